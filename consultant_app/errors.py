@@ -1,0 +1,160 @@
+"""Errors the core raises for bad input and store trouble.
+
+Every error carries a Danish message (see ``text.Message``) that names what is wrong; the CLI
+and UI show that message and never a traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from .text import QT_TRANSLATE_NOOP, Message
+
+CTX = "problems"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one field. ``field`` is the model attribute or CSV column name."""
+
+    field: str
+    message: Message
+
+    @classmethod
+    def of(cls, field: str, template: str, **params: Any) -> "Problem":
+        return cls(field, Message(CTX, template, params))
+
+    def __str__(self) -> str:
+        return f"{field_label(self.field)}: {self.message}"
+
+
+class UserError(Exception):
+    """Base for errors that a user caused or can fix; shown as a message, never a traceback."""
+
+    def __init__(self, message: Message):
+        super().__init__(str(message))
+        self.message = message
+
+
+class ValidationError(UserError):
+    """Input failed validation; ``problems`` lists each field and what is wrong with it."""
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems = list(problems)
+        text = "; ".join(str(p) for p in self.problems)
+        super().__init__(Message(CTX, "{text}", {"text": text}))
+
+    def for_field(self, field: str) -> list[Problem]:
+        return [p for p in self.problems if p.field == field]
+
+
+class NotFound(UserError):
+    def __init__(self, what: str, ident: str):
+        super().__init__(
+            Message(CTX, QT_TRANSLATE_NOOP(CTX, "{what} med id {ident} findes ikke."),
+                    {"what": what, "ident": ident})
+        )
+
+
+class StoreError(UserError):
+    """Trouble with the profile's database file itself."""
+
+
+class ProfileLocked(StoreError):
+    def __init__(self, path: str):
+        super().__init__(Message(CTX, QT_TRANSLATE_NOOP(
+            CTX, "Profilen i {path} er allerede åben i et andet vindue eller program. "
+                 "Luk det først, og prøv igen."), {"path": path}))
+
+
+class DatabaseBusy(StoreError):
+    def __init__(self) -> None:
+        super().__init__(Message(CTX, QT_TRANSLATE_NOOP(
+            CTX, "Databasen er optaget af et andet program. Prøv igen om lidt."), {}))
+
+
+class CorruptDatabase(StoreError):
+    def __init__(self, path: str, detail: str):
+        super().__init__(Message(CTX, QT_TRANSLATE_NOOP(
+            CTX, "Databasefilen {path} er beskadiget eller ikke en database ({detail}). "
+                 "Filen er ikke ændret; kontakt support, eller synkronisér en ny profil."),
+            {"path": path, "detail": detail}))
+
+
+class DiskFull(StoreError):
+    def __init__(self) -> None:
+        super().__init__(Message(CTX, QT_TRANSLATE_NOOP(
+            CTX, "Disken er fuld. Intet er gemt af denne ændring; frigør plads og prøv igen."), {}))
+
+
+class WrongPassphrase(StoreError):
+    def __init__(self) -> None:
+        super().__init__(Message(CTX, QT_TRANSLATE_NOOP(
+            CTX, "Forkert adgangskode. Profilen er ikke åbnet."), {}))
+
+
+class ProfileMissing(StoreError):
+    def __init__(self, path: str):
+        super().__init__(Message(CTX, QT_TRANSLATE_NOOP(
+            CTX, "Der er ingen profil i {path}. Opret en med 'consultant-app init'."),
+            {"path": path}))
+
+
+class ProfileExists(StoreError):
+    def __init__(self, path: str):
+        super().__init__(Message(CTX, QT_TRANSLATE_NOOP(
+            CTX, "Der findes allerede en profil i {path}."), {"path": path}))
+
+
+class NewerSchema(StoreError):
+    def __init__(self, revision: str):
+        super().__init__(Message(CTX, QT_TRANSLATE_NOOP(
+            CTX, "Profilen er lavet af en nyere version af programmet (skema {revision}). "
+                 "Opdatér programmet."), {"revision": revision}))
+
+
+# Danish names of fields, used when a message names the field it is about.
+FIELD_LABELS: dict[str, str] = {
+    "cvr": QT_TRANSLATE_NOOP("fields", "CVR-nummer"),
+    "p_number": QT_TRANSLATE_NOOP("fields", "P-nummer"),
+    "cpr": QT_TRANSLATE_NOOP("fields", "CPR-nummer"),
+    "postcode": QT_TRANSLATE_NOOP("fields", "Postnummer"),
+    "phone": QT_TRANSLATE_NOOP("fields", "Telefon"),
+    "email": QT_TRANSLATE_NOOP("fields", "E-mail"),
+    "name": QT_TRANSLATE_NOOP("fields", "Navn"),
+    "address": QT_TRANSLATE_NOOP("fields", "Adresse"),
+    "industry": QT_TRANSLATE_NOOP("fields", "Branche"),
+    "ordinary_employees": QT_TRANSLATE_NOOP("fields", "Ordinært ansatte"),
+    "employees_as_of": QT_TRANSLATE_NOOP("fields", "Ansatte opgjort pr. måned"),
+    "subsidised_persons": QT_TRANSLATE_NOOP("fields", "Personer i støttet beskæftigelse"),
+    "title": QT_TRANSLATE_NOOP("fields", "Titel"),
+    "occupation": QT_TRANSLATE_NOOP("fields", "Stillingsbetegnelse"),
+    "kind": QT_TRANSLATE_NOOP("fields", "Type"),
+    "hours_min": QT_TRANSLATE_NOOP("fields", "Timer pr. uge (fra)"),
+    "hours_max": QT_TRANSLATE_NOOP("fields", "Timer pr. uge (til)"),
+    "positions": QT_TRANSLATE_NOOP("fields", "Antal stillinger"),
+    "status": QT_TRANSLATE_NOOP("fields", "Status"),
+    "start_date": QT_TRANSLATE_NOOP("fields", "Startdato"),
+    "deadline": QT_TRANSLATE_NOOP("fields", "Ansøgningsfrist"),
+    "requirements": QT_TRANSLATE_NOOP("fields", "Krav"),
+    "skills": QT_TRANSLATE_NOOP("fields", "Kompetencer"),
+    "target_group": QT_TRANSLATE_NOOP("fields", "Målgruppe"),
+    "max_hours_per_week": QT_TRANSLATE_NOOP("fields", "Maks. timer pr. uge"),
+    "max_commute_km": QT_TRANSLATE_NOOP("fields", "Maks. transport (km)"),
+    "restrictions": QT_TRANSLATE_NOOP("fields", "Skånehensyn"),
+    "driving_licence": QT_TRANSLATE_NOOP("fields", "Kørekort"),
+    "languages": QT_TRANSLATE_NOOP("fields", "Sprog"),
+    "wished_occupations": QT_TRANSLATE_NOOP("fields", "Ønskede jobs"),
+    "employer_id": QT_TRANSLATE_NOOP("fields", "Virksomhed"),
+    "vacancy_id": QT_TRANSLATE_NOOP("fields", "Stilling"),
+    "citizen_id": QT_TRANSLATE_NOOP("fields", "Borger"),
+    "visit_date": QT_TRANSLATE_NOOP("fields", "Besøgsdato"),
+    "follow_up_date": QT_TRANSLATE_NOOP("fields", "Opfølgning"),
+    "unemployed_since": QT_TRANSLATE_NOOP("fields", "Ledig siden"),
+    "notes": QT_TRANSLATE_NOOP("fields", "Noter"),
+}
+
+
+def field_label(field: str) -> str:
+    return FIELD_LABELS.get(field, field)
