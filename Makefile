@@ -1,0 +1,28 @@
+# The two commands of the README: `make run` and `make test`. Both set everything up first.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+DEMO_PROFILE ?= var/demo-profile
+
+.PHONY: setup run test bench clean-demo translations
+
+$(STAMP): pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+run: setup
+	$(BIN)/consultant-app --profile $(DEMO_PROFILE) --passphrase demo demo
+
+test: setup
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n 2 -q
+
+bench: setup
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks
+
+clean-demo:
+	rm -rf $(DEMO_PROFILE)

@@ -1,0 +1,44 @@
+"""The ``consultant-app`` command line. Every command goes through the services layer, and a
+user error ends in a plain message and exit code 1, never a traceback (those go to the log)."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+
+import click
+
+from ..errors import UserError
+from .common import cli, log_path
+from . import core as _core  # noqa: F401  - registers commands
+from . import data as _data  # noqa: F401
+from . import match as _match  # noqa: F401
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        cli.main(args=argv, prog_name="consultant-app", standalone_mode=False)
+        return 0
+    except UserError as exc:
+        click.echo(f"Fejl: {exc.message}", err=True)
+        return 1
+    except click.exceptions.Abort:
+        click.echo("Afbrudt.", err=True)
+        return 130
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except Exception:  # noqa: BLE001 - the last line of defence: log it, say it plainly
+        path = log_path()
+        with open(path, "a", encoding="utf-8") as fh:
+            fh.write(traceback.format_exc())
+        logging.getLogger(__name__).debug("unexpected error", exc_info=True)
+        click.echo(f"Der skete en uventet fejl. Detaljer er skrevet i {path}.", err=True)
+        return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

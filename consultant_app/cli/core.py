@@ -1,0 +1,143 @@
+"""Profile, demo data, search and the desktop window."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+import click
+from sqlalchemy import func, select
+
+from ..demo import DemoCounts, seed_demo
+from ..search import KINDS, search
+from ..store import Store
+from ..store.models import Citizen, Employer, Match, OutboxEntry, Vacancy, Visit
+from .common import Context, cli, pass_context
+
+
+@cli.command(help="Opret en ny profil.")
+@click.option("--consultant", default="", help="Konsulentens navn.")
+@click.option("--remember", is_flag=True, help="Gem nøglen i styresystemets nøglering.")
+@pass_context
+def init(ctx: Context, consultant: str, remember: bool) -> None:
+    with ctx.open_or_create(consultant=consultant) as store:
+        if remember:
+            _remember(ctx, store)
+        click.echo(f"Profil klar i {store.profile_dir}")
+
+
+def _remember(ctx: Context, store: Store) -> None:
+    if store.remember_key_in_keyring():
+        (ctx.profile / "keyring-profile-id").write_text(store.profile_id)
+        click.echo("Nøglen er gemt i nøgleringen.")
+    else:
+        click.echo("Der er ingen nøglering på denne maskine; adgangskoden skal bruges.", err=True)
+
+
+def counts(store: Store) -> dict[str, int]:
+    with store.read() as s:
+        return {
+            name: s.scalar(select(func.count()).select_from(model)
+                           .where(*([model.deleted.is_(False)] if name != "outbox" else []))) or 0
+            for name, model in (("employers", Employer), ("vacancies", Vacancy),
+                                ("citizens", Citizen), ("visits", Visit), ("matches", Match),
+                                ("outbox", OutboxEntry))
+        }
+
+
+@cli.command("seed-demo", help="Fyld profilen med realistiske demodata.")
+@click.option("--employers", default=200, show_default=True, type=click.IntRange(0, 1_000_000))
+@click.option("--vacancies", default=150, show_default=True, type=click.IntRange(0, 1_000_000))
+@click.option("--candidates", default=500, show_default=True, type=click.IntRange(0, 1_000_000))
+@click.option("--seed", default=7, show_default=True, type=int)
+@click.option("--consultant", default="Demo Konsulent", show_default=True)
+@pass_context
+def seed_demo_cmd(ctx: Context, employers: int, vacancies: int, candidates: int, seed: int,
+                  consultant: str) -> None:
+    wanted = DemoCounts(employers, vacancies, candidates)
+    total = employers + vacancies + candidates
+    with ctx.open_or_create(consultant=consultant) as store:
+        show = total >= 2000 and sys.stderr.isatty() or os.environ.get("CONSULTANT_APP_PROGRESS")
+        with click.progressbar(length=total, label="Opretter demodata", file=sys.stderr,
+                               hidden=not show) as bar:
+            def progress(step: str, n: int) -> None:
+                if step != "matches":
+                    bar.update(n)
+            with store.write() as s:
+                seed_demo(s, wanted, seed=seed, progress=progress)
+        c = counts(store)
+    click.echo(f"Demodata oprettet: {c['employers']} virksomheder, {c['vacancies']} stillinger, "
+               f"{c['citizens']} borgere.")
+
+
+@cli.command("search", help="Søg i virksomheder, stillinger og borgere.")
+@click.argument("query")
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(KINDS),
+              help="Kun denne slags (kan gentages).")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 1000))
+@click.option("--json", "as_json", is_flag=True, help="Maskinlæsbart output.")
+@pass_context
+def search_cmd(ctx: Context, query: str, kinds: tuple[str, ...], limit: int,
+               as_json: bool) -> None:
+    with ctx.open() as store, store.read() as s:
+        hits = search(s, query, kinds or KINDS, limit)
+    if as_json:
+        click.echo(json.dumps([h.__dict__ for h in hits], ensure_ascii=False, indent=2))
+        return
+    if not hits:
+        click.echo("Ingen resultater.")
+    labels = {"employer": "Virksomhed", "vacancy": "Stilling", "citizen": "Borger"}
+    for h in hits:
+        click.echo(f"{labels[h.kind]:<10}  {h.title}  —  {h.subtitle}  [{h.id}]")
+
+
+@cli.command(help="Vis hvad profilen indeholder.")
+@click.option("--json", "as_json", is_flag=True)
+@pass_context
+def info(ctx: Context, as_json: bool) -> None:
+    with ctx.open() as store:
+        c = counts(store)
+        c_out = {**c, "profile": str(store.profile_dir), "consultant": store.consultant}
+    if as_json:
+        click.echo(json.dumps(c_out, ensure_ascii=False))
+        return
+    for key, value in c_out.items():
+        click.echo(f"{key}: {value}")
+
+
+@cli.command(help="Kontrollér databasefilens integritet.")
+@pass_context
+def check(ctx: Context) -> None:
+    with ctx.open() as store:
+        with store.read_engine.connect() as conn:
+            result = conn.exec_driver_sql("PRAGMA integrity_check").scalar()
+    if result != "ok":
+        raise click.ClickException(f"Databasen er beskadiget: {result}")
+    click.echo("Databasen er i orden.")
+
+
+@cli.command(help="Åbn programmet.")
+@pass_context
+def gui(ctx: Context) -> None:
+    from ui.app import run_app
+    raise SystemExit(run_app(ctx.profile, ctx.passphrase))
+
+
+@cli.command(help="Opret en demoprofil (hvis den mangler) og åbn programmet.")
+@click.option("--employers", default=2000, show_default=True)
+@click.option("--vacancies", default=1500, show_default=True)
+@click.option("--candidates", default=5000, show_default=True)
+@pass_context
+def demo(ctx: Context, employers: int, vacancies: int, candidates: int) -> None:
+    if ctx.passphrase is None:
+        ctx.passphrase = "demo"
+    if not Store.exists(ctx.profile):
+        with Store.create(ctx.profile, ctx.passphrase, consultant="Demo Konsulent",
+                          municipality_code="751") as store, store.write() as s:
+            click.echo("Opretter demoprofil …", err=True)
+            seed_demo(s, DemoCounts(employers, vacancies, candidates), seed=7)
+    from ui.app import run_app
+    raise SystemExit(run_app(ctx.profile, ctx.passphrase))
+
+

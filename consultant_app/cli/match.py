@@ -1,0 +1,1 @@
+"""Matching citizens and vacancies (see consultant_app.matching)."""

@@ -1,0 +1,36 @@
+"""Shared fixtures: real profiles on real SQLite files in a temporary folder."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from consultant_app.demo import DemoCounts, seed_demo  # noqa: E402
+from consultant_app.store import Store  # noqa: E402
+
+PASSPHRASE = "test-passphrase"
+FAST_KDF = 2 ** 10  # scrypt cost for tests only; profiles in use get crypto.DEFAULT_SCRYPT_N
+
+
+@pytest.fixture
+def profile_dir(tmp_path: Path) -> Path:
+    return tmp_path / "profile"
+
+
+@pytest.fixture
+def store(profile_dir: Path):
+    s = Store.create(profile_dir, PASSPHRASE, consultant="Test Konsulent", kdf_n=FAST_KDF)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def demo_store(store: Store) -> Store:
+    """A small seeded profile: 60 employers, 50 vacancies, 150 citizens."""
+    with store.write() as s:
+        seed_demo(s, DemoCounts(60, 50, 150), seed=11)
+    return store
