@@ -1,0 +1,127 @@
+"""The one background-operation helper: every write runs on a single worker thread.
+
+Anki's CollectionOp and Picard's thread helper in one small class. ``ops.write(fn, *args)``
+runs ``fn(session, *args)`` inside ``store.write()`` on the worker, so writes never overlap and
+the UI never waits on the disk; the result or the error comes back on the UI thread through
+Qt signals. A ``UserError`` (bad input, disk full, ...) arrives as its Danish message; anything
+unexpected is logged and reported in plain words, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, Callable
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from consultant_app.errors import UserError, ValidationError
+from consultant_app.store import Store
+
+log = logging.getLogger(__name__)
+
+
+def translate_message(message: Any) -> str:
+    """A core ``text.Message`` rendered through Qt's translator."""
+    return message.render(lambda ctx, text: QCoreApplication.translate(ctx, text))
+
+
+class OpFailure:
+    """What went wrong, ready to show: a summary and, for validation, each field's problem."""
+
+    def __init__(self, summary: str, field_problems: dict[str, list[str]] | None = None):
+        self.summary = summary
+        self.field_problems = field_problems or {}
+
+    @classmethod
+    def from_exception(cls, exc: BaseException) -> "OpFailure":
+        if isinstance(exc, ValidationError):
+            by_field: dict[str, list[str]] = {}
+            for p in exc.problems:
+                by_field.setdefault(p.field, []).append(translate_message(p.message))
+            from consultant_app.errors import field_label
+            lines = [f"{QCoreApplication.translate('fields', field_label(f))}: {m}"
+                     for f, ms in by_field.items() for m in ms]
+            return cls("\n".join(lines), by_field)
+        if isinstance(exc, UserError):
+            return cls(translate_message(exc.message))
+        log.error("unexpected error in background operation:\n%s",
+                  "".join(traceback.format_exception(exc)))
+        return cls(QCoreApplication.translate(
+            "ops", "Der skete en uventet fejl, og intet blev gemt. Fejlen er skrevet i loggen."))
+
+
+class _Relay(QObject):
+    """Carries a finished operation back to the UI thread (queued signal)."""
+
+    done = Signal(object, object, object)  # callback, result, failure
+
+
+class Ops(QObject):
+    """Runs reads and writes for the UI off the UI thread, writes one at a time."""
+
+    started = Signal()
+    finished = Signal()
+    failed = Signal(str)
+
+    def __init__(self, store: Store, parent: QObject | None = None):
+        super().__init__(parent)
+        self.store = store
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="store-writer")
+        self._relay = _Relay()
+        self._relay.done.connect(self._deliver)
+        self.pending = 0
+
+    def write(self, fn: Callable[..., Any], *args: Any,
+              on_done: Callable[[Any], None] | None = None,
+              on_error: Callable[[OpFailure], None] | None = None) -> None:
+        """Run ``fn(session, *args)`` in one write transaction on the worker."""
+        def job() -> Any:
+            with self.store.write() as session:
+                return fn(session, *args)
+        self._submit(job, on_done, on_error)
+
+    def read(self, fn: Callable[..., Any], *args: Any,
+             on_done: Callable[[Any], None] | None = None,
+             on_error: Callable[[OpFailure], None] | None = None) -> None:
+        """Run ``fn(session, *args)`` in a read transaction, queued behind pending writes so
+        it sees them."""
+        def job() -> Any:
+            with self.store.read() as session:
+                return fn(session, *args)
+        self._submit(job, on_done, on_error)
+
+    def _submit(self, job: Callable[[], Any], on_done: Any, on_error: Any) -> None:
+        self.pending += 1
+        self.started.emit()
+
+        def run() -> None:
+            try:
+                result = job()
+            except BaseException as exc:  # noqa: BLE001 - reported on the UI thread
+                self._relay.done.emit((on_done, on_error), None, OpFailure.from_exception(exc))
+            else:
+                self._relay.done.emit((on_done, on_error), result, None)
+        self._writer.submit(run)
+
+    def _deliver(self, callbacks: Any, result: Any, failure: OpFailure | None) -> None:
+        self.pending -= 1
+        on_done, on_error = callbacks
+        if failure is None:
+            if on_done is not None:
+                on_done(result)
+        else:
+            self.failed.emit(failure.summary)
+            if on_error is not None:
+                on_error(failure)
+        self.finished.emit()
+
+    def run_sync_read(self, fn: Callable[..., Any], *args: Any) -> Any:
+        """A short read on the calling thread (what a page needs to paint itself)."""
+        with self.store.read() as session:
+            return fn(session, *args)
+
+    def shutdown(self) -> None:
+        """Finish queued writes, then stop the worker (called on quit)."""
+        self._writer.shutdown(wait=True)

@@ -1,0 +1,46 @@
+"""The pages of the main window, one module each (Vorta's views/).
+
+Every page is a ``Page``: built with the ``Ops`` helper, it shows one area (``page_key``),
+can open one record (``open_item``), reloads on ``refresh`` and asks the main window to
+navigate elsewhere through ``open_requested(kind, id)``. ``PAGES`` is the order of the
+navigation.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
+
+from ..ops import Ops
+
+
+class Page(QWidget):
+    page_key = ""
+    open_requested = Signal(str, str)  # kind ("employer", "vacancy", ...), id
+
+    def __init__(self, ops: Ops, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ops = ops
+
+    def page_title(self) -> str:
+        raise NotImplementedError
+
+    def open_item(self, ident: str) -> None:
+        """Show one record of this page's kind."""
+
+    def refresh(self) -> None:
+        """Reload from the store (after a write or a sync)."""
+
+
+# (page_key, module, class). The kind a page opens is the kind in ``KIND_PAGES``.
+PAGES: list[tuple[str, str, str]] = [
+    ("today", "ui.views.today", "TodayPage"),
+    ("employers", "ui.views.employers", "EmployersPage"),
+    ("vacancies", "ui.views.vacancies", "VacanciesPage"),
+    ("citizens", "ui.views.citizens", "CitizensPage"),
+    ("matches", "ui.views.matches", "MatchesPage"),
+    ("agreements", "ui.views.agreements", "AgreementsPage"),
+    ("sync", "ui.views.sync", "SyncPage"),
+]
+KIND_PAGES = {"employer": "employers", "vacancy": "vacancies", "citizen": "citizens",
+              "match": "matches", "placement_agreement": "agreements"}
