@@ -166,7 +166,7 @@ def clean(spec: Spec, data: Mapping[str, Any], partial: bool = False) -> dict[st
     result: dict[str, Any] = {}
     for key in data:
         if key not in spec:
-            problems.append(Problem.of(key, _N(CTX, "Ukendt felt '{field}'."), field=key))
+            problems.append(Problem.of(key, _N(CTX, "Ukendt felt '{name}'."), name=key))
     names: Iterable[str] = [k for k in spec if k in data] if partial else spec
     for name in names:
         f = spec[name]

@@ -13,6 +13,8 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.script.revision import ResolutionError
+from alembic.util import CommandError
 from sqlalchemy import Engine
 
 from ..errors import NewerSchema
@@ -51,10 +53,17 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
             cfg.attributes.pop("connection", None)
 
 
+def _known(revision: str) -> bool:
+    try:
+        return _script().get_revision(revision) is not None
+    except (ResolutionError, CommandError):
+        return False
+
+
 def upgrade_to_head(engine: Engine) -> None:
     current = current_revision(engine)
     if current == head_revision():
         return
-    if current is not None and _script().get_revision(current) is None:
+    if current is not None and not _known(current):
         raise NewerSchema(current)
     upgrade(engine, "head")
