@@ -1,0 +1,47 @@
+"""Translations: Danish is the source language; English comes from consultant_app_en.qm.
+
+Choice of default: the users are Danish consultants, so the program speaks Danish unless the
+``ui/language`` setting says "en"; it does not follow the system locale, because a Danish
+consultant on an English-language laptop should still see the Danish terms of their trade.
+Qt's own strings (dialog buttons, context menus) come from Qt's shipped qtbase catalogue in the
+same language.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+log = logging.getLogger(__name__)
+
+I18N_DIR = Path(__file__).resolve().parent
+CATALOGUE = "consultant_app"
+
+_installed: list[QTranslator] = []  # kept alive: Qt does not own installed translators
+
+
+def install_translator(language: str, app: QCoreApplication | None = None) -> bool:
+    """Switch the application's translators to ``language`` ("da" or "en"); True when the
+    program's own catalogue for it was loaded (Danish needs none)."""
+    app = app or QCoreApplication.instance()
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    QLocale.setDefault(QLocale(QLocale.Language.English if language == "en"
+                               else QLocale.Language.Danish, QLocale.Country.Denmark))
+    qt_own = QTranslator()
+    if qt_own.load(f"qtbase_{language}",
+                   QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_own)
+        _installed.append(qt_own)
+    if language == "da":
+        return True
+    ours = QTranslator()
+    if not ours.load(f"{CATALOGUE}_{language}", str(I18N_DIR)):
+        log.warning("no translation catalogue %s_%s in %s", CATALOGUE, language, I18N_DIR)
+        return False
+    app.installTranslator(ours)
+    _installed.append(ours)
+    return True

@@ -1,0 +1,259 @@
+"""The consultant's desktop: navigation on the left, one page at a time on the right.
+
+Pages come from ``ui.views.PAGES``; a page module that is not there (yet) is skipped and
+logged, so the window starts whatever set of pages is installed. A page asks to show a
+record of another kind with ``open_requested(kind, id)``; the window switches to the page
+for that kind and calls its ``open_item``. Window geometry, the splitters and the last page
+are kept in ``Settings`` and restored at the next start.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
+                               QSplitter, QStackedWidget, QWidget)
+
+from consultant_app.queries import outbox_count
+
+from .i18n import install_translator
+from .ops import Ops
+from .search_popup import SearchPopup, kind_label
+from .settings import SPLITTER_PREFIX, Settings
+from .views import KIND_PAGES, PAGES, Page
+
+log = logging.getLogger(__name__)
+
+STATUS_MESSAGE_MS = 8000
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ops: Ops, settings: Settings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ops = ops
+        self.settings = settings
+        self.setWindowTitle(self.tr("Virksomhedskonsulent"))
+        self.pages: dict[str, Page] = {}
+        self._stale: set[str] = set()
+
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("navigation")
+        self.nav.setAccessibleName(self.tr("Navigation"))
+        self.nav.setMinimumWidth(150)
+        self.nav.setSpacing(2)
+        self.nav.setStyleSheet("QListWidget#navigation { font-size: 11pt; }"
+                               "QListWidget#navigation::item { padding: 6px 10px; }")
+        self.stack = QStackedWidget(self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("main")
+        self.splitter.addWidget(self.nav)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([180, 1000])
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+
+        self._load_pages()
+        self.nav.currentRowChanged.connect(self._show_row)
+
+        self.search_popup = SearchPopup(ops, self)
+        self.search_popup.chosen.connect(self.open_record)
+
+        self.sync_label = QLabel(self)
+        self.sync_label.setAccessibleName(self.tr("Synkroniseringsstatus"))
+        self.outbox_label = QLabel(self)
+        self.outbox_label.setAccessibleName(self.tr("Ændringer der venter"))
+        for label in (self.sync_label, self.outbox_label):
+            label.setContentsMargins(8, 0, 8, 0)
+        self.statusBar().addPermanentWidget(self.sync_label)
+        self.statusBar().addPermanentWidget(self.outbox_label)
+        self.set_sync_state(self.tr("Offline – ikke tilmeldt en central"))
+
+        self._build_menus()
+        ops.finished.connect(self._after_operation)
+        ops.failed.connect(lambda text: self.statusBar().showMessage(text, STATUS_MESSAGE_MS))
+
+        self._restore()
+        self.refresh_status()
+
+    # -- pages ------------------------------------------------------------------------
+    def _load_pages(self) -> None:
+        for key, module_name, class_name in PAGES:
+            try:
+                cls = getattr(importlib.import_module(module_name), class_name)
+            except ImportError as exc:
+                log.info("page %s not available (%s); skipped", key, exc)
+                continue
+            except Exception:  # a broken page must not keep the others from starting
+                log.exception("page %s failed to load; skipped", key)
+                continue
+            try:
+                page = cls(self.ops)
+            except Exception:
+                log.exception("page %s failed to build; skipped", key)
+                continue
+            page.open_requested.connect(self.open_record)
+            start_visit = getattr(page, "start_visit_requested", None)
+            if start_visit is not None:
+                start_visit.connect(self.start_visit)
+            self.pages[key] = page
+            self.stack.addWidget(page)
+            item = QListWidgetItem(page.page_title())
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.nav.addItem(item)
+
+    def page_keys(self) -> list[str]:
+        return [self.nav.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.nav.count())]
+
+    def current_page_key(self) -> str:
+        page = self.stack.currentWidget()
+        return page.page_key if isinstance(page, Page) else ""
+
+    def show_page(self, key: str) -> Page | None:
+        keys = self.page_keys()
+        if key not in keys:
+            return None
+        self.nav.setCurrentRow(keys.index(key))
+        return self.pages[key]
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        key = self.page_keys()[row]
+        page = self.pages[key]
+        if key in self._stale:
+            self._stale.discard(key)
+            page.refresh()
+        self.stack.setCurrentWidget(page)
+
+    def open_record(self, kind: str, ident: str) -> None:
+        """Show one record on the page for its kind (search hits, links between pages)."""
+        key = KIND_PAGES.get(kind)
+        page = self.show_page(key) if key else None
+        if page is None:
+            self.statusBar().showMessage(
+                self.tr("{kind} kan ikke vises: siden findes ikke i denne version.")
+                .format(kind=kind_label(kind)), STATUS_MESSAGE_MS)
+            return
+        page.open_item(ident)
+
+    def start_visit(self, employer_id: str, visit_id: str) -> None:
+        """Open an employer with a visit note ready to write (from the Today page)."""
+        page = self.show_page("employers")
+        if page is not None and hasattr(page, "start_visit"):
+            page.start_visit(employer_id, visit_id)
+
+    # -- status bar -------------------------------------------------------------------
+    def set_sync_state(self, text: str) -> None:
+        """Where the sync engine reports online/offline and the last sync (sync issue)."""
+        self.sync_label.setText(text)
+
+    def refresh_status(self) -> None:
+        try:
+            waiting = self.ops.run_sync_read(outbox_count)
+        except Exception:  # the status bar must never take the window down
+            log.exception("could not count the outbox")
+            return
+        self.outbox_label.setText(self.tr("Ændringer der venter på at blive sendt: {n}")
+                                  .format(n=waiting))
+
+    def _after_operation(self) -> None:
+        """After a write, other pages reload when they are shown next; the count updates."""
+        current = self.current_page_key()
+        self._stale.update(k for k in self.pages if k != current)
+        QTimer.singleShot(0, self.refresh_status)
+
+    # -- menus and shortcuts -----------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&Filer"))
+        search = QAction(self.tr("&Søg …"), self)
+        search.setShortcut(QKeySequence("Ctrl+K"))
+        search.triggered.connect(lambda: self.search_popup.start())
+        file_menu.addAction(search)
+        reload_ = QAction(self.tr("&Genindlæs siden"), self)
+        reload_.setShortcut(QKeySequence("F5"))
+        reload_.triggered.connect(self._reload_current)
+        file_menu.addAction(reload_)
+        file_menu.addSeparator()
+        quit_ = QAction(self.tr("&Afslut"), self)
+        quit_.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_.triggered.connect(self.close)
+        file_menu.addAction(quit_)
+
+        go_menu = self.menuBar().addMenu(self.tr("&Gå til"))
+        for n, key in enumerate(self.page_keys(), start=1):
+            action = QAction(self.pages[key].page_title(), self)
+            action.setShortcut(QKeySequence(f"Ctrl+{n}"))
+            action.triggered.connect(lambda _checked=False, k=key: self._go(k))
+            go_menu.addAction(action)
+        nav_focus = QAction(self.tr("Fokus på &navigationen"), self)
+        nav_focus.setShortcut(QKeySequence("Ctrl+0"))
+        nav_focus.triggered.connect(self.nav.setFocus)
+        go_menu.addAction(nav_focus)
+
+        settings_menu = self.menuBar().addMenu(self.tr("&Indstillinger"))
+        language_menu = settings_menu.addMenu(self.tr("&Sprog"))
+        group = QActionGroup(self)
+        for code, name in (("da", "Dansk"), ("en", "English")):  # each in its own language
+            action = QAction(name, self, checkable=True)
+            action.setChecked(self.settings.language == code)
+            action.triggered.connect(lambda _checked=False, c=code: self._set_language(c))
+            group.addAction(action)
+            language_menu.addAction(action)
+
+    def _go(self, key: str) -> None:
+        page = self.show_page(key)
+        if page is not None:
+            page.setFocus()
+            page.focusNextChild()
+
+    def _reload_current(self) -> None:
+        page = self.stack.currentWidget()
+        if isinstance(page, Page):
+            page.refresh()
+        self.refresh_status()
+
+    def _set_language(self, code: str) -> None:
+        if code == self.settings.language:
+            return
+        self.settings.set("ui/language", code)
+        install_translator(code)
+        QMessageBox.information(self, self.tr("Sprog"), self.tr(
+            "Sproget er skiftet. Alle sider vises på det nye sprog, næste gang programmet "
+            "starter."))
+
+    # -- geometry ---------------------------------------------------------------------
+    def _splitters(self) -> list[QSplitter]:
+        return [s for s in self.findChildren(QSplitter) if s.objectName()]
+
+    def _restore(self) -> None:
+        geometry = self.settings.get("window/geometry")
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+        state = self.settings.get("window/state")
+        if not state.isEmpty():
+            self.restoreState(state)
+        for splitter in self._splitters():
+            saved = self.settings.get(SPLITTER_PREFIX + splitter.objectName())
+            if not saved.isEmpty():
+                splitter.restoreState(saved)
+        last = self.settings.get("window/last_page")
+        if self.show_page(last) is None and self.nav.count():
+            self.nav.setCurrentRow(0)
+
+    def save_state(self) -> None:
+        self.settings.set("window/geometry", QByteArray(self.saveGeometry()))
+        self.settings.set("window/state", QByteArray(self.saveState()))
+        for splitter in self._splitters():
+            self.settings.set(SPLITTER_PREFIX + splitter.objectName(),
+                              QByteArray(splitter.saveState()))
+        if self.current_page_key():
+            self.settings.set("window/last_page", self.current_page_key())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)

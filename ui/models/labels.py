@@ -1,0 +1,40 @@
+"""Display text for coded values in lists: domain codes become their translated Danish labels.
+
+Lists hold codes ("planned", "smajob"); the labels live in ``consultant_app.domain`` as
+translatable templates. One formatter per kind of list keeps that mapping out of the views.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from PySide6.QtCore import QCoreApplication
+
+from consultant_app import domain
+
+from .id_table import Formatter, default_format
+
+# (kind, column key) -> the vocabulary its codes come from
+VOCABULARIES: dict[tuple[str, str], Mapping[str, str]] = {
+    ("visit", "status"): domain.VISIT_STATUSES,
+    ("vacancy", "kind"): domain.VACANCY_KINDS,
+    ("vacancy", "status"): domain.VACANCY_STATUSES,
+    ("match", "status"): domain.MATCH_STATUSES,
+    ("citizen", "target_group"): domain.TARGET_GROUPS,
+}
+
+
+def domain_label(vocabulary: Mapping[str, str], code: str) -> str:
+    label = vocabulary.get(code)
+    return code if label is None else QCoreApplication.translate(domain.CTX, label)
+
+
+def formatter_for(kind: str) -> Formatter:
+    def format_value(key: str, value: Any) -> str:
+        vocabulary = VOCABULARIES.get((kind, key))
+        if vocabulary is not None and isinstance(value, str):
+            return domain_label(vocabulary, value)
+        if isinstance(value, bool):
+            return QCoreApplication.translate("labels", "Ja") if value else ""
+        return default_format(key, value)
+    return format_value

@@ -1,0 +1,172 @@
+"""The global search (Ctrl+K): employers, vacancies and citizens as you type.
+
+Typing restarts a short timer; when it fires, one full-text query (``consultant_app.search``)
+fills the list, so a fast typist costs one query, not one per key. Enter or a click opens the
+chosen hit through ``chosen(kind, id)``; the main window navigates there.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, QObject, QPersistentModelIndex,
+                            Qt, QTimer, Signal)
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHeaderView, QLabel, QLineEdit,
+                               QTableView, QVBoxLayout, QWidget)
+
+from consultant_app.search import KINDS, SearchHit, search
+
+from .ops import Ops
+
+DEBOUNCE_MS = 150
+LIMIT = 30
+
+
+class SearchResultsModel(QAbstractTableModel):
+    """Hits of one query: kind, title, subtitle."""
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.hits: list[SearchHit] = []
+
+    def set_hits(self, hits: list[SearchHit]) -> None:
+        self.beginResetModel()
+        self.hits = list(hits)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.hits)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else 3
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.hits):
+            return None
+        hit = self.hits[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return (kind_label(hit.kind), hit.title, hit.subtitle)[index.column()]
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < 3):
+            return (self.tr("Type"), self.tr("Navn / titel"), self.tr("Detaljer"))[section]
+        return None
+
+
+def kind_label(kind: str) -> str:
+    """The Danish name of a kind of record, translated."""
+    labels = {
+        "employer": QCoreApplication.translate("kinds", "Virksomhed"),
+        "vacancy": QCoreApplication.translate("kinds", "Stilling"),
+        "citizen": QCoreApplication.translate("kinds", "Borger"),
+        "match": QCoreApplication.translate("kinds", "Match"),
+        "placement_agreement": QCoreApplication.translate("kinds", "Aftale"),
+    }
+    return labels.get(kind, kind)
+
+
+class SearchPopup(QDialog):
+    chosen = Signal(str, str)  # kind, id
+
+    def __init__(self, ops: Ops, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ops = ops
+        self.setWindowTitle(self.tr("Søg"))
+        self.setModal(True)
+        self.resize(720, 420)
+
+        self.query = QLineEdit(self)
+        self.query.setPlaceholderText(self.tr("Søg efter virksomhed, stilling eller borger …"))
+        self.query.setAccessibleName(self.tr("Søgefelt"))
+        self.query.setClearButtonEnabled(True)
+        self.model = SearchResultsModel(self)
+        self.results = QTableView(self)
+        self.results.setModel(self.model)
+        self.results.setAccessibleName(self.tr("Søgeresultater"))
+        self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.results.verticalHeader().hide()
+        self.results.setShowGrid(False)
+        self.results.setWordWrap(False)
+        header = self.results.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, 260)
+        header.setStretchLastSection(True)
+        self.status = QLabel(self.tr("Skriv mindst ét ord. Enter åbner, Esc lukker."), self)
+        self.status.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.query)
+        layout.addWidget(self.results, 1)
+        layout.addWidget(self.status)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.run_query)
+        self.query.textChanged.connect(lambda _text: self._timer.start())
+        self.query.installEventFilter(self)
+        self.results.activated.connect(self._open_index)
+        self.results.clicked.connect(self._open_index)
+
+    def start(self, text: str = "") -> None:
+        """Show the popup with the field focused (and ``text`` in it, selected)."""
+        self.query.setText(text)
+        self.query.selectAll()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        self.query.setFocus()
+
+    def run_query(self) -> None:
+        self._timer.stop()
+        text = self.query.text().strip()
+        hits = self.ops.run_sync_read(search, text, KINDS, LIMIT) if text else []
+        self.model.set_hits(hits)
+        if hits:
+            self.results.selectRow(0)
+            self.status.setText(self.tr("Resultater: {n}. Enter åbner det markerede.")
+                                .format(n=len(hits)))
+        elif text:
+            self.status.setText(self.tr("Ingen resultater for \u201d{text}\u201d.").format(text=text))
+        else:
+            self.status.setText(self.tr("Skriv mindst ét ord. Enter åbner, Esc lukker."))
+
+    def open_current(self) -> None:
+        if self._timer.isActive():  # Enter typed before the timer fired: search first
+            self.run_query()
+        index = self.results.currentIndex()
+        if not index.isValid() and self.model.rowCount():
+            index = self.model.index(0, 0)
+        if index.isValid():
+            self._open_index(index)
+
+    def _open_index(self, index: QModelIndex) -> None:
+        hit = self.model.hits[index.row()]
+        self.accept()
+        self.chosen.emit(hit.kind, hit.id)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Arrow keys move through the results while typing; Enter opens."""
+        if watched is self.query and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            key = event.key()
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
+                rows = self.model.rowCount()
+                if rows:
+                    step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 10,
+                            Qt.Key.Key_PageUp: -10}[Qt.Key(key)]
+                    current = max(self.results.currentIndex().row(), 0 if step > 0 else 1)
+                    self.results.selectRow(min(max(current + step, 0), rows - 1))
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.open_current()
+                return True
+        return super().eventFilter(watched, event)

@@ -1,0 +1,748 @@
+"""Employers: the list on the left, the open employer on the right.
+
+The employer panel edits the master data (validated by ``services.create_employer`` /
+``update_employer``: a refused value is shown next to its field and the form keeps what was
+typed), the contact persons, and the visit log, where a new note is two keystrokes away:
+Ctrl+N focuses the note, Ctrl+Enter saves it. The employer's vacancies, matches and agreements
+are lists that open on their own pages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Callable
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QFrame,
+                               QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QPlainTextEdit, QPushButton, QScrollArea, QSplitter, QTableView,
+                               QTabWidget, QVBoxLayout, QWidget)
+
+from consultant_app import postcodes, queries, services
+from consultant_app.domain import VISIT_STATUSES
+from consultant_app.errors import field_label
+from consultant_app.search import fts_query
+
+from ..models.id_table import IdTableModel, default_format
+from ..models.labels import domain_label, formatter_for
+from ..ops import OpFailure, Ops
+from . import Page
+
+ERROR_STYLE = "color: #b00020;"
+OK_STYLE = "color: #1b5e20;"
+EMPLOYER_FORM = ("name", "cvr", "p_number", "address", "postcode", "town", "industry", "phone",
+                 "email", "ordinary_employees", "employees_as_of", "subsidised_persons", "notes")
+CONTACT_FORM = ("name", "role", "phone", "email", "is_primary")
+VISIT_FORM = ("visit_date", "status", "notes", "follow_up_date", "follow_up_note")
+
+
+def _create_employer(session: Any, data: dict[str, Any]) -> str:
+    return services.create_employer(session, data).id
+
+
+def _add_contact(session: Any, employer_id: str, data: dict[str, Any]) -> str:
+    return services.add_contact(session, employer_id, data).id
+
+
+def _log_visit(session: Any, employer_id: str, data: dict[str, Any]) -> str:
+    return services.log_visit(session, employer_id, data).id
+
+
+def _date_text(value: dt.date | None) -> str:
+    return value.strftime("%d-%m-%Y") if value else ""
+
+
+def _tr_field(field: str) -> str:
+    return QCoreApplication.translate("fields", field_label(field))
+
+
+class FieldForm(QWidget):
+    """Labelled inputs, each with a place for its error right under it.
+
+    ``show_failure`` puts each refused field's Danish message under that field and anything
+    not tied to a field at the top; nothing typed is touched.
+    """
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.layout_ = QFormLayout(self)
+        self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.layout_.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.general = self._error_label()
+        self.layout_.addRow(self.general)
+        self.inputs: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+
+    def _error_label(self) -> QLabel:
+        label = QLabel(self)
+        label.setStyleSheet(ERROR_STYLE)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.hide()
+        return label
+
+    def add(self, key: str, label: str, widget: QWidget, extra: QWidget | None = None) -> QWidget:
+        box = QWidget(self)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        if extra is None:
+            column.addWidget(widget)
+        else:
+            line = QHBoxLayout()
+            line.addWidget(widget)
+            line.addWidget(extra)
+            column.addLayout(line)
+        error = self._error_label()
+        column.addWidget(error)
+        title = QLabel(label, self)
+        title.setBuddy(widget)
+        self.layout_.addRow(title, box)
+        widget.setAccessibleName(label.replace("&", ""))
+        self.inputs[key] = widget
+        self.errors[key] = error
+        return widget
+
+    def clear_errors(self) -> None:
+        self.general.hide()
+        for label in self.errors.values():
+            label.clear()
+            label.hide()
+
+    def show_failure(self, failure: OpFailure) -> None:
+        self.clear_errors()
+        general: list[str] = []
+        for field, messages in failure.field_problems.items():
+            label = self.errors.get(field)
+            if label is None:
+                general.extend(f"{_tr_field(field)}: {m}" for m in messages)
+            else:
+                label.setText("\n".join(messages))
+                label.show()
+        if not failure.field_problems:
+            general.append(failure.summary)
+        if general:
+            self.general.setText("\n".join(general))
+            self.general.show()
+        first = next((self.inputs[f] for f in self.inputs if f in failure.field_problems), None)
+        if first is not None:
+            first.setFocus()
+
+    def value(self, key: str) -> Any:
+        widget = self.inputs[key]
+        if isinstance(widget, QLineEdit):
+            return widget.text()
+        if isinstance(widget, QPlainTextEdit):
+            return widget.toPlainText()
+        if isinstance(widget, QCheckBox):
+            return widget.isChecked()
+        if isinstance(widget, QComboBox):
+            return widget.currentData()
+        raise TypeError(widget)
+
+    def set_value(self, key: str, value: Any) -> None:
+        widget = self.inputs[key]
+        if isinstance(widget, QLineEdit):
+            widget.setText(value)
+        elif isinstance(widget, QPlainTextEdit):
+            widget.setPlainText(value)
+        elif isinstance(widget, QCheckBox):
+            widget.setChecked(bool(value))
+        elif isinstance(widget, QComboBox):
+            widget.setCurrentIndex(max(widget.findData(value), 0))
+
+    def values(self) -> dict[str, Any]:
+        return {key: self.value(key) for key in self.inputs}
+
+
+def _line(placeholder: str = "") -> QLineEdit:
+    edit = QLineEdit()
+    edit.setPlaceholderText(placeholder)
+    return edit
+
+
+def _list_view(model: IdTableModel, name: str, parent: QWidget) -> QTableView:
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setAccessibleName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setDefaultSectionSize(150)
+    header.setStretchLastSection(True)
+    return view
+
+
+def _message(label: QLabel, text: str, ok: bool) -> None:
+    label.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
+    label.setText(text)
+    label.show()
+
+
+class EmployerPanel(QWidget):
+    """One employer: master data, contacts, visits and its vacancies, matches and agreements."""
+
+    open_requested = Signal(str, str)
+    saved = Signal(str)  # employer id, after a create or an edit
+
+    TAB_DATA, TAB_CONTACTS, TAB_VISITS, TAB_VACANCIES, TAB_MATCHES, TAB_AGREEMENTS = range(6)
+
+    def __init__(self, ops: Ops, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ops = ops
+        self.employer_id: str | None = None
+        self._auto_town = ""
+        self._contact_id: str | None = None
+        self._planned_visit_id: str | None = None
+
+        self.title = QLabel(self)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.subtitle = QLabel(self)
+        self.subtitle.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName(self.tr("Virksomhedens faner"))
+
+        self.tabs.addTab(self._build_data_tab(), self.tr("S&tamdata"))
+        self.tabs.addTab(self._build_contacts_tab(), self.tr("&Kontakter"))
+        self.tabs.addTab(self._build_visits_tab(), self.tr("&Besøg"))
+        self.related: dict[str, IdTableModel] = {}
+        self.related_views: dict[str, QTableView] = {}
+        for kind, name in (("vacancy", self.tr("Stillinger")), ("match", self.tr("Match")),
+                           ("placement_agreement", self.tr("Aftaler"))):
+            self.tabs.addTab(self._build_related_tab(kind, name), name)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 8, 8)
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+        layout.addWidget(self.tabs, 1)
+        self.show_empty()
+
+    # -- building -----------------------------------------------------------------------
+    def _build_data_tab(self) -> QWidget:
+        tab = QWidget(self)
+        form = self.form = FieldForm(tab)
+        form.add("name", _tr_field("name"), _line())
+        form.add("cvr", _tr_field("cvr"), _line(self.tr("8 cifre")))
+        form.add("p_number", _tr_field("p_number"), _line(self.tr("10 cifre (valgfrit)")))
+        form.add("address", _tr_field("address"), _line())
+        self.town_hint = QLabel(tab)
+        form.add("postcode", _tr_field("postcode"), _line(self.tr("4 cifre")))
+        form.add("town", self.tr("By"), _line(self.tr("udfyldes ud fra postnummeret")))
+        form.add("industry", _tr_field("industry"), _line())
+        form.add("phone", _tr_field("phone"), _line(self.tr("8 cifre")))
+        form.add("email", _tr_field("email"), _line())
+        form.add("ordinary_employees", _tr_field("ordinary_employees"),
+                 _line(self.tr("årsværk, fx 12,5")))
+        form.add("employees_as_of", _tr_field("employees_as_of"),
+                 _line(self.tr("dato, fx 1-3-2026")))
+        form.add("subsidised_persons", _tr_field("subsidised_persons"), _line("0"))
+        notes = QPlainTextEdit()
+        notes.setTabChangesFocus(True)
+        notes.setFixedHeight(notes.fontMetrics().lineSpacing() * 4 + 12)
+        form.add("notes", _tr_field("notes"), notes)
+        form.inputs["postcode"].textEdited.connect(self._postcode_edited)  # type: ignore[attr-defined]
+
+        self.save_button = QPushButton(self.tr("&Gem (Ctrl+S)"), tab)
+        self.save_button.clicked.connect(self.save_employer)
+        self.revert_button = QPushButton(self.tr("&Fortryd ændringer"), tab)
+        self.revert_button.clicked.connect(self.revert)
+        self.data_message = QLabel(tab)
+        self.data_message.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.data_message, 1)
+
+        holder = QWidget(tab)  # keeps the rows at their natural height, top-aligned
+        stack = QVBoxLayout(holder)
+        stack.setContentsMargins(0, 0, 0, 0)
+        stack.addWidget(form)
+        stack.addStretch(1)
+        scroll = QScrollArea(tab)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(holder)
+        layout = QVBoxLayout(tab)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(buttons)
+        save = QShortcut(QKeySequence("Ctrl+S"), tab)
+        save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save.activated.connect(self.save_employer)
+        self._chain(tab, [form.inputs[k] for k in EMPLOYER_FORM]
+                    + [self.save_button, self.revert_button])
+        return tab
+
+    def _build_contacts_tab(self) -> QWidget:
+        tab = QWidget(self)
+        self.contacts = IdTableModel(
+            "contact_person", self._related_ids("contact_person"),
+            lambda ids: self.ops.run_sync_read(queries.list_rows, "contact_person", ids),
+            formatter_for("contact_person"), self)
+        self.contacts_view = _list_view(self.contacts, self.tr("Kontaktpersoner"), tab)
+        self.contacts_view.activated.connect(self._edit_contact)
+        self.contacts_view.doubleClicked.connect(self._edit_contact)
+
+        box = QGroupBox(self.tr("Kontaktperson"), tab)
+        self.contact_box = box
+        form = self.contact_form = FieldForm(box)
+        form.add("name", _tr_field("name"), _line())
+        form.add("role", self.tr("Rolle"), _line(self.tr("fx Ejer, HR-ansvarlig")))
+        form.add("phone", _tr_field("phone"), _line(self.tr("8 cifre")))
+        form.add("email", _tr_field("email"), _line())
+        form.add("is_primary", self.tr("Primær kontakt"), QCheckBox())
+        self.contact_new = QPushButton(self.tr("&Ny kontakt"), box)
+        self.contact_new.clicked.connect(self.new_contact)
+        self.contact_save = QPushButton(self.tr("Gem kontakt (Ctrl+Enter)"), box)
+        self.contact_save.clicked.connect(self.save_contact)
+        self.contact_message = QLabel(box)
+        self.contact_message.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.contact_save)
+        row.addWidget(self.contact_new)
+        row.addWidget(self.contact_message, 1)
+        inner = QVBoxLayout(box)
+        inner.addWidget(form)
+        inner.addLayout(row)
+        for seq in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(seq), box)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self.save_contact)
+
+        layout = QVBoxLayout(tab)
+        layout.addWidget(self.contacts_view, 1)
+        hint = QLabel(self.tr("Enter på en kontakt retter den."), tab)
+        layout.addWidget(hint)
+        layout.addWidget(box)
+        self._chain(tab, [self.contacts_view] + [form.inputs[k] for k in CONTACT_FORM]
+                    + [self.contact_save, self.contact_new])
+        return tab
+
+    def _build_visits_tab(self) -> QWidget:
+        tab = QWidget(self)
+        box = self.visit_box = QGroupBox(self.tr("Ny besøgsnote"), tab)
+        form = self.visit_form = FieldForm(box)
+        note = QPlainTextEdit()
+        note.setTabChangesFocus(True)
+        note.setPlaceholderText(self.tr("Skriv noten her. Ctrl+Enter gemmer."))
+        note.setFixedHeight(note.fontMetrics().lineSpacing() * 5 + 12)
+        self.visit_note = note
+        form.add("notes", self.tr("Note"), note)
+        form.add("visit_date", _tr_field("visit_date"), _line(self.tr("fx 1-3-2026")))
+        status = QComboBox()
+        for code in ("done", "planned", "cancelled"):
+            status.addItem(domain_label(VISIT_STATUSES, code), code)
+        form.add("status", _tr_field("status"), status)
+        form.add("follow_up_date", self.tr("Opfølgningsdato"),
+                 _line(self.tr("valgfrit, fx 15-3-2026")))
+        form.add("follow_up_note", self.tr("Opfølgningsnote"), _line())
+        self.visit_save = QPushButton(self.tr("Gem besøg (Ctrl+Enter)"), box)
+        self.visit_save.clicked.connect(self.save_visit)
+        self.visit_message = QLabel(box)
+        self.visit_message.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.visit_save)
+        row.addWidget(self.visit_message, 1)
+        inner = QVBoxLayout(box)
+        inner.addWidget(form)
+        inner.addLayout(row)
+        for seq in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(seq), box)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self.save_visit)
+
+        self.visits = IdTableModel(
+            "visit", self._related_ids("visit"),
+            lambda ids: self.ops.run_sync_read(queries.list_rows, "visit", ids),
+            formatter_for("visit"), self)
+        self.visits_view = _list_view(self.visits, self.tr("Besøgslog"), tab)
+        keys = [c.key for c in self.visits.columns]
+        self.visits_view.setColumnHidden(keys.index("employer"), True)
+        header = self.visits_view.horizontalHeader()
+        for key, width in (("visit_date", 100), ("status", 100), ("notes", 320),
+                           ("follow_up_date", 100)):
+            header.resizeSection(keys.index(key), width)
+        self.follow_done = QPushButton(self.tr("Markér &opfølgning udført"), tab)
+        self.follow_done.clicked.connect(self.complete_follow_up)
+
+        layout = QVBoxLayout(tab)
+        layout.addWidget(box)
+        layout.addWidget(QLabel(self.tr("Besøgslog"), tab))
+        layout.addWidget(self.visits_view, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.follow_done)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self._chain(tab, [form.inputs[k] for k in ("notes", "visit_date", "status",
+                                                   "follow_up_date", "follow_up_note")]
+                    + [self.visit_save, self.visits_view, self.follow_done])
+        return tab
+
+    def _build_related_tab(self, kind: str, name: str) -> QWidget:
+        tab = QWidget(self)
+        model = IdTableModel(kind, self._related_ids(kind),
+                             lambda ids, k=kind: self.ops.run_sync_read(queries.list_rows, k, ids),
+                             formatter_for(kind), self)
+        view = _list_view(model, name, tab)
+        view.activated.connect(lambda index, k=kind, m=model:
+                               self.open_requested.emit(k, m.id_at(index.row())))
+        self.related[kind] = model
+        self.related_views[kind] = view
+        layout = QVBoxLayout(tab)
+        layout.addWidget(view, 1)
+        layout.addWidget(QLabel(self.tr("Enter eller dobbeltklik åbner den valgte."), tab))
+        return tab
+
+    def _related_ids(self, kind: str) -> Callable[[str, str | None, bool], list[str]]:
+        def ids(_text: str, sort: str | None, descending: bool) -> list[str]:
+            if self.employer_id is None:
+                return []
+            return self.ops.run_sync_read(queries.employer_item_ids, kind, self.employer_id,
+                                          sort, descending if sort else None)
+        return ids
+
+    @staticmethod
+    def _chain(parent: QWidget, widgets: list[QWidget]) -> None:
+        """Tab order in the order the form reads."""
+        for first, second in zip(widgets, widgets[1:]):
+            parent.setTabOrder(first, second)
+
+    # -- showing ------------------------------------------------------------------------
+    def show_empty(self) -> None:
+        self.employer_id = None
+        self.title.setText(self.tr("Ingen virksomhed valgt"))
+        self.subtitle.setText(self.tr("Vælg en virksomhed i listen, eller opret en ny med "
+                                      "Ctrl+Shift+N."))
+        self.tabs.setEnabled(False)
+        self._reload_lists()
+
+    def load(self, employer_id: str) -> bool:
+        record = self.ops.run_sync_read(queries.employer_record, employer_id)
+        if record is None:
+            self.show_empty()
+            return False
+        self.employer_id = record.id
+        self.tabs.setEnabled(True)
+        for i in range(1, self.tabs.count()):
+            self.tabs.setTabEnabled(i, True)
+        self._fill(record)
+        self.new_contact()
+        self.reset_visit_form()
+        self._reload_lists()
+        self.data_message.clear()
+        return True
+
+    def _fill(self, record: queries.EmployerRecord) -> None:
+        self.title.setText(record.name)
+        place = ", ".join(p for p in (record.address, f"{record.postcode} {record.town}".strip())
+                          if p)
+        self.subtitle.setText(f"CVR {record.cvr}" + (f" · P {record.p_number}"
+                                                    if record.p_number else "")
+                              + (f" · {place}" if place else ""))
+        form = self.form
+        form.clear_errors()
+        for key in EMPLOYER_FORM:
+            value = getattr(record, key)
+            if key == "employees_as_of":
+                text = _date_text(value)
+            elif key == "ordinary_employees":
+                text = default_format(key, value)
+            else:
+                text = "" if value is None else str(value)
+            form.set_value(key, text)
+        self._auto_town = ""
+
+    def _reload_lists(self) -> None:
+        for model in (self.contacts, self.visits, *self.related.values()):
+            model.refresh()
+        self.follow_done.setEnabled(self.visits.rowCount() > 0)
+        names = (self.tr("&Kontakter"), self.tr("&Besøg"), self.tr("S&tillinger"),
+                 self.tr("&Match"), self.tr("&Aftaler"))
+        counts = (self.contacts, self.visits, *self.related.values())
+        for i, (name, model) in enumerate(zip(names, counts), start=1):
+            self.tabs.setTabText(i, f"{name} ({model.rowCount()})" if self.employer_id else name)
+
+    def new_employer(self) -> None:
+        """An empty form for a new employer; the other tabs wait until it is saved."""
+        self.employer_id = None
+        self.tabs.setEnabled(True)
+        self.tabs.setCurrentIndex(self.TAB_DATA)
+        for i in range(1, self.tabs.count()):
+            self.tabs.setTabEnabled(i, False)
+        self.title.setText(self.tr("Ny virksomhed"))
+        self.subtitle.setText(self.tr("Udfyld mindst navn og CVR-nummer, og gem med Ctrl+S."))
+        self.form.clear_errors()
+        for key in EMPLOYER_FORM:
+            self.form.set_value(key, "")
+        self.data_message.clear()
+        self._reload_lists()
+        self.form.inputs["name"].setFocus()
+
+    def revert(self) -> None:
+        if self.employer_id:
+            self.load(self.employer_id)
+        else:
+            self.new_employer()
+
+    def _postcode_edited(self, text: str) -> None:
+        """Fill the town from the official postcode list unless the user wrote their own."""
+        town = self.form.inputs["town"]
+        assert isinstance(town, QLineEdit)
+        found = postcodes.lookup(text.strip())
+        if found is not None and town.text() in ("", self._auto_town):
+            town.setText(found.town)
+            self._auto_town = found.town
+
+    # -- saving -------------------------------------------------------------------------
+    def save_employer(self) -> None:
+        data = {k: v for k, v in self.form.values().items()}
+        self.form.clear_errors()
+        self.data_message.clear()
+        if self.employer_id is None:
+            self.ops.write(_create_employer, data, on_done=self._employer_saved,
+                           on_error=self._employer_failed)
+        else:
+            if not data["town"].strip():
+                del data["town"]  # the service fills it from the postcode
+            self.ops.write(services.update_employer, self.employer_id, data,
+                           on_done=lambda e: self._employer_saved(e.id),
+                           on_error=self._employer_failed)
+
+    def _employer_saved(self, employer_id: str) -> None:
+        self.load(employer_id)
+        _message(self.data_message, self.tr("Gemt."), ok=True)
+        self.saved.emit(employer_id)
+
+    def _employer_failed(self, failure: OpFailure) -> None:
+        self.form.show_failure(failure)
+        _message(self.data_message, self.tr("Ikke gemt – ret det markerede."), ok=False)
+
+    def new_contact(self) -> None:
+        self._contact_id = None
+        self.contact_box.setTitle(self.tr("Ny kontaktperson"))
+        self.contact_form.clear_errors()
+        for key in CONTACT_FORM:
+            self.contact_form.set_value(key, False if key == "is_primary" else "")
+        self.contact_message.clear()
+
+    def _edit_contact(self, index: Any) -> None:
+        contact_id = self.contacts.id_at(index.row())
+        record = self.ops.run_sync_read(queries.contact_record, contact_id)
+        if record is None:
+            return
+        self._contact_id = contact_id
+        self.contact_box.setTitle(self.tr("Ret kontaktperson"))
+        self.contact_form.clear_errors()
+        for key in CONTACT_FORM:
+            self.contact_form.set_value(key, getattr(record, key))
+        self.contact_message.clear()
+        self.contact_form.inputs["name"].setFocus()
+
+    def save_contact(self) -> None:
+        if self.employer_id is None:
+            return
+        data = self.contact_form.values()
+        self.contact_form.clear_errors()
+        if self._contact_id is None:
+            self.ops.write(_add_contact, self.employer_id, data,
+                           on_done=lambda _id: self._contact_saved(),
+                           on_error=self._contact_failed)
+        else:
+            self.ops.write(services.update_contact, self._contact_id, data,
+                           on_done=lambda _c: self._contact_saved(),
+                           on_error=self._contact_failed)
+
+    def _contact_saved(self) -> None:
+        self.contacts.refresh()
+        self._reload_lists()
+        self.new_contact()
+        _message(self.contact_message, self.tr("Kontakten er gemt."), ok=True)
+
+    def _contact_failed(self, failure: OpFailure) -> None:
+        self.contact_form.show_failure(failure)
+        _message(self.contact_message, self.tr("Ikke gemt – ret det markerede."), ok=False)
+
+    def reset_visit_form(self) -> None:
+        self._planned_visit_id = None
+        self.visit_box.setTitle(self.tr("Ny besøgsnote"))
+        self.visit_form.clear_errors()
+        for key, value in (("notes", ""), ("visit_date", _date_text(dt.date.today())),
+                           ("status", "done"), ("follow_up_date", ""), ("follow_up_note", "")):
+            self.visit_form.set_value(key, value)
+
+    def focus_new_visit(self, planned_visit_id: str | None = None) -> None:
+        """Ready a visit note: a new one, or the note of a planned visit being held now."""
+        if self.employer_id is None:
+            return
+        if planned_visit_id is not None:
+            self.reset_visit_form()
+            self._planned_visit_id = planned_visit_id
+            self.visit_box.setTitle(self.tr("Besøg i gang – noten gemmes på det planlagte besøg"))
+        self.tabs.setCurrentIndex(self.TAB_VISITS)
+        self.visit_note.setFocus()
+
+    def save_visit(self) -> None:
+        if self.employer_id is None:
+            return
+        data = self.visit_form.values()
+        self.visit_form.clear_errors()
+        self.visit_message.clear()
+        if self._planned_visit_id is not None:
+            self.ops.write(services.update_visit, self._planned_visit_id, data,
+                           on_done=lambda _v: self._visit_saved(), on_error=self._visit_failed)
+        else:
+            self.ops.write(_log_visit, self.employer_id, data,
+                           on_done=lambda _id: self._visit_saved(), on_error=self._visit_failed)
+
+    def _visit_saved(self) -> None:
+        self.reset_visit_form()
+        self._reload_lists()
+        _message(self.visit_message, self.tr("Besøget er gemt."), ok=True)
+        self.visit_note.setFocus()
+
+    def _visit_failed(self, failure: OpFailure) -> None:
+        self.visit_form.show_failure(failure)
+        _message(self.visit_message, self.tr("Ikke gemt – ret det markerede."), ok=False)
+
+    def complete_follow_up(self) -> None:
+        index = self.visits_view.currentIndex()
+        if not index.isValid():
+            _message(self.visit_message, self.tr("Vælg et besøg i loggen først."), ok=False)
+            return
+        self.ops.write(services.complete_follow_up, self.visits.id_at(index.row()),
+                       on_done=lambda _v: _message(self.visit_message, self.tr(
+                           "Opfølgningen er markeret som udført."), ok=True),
+                       on_error=self._visit_failed)
+
+
+class EmployersPage(Page):
+    page_key = "employers"
+
+    def __init__(self, ops: Ops, parent: QWidget | None = None):
+        super().__init__(ops, parent)
+        self._selecting = False
+        self.filter = QLineEdit(self)
+        self.filter.setPlaceholderText(self.tr("Filtrér: navn, CVR, by, branche … (Ctrl+F)"))
+        self.filter.setAccessibleName(self.tr("Filtrér virksomheder"))
+        self.filter.setClearButtonEnabled(True)
+        self.model = IdTableModel(
+            "employer",
+            lambda text, sort, desc: ops.run_sync_read(queries.list_ids, "employer", text, sort,
+                                                       desc),
+            lambda ids: ops.run_sync_read(queries.list_rows, "employer", ids),
+            formatter_for("employer"), self)
+        self.view = _list_view(self.model, self.tr("Virksomheder"), self)
+        header = self.view.horizontalHeader()
+        for i, width in enumerate((220, 80, 110, 150)):
+            header.resizeSection(i, width)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.count = QLabel(self)
+        self.new_button = QPushButton(self.tr("&Ny virksomhed (Ctrl+Shift+N)"), self)
+        self.new_button.clicked.connect(self.new_employer)
+
+        self.panel = EmployerPanel(ops, self)
+        self.panel.open_requested.connect(self.open_requested)
+        self.panel.saved.connect(self._saved)
+
+        left = QWidget(self)
+        column = QVBoxLayout(left)
+        column.setContentsMargins(8, 8, 0, 8)
+        column.addWidget(self.filter)
+        column.addWidget(self.view, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.count, 1)
+        row.addWidget(self.new_button)
+        column.addLayout(row)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("employers")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.panel)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([520, 700])
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+
+        self.filter.textChanged.connect(self._filter_changed)
+        self.view.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.model.modelReset.connect(self._update_count)
+        for seq, slot in (("Ctrl+F", self._focus_filter), ("Ctrl+Shift+N", self.new_employer),
+                          ("Ctrl+N", self.new_visit_note)):
+            shortcut = QShortcut(QKeySequence(seq), self)
+            shortcut.activated.connect(slot)
+        self.setTabOrder(self.filter, self.view)
+        self.setTabOrder(self.view, self.new_button)
+        self.setTabOrder(self.new_button, self.panel.tabs)
+        self._update_count()
+
+    def page_title(self) -> str:
+        return self.tr("Virksomheder")
+
+    def refresh(self) -> None:
+        current = self.panel.employer_id
+        self.model.refresh()
+        if current:
+            self._select(current)
+            self.panel.load(current)
+
+    def open_item(self, ident: str) -> None:
+        if self.panel.load(ident):
+            self._select(ident)
+
+    def start_visit(self, employer_id: str, planned_visit_id: str | None = None) -> None:
+        self.open_item(employer_id)
+        self.panel.focus_new_visit(planned_visit_id)
+
+    def new_employer(self) -> None:
+        self.view.clearSelection()
+        self.panel.new_employer()
+
+    def new_visit_note(self) -> None:
+        if self.panel.employer_id is None:
+            self.count.setText(self.tr("Vælg en virksomhed først."))
+            return
+        self.panel.focus_new_visit()
+
+    def _focus_filter(self) -> None:
+        self.filter.setFocus()
+        self.filter.selectAll()
+
+    def _filter_changed(self, text: str) -> None:
+        if fts_query(text) == fts_query(self.model.filter_text):
+            self.model.filter_text = text  # only punctuation or spaces changed
+            return
+        self.model.set_filter(text)
+
+    def _update_count(self) -> None:
+        self.count.setText(self.tr("Virksomheder: {n}").format(n=self.model.rowCount()))
+
+    def _row_changed(self, current: Any, _previous: Any) -> None:
+        if current.isValid() and not self._selecting:
+            self.panel.load(self.model.id_at(current.row()))
+
+    def _select(self, ident: str) -> None:
+        row = self.model.row_of(ident)
+        if row < 0:
+            return
+        self._selecting = True  # the panel already shows it: do not load it twice
+        try:
+            self.view.selectRow(row)
+        finally:
+            self._selecting = False
+        self.view.scrollTo(self.model.index(row, 0))
+
+    def _saved(self, employer_id: str) -> None:
+        self.model.refresh()
+        self._select(employer_id)

@@ -1,0 +1,181 @@
+"""Today: the planned visits to start and the follow-ups that are due.
+
+The two lists a consultant opens the day with. Starting a visit opens the employer with a
+visit note ready to write; marking a follow-up done is one key (Ctrl+D) on the selected row.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+                               QTableView, QVBoxLayout, QWidget)
+
+from consultant_app import queries, services
+
+from ..models.id_table import IdTableModel
+from ..models.labels import formatter_for
+from ..ops import OpFailure, Ops
+from . import Page
+
+PLANNED_COLUMNS = ("visit_date", "employer", "notes")
+FOLLOW_UP_COLUMNS = ("follow_up_date", "employer", "follow_up_note", "visit_date")
+
+
+def visit_table(model: IdTableModel, shown: tuple[str, ...], name: str,
+                parent: QWidget) -> QTableView:
+    """A read-only row-selecting table showing only the ``shown`` columns of a visit list."""
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setAccessibleName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    keys = [c.key for c in model.columns]
+    for i, key in enumerate(keys):
+        view.setColumnHidden(i, key not in shown)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    for i, key in enumerate(keys):
+        if key.endswith("date"):
+            header.resizeSection(i, 110)
+        elif key == "employer":
+            header.resizeSection(i, 260)
+    header.setStretchLastSection(True)
+    # The stretched column is the last visible one: move the note there.
+    note = "notes" if "notes" in shown else "follow_up_note"
+    header.moveSection(header.visualIndex(keys.index(note)), len(keys) - 1)
+    return view
+
+
+class TodayPage(Page):
+    page_key = "today"
+    start_visit_requested = Signal(str, str)  # employer id, planned visit id
+
+    def __init__(self, ops: Ops, parent: QWidget | None = None):
+        super().__init__(ops, parent)
+        self.planned = IdTableModel(
+            "visit", lambda _t, sort, desc: ops.run_sync_read(
+                queries.planned_visit_ids, None, sort or "visit_date", desc),
+            lambda ids: ops.run_sync_read(queries.list_rows, "visit", ids),
+            formatter_for("visit"), self)
+        self.follow_ups = IdTableModel(
+            "visit", lambda _t, sort, desc: ops.run_sync_read(
+                queries.due_follow_up_ids, None, sort or "follow_up_date", desc),
+            lambda ids: ops.run_sync_read(queries.list_rows, "visit", ids),
+            formatter_for("visit"), self)
+
+        self.planned_title = self._heading()
+        self.planned_view = visit_table(self.planned, PLANNED_COLUMNS,
+                                        self.tr("Planlagte besøg"), self)
+        self.planned_empty = QLabel(self.tr("Ingen planlagte besøg fra i dag og frem."), self)
+        self.start_button = QPushButton(self.tr("&Start besøg (Enter)"), self)
+        self.start_button.setToolTip(self.tr("Åbner virksomheden med en ny besøgsnote"))
+        self.start_button.clicked.connect(self.start_selected_visit)
+
+        self.follow_title = self._heading()
+        self.follow_view = visit_table(self.follow_ups, FOLLOW_UP_COLUMNS,
+                                       self.tr("Forfaldne opfølgninger"), self)
+        self.follow_empty = QLabel(self.tr("Ingen opfølgninger er forfaldne."), self)
+        self.done_button = QPushButton(self.tr("&Markér opfølgning udført (Ctrl+D)"), self)
+        self.done_button.clicked.connect(self.complete_selected_follow_up)
+        self.open_button = QPushButton(self.tr("Å&bn virksomheden"), self)
+        self.open_button.clicked.connect(self.open_selected_follow_up_employer)
+        self.message = QLabel(self)
+        self.message.setObjectName("errorMessage")
+        self.message.setWordWrap(True)
+        self.message.hide()
+
+        self.planned_view.activated.connect(lambda _i: self.start_selected_visit())
+        self.follow_view.activated.connect(lambda _i: self.open_selected_follow_up_employer())
+        done = QShortcut(QKeySequence("Ctrl+D"), self)
+        done.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        done.activated.connect(self.complete_selected_follow_up)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 16, 16, 16)
+        layout.addWidget(self.planned_title)
+        layout.addWidget(self.planned_empty)
+        layout.addWidget(self.planned_view, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.start_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addSpacing(12)
+        layout.addWidget(self.follow_title)
+        layout.addWidget(self.follow_empty)
+        layout.addWidget(self.follow_view, 2)
+        row = QHBoxLayout()
+        row.addWidget(self.done_button)
+        row.addWidget(self.open_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addWidget(self.message)
+        self.setTabOrder(self.planned_view, self.start_button)
+        self.setTabOrder(self.start_button, self.follow_view)
+        self.setTabOrder(self.follow_view, self.done_button)
+        self.setTabOrder(self.done_button, self.open_button)
+        self.refresh()
+
+    def _heading(self) -> QLabel:
+        label = QLabel(self)
+        font = label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        label.setFont(font)
+        return label
+
+    def page_title(self) -> str:
+        return self.tr("I dag")
+
+    def refresh(self) -> None:
+        self.planned.refresh()
+        self.follow_ups.refresh()
+        n_planned, n_due = self.planned.rowCount(), self.follow_ups.rowCount()
+        self.planned_title.setText(self.tr("Planlagte besøg ({n})").format(n=n_planned))
+        self.follow_title.setText(self.tr("Forfaldne opfølgninger ({n})").format(n=n_due))
+        for view, empty, n in ((self.planned_view, self.planned_empty, n_planned),
+                               (self.follow_view, self.follow_empty, n_due)):
+            view.setVisible(n > 0)
+            empty.setVisible(n == 0)
+            if n and not view.currentIndex().isValid():
+                view.selectRow(0)
+        self.start_button.setEnabled(n_planned > 0)
+        self.done_button.setEnabled(n_due > 0)
+        self.open_button.setEnabled(n_due > 0)
+
+    @staticmethod
+    def _selected(view: QTableView, model: IdTableModel) -> str | None:
+        index = view.currentIndex()
+        return model.id_at(index.row()) if index.isValid() else None
+
+    def start_selected_visit(self) -> None:
+        visit_id = self._selected(self.planned_view, self.planned)
+        if visit_id is None:
+            return
+        employer_id = self.ops.run_sync_read(queries.visit_employer_id, visit_id)
+        if employer_id:
+            self.start_visit_requested.emit(employer_id, visit_id)
+
+    def open_selected_follow_up_employer(self) -> None:
+        visit_id = self._selected(self.follow_view, self.follow_ups)
+        if visit_id is None:
+            return
+        employer_id = self.ops.run_sync_read(queries.visit_employer_id, visit_id)
+        if employer_id:
+            self.open_requested.emit("employer", employer_id)
+
+    def complete_selected_follow_up(self) -> None:
+        visit_id = self._selected(self.follow_view, self.follow_ups)
+        if visit_id is None:
+            return
+        self.message.hide()
+        self.ops.write(services.complete_follow_up, visit_id,
+                       on_done=lambda _v: self.refresh(), on_error=self._failed)
+
+    def _failed(self, failure: OpFailure) -> None:
+        self.message.setText(failure.summary)
+        self.message.show()
