@@ -1,0 +1,288 @@
+"""Citizens: the list (filter as you type over 100k rows) and the citizen's page.
+
+The CPR number is shown masked (DDMMYY-XXXX) until the consultant asks for it with "Vis CPR";
+the reveal goes through ``services.reveal_cpr`` on the write worker, so the access log entry
+is written before the number reaches the screen. Leaving the record (another citizen, another
+page) masks it again.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QKeySequence
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
+                               QScrollArea, QSplitter, QVBoxLayout, QWidget)
+
+from consultant_app import postcodes, queries, services
+from consultant_app.domain import DRIVING_LICENCES, RESTRICTIONS, TARGET_GROUPS
+
+from ..models.id_table import default_format
+from ..ops import Ops
+from . import Page
+from .partials.id_list import IdListPanel
+from .partials.inputs import (CheckList, action_button, as_text, domain_label, fill_combo,
+                              page_action, set_combo_code)
+from .partials.record_form import RecordForm
+
+
+def format_citizen_cell(key: str, value: Any) -> str:
+    if key == "target_group":
+        return domain_label(TARGET_GROUPS, value)
+    return default_format(key, value)
+
+
+def list_citizen_ids(session: Any, text: str, sort: str | None, descending: bool) -> list[str]:
+    return queries.list_ids(session, "citizen", text, sort, descending)
+
+
+class CitizensPage(Page):
+    page_key = "citizens"
+
+    def __init__(self, ops: Ops, parent: QWidget | None = None):
+        super().__init__(ops, parent)
+        self.citizen_id = ""
+        self.cpr_revealed = False
+        self._masked = ""
+
+        self.list = IdListPanel(ops, "citizen", list_citizen_ids, queries.list_rows,
+                                format_citizen_cell, list_name=self.tr("Borgere"),
+                                filter_hint=self.tr("Filtrér borgere: navn, kompetence, "
+                                                    "postnr. (Ctrl+L)"), parent=self)
+        self.list.current_changed.connect(self.open_item)
+
+        self.a_new = page_action(self, self.tr("&Ny borger"), "Ctrl+N", self.new_citizen)
+        self.a_save = page_action(self, self.tr("&Gem"), QKeySequence.StandardKey.Save, self.save)
+        self.a_reveal = page_action(self, self.tr("&Vis CPR"), "Ctrl+Shift+C", self.reveal_cpr)
+        page_action(self, self.tr("Filtrér"), "Ctrl+L", self.list.focus_filter)
+
+        self.heading = QLabel(self)
+        font = QFont(self.heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.saved_note = QLabel(self)
+        self.saved_note.setAccessibleName(self.tr("Status for gem"))
+        buttons = QHBoxLayout()
+        for action in (self.a_new, self.a_save):
+            buttons.addWidget(action_button(action, self))
+        buttons.addStretch(1)
+        buttons.addWidget(self.saved_note)
+
+        self.form = RecordForm(self)
+        self.name = self.form.add("name", self.tr("&Navn:"), QLineEdit())
+
+        cpr_cell = QWidget()
+        cpr_row = QHBoxLayout(cpr_cell)
+        cpr_row.setContentsMargins(0, 0, 0, 0)
+        self.cpr = QLineEdit()
+        self.cpr.setMaximumWidth(140)
+        self.cpr.setPlaceholderText(self.tr("DDMMÅÅ-XXXX"))
+        self.cpr_button = action_button(self.a_reveal, cpr_cell)
+        self.cpr_note = QLabel()
+        self.cpr_note.setStyleSheet("color: palette(mid);")
+        cpr_row.addWidget(self.cpr)
+        cpr_row.addWidget(self.cpr_button)
+        cpr_row.addWidget(self.cpr_note, 1)
+        self.form.add("cpr", self.tr("&CPR-nummer:"), cpr_cell, focus=self.cpr)
+
+        self.target_group = self.form.add("target_group", self.tr("&Målgruppe:"), QComboBox())
+        fill_combo(self.target_group, TARGET_GROUPS, blank=self.tr("(vælg målgruppe)"))
+        self.max_hours = self.form.add("max_hours_per_week", self.tr("&Timer pr. uge (kan):"),
+                                       QLineEdit())
+        self.max_hours.setMaximumWidth(70)
+        self.restrictions = self.form.add("restrictions", self.tr("S&kånehensyn:"),
+                                          CheckList(RESTRICTIONS))
+        self.skills = self.form.add("skills", self.tr("K&ompetencer:"), QLineEdit())
+        self.skills.setPlaceholderText(self.tr("adskilt med komma"))
+        self.wishes = self.form.add("wished_occupations", self.tr("Ønskede &jobs:"), QLineEdit())
+        self.wishes.setPlaceholderText(self.tr("adskilt med komma"))
+        self.licence = self.form.add("driving_licence", self.tr("Kø&rekort:"), QComboBox())
+        fill_combo(self.licence, {c: c for c in DRIVING_LICENCES if c}, blank=self.tr("Intet"))
+        self.languages = self.form.add("languages", self.tr("&Sprog:"), QLineEdit())
+        self.languages.setPlaceholderText(self.tr("adskilt med komma, fx dansk, engelsk"))
+
+        place = QWidget()
+        place_row = QHBoxLayout(place)
+        place_row.setContentsMargins(0, 0, 0, 0)
+        self.postcode = QLineEdit()
+        self.postcode.setMaximumWidth(70)
+        self.postcode.setAccessibleName(self.tr("Postnummer"))
+        self.town = QLabel()
+        self.town.setAccessibleName(self.tr("By"))
+        self.commute = QLineEdit()
+        self.commute.setMaximumWidth(70)
+        self.commute.setAccessibleName(self.tr("Maks. transport i km"))
+        place_row.addWidget(self.postcode)
+        place_row.addWidget(self.town, 1)
+        place_row.addWidget(QLabel(self.tr("maks. transport")))
+        place_row.addWidget(self.commute)
+        place_row.addWidget(QLabel(self.tr("km")))
+        self.form.add(("postcode", "max_commute_km"), self.tr("&Postnr.:"), place,
+                      focus=self.postcode)
+        self.postcode.textChanged.connect(self._update_town)
+
+        self.unemployed_since = self.form.add("unemployed_since", self.tr("&Ledig siden:"),
+                                              QLineEdit())
+        self.unemployed_since.setPlaceholderText(self.tr("fx 1-3-2025"))
+        self.unemployed_since.setMaximumWidth(120)
+        self.phone = self.form.add("phone", self.tr("Tele&fon:"), QLineEdit())
+        self.phone.setMaximumWidth(160)
+        self.email = self.form.add("email", self.tr("&E-mail:"), QLineEdit())
+        self.notes = self.form.add("notes", self.tr("Notat&er:"), QPlainTextEdit())
+        self.notes.setTabChangesFocus(True)
+        self.notes.setMinimumHeight(90)
+        self.notes.setToolTip(self.tr("Noter gemmes krypteret på computeren."))
+
+        editor = QWidget(self)
+        editor_box = QVBoxLayout(editor)
+        editor_box.addWidget(self.heading)
+        editor_box.addLayout(buttons)
+        editor_box.addWidget(self.form)
+        self.extra_sections = QVBoxLayout()  # "Passende stillinger" goes here
+        editor_box.addLayout(self.extra_sections)
+        editor_box.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(editor)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setObjectName("splitter_citizens")
+        splitter.addWidget(self.list)
+        splitter.addWidget(scroll)
+        splitter.setSizes([480, 720])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(splitter)
+
+        self.new_citizen()
+        self.list.reload_async()
+
+    # -- Page contract ------------------------------------------------------------------
+    def page_title(self) -> str:
+        return self.tr("Borgere")
+
+    def refresh(self) -> None:
+        self.list.reload()
+
+    def open_item(self, ident: str) -> None:
+        detail = self.ops.run_sync_read(queries.citizen_detail, ident)
+        if detail is None:
+            self.saved_note.setText(self.tr("Borgeren findes ikke længere."))
+            return
+        self.list.select(ident)
+        self._show(detail)
+
+    def hideEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+        """Leaving the page masks the CPR again: a revealed number never stays on screen
+        behind the consultant's back."""
+        self.hide_cpr()
+        super().hideEvent(event)
+
+    # -- CPR ------------------------------------------------------------------------------
+    def reveal_cpr(self) -> None:
+        if not self.citizen_id or self.cpr_revealed:
+            return
+        citizen_id = self.citizen_id
+        self.ops.write(services.reveal_cpr, citizen_id, "Vist i borgerens side",
+                       on_done=lambda cpr: self._revealed(citizen_id, cpr),
+                       on_error=self.form.show_failure)
+
+    def _revealed(self, citizen_id: str, cpr: str) -> None:
+        if citizen_id != self.citizen_id:
+            return  # the consultant moved on before the number came back
+        self.cpr_revealed = True
+        self.cpr.setText(cpr)
+        self.cpr.setReadOnly(False)
+        self.cpr_note.setText(self.tr("Visningen er logget."))
+        self.a_reveal.setEnabled(False)
+
+    def hide_cpr(self) -> None:
+        if not self.citizen_id:
+            return
+        self.cpr_revealed = False
+        self.cpr.setText(self._masked)
+        self.cpr.setReadOnly(True)
+        self.cpr_note.clear()
+        self.a_reveal.setEnabled(bool(self._masked))
+
+    # -- editor ---------------------------------------------------------------------------
+    def _show(self, detail: dict[str, Any]) -> None:
+        self.form.clear_problems()
+        self.saved_note.clear()
+        self.citizen_id = detail["id"]
+        self._masked = detail["cpr_masked"]
+        self.hide_cpr()
+        self.heading.setText(detail["name"])
+        self.name.setText(detail["name"])
+        set_combo_code(self.target_group, detail["target_group"])
+        self.max_hours.setText(as_text(detail["max_hours_per_week"]))
+        self.restrictions.set_codes(detail["restrictions"])
+        self.skills.setText(as_text(detail["skills"]))
+        self.wishes.setText(as_text(detail["wished_occupations"]))
+        set_combo_code(self.licence, detail["driving_licence"])
+        self.languages.setText(as_text(detail["languages"]))
+        self.postcode.setText(detail["postcode"])
+        self.commute.setText(as_text(detail["max_commute_km"]))
+        self.unemployed_since.setText(as_text(detail["unemployed_since"]))
+        self.phone.setText(detail["phone"])
+        self.email.setText(detail["email"])
+        self.notes.setPlainText(detail["notes"] or "")
+
+    def new_citizen(self) -> None:
+        self.form.clear_problems()
+        self.saved_note.clear()
+        self.citizen_id = ""
+        self._masked = ""
+        self.cpr_revealed = False
+        self.heading.setText(self.tr("Ny borger"))
+        self.cpr.clear()
+        self.cpr.setReadOnly(False)
+        self.cpr_note.setText(self.tr("Skrives DDMMÅÅ-XXXX."))
+        self.a_reveal.setEnabled(False)
+        for edit in (self.name, self.max_hours, self.skills, self.wishes, self.languages,
+                     self.postcode, self.commute, self.unemployed_since, self.phone, self.email):
+            edit.clear()
+        self.target_group.setCurrentIndex(0)
+        self.licence.setCurrentIndex(0)
+        self.restrictions.set_codes([])
+        self.notes.clear()
+        self.list.table.clearSelection()
+        if self.isVisible():
+            self.name.setFocus()
+
+    def values(self) -> dict[str, Any]:
+        """The form as text for the core's converters; the CPR only when it was typed or
+        revealed (a masked number is not a value)."""
+        values: dict[str, Any] = {
+            "name": self.name.text(), "target_group": self.target_group.currentData(),
+            "max_hours_per_week": self.max_hours.text(),
+            "restrictions": self.restrictions.codes(), "skills": self.skills.text(),
+            "wished_occupations": self.wishes.text(),
+            "driving_licence": self.licence.currentData(), "languages": self.languages.text(),
+            "postcode": self.postcode.text(), "max_commute_km": self.commute.text(),
+            "unemployed_since": self.unemployed_since.text(), "phone": self.phone.text(),
+            "email": self.email.text(), "notes": self.notes.toPlainText(),
+        }
+        if not self.citizen_id or self.cpr_revealed:
+            values["cpr"] = self.cpr.text()
+        return values
+
+    def save(self) -> None:
+        self.form.clear_problems()
+        if self.citizen_id:
+            self.ops.write(services.update_citizen, self.citizen_id, self.values(),
+                           on_done=self._saved, on_error=self.form.show_failure)
+        else:
+            self.ops.write(services.create_citizen, self.values(),
+                           on_done=self._saved, on_error=self.form.show_failure)
+
+    def _saved(self, citizen: Any) -> None:
+        self.list.reload()
+        self.open_item(citizen.id)
+        self.saved_note.setText(self.tr("Gemt."))
+
+    def _update_town(self, text: str) -> None:
+        found = postcodes.lookup(text.strip()) if len(text.strip()) == 4 else None
+        self.town.setText(found.town if found is not None else "")

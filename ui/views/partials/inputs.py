@@ -1,0 +1,101 @@
+"""Small input helpers shared by the record pages: domain choices, checkable lists, actions.
+
+Codes are what the core stores; the Danish labels from ``consultant_app.domain`` are what the
+consultant sees, translated in the "domain" context (the one place the UI turns a code into
+text).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Callable, Iterable, Mapping
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QComboBox, QListWidget, QListWidgetItem, QToolButton, QWidget
+
+CODE_ROLE = Qt.ItemDataRole.UserRole
+
+
+def domain_label(mapping: Mapping[str, str], code: str | None) -> str:
+    """The translated Danish label of a domain code (the code itself if it is unknown)."""
+    if not code:
+        return ""
+    return QCoreApplication.translate("domain", mapping.get(code, code))
+
+
+def fill_combo(combo: QComboBox, mapping: Mapping[str, str], blank: str | None = None) -> None:
+    """Codes as item data, labels as text; ``blank`` adds a first item for "no value"."""
+    combo.clear()
+    if blank is not None:
+        combo.addItem(blank, "")
+    for code in mapping:
+        combo.addItem(domain_label(mapping, code), code)
+
+
+def set_combo_code(combo: QComboBox, code: str | None) -> None:
+    index = combo.findData(code or "")
+    combo.setCurrentIndex(max(index, 0))
+
+
+class CheckList(QListWidget):
+    """A checkable list of domain codes (requirements, restrictions); Space toggles."""
+
+    def __init__(self, mapping: Mapping[str, str], parent: QWidget | None = None):
+        super().__init__(parent)
+        for code in mapping:
+            item = QListWidgetItem(domain_label(mapping, code), self)
+            item.setData(CODE_ROLE, code)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+        rows = max(1, self.count())
+        self.setMaximumHeight(self.sizeHintForRow(0) * rows + 2 * self.frameWidth() + 4)
+        self.setTabKeyNavigation(False)
+
+    def codes(self) -> list[str]:
+        return [self.item(i).data(CODE_ROLE) for i in range(self.count())
+                if self.item(i).checkState() == Qt.CheckState.Checked]
+
+    def set_codes(self, codes: Iterable[str]) -> None:
+        wanted = set(codes)
+        for i in range(self.count()):
+            item = self.item(i)
+            item.setCheckState(Qt.CheckState.Checked if item.data(CODE_ROLE) in wanted
+                               else Qt.CheckState.Unchecked)
+
+
+def as_text(value: Any) -> str:
+    """A stored value as the text an input shows (and the core's converters read back)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return ""
+    if isinstance(value, float):
+        return f"{value:g}".replace(".", ",")
+    if isinstance(value, dt.date):
+        return value.strftime("%d-%m-%Y")
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def page_action(page: QWidget, text: str, shortcut: str | QKeySequence.StandardKey,
+                slot: Callable[[], Any]) -> QAction:
+    """An action of one page: its shortcut works while the focus is anywhere in the page (so
+    pages in one window do not fight over keys), and its tooltip names the shortcut."""
+    action = QAction(text, page)
+    action.setShortcut(QKeySequence(shortcut))
+    action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    action.setToolTip(f"{text.replace('&', '')} ({keys})" if keys else text.replace("&", ""))
+    action.triggered.connect(lambda _checked=False: slot())
+    page.addAction(action)
+    return action
+
+
+def action_button(action: QAction, parent: QWidget | None = None) -> QToolButton:
+    button = QToolButton(parent)
+    button.setDefaultAction(action)
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    button.setAccessibleName(action.text().replace("&", ""))
+    return button

@@ -1,0 +1,417 @@
+"""Vacancies: the list (filter as you type, status filter, sortable) and the vacancy editor.
+
+A vacancy is registered at the employer's premises, often as "a few hours to start with, more
+later" (småjob, the JobFirst approach), so the hours row reads back as a plain sentence the
+consultant can check with the employer. Every write goes through ``ops.write``; a failed one
+shows the core's Danish message by the field and leaves the form as typed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QKeySequence
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+                               QListWidgetItem, QMessageBox, QPlainTextEdit, QScrollArea,
+                               QSplitter, QVBoxLayout, QWidget)
+
+from consultant_app import queries, services
+from consultant_app.domain import REQUIREMENTS, VACANCY_KINDS, VACANCY_STATUSES
+from consultant_app.search import search
+
+from ..models.id_table import default_format
+from ..ops import OpFailure, Ops
+from . import Page
+from .partials.id_list import IdListPanel
+from .partials.inputs import (CheckList, action_button, as_text, domain_label, fill_combo,
+                              page_action, set_combo_code)
+from .partials.record_form import RecordForm
+
+LIST_DOMAINS = {"kind": VACANCY_KINDS, "status": VACANCY_STATUSES}
+
+
+def format_vacancy_cell(key: str, value: Any) -> str:
+    if key in LIST_DOMAINS:
+        return domain_label(LIST_DOMAINS[key], value)
+    return default_format(key, value)
+
+
+def _hours(text: str) -> float | None:
+    try:
+        return float(text.strip().replace(",", "."))
+    except ValueError:
+        return None
+
+
+def hours_sentence(low_text: str, high_text: str, grows: bool) -> str:
+    """The hours row read back as a sentence ("Starter med 8 timer om ugen og stiger til 20
+    timer."), so a typo in the range is seen before it is saved."""
+    tr = QCoreApplication.translate
+    low, high = _hours(low_text), _hours(high_text)
+    fmt = lambda x: f"{x:g}".replace(".", ",")  # noqa: E731
+    if grows and low is not None and high is not None:
+        return tr("vacancies", "Starter med %1 timer om ugen og stiger til %2 timer.").replace(
+            "%1", fmt(low)).replace("%2", fmt(high))
+    if low is not None and high is not None and low != high:
+        return tr("vacancies", "%1–%2 timer om ugen.").replace("%1", fmt(low)).replace(
+            "%2", fmt(high))
+    if low is not None or high is not None:
+        value = high if high is not None else low
+        return tr("vacancies", "%1 timer om ugen.").replace("%1", fmt(value))
+    return tr("vacancies", "Timetal er ikke angivet.")
+
+
+class EmployerPicker(QWidget):
+    """Search employers by name, CVR or town and choose one (a new vacancy's employer)."""
+
+    chosen = Signal(str, str)  # employer id, name
+
+    def __init__(self, ops: Ops, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ops = ops
+        self.employer_id = ""
+        self.query = QLineEdit(self)
+        self.query.setPlaceholderText(self.tr("Søg virksomhed: navn, CVR eller by"))
+        self.query.setAccessibleName(self.tr("Søg virksomhed"))
+        self.results = QListWidget(self)
+        self.results.setAccessibleName(self.tr("Fundne virksomheder"))
+        self.results.setMaximumHeight(120)
+        self.results.hide()
+        self.choice = QLabel(self.tr("Ingen virksomhed valgt."), self)
+        self.choice.setAccessibleName(self.tr("Valgt virksomhed"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.query)
+        layout.addWidget(self.results)
+        layout.addWidget(self.choice)
+        self._timer = QTimer(self, singleShot=True, interval=100)
+        self._timer.timeout.connect(self._search)
+        self.query.textChanged.connect(lambda _t: self._timer.start())
+        self.query.returnPressed.connect(self._enter)
+        self.results.itemActivated.connect(self._choose)
+        self.results.itemClicked.connect(self._choose)
+        self.query.installEventFilter(self)
+
+    def eventFilter(self, obj: Any, event: Any) -> bool:  # noqa: N802 - Qt API
+        """Down from the search box goes into the results, as in any search field."""
+        if (obj is self.query and event.type() == event.Type.KeyPress
+                and event.key() == Qt.Key.Key_Down and self.results.count()):
+            self.results.setFocus()
+            self.results.setCurrentRow(0)
+            return True
+        return super().eventFilter(obj, event)
+
+    def _search(self) -> None:
+        hits = self.ops.run_sync_read(search, self.query.text(), ("employer",), 12)
+        self.results.clear()
+        for hit in hits:
+            item = QListWidgetItem(f"{hit.title} · {hit.subtitle}" if hit.subtitle else hit.title)
+            item.setData(Qt.ItemDataRole.UserRole, (hit.id, hit.title))
+            self.results.addItem(item)
+        self.results.setVisible(bool(hits))
+
+    def _enter(self) -> None:
+        self._timer.stop()
+        self._search()
+        if self.results.count():
+            self._choose(self.results.item(0))
+
+    def _choose(self, item: QListWidgetItem) -> None:
+        ident, name = item.data(Qt.ItemDataRole.UserRole)
+        self.set_employer(ident, name)
+        self.results.hide()
+        self.chosen.emit(ident, name)
+
+    def set_employer(self, ident: str, name: str) -> None:
+        self.employer_id = ident
+        self.choice.setText(self.tr("Valgt: %1").replace("%1", name) if ident
+                            else self.tr("Ingen virksomhed valgt."))
+
+    def reset(self) -> None:
+        self.query.clear()
+        self.results.clear()
+        self.results.hide()
+        self.set_employer("", "")
+
+
+class DeleteVacancyDialog:
+    """Asks before a vacancy is deleted; tests replace ``ask``."""
+
+    @classmethod
+    def ask(cls, parent: QWidget, title: str) -> bool:
+        answer = QMessageBox.question(
+            parent, QCoreApplication.translate("vacancies", "Slet stilling"),
+            QCoreApplication.translate("vacancies", "Slet stillingen \"%1\"?").replace("%1", title),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+
+class VacanciesPage(Page):
+    page_key = "vacancies"
+
+    def __init__(self, ops: Ops, parent: QWidget | None = None):
+        super().__init__(ops, parent)
+        self.vacancy_id = ""
+        self.employer_id = ""
+        self._status_filter = ""
+
+        self.list = IdListPanel(ops, "vacancy", self._ids, queries.list_rows,
+                                format_vacancy_cell, list_name=self.tr("Stillinger"),
+                                filter_hint=self.tr("Filtrér stillinger (Ctrl+L)"), parent=self)
+        self.status_filter = QComboBox(self)
+        self.status_filter.setAccessibleName(self.tr("Vis status"))
+        fill_combo(self.status_filter, VACANCY_STATUSES, blank=self.tr("Alle statusser"))
+        self.status_filter.currentIndexChanged.connect(self._status_changed)
+        self.list.extra.addWidget(self.status_filter)
+        self.list.current_changed.connect(self.open_item)
+
+        self.a_new = page_action(self, self.tr("&Ny stilling"), "Ctrl+N", self.new_vacancy)
+        self.a_save = page_action(self, self.tr("&Gem"), QKeySequence.StandardKey.Save, self.save)
+        self.a_delete = page_action(self, self.tr("Slet"), "Ctrl+Del", self.delete)
+        self.a_employer = page_action(self, self.tr("Gå til &virksomhed"), "Ctrl+Shift+E",
+                                      self.go_to_employer)
+        page_action(self, self.tr("Filtrér"), "Ctrl+L", self.list.focus_filter)
+
+        self.heading = QLabel(self)
+        font = QFont(self.heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.heading.setWordWrap(True)
+        self.saved_note = QLabel(self)
+        self.saved_note.setAccessibleName(self.tr("Status for gem"))
+
+        buttons = QHBoxLayout()
+        for action in (self.a_new, self.a_save, self.a_delete, self.a_employer):
+            buttons.addWidget(action_button(action, self))
+        buttons.addStretch(1)
+        buttons.addWidget(self.saved_note)
+
+        self.form = RecordForm(self)
+        self.employer_picker = EmployerPicker(ops, self)
+        self.employer_label = QLabel(self)
+        self.employer_label.setAccessibleName(self.tr("Virksomhed"))
+        employer_cell = QWidget(self)
+        employer_box = QVBoxLayout(employer_cell)
+        employer_box.setContentsMargins(0, 0, 0, 0)
+        employer_box.addWidget(self.employer_picker)
+        employer_box.addWidget(self.employer_label)
+        self.form.add(("employer_id",), self.tr("Virksomhed:"), employer_cell,
+                      focus=self.employer_picker.query)
+
+        self.title = self.form.add("title", self.tr("&Titel:"), QLineEdit())
+        self.occupation = self.form.add("occupation", self.tr("Stillingsbetegnelse:"), QLineEdit())
+        self.kind = self.form.add("kind", self.tr("T&ype:"), QComboBox())
+        fill_combo(self.kind, VACANCY_KINDS)
+
+        hours = QWidget()
+        hours_box = QVBoxLayout(hours)
+        hours_box.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        self.hours_min = QLineEdit()
+        self.hours_min.setAccessibleName(self.tr("Timer pr. uge fra"))
+        self.hours_max = QLineEdit()
+        self.hours_max.setAccessibleName(self.tr("Timer pr. uge til"))
+        for edit in (self.hours_min, self.hours_max):
+            edit.setMaximumWidth(70)
+        self.grows = QCheckBox(self.tr("Starter med få timer og stiger"))
+        self.grows.setAccessibleName(self.tr("Starter med få timer og stiger"))
+        row.addWidget(QLabel(self.tr("fra")))
+        row.addWidget(self.hours_min)
+        row.addWidget(QLabel(self.tr("til")))
+        row.addWidget(self.hours_max)
+        row.addWidget(self.grows)
+        row.addStretch(1)
+        self.hours_text = QLabel()
+        self.hours_text.setAccessibleName(self.tr("Timer i en sætning"))
+        self.hours_text.setStyleSheet("font-style: italic;")
+        hours_box.addLayout(row)
+        hours_box.addWidget(self.hours_text)
+        self.form.add(("hours_min", "hours_max", "starts_with_few_hours"),
+                      self.tr("Timer pr. &uge:"), hours, focus=self.hours_min)
+        for signal in (self.hours_min.textChanged, self.hours_max.textChanged):
+            signal.connect(self._update_hours_text)
+        self.grows.toggled.connect(self._update_hours_text)
+
+        self.requirements = self.form.add("requirements", self.tr("&Krav:"),
+                                          CheckList(REQUIREMENTS))
+        self.skills = self.form.add("skills", self.tr("K&ompetencer:"), QLineEdit())
+        self.skills.setPlaceholderText(self.tr("adskilt med komma, fx lager, truckcertifikat"))
+        self.positions = self.form.add("positions", self.tr("Antal &stillinger:"), QLineEdit())
+        self.positions.setMaximumWidth(70)
+        self.status = self.form.add("status", self.tr("Stat&us:"), QComboBox())
+        fill_combo(self.status, VACANCY_STATUSES)
+        self.start_date = self.form.add("start_date", self.tr("St&artdato:"), QLineEdit())
+        self.deadline = self.form.add("deadline", self.tr("Ansøgnings&frist:"), QLineEdit())
+        for edit in (self.start_date, self.deadline):
+            edit.setPlaceholderText(self.tr("fx 1-3-2026"))
+            edit.setMaximumWidth(120)
+        self.postcode = self.form.add("postcode", self.tr("Arbejdsstedets postnr.:"), QLineEdit())
+        self.postcode.setMaximumWidth(70)
+        self.description = self.form.add("description", self.tr("&Beskrivelse:"),
+                                         QPlainTextEdit())
+        self.description.setTabChangesFocus(True)
+        self.description.setMaximumHeight(90)
+
+        editor = QWidget(self)
+        editor_box = QVBoxLayout(editor)
+        editor_box.addWidget(self.heading)
+        editor_box.addLayout(buttons)
+        editor_box.addWidget(self.form)
+        self.extra_sections = QVBoxLayout()  # "Passende borgere" goes here
+        editor_box.addLayout(self.extra_sections)
+        editor_box.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(editor)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setObjectName("splitter_vacancies")
+        splitter.addWidget(self.list)
+        splitter.addWidget(scroll)
+        splitter.setSizes([480, 720])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(splitter)
+
+        self.new_vacancy()
+        self.list.reload_async()
+
+    # -- Page contract ------------------------------------------------------------------
+    def page_title(self) -> str:
+        return self.tr("Stillinger")
+
+    def refresh(self) -> None:
+        self.list.reload()
+        if self.vacancy_id:
+            self.open_item(self.vacancy_id)
+
+    def open_item(self, ident: str) -> None:
+        detail = self.ops.run_sync_read(queries.vacancy_detail, ident)
+        if detail is None:
+            self.saved_note.setText(self.tr("Stillingen findes ikke længere."))
+            return
+        self.list.select(ident)
+        self._show(detail)
+
+    # -- list -----------------------------------------------------------------------------
+    def _ids(self, session: Any, text: str, sort: str | None, descending: bool) -> list[str]:
+        return queries.vacancy_ids(session, text, sort, descending, self._status_filter or None)
+
+    def _status_changed(self) -> None:
+        self._status_filter = self.status_filter.currentData() or ""
+        self.list.reload()
+
+    # -- editor ---------------------------------------------------------------------------
+    def _show(self, detail: dict[str, Any]) -> None:
+        self.form.clear_problems()
+        self.saved_note.clear()
+        self.vacancy_id = detail["id"]
+        self.employer_id = detail["employer_id"]
+        self.heading.setText(detail["title"])
+        self.employer_picker.hide()
+        self.employer_label.setText(detail["employer_name"])
+        self.employer_label.show()
+        self.a_delete.setEnabled(True)
+        self.a_employer.setEnabled(True)
+        self.title.setText(detail["title"])
+        self.occupation.setText(detail["occupation"])
+        set_combo_code(self.kind, detail["kind"])
+        self.hours_min.setText(as_text(detail["hours_min"]))
+        self.hours_max.setText(as_text(detail["hours_max"]))
+        self.grows.setChecked(bool(detail["starts_with_few_hours"]))
+        self.requirements.set_codes(detail["requirements"])
+        self.skills.setText(as_text(detail["skills"]))
+        self.positions.setText(as_text(detail["positions"]))
+        set_combo_code(self.status, detail["status"])
+        self.start_date.setText(as_text(detail["start_date"]))
+        self.deadline.setText(as_text(detail["deadline"]))
+        self.postcode.setText(detail["postcode"])
+        self.description.setPlainText(detail["description"])
+        self._update_hours_text()
+
+    def new_vacancy(self) -> None:
+        """An empty editor; the employer is chosen first, as at the employer's desk."""
+        self.form.clear_problems()
+        self.saved_note.clear()
+        self.vacancy_id = ""
+        self.employer_id = ""
+        self.heading.setText(self.tr("Ny stilling"))
+        self.employer_picker.reset()
+        self.employer_picker.show()
+        self.employer_label.hide()
+        self.a_delete.setEnabled(False)
+        self.a_employer.setEnabled(False)
+        for edit in (self.title, self.occupation, self.hours_min, self.hours_max, self.skills,
+                     self.start_date, self.deadline, self.postcode):
+            edit.clear()
+        self.positions.setText("1")
+        self.kind.setCurrentIndex(0)
+        self.status.setCurrentIndex(0)
+        self.grows.setChecked(False)
+        self.requirements.set_codes([])
+        self.description.clear()
+        self._update_hours_text()
+        self.list.table.clearSelection()
+        if self.isVisible():
+            self.employer_picker.query.setFocus()
+
+    def new_vacancy_for(self, employer_id: str, employer_name: str) -> None:
+        """Start a vacancy at a chosen employer (the Employers page can call this)."""
+        self.new_vacancy()
+        self.employer_picker.set_employer(employer_id, employer_name)
+        self.title.setFocus()
+
+    def values(self) -> dict[str, Any]:
+        """What the form holds, as text for the core's field converters to judge."""
+        return {
+            "title": self.title.text(), "occupation": self.occupation.text(),
+            "description": self.description.toPlainText(), "kind": self.kind.currentData(),
+            "hours_min": self.hours_min.text(), "hours_max": self.hours_max.text(),
+            "starts_with_few_hours": self.grows.isChecked(),
+            "requirements": self.requirements.codes(), "skills": self.skills.text(),
+            "positions": self.positions.text(), "status": self.status.currentData(),
+            "start_date": self.start_date.text(), "deadline": self.deadline.text(),
+            "postcode": self.postcode.text(),
+        }
+
+    def save(self) -> None:
+        self.form.clear_problems()
+        values = self.values()
+        if self.vacancy_id:
+            self.ops.write(services.update_vacancy, self.vacancy_id, values,
+                           on_done=self._saved, on_error=self.form.show_failure)
+            return
+        employer_id = self.employer_picker.employer_id
+        if not employer_id:
+            self.form.show_failure(OpFailure("", {"employer_id": [
+                self.tr("Vælg den virksomhed, stillingen er hos.")]}))
+            return
+        self.ops.write(services.create_vacancy, employer_id, values,
+                       on_done=self._saved, on_error=self.form.show_failure)
+
+    def _saved(self, vacancy: Any) -> None:
+        self.list.reload()
+        self.open_item(vacancy.id)
+        self.saved_note.setText(self.tr("Gemt."))
+
+    def delete(self) -> None:
+        if not self.vacancy_id or not DeleteVacancyDialog.ask(self, self.title.text()):
+            return
+        self.ops.write(services.delete_vacancy, self.vacancy_id,
+                       on_done=lambda _r: self._deleted(), on_error=self.form.show_failure)
+
+    def _deleted(self) -> None:
+        self.new_vacancy()
+        self.list.reload()
+        self.saved_note.setText(self.tr("Stillingen er slettet."))
+
+    def go_to_employer(self) -> None:
+        if self.employer_id:
+            self.open_requested.emit("employer", self.employer_id)
+
+    def _update_hours_text(self) -> None:
+        self.hours_text.setText(hours_sentence(self.hours_min.text(), self.hours_max.text(),
+                                               self.grows.isChecked()))
