@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QFrame,
                                QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QPlainTextEdit, QPushButton, QScrollArea, QSplitter, QTableView,
+                               QPlainTextEdit, QPushButton, QScrollArea, QSizePolicy, QSplitter, QTableView,
                                QTabWidget, QVBoxLayout, QWidget)
 
 from consultant_app import postcodes, queries, services
@@ -207,6 +207,9 @@ class EmployerPanel(QWidget):
         font.setBold(True)
         self.title.setFont(font)
         self.subtitle = QLabel(self)
+        for label in (self.title, self.subtitle):  # a long name must not widen the window
+            label.setMinimumWidth(1)
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.subtitle.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(self.tr("Virksomhedens faner"))

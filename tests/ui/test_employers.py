@@ -1,0 +1,176 @@
+"""The Employers page: list, filter, the employer form, contacts and the visit log."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
+
+from consultant_app.store import Store
+from consultant_app.store.models import ContactPerson, Employer, Visit
+from ui.views.employers import EmployersPage
+
+from .desktop_fixtures import (TODAY, log_visit, make_employer, ops, settings,  # noqa: F401
+                               settings_file, settle, window)
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def employers_page(window) -> EmployersPage:  # type: ignore[no-untyped-def]
+    page = window.show_page("employers")
+    assert isinstance(page, EmployersPage)
+    return page
+
+
+def test_new_employer_with_bad_cvr_shows_the_message_next_to_the_field(window, ops, qtbot,  # noqa: F811
+                                                                       demo_store: Store) -> None:
+    page = employers_page(window)
+    qtbot.keyClick(page, Qt.Key.Key_N, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    form = page.panel.form
+    assert QApplication.focusWidget() is form.inputs["name"]
+    qtbot.keyClicks(form.inputs["name"], "Fejlfri Bageri ApS")
+    qtbot.keyClicks(form.inputs["cvr"], "12345678")
+    qtbot.keyClicks(form.inputs["postcode"], "8000")
+    qtbot.keyClick(form.inputs["postcode"], Qt.Key.Key_S, CTRL)
+    settle(qtbot, ops)
+    error = form.errors["cvr"]
+    assert error.isVisible()
+    assert "kontrolcifferet passer ikke" in error.text()
+    assert not form.errors["name"].isVisible()
+    # The form keeps what was typed, and nothing was saved.
+    assert form.value("name") == "Fejlfri Bageri ApS" and form.value("cvr") == "12345678"
+    assert form.value("town") == "Aarhus C"
+    with demo_store.read() as s:
+        assert s.scalar(select(Employer).where(Employer.name == "Fejlfri Bageri ApS")) is None
+
+    form.inputs["cvr"].clear()
+    qtbot.keyClicks(form.inputs["cvr"], "13585628")
+    qtbot.keyClick(form.inputs["cvr"], Qt.Key.Key_S, CTRL)
+    settle(qtbot, ops)
+    assert not error.isVisible()
+    assert page.panel.employer_id is not None
+    assert page.panel.title.text() == "Fejlfri Bageri ApS"
+    with demo_store.read() as s:
+        saved = s.get(Employer, page.panel.employer_id)
+        assert (saved.cvr, saved.postcode, saved.town) == ("13585628", "8000", "Aarhus C")
+    assert page.model.row_of(page.panel.employer_id) >= 0
+
+
+def test_several_bad_fields_are_each_marked(window, ops, qtbot) -> None:  # noqa: F811
+    page = employers_page(window)
+    page.new_employer()
+    form = page.panel.form
+    form.set_value("cvr", "0123")
+    form.set_value("phone", "12")
+    form.set_value("ordinary_employees", "mange")
+    page.panel.save_employer()
+    settle(qtbot, ops)
+    for field in ("name", "cvr", "phone", "ordinary_employees"):
+        assert form.errors[field].isVisible(), field
+    assert "Skal udfyldes" in form.errors["name"].text()
+    assert "Ikke gemt" in page.panel.data_message.text()
+
+
+def test_visit_note_in_two_keystrokes(window, ops, qtbot, demo_store: Store) -> None:  # noqa: F811
+    employer_id = make_employer(demo_store, name="Besøgsbageriet ApS")
+    page = employers_page(window)
+    page.open_item(employer_id)
+    qtbot.keyClick(page, Qt.Key.Key_N, CTRL)
+    note = page.panel.visit_note
+    assert QApplication.focusWidget() is note
+    qtbot.keyClicks(note, "Talte med ejeren om småjob i weekenden.")
+    qtbot.keyClick(note, Qt.Key.Key_Return, CTRL)
+    settle(qtbot, ops)
+    qtbot.waitUntil(lambda: page.panel.visits.rowCount() == 1)
+    assert note.toPlainText() == ""  # ready for the next note
+    with demo_store.read() as s:
+        visit = s.scalar(select(Visit).where(Visit.employer_id == employer_id))
+        assert visit.notes == "Talte med ejeren om småjob i weekenden."
+        assert (visit.status, visit.visit_date) == ("done", TODAY)
+
+
+def test_visit_with_follow_up_before_the_visit_is_refused_beside_the_field(
+        window, ops, qtbot, demo_store: Store) -> None:  # noqa: F811
+    employer_id = make_employer(demo_store)
+    page = employers_page(window)
+    page.start_visit(employer_id)
+    form = page.panel.visit_form
+    form.set_value("notes", "Note")
+    form.set_value("visit_date", "10-3-2026")
+    form.set_value("follow_up_date", "1-3-2026")
+    page.panel.save_visit()
+    settle(qtbot, ops)
+    assert form.errors["follow_up_date"].isVisible()
+    assert form.value("notes") == "Note"
+
+
+def test_filter_narrows_the_list_as_you_type(window, qtbot, demo_store: Store) -> None:
+    make_employer(demo_store, name="Quokka Logistik ApS")
+    page = employers_page(window)
+    page.refresh()
+    total = page.model.rowCount()
+    qtbot.keyClicks(page.filter, "quokka")
+    assert page.model.rowCount() == 1
+    assert page.model.data(page.model.index(0, 0)) == "Quokka Logistik ApS"
+    page.filter.clear()
+    assert page.model.rowCount() == total
+
+
+def test_sorting_by_a_header_sorts_in_sql(window) -> None:
+    page = employers_page(window)
+    page.view.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    cvrs = [page.model.data(page.model.index(r, 1)) for r in range(page.model.rowCount())]
+    assert cvrs == sorted(cvrs, reverse=True)
+
+
+def test_contacts_are_added_and_edited(window, ops, qtbot, demo_store: Store) -> None:  # noqa: F811
+    employer_id = make_employer(demo_store)
+    page = employers_page(window)
+    page.open_item(employer_id)
+    panel = page.panel
+    panel.tabs.setCurrentIndex(panel.TAB_CONTACTS)
+    form = panel.contact_form
+    form.inputs["name"].setFocus()  # shortcuts follow the keyboard focus, as for a user
+    qtbot.keyClicks(form.inputs["name"], "Mette Hansen")
+    form.inputs["phone"].setFocus()
+    qtbot.keyClicks(form.inputs["phone"], "12 34 56 7")
+    qtbot.keyClick(form.inputs["phone"], Qt.Key.Key_Return, CTRL)
+    settle(qtbot, ops)
+    assert form.errors["phone"].isVisible()
+    qtbot.keyClicks(form.inputs["phone"], "8")
+    qtbot.keyClick(form.inputs["phone"], Qt.Key.Key_Return, CTRL)
+    settle(qtbot, ops)
+    assert panel.contacts.rowCount() == 1
+    panel.contacts_view.activated.emit(panel.contacts.index(0, 0))
+    assert form.value("name") == "Mette Hansen"
+    form.set_value("role", "HR-ansvarlig")
+    panel.save_contact()
+    settle(qtbot, ops)
+    with demo_store.read() as s:
+        contact = s.scalar(select(ContactPerson).where(ContactPerson.employer_id == employer_id))
+        assert (contact.phone, contact.role) == ("12345678", "HR-ansvarlig")
+
+
+def test_employer_vacancies_open_on_the_vacancies_page(window, demo_store: Store) -> None:
+    page = employers_page(window)
+    with demo_store.read() as s:
+        from consultant_app.store.models import Vacancy
+        vacancy = s.scalars(select(Vacancy)).first()
+    page.open_item(vacancy.employer_id)
+    model = page.panel.related["vacancy"]
+    assert model.row_of(vacancy.id) >= 0
+    opened: list[tuple[str, str]] = []
+    page.open_requested.connect(lambda kind, ident: opened.append((kind, ident)))
+    page.panel.related_views["vacancy"].activated.emit(model.index(model.row_of(vacancy.id), 0))
+    assert opened == [("vacancy", vacancy.id)]
+
+
+def test_every_model_of_the_page_passes_the_model_tester(window, qtmodeltester,
+                                                         demo_store: Store) -> None:
+    employer_id = make_employer(demo_store)
+    log_visit(demo_store, employer_id, notes="Første besøg")
+    page = employers_page(window)
+    page.open_item(employer_id)
+    qtmodeltester.check(page.model)
+    for model in (page.panel.contacts, page.panel.visits, *page.panel.related.values()):
+        qtmodeltester.check(model)
