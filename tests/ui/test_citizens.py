@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
@@ -117,3 +118,24 @@ def test_citizen_models_pass_the_model_tester(ops, qtbot, qtmodeltester):  # noq
     page = make_page(ops, qtbot)
     qtmodeltester.check(page.list.model)
     qtmodeltester.check(page.restrictions.model())
+
+
+def test_suitable_vacancies_are_listed_and_open_the_vacancy(ops, qtbot, demo_store):  # noqa: F811
+    page = make_page(ops, qtbot)
+    panel = page.suggestions
+    if not panel.available:
+        pytest.skip("consultant_app.matching is not installed")
+    with demo_store.read() as s:
+        citizens = s.scalars(select(Citizen).order_by(Citizen.id)).all()
+    for citizen in citizens:
+        with qtbot.waitSignal(panel.ranked):
+            page.open_item(citizen.id)
+        if panel.model.rowCount():
+            break
+    assert panel.model.rowCount() and panel.model.index(0, 1).data()
+    assert panel.without_restrictions.isHidden()
+    panel.table.setFocus()
+    panel.table.selectRow(0)
+    with qtbot.waitSignal(page.open_requested) as signal:
+        qtbot.keyClick(panel.table, Qt.Key.Key_Return)
+    assert signal.args == ["vacancy", panel.model.other_id(0)]

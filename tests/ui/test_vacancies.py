@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from consultant_app import queries
-from consultant_app.store.models import Employer, Vacancy
+from consultant_app.store.models import Employer, Match, Vacancy
 from ui.views.vacancies import DeleteVacancyDialog, VacanciesPage
 
 from .page_fixtures import ops, settle  # noqa: F401 - fixtures used by name
@@ -136,3 +137,43 @@ def test_vacancy_list_model_passes_the_model_tester(ops, qtbot, qtmodeltester): 
     page = make_page(ops, qtbot)
     qtmodeltester.check(page.list.model)
     qtmodeltester.check(page.requirements.model())
+
+
+def test_suitable_citizens_are_ranked_filtered_at_once_and_proposed_with_ctrl_p(
+        ops, qtbot, demo_store, qtmodeltester):  # noqa: F811
+    page = make_page(ops, qtbot)
+    if not page.suggestions.available:
+        pytest.skip("consultant_app.matching is not installed")
+    with demo_store.read() as s:
+        vacancies = s.scalars(select(Vacancy).where(Vacancy.status == "open")
+                              .order_by(Vacancy.id)).all()
+    panel = page.suggestions
+    for vacancy in vacancies:  # the first vacancy with suggestions
+        with qtbot.waitSignal(panel.ranked):
+            page.open_item(vacancy.id)
+        if panel.model.rowCount():
+            break
+    everyone = panel.model.rowCount()
+    assert everyone and panel.model.index(0, 3).data()  # reasons shown
+    scores = [float(panel.model.index(r, 0).data()) for r in range(everyone)]
+    assert scores == sorted(scores, reverse=True)
+    qtmodeltester.check(panel.model)
+
+    panel.nearby.setChecked(True)  # no new read: the ranking is filtered where it is
+    assert ops.pending == 0
+    assert all(a.distance_km is not None and a.distance_km <= 10 for a in panel.model.rows)
+    panel.nearby.setChecked(False)
+    assert panel.model.rowCount() == everyone
+
+    panel.table.setFocus()
+    panel.table.selectRow(0)
+    chosen = panel.current().citizen.id
+    qtbot.keyClick(panel.table, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, ops)
+    with demo_store.read() as s:
+        match = s.scalars(select(Match).where(Match.vacancy_id == page.vacancy_id,
+                                              Match.citizen_id == chosen)).one()
+    assert match.status == "proposed" and "foreslået" in panel.status.text()
+    page.a_propose.trigger()  # twice: the core refuses, the message shows by the list
+    settle(qtbot, ops)
+    assert panel.problem.text() == "Borgeren er allerede foreslået til denne stilling."

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
@@ -20,6 +20,22 @@ from ..ops import Ops
 from . import Page
 from .partials.id_list import IdListPanel
 from .partials.inputs import page_action
+
+
+# The record's status codes as the forms package will set them; unknown codes show as stored.
+AGREEMENT_STATUSES = {
+    "draft": QT_TRANSLATE_NOOP("agreements", "Kladde"),
+    "signing": QT_TRANSLATE_NOOP("agreements", "Under underskrift"),
+    "signed": QT_TRANSLATE_NOOP("agreements", "Underskrevet"),
+    "sealed": QT_TRANSLATE_NOOP("agreements", "Forseglet"),
+    "delivered": QT_TRANSLATE_NOOP("agreements", "Afleveret"),
+}
+
+
+def format_agreement_cell(key: str, value: Any) -> str:
+    if key == "status" and value in AGREEMENT_STATUSES:
+        return QCoreApplication.translate("agreements", AGREEMENT_STATUSES[value])
+    return default_format(key, value)
 
 
 def list_agreement_ids(session: Any, text: str, sort: str | None, descending: bool) -> list[str]:
@@ -34,7 +50,7 @@ class AgreementsPage(Page):
         super().__init__(ops, parent)
         self.agreement_id = ""
         self.list = IdListPanel(ops, "placement_agreement", list_agreement_ids,
-                                queries.list_rows, list_name=self.tr("Aftaler"), parent=self)
+                                queries.list_rows, format_agreement_cell, list_name=self.tr("Aftaler"), parent=self)
         self.list.filter_edit.hide()
         self.list.current_changed.connect(self.open_item)
         self.list.loaded.connect(self._show_empty_hint)
@@ -113,7 +129,7 @@ class AgreementsPage(Page):
         self.list.select(ident)
         self.heading.setText(detail["agreement_type"])
         for key, label in self.fields.items():
-            label.setText(default_format(key, detail.get(key)) or "–")
+            label.setText(format_agreement_cell(key, detail.get(key)) or "–")
 
     def _show_empty_hint(self) -> None:
         if not self.list.model.rowCount() and not self.agreement_id:

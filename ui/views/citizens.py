@@ -23,8 +23,9 @@ from ..ops import Ops
 from . import Page
 from .partials.id_list import IdListPanel
 from .partials.inputs import (CheckList, action_button, as_text, domain_label, fill_combo,
-                              page_action, set_combo_code)
+                              page_action, set_combo_code, while_alive)
 from .partials.record_form import RecordForm
+from .partials.suggestions import SuggestionsPanel
 
 
 def format_citizen_cell(key: str, value: Any) -> str:
@@ -140,8 +141,11 @@ class CitizensPage(Page):
         editor_box.addWidget(self.heading)
         editor_box.addLayout(buttons)
         editor_box.addWidget(self.form)
-        self.extra_sections = QVBoxLayout()  # "Passende stillinger" goes here
-        editor_box.addLayout(self.extra_sections)
+        self.suggestions = SuggestionsPanel(ops, "vacancy", self.tr("Passende stillinger"), self)
+        self.suggestions.activated.connect(lambda ident: self.open_requested.emit(
+            "vacancy", ident))
+        self.suggestions.hide()
+        editor_box.addWidget(self.suggestions)
         editor_box.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -186,8 +190,8 @@ class CitizensPage(Page):
             return
         citizen_id = self.citizen_id
         self.ops.write(services.reveal_cpr, citizen_id, "Vist i borgerens side",
-                       on_done=lambda cpr: self._revealed(citizen_id, cpr),
-                       on_error=self.form.show_failure)
+                       on_done=while_alive(self, lambda cpr: self._revealed(citizen_id, cpr)),
+                       on_error=while_alive(self, self.form.show_failure))
 
     def _revealed(self, citizen_id: str, cpr: str) -> None:
         if citizen_id != self.citizen_id:
@@ -214,6 +218,9 @@ class CitizensPage(Page):
         self.citizen_id = detail["id"]
         self._masked = detail["cpr_masked"]
         self.hide_cpr()
+        self.suggestions.show()
+        if self.suggestions.subject_id != detail["id"]:
+            self.suggestions.rank(detail["id"])
         self.heading.setText(detail["name"])
         self.name.setText(detail["name"])
         set_combo_code(self.target_group, detail["target_group"])
@@ -241,6 +248,8 @@ class CitizensPage(Page):
         self.cpr.setReadOnly(False)
         self.cpr_note.setText(self.tr("Skrives DDMMÅÅ-XXXX."))
         self.a_reveal.setEnabled(False)
+        self.suggestions.hide()
+        self.suggestions.rank("")
         for edit in (self.name, self.max_hours, self.skills, self.wishes, self.languages,
                      self.postcode, self.commute, self.unemployed_since, self.phone, self.email):
             edit.clear()
@@ -273,13 +282,16 @@ class CitizensPage(Page):
         self.form.clear_problems()
         if self.citizen_id:
             self.ops.write(services.update_citizen, self.citizen_id, self.values(),
-                           on_done=self._saved, on_error=self.form.show_failure)
+                           on_done=while_alive(self, self._saved),
+                           on_error=while_alive(self, self.form.show_failure))
         else:
             self.ops.write(services.create_citizen, self.values(),
-                           on_done=self._saved, on_error=self.form.show_failure)
+                           on_done=while_alive(self, self._saved),
+                           on_error=while_alive(self, self.form.show_failure))
 
     def _saved(self, citizen: Any) -> None:
         self.list.reload()
+        self.suggestions.subject_id = ""  # hours, place or restrictions may change the ranking
         self.open_item(citizen.id)
         self.saved_note.setText(self.tr("Gemt."))
 

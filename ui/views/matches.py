@@ -27,7 +27,7 @@ from ..models.id_table import ID_ROLE, default_format
 from ..ops import OpFailure, Ops
 from . import Page
 from .partials.id_list import IdListPanel
-from .partials.inputs import action_button, domain_label, page_action
+from .partials.inputs import action_button, domain_label, page_action, while_alive
 from .partials.record_form import PROBLEM_STYLE
 from .vacancies import format_vacancy_cell
 
@@ -63,6 +63,8 @@ class PipelineStepModel(QAbstractListModel):
             return None
         card = self.cards[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
+            if card.decline_reason:  # the reason belongs with the card, not only in history
+                return f"{card.citizen_name}\n– {card.decline_reason}"
             return card.citizen_name
         if role == Qt.ItemDataRole.ToolTipRole:
             if card.decline_reason:
@@ -450,7 +452,8 @@ class MatchesPage(Page):
     def move(self, match_id: str, to_status: str, note: str = "") -> None:
         self._clear_problem()
         self.ops.write(services.move_match, match_id, to_status, note,
-                       on_done=lambda _m: self._moved(match_id), on_error=self._failed)
+                       on_done=while_alive(self, lambda _m: self._moved(match_id)),
+                       on_error=while_alive(self, self._failed))
 
     def _move_many(self, match_ids: list[str], to_status: str) -> None:
         """A drop: declining needs a reason, so a drop on "Afslået" asks for it once."""

@@ -25,8 +25,9 @@ from ..ops import OpFailure, Ops
 from . import Page
 from .partials.id_list import IdListPanel
 from .partials.inputs import (CheckList, action_button, as_text, domain_label, fill_combo,
-                              page_action, set_combo_code)
+                              page_action, set_combo_code, while_alive)
 from .partials.record_form import RecordForm
+from .partials.suggestions import SuggestionsPanel
 
 LIST_DOMAINS = {"kind": VACANCY_KINDS, "status": VACANCY_STATUSES}
 
@@ -173,6 +174,8 @@ class VacanciesPage(Page):
         self.a_employer = page_action(self, self.tr("Gå til &virksomhed"), "Ctrl+Shift+E",
                                       self.go_to_employer)
         page_action(self, self.tr("Filtrér"), "Ctrl+L", self.list.focus_filter)
+        self.a_propose = page_action(self, self.tr("&Foreslå borger"), "Ctrl+P",
+                                     self.propose_selected)
 
         self.heading = QLabel(self)
         font = QFont(self.heading.font())
@@ -260,8 +263,11 @@ class VacanciesPage(Page):
         editor_box.addWidget(self.heading)
         editor_box.addLayout(buttons)
         editor_box.addWidget(self.form)
-        self.extra_sections = QVBoxLayout()  # "Passende borgere" goes here
-        editor_box.addLayout(self.extra_sections)
+        self.suggestions = SuggestionsPanel(ops, "citizen", self.tr("Passende borgere"), self)
+        self.suggestions.actions.addWidget(action_button(self.a_propose, self))
+        self.suggestions.activated.connect(lambda _id: self.propose_selected())
+        self.suggestions.hide()
+        editor_box.addWidget(self.suggestions)
         editor_box.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -316,6 +322,10 @@ class VacanciesPage(Page):
         self.employer_label.show()
         self.a_delete.setEnabled(True)
         self.a_employer.setEnabled(True)
+        self.a_propose.setEnabled(self.suggestions.available)
+        self.suggestions.setVisible(True)
+        if self.suggestions.subject_id != detail["id"]:
+            self.suggestions.rank(detail["id"])
         self.title.setText(detail["title"])
         self.occupation.setText(detail["occupation"])
         set_combo_code(self.kind, detail["kind"])
@@ -344,6 +354,9 @@ class VacanciesPage(Page):
         self.employer_label.hide()
         self.a_delete.setEnabled(False)
         self.a_employer.setEnabled(False)
+        self.a_propose.setEnabled(False)
+        self.suggestions.hide()
+        self.suggestions.rank("")
         for edit in (self.title, self.occupation, self.hours_min, self.hours_max, self.skills,
                      self.start_date, self.deadline, self.postcode):
             edit.clear()
@@ -382,7 +395,8 @@ class VacanciesPage(Page):
         values = self.values()
         if self.vacancy_id:
             self.ops.write(services.update_vacancy, self.vacancy_id, values,
-                           on_done=self._saved, on_error=self.form.show_failure)
+                           on_done=while_alive(self, self._saved),
+                           on_error=while_alive(self, self.form.show_failure))
             return
         employer_id = self.employer_picker.employer_id
         if not employer_id:
@@ -390,10 +404,12 @@ class VacanciesPage(Page):
                 self.tr("Vælg den virksomhed, stillingen er hos.")]}))
             return
         self.ops.write(services.create_vacancy, employer_id, values,
-                       on_done=self._saved, on_error=self.form.show_failure)
+                       on_done=while_alive(self, self._saved),
+                           on_error=while_alive(self, self.form.show_failure))
 
     def _saved(self, vacancy: Any) -> None:
         self.list.reload()
+        self.suggestions.subject_id = ""  # hours or requirements may have changed the ranking
         self.open_item(vacancy.id)
         self.saved_note.setText(self.tr("Gemt."))
 
@@ -401,12 +417,28 @@ class VacanciesPage(Page):
         if not self.vacancy_id or not DeleteVacancyDialog.ask(self, self.title.text()):
             return
         self.ops.write(services.delete_vacancy, self.vacancy_id,
-                       on_done=lambda _r: self._deleted(), on_error=self.form.show_failure)
+                       on_done=while_alive(self, lambda _r: self._deleted()),
+                       on_error=while_alive(self, self.form.show_failure))
 
     def _deleted(self) -> None:
         self.new_vacancy()
         self.list.reload()
         self.saved_note.setText(self.tr("Stillingen er slettet."))
+
+    def propose_selected(self) -> None:
+        """Propose the selected suggested citizen for this vacancy (a new match)."""
+        chosen = self.suggestions.current()
+        if chosen is None or not self.vacancy_id:
+            return
+        self.suggestions.clear_problem()
+        name = chosen.citizen.name
+        self.ops.write(services.propose_match, self.vacancy_id, chosen.citizen.id,
+                       round(chosen.score, 1),
+                       on_done=while_alive(self, lambda m: self.suggestions.status.setText(
+                           self.tr("%1 er foreslået til stillingen.").replace("%1", name))),
+                       on_error=while_alive(self, lambda f: self.suggestions.show_problem(
+                           "\n".join(m for ms in f.field_problems.values() for m in ms)
+                           or f.summary)))
 
     def go_to_employer(self) -> None:
         if self.employer_id:

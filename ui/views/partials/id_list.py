@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabe
 
 from ...models.id_table import IdTableModel, default_format
 from ...ops import Ops
+from .inputs import while_alive
 
 IdsQuery = Callable[..., list[str]]  # (session, text, sort, descending) -> ids
 
@@ -115,7 +116,7 @@ class IdListPanel(QWidget):
         self._generation += 1
         key = self._key()
         self.ops.read(self._ids_query, key[0], key[1], key[2],
-                      on_done=lambda ids: self._apply(key, ids))
+                      on_done=while_alive(self, lambda ids: self._apply(key, ids)))
 
     def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
         self.model.sort_key = self.model.columns[column].key

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Callable, Iterable, Mapping
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QListWidget, QListWidgetItem, QToolButton, QWidget
@@ -49,7 +50,7 @@ class CheckList(QListWidget):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
         rows = max(1, self.count())
-        self.setMaximumHeight(self.sizeHintForRow(0) * rows + 2 * self.frameWidth() + 4)
+        self.setFixedHeight(self.sizeHintForRow(0) * rows + 2 * self.frameWidth() + 4)
         self.setTabKeyNavigation(False)
 
     def codes(self) -> list[str]:
@@ -99,3 +100,13 @@ def action_button(action: QAction, parent: QWidget | None = None) -> QToolButton
     button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
     button.setAccessibleName(action.text().replace("&", ""))
     return button
+
+
+def while_alive(widget: QWidget, fn: Callable[..., Any]) -> Callable[..., Any]:
+    """``fn`` as a background operation's callback that does nothing once ``widget`` is gone:
+    a ranking or a list can come back after its page was closed."""
+    def call(*args: Any) -> Any:
+        if shiboken6.isValid(widget):
+            return fn(*args)
+        return None
+    return call

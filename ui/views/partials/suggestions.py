@@ -1,0 +1,205 @@
+"""Ranked suggestions from ``consultant_app.matching``: citizens for a vacancy ("Passende
+borgere") or vacancies for a citizen ("Passende stillinger"), each with its score and reasons.
+
+The ranking reads and scores up to thousands of rows, so it runs off the UI thread
+(``Ops.read``); the consultant's filters (within 10 km, only without restrictions) are applied
+to the ranking already made (``Ranking.view``), so they re-rank at once without a new read.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel,
+                               QTableView, QVBoxLayout, QWidget)
+
+from ...ops import Ops, translate_message
+from .inputs import while_alive
+from .record_form import PROBLEM_STYLE
+
+try:
+    from consultant_app import matching
+except ImportError:  # the matching engine is built alongside; the pages work without it
+    matching = None  # type: ignore[assignment]
+
+NEARBY_KM = 10.0
+SHOWN = 50
+CTX = "suggestions"
+
+
+class SuggestionsModel(QAbstractTableModel):
+    """Rows of a ranking: score, who or what, distance, the deciding reasons."""
+
+    HEADERS = (QT_TRANSLATE_NOOP(CTX, "Point"), QT_TRANSLATE_NOOP(CTX, "Navn"),
+               QT_TRANSLATE_NOOP(CTX, "Afstand"), QT_TRANSLATE_NOOP(CTX, "Hvorfor"))
+
+    def __init__(self, side: str, parent: Any = None):
+        super().__init__(parent)
+        self.side = side  # "citizen": citizens for a vacancy; "vacancy": vacancies for a citizen
+        self.rows: list[Any] = []
+
+    def set_rows(self, rows: list[Any]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def other_id(self, row: int) -> str:
+        a = self.rows[row]
+        return a.citizen.id if self.side == "citizen" else a.vacancy.id
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        a = self.rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (0, 2):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        if column == 0:
+            return f"{a.score:.0f}"
+        if column == 1:
+            if self.side == "citizen":
+                return a.citizen.name
+            return f"{a.vacancy.title} · {a.vacancy.employer_name}"
+        if column == 2:
+            if a.distance_km is None:
+                return ""
+            return QCoreApplication.translate(CTX, "%1 km").replace(
+                "%1", f"{a.distance_km:.0f}")
+        separator = "\n" if role == Qt.ItemDataRole.ToolTipRole else "; "
+        return separator.join(translate_message(m) for m in a.reasons)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < len(self.HEADERS)):
+            return QCoreApplication.translate(CTX, self.HEADERS[section])
+        return None
+
+
+class SuggestionsPanel(QWidget):
+    """The ranked list with its two filters; ``activated(id)`` on Enter or double-click."""
+
+    activated = Signal(str)
+    ranked = Signal()
+
+    def __init__(self, ops: Ops, side: str, title: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ops = ops
+        self.side = side
+        self.subject_id = ""
+        self._ranking: Any = None
+        self.available = matching is not None
+
+        heading = QLabel(title, self)
+        font = QFont(heading.font())
+        font.setBold(True)
+        heading.setFont(font)
+        self.nearby = QCheckBox(self.tr("Kun inden for %1 km").replace("%1", f"{NEARBY_KM:g}"),
+                                self)
+        self.without_restrictions = QCheckBox(self.tr("Kun borgere uden skånehensyn"), self)
+        for box in (self.nearby, self.without_restrictions):
+            box.setAccessibleName(box.text())
+            box.toggled.connect(self._show)
+        # Every vacancy row is for the same citizen, so that filter only makes sense for
+        # citizens; the engine already leaves out jobs that clash with a citizen's needs.
+        self.without_restrictions.setVisible(side == "citizen")
+        self.status = QLabel(self)
+        self.status.setAccessibleName(self.tr("Status for forslag"))
+        self.problem = QLabel(self)
+        self.problem.setStyleSheet(PROBLEM_STYLE)
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+
+        self.model = SuggestionsModel(side, self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(title)
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.setWordWrap(False)
+        self.table.setMinimumHeight(200)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.activated.connect(lambda i: self.activated.emit(self.model.other_id(i.row())))
+        heading.setBuddy(self.table)
+
+        filters = QHBoxLayout()
+        filters.addWidget(heading)
+        filters.addStretch(1)
+        filters.addWidget(self.nearby)
+        filters.addWidget(self.without_restrictions)
+        self.actions = QHBoxLayout()  # the page's action button (propose) goes here
+        self.actions.addWidget(self.status, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addLayout(filters)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(self.actions)
+        if not self.available:
+            self.status.setText(self.tr("Matchning er ikke installeret i denne version."))
+            self.table.hide()
+
+    def rank(self, subject_id: str) -> None:
+        """Rank for a vacancy (side "citizen") or a citizen (side "vacancy"), off the UI
+        thread; a result for a record the consultant has left is dropped."""
+        self.subject_id = subject_id
+        self._ranking = None
+        self.model.set_rows([])
+        self.clear_problem()
+        if not self.available or not subject_id:
+            return
+        self.status.setText(self.tr("Finder forslag …"))
+        rank = matching.rank_citizens if self.side == "citizen" else matching.rank_vacancies
+        self.ops.read(rank, subject_id,
+                      on_done=while_alive(self, lambda r: self._ranked(subject_id, r)),
+                      on_error=while_alive(self, lambda f: self.show_problem(f.summary)))
+
+    def _ranked(self, subject_id: str, ranking: Any) -> None:
+        if subject_id != self.subject_id:
+            return
+        self._ranking = ranking
+        self._show()
+        self.ranked.emit()
+
+    def filters(self) -> Any:
+        return matching.MatchFilters(
+            max_distance_km=NEARBY_KM if self.nearby.isChecked() else None,
+            only_without_restrictions=self.without_restrictions.isChecked())
+
+    def _show(self) -> None:
+        if self._ranking is None:
+            return
+        rows = self._ranking.view(self.filters(), limit=SHOWN)
+        self.model.set_rows(rows)
+        self.status.setText(self.tr("%n forslag", "", len(rows)) if rows
+                            else self.tr("Ingen passer med de valgte filtre."))
+
+    def current(self) -> Any:
+        index = self.table.currentIndex()
+        if not index.isValid() or index.row() >= self.model.rowCount():
+            return None
+        return self.model.rows[index.row()]
+
+    def show_problem(self, text: str) -> None:
+        self.problem.setText(text)
+        self.problem.show()
+
+    def clear_problem(self) -> None:
+        self.problem.clear()
+        self.problem.hide()
