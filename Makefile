@@ -26,3 +26,8 @@ bench: setup
 
 clean-demo:
 	rm -rf $(DEMO_PROFILE)
+
+# Extract every translatable string into ui/i18n/consultant_app_en.ts (translations kept,
+# new strings unfinished) and compile ui/i18n/consultant_app_en.qm.
+translations: setup
+	$(BIN)/python -m ui.i18n.update

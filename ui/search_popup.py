@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, QObject, QPersistentModelIndex,
-                            Qt, QTimer, Signal)
+from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, QObject,
+                            QPersistentModelIndex, Qt, QTimer, Signal)
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHeaderView, QLabel, QLineEdit,
                                QTableView, QVBoxLayout, QWidget)
@@ -92,6 +92,8 @@ class SearchPopup(QDialog):
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.results.verticalHeader().hide()
+        self.results.verticalHeader().setDefaultSectionSize(
+            self.results.fontMetrics().height() + 8)
         self.results.setShowGrid(False)
         self.results.setWordWrap(False)
         header = self.results.horizontalHeader()

@@ -647,8 +647,8 @@ class EmployersPage(Page):
         header = self.view.horizontalHeader()
         for i, width in enumerate((220, 80, 110, 150)):
             header.resizeSection(i, width)
-        self.view.setSortingEnabled(True)
-        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.view.setSortingEnabled(True)  # sorts once, by the indicator: the first load
         self.count = QLabel(self)
         self.new_button = QPushButton(self.tr("&Ny virksomhed (Ctrl+Shift+N)"), self)
         self.new_button.clicked.connect(self.new_employer)
