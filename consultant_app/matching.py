@@ -406,6 +406,24 @@ class Assessment:
         return f"<Assessment {self.vacancy.id} / {self.citizen.id} {state}>"
 
 
+@lru_cache(maxsize=256)
+def _conflicts(requirements: tuple[str, ...]) -> tuple[tuple[tuple[str, str], ...],
+                                                      frozenset[str]]:
+    """The citizen restrictions that rule a vacancy with ``requirements`` out."""
+    pairs = tuple((r, req) for r, req in RESTRICTION_CONFLICTS.items() if req in requirements)
+    return pairs, frozenset(r for r, _ in pairs)
+
+
+@lru_cache(maxsize=4096)
+def _occupations(occupation: str, title: str) -> tuple[str, ...]:
+    """What the vacancy is, by occupation and, when it says something else, by title."""
+    first = occupation or title
+    found = [first] if first else []
+    if title and fold(title) != fold(first):
+        found.append(title)
+    return tuple(found)
+
+
 class Scorer:
     """The core for one vacancy: judges any number of citizens against it, memoising what
     depends only on the vacancy and a citizen's wording (skills repeat across citizens)."""
@@ -419,17 +437,12 @@ class Scorer:
         self.w = weights
         self.need = required_hours(vacancy)
         self.allowed_groups = KIND_TARGET_GROUPS.get(vacancy.kind)
-        self.conflicts = [(r, req) for r, req in RESTRICTION_CONFLICTS.items()
-                          if req in vacancy.requirements]
-        self.conflicting = frozenset(r for r, _ in self.conflicts)
+        self.conflicts, self.conflicting = _conflicts(vacancy.requirements)
         self.needs_licence = "driving_licence_b" in vacancy.requirements
         self.needs_danish = "danish_spoken" in vacancy.requirements
         self.distances = self.geo.distances_from(vacancy.postcode) \
             if vacancy.postcode and distances else {}
-        occupations = [vacancy.occupation or vacancy.title]
-        if vacancy.title and fold(vacancy.title) != fold(occupations[0]):
-            occupations.append(vacancy.title)
-        self.occupations = tuple(o for o in occupations if o)
+        self.occupations = _occupations(vacancy.occupation, vacancy.title)
         self._skill_fit: dict[tuple[str, ...], float] = {}
         self._term_fits: dict[str, tuple[float, ...]] = {}
         self._wish_fit: dict[tuple[str, ...], float] = {}
