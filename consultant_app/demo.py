@@ -4,7 +4,8 @@ Faker's da_DK locale gives names and streets; postcodes, towns and coordinates c
 shipped GeoNames list, weighted around the profile's home municipality so distances are
 realistic. Everything is drawn from one seeded random generator, ids included, so the same
 seed gives the same data. Rows are inserted in bulk in one transaction and journalled in the
-outbox like any other local change.
+outbox like any other local change; the search index takes them in one pass at the end
+(``search.deferred_indexing``) rather than a trigger run per row.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from . import postcodes
 from .domain import TARGET_GROUPS
+from .search import deferred_indexing
 from .store import journal
 from .store.models import (Citizen, ContactPerson, Employer, Match, MatchEvent, ProfileMeta,
                            Vacancy, Visit)
@@ -288,42 +290,41 @@ def _bulk(session: Session, model: type[Any], rows: list[dict[str, Any]]) -> Non
     journal.journal_created(session, model.__entity__, [r["id"] for r in rows])
 
 
-def seed_demo(session: Session, counts: DemoCounts, seed: int = 7,
-              today: dt.date | None = None, progress: Progress | None = None,
-              batch: int = 5000) -> None:
-    """Fill the profile in ``session``'s transaction. ``progress(step, n)`` is called after
-    every batch with the number of rows just written."""
-    consultant = session.scalar(select(ProfileMeta.value).where(
-        ProfileMeta.key == "consultant")) or "Demo Konsulent"
+@dataclass(frozen=True)
+class DemoRows:
+    """Every row ``seed_demo`` writes, generated before any is written, so generating and
+    writing can be timed apart (benchmarks/bench_seed.py). Citizens carry their CPR in the
+    clear; ``insert_demo`` adds the blind index, and the store encrypts the CPR on write."""
+
+    employers: list[dict[str, Any]]
+    contacts: list[dict[str, Any]]
+    visits: list[dict[str, Any]]
+    vacancies: list[dict[str, Any]]
+    citizens: list[dict[str, Any]]
+    matches: list[dict[str, Any]]
+    match_events: list[dict[str, Any]]
+
+
+def generate_demo(counts: DemoCounts, seed: int = 7, today: dt.date | None = None,
+                  consultant: str = "Demo Konsulent", batch: int = 5000) -> DemoRows:
+    """The demo rows for ``counts``. Draws from the generator in the order ``seed_demo``
+    always has (contacts and visits per ``batch`` of employers), so a seed keeps its data."""
     gen = DemoGenerator(seed, today or dt.date.today(), consultant)
-    cipher = session.get_bind().dialect.field_cipher  # type: ignore[attr-defined]
-    report = progress or (lambda step, n: None)
 
     employers = list(gen.employers(counts.employers))
+    contacts: list[dict[str, Any]] = []
+    visits: list[dict[str, Any]] = []
     for i in range(0, len(employers), batch):
         part = employers[i:i + batch]
-        _bulk(session, Employer, part)
-        _bulk(session, ContactPerson, [c for e in part for c in gen.contacts(e)])
-        _bulk(session, Visit, [v for e in part for v in gen.visits(e)])
-        report("employers", len(part))
+        contacts.extend(c for e in part for c in gen.contacts(e))
+        visits.extend(v for e in part for v in gen.visits(e))
 
     vacancies: list[dict[str, Any]] = []
     if employers:
-        for i in range(0, counts.vacancies, batch):
-            part = [gen.vacancy(gen.rng.choice(employers))
-                    for _ in range(min(batch, counts.vacancies - i))]
-            _bulk(session, Vacancy, part)
-            vacancies.extend(part)
-            report("vacancies", len(part))
+        vacancies = [gen.vacancy(gen.rng.choice(employers)) for _ in range(counts.vacancies)]
 
-    citizen_ids: list[str] = []
-    for i in range(0, counts.candidates, batch):
-        part = [gen.citizen() for _ in range(min(batch, counts.candidates - i))]
-        for row in part:
-            row["cpr_index"] = cipher.blind_index(row["cpr"])
-        _bulk(session, Citizen, part)
-        citizen_ids.extend(r["id"] for r in part)
-        report("candidates", len(part))
+    citizens = [gen.citizen() for _ in range(counts.candidates)]
+    citizen_ids = [r["id"] for r in citizens]
 
     matches, events = [], []
     statuses = ["proposed", "presented", "interview", "agreed", "placed"]
@@ -339,7 +340,55 @@ def seed_demo(session: Session, counts: DemoCounts, seed: int = 7,
                 events.append({**gen._sync_cols(), "match_id": match["id"],
                                "from_status": before, "to_status": after, "at": gen.now,
                                "by": consultant, "note": ""})
-    _bulk(session, Match, matches)
-    _bulk(session, MatchEvent, events)
-    if matches:
-        report("matches", len(matches))
+    return DemoRows(employers, contacts, visits, vacancies, citizens, matches, events)
+
+
+def insert_demo(session: Session, rows: DemoRows, progress: Progress | None = None,
+                batch: int = 5000) -> None:
+    """Write ``rows`` in ``session``'s transaction, journalled in the outbox and indexed
+    for search at the end. ``rows`` is not modified. ``progress(step, n)`` is called after
+    every batch with the number of rows just written."""
+    with deferred_indexing(session):
+        _insert_rows(session, rows, progress, batch)
+
+
+def _insert_rows(session: Session, rows: DemoRows, progress: Progress | None,
+                 batch: int) -> None:
+    cipher = session.get_bind().dialect.field_cipher  # type: ignore[attr-defined]
+    report = progress or (lambda step, n: None)
+
+    # Contacts and visits go in after all employers (their foreign key's target).
+    for i in range(0, len(rows.employers), batch):
+        part = rows.employers[i:i + batch]
+        _bulk(session, Employer, part)
+        report("employers", len(part))
+    for i in range(0, len(rows.contacts), batch):
+        _bulk(session, ContactPerson, rows.contacts[i:i + batch])
+    for i in range(0, len(rows.visits), batch):
+        _bulk(session, Visit, rows.visits[i:i + batch])
+
+    for i in range(0, len(rows.vacancies), batch):
+        part = rows.vacancies[i:i + batch]
+        _bulk(session, Vacancy, part)
+        report("vacancies", len(part))
+
+    for i in range(0, len(rows.citizens), batch):
+        part = [{**row, "cpr_index": cipher.blind_index(row["cpr"])}
+                for row in rows.citizens[i:i + batch]]
+        _bulk(session, Citizen, part)
+        report("candidates", len(part))
+
+    _bulk(session, Match, rows.matches)
+    _bulk(session, MatchEvent, rows.match_events)
+    if rows.matches:
+        report("matches", len(rows.matches))
+
+
+def seed_demo(session: Session, counts: DemoCounts, seed: int = 7,
+              today: dt.date | None = None, progress: Progress | None = None,
+              batch: int = 5000) -> None:
+    """Fill the profile in ``session``'s transaction. ``progress(step, n)`` is called after
+    every batch with the number of rows just written."""
+    consultant = session.scalar(select(ProfileMeta.value).where(
+        ProfileMeta.key == "consultant")) or "Demo Konsulent"
+    insert_demo(session, generate_demo(counts, seed, today, consultant, batch), progress, batch)
