@@ -166,6 +166,11 @@ class DemoGenerator:
                 if p.municipality_code != DEMO_MUNICIPALITY and postcodes.haversine_km(
                     centre.latitude, centre.longitude, p.latitude, p.longitude) < 60]
         self.home, self.near = home, near
+        self._cprs: set[str] = set()
+
+    def _person_name(self) -> str:
+        """First and last name only: Faker's full names carry titles such as "Prof."."""
+        return f"{self.fake.first_name()} {self.fake.last_name()}"
 
     def _sync_cols(self) -> dict[str, Any]:
         return {"id": self.new_id(), "version": 0, "modified_at": self.now, "deleted": False}
@@ -194,7 +199,7 @@ class DemoGenerator:
 
     def contacts(self, employer: dict[str, Any]) -> Iterator[dict[str, Any]]:
         for i in range(self.rng.choice([1, 1, 2])):
-            name = self.fake.name()
+            name = self._person_name()
             yield {**self._sync_cols(), "employer_id": employer["id"], "name": name,
                    "role": self.rng.choice(["Ejer", "Direktør", "HR-ansvarlig",
                                             "Driftsleder", "Afdelingsleder"]),
@@ -268,9 +273,14 @@ class DemoGenerator:
         languages = ["dansk"] if rng.random() < 0.85 else [rng.choice(LANGUAGES)]
         if rng.random() < 0.4:
             languages.append("engelsk")
-        return {**self._sync_cols(), "name": fake.name(), "cpr": cpr_from(rng, birth),
+        cpr = cpr_from(rng, birth)
+        while cpr in self._cprs:  # one person, one number: the store refuses duplicates
+            cpr = cpr_from(rng, birth)
+        self._cprs.add(cpr)
+        return {**self._sync_cols(), "name": self._person_name(), "cpr": cpr,
                 "target_group": group,
-                "skills": rng.sample(skills, rng.randint(1, 3)) + rng.sample(other[1], 1),
+                "skills": list(dict.fromkeys(rng.sample(skills, rng.randint(1, 3))
+                                             + rng.sample(other[1], 1))),
                 "wished_occupations": [rng.choice(occupations).lower()],
                 "max_hours_per_week": float(rng.randint(lo, hi)),
                 "restrictions": sorted(set(restrictions)),
