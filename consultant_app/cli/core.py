@@ -9,7 +9,6 @@ import sys
 import click
 from sqlalchemy import func, select
 
-from ..demo import DemoCounts, seed_demo
 from ..search import KINDS, search
 from ..store import Store
 from ..store.models import Citizen, Employer, Match, OutboxEntry, Vacancy, Visit
@@ -55,6 +54,7 @@ def counts(store: Store) -> dict[str, int]:
 @pass_context
 def seed_demo_cmd(ctx: Context, employers: int, vacancies: int, candidates: int, seed: int,
                   consultant: str) -> None:
+    from ..demo import DemoCounts, seed_demo  # Faker is only needed here
     wanted = DemoCounts(employers, vacancies, candidates)
     total = employers + vacancies + candidates
     with ctx.open_or_create(consultant=consultant) as store:
@@ -130,6 +130,7 @@ def gui(ctx: Context) -> None:
 @click.option("--candidates", default=5000, show_default=True)
 @pass_context
 def demo(ctx: Context, employers: int, vacancies: int, candidates: int) -> None:
+    from ..demo import DemoCounts, seed_demo
     if ctx.passphrase is None:
         ctx.passphrase = "demo"
     if not Store.exists(ctx.profile):

@@ -11,6 +11,7 @@ busy, corrupt) become ``StoreError`` with a Danish message.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import threading
 from pathlib import Path
@@ -52,9 +53,15 @@ def translate_sqlite_error(exc: BaseException, path: str) -> StoreError | None:
     return None
 
 
+def _json_dumps(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
 def _make_engine(path: Path, immediate: bool) -> Engine:
-    engine = create_engine(f"sqlite:///{path}",
-                           connect_args={"timeout": 10, "check_same_thread": False})
+    engine = create_engine(
+        f"sqlite:///{path}", connect_args={"timeout": 10, "check_same_thread": False},
+        # Lists are stored as UTF-8 JSON: the search index must see "køkken", not "k\u00f8kken".
+        json_serializer=_json_dumps)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record):  # type: ignore[no-untyped-def]

@@ -8,7 +8,7 @@ from sqlalchemy import create_engine, text
 
 from consultant_app.search import search
 from consultant_app.store import DB_FILENAME, Store
-from consultant_app.store.migrate import current_revision, head_revision, upgrade
+from consultant_app.store.migrate import HEAD_REVISION, current_revision, head_revision, upgrade
 from consultant_app import crypto
 
 from ..conftest import FAST_KDF, PASSPHRASE
@@ -45,9 +45,10 @@ def test_a_profile_at_the_first_revision_upgrades_to_head_without_losing_anythin
             "INSERT INTO citizen (id, version, modified_at, deleted, name, cpr, cpr_index,"
             " target_group, skills, wished_occupations, restrictions, driving_licence, languages,"
             " postcode, last_employer_cvr, phone, email, assigned_consultant, notes)"
-            " VALUES ('c1', 1, :now, 0, 'Søren Æbelø', :cpr, :idx, 'dagpenge', '[\"lager\"]',"
+            " VALUES ('c1', 1, :now, 0, 'Søren Æbelø', :cpr, :idx, 'dagpenge', :skills,"
             " '[]', '[]', 'B', '[\"dansk\"]', '8200', '', '', '', 'Gammel Konsulent', :notes)"),
-            {"now": now, "cpr": cipher.encrypt("010190-1234"), "idx": cipher.blind_index("010190-1234"),
+            {"now": now, "skills": '["lager", "k\\u00f8kken"]',  # 0001 wrote ASCII escapes
+             "cpr": cipher.encrypt("010190-1234"), "idx": cipher.blind_index("010190-1234"),
              "notes": cipher.encrypt("fortrolig note")})
         conn.execute(text("INSERT INTO outbox (op_id, entity, entity_id, op, fields, base_version,"
                           " created_at) VALUES ('o1', 'citizen', 'c1', 'create', '[\"*\"]', 0, :now)"),
@@ -70,3 +71,9 @@ def test_a_profile_at_the_first_revision_upgrades_to_head_without_losing_anythin
             kinds = {h.kind for h in search(s, "aarhus")}
             assert kinds == {"employer", "vacancy", "citizen"}
             assert [h.id for h in search(s, "æbelø")] == ["c1"]
+            assert c.skills == ["lager", "køkken"]
+            assert [h.id for h in search(s, "køkken")] == ["c1"]  # 0003 unescaped the JSON
+
+
+def test_the_head_revision_constant_names_the_newest_migration():
+    assert HEAD_REVISION == head_revision()

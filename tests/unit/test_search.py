@@ -58,3 +58,12 @@ def test_the_index_follows_edits_renames_and_deletes(store):
         assert {h.id for h in search(s, "koege")} == {e.id, v.id}  # the vacancy follows
         assert search(s, "æblegården") == []
         assert search(s, "bjørn") == []
+
+
+def test_skills_with_danish_letters_are_searchable(store):
+    with store.write() as s:
+        c = sv.create_citizen(s, {"name": "A", "target_group": "dagpenge",
+                                  "skills": ["køkken", "rengøring"]})
+    with store.read() as s:
+        assert [h.id for h in search(s, "rengøring")] == [c.id]
+        assert [h.id for h in search(s, "koekken")] == [c.id]
