@@ -25,9 +25,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import sys
+import threading
+from array import array
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Iterable, Mapping, NamedTuple, Sequence
+from itertools import compress, repeat
+from operator import add, mul, sub
+from typing import Any, Callable, Iterable, Iterator, Mapping, NamedTuple, Sequence
 from weakref import WeakKeyDictionary
 
 from sqlalchemy import Engine
@@ -364,6 +369,30 @@ def has_driving_licence_b(citizen: CitizenFacts) -> bool:
     return bool(citizen.driving_licence)
 
 
+def hours_fit(need: float | None, hours_max: float | None, starts_with_few_hours: bool,
+              cap: float | None) -> float:
+    """The hours part of the score: a citizen who can work ``cap`` hours a week in a vacancy
+    that needs at least ``need`` (``required_hours``) and at most ``hours_max``."""
+    if need is None:
+        return 1.0
+    if cap is None:
+        return UNKNOWN_HOURS_FIT
+    full = hours_max if hours_max is not None else need
+    if cap >= full:
+        return 1.0
+    if cap < need:
+        return 0.0
+    share = (cap - need) / (full - need) if full > need else 1.0
+    # JobFirst: starting below the final hours is the plan, not a shortfall.
+    return (0.6 + 0.4 * share) if starts_with_few_hours else (0.3 + 0.7 * share)
+
+
+def waited_fit(today: dt.date, since: dt.date | None) -> float:
+    """The waited part of the score: months unemployed, full at WAITED_FULL_DAYS."""
+    return 0.0 if since is None else \
+        min(max((today - since).days, 0) / WAITED_FULL_DAYS, 1.0)
+
+
 class Assessment:
     """One citizen judged for one vacancy. ``reasons`` are built when first asked for: a
     ranking judges thousands of pairs and shows a screenful."""
@@ -522,15 +551,21 @@ class Scorer:
     def occupation_fit(self, wished: tuple[str, ...], skills: tuple[str, ...]) -> float:
         if not self.occupations:
             return 0.5
+        return max(self.wish_fit(wished), 0.7 * self.occupation_by_skill(skills))
+
+    def wish_fit(self, wished: tuple[str, ...]) -> float:
         by_wish = self._wish_fit.get(wished)
         if by_wish is None:
             by_wish = self._wish_fit[wished] = max(
                 (_best(o, wished)[0] for o in self.occupations), default=0.0)
+        return by_wish
+
+    def occupation_by_skill(self, skills: tuple[str, ...]) -> float:
         by_skill = self._occupation_by_skill.get(skills)
         if by_skill is None:
             by_skill = self._occupation_by_skill[skills] = max(
                 (_best(o, skills)[0] for o in self.occupations), default=0.0)
-        return max(by_wish, 0.7 * by_skill)
+        return by_skill
 
     def hours_fit(self, cap: float | None) -> float:
         fit = self._hours_fit.get(cap)
@@ -539,26 +574,13 @@ class Scorer:
         return fit
 
     def _hours_fit_of(self, cap: float | None) -> float:
-        v = self.vacancy
-        if self.need is None:
-            return 1.0
-        if cap is None:
-            return UNKNOWN_HOURS_FIT
-        full = v.hours_max if v.hours_max is not None else self.need
-        if cap >= full:
-            return 1.0
-        if cap < self.need:
-            return 0.0
-        share = (cap - self.need) / (full - self.need) if full > self.need else 1.0
-        # JobFirst: starting below the final hours is the plan, not a shortfall.
-        return (0.6 + 0.4 * share) if v.starts_with_few_hours else (0.3 + 0.7 * share)
+        return hours_fit(self.need, self.vacancy.hours_max, self.vacancy.starts_with_few_hours,
+                         cap)
 
     def waited_fit(self, since: dt.date | None) -> float:
         fit = self._waited_fit.get(since)
         if fit is None:
-            fit = 0.0 if since is None else \
-                min(max((self.today - since).days, 0) / WAITED_FULL_DAYS, 1.0)
-            self._waited_fit[since] = fit
+            fit = self._waited_fit[since] = waited_fit(self.today, since)
         return fit
 
     def assess(self, c: CitizenFacts, keep_excluded: bool = True) -> Assessment | None:
@@ -694,19 +716,39 @@ def _hours_reason(v: VacancyFacts, c: CitizenFacts) -> Message:
 # --------------------------------------------------------------------------------------------
 # Rankings.
 # --------------------------------------------------------------------------------------------
-@dataclass
 class Ranking:
     """A ranking of citizens for one vacancy (``side`` "citizen") or of vacancies for one
     citizen (``side`` "vacancy"), best first, excluded last. Holds every judged pair, so
-    ``view`` can apply the consultant's filters at once, without going back to the database."""
+    ``view`` can apply the consultant's filters at once, without going back to the database.
 
-    side: str
-    subject_id: str
-    assessments: list[Assessment]
-    complete: bool  # True when excluded pairs were judged too (``include_excluded``)
+    A ranking made from the in-memory cache holds its pairs as a ``_Lazy`` order: an
+    ``Assessment`` is built only when shown (``view``) or when ``assessments`` is read."""
+
+    def __init__(self, side: str, subject_id: str, assessments: list[Assessment] | None = None,
+                 complete: bool = False, lazy: "_Lazy | None" = None):
+        self.side = side
+        self.subject_id = subject_id
+        self._assessments = assessments
+        self._lazy = lazy
+        self.complete = complete  # True when excluded pairs were judged too
+
+    @property
+    def assessments(self) -> list[Assessment]:
+        if self._assessments is None:
+            assert self._lazy is not None
+            self._assessments = [self._lazy.at(k) for k in range(len(self._lazy.rows))]
+        return self._assessments
+
+    def __len__(self) -> int:
+        """How many pairs were judged, without building them."""
+        if self._assessments is None and self._lazy is not None:
+            return len(self._lazy.rows)
+        return len(self.assessments)
 
     def view(self, filters: MatchFilters = MatchFilters(), include_excluded: bool = False,
              limit: int | None = None) -> list[Assessment]:
+        if self._lazy is not None:
+            return self._lazy.view(filters, include_excluded, limit)
         out: list[Assessment] = []
         hidden: list[Assessment] = []
         for a in self.assessments:
@@ -731,11 +773,16 @@ class Ranking:
 
 
 def _filtered_because(a: Assessment, filters: MatchFilters) -> list[Message]:
+    return _filter_reasons(a.distance_km, a.citizen.restrictions, filters)
+
+
+def _filter_reasons(distance_km: float | None, restrictions: tuple[str, ...],
+                    filters: MatchFilters) -> list[Message]:
     why = []
     if filters.max_distance_km is not None and (
-            a.distance_km is None or a.distance_km > filters.max_distance_km):
+            distance_km is None or distance_km > filters.max_distance_km):
         why.append(_m(T_FILTER_DISTANCE, max=fmt_number(filters.max_distance_km)))
-    if filters.only_without_restrictions and a.citizen.restrictions:
+    if filters.only_without_restrictions and restrictions:
         why.append(_m(T_FILTER_RESTRICTIONS))
     return why
 
@@ -913,13 +960,17 @@ def vacancy_prefilter(citizen: CitizenFacts, geo: Geo) -> tuple[str, list[Any]]:
 
 
 def rank_citizens(session: Session, vacancy_id: str, include_excluded: bool = False,
-                  today: dt.date | None = None) -> Ranking:
+                  today: dt.date | None = None, use_cache: bool = True) -> Ranking:
     """Every citizen of the profile judged for one vacancy. Without ``include_excluded`` only
-    candidates that may fit are read (the SQL prefilter); with it, every citizen is read and
-    the excluded ones come last with their reasons."""
+    candidates that may fit are judged: from the profile's in-memory facts when the session
+    is a store's read session (``use_cache``), else read with the SQL prefilter; with it,
+    every citizen is read and the excluded ones come last with their reasons."""
     geo = profile_geo(session)
     vacancy = load_vacancy(session, vacancy_id)
     scorer = Scorer(vacancy, today, geo)
+    table = _facts(session, _Citizens) if use_cache and not include_excluded else None
+    if table is not None:
+        return Ranking("citizen", vacancy_id, None, False, table.rank(scorer))
     if include_excluded:
         sql, params = f"SELECT {_CITIZEN_COLUMNS} FROM citizen c WHERE c.deleted = 0", []
     else:
@@ -931,18 +982,22 @@ def rank_citizens(session: Session, vacancy_id: str, include_excluded: bool = Fa
 
 
 def rank_vacancies(session: Session, citizen_id: str, include_excluded: bool = False,
-                   today: dt.date | None = None) -> Ranking:
+                   today: dt.date | None = None, use_cache: bool = True) -> Ranking:
     """Every open vacancy judged for one citizen; see ``rank_citizens``."""
     geo = profile_geo(session)
     citizen = load_citizen(session, citizen_id)
+    today = today or dt.date.today()
+    distances = geo.distances_from(citizen.postcode) if citizen.postcode else {}
+    table = _facts(session, _Vacancies) if use_cache and not include_excluded else None
+    if table is not None:
+        return Ranking("vacancy", citizen_id, None, False,
+                       table.rank(citizen, today, geo, distances))
     if include_excluded:
         sql, params = (f"SELECT {_VACANCY_COLUMNS} FROM vacancy v JOIN employer e "
                        "ON e.id = v.employer_id WHERE v.deleted = 0 AND e.deleted = 0 "
                        "AND v.status = 'open'", [])
     else:
         sql, params = vacancy_prefilter(citizen, geo)
-    today = today or dt.date.today()
-    distances = geo.distances_from(citizen.postcode) if citizen.postcode else {}
     results = []
     for row in _cursor(session).execute(sql, params):
         vacancy = _vacancy(row)
@@ -952,3 +1007,440 @@ def rank_vacancies(session: Session, citizen_id: str, include_excluded: bool = F
         if a is not None:
             results.append(a)
     return Ranking("vacancy", citizen_id, _sorted(results, "vacancy"), include_excluded)
+
+
+# --------------------------------------------------------------------------------------------
+# The in-memory facts: every citizen and open vacancy of the open profile, held compactly.
+#
+# Ranking from them decides the hard constraints per distinct value of each column (a
+# postcode and commute limit, a target group, ...) instead of per row, turns those decisions
+# into one byte per row (bytes.translate), combines them as big integers and scores only the
+# rows left, by table lookups per distinct value: the similarity of skills is memoised per
+# distinct skill set, projected on the few terms that resemble what the vacancy asks. The
+# order is exactly that of the SQL path (score, then id); an ``Assessment`` is built by the
+# same ``Scorer`` when it is shown. The facts are rebuilt when ``Store.generation`` changed:
+# every committed write counts, and only this process writes the profile.
+# --------------------------------------------------------------------------------------------
+class _Column:
+    """One column as a small code per row and the distinct values the codes stand for."""
+
+    __slots__ = ("values", "codes")
+
+    def __init__(self, items: Iterable[Any]):
+        index: dict[Any, int] = {}
+        codes = [index.setdefault(v, len(index)) for v in items]
+        self.values = list(index)
+        self.codes: Any = bytes(codes) if len(index) <= 256 else array("I", codes)
+
+    def passing(self, ok: Callable[[Any], bool]) -> bytes | None:
+        """One byte per row, 1 where ``ok(value)``; None when every row passes."""
+        flags = [1 if ok(v) else 0 for v in self.values]
+        if all(flags):
+            return None
+        if isinstance(self.codes, bytes):
+            return self.codes.translate(bytes(flags).ljust(256, b"\0"))
+        return bytes(map(flags.__getitem__, self.codes))
+
+    def each(self, table: Any, rows: Sequence[int]) -> Iterator[Any]:
+        """``table[code]`` for each of ``rows``."""
+        return map(table.__getitem__, map(self.codes.__getitem__, rows))
+
+
+class _Memo(dict):  # type: ignore[type-arg]
+    """A dict that computes what it lacks."""
+
+    def __init__(self, compute: Callable[[Any], Any]):
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, key: Any) -> Any:
+        value = self[key] = self.compute(key)
+        return value
+
+
+def _rows(n: int, masks: Iterable[bytes | None]) -> list[int]:
+    acc: int | None = None
+    for m in masks:
+        if m is not None:
+            x = int.from_bytes(m, "little")
+            acc = x if acc is None else acc & x
+    if acc is None:
+        return list(range(n))
+    return list(compress(range(n), acc.to_bytes(n, "little")))
+
+
+def _order(rows: list[int], scores: list[float]) -> tuple[list[int], list[float]]:
+    """Best first; ``rows`` ascend by id, and the sort is stable, so ties stay in id order."""
+    order = sorted(range(len(rows)), key=scores.__getitem__, reverse=True)
+    return [rows[k] for k in order], [scores[k] for k in order]
+
+
+_S = sys.intern
+
+
+def _interned(values: tuple[str, ...], seen: dict[tuple[str, ...], tuple[str, ...]]
+              ) -> tuple[str, ...]:
+    found = seen.get(values)
+    if found is None:
+        found = seen[values] = tuple(_S(x) for x in values)
+    return found
+
+
+class _Lazy:
+    """A ranking's order, with ``Assessment``s built on demand by the core."""
+
+    __slots__ = ("rows", "scores", "make", "distance", "restrictions", "_built")
+
+    def __init__(self, rows: list[int], scores: list[float],
+                 make: Callable[[int], Assessment], distance: Callable[[int], float | None],
+                 restrictions: Callable[[int], tuple[str, ...]]):
+        self.rows, self.scores, self.make = rows, scores, make
+        self.distance, self.restrictions = distance, restrictions
+        self._built: dict[int, Assessment] = {}
+
+    def at(self, k: int) -> Assessment:
+        a = self._built.get(k)
+        if a is None:
+            a = self._built[k] = self.make(self.rows[k])
+            # The fast score and the core's must agree exactly, or the order is not the core's.
+            assert a.score == self.scores[k] and not a.excluded, (a, self.scores[k])
+        return a
+
+    def view(self, filters: MatchFilters, include_excluded: bool,
+             limit: int | None) -> list[Assessment]:
+        out: list[Assessment] = []
+        hidden: list[Assessment] = []
+        active = filters.max_distance_km is not None or filters.only_without_restrictions
+        for k, row in enumerate(self.rows):
+            if active:
+                why = _filter_reasons(self.distance(row), self.restrictions(row), filters)
+                if why:
+                    if include_excluded:
+                        hidden.append(self.at(k).with_exclusions(why))
+                    continue
+            out.append(self.at(k))
+            if limit is not None and len(out) >= limit and not include_excluded:
+                return out
+        if include_excluded:
+            out.extend(hidden)
+        return out if limit is None else out[:limit]
+
+
+class _Citizens:
+    """Every citizen of the profile (not deleted), ascending by id, held as columns: ids and
+    names as lists of strings, every other field as a small code per row (a few hundred kB
+    each). No object per citizen, so 100k citizens cost some 20 MB and nothing for the
+    garbage collector to walk; ``CitizenFacts`` are rebuilt for the rows shown."""
+
+    SQL = f"SELECT {_CITIZEN_COLUMNS} FROM citizen c WHERE c.deleted = 0"
+
+    def __init__(self, cursor: Any):
+        # Raw values become codes chunk by chunk, so the rows are never all held at once.
+        ids: list[str] = []
+        names: list[str] = []
+        indexes: list[dict[Any, int]] = [{} for _ in range(13)]
+        codes = [array("I") for _ in range(13)]
+        while chunk := cursor.fetchmany(8192):
+            columns = list(zip(*chunk))
+            del chunk
+            ids.extend(map(_S, columns[0]))
+            names.extend(columns[1])
+            for k in range(2, 13):
+                index = indexes[k]
+                codes[k].extend([index.setdefault(v, len(index)) for v in columns[k]])
+        order = sorted(range(len(ids)), key=ids.__getitem__)
+        self.ids = [ids[i] for i in order]
+        self.names = [names[i] for i in order]
+        del ids, names
+        seen: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+        def column(k: int, convert: Callable[[Any], Any] = lambda x: x) -> _Column:
+            col = _Column(())
+            col.values = [convert(v) for v in indexes[k]]
+            ordered = map(codes[k].__getitem__, order)
+            col.codes = bytes(ordered) if len(col.values) <= 256 else array("I", ordered)
+            codes[k] = array("I")
+            return col
+
+        def strings(x: str | None) -> str:
+            return _S(x or "")
+
+        def terms(x: str | None) -> tuple[str, ...]:
+            return _interned(_json_list(x), seen)
+
+        self.group = column(2, strings)
+        self.skills = column(3, terms)
+        self.wished = column(4, terms)
+        self.hours = column(5)
+        self.restrictions = column(6, terms)
+        self.licence = column(7, strings)
+        self.languages = column(8, terms)
+        self.postcode = column(9, strings)
+        self.commute = column(10)
+        self.since = column(11, _date)
+        self.cvr = column(12, strings)
+        n = len(self.ids)
+        self.n = n
+        # Where a citizen lives and how far they will go, as one column: the distance
+        # constraint is decided once per pair (postcode, limit).
+        pairs: dict[tuple[Any, Any], int] = {}
+        pc, cm = self.postcode, self.commute
+        place = [pairs.setdefault((pc.values[p], cm.values[m]), len(pairs))
+                 for p, m in zip(pc.codes, cm.codes)]
+        self.place = _Column(())
+        self.place.values = list(pairs)
+        self.place.codes = bytes(place) if len(pairs) <= 256 else array("I", place)
+        del place
+        self.by_cvr: dict[str, list[int]] = {}
+        cvr_values = self.cvr.values
+        if any(cvr_values):
+            for i, code in enumerate(self.cvr.codes):
+                if cvr_values[code]:
+                    self.by_cvr.setdefault(cvr_values[code], []).append(i)
+        # Each distinct skill set as a bit mask over the vocabulary of skill terms.
+        self.terms: list[str] = []
+        bit: dict[str, int] = {}
+        self.skill_masks = []
+        for value in self.skills.values:
+            mask = 0
+            for term in value:
+                if term not in bit:
+                    bit[term] = 1 << len(self.terms)
+                    self.terms.append(term)
+                mask |= bit[term]
+            self.skill_masks.append(mask)
+
+    def facts(self, i: int) -> CitizenFacts:
+        def v(col: _Column) -> Any:
+            return col.values[col.codes[i]]
+        return CitizenFacts(self.ids[i], self.names[i], v(self.group), v(self.skills),
+                            v(self.wished), v(self.hours), v(self.restrictions), v(self.licence),
+                            v(self.languages), v(self.postcode), v(self.commute), v(self.since),
+                            v(self.cvr))
+
+    def _terms(self, mask: int) -> tuple[str, ...]:
+        return tuple(t for i, t in enumerate(self.terms) if mask >> i & 1)
+
+    def _relevant(self, similar: Callable[[str], bool]) -> int:
+        return sum(1 << i for i, t in enumerate(self.terms) if similar(t))
+
+    def rank(self, sc: Scorer) -> _Lazy:
+        v, n = sc.vacancy, self.n
+        need, allowed, conflicting, d = sc.need, sc.allowed_groups, sc.conflicting, sc.distances
+        masks = [
+            self.hours.passing(lambda cap: cap is None or not cap < need)  # type: ignore[operator]
+            if need is not None else None,
+            self.group.passing(lambda g: g in allowed) if allowed is not None else None,
+            self.restrictions.passing(conflicting.isdisjoint) if conflicting else None,
+            self.licence.passing(bool) if sc.needs_licence else None,
+            self.place.passing(lambda pk: not pk[0] or pk[1] is None
+                               or (km := d.get(pk[0])) is None or not km > pk[1]),
+        ]
+        if v.kind in KINDS_NOT_AT_LAST_EMPLOYER and v.employer_cvr \
+                and v.employer_cvr in self.by_cvr:
+            last = bytearray(b"\1" * n)
+            for i in self.by_cvr[v.employer_cvr]:
+                last[i] = 0
+            masks.append(bytes(last))
+        rows = _rows(n, masks)
+
+        ws, wo, wd, wh, ww = sc._weights
+        skill_values, skill_masks = self.skills.values, self.skill_masks
+        wanted, occupations = v.skills, sc.occupations
+
+        def similar_to_occupation(t: str) -> bool:
+            return any(term_similarity(o, t) > 0 for o in occupations)
+
+        if wanted:
+            rel_skill = self._relevant(lambda t: any(sc._term_fit(t)))
+        elif occupations:
+            rel_skill = self._relevant(similar_to_occupation)
+        else:
+            rel_skill = -1  # 0.5 for every skill set: skill_fit says so without looking
+        by_projection = _Memo(lambda m: ws * sc.skill_fit(self._terms(m)))
+        zero_skill = ws * 0.0
+
+        def skill_part(code: int) -> float:
+            if not skill_values[code] or rel_skill == -1:
+                return ws * sc.skill_fit(skill_values[code])
+            m = skill_masks[code] & rel_skill
+            return by_projection[m] if m else zero_skill
+
+        skill = self.skills.each(_Memo(skill_part), rows)
+        if occupations:
+            rel_occupation = self._relevant(similar_to_occupation)
+            by_skill_projection = _Memo(
+                lambda m: 0.7 * sc.occupation_by_skill(self._terms(m)))
+            by_skill = _Memo(lambda code: by_skill_projection[skill_masks[code] & rel_occupation])
+            wish = [sc.wish_fit(w) for w in self.wished.values]
+            occupation = map(mul, repeat(wo), map(max, self.wished.each(wish, rows),
+                                                  self.skills.each(by_skill, rows)))
+        else:
+            occupation = repeat(wo * 0.5)
+        near = [wd * (UNKNOWN_DISTANCE_FIT if km is None else
+                      DISTANCE_HALF_KM / (DISTANCE_HALF_KM + km))
+                for km in (d.get(p) if p else None for p in self.postcode.values)]
+        hours = [wh * sc.hours_fit(cap) for cap in self.hours.values]
+        waited = _Memo(lambda code: ww * sc.waited_fit(self.since.values[code]))
+        penalty = [NO_DANISH_PENALTY if sc.needs_danish and "dansk" not in languages else 0.0
+                   for languages in self.languages.values]
+        scores = list(map(max, map(sub, map(add, map(add, map(add, map(
+            add, skill, occupation), self.postcode.each(near, rows)),
+            self.hours.each(hours, rows)), map(waited.__getitem__, map(
+                self.since.codes.__getitem__, rows))), self.languages.each(penalty, rows)),
+            repeat(0.0)))
+        rows, scores = _order(rows, scores)
+
+        postcodes_, restrictions = self.postcode, self.restrictions
+
+        def distance(i: int) -> float | None:
+            p = postcodes_.values[postcodes_.codes[i]]
+            return d.get(p) if p else None
+
+        def make(i: int) -> Assessment:
+            a = sc.assess_at(self.facts(i), distance(i))
+            assert a is not None
+            return a
+
+        return _Lazy(rows, scores, make, distance,
+                     lambda i: restrictions.values[restrictions.codes[i]])
+
+
+class _Vacancies:
+    """Every open vacancy of the profile (not deleted, nor its employer), ascending by id."""
+
+    SQL = (f"SELECT {_VACANCY_COLUMNS} FROM vacancy v JOIN employer e ON e.id = v.employer_id "
+           "WHERE v.deleted = 0 AND e.deleted = 0 AND v.status = 'open'")
+
+    def __init__(self, cursor: Any):
+        rows = cursor.fetchall()
+        rows.sort(key=lambda r: r[0])
+        seen: dict[tuple[str, ...], tuple[str, ...]] = {}
+        facts = []
+        for r in rows:
+            v = _vacancy(r)
+            facts.append(v._replace(
+                title=_S(v.title), occupation=_S(v.occupation), kind=_S(v.kind),
+                requirements=_interned(v.requirements, seen), skills=_interned(v.skills, seen),
+                postcode=_S(v.postcode)))
+        self.facts = facts
+        self.need = _Column(required_hours(v) for v in facts)
+        self.kind = _Column(v.kind for v in facts)
+        self.requirements = _Column(v.requirements for v in facts)
+        self.postcode = _Column(v.postcode for v in facts)
+        self.hours = _Column((required_hours(v), v.hours_max, v.starts_with_few_hours)
+                             for v in facts)
+        self.wants = _Column((v.skills, _occupations(v.occupation, v.title)) for v in facts)
+        self.by_cvr: dict[str, list[int]] = {}
+        for i, v in enumerate(facts):
+            if v.kind in KINDS_NOT_AT_LAST_EMPLOYER and v.employer_cvr:
+                self.by_cvr.setdefault(v.employer_cvr, []).append(i)
+
+    def rank(self, c: CitizenFacts, today: dt.date, geo: Geo,
+             distances: Mapping[str, float]) -> _Lazy:
+        facts, n = self.facts, len(self.facts)
+        cap, commute = c.max_hours_per_week, c.max_commute_km
+        masks = [
+            self.need.passing(lambda need: need is None or not cap < need)  # type: ignore[operator]
+            if cap is not None else None,
+            self.kind.passing(lambda k: (groups := KIND_TARGET_GROUPS.get(k)) is None
+                              or c.target_group in groups),
+            self.requirements.passing(
+                lambda reqs: _conflicts(reqs)[1].isdisjoint(c.restrictions)
+                and ("driving_licence_b" not in reqs or has_driving_licence_b(c))),
+            self.postcode.passing(lambda p: not p or (km := distances.get(p)) is None
+                                  or not km > commute)  # type: ignore[operator]
+            if commute is not None else None,
+        ]
+        if c.last_employer_cvr and c.last_employer_cvr in self.by_cvr:
+            last = bytearray(b"\1" * n)
+            for i in self.by_cvr[c.last_employer_cvr]:
+                last[i] = 0
+            masks.append(bytes(last))
+        rows = _rows(n, masks)
+
+        ws, wo, wd, wh, ww = (WEIGHTS[k] for k in ("skills", "occupation", "distance",
+                                                    "hours", "waited"))
+        skills, wished = c.skills, c.wished_occupations
+        best_for = _Memo(lambda w: max((term_similarity(w, t) for t in skills), default=0.0))
+        by_occupations = _Memo(lambda occ: (
+            max(_best(o, skills)[0] for o in occ) if occ and skills else 0.5,
+            max(max((_best(o, wished)[0] for o in occ), default=0.0),
+                0.7 * max((_best(o, skills)[0] for o in occ), default=0.0)) if occ else 0.5))
+
+        def wants(value: tuple[tuple[str, ...], tuple[str, ...]]) -> float:
+            wanted, occ = value
+            if wanted:
+                fit = sum(best_for[w] for w in wanted) / len(wanted) if skills else 0.0
+            else:
+                fit = by_occupations[occ][0]
+            return ws * fit + wo * by_occupations[occ][1]
+
+        fit = [wants(value) for value in self.wants.values]
+        near = [wd * (UNKNOWN_DISTANCE_FIT if km is None else
+                      DISTANCE_HALF_KM / (DISTANCE_HALF_KM + km))
+                for km in (distances.get(p) if p else None for p in self.postcode.values)]
+        hours = [wh * hours_fit(*value, cap) for value in self.hours.values]
+        waited = ww * waited_fit(today, c.unemployed_since)
+        danish = "dansk" in c.languages
+        penalty = [NO_DANISH_PENALTY if "danish_spoken" in reqs and not danish else 0.0
+                   for reqs in self.requirements.values]
+        scores = list(map(max, map(sub, map(add, map(add, map(
+            add, self.wants.each(fit, rows), self.postcode.each(near, rows)),
+            self.hours.each(hours, rows)), repeat(waited)),
+            self.requirements.each(penalty, rows)), repeat(0.0)))
+        rows, scores = _order(rows, scores)
+
+        def distance(i: int) -> float | None:
+            p = facts[i].postcode
+            return distances.get(p) if p else None
+
+        def make(i: int) -> Assessment:
+            a = Scorer(facts[i], today, geo, distances=False).assess_at(c, distance(i))
+            assert a is not None
+            return a
+
+        return _Lazy(rows, scores, make, distance, lambda i: c.restrictions)
+
+
+class _Cache:
+    """The in-memory facts of one open profile, each table with the write generation it
+    was read at."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.tables: dict[type, tuple[int, Any]] = {}
+
+
+_CACHES: "WeakKeyDictionary[Any, _Cache]" = WeakKeyDictionary()
+_CACHES_LOCK = threading.Lock()
+
+
+def _facts(session: Session, kind: type) -> Any:
+    """The profile's in-memory ``kind`` (``_Citizens`` or ``_Vacancies``) as of its last
+    committed write, or None when ``session`` is not a store's read session."""
+    store = session.info.get("store")
+    if store is None:
+        return None
+    with _CACHES_LOCK:
+        cache = _CACHES.get(store)
+        if cache is None:
+            cache = _CACHES[store] = _Cache()
+    with cache.lock:
+        generation = store.generation
+        held = cache.tables.get(kind)
+        if held is not None and held[0] == generation:
+            return held[1]
+        cache.tables.pop(kind, None)  # let the old one go before reading the new
+        # Read in a transaction begun after reading the generation, so the table holds at
+        # least every write the generation counts (a later one only makes it rebuild again).
+        with store.read() as fresh:
+            table = kind(_cursor(fresh).execute(kind.SQL))
+        cache.tables[kind] = (generation, table)
+        return table
+
+
+def drop_cached_facts(store: Any) -> None:
+    """Forget a profile's in-memory facts (they are rebuilt on the next ranking)."""
+    with _CACHES_LOCK:
+        _CACHES.pop(store, None)

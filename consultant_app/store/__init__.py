@@ -99,8 +99,11 @@ class Store:
         self._write_lock = threading.Lock()
         self.read_engine = _make_engine(self.path, immediate=False)
         self.write_engine = _make_engine(self.path, immediate=True)
+        # Committed store.write() calls so far: caches of what is read (matching) compare it.
+        # Exact, because only this process writes the profile (the lock).
+        self.generation = 0
         self._read_sessions = sessionmaker(self.read_engine, class_=StoreSession,
-                                           expire_on_commit=False)
+                                           expire_on_commit=False, info={"store": self})
         self._write_sessions = sessionmaker(self.write_engine, class_=StoreSession,
                                             expire_on_commit=False)
         self.cipher: crypto.FieldCipher | None = None
@@ -214,6 +217,7 @@ class Store:
             try:
                 with session.begin():
                     yield session
+                self.generation += 1
             except (DatabaseError, OperationalError) as exc:
                 raise translate_sqlite_error(exc, str(self.path)) or exc
             finally:

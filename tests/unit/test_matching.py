@@ -502,3 +502,94 @@ def test_cli_unknown_id_is_a_plain_message(labelled, profile_dir, capsys):
     assert main(["--profile", str(profile_dir), "--passphrase", PASSPHRASE, "match",
                  "--citizen", "nope"]) == 1
     assert "Borger med id nope findes ikke." in capsys.readouterr().err
+
+
+# -- the in-memory facts rank exactly like the SQL path ------------------------------------
+def _same(fast, slow) -> None:
+    assert [(a.citizen.id, a.vacancy.id, a.score, a.distance_km) for a in fast.assessments] == \
+        [(a.citizen.id, a.vacancy.id, a.score, a.distance_km) for a in slow.assessments]
+    assert [[str(m) for m in a.reasons] for a in fast.view(limit=10)] == \
+        [[str(m) for m in a.reasons] for a in slow.view(limit=10)]
+    for filters in (MatchFilters(max_distance_km=12), MatchFilters(only_without_restrictions=True),
+                    MatchFilters(max_distance_km=5, only_without_restrictions=True)):
+        for limit in (None, 3):
+            for hidden in (False, True):
+                got = fast.view(filters, include_excluded=hidden, limit=limit)
+                want = slow.view(filters, include_excluded=hidden, limit=limit)
+                assert [(a.citizen.id, a.vacancy.id, a.score,
+                         [str(m) for m in a.excluded_because]) for a in got] == \
+                    [(a.citizen.id, a.vacancy.id, a.score,
+                      [str(m) for m in a.excluded_because]) for a in want]
+
+
+def test_cached_ranking_is_exactly_the_sql_ranking(demo_store):
+    with demo_store.read() as s:
+        raw = matching._cursor(s)
+        vacancy_ids = [r[0] for r in raw.execute("SELECT id FROM vacancy WHERE deleted = 0")]
+        citizen_ids = [r[0] for r in raw.execute("SELECT id FROM citizen WHERE deleted = 0")]
+        for vid in vacancy_ids:
+            _same(matching.rank_citizens(s, vid, today=TODAY),
+                  matching.rank_citizens(s, vid, today=TODAY, use_cache=False))
+        for cid in citizen_ids:
+            _same(matching.rank_vacancies(s, cid, today=TODAY),
+                  matching.rank_vacancies(s, cid, today=TODAY, use_cache=False))
+
+
+def test_cached_ranking_sees_every_write(demo_store):
+    with demo_store.read() as s:
+        raw = matching._cursor(s)
+        vid = raw.execute("SELECT id FROM vacancy WHERE deleted = 0 AND status = 'open' "
+                          "AND kind = 'ordinary' ORDER BY id").fetchone()[0]
+        before = matching.rank_citizens(s, vid, today=TODAY)
+        last = before.view()[-1].citizen.id
+        vacancy = matching.load_vacancy(s, vid)
+    generation = demo_store.generation
+    with demo_store.write() as s:
+        services.update_citizen(s, last, {
+            "skills": list(vacancy.skills), "wished_occupations": [vacancy.occupation],
+            "max_hours_per_week": 37, "restrictions": [], "max_commute_km": None,
+            "postcode": vacancy.postcode, "driving_licence": "B", "languages": ["dansk"]})
+    assert demo_store.generation == generation + 1
+    with demo_store.read() as s:
+        after = matching.rank_citizens(s, vid, today=TODAY)
+        _same(after, matching.rank_citizens(s, vid, today=TODAY, use_cache=False))
+        assert [a.citizen.id for a in after.view()].index(last) < len(after.view()) - 1
+        for_last = matching.rank_vacancies(s, last, today=TODAY)
+        _same(for_last, matching.rank_vacancies(s, last, today=TODAY, use_cache=False))
+    with demo_store.write() as s:
+        services.delete_citizen(s, last)
+    with demo_store.read() as s:
+        gone = matching.rank_citizens(s, vid, today=TODAY)
+        assert last not in {a.citizen.id for a in gone.assessments}
+        _same(gone, matching.rank_citizens(s, vid, today=TODAY, use_cache=False))
+
+
+def test_cached_ranking_sees_a_closed_vacancy(labelled):
+    store, ids = labelled
+    with store.read() as s:
+        assert ids["lager_smajob"] in {
+            a.vacancy.id for a in matching.rank_vacancies(s, ids["ali"], today=TODAY).assessments}
+    with store.write() as s:
+        services.update_vacancy(s, ids["lager_smajob"], {"status": "filled"})
+    with store.read() as s:
+        ranking = matching.rank_vacancies(s, ids["ali"], today=TODAY)
+    assert ids["lager_smajob"] not in {a.vacancy.id for a in ranking.assessments}
+
+
+def test_a_write_session_ranks_from_sql(labelled):
+    """Inside a write the cache may be behind the transaction: the SQL path is used."""
+    store, ids = labelled
+    with store.write() as s:
+        services.update_vacancy(s, ids["lager_smajob"], {"status": "filled"})
+        s.flush()
+        ranking = matching.rank_vacancies(s, ids["ali"], today=TODAY)
+        assert ids["lager_smajob"] not in {a.vacancy.id for a in ranking.assessments}
+
+
+def test_a_cached_ranking_counts_without_building(demo_store):
+    with demo_store.read() as s:
+        vid = matching._cursor(s).execute(
+            "SELECT id FROM vacancy WHERE deleted = 0 ORDER BY id").fetchone()[0]
+        fast = matching.rank_citizens(s, vid, today=TODAY)
+        slow = matching.rank_citizens(s, vid, today=TODAY, use_cache=False)
+    assert len(fast) == len(slow) == len(fast.assessments)
