@@ -1133,6 +1133,7 @@ class _Citizens:
     garbage collector to walk; ``CitizenFacts`` are rebuilt for the rows shown."""
 
     SQL = f"SELECT {_CITIZEN_COLUMNS} FROM citizen c WHERE c.deleted = 0"
+    TABLES = ("citizen",)  # what SQL reads: a write to any other table keeps the cache
 
     def __init__(self, cursor: Any):
         # Raw values become codes chunk by chunk, so the rows are never all held at once.
@@ -1311,6 +1312,7 @@ class _Vacancies:
 
     SQL = (f"SELECT {_VACANCY_COLUMNS} FROM vacancy v JOIN employer e ON e.id = v.employer_id "
            "WHERE v.deleted = 0 AND e.deleted = 0 AND v.status = 'open'")
+    TABLES = ("vacancy", "employer")
 
     def __init__(self, cursor: Any):
         rows = cursor.fetchall()
@@ -1427,7 +1429,7 @@ def _facts(session: Session, kind: type) -> Any:
         if cache is None:
             cache = _CACHES[store] = _Cache()
     with cache.lock:
-        generation = store.generation
+        generation = store.generation_of(*kind.TABLES)
         held = cache.tables.get(kind)
         if held is not None and held[0] == generation:
             return held[1]

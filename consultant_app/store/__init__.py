@@ -41,6 +41,26 @@ class StoreSession(Session):
 
 journal.install(StoreSession)
 
+ALL_TABLES = "*"
+
+
+@event.listens_for(StoreSession, "after_flush")
+def _note_flushed_tables(session: Session, _context: object) -> None:
+    touched = session.info.setdefault("touched", set())
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        table = getattr(obj, "__tablename__", None)
+        touched.add(table or ALL_TABLES)
+
+
+@event.listens_for(StoreSession, "do_orm_execute")
+def _note_executed_tables(state) -> None:  # type: ignore[no-untyped-def]
+    """Statements outside the unit of work (bulk inserts, raw SQL) count too; one whose
+    table cannot be told (text SQL) counts as touching every table."""
+    if state.is_select:
+        return
+    table = getattr(getattr(state.statement, "table", None), "name", None)
+    state.session.info.setdefault("touched", set()).add(table or ALL_TABLES)
+
 
 def translate_sqlite_error(exc: BaseException, path: str) -> StoreError | None:
     text = str(getattr(exc, "orig", exc)).lower()
@@ -107,6 +127,10 @@ class Store:
         self._write_sessions = sessionmaker(self.write_engine, class_=StoreSession,
                                             expire_on_commit=False)
         self.cipher: crypto.FieldCipher | None = None
+        # Write generations, for in-memory caches of this profile (matching): the counter
+        # goes up after every committed write, and each table remembers the last write that
+        # touched it. Exact, because only this process writes the profile (file lock).
+        self._table_generations: dict[str, int] = {}
         self.profile_id = ""
 
     # -- opening ------------------------------------------------------------------------
@@ -218,10 +242,16 @@ class Store:
                 with session.begin():
                     yield session
                 self.generation += 1
+                for table in session.info.get("touched", ()):
+                    self._table_generations[table] = self.generation
             except (DatabaseError, OperationalError) as exc:
                 raise translate_sqlite_error(exc, str(self.path)) or exc
             finally:
                 session.close()
+
+    def generation_of(self, *tables: str) -> int:
+        """The last committed write that touched any of ``tables`` (0 if none has)."""
+        return max([self._table_generations.get(t, 0) for t in (*tables, ALL_TABLES)])
 
     # -- profile facts ------------------------------------------------------------------
     def meta(self, key: str, default: str = "") -> str:

@@ -249,3 +249,23 @@ def test_reads_run_while_a_write_is_open(store):
     assert time.perf_counter() - t0 < 5
     release.set()
     t.join()
+
+
+def test_write_generations_name_the_tables_each_write_touched(store):
+    from consultant_app.demo import DemoCounts, seed_demo
+    start = store.generation_of("citizen")
+    e = employer(store)
+    assert store.generation_of("citizen") == start
+    assert store.generation_of("employer") == store.generation
+    with store.write() as s:
+        sv.create_citizen(s, {"name": "A", "target_group": "dagpenge"})
+    assert store.generation_of("citizen") == store.generation
+    with store.write() as s:
+        sv.log_visit(s, e.id, {"notes": "x"})
+    assert store.generation_of("citizen") == store.generation - 1
+    with store.write() as s:  # bulk inserts and raw SQL count too
+        seed_demo(s, DemoCounts(2, 2, 2), seed=1)
+    assert store.generation_of("citizen") == store.generation
+    with pytest.raises(ValidationError), store.write() as s:  # a rolled-back write counts not
+        sv.create_citizen(s, {"name": "", "target_group": "dagpenge"})
+    assert store.generation_of("citizen") == store.generation
