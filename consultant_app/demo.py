@@ -21,7 +21,6 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from . import postcodes
-from .domain import TARGET_GROUPS
 from .search import deferred_indexing
 from .store import journal
 from .store.models import (Citizen, ContactPerson, Employer, Match, MatchEvent, ProfileMeta,

@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from consultant_app import queries
 
@@ -19,6 +19,7 @@ from ..models.id_table import default_format
 from ..ops import Ops
 from . import Page
 from .partials.id_list import IdListPanel
+from .partials.list_detail import list_detail_layout
 from .partials.inputs import page_action
 
 
@@ -98,18 +99,7 @@ class AgreementsPage(Page):
         box.addWidget(self.heading)
         box.addWidget(details)
         box.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(side)
-
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.setObjectName("splitter_agreements")
-        splitter.addWidget(self.list)
-        splitter.addWidget(scroll)
-        splitter.setSizes([480, 720])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(splitter)
+        list_detail_layout(self, self.list, side, "agreements")
         self.list.reload_async()
 
     def page_title(self) -> str:

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
-                               QScrollArea, QSplitter, QVBoxLayout, QWidget)
+                               QVBoxLayout, QWidget)
 
 from consultant_app import postcodes, queries, services
 from consultant_app.domain import DRIVING_LICENCES, RESTRICTIONS, TARGET_GROUPS
@@ -22,6 +21,7 @@ from ..models.id_table import default_format
 from ..ops import Ops
 from . import Page
 from .partials.id_list import IdListPanel
+from .partials.list_detail import list_detail_layout
 from .partials.inputs import (CheckList, action_button, as_text, domain_label, fill_combo,
                               page_action, set_combo_code, while_alive)
 from .partials.record_form import RecordForm
@@ -147,18 +147,7 @@ class CitizensPage(Page):
         self.suggestions.hide()
         editor_box.addWidget(self.suggestions)
         editor_box.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(editor)
-
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.setObjectName("splitter_citizens")
-        splitter.addWidget(self.list)
-        splitter.addWidget(scroll)
-        splitter.setSizes([480, 720])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(splitter)
+        list_detail_layout(self, self.list, editor, "citizens")
 
         self.new_citizen()
         self.list.reload_async()

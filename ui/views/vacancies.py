@@ -13,8 +13,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-                               QListWidgetItem, QMessageBox, QPlainTextEdit, QScrollArea,
-                               QSplitter, QVBoxLayout, QWidget)
+                               QListWidgetItem, QMessageBox, QPlainTextEdit, QVBoxLayout, QWidget)
 
 from consultant_app import queries, services
 from consultant_app.domain import REQUIREMENTS, VACANCY_KINDS, VACANCY_STATUSES
@@ -24,6 +23,7 @@ from ..models.id_table import default_format
 from ..ops import OpFailure, Ops
 from . import Page
 from .partials.id_list import IdListPanel
+from .partials.list_detail import list_detail_layout
 from .partials.inputs import (CheckList, action_button, as_text, domain_label, fill_combo,
                               page_action, set_combo_code, while_alive)
 from .partials.record_form import RecordForm
@@ -269,18 +269,7 @@ class VacanciesPage(Page):
         self.suggestions.hide()
         editor_box.addWidget(self.suggestions)
         editor_box.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(editor)
-
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.setObjectName("splitter_vacancies")
-        splitter.addWidget(self.list)
-        splitter.addWidget(scroll)
-        splitter.setSizes([480, 720])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(splitter)
+        list_detail_layout(self, self.list, editor, "vacancies")
 
         self.new_vacancy()
         self.list.reload_async()
