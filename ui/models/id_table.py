@@ -27,8 +27,8 @@ def default_format(key: str, value: Any) -> str:
         return ""
     if isinstance(value, float):
         return f"{value:g}".replace(".", ",")
-    if isinstance(value, dt.datetime):
-        return value.strftime("%d-%m-%Y %H:%M")
+    if isinstance(value, dt.datetime):  # the store keeps UTC; people read local time
+        return value.replace(tzinfo=dt.timezone.utc).astimezone().strftime("%d-%m-%Y %H:%M")
     if isinstance(value, dt.date):
         return value.strftime("%d-%m-%Y")
     return str(value)
