@@ -34,9 +34,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from consultant_app import matching  # noqa: E402
-from consultant_app.demo import DemoCounts, seed_demo  # noqa: E402
-from consultant_app.store import Store  # noqa: E402
+from consultant_app import matching
+from consultant_app.demo import DemoCounts, seed_demo
+from consultant_app.store import Store
 
 FULL = DemoCounts(employers=20_000, vacancies=20_000, candidates=100_000)
 QUICK = DemoCounts(employers=500, vacancies=500, candidates=2_000)

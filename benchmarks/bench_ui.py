@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from benchmarks.harness import Result  # noqa: E402
+from benchmarks.harness import Result
 
 PASSPHRASE = "bench"
 FULL = (20_000, 20_000, 100_000)

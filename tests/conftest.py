@@ -9,8 +9,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from consultant_app.demo import DemoCounts, seed_demo  # noqa: E402
-from consultant_app.store import Store  # noqa: E402
+from consultant_app.demo import DemoCounts, seed_demo
+from consultant_app.store import Store
 
 PASSPHRASE = "test-passphrase"
 FAST_KDF = 2 ** 10  # scrypt cost for tests only; profiles in use get crypto.DEFAULT_SCRYPT_N

@@ -31,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
         return exc.exit_code
     except click.exceptions.Exit as exc:
         return exc.exit_code
-    except Exception:  # noqa: BLE001 - the last line of defence: log it, say it plainly
+    except Exception:  # the last line of defence: log it, say it plainly
         path = log_path()
         with open(path, "a", encoding="utf-8") as fh:
             fh.write(traceback.format_exc())

@@ -221,7 +221,7 @@ def test_the_passphrase_is_not_stored_and_the_data_key_only_wrapped(store, profi
     raw = _file_bytes(profile_dir)
     assert PASSPHRASE.encode() not in raw
     with Store.open(profile_dir, PASSPHRASE) as s:
-        assert s._data_key not in raw  # noqa: SLF001 - the point of the test
+        assert s._data_key not in raw
 
 
 def test_profile_creation_is_refused_where_one_exists(store, profile_dir):

@@ -167,7 +167,7 @@ class CitizensPage(Page):
         self.list.select(ident)
         self._show(detail)
 
-    def hideEvent(self, event: Any) -> None:  # noqa: N802 - Qt API
+    def hideEvent(self, event: Any) -> None:
         """Leaving the page masks the CPR again: a revealed number never stays on screen
         behind the consultant's back."""
         self.hide_cpr()

@@ -198,7 +198,7 @@ class StepList(QListView):
 
     neighbour_requested = Signal(int)  # -1 left, +1 right
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.modifiers() == Qt.KeyboardModifier.NoModifier and event.key() in (
                 Qt.Key.Key_Left, Qt.Key.Key_Right):
             self.neighbour_requested.emit(-1 if event.key() == Qt.Key.Key_Left else 1)

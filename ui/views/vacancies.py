@@ -50,7 +50,7 @@ def hours_sentence(low_text: str, high_text: str, grows: bool) -> str:
     timer."), so a typo in the range is seen before it is saved."""
     tr = QCoreApplication.translate
     low, high = _hours(low_text), _hours(high_text)
-    fmt = lambda x: f"{x:g}".replace(".", ",")  # noqa: E731
+    fmt = lambda x: f"{x:g}".replace(".", ",")
     if grows and low is not None and high is not None:
         return tr("vacancies", "Starter med %1 timer om ugen og stiger til %2 timer.").replace(
             "%1", fmt(low)).replace("%2", fmt(high))
@@ -94,7 +94,7 @@ class EmployerPicker(QWidget):
         self.results.itemClicked.connect(self._choose)
         self.query.installEventFilter(self)
 
-    def eventFilter(self, obj: Any, event: Any) -> bool:  # noqa: N802 - Qt API
+    def eventFilter(self, obj: Any, event: Any) -> bool:
         """Down from the search box goes into the results, as in any search field."""
         if (obj is self.query and event.type() == event.Type.KeyPress
                 and event.key() == Qt.Key.Key_Down and self.results.count()):
