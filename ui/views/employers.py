@@ -14,8 +14,8 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QFrame,
-                               QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QFrame,
+                               QGroupBox, QHBoxLayout, QLabel, QLineEdit,
                                QPlainTextEdit, QPushButton, QScrollArea, QSizePolicy, QSplitter, QTableView,
                                QTabWidget, QVBoxLayout, QWidget)
 
@@ -28,6 +28,7 @@ from ..models.id_table import IdTableModel, default_format
 from ..models.labels import domain_label, formatter_for
 from ..ops import OpFailure, Ops
 from . import Page
+from .partials.tables import read_only_table
 
 ERROR_STYLE = "color: #b00020;"
 OK_STYLE = "color: #1b5e20;"
@@ -163,20 +164,29 @@ def _line(placeholder: str = "") -> QLineEdit:
 
 
 def _list_view(model: IdTableModel, name: str, parent: QWidget) -> QTableView:
-    view = QTableView(parent)
-    view.setModel(model)
-    view.setAccessibleName(name)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setDefaultSectionSize(150)
-    header.setStretchLastSection(True)
+    view = read_only_table(model, name, parent)
+    view.horizontalHeader().setDefaultSectionSize(150)
     return view
+
+
+def _form_box(box: QGroupBox, form: QWidget, buttons: list[QPushButton],
+              save: Callable[[], None]) -> QLabel:
+    """Lay out a small form in ``box`` with its buttons and a message line under it;
+    Ctrl+Enter anywhere in the box saves. Returns the message line."""
+    message = QLabel(box)
+    message.setWordWrap(True)
+    row = QHBoxLayout()
+    for button in buttons:
+        row.addWidget(button)
+    row.addWidget(message, 1)
+    inner = QVBoxLayout(box)
+    inner.addWidget(form)
+    inner.addLayout(row)
+    for seq in ("Ctrl+Return", "Ctrl+Enter"):
+        shortcut = QShortcut(QKeySequence(seq), box)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(save)
+    return message
 
 
 def _message(label: QLabel, text: str, ok: bool) -> None:
@@ -307,19 +317,8 @@ class EmployerPanel(QWidget):
         self.contact_new.clicked.connect(self.new_contact)
         self.contact_save = QPushButton(self.tr("Gem kontakt (Ctrl+Enter)"), box)
         self.contact_save.clicked.connect(self.save_contact)
-        self.contact_message = QLabel(box)
-        self.contact_message.setWordWrap(True)
-        row = QHBoxLayout()
-        row.addWidget(self.contact_save)
-        row.addWidget(self.contact_new)
-        row.addWidget(self.contact_message, 1)
-        inner = QVBoxLayout(box)
-        inner.addWidget(form)
-        inner.addLayout(row)
-        for seq in ("Ctrl+Return", "Ctrl+Enter"):
-            shortcut = QShortcut(QKeySequence(seq), box)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(self.save_contact)
+        self.contact_message = _form_box(box, form, [self.contact_save, self.contact_new],
+                                         self.save_contact)
 
         layout = QVBoxLayout(tab)
         layout.addWidget(self.contacts_view, 1)
@@ -350,18 +349,7 @@ class EmployerPanel(QWidget):
         form.add("follow_up_note", self.tr("Opfølgningsnote"), _line())
         self.visit_save = QPushButton(self.tr("Gem besøg (Ctrl+Enter)"), box)
         self.visit_save.clicked.connect(self.save_visit)
-        self.visit_message = QLabel(box)
-        self.visit_message.setWordWrap(True)
-        row = QHBoxLayout()
-        row.addWidget(self.visit_save)
-        row.addWidget(self.visit_message, 1)
-        inner = QVBoxLayout(box)
-        inner.addWidget(form)
-        inner.addLayout(row)
-        for seq in ("Ctrl+Return", "Ctrl+Enter"):
-            shortcut = QShortcut(QKeySequence(seq), box)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(self.save_visit)
+        self.visit_message = _form_box(box, form, [self.visit_save], self.save_visit)
 
         self.visits = IdTableModel(
             "visit", self._related_ids("visit"),

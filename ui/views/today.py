@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton,
                                QTableView, QVBoxLayout, QWidget)
 
 from consultant_app import queries, services
@@ -16,6 +16,7 @@ from consultant_app import queries, services
 from ..models.id_table import IdTableModel
 from ..models.labels import formatter_for
 from ..ops import OpFailure, Ops
+from .partials.tables import read_only_table
 from . import Page
 
 PLANNED_COLUMNS = ("visit_date", "employer", "notes")
@@ -25,26 +26,16 @@ FOLLOW_UP_COLUMNS = ("follow_up_date", "employer", "follow_up_note", "visit_date
 def visit_table(model: IdTableModel, shown: tuple[str, ...], name: str,
                 parent: QWidget) -> QTableView:
     """A read-only row-selecting table showing only the ``shown`` columns of a visit list."""
-    view = QTableView(parent)
-    view.setModel(model)
-    view.setAccessibleName(name)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    view = read_only_table(model, name, parent)
     keys = [c.key for c in model.columns]
     for i, key in enumerate(keys):
         view.setColumnHidden(i, key not in shown)
     header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     for i, key in enumerate(keys):
         if key.endswith("date"):
             header.resizeSection(i, 110)
         elif key == "employer":
             header.resizeSection(i, 260)
-    header.setStretchLastSection(True)
     # The stretched column is the last visible one: move the note there.
     note = "notes" if "notes" in shown else "follow_up_note"
     header.moveSection(header.visualIndex(keys.index(note)), len(keys) - 1)
