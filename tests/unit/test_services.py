@@ -130,3 +130,18 @@ def test_edits_change_only_what_was_given(store):
     with store.read() as s:
         again = s.get(Employer, e.id)
     assert (again.industry, again.postcode, again.town) == ("Lager", "2100", "København Ø")
+
+
+def test_too_long_text_and_blank_required_fields_are_refused_with_their_limits(store):
+    with pytest.raises(ValidationError) as exc, store.write() as s:
+        sv.create_employer(s, {"cvr": "25313763", "name": "x" * 201, "address": "   "})
+    assert problems(exc) == {"name": "Må højst være 200 tegn (er 201)."}
+    with pytest.raises(ValidationError) as exc, store.write() as s:
+        sv.create_citizen(s, {"name": "   ", "target_group": ""})
+    assert problems(exc) == {"name": "Skal udfyldes.", "target_group": "Skal udfyldes."}
+
+
+def test_a_search_of_only_punctuation_finds_nothing_and_does_not_fail(store):
+    from consultant_app.search import search
+    with store.read() as s:
+        assert search(s, '"*-()') == [] and search(s, "") == []
