@@ -191,6 +191,47 @@ class PlacementAgreement(Synced, Base):
     end_date: Mapped[Optional[dt.date]] = mapped_column(Date)
     content: Mapped[Optional[str]] = mapped_column(EncryptedText)
     content_hash: Mapped[str] = mapped_column(String(64), default="")
+    # Content revision: signing freezes one; a change after a signature starts the next.
+    revision: Mapped[int] = mapped_column(Integer, default=1, nullable=False)
+    sealed_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime)
+    seal: Mapped[str] = mapped_column(Text, default="")  # JSON, see forms.sealing
+    pdf_sha256: Mapped[str] = mapped_column(String(64), default="")
+
+
+class AgreementSignature(Synced, Base):
+    """One party's signature on one revision of an agreement, bound to its content hash.
+    ``strokes`` (JSON: the drawn points with pressure and time) is personal data, encrypted.
+    A signature of a superseded revision is kept, ``voided``, as history."""
+
+    __tablename__ = "agreement_signature"
+    __entity__ = "agreement_signature"
+    __sensitive__ = ("strokes",)
+
+    agreement_id: Mapped[str] = mapped_column(ForeignKey("placement_agreement.id"), index=True)
+    revision: Mapped[int] = mapped_column(Integer)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    role: Mapped[str] = mapped_column(String(50))
+    signer_name: Mapped[str] = mapped_column(String(200))
+    identity_check: Mapped[str] = mapped_column(String(50))
+    signed_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    device_id: Mapped[str] = mapped_column(String(36), default="")
+    app_version: Mapped[str] = mapped_column(String(20), default="")
+    strokes: Mapped[Optional[str]] = mapped_column(EncryptedText)
+    voided: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class AgreementDocument(Synced, Base):
+    """The sealed PDF of one revision (base64 in an encrypted column: it holds the CPR)."""
+
+    __tablename__ = "agreement_document"
+    __entity__ = "agreement_document"
+    __sensitive__ = ("pdf",)
+
+    agreement_id: Mapped[str] = mapped_column(ForeignKey("placement_agreement.id"), index=True)
+    revision: Mapped[int] = mapped_column(Integer)
+    pdf: Mapped[Optional[str]] = mapped_column(EncryptedText)
+    sha256: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
 class AccessLog(Synced, Base):
@@ -227,6 +268,6 @@ class OutboxEntry(Base):
 
 SYNCED_MODELS: tuple[type[Any], ...] = (
     Employer, ContactPerson, Visit, Vacancy, Citizen, Match, MatchEvent, PlacementAgreement,
-    AccessLog,
+    AgreementSignature, AgreementDocument, AccessLog,
 )
 MODEL_BY_ENTITY: dict[str, type[Any]] = {m.__entity__: m for m in SYNCED_MODELS}

@@ -1,0 +1,333 @@
+"""Placement agreements as a service: create a prefilled draft, edit it, check it, and tell
+whether it is ready to sign. The UI's wizard, the CLI and the tests all go through here.
+
+The record (``PlacementAgreement``) keeps the searchable facts in columns (type, parties,
+dates, status) and the whole content in one encrypted JSON envelope::
+
+    {"fields": {key: value, ...},            # the template's fields, JSON-plain
+     "acknowledgements": {finding_key: note}, # warnings the consultant acknowledged
+     "end_date_proposed": "2026-03-29",       # the end date we proposed (re-proposed while
+                                              # the consultant has not changed it)
+     "wizard_step": 2}                        # where the wizard was; not signed
+
+``signed_payload`` is what signatures bind to: the agreement id, type, template version,
+revision, the fields and the acknowledgements; ``content_hash`` is its SHA-256 over RFC 8785
+canonical JSON (``forms.canonical``). After the first signature a revision is frozen.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from consultant_app.errors import Problem, UserError, ValidationError
+from consultant_app.services.employers import get_live
+from consultant_app.store.models import AgreementSignature, Employer, PlacementAgreement
+from consultant_app.text import Message
+from consultant_app.text import QT_TRANSLATE_NOOP as _N
+
+from . import canonical, facts as ffacts, fields as ffields, prefill as fprefill, rules
+from .templates import Template, agreement_types, get_template
+
+CTX = "forms"
+
+DRAFT, SIGNING, SIGNED, SEALED = "draft", "signing", "signed", "sealed"
+EDITABLE = (DRAFT,)
+
+
+class AgreementFrozen(UserError):
+    def __init__(self) -> None:
+        super().__init__(Message(CTX, _N(
+            CTX, "Aftalen er underskrevet og kan ikke ændres. Lav en ny version af aftalen for "
+                 "at ændre den; underskrifterne skal så gives igen."), {}))
+
+
+class NotReady(UserError):
+    """Signing was asked for while findings block it; ``findings`` lists them."""
+
+    def __init__(self, findings: list[rules.Finding]):
+        self.findings = findings
+        text = "; ".join(str(f.message) for f in findings)
+        super().__init__(Message(CTX, _N(CTX, "Aftalen kan ikke underskrives endnu: {text}"),
+                                 {"text": text}))
+
+
+@dataclass
+class AgreementDoc:
+    """One agreement as the wizard and the renderer see it: typed values and its record."""
+
+    record: PlacementAgreement
+    template: Template
+    values: dict[str, Any]
+    acknowledgements: dict[str, str] = field(default_factory=dict)
+    end_date_proposed: dt.date | None = None
+    wizard_step: int = 0
+
+    @property
+    def id(self) -> str:
+        return self.record.id
+
+    def payload(self) -> dict[str, Any]:
+        return signed_payload(self)
+
+
+@dataclass
+class Check:
+    """The findings for one agreement and what they mean for signing."""
+
+    findings: list[rules.Finding]
+    acknowledged: dict[str, str]
+
+    @property
+    def errors(self) -> list[rules.Finding]:
+        return [f for f in self.findings if f.severity == rules.ERROR]
+
+    @property
+    def open_warnings(self) -> list[rules.Finding]:
+        return [f for f in self.findings
+                if f.severity == rules.WARNING and not self.acknowledged.get(f.key)]
+
+    @property
+    def ready(self) -> bool:
+        return not self.errors and not self.open_warnings
+
+    def blocking(self) -> list[rules.Finding]:
+        return self.errors + self.open_warnings
+
+
+def suggest_type(vacancy_kind: str | None) -> str:
+    """The agreement type a vacancy's kind points to (praktik -> virksomhedspraktik)."""
+    for agreement_type in agreement_types():
+        if vacancy_kind and vacancy_kind in get_template(agreement_type).vacancy_kinds:
+            return agreement_type
+    return "virksomhedspraktik"
+
+
+# -- reading and writing the envelope ----------------------------------------------------
+def _envelope(record: PlacementAgreement) -> dict[str, Any]:
+    return json.loads(record.content) if record.content else {}
+
+
+def load(session: Session, agreement_id: str) -> AgreementDoc:
+    record = get_live(session, PlacementAgreement, agreement_id, "Aftale")
+    return doc_of(record)
+
+
+def doc_of(record: PlacementAgreement) -> AgreementDoc:
+    template = get_template(record.agreement_type, int(record.template_version or 0) or None)
+    env = _envelope(record)
+    values = {}
+    for key, raw in env.get("fields", {}).items():
+        if key in template.fields_by_key:
+            values[key] = ffields.from_json(template.field(key), raw)
+    proposed = env.get("end_date_proposed")
+    return AgreementDoc(record, template, values, dict(env.get("acknowledgements", {})),
+                        dt.date.fromisoformat(proposed) if proposed else None,
+                        int(env.get("wizard_step", 0)))
+
+
+def _store(doc: AgreementDoc) -> None:
+    record, template = doc.record, doc.template
+    env = {
+        "fields": {k: ffields.to_json(template.field(k), v) for k, v in doc.values.items()},
+        "acknowledgements": doc.acknowledgements,
+        "end_date_proposed": doc.end_date_proposed.isoformat() if doc.end_date_proposed
+        else None,
+        "wizard_step": doc.wizard_step,
+    }
+    text = json.dumps(env, ensure_ascii=False, sort_keys=True)
+    if text != record.content:
+        record.content = text
+    for column in ("start_date", "end_date"):
+        value = doc.values.get(column)
+        if getattr(record, column) != value:
+            setattr(record, column, value)
+
+
+def signed_payload(doc: AgreementDoc) -> dict[str, Any]:
+    """What every signature binds to (see the module docstring)."""
+    return canonical.plain({
+        "agreement_id": doc.record.id,
+        "agreement_type": doc.record.agreement_type,
+        "template_version": doc.template.version,
+        "revision": doc.record.revision,
+        "fields": {k: v for k, v in sorted(doc.values.items()) if not ffields.is_blank(v)},
+        "acknowledgements": dict(sorted(doc.acknowledgements.items())),
+    })
+
+
+def content_hash(doc: AgreementDoc) -> str:
+    return canonical.content_hash(signed_payload(doc))
+
+
+# -- the service functions --------------------------------------------------------------
+def create_draft(session: Session, agreement_type: str, employer_id: str | None = None, *,
+                 vacancy_id: str | None = None, citizen_id: str | None = None,
+                 match_id: str | None = None, today: dt.date | None = None) -> AgreementDoc:
+    """A new draft of ``agreement_type`` prefilled from the records, with the end date
+    proposed from the maximum duration for the citizen's target group."""
+    try:
+        template = get_template(agreement_type)
+    except KeyError:
+        raise ValidationError([Problem.of("agreement_type", _N(
+            "problems", "'{value}' er ikke en aftaletype."), value=agreement_type)]) from None
+    sources = fprefill.load_sources(session, employer_id, vacancy_id, citizen_id, match_id,
+                                    today)
+    if sources.employer is None:
+        raise ValidationError([Problem.of("employer_id", _N(
+            "problems", "Vælg den virksomhed, aftalen er med."))])
+    get_live(session, Employer, sources.employer.id, "Virksomhed")
+    record = PlacementAgreement(
+        agreement_type=template.type, template_version=str(template.version),
+        employer_id=sources.employer.id,
+        vacancy_id=sources.vacancy.id if sources.vacancy else None,
+        citizen_id=sources.citizen.id if sources.citizen else None,
+        match_id=sources.match.id if sources.match else None, status=DRAFT, revision=1)
+    session.add(record)
+    doc = AgreementDoc(record, template, fprefill.prefill(template, sources))
+    _propose_end_date(doc)
+    _store(doc)
+    session.flush()
+    return doc
+
+
+def _propose_end_date(doc: AgreementDoc) -> None:
+    """Propose (or re-propose) the end date while the consultant has not set one of their own."""
+    if "end_date" not in doc.template.fields_by_key:
+        return
+    start, group = doc.values.get("start_date"), doc.values.get("target_group") or ""
+    current = doc.values.get("end_date")
+    if current is not None and current != doc.end_date_proposed:
+        return
+    proposal = (rules.proposed_end_date(doc.record.agreement_type, group, start)
+                if isinstance(start, dt.date) else None)
+    if proposal is None:
+        if current is not None and current == doc.end_date_proposed:
+            doc.values.pop("end_date", None)
+        doc.end_date_proposed = None
+        return
+    doc.values["end_date"] = proposal
+    doc.end_date_proposed = proposal
+
+
+def _require_editable(record: PlacementAgreement) -> None:
+    if record.status not in EDITABLE:
+        raise AgreementFrozen()
+
+
+def update_fields(session: Session, agreement_id: str,
+                  changes: Mapping[str, Any]) -> AgreementDoc:
+    """Set fields of a draft. Every value is checked by its kind; one ValidationError lists
+    every problem, and then nothing is saved. A blank value clears the field (required fields
+    are reported by ``check``, so a half-filled draft can always be saved)."""
+    doc = load(session, agreement_id)
+    _require_editable(doc.record)
+    problems: list[Problem] = []
+    new_values: dict[str, Any] = {}
+    for key, raw in changes.items():
+        spec = doc.template.fields_by_key.get(key)
+        if spec is None:
+            problems.append(Problem.of(key, _N("problems", "Ukendt felt '{name}'."), name=key))
+            continue
+        if ffields.is_blank(raw) or (isinstance(raw, str) and not raw.strip()):
+            new_values[key] = None
+            continue
+        try:
+            new_values[key] = ffields.converter(spec)(raw, key)
+        except ValidationError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise ValidationError(problems)
+    for key, value in new_values.items():
+        if value is None:
+            doc.values.pop(key, None)
+        else:
+            doc.values[key] = value
+    if {"start_date", "target_group", "end_date"} & set(new_values):
+        _propose_end_date(doc)
+    _store(doc)
+    session.flush()
+    return doc
+
+
+def set_wizard_step(session: Session, agreement_id: str, step: int) -> None:
+    doc = load(session, agreement_id)
+    if doc.wizard_step != step:
+        doc.wizard_step = step
+        _store(doc)
+        session.flush()
+
+
+def acknowledge(session: Session, agreement_id: str, finding_key: str,
+                note: str) -> AgreementDoc:
+    """Acknowledge a warning with a note (as VITAS lets an employer submit with a note that
+    the ratio will hold at the start). An empty note withdraws the acknowledgement."""
+    doc = load(session, agreement_id)
+    _require_editable(doc.record)
+    note = note.strip()
+    if note:
+        doc.acknowledgements[finding_key] = note
+    else:
+        doc.acknowledgements.pop(finding_key, None)
+    _store(doc)
+    session.flush()
+    return doc
+
+
+def completeness(doc: AgreementDoc) -> list[rules.Finding]:
+    """A required field left empty is an error finding on that field."""
+    return [rules.Finding.of("required", rules.ERROR, spec.key, _N(
+                rules.CTX, "{label} skal udfyldes."), label=spec.label)
+            for spec in doc.template.all_fields()
+            if spec.required and ffields.is_blank(doc.values.get(spec.key))]
+
+
+def check_doc(session: Session, doc: AgreementDoc, today: dt.date | None = None) -> Check:
+    facts = ffacts.gather(session, doc.record, doc.values, today)
+    findings = completeness(doc) + rules.evaluate(doc.record.agreement_type, doc.values, facts)
+    return Check(findings, doc.acknowledgements)
+
+
+def check(session: Session, agreement_id: str, today: dt.date | None = None) -> Check:
+    return check_doc(session, load(session, agreement_id), today)
+
+
+def signatures(session: Session, agreement_id: str,
+               revision: int | None = None) -> list[AgreementSignature]:
+    """The live (not voided) signatures of a revision (the current one by default)."""
+    record = get_live(session, PlacementAgreement, agreement_id, "Aftale")
+    rev = record.revision if revision is None else revision
+    return list(session.scalars(select(AgreementSignature).where(
+        AgreementSignature.agreement_id == agreement_id, AgreementSignature.revision == rev,
+        AgreementSignature.voided.is_(False), AgreementSignature.deleted.is_(False))
+        .order_by(AgreementSignature.signed_at, AgreementSignature.id)))
+
+
+def new_revision(session: Session, agreement_id: str) -> AgreementDoc:
+    """Reopen a signed agreement for changes: a new revision, its signatures start again.
+    The old revision's signatures are kept, voided, as history."""
+    doc = load(session, agreement_id)
+    if doc.record.status == DRAFT:
+        return doc
+    if doc.record.status == SEALED:
+        raise AgreementFrozen()
+    for signature in signatures(session, agreement_id):
+        signature.voided = True
+    doc.record.revision += 1
+    doc.record.status = DRAFT
+    doc.record.content_hash = ""
+    _store(doc)
+    session.flush()
+    return doc
+
+
+def delete_draft(session: Session, agreement_id: str) -> None:
+    record = get_live(session, PlacementAgreement, agreement_id, "Aftale")
+    _require_editable(record)
+    record.deleted = True
+    session.flush()
