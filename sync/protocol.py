@@ -1,0 +1,185 @@
+"""The sync protocol: the wire format shared by the client engine and the central service.
+
+Everything is JSON over HTTPS (plain HTTP on loopback in tests and the demo), under
+``/api/v1``. A device authenticates with ``Authorization: Bearer <token>`` from enrollment.
+
+Endpoints
+---------
+``POST /api/v1/enroll``  (no token; an enrollment code instead)
+    EnrollRequest -> EnrollResponse. The consultant's one-time enrollment code (issued by
+    ``consultant-server add-consultant``) proves who they are; the device sends its Ed25519
+    public key and gets a device id, a token and an X.509 certificate for that key signed by
+    the service's CA.
+``POST /api/v1/push``
+    PushRequest -> PushResponse. A batch of outbox operations, applied in one transaction.
+    Each operation is applied at most once: a repeated ``op_id`` returns the first answer.
+``GET /api/v1/pull?cursor=N&limit=M``
+    -> PullResponse. Changes in the device's scope with a change sequence number > cursor, in
+    order, at most ``limit``; ``next_cursor`` is the last sequence number in the page, ``more``
+    says whether to ask again. The client applies a page and stores its cursor in one
+    transaction. A device's own changes come back too (they carry the server's version).
+``PUT /api/v1/agreements/{agreement_id}/{revision}``
+    SealedAgreementUpload -> SealedAgreementReceipt. A sealed agreement: the service verifies
+    the content hash, the seal and the PAdES signature against the device's certificate, keeps
+    the PDF and adds its own timestamp. The same content again is a no-op ("duplicate"); other
+    content under an existing id and revision is refused (409).
+``GET /api/v1/device``
+    -> DeviceStatus. Whether the device is still enrolled.
+
+Errors are ``{"detail": {"code": ..., "message": ...}}`` (ErrorBody) with a Danish message.
+A revoked device gets 410 with code "device_revoked" on every call: the client then wipes
+the personal data on the device and tells the user why.
+
+Conflicts (DESIGN.md, "Sync (the contract)")
+-------------------------------------------
+An operation carries the record version it was made on (``base_version``) and the values of
+the fields it changed. The service keeps, per record, the version at which each field last
+changed. A field changed on the server since ``base_version`` is a conflict on that field;
+``FIELD_POLICY`` says who wins it. Fields changed only on one side merge. Every conflict is
+returned with both values, and the losing value is kept (on the service, and by the client in
+its conflict list) so the consultant can see it and choose.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+API_PREFIX = "/api/v1"
+PROTOCOL_VERSION = 1
+
+# Entities that travel through push/pull, in the order a pull applies them (parents first).
+ENTITIES: tuple[str, ...] = (
+    "employer", "contact_person", "visit", "vacancy", "citizen", "match", "match_event",
+    "placement_agreement", "agreement_signature", "agreement_document", "access_log",
+)
+
+SERVER_WINS = "server_wins"  # data a caseworker owns in the case system
+LAST_WRITER_WINS = "last_writer_wins"  # the consultant's own data: the latest push wins
+
+# Who wins a conflict on a field; a field not listed follows the entity's "*" entry.
+FIELD_POLICY: dict[str, dict[str, str]] = {
+    "citizen": {
+        "*": LAST_WRITER_WINS,
+        "target_group": SERVER_WINS,
+        "cpr": SERVER_WINS,
+        "assigned_consultant": SERVER_WINS,
+        "unemployed_since": SERVER_WINS,
+    },
+    "employer": {"*": LAST_WRITER_WINS, "cvr": SERVER_WINS},
+}
+DEFAULT_POLICY = LAST_WRITER_WINS
+
+
+def policy(entity: str, field_name: str) -> str:
+    rules = FIELD_POLICY.get(entity, {})
+    return rules.get(field_name, rules.get("*", DEFAULT_POLICY))
+
+
+class ErrorBody(BaseModel):
+    code: str
+    message: str
+
+
+class EnrollRequest(BaseModel):
+    enrollment_code: str
+    device_name: str = ""
+    public_key: str = Field(description="Ed25519 public key, raw 32 bytes, base64")
+    app_version: str = ""
+
+
+class EnrollResponse(BaseModel):
+    device_id: str
+    token: str
+    certificate_pem: str
+    ca_certificate_pem: str
+    consultant: str
+    consultant_id: str
+    municipality_code: str
+    municipality_name: str
+    server_time: dt.datetime
+
+
+class Operation(BaseModel):
+    """One outbox entry, with the current values of the fields it changed."""
+
+    op_id: str
+    entity: str
+    entity_id: str
+    op: Literal["create", "update", "delete"]
+    base_version: int = 0
+    # field -> value (dates ISO, lists as lists). A create sends every field.
+    values: dict[str, Any] = Field(default_factory=dict)
+    modified_at: dt.datetime | None = None
+
+
+class FieldConflict(BaseModel):
+    field: str
+    server_value: Any = None
+    client_value: Any = None
+    winner: Literal["server", "client"]
+    policy: str
+
+
+class OperationResult(BaseModel):
+    op_id: str
+    status: Literal["applied", "merged", "conflict", "rejected"]
+    entity: str
+    entity_id: str
+    version: int = 0  # the record's version after the operation (0 if rejected)
+    conflicts: list[FieldConflict] = Field(default_factory=list)
+    code: str = ""     # for "rejected": out_of_scope, invalid, unknown_entity, ...
+    message: str = ""  # Danish, for the consultant
+
+
+class PushRequest(BaseModel):
+    operations: list[Operation]
+
+
+class PushResponse(BaseModel):
+    results: list[OperationResult]
+
+
+class Change(BaseModel):
+    """A record's state after a change on the service (the whole record, not a diff)."""
+
+    seq: int
+    entity: str
+    entity_id: str
+    version: int
+    deleted: bool = False
+    values: dict[str, Any] = Field(default_factory=dict)
+    modified_at: dt.datetime | None = None
+
+
+class PullResponse(BaseModel):
+    changes: list[Change]
+    next_cursor: int
+    more: bool
+    server_time: dt.datetime
+
+
+class SealedAgreementUpload(BaseModel):
+    content: dict[str, Any] = Field(description="the signed payload (forms.agreements)")
+    content_hash: str
+    seal: dict[str, Any]
+    signatures: list[dict[str, Any]]
+    pdf_base64: str
+
+
+class SealedAgreementReceipt(BaseModel):
+    agreement_id: str
+    revision: int
+    status: Literal["stored", "duplicate"]
+    content_hash: str
+    pdf_sha256: str
+    received_at: dt.datetime
+
+
+class DeviceStatus(BaseModel):
+    device_id: str
+    status: Literal["active", "revoked"]
+    consultant: str
+    municipality_code: str
