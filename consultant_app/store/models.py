@@ -271,3 +271,59 @@ SYNCED_MODELS: tuple[type[Any], ...] = (
     AgreementSignature, AgreementDocument, AccessLog,
 )
 MODEL_BY_ENTITY: dict[str, type[Any]] = {m.__entity__: m for m in SYNCED_MODELS}
+
+
+# -- sync bookkeeping (sync.client): local only, never journalled ----------------------------
+
+class SyncConflict(Base):
+    """A value that lost a conflict (DESIGN.md: every overwritten value is kept and shown).
+
+    ``server_value`` and ``client_value`` are the two sides as JSON, encrypted: a conflict on
+    a citizen's name or notes is personal data whatever the field. ``winner`` is who the
+    service's policy chose; the consultant may later choose the other side (``chosen``),
+    which is then written as a normal, journalled local edit."""
+
+    __tablename__ = "sync_conflict"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    op_id: Mapped[str] = mapped_column(String(36), default="")
+    entity: Mapped[str] = mapped_column(String(50))
+    entity_id: Mapped[str] = mapped_column(String(36), index=True)
+    field: Mapped[str] = mapped_column(String(64))
+    server_value: Mapped[Optional[str]] = mapped_column(EncryptedText)
+    client_value: Mapped[Optional[str]] = mapped_column(EncryptedText)
+    winner: Mapped[str] = mapped_column(String(10))  # server | client
+    policy: Mapped[str] = mapped_column(String(30), default="")
+    detected_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    chosen: Mapped[Optional[str]] = mapped_column(String(10))  # server | client, once resolved
+    resolved_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime, index=True)
+
+
+class SyncRun(Base):
+    """One sync attempt: the history the Sync page lists."""
+
+    __tablename__ = "sync_run"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    started_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    finished_at: Mapped[Optional[dt.datetime]] = mapped_column(DateTime)
+    trigger: Mapped[str] = mapped_column(String(20), default="")  # manual | timer | network | cli
+    ok: Mapped[bool] = mapped_column(Boolean, default=False)
+    pushed: Mapped[int] = mapped_column(Integer, default=0)
+    pulled: Mapped[int] = mapped_column(Integer, default=0)
+    uploaded: Mapped[int] = mapped_column(Integer, default=0)
+    conflicts: Mapped[int] = mapped_column(Integer, default=0)
+    error: Mapped[str] = mapped_column(Text, default="")
+
+
+class AgreementReceipt(Base):
+    """The central service's receipt for a sealed agreement it has stored."""
+
+    __tablename__ = "sync_agreement_receipt"
+
+    agreement_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    revision: Mapped[int] = mapped_column(Integer, primary_key=True)
+    status: Mapped[str] = mapped_column(String(20))  # stored | duplicate
+    content_hash: Mapped[str] = mapped_column(String(64))
+    pdf_sha256: Mapped[str] = mapped_column(String(64))
+    received_at: Mapped[dt.datetime] = mapped_column(DateTime)
