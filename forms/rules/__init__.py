@@ -4,9 +4,16 @@ Rule *logic* is Python (one small function per rule in this package); rule *para
 data, in rule sets keyed by the date they take effect (``forms/data/rulesets/<YYYY-MM-DD>.json``).
 An agreement is judged by the set in force on its start date, so a reform is a new JSON file.
 
-``evaluate(template, content, facts)`` is the one entry point. ``Facts`` holds what the rules
+``evaluate(agreement_type, content, facts)`` is the one entry point. ``Facts`` holds what the rules
 need from the store besides the content (the citizen's last employer, persons already placed at
 the workplace, ...); ``forms.facts.gather`` collects it, so the rules themselves are pure.
+
+A rule set file holds ``effective_from``, ``name``, ``source`` and ``types`` (per agreement type:
+``rules``, the rule keys applied, and each rule's parameters), plus set-wide parameters such as
+``target_groups`` (today's 13 codes mapped to the groups the set knows, see ``group_of``) and
+``closed_groups``. A set may name ``based_on`` (the ``effective_from`` of an earlier set): it
+then starts as a copy of that set, its set-wide keys replace the base's, and each type's keys
+replace that type's keys one by one, so a reform file states only what the reform changes.
 """
 
 from __future__ import annotations
@@ -61,6 +68,8 @@ class Facts:
     # Persons already placed at the same CVR (merbeskæftigelse is judged per company).
     already_placed_cvr: int = 0
     citizen_birth_date: dt.date | None = None
+    # The citizen record's unemployed-since date; the content's ``unemployed_since`` wins.
+    citizen_unemployed_since: dt.date | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -75,15 +84,52 @@ class RuleSet:
     def for_type(self, agreement_type: str) -> dict[str, Any]:
         return self.params.get("types", {}).get(agreement_type, {})
 
+    def group_of(self, target_group: str) -> str:
+        """The set's own group for one of today's 13 codes: itself unless the set maps it
+        (the 2027 reform's 5 groups)."""
+        return self.params.get("target_groups", {}).get(target_group, target_group)
+
+    def lookup(self, by_group: dict[str, Any], target_group: str) -> Any:
+        """A per-group parameter: by the code, else by the set's group, else ``"*"``. An
+        explicit null is an answer (no limit for that group)."""
+        for key in (target_group, self.group_of(target_group), "*"):
+            if key in by_group:
+                return by_group[key]
+        return None
+
+
+class RuleSetError(ValueError):
+    """A shipped rule set is malformed (a programming error in data, caught by tests)."""
+
+
+def _resolve(raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Apply ``based_on`` (see the module docstring), earliest set first."""
+    resolved: dict[str, dict[str, Any]] = {}
+    for data in sorted(raw, key=lambda d: d["effective_from"]):
+        base_key = data.get("based_on")
+        if base_key is None:
+            resolved[data["effective_from"]] = data
+            continue
+        if base_key not in resolved:
+            raise RuleSetError(f"rule set {data['effective_from']}: based_on {base_key!r} "
+                               "is not an earlier set")
+        base = resolved[base_key]
+        merged = {**base, **{k: v for k, v in data.items() if k != "types"}}
+        types = {name: dict(spec) for name, spec in base.get("types", {}).items()}
+        for name, spec in data.get("types", {}).items():
+            types[name] = {**types.get(name, {}), **spec}
+        merged["types"] = types
+        resolved[data["effective_from"]] = merged
+    return list(resolved.values())
+
 
 @lru_cache(maxsize=1)
 def rulesets() -> tuple[RuleSet, ...]:
-    found = []
-    for entry in (resources.files("forms.data") / "rulesets").iterdir():
-        if entry.name.endswith(".json"):
-            data = json.loads(entry.read_text("utf-8"))
-            found.append(RuleSet(dt.date.fromisoformat(data["effective_from"]), data["name"],
-                                 data))
+    raw = [json.loads(entry.read_text("utf-8"))
+           for entry in (resources.files("forms.data") / "rulesets").iterdir()
+           if entry.name.endswith(".json")]
+    found = [RuleSet(dt.date.fromisoformat(data["effective_from"]), data["name"], data)
+             for data in _resolve(raw)]
     return tuple(sorted(found, key=lambda r: r.effective_from))
 
 
@@ -109,13 +155,18 @@ def rule(key: str) -> Callable[[Rule], Rule]:
     return register
 
 
-def evaluate(agreement_type: str, content: dict[str, Any], facts: Facts) -> list[Finding]:
+def _register() -> None:
+    from . import checks  # noqa: F401  - importing registers the rules
+
+
+def evaluate(agreement_type: str, content: dict[str, Any], facts: Facts,
+             ruleset: RuleSet | None = None) -> list[Finding]:
     """Every finding for ``content``, judged by the rule set in force on its start date (or
-    today, while no start date is given)."""
-    from . import checks  # noqa: F401  - registers the rules
-    start = content.get("start_date")
-    day = start if isinstance(start, dt.date) else facts.today
-    ruleset = ruleset_for(day)
+    today, while no start date is given), errors first. ``ruleset`` overrides the choice."""
+    _register()
+    if ruleset is None:
+        start = content.get("start_date")
+        ruleset = ruleset_for(start if isinstance(start, dt.date) else facts.today)
     findings: list[Finding] = []
     for key in ruleset.for_type(agreement_type).get("rules", ()):
         findings.extend(RULES[key](agreement_type, content, facts, ruleset))
@@ -135,5 +186,5 @@ def proposed_end_date(agreement_type: str, target_group: str,
     return max_end_date(agreement_type, target_group, start, ruleset_for(start))
 
 
-__all__ = ["ERROR", "INFO", "WARNING", "Facts", "Finding", "RuleSet", "blocking", "evaluate",
-           "proposed_end_date", "rule", "ruleset_for", "rulesets", "_N"]
+__all__ = ["ERROR", "INFO", "RULES", "WARNING", "Facts", "Finding", "RuleSet", "RuleSetError",
+           "blocking", "evaluate", "proposed_end_date", "rule", "ruleset_for", "rulesets", "_N"]

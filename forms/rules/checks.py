@@ -1,67 +1,233 @@
 """The rule functions. Each takes (agreement_type, content, facts, ruleset) and yields
-findings; its parameters come from the rule set (``ruleset.for_type(agreement_type)``)."""
+findings; its parameters come from the rule set (``ruleset.for_type(agreement_type)`` and the
+set-wide keys). A rule whose inputs are not filled in yet says nothing: a missing required
+field is the completeness check's finding, not the rule's.
+
+This module holds the rules about the agreement itself (duration, hours, target group, dates,
+notices); ``workplace`` the employer's side (rimelighedskrav, merbeskæftigelseskrav, last
+employer, employee representative); ``subsidy`` løntilskud's conditions; ``igu`` IGU's.
+Importing this module registers them all.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any, Iterable
 
-from . import ERROR, Facts, Finding, RuleSet, _N, rule
+from consultant_app.domain import TARGET_GROUPS
+from consultant_app.text import Message
+
+from . import ERROR, INFO, WARNING, Facts, Finding, RuleSet, _N, rule
+from .periods import (MONTHS, WEEKS, Duration, add_months, age_on, as_date, as_number,
+                      danish_date, danish_number)
+from .reading import GROUP_LABELS, group_label, unemployed_since
+
+CTX = "rules"
+
+# Texts a rule set can show through the ``notices`` rule, by key. The set decides severity.
+NOTICES: dict[str, str] = {
+    "mentor_reduced_2026": _N(
+        CTX, "Mentorordningen er indskrænket fra 1. januar 2026: mentorstøtte bevilges kun, "
+             "hvor den er nødvendig for, at borgeren kan påbegynde eller fastholde job eller "
+             "tilbud. Tjek kommunens retningslinjer for timer og varighed."),
+    "jobrotation_phasing_out": _N(
+        CTX, "Jobrotation afskaffes med beskæftigelsesreformen (lov nr. 1750 af 29. december "
+             "2025). Tjek, at ordningen stadig kan bevilges på startdatoen, og notér det."),
+    "jobrotation_abolished": _N(
+        CTX, "Jobrotation er afskaffet og kan ikke bevilges med start fra 1. januar 2027."),
+}
 
 
-def _weeks_or_months(spec: dict[str, Any], target_group: str) -> tuple[str, int] | None:
-    by_group = spec.get("max_duration", {})
-    value = by_group.get(target_group, by_group.get("*"))
-    if value is None:
-        return None
-    unit, amount = value.split(":")  # "weeks:13" / "months:6"
-    return unit, int(amount)
-
-
-def _add_months(day: dt.date, months: int) -> dt.date:
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    for candidate_day in range(day.day, 27, -1):
-        try:
-            return dt.date(year, month, candidate_day)
-        except ValueError:
-            continue
-    return dt.date(year, month, min(day.day, 28))
+# -- duration ---------------------------------------------------------------------------
+def base_limit(agreement_type: str, target_group: str, ruleset: RuleSet) -> Duration | None:
+    raw = ruleset.lookup(ruleset.for_type(agreement_type).get("max_duration", {}),
+                         target_group)
+    return Duration.parse(raw) if raw else None
 
 
 def max_end_date(agreement_type: str, target_group: str, start: dt.date,
                  ruleset: RuleSet) -> dt.date | None:
-    limit = _weeks_or_months(ruleset.for_type(agreement_type), target_group)
-    if limit is None:
+    """The last day allowed for the group (before any raise that depends on the citizen)."""
+    limit = base_limit(agreement_type, target_group, ruleset)
+    return limit.last_day(start) if limit else None
+
+
+def _raised_limit(spec: dict[str, Any], ruleset: RuleSet, group: str, start: dt.date,
+                  content: dict[str, Any], facts: Facts) -> Duration | None:
+    """Praktik's 8 weeks instead of 4 (LAB § 61): for dimittender, and for those of 50 or more
+    who have been unemployed more than 12 months on the start date. ``dimittend`` is an
+    optional content flag a template may add; age comes from the CPR number."""
+    raised = spec.get("max_duration_raised")
+    if not raised or not ({group, ruleset.group_of(group)} & set(raised.get("groups", ()))):
         return None
-    unit, amount = limit
-    if unit == "weeks":
-        return start + dt.timedelta(weeks=amount) - dt.timedelta(days=1)
-    return _add_months(start, amount) - dt.timedelta(days=1)
+    if raised.get("dimittend") and content.get("dimittend") is True:
+        return Duration.parse(raised["to"])
+    birth, since = facts.citizen_birth_date, unemployed_since(content, facts)
+    if birth is None or since is None:
+        return None
+    if age_on(birth, start) >= raised["min_age"] \
+            and start > add_months(since, raised["min_unemployed_months"]):
+        return Duration.parse(raised["to"])
+    return None
+
+
+_OVER = {
+    WEEKS: _N(CTX, "Aftalen må højst vare {amount} uger for {group}, dvs. til og med {last}; "
+                   "slutdatoen er {end}."),
+    MONTHS: _N(CTX, "Aftalen må højst vare {amount} måneder for {group}, dvs. til og med "
+                    "{last}; slutdatoen er {end}."),
+}
+_OVER_EXTENDABLE = {
+    WEEKS: _N(CTX, "Aftalen er længere end {amount} uger for {group} (til og med {last}); "
+                   "slutdatoen er {end}. Den kan forlænges op til {extended} uger efter en "
+                   "konkret vurdering: notér vurderingen."),
+    MONTHS: _N(CTX, "Aftalen er længere end {amount} måneder for {group} (til og med {last}); "
+                    "slutdatoen er {end}. Den kan forlænges op til {extended} måneder efter en "
+                    "konkret vurdering: notér vurderingen."),
+}
+_OVER_OPEN = {
+    WEEKS: _N(CTX, "Aftalen er længere end {amount} uger (til og med {last}); slutdatoen er "
+                   "{end}. En forlængelse kræver en konkret vurdering: notér den."),
+    MONTHS: _N(CTX, "Aftalen er længere end {amount} måneder (til og med {last}); slutdatoen er "
+                    "{end}. En forlængelse kræver en konkret vurdering: notér den."),
+}
 
 
 @rule("max_duration")
 def max_duration(agreement_type: str, content: dict[str, Any], facts: Facts,
                  ruleset: RuleSet) -> Iterable[Finding]:
-    start, end = content.get("start_date"), content.get("end_date")
-    group = content.get("target_group") or ""
-    if not isinstance(start, dt.date) or not isinstance(end, dt.date):
+    """Maximum duration by target group (praktik LAB § 61, løntilskud § 68 and § 71, mentor,
+    IGU). Beyond the limit: an error, or a warning where the set allows an extension after a
+    concrete assessment (``max_duration_extension``: a longer duration, or "open")."""
+    start, end = as_date(content.get("start_date")), as_date(content.get("end_date"))
+    if start is None or end is None:
         return
     if end < start:
         yield Finding.of("max_duration", ERROR, "end_date", _N(
-            "rules", "Slutdatoen ligger før startdatoen."))
+            CTX, "Slutdatoen ({end}) ligger før startdatoen ({start})."),
+            end=danish_date(end), start=danish_date(start))
         return
-    last = max_end_date(agreement_type, group, start, ruleset)
-    if last is not None and end > last:
-        yield Finding.of("max_duration", ERROR, "end_date", _N(
-            "rules", "Aftalen må højst vare til {last} for denne målgruppe ({limit})."),
-            last=last.strftime("%d-%m-%Y"),
-            limit=_limit_text(ruleset.for_type(agreement_type), group))
-
-
-def _limit_text(spec: dict[str, Any], group: str) -> str:
-    limit = _weeks_or_months(spec, group)
+    spec = ruleset.for_type(agreement_type)
+    group = content.get("target_group") or ""
+    limit = base_limit(agreement_type, group, ruleset)
     if limit is None:
-        return ""
-    unit, amount = limit
-    return f"{amount} uger" if unit == "weeks" else f"{amount} måneder"
+        return
+    limit = _raised_limit(spec, ruleset, group, start, content, facts) or limit
+    last = limit.last_day(start)
+    if end <= last:
+        return
+    params = dict(amount=limit.amount, group=group_label(ruleset, group),
+                  last=danish_date(last), end=danish_date(end))
+    extension = ruleset.lookup(spec.get("max_duration_extension", {}), group)
+    if extension == "open":
+        yield Finding.of("max_duration", WARNING, "end_date", _OVER_OPEN[limit.unit], **params)
+        return
+    if extension:
+        longest = Duration.parse(extension)
+        if end <= longest.last_day(start):
+            yield Finding.of("max_duration", WARNING, "end_date",
+                             _OVER_EXTENDABLE[limit.unit], extended=longest.amount, **params)
+            return
+        params.update(amount=longest.amount, last=danish_date(longest.last_day(start)))
+        limit = longest
+    yield Finding.of("max_duration", ERROR, "end_date", _OVER[limit.unit], **params)
+
+
+# -- target group -----------------------------------------------------------------------
+@rule("target_group_allowed")
+def target_group_allowed(agreement_type: str, content: dict[str, Any], facts: Facts,
+                         ruleset: RuleSet) -> Iterable[Finding]:
+    """The agreement type is open to these target groups only (fleksjob: those visiteret)."""
+    group = content.get("target_group") or ""
+    allowed = ruleset.for_type(agreement_type).get("allowed_groups")
+    if not group or allowed is None:
+        return
+    if group in allowed or ruleset.group_of(group) in allowed:
+        return
+    yield Finding.of("target_group_allowed", ERROR, "target_group", _N(
+        CTX, "{group} kan ikke indgå i denne type aftale. Den er for: {allowed}."),
+        group=TARGET_GROUPS.get(group, group),
+        allowed=", ".join(TARGET_GROUPS.get(g, GROUP_LABELS.get(g, g)) for g in allowed))
+
+
+@rule("closed_to_new_cases")
+def closed_to_new_cases(agreement_type: str, content: dict[str, Any], facts: Facts,
+                        ruleset: RuleSet) -> Iterable[Finding]:
+    """Ressourceforløb and revalidering are closed to new citizens from 1 February 2026 (lov
+    nr. 1750 af 29. december 2025). Forløb granted before run on, and a placement inside one
+    stays lawful, so the set's severity is a warning to confirm with a note, not an error."""
+    group = content.get("target_group") or ""
+    closed = ruleset.params.get("closed_groups", {}).get(group)
+    if not closed:
+        return
+    since = dt.date.fromisoformat(closed["since"])
+    start = as_date(content.get("start_date")) or facts.today
+    if start < since:
+        return
+    yield Finding.of("closed_to_new_cases", closed.get("severity", WARNING), "target_group", _N(
+        CTX, "{group} er lukket for nye borgere fra {since}. Aftalen kan kun indgås for en "
+             "borger, hvis forløb blev bevilget før den dato: bekræft det i en note."),
+        group=TARGET_GROUPS.get(group, group), since=danish_date(since))
+
+
+# -- hours ------------------------------------------------------------------------------
+@rule("hours_within_full_time")
+def hours_within_full_time(agreement_type: str, content: dict[str, Any], facts: Facts,
+                           ruleset: RuleSet) -> Iterable[Finding]:
+    """Hours per week, now and at the end of a planned increase, within the workplace's
+    normal full time (the set's ``default_full_time_hours`` when the field is empty)."""
+    normal = as_number(content.get("normal_full_time_hours"))
+    if normal is None:
+        normal = float(ruleset.params.get("default_full_time_hours", 37))
+    for key, template in (
+            ("hours_per_week", _N(CTX, "Timetallet ({hours} timer om ugen) er over normal fuld "
+                                       "tid på arbejdspladsen ({normal} timer om ugen).")),
+            ("final_hours_per_week", _N(CTX, "Det forventede timetal ved slutningen ({hours} "
+                                             "timer om ugen) er over normal fuld tid på "
+                                             "arbejdspladsen ({normal} timer om ugen)."))):
+        hours = as_number(content.get(key))
+        if hours is not None and hours > normal:
+            yield Finding.of("hours_within_full_time", ERROR, key, template,
+                             hours=danish_number(hours), normal=danish_number(normal))
+
+
+@rule("min_hours")
+def min_hours(agreement_type: str, content: dict[str, Any], facts: Facts,
+              ruleset: RuleSet) -> Iterable[Finding]:
+    """A lowest weekly hours figure (fleksjob: from 1 hour a week)."""
+    minimum = ruleset.for_type(agreement_type).get("min_hours_per_week")
+    hours = as_number(content.get("hours_per_week"))
+    if minimum is None or hours is None or hours >= minimum:
+        return
+    yield Finding.of("min_hours", ERROR, "hours_per_week", _N(
+        CTX, "Timetallet skal være mindst {minimum} time(r) om ugen; aftalen har {hours}."),
+        minimum=danish_number(minimum), hours=danish_number(hours))
+
+
+# -- dates ------------------------------------------------------------------------------
+@rule("approval_before_start")
+def approval_before_start(agreement_type: str, content: dict[str, Any], facts: Facts,
+                          ruleset: RuleSet) -> Iterable[Finding]:
+    """Praktik may not begin before the jobcentre approves it: a start date already passed
+    means it began (or is dated) before approval."""
+    start = as_date(content.get("start_date"))
+    if start is None or start >= facts.today:
+        return
+    yield Finding.of("approval_before_start", WARNING, "start_date", _N(
+        CTX, "Startdatoen {start} er før i dag ({today}). Praktikken må ikke begynde, før "
+             "jobcenteret har godkendt den: ret startdatoen, eller notér hvorfor."),
+        start=danish_date(start), today=danish_date(facts.today))
+
+
+# -- notices ----------------------------------------------------------------------------
+@rule("notices")
+def notices(agreement_type: str, content: dict[str, Any], facts: Facts,
+            ruleset: RuleSet) -> Iterable[Finding]:
+    """Fixed texts the set shows for a type (a scheme reduced or abolished), each under its
+    own rule key ``notices.<key>`` so each is acknowledged on its own."""
+    for notice in ruleset.for_type(agreement_type).get("notices", ()):
+        yield Finding(f"notices.{notice['key']}", notice.get("severity", INFO),
+                      notice.get("field", ""), Message(CTX, NOTICES[notice["key"]], {}))
+
+
+from . import igu, subsidy, workplace  # noqa: E402,F401  - registers the remaining rules
