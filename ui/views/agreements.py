@@ -1,29 +1,30 @@
-"""Placement agreements: the list of agreement records and a read-only view of one.
+"""Placement agreements: the list of agreements on the left, the open one in the wizard.
 
-Filling, checking and signing agreements comes with a later issue; until then the page says so
-plainly and offers no buttons that would pretend otherwise. The agreement's content is not
-shown: it holds the citizen's CPR and belongs to the forms package's own view.
+A draft opens at the step it was left at and is edited in place; a signed agreement opens
+read-only, and a change makes a new version behind a confirmation. "Ny aftale" (Ctrl+N)
+starts the wizard; other pages start it with ``open_requested("placement_agreement",
+new_agreement_ref(...))`` (the employer page, a match in the pipeline).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from consultant_app import queries
+from forms.templates import get_template
 
 from ..models.id_table import default_format
 from ..ops import Ops
 from . import Page
+from .agreement_wizard import AgreementWizard, parse_agreement_ref
+from .partials.agreement_fields import tr_template
 from .partials.id_list import IdListPanel
-from .partials.list_detail import list_detail_layout
-from .partials.inputs import page_action
+from .partials.inputs import action_button, page_action
 
-
-# The record's status codes as the forms package will set them; unknown codes show as stored.
+# The record's status codes as the forms package sets them; unknown codes show as stored.
 AGREEMENT_STATUSES = {
     "draft": QT_TRANSLATE_NOOP("agreements", "Kladde"),
     "signing": QT_TRANSLATE_NOOP("agreements", "Under underskrift"),
@@ -36,6 +37,11 @@ AGREEMENT_STATUSES = {
 def format_agreement_cell(key: str, value: Any) -> str:
     if key == "status" and value in AGREEMENT_STATUSES:
         return QCoreApplication.translate("agreements", AGREEMENT_STATUSES[value])
+    if key == "agreement_type" and isinstance(value, str):
+        try:
+            return tr_template(get_template(value).title)
+        except KeyError:  # a type this build has no template for: show the code
+            return value
     return default_format(key, value)
 
 
@@ -46,81 +52,66 @@ def list_agreement_ids(session: Any, text: str, sort: str | None, descending: bo
 
 class AgreementsPage(Page):
     page_key = "agreements"
+    ready_to_sign = Signal(str)  # agreement id (the wizard's "Underskriv…")
 
     def __init__(self, ops: Ops, parent: QWidget | None = None):
         super().__init__(ops, parent)
-        self.agreement_id = ""
         self.list = IdListPanel(ops, "placement_agreement", list_agreement_ids,
-                                queries.list_rows, format_agreement_cell, list_name=self.tr("Aftaler"), parent=self)
+                                queries.list_rows, format_agreement_cell,
+                                list_name=self.tr("Aftaler"), parent=self)
         self.list.filter_edit.hide()
         self.list.current_changed.connect(self.open_item)
-        self.list.loaded.connect(self._show_empty_hint)
+        self.a_new = page_action(self, self.tr("&Ny aftale"), "Ctrl+N", self.new_agreement)
         page_action(self, self.tr("Gå til listen"), "Ctrl+L", self.list.table.setFocus)
+        self.list.extra.addStretch(1)
+        self.list.extra.addWidget(action_button(self.a_new, self))
 
-        self.later = QLabel(self.tr(
-            "Her vises aftalerne om praktik, løntilskud og andre forløb. Udfyldning, kontrol "
-            "af reglerne og underskrift på skærmen kommer i en senere version af programmet; "
-            "indtil da kan aftalerne kun ses her."), self)
-        self.later.setWordWrap(True)
-        self.later.setAccessibleName(self.tr("Om aftaler"))
-        self.later.setStyleSheet("background: palette(alternate-base); padding: 8px;")
+        self.wizard = AgreementWizard(ops, self)
+        self.wizard.ready_to_sign.connect(self.ready_to_sign)
+        self.wizard.created.connect(self._created)
+        self.wizard.changed.connect(lambda _id: self.list.reload())
 
-        self.heading = QLabel(self.tr("Vælg en aftale i listen."), self)
-        font = QFont(self.heading.font())
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.heading.setFont(font)
-        self.heading.setWordWrap(True)
-
-        self.fields: dict[str, QLabel] = {}
-        details = QWidget(self)
-        form = QFormLayout(details)
-        for key, label in (("agreement_type", self.tr("Type:")),
-                           ("status", self.tr("Status:")),
-                           ("employer_name", self.tr("Virksomhed:")),
-                           ("vacancy_title", self.tr("Stilling:")),
-                           ("citizen_name", self.tr("Borger:")),
-                           ("start_date", self.tr("Start:")),
-                           ("end_date", self.tr("Slut:")),
-                           ("template_version", self.tr("Skabelonversion:")),
-                           ("content_hash", self.tr("Indholdets SHA-256:")),
-                           ("modified_at", self.tr("Ændret:"))):
-            value = QLabel(details)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                          | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-            value.setWordWrap(True)
-            value.setAccessibleName(label.rstrip(":"))
-            form.addRow(QLabel(label, details), value)
-            self.fields[key] = value
-
-        side = QWidget(self)
-        box = QVBoxLayout(side)
-        box.addWidget(self.later)
-        box.addWidget(self.heading)
-        box.addWidget(details)
-        box.addStretch(1)
-        list_detail_layout(self, self.list, side, "agreements")
+        left = QWidget(self)
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.list, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("splitter_agreements")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.wizard)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([340, 900])
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.splitter)
         self.list.reload_async()
+
+    @property
+    def agreement_id(self) -> str:
+        state = self.wizard.state
+        return state.agreement_id if state is not None else ""
 
     def page_title(self) -> str:
         return self.tr("Aftaler")
 
     def refresh(self) -> None:
         self.list.reload()
-        if self.agreement_id:
-            self.open_item(self.agreement_id)
+        self.wizard.reload()
 
     def open_item(self, ident: str) -> None:
-        detail = self.ops.run_sync_read(queries.agreement_detail, ident)
-        if detail is None:
-            self.heading.setText(self.tr("Aftalen findes ikke længere."))
+        """Open an agreement in the wizard, or start a new one (``new_agreement_ref``)."""
+        new = parse_agreement_ref(ident)
+        if new is not None:
+            self.wizard.start_new(**new)
+            self.list.table.clearSelection()
             return
-        self.agreement_id = ident
-        self.list.select(ident)
-        self.heading.setText(detail["agreement_type"])
-        for key, label in self.fields.items():
-            label.setText(format_agreement_cell(key, detail.get(key)) or "–")
+        if self.wizard.open_agreement(ident):
+            self.list.select(ident)
 
-    def _show_empty_hint(self) -> None:
-        if not self.list.model.rowCount() and not self.agreement_id:
-            self.heading.setText(self.tr("Der er ingen aftaler endnu."))
+    def new_agreement(self) -> None:
+        self.wizard.start_new()
+
+    def _created(self, agreement_id: str) -> None:
+        self.list.reload()
+        self.list.select(agreement_id)

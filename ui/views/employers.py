@@ -28,6 +28,7 @@ from ..models.id_table import IdTableModel, default_format
 from ..models.labels import domain_label, formatter_for
 from ..ops import OpFailure, Ops
 from . import Page
+from .agreement_wizard import new_agreement_ref
 from .partials.tables import read_only_table
 
 ERROR_STYLE = "color: #b00020;"
@@ -391,7 +392,24 @@ class EmployerPanel(QWidget):
         layout = QVBoxLayout(tab)
         layout.addWidget(view, 1)
         layout.addWidget(QLabel(self.tr("Enter eller dobbeltklik åbner den valgte."), tab))
+        if kind == "placement_agreement":
+            layout.addWidget(self._new_agreement_button(tab), 0, Qt.AlignmentFlag.AlignLeft)
         return tab
+
+    # -- entry point to the agreement wizard (ui.views.agreement_wizard) -----------------
+    def _new_agreement_button(self, parent: QWidget) -> QPushButton:
+        self.new_agreement_button = QPushButton(self.tr("Ny aftale … (Ctrl+Shift+A)"), parent)
+        self.new_agreement_button.clicked.connect(self.new_agreement)
+        shortcut = QShortcut(QKeySequence("Ctrl+Shift+A"), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.new_agreement)
+        return self.new_agreement_button
+
+    def new_agreement(self) -> None:
+        """Start the agreement wizard for this employer (the agreements page opens it)."""
+        if self.employer_id:
+            self.open_requested.emit("placement_agreement",
+                                     new_agreement_ref(employer_id=self.employer_id))
 
     def _related_ids(self, kind: str) -> Callable[[str, str | None, bool], list[str]]:
         def ids(_text: str, sort: str | None, descending: bool) -> list[str]:

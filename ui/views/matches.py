@@ -26,6 +26,7 @@ from consultant_app.queries import MatchCard
 from ..models.id_table import ID_ROLE, default_format
 from ..ops import OpFailure, Ops
 from . import Page
+from .agreement_wizard import new_agreement_ref
 from .partials.id_list import IdListPanel
 from .partials.inputs import action_button, domain_label, page_action, while_alive
 from .partials.record_form import PROBLEM_STYLE
@@ -232,6 +233,8 @@ class MatchesPage(Page):
                                      self.open_citizen)
         self.a_vacancy = page_action(self, self.tr("Åbn &stilling"), "Ctrl+Shift+V",
                                      self.open_vacancy)
+        self.a_agreement = page_action(self, self.tr("Lav aftale …"), "Ctrl+Shift+A",
+                                       self.make_agreement)
         page_action(self, self.tr("Filtrér"), "Ctrl+L", self.list.focus_filter)
 
         self.heading = QLabel(self.tr("Vælg en stilling i listen."), self)
@@ -287,7 +290,7 @@ class MatchesPage(Page):
 
         buttons = QHBoxLayout()
         for action in (self.a_previous, self.a_next, self.a_decline, self.a_citizen,
-                       self.a_vacancy):
+                       self.a_vacancy, self.a_agreement):
             buttons.addWidget(action_button(action, self))
         buttons.addStretch(1)
 
@@ -429,6 +432,7 @@ class MatchesPage(Page):
         self.a_decline.setEnabled(in_pipeline)
         self.a_citizen.setEnabled(card is not None)
         self.a_vacancy.setEnabled(bool(self.vacancy_id))
+        self.a_agreement.setEnabled(card is not None and card.status != "declined")
 
     # -- moves ----------------------------------------------------------------------------
     def move_selected(self, direction: int) -> None:
@@ -497,3 +501,9 @@ class MatchesPage(Page):
     def open_vacancy(self) -> None:
         if self.vacancy_id:
             self.open_requested.emit("vacancy", self.vacancy_id)
+
+    def make_agreement(self) -> None:
+        """Start the agreement wizard from the selected match (the agreements page opens it)."""
+        card = self.current_card()
+        if card is not None and card.status != "declined":
+            self.open_requested.emit("placement_agreement", new_agreement_ref(match_id=card.id))

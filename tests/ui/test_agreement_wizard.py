@@ -1,0 +1,385 @@
+"""The agreement wizard on the desktop: from the employer page to an agreement ready to sign,
+saving as the consultant goes, refused values, warnings acknowledged with a note, and every
+shipped template building its wizard."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+from consultant_app import services
+from consultant_app.store import Store
+from forms import agreements as fa
+from forms.templates import agreement_types, get_template
+from ui.main_window import MainWindow
+from ui.ops import Ops
+from ui.settings import Settings
+from ui.views.agreement_wizard import (STEP_CHECK, STEP_FILL, STEP_READY, STEP_START,
+                                       AgreementWizard, ConfirmNewRevision, new_agreement_ref)
+from ui.views.agreements import AgreementsPage
+from ui.views.employers import EmployerPanel, EmployersPage
+
+from ..conftest import PASSPHRASE
+from .desktop_fixtures import ops, settings, settings_file, settle, window  # noqa: F401
+
+TODAY = dt.date.today()
+
+
+@dataclass
+class Parties:
+    employer_id: str
+    vacancy_id: str
+    citizen_id: str
+    match_id: str
+
+
+def seed_parties(store: Store, start: dt.date) -> Parties:
+    """An employer with a contact and a praktik vacancy, a citizen on dagpenge, and their
+    match agreed: what a consultant has when they sit down at the employer's table."""
+    with store.write() as s:
+        employer = services.create_employer(s, {
+            "name": "Bageriet Aps", "cvr": "10000009", "p_number": "1000000001",
+            "address": "Hovedgaden 1", "postcode": "8000", "ordinary_employees": 20})
+        services.add_contact(s, employer.id, {"name": "Lone Bager", "email": "lone@bager.dk",
+                                              "phone": "12345678", "is_primary": True})
+        vacancy = services.create_vacancy(s, employer.id, {
+            "title": "Bagermedhjælper", "kind": "praktik",
+            "description": "Pakke brød og gøre butikken klar", "hours_min": 15,
+            "hours_max": 25, "start_date": start.isoformat()})
+        citizen = services.create_citizen(s, {
+            "name": "Ali Hansen", "cpr": "0101901234", "target_group": "dagpenge"})
+        match = services.propose_match(s, vacancy.id, citizen.id)
+        services.move_match(s, match.id, "agreed")
+        return Parties(employer.id, vacancy.id, citizen.id, match.id)
+
+
+@pytest.fixture
+def parties(demo_store) -> Parties:
+    return seed_parties(demo_store, TODAY + dt.timedelta(days=14))
+
+
+@dataclass
+class Interactions:
+    """Counts what a consultant does: each click, each typed field and each key press is
+    one interaction."""
+
+    qtbot: object
+    count: int = 0
+    log: list[str] = field(default_factory=list)
+
+    def click(self, widget: QWidget, what: str, pos=None) -> None:  # type: ignore[no-untyped-def]
+        assert widget.isVisible() and widget.isEnabled(), what
+        self.count += 1
+        self.log.append(f"click {what}")
+        if pos is None:
+            self.qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+        else:
+            self.qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=pos)
+
+    def type(self, widget: QWidget, text: str, what: str) -> None:
+        assert widget.isVisible() and widget.isEnabled(), what
+        self.count += 1
+        self.log.append(f"type {what}")
+        self.qtbot.keyClicks(widget, text)
+
+    def key(self, widget: QWidget, key: Qt.Key, what: str,
+            modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+        self.count += 1
+        self.log.append(f"key {what}")
+        self.qtbot.keyClick(widget, key, modifier)
+
+
+def agreements_page(window: MainWindow) -> AgreementsPage:  # noqa: F811
+    page = window.pages["agreements"]
+    assert isinstance(page, AgreementsPage)
+    return page
+
+
+def start_from_employer(window: MainWindow, parties: Parties, ui: Interactions,  # noqa: F811
+                        qtbot) -> AgreementWizard:  # type: ignore[no-untyped-def]
+    employers = window.show_page("employers")
+    assert isinstance(employers, EmployersPage)
+    employers.open_item(parties.employer_id)
+    panel = employers.panel
+    bar = panel.tabs.tabBar()
+    ui.click(bar, "fanen Aftaler", pos=bar.tabRect(EmployerPanel.TAB_AGREEMENTS).center())
+    ui.click(panel.new_agreement_button, "Ny aftale")
+    assert window.current_page_key() == "agreements"
+    return agreements_page(window).wizard
+
+
+def test_employer_page_to_ready_to_sign_praktik_in_fewer_than_20_interactions(
+        window, ops, qtbot, demo_store, parties):  # noqa: F811
+    ui = Interactions(qtbot)
+    wizard = start_from_employer(window, parties, ui, qtbot)
+    assert wizard.current_step() == STEP_START
+    assert wizard.start.chosen_type() == "virksomhedspraktik"  # from the vacancy's kind
+    assert wizard.start.match.currentData() == parties.match_id  # the agreed match first
+    assert wizard.start.citizen.currentData() == parties.citizen_id
+
+    ui.click(wizard.next_button, "Opret aftale")
+    settle(qtbot, ops)
+    assert wizard.state is not None and wizard.current_step() == STEP_CHECK
+    assert wizard.editors["employer_name"].prefilled
+    assert wizard.editors["employer_name"].note.text() == "Fra virksomheden"
+    assert wizard.editors["citizen_cpr"].raw() == "010190-1234"
+
+    ui.click(wizard.next_button, "Næste")
+    assert wizard.current_step() == STEP_FILL
+    purpose = wizard.editors["purpose"].input
+    qtbot.waitUntil(purpose.hasFocus)  # the empty required field, focused
+    ui.type(purpose, "Afklaring af jobmål og vej til ordinære timer", "formålet")
+    ui.click(wizard.next_button, "Næste")
+    settle(qtbot, ops)
+    assert wizard.current_step() == STEP_READY
+
+    for key, ack in list(wizard.acknowledgements.items()):  # whatever warnings the rules give
+        if ack.note.isVisible():
+            ui.type(ack.note, "Aftalt med virksomheden", f"note til {key}")
+            ui.click(ack.button, f"kvittér {key}")
+            settle(qtbot, ops)
+    assert wizard.state.check.ready, [str(f.message) for f in wizard.state.check.blocking()]
+    assert "Klar til underskrift" in wizard.ready_banner.text()
+    page = agreements_page(window)
+    with qtbot.waitSignal(page.ready_to_sign) as signal:
+        ui.click(wizard.sign_button, "Underskriv…")
+    assert signal.args == [wizard.state.agreement_id]
+
+    print(f"\ninteractions from the employer page to ready to sign: {ui.count} "
+          f"({', '.join(ui.log)})")
+    assert ui.count < 20
+    with demo_store.read() as s:
+        doc = fa.load(s, wizard.state.agreement_id)
+        assert doc.values["purpose"] == "Afklaring af jobmål og vej til ordinære timer"
+        assert doc.wizard_step == STEP_READY
+        assert fa.check_doc(s, doc).ready
+    assert page.list.current_id() == wizard.state.agreement_id
+
+
+def test_closing_mid_way_and_reopening_returns_to_the_step_with_the_values(
+        window, ops, qtbot, demo_store, parties, profile_dir, settings_file):  # noqa: F811
+    ui = Interactions(qtbot)
+    wizard = start_from_employer(window, parties, ui, qtbot)
+    ui.click(wizard.next_button, "Opret aftale")
+    settle(qtbot, ops)
+    ui.click(wizard.next_button, "Næste")
+    agreement_id = wizard.state.agreement_id
+    qtbot.keyClicks(wizard.editors["working_hours"].input, "man-tors 9-13")
+    qtbot.keyClicks(wizard.editors["purpose"].input, "Opkvalificering")  # focus stays here
+    window.close()  # the app quits mid-way: no focus change, no pause in typing
+    ops.shutdown()
+    settle(qtbot, ops)
+    demo_store.close()
+
+    store = Store.open(profile_dir, PASSPHRASE)
+    try:
+        ops2 = Ops(store)
+        settings2 = Settings(QSettings(str(settings_file), QSettings.Format.IniFormat))
+        reopened = MainWindow(ops2, settings2)
+        qtbot.addWidget(reopened)
+        reopened.show()
+        page = agreements_page(reopened)
+        reopened.show_page("agreements")
+        settle(qtbot, ops2)
+        assert page.list.select(agreement_id)
+        page.open_item(agreement_id)
+        again = page.wizard
+        assert again.current_step() == STEP_FILL
+        assert again.editors["purpose"].raw() == "Opkvalificering"
+        assert again.editors["working_hours"].raw() == "man-tors 9-13"
+        assert again.editors["employer_name"].raw() == "Bageriet Aps"
+        # ... and from the employer's agreements tab too.
+        employers = reopened.show_page("employers")
+        employers.open_item(parties.employer_id)
+        tab = employers.panel.related_views["placement_agreement"]
+        assert employers.panel.related["placement_agreement"].rowCount() == 1
+        tab.activated.emit(employers.panel.related["placement_agreement"].index(0, 0))
+        assert reopened.current_page_key() == "agreements"
+        assert page.wizard.state.agreement_id == agreement_id
+        assert page.wizard.current_step() == STEP_FILL
+        reopened.close()
+        ops2.shutdown()
+        settle(qtbot, ops2)
+    finally:
+        store.close()
+
+
+def test_a_refused_value_shows_the_field_message_and_nothing_is_saved(
+        window, ops, qtbot, demo_store, parties):  # noqa: F811
+    ui = Interactions(qtbot)
+    wizard = start_from_employer(window, parties, ui, qtbot)
+    ui.click(wizard.next_button, "Opret aftale")
+    settle(qtbot, ops)
+    agreement_id = wizard.state.agreement_id
+    hours = wizard.editors["hours_per_week"]
+    hours.input.clear()
+    qtbot.keyClicks(hours.input, "mange")
+    qtbot.keyClick(hours.input, Qt.Key.Key_Return)
+    working = wizard.editors["working_hours"]
+    working.input.setFocus()
+    qtbot.keyClicks(working.input, "man-fre 8-12")
+    qtbot.keyClick(working.input, Qt.Key.Key_Return)
+    settle(qtbot, ops)
+    assert hours.problem_text() == "Skal være et tal, ikke 'mange'."
+    assert hours.raw() == "mange"  # the input is kept to be corrected
+    with demo_store.read() as s:
+        doc = fa.load(s, agreement_id)
+        assert doc.values["hours_per_week"] == 15  # not saved
+        assert doc.values["working_hours"] == "man-fre 8-12"  # the other edit is
+    assert not wizard.sign_button.isEnabled()
+
+    hours.input.clear()
+    qtbot.keyClicks(hours.input, "20")
+    qtbot.keyClick(hours.input, Qt.Key.Key_Return)
+    settle(qtbot, ops)
+    assert hours.problem_text() == ""
+    with demo_store.read() as s:
+        assert fa.load(s, agreement_id).values["hours_per_week"] == 20
+
+
+def test_findings_follow_the_fields_live_and_a_click_focuses_the_field(
+        window, ops, qtbot, demo_store, parties):  # noqa: F811
+    ui = Interactions(qtbot)
+    wizard = start_from_employer(window, parties, ui, qtbot)
+    ui.click(wizard.next_button, "Opret aftale")
+    settle(qtbot, ops)
+    assert any("Formål" in t for t in wizard.findings.texts())
+    end = wizard.editors["end_date"]
+    end.input.setFocus()
+    end.input.clear()
+    qtbot.keyClicks(end.input, (TODAY + dt.timedelta(days=200)).strftime("%d-%m-%Y"))
+    qtbot.waitUntil(lambda: not wizard._in_flight and not wizard._pending and ops.pending == 0
+                    and any(f.field == "end_date" for f in wizard.state.findings),
+                    timeout=5000)  # saved after the pause in typing, no focus change
+    assert not end.finding.isHidden() and "højst" in end.finding.text()
+    row = next(i for i in range(wizard.findings.list.count())
+               if wizard.findings.list.item(i).data(Qt.ItemDataRole.UserRole) == "end_date")
+    wizard.go_to(STEP_CHECK)
+    item = wizard.findings.list.item(row)
+    wizard.findings.list.itemClicked.emit(item)
+    assert wizard.current_step() == STEP_FILL
+    qtbot.waitUntil(end.input.hasFocus)
+
+
+def test_a_warning_must_be_acknowledged_with_a_note_before_ready(
+        window, ops, qtbot, demo_store):  # noqa: F811
+    parties = seed_parties(demo_store, TODAY - dt.timedelta(days=7))  # starts before approval
+    ui = Interactions(qtbot)
+    wizard = start_from_employer(window, parties, ui, qtbot)
+    ui.click(wizard.next_button, "Opret aftale")
+    settle(qtbot, ops)
+    wizard.go_to(STEP_FILL)
+    qtbot.keyClicks(wizard.editors["purpose"].input, "Afklaring")
+    wizard.go_to(STEP_READY)
+    settle(qtbot, ops)
+    state = wizard.state
+    assert not state.check.errors
+    warnings = state.check.open_warnings
+    assert warnings, "a start date before today must give a warning"
+    assert not wizard.sign_button.isEnabled() and "Ikke klar" in wizard.ready_banner.text()
+
+    first = wizard.acknowledgements[warnings[0].key]
+    first.button.click()  # no note: refused here, nothing written
+    settle(qtbot, ops)
+    assert first.problem.isVisible() and "note" in first.problem.text()
+    assert wizard.state.check.open_warnings
+
+    for warning in warnings:
+        ack = wizard.acknowledgements[warning.key]
+        qtbot.keyClicks(ack.note, "Jobcenteret godkendte praktikken telefonisk før start")
+        ack.button.click()
+        settle(qtbot, ops)
+    assert wizard.state.check.ready and wizard.sign_button.isEnabled()
+    with demo_store.read() as s:
+        acks = fa.load(s, state.agreement_id).acknowledgements
+    assert acks == {w.key: "Jobcenteret godkendte praktikken telefonisk før start"
+                    for w in warnings}
+
+
+def test_a_signed_agreement_is_read_only_and_a_new_version_is_confirmed(
+        ops, qtbot, demo_store, parties, monkeypatch):  # noqa: F811
+    with demo_store.write() as s:
+        doc = fa.create_draft(s, "virksomhedspraktik", parties.employer_id,
+                              match_id=parties.match_id)
+        doc.record.status = fa.SIGNED
+        agreement_id = doc.id
+    page = AgreementsPage(ops)
+    qtbot.addWidget(page)
+    page.show()
+    settle(qtbot, ops)
+    page.open_item(agreement_id)
+    wizard = page.wizard
+    assert wizard.frozen.isVisible() and not wizard.sign_button.isEnabled()
+    assert wizard.editors["purpose"].input.isReadOnly()
+    monkeypatch.setattr(ConfirmNewRevision, "ask", classmethod(lambda cls, parent: False))
+    wizard.new_revision_button.click()
+    settle(qtbot, ops)
+    with demo_store.read() as s:
+        assert fa.load(s, agreement_id).record.revision == 1
+    monkeypatch.setattr(ConfirmNewRevision, "ask", classmethod(lambda cls, parent: True))
+    wizard.new_revision_button.click()
+    settle(qtbot, ops)
+    assert wizard.state.revision == 2 and wizard.state.editable
+    assert not wizard.frozen.isVisible()
+    assert not wizard.editors["purpose"].input.isReadOnly()
+
+
+def test_ctrl_n_on_the_agreements_page_and_lav_aftale_on_a_match(
+        window, ops, qtbot, demo_store, parties):  # noqa: F811
+    page = agreements_page(window)
+    window.show_page("agreements")
+    page.a_new.trigger()
+    assert page.wizard.current_step() == STEP_START and page.wizard.state is None
+    assert not page.wizard.next_button.isEnabled()  # no employer chosen yet
+    matches = window.show_page("matches")
+    matches.open_item(parties.match_id)
+    matches.a_agreement.trigger()
+    assert window.current_page_key() == "agreements"
+    start = page.wizard.start
+    assert start.options.employer_id == parties.employer_id
+    assert start.match.currentData() == parties.match_id
+    assert page.wizard.next_button.isEnabled()
+
+
+@pytest.mark.parametrize("agreement_type", agreement_types())
+def test_every_shipped_type_builds_its_wizard_from_the_template(
+        ops, qtbot, demo_store, parties, agreement_type):  # noqa: F811
+    page = AgreementsPage(ops)
+    qtbot.addWidget(page)
+    page.show()
+    settle(qtbot, ops)
+    page.open_item(new_agreement_ref(employer_id=parties.employer_id,
+                                     match_id=parties.match_id))
+    page.wizard.start.set_type(agreement_type)
+    page.wizard.start._type_clicked()
+    page.wizard.next_button.click()
+    settle(qtbot, ops)
+    wizard = page.wizard
+    template = get_template(agreement_type)
+    assert wizard.state.agreement_type == agreement_type
+    assert set(wizard.editors) == set(template.fields_by_key)
+    for step in (STEP_CHECK, STEP_FILL, STEP_READY):
+        wizard.go_to(step)
+        assert wizard.current_step() == step
+    settle(qtbot, ops)
+    assert wizard.signers.text()
+
+
+def test_field_editors_follow_the_kind_of_every_field(ops, qtbot):  # noqa: F811
+    from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit
+
+    from forms.templates import FIELD_KINDS, FieldSpec
+    from ui.views.partials.agreement_fields import FieldEditor
+    expected = {"multiline": QPlainTextEdit, "bool": QCheckBox, "choice": QComboBox}
+    for kind in FIELD_KINDS:
+        spec = FieldSpec(key=f"k_{kind}", label="Felt", kind=kind,
+                         choices={"a": "A", "b": "B"} if kind == "choice" else "")
+        editor = FieldEditor(spec)
+        qtbot.addWidget(editor)
+        assert isinstance(editor.input, expected.get(kind, QLineEdit)), kind
+    assert QApplication.instance() is not None

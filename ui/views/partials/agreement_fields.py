@@ -1,0 +1,296 @@
+"""One input per agreement field, built from the template's ``FieldSpec`` alone.
+
+The wizard never knows which fields a type has: it asks this module for an editor per field
+spec, by the field's *kind* (text, date, hours, choice, CPR, ...). An editor shows the
+translated template label, whether the value was prefilled from the records (and from
+where), the Danish message when a value is refused, and the rules' finding about the field.
+It tells the wizard when the consultant has finished an edit (``commit``) and after each
+keystroke (``edited``), so the wizard can save as the consultant goes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Mapping
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel,
+                               QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget)
+
+from forms import fields as ffields
+from forms import rules
+from forms.templates import FieldSpec
+
+from .inputs import as_text
+
+TEMPLATE_CTX = "template"
+PROBLEM_STYLE = "color: #b00020;"
+SEVERITY_COLOURS = {rules.ERROR: "#b00020", rules.WARNING: "#8a5300", rules.INFO: "#1a5fb4"}
+PREFILLED_STYLE = "color: #2e6b30; font-size: 9pt;"
+HELP_STYLE = "color: palette(placeholder-text); font-size: 9pt;"
+# A prefilled input is tinted, so a glance shows what came from the records.
+PREFILLED_INPUT = "background: #eef7ee;"
+
+# Choice labels live where their vocabulary is declared: the domain's target groups under
+# "domain", the forms package's own lists under "forms", a template's own options under
+# "template".
+_VOCABULARY_CONTEXT = {"target_groups": "domain"}
+
+
+def tr_template(text: str) -> str:
+    """A Danish source text from a template file, translated (context "template")."""
+    return QCoreApplication.translate(TEMPLATE_CTX, text) if text else ""
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("agreement_fields", text)
+
+
+def prefill_source_text(spec: FieldSpec) -> str:
+    """'Fra borgeren' for a field prefilled from the citizen; 'Standardværdi' for a default."""
+    if spec.prefill:
+        source = spec.prefill.split(".")[0]
+        texts = {
+            "employer": QCoreApplication.translate("agreement_fields", "Fra virksomheden"),
+            "contact": QCoreApplication.translate("agreement_fields", "Fra kontaktpersonen"),
+            "vacancy": QCoreApplication.translate("agreement_fields", "Fra stillingen"),
+            "citizen": QCoreApplication.translate("agreement_fields", "Fra borgeren"),
+            "match": QCoreApplication.translate("agreement_fields", "Fra matchet"),
+            "consultant": QCoreApplication.translate("agreement_fields", "Fra din profil"),
+            "today": QCoreApplication.translate("agreement_fields", "Dagens dato"),
+        }
+        return texts.get(source, source)
+    return QCoreApplication.translate("agreement_fields", "Standardværdi")
+
+
+def choice_options(spec: FieldSpec) -> list[tuple[str, str]]:
+    """(code, translated label) of a choice field, in the template's order."""
+    options: Mapping[str, str] = ffields.options(spec)
+    if isinstance(spec.choices, str):
+        context = _VOCABULARY_CONTEXT.get(spec.choices, "forms")
+    else:
+        context = TEMPLATE_CTX
+    return [(code, QCoreApplication.translate(context, label)) for code, label in options.items()]
+
+
+def placeholder(kind: str) -> str:
+    texts = {
+        "date": QCoreApplication.translate("agreement_fields", "fx 1-3-2026"),
+        "hours": QCoreApplication.translate("agreement_fields", "timer pr. uge, fx 15"),
+        "money": QCoreApplication.translate("agreement_fields", "kr., fx 120,50"),
+        "number": QCoreApplication.translate("agreement_fields", "et tal"),
+        "integer": QCoreApplication.translate("agreement_fields", "et helt tal"),
+        "cpr": QCoreApplication.translate("agreement_fields", "DDMMÅÅ-XXXX"),
+        "cvr": QCoreApplication.translate("agreement_fields", "8 cifre"),
+        "p_number": QCoreApplication.translate("agreement_fields", "10 cifre"),
+        "phone": QCoreApplication.translate("agreement_fields", "8 cifre"),
+        "postcode": QCoreApplication.translate("agreement_fields", "4 cifre"),
+        "email": QCoreApplication.translate("agreement_fields", "navn@firma.dk"),
+    }
+    return texts.get(kind, "")
+
+
+def display_value(spec: FieldSpec, value: Any) -> Any:
+    """A stored value as the editor holds it: text for line edits, a code for choices, a
+    bool for check boxes."""
+    if spec.kind == "bool":
+        return bool(value)
+    if spec.kind == "choice":
+        return "" if value is None else str(value)
+    if isinstance(value, dt.date):
+        return value.strftime("%d-%m-%Y")
+    return as_text(value)
+
+
+class _FocusOut(QObject):
+    """Reports when a plain-text editor loses the focus (it has no editingFinished)."""
+
+    def __init__(self, editor: "FieldEditor"):
+        super().__init__(editor)
+        self.editor = editor
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut:
+            self.editor.commit.emit(self.editor.key)
+        return False
+
+
+class FieldEditor(QWidget):
+    """The input of one field with its prefill note, its problem and its finding."""
+
+    edited = Signal(str)   # field key: the consultant changed the input
+    commit = Signal(str)   # field key: the edit is finished (focus left, Enter, a choice)
+
+    def __init__(self, spec: FieldSpec, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.spec = spec
+        self.key = spec.key
+        self.label_text = tr_template(spec.label)
+        self.saved: Any = display_value(spec, None)   # what the store holds, as shown
+        self.refused: Any = None                        # the input the store last refused
+        self.prefilled = False
+        self.input = self._make_input(spec)
+        self.input.setAccessibleName(self.label_text)
+        self.input.setObjectName(f"field_{spec.key}")
+
+        self.note = QLabel(self)             # "Fra borgeren" / "Foreslået ud fra målgruppen"
+        self.note.setStyleSheet(PREFILLED_STYLE)
+        self.note.hide()
+        self.problem = QLabel(self)          # the Danish message of a refused value
+        self.problem.setStyleSheet(PROBLEM_STYLE)
+        self.problem.setWordWrap(True)
+        self.problem.setAccessibleName(_tr("Fejl ved %1").replace("%1", self.label_text))
+        self.problem.hide()
+        self.finding = QLabel(self)          # the rules' finding about this field
+        self.finding.setWordWrap(True)
+        self.finding.hide()
+        self.help = QLabel(tr_template(spec.help), self)
+        self.help.setWordWrap(True)
+        self.help.setStyleSheet(HELP_STYLE)
+        self.help.setVisible(bool(spec.help))
+
+        line = QHBoxLayout()
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(self.input, 1)
+        line.addWidget(self.note, 0, Qt.AlignmentFlag.AlignTop)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addLayout(line)
+        column.addWidget(self.problem)
+        column.addWidget(self.finding)
+        column.addWidget(self.help)
+
+    # -- building ------------------------------------------------------------------------
+    def _make_input(self, spec: FieldSpec) -> QWidget:
+        kind = spec.kind
+        if kind == "multiline":
+            edit = QPlainTextEdit(self)
+            edit.setTabChangesFocus(True)
+            edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 3 + 14)
+            edit.textChanged.connect(lambda: self.edited.emit(self.key))
+            edit.installEventFilter(_FocusOut(self))
+            return edit
+        if kind == "bool":
+            box = QCheckBox(self)
+            box.toggled.connect(lambda _on: self.commit.emit(self.key))
+            return box
+        if kind == "choice":
+            combo = QComboBox(self)
+            combo.addItem(_tr("(vælg)"), "")
+            for code, label in choice_options(spec):
+                combo.addItem(label, code)
+            combo.activated.connect(lambda _i: self.commit.emit(self.key))
+            return combo
+        edit = QLineEdit(self)
+        edit.setPlaceholderText(placeholder(kind))
+        if kind in ("date", "cpr", "cvr", "p_number", "phone", "postcode"):
+            edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance("0") * 18 + 24)
+        elif kind in ("number", "integer", "hours", "money"):
+            edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance("0") * 14 + 24)
+        edit.textEdited.connect(lambda _t: self.edited.emit(self.key))
+        edit.editingFinished.connect(lambda: self.commit.emit(self.key))
+        return edit
+
+    # -- values --------------------------------------------------------------------------
+    def raw(self) -> Any:
+        """The input as the service's converter reads it."""
+        widget = self.input
+        if isinstance(widget, QPlainTextEdit):
+            return widget.toPlainText()
+        if isinstance(widget, QCheckBox):
+            return widget.isChecked()
+        if isinstance(widget, QComboBox):
+            return widget.currentData() or ""
+        assert isinstance(widget, QLineEdit)
+        return widget.text()
+
+    def dirty(self) -> bool:
+        """Changed since the last save, and not the very input the store just refused."""
+        current = self.raw()
+        return current != self.saved and current != self.refused
+
+    def set_value(self, value: Any) -> None:
+        """Show the stored ``value``; it becomes what ``dirty`` compares with."""
+        shown = display_value(self.spec, value)
+        widget = self.input
+        blocked = widget.blockSignals(True)
+        try:
+            if isinstance(widget, QPlainTextEdit):
+                if widget.toPlainText() != shown:
+                    widget.setPlainText(shown)
+            elif isinstance(widget, QCheckBox):
+                widget.setChecked(shown)
+            elif isinstance(widget, QComboBox):
+                index = widget.findData(shown)
+                if index < 0 and shown:  # a code this build does not know: show it as is
+                    widget.addItem(shown, shown)
+                    index = widget.count() - 1
+                widget.setCurrentIndex(max(index, 0))
+            elif isinstance(widget, QLineEdit):
+                if widget.text() != shown:
+                    widget.setText(shown)
+        finally:
+            widget.blockSignals(blocked)
+        self.saved = shown
+        self.refused = None
+
+    def set_read_only(self, read_only: bool) -> None:
+        widget = self.input
+        if isinstance(widget, (QLineEdit, QPlainTextEdit)):
+            widget.setReadOnly(read_only)
+        else:
+            widget.setEnabled(not read_only)
+
+    # -- notes, problems and findings ----------------------------------------------------
+    def set_note(self, text: str) -> None:
+        """The prefill note ("Fra borgeren"); an empty text hides it and the tint."""
+        self.prefilled = bool(text)
+        self.note.setText(text)
+        self.note.setVisible(bool(text))
+        self.input.setStyleSheet(
+            f"{type(self.input).__name__} {{ {PREFILLED_INPUT} }}" if text else "")
+
+    def show_problem(self, messages: list[str]) -> None:
+        self.refused = self.raw()
+        self.problem.setText("\n".join(messages))
+        self.problem.show()
+
+    def clear_problem(self) -> None:
+        self.problem.clear()
+        self.problem.hide()
+
+    def problem_text(self) -> str:
+        return self.problem.text() if not self.problem.isHidden() else ""
+
+    def show_findings(self, findings: list[tuple[str, str]]) -> None:
+        """(severity, translated message) of the rules' findings about this field."""
+        if not findings:
+            self.finding.clear()
+            self.finding.hide()
+            return
+        worst = min(findings, key=lambda f: rules.SEVERITIES.index(f[0]))[0]
+        self.finding.setStyleSheet(f"color: {SEVERITY_COLOURS[worst]};")
+        self.finding.setText("\n".join(f"{_severity_mark(s)} {m}" for s, m in findings))
+        self.finding.show()
+
+    def focus(self) -> None:
+        self.input.setFocus(Qt.FocusReason.OtherFocusReason)
+        if isinstance(self.input, QLineEdit):
+            self.input.selectAll()
+
+
+def _severity_mark(severity: str) -> str:
+    return {rules.ERROR: "✖", rules.WARNING: "⚠", rules.INFO: "ℹ"}.get(severity, "•")
+
+
+def add_editor_row(form: QFormLayout, editor: FieldEditor) -> QLabel:
+    """A form row: the label (with * for required and a mnemonic-free buddy) and the editor."""
+    text = editor.label_text + (" *" if editor.spec.required else "")
+    caption = QLabel(text, form.parentWidget())
+    caption.setWordWrap(True)
+    caption.setBuddy(editor.input)
+    caption.setMinimumWidth(120)
+    caption.setMaximumWidth(240)
+    form.addRow(caption, editor)
+    return caption

@@ -1,0 +1,156 @@
+"""The rules' findings for one agreement, as the wizard shows them.
+
+``FindingsPanel`` lists every finding with its severity's icon and colour; activating one asks
+the wizard to focus the field it is about. ``WarningAcknowledgement`` is one warning with the
+note that acknowledges it (as VITAS lets an employer submit with a note that the ratio will
+hold at the start). Nothing here decides what blocks signing: that is ``forms.agreements.Check``.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QIcon
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+                               QListWidgetItem, QPushButton, QStyle, QVBoxLayout, QWidget)
+
+from forms import rules
+from forms.rules import Finding
+
+from ...ops import translate_message
+from .agreement_fields import SEVERITY_COLOURS
+
+FIELD_ROLE = Qt.ItemDataRole.UserRole
+KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("agreement_findings", text)
+
+
+def severity_icon(widget: QWidget, severity: str) -> QIcon:
+    pixmap = {rules.ERROR: QStyle.StandardPixmap.SP_MessageBoxCritical,
+              rules.WARNING: QStyle.StandardPixmap.SP_MessageBoxWarning,
+              rules.INFO: QStyle.StandardPixmap.SP_MessageBoxInformation}[severity]
+    return widget.style().standardIcon(pixmap)
+
+
+def severity_name(severity: str) -> str:
+    return {rules.ERROR: _tr("Fejl"), rules.WARNING: _tr("Advarsel"),
+            rules.INFO: _tr("Til orientering")}.get(severity, severity)
+
+
+class FindingsPanel(QWidget):
+    """Every finding, worst first; Enter or a click on one focuses its field."""
+
+    field_requested = Signal(str)  # field key
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.title = QLabel(_tr("Kontrol af reglerne"), self)
+        self.title.setStyleSheet("font-weight: bold;")
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.list = QListWidget(self)
+        self.list.setAccessibleName(_tr("Fund ved kontrollen"))
+        self.list.setWordWrap(True)
+        self.list.setSpacing(2)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.list.itemClicked.connect(self._activated)
+        self.list.itemActivated.connect(self._activated)
+        self.title.setBuddy(self.list)
+        hint = QLabel(_tr("Klik på et fund for at gå til feltet."), self)
+        hint.setStyleSheet("color: palette(placeholder-text); font-size: 9pt;")
+        hint.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(hint)
+
+    def show_findings(self, findings: list[Finding], acknowledged: dict[str, str],
+                      label_of: Callable[[str], str]) -> None:
+        self.list.clear()
+        for finding in findings:
+            text = translate_message(finding.message)
+            if finding.severity == rules.WARNING and acknowledged.get(finding.key):
+                text += " " + _tr("(kvitteret)")
+            item = QListWidgetItem(severity_icon(self, finding.severity), text, self.list)
+            item.setForeground(QBrush(QColor(SEVERITY_COLOURS[finding.severity])))
+            item.setData(FIELD_ROLE, finding.field)
+            item.setData(KEY_ROLE, finding.key)
+            where = label_of(finding.field) if finding.field else _tr("hele aftalen")
+            item.setToolTip(f"{severity_name(finding.severity)} · {where}")
+        errors = sum(f.severity == rules.ERROR for f in findings)
+        warnings = sum(f.severity == rules.WARNING for f in findings)
+        if not findings:
+            self.summary.setText(_tr("Ingen fund: reglerne er overholdt."))
+        else:
+            self.summary.setText(_tr("%1 fejl, %2 advarsler, %3 til orientering.")
+                                 .replace("%1", str(errors)).replace("%2", str(warnings))
+                                 .replace("%3", str(len(findings) - errors - warnings)))
+
+    def texts(self) -> list[str]:
+        return [self.list.item(i).text() for i in range(self.list.count())]
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        field = item.data(FIELD_ROLE)
+        if field:
+            self.field_requested.emit(field)
+
+
+class WarningAcknowledgement(QFrame):
+    """One warning: its message, and either a note to acknowledge it with or the note given."""
+
+    acknowledge = Signal(str, str)  # finding key, note ("" withdraws the acknowledgement)
+
+    def __init__(self, finding: Finding, note: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.finding_key = finding.key
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        icon = QLabel(self)
+        icon.setPixmap(severity_icon(self, finding.severity).pixmap(20, 20))
+        message = QLabel(translate_message(finding.message), self)
+        message.setWordWrap(True)
+        message.setStyleSheet(f"color: {SEVERITY_COLOURS[rules.WARNING]};")
+        top = QHBoxLayout()
+        top.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(message, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        row = QHBoxLayout()
+        self.note = QLineEdit(self)
+        self.note.setAccessibleName(_tr("Note til advarslen"))
+        self.note.setPlaceholderText(_tr("Skriv en note, fx: Rimelighedskravet holder ved "
+                                         "starten, da en praktik slutter 1. marts."))
+        self.problem = QLabel(self)
+        self.problem.setStyleSheet(f"color: {SEVERITY_COLOURS[rules.ERROR]};")
+        self.problem.hide()
+        if note:
+            self.state = QLabel(_tr("Kvitteret med noten: %1").replace("%1", note), self)
+            self.state.setWordWrap(True)
+            self.button = QPushButton(_tr("Fortryd kvitteringen"), self)
+            self.button.clicked.connect(lambda: self.acknowledge.emit(self.finding_key, ""))
+            row.addWidget(self.state, 1)
+            self.note.hide()
+        else:
+            self.state = QLabel(self)
+            self.state.hide()
+            self.button = QPushButton(_tr("&Kvittér"), self)
+            self.button.clicked.connect(self._submit)
+            self.note.returnPressed.connect(self._submit)
+            row.addWidget(self.note, 1)
+        row.addWidget(self.button)
+        layout.addLayout(row)
+        layout.addWidget(self.problem)
+
+    def _submit(self) -> None:
+        if not self.note.text().strip():
+            self.problem.setText(_tr("Skriv en note, før advarslen kan kvitteres."))
+            self.problem.show()
+            self.note.setFocus()
+            return
+        self.acknowledge.emit(self.finding_key, self.note.text())
