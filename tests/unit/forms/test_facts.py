@@ -1,0 +1,160 @@
+"""What the rules learn from a real profile: persons already placed at the workplace (the
+central figure plus this device's unsynced agreements), the citizen's birth date, last
+employer and unemployment, and the rimelighedskrav judged through the agreement service."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from consultant_app import services
+from consultant_app.store.models import PlacementAgreement
+from forms import agreements as A
+from forms import facts as F
+
+D = dt.date
+START = D(2026, 3, 2)
+
+
+@pytest.fixture
+def place(store):
+    """Two workplaces of one company (same CVR, two P-numbers), a third company without a
+    P-number, and a citizen."""
+    with store.write() as s:
+        main = services.create_employer(s, {
+            "cvr": "10000009", "p_number": "1000000001", "name": "Bageriet Aps",
+            "address": "Hovedgaden 1", "postcode": "8000", "ordinary_employees": 5,
+            "subsidised_persons": 0})
+        branch = services.create_employer(s, {
+            "cvr": "10000009", "p_number": "1000000002", "name": "Bageriet Aps, Viby",
+            "postcode": "8260", "ordinary_employees": 20, "subsidised_persons": 2})
+        other = services.create_employer(s, {
+            "cvr": "10000017", "name": "Uden P ApS", "postcode": "8000",
+            "ordinary_employees": 3, "subsidised_persons": 1})
+        citizen = services.create_citizen(s, {
+            "name": "Ali Hansen", "cpr": "0101901234", "target_group": "dagpenge",
+            "unemployed_since": "2025-01-10", "last_employer_cvr": "10000025"})
+        return {"main": main.id, "branch": branch.id, "other": other.id,
+                "citizen": citizen.id}
+
+
+def _draft(store, employer_id: str, citizen_id: str | None = None,
+           start: dt.date = START) -> str:
+    with store.write() as s:
+        doc = A.create_draft(s, "virksomhedspraktik", employer_id, citizen_id=citizen_id,
+                             today=D(2026, 2, 20))
+        A.update_fields(s, doc.id, {"start_date": start.isoformat()})
+        return doc.id
+
+
+def _other(store, employer_id: str, agreement_type: str = "loentilskud_privat",
+           start: dt.date = D(2026, 2, 1), end: dt.date | None = D(2026, 7, 31),
+           version: int = 0, deleted: bool = False) -> str:
+    """Another agreement on this device, written as its record (løntilskud's template may not
+    exist yet; the count reads only the record's columns)."""
+    with store.write() as s:
+        record = PlacementAgreement(agreement_type=agreement_type, employer_id=employer_id,
+                                    status="signed", start_date=start, end_date=end,
+                                    version=version, deleted=deleted)
+        s.add(record)
+        s.flush()
+        return record.id
+
+
+def _facts(store, agreement_id: str, today: dt.date = D(2026, 2, 20)):
+    with store.read() as s:
+        doc = A.load(s, agreement_id)
+        return F.gather(s, doc.record, doc.values, today)
+
+
+def test_citizen_facts_come_from_the_record_and_the_cpr(store, place):
+    facts = _facts(store, _draft(store, place["main"], place["citizen"]))
+    assert facts.citizen_birth_date == D(1990, 1, 1)
+    assert facts.citizen_last_employer_cvr == "10000025"
+    assert facts.citizen_unemployed_since == D(2025, 1, 10)
+    assert facts.today == D(2026, 2, 20)
+
+
+def test_already_placed_is_the_central_figure_plus_unsynced_local_agreements(store, place):
+    this = _draft(store, place["main"])
+    assert _facts(store, this).already_placed == 0
+    _other(store, place["main"])                                      # counted
+    _other(store, place["main"], "virksomhedspraktik", start=START)  # counted: starts that day
+    _other(store, place["main"], "loentilskud_offentlig", end=None)  # counted: open-ended
+    _other(store, place["main"], version=3)                          # synced: in the central figure
+    _other(store, place["main"], deleted=True)                       # deleted
+    _other(store, place["main"], "mentor")                           # not a counted type
+    _other(store, place["main"], end=D(2026, 3, 1))                  # ended the day before
+    _other(store, place["main"], start=D(2026, 3, 3))                # starts the day after
+    _other(store, place["branch"])                                   # another P-number
+    facts = _facts(store, this)
+    assert facts.already_placed == 3
+    # per CVR: both workplaces, with the branch's central figure of 2
+    assert facts.already_placed_cvr == 3 + 1 + 2
+    with store.write() as s:
+        services.update_employer(s, place["main"], {"subsidised_persons": 4})
+    assert _facts(store, this).already_placed == 7
+
+
+def test_the_agreement_itself_is_not_counted_and_a_deleted_draft_drops_out(store, place):
+    this = _draft(store, place["main"])
+    other_draft = _draft(store, place["main"])
+    assert _facts(store, this).already_placed == 1
+    assert _facts(store, other_draft).already_placed == 1
+    with store.write() as s:
+        A.delete_draft(s, other_draft)
+    assert _facts(store, this).already_placed == 0
+
+
+def test_without_a_p_number_the_workplace_is_the_cvr(store, place):
+    this = _draft(store, place["other"])
+    _other(store, place["other"])
+    facts = _facts(store, this)
+    assert facts.already_placed == 1 + 1
+    assert facts.already_placed_cvr == 1 + 1
+
+
+def test_an_unsynced_local_agreement_tips_the_ratio_until_it_is_synced(store, place):
+    """5 ordinary employees allow 1 person: this praktik alone is fine; with another
+    agreement on this device at the same P-number it is a warning to acknowledge."""
+    this = _draft(store, place["main"], place["citizen"])
+    with store.read() as s:
+        assert "ratio" not in {f.rule for f in A.check(s, this, today=D(2026, 2, 20)).findings}
+    other = _other(store, place["main"])
+    with store.read() as s:
+        check = A.check(s, this, today=D(2026, 2, 20))
+        [ratio] = [f for f in check.findings if f.rule == "ratio"]
+        assert ratio.severity == "warning" and ratio.field == "ordinary_employees"
+        assert "højst være 1" in str(ratio.message) and "bliver det 2" in str(ratio.message)
+        assert ratio in check.open_warnings
+    with store.write() as s:
+        A.acknowledge(s, this, "ratio:ordinary_employees",
+                      "Virksomheden ansætter en ny medarbejder 1. marts.")
+    with store.read() as s:
+        assert A.check(s, this, today=D(2026, 2, 20)).open_warnings == []
+    with store.write() as s:  # delivered: the central system's figure now holds it
+        s.get(PlacementAgreement, other).version = 1
+    with store.read() as s:
+        assert "ratio" not in {f.rule for f in A.check(s, this, today=D(2026, 2, 20)).findings}
+
+
+def test_praktik_at_the_last_employer_blocks_signing(store, place):
+    with store.write() as s:
+        services.update_citizen(s, place["citizen"], {"last_employer_cvr": "10000009"})
+    this = _draft(store, place["main"], place["citizen"])
+    with store.read() as s:
+        errors = A.check(s, this, today=D(2026, 2, 20)).errors
+    assert ("not_last_employer", "employer_cvr") in {(f.rule, f.field) for f in errors}
+
+
+def test_gather_on_a_demo_profile_counts_per_workplace(demo_store):
+    from consultant_app.store.models import Employer
+    from sqlalchemy import select
+    with demo_store.read() as s:
+        employer = s.scalars(select(Employer).where(Employer.p_number.is_not(None))
+                             .order_by(Employer.id)).first()
+        expected = employer.subsidised_persons
+        employer_id = employer.id
+    this = _draft(demo_store, employer_id)
+    assert _facts(demo_store, this).already_placed == expected
