@@ -20,7 +20,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+import shiboken6
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QHideEvent
 from PySide6.QtWidgets import (QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel,
                                QMessageBox, QPushButton, QScrollArea, QSplitter,
@@ -136,6 +137,23 @@ def make_new_revision(session: Any, agreement_id: str) -> WizardState:
     return state_of(session, fa.new_revision(session, agreement_id))
 
 
+# The record's status codes as the forms package sets them; unknown codes show as stored.
+AGREEMENT_STATUSES = {
+    "draft": QT_TRANSLATE_NOOP("agreements", "Kladde"),
+    "signing": QT_TRANSLATE_NOOP("agreements", "Under underskrift"),
+    "signed": QT_TRANSLATE_NOOP("agreements", "Underskrevet"),
+    "sealed": QT_TRANSLATE_NOOP("agreements", "Forseglet"),
+    "delivered": QT_TRANSLATE_NOOP("agreements", "Afleveret"),
+}
+
+
+def status_text(status: str) -> str:
+    """The Danish name of an agreement's status."""
+    if status in AGREEMENT_STATUSES:
+        return QCoreApplication.translate("agreements", AGREEMENT_STATUSES[status])
+    return status
+
+
 class ConfirmNewRevision:
     """Asks before a signed agreement is reopened as a new version; tests replace ``ask``."""
 
@@ -155,6 +173,7 @@ def _scrolling(widget: QWidget, parent: QWidget) -> QScrollArea:
     scroll = QScrollArea(parent)
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     scroll.setWidget(widget)
     return scroll
 
@@ -172,10 +191,10 @@ class AgreementWizard(QWidget):
     ready_to_sign = Signal(str)      # agreement id: the signing flow takes over
     created = Signal(str)            # a new draft's id
     changed = Signal(str)            # an agreement's listed facts (dates, status) changed
-    STEPS = (QCoreApplication.translate("agreement_wizard", "1 Type og parter"),
-             QCoreApplication.translate("agreement_wizard", "2 Kontrollér"),
-             QCoreApplication.translate("agreement_wizard", "3 Udfyld det nye"),
-             QCoreApplication.translate("agreement_wizard", "4 Klar til underskrift"))
+    STEPS = (QT_TRANSLATE_NOOP("agreement_wizard", "1 Type og parter"),
+             QT_TRANSLATE_NOOP("agreement_wizard", "2 Kontrollér"),
+             QT_TRANSLATE_NOOP("agreement_wizard", "3 Udfyld det nye"),
+             QT_TRANSLATE_NOOP("agreement_wizard", "4 Klar til underskrift"))
 
     def __init__(self, ops: Ops, parent: QWidget | None = None):
         super().__init__(parent)
@@ -292,7 +311,7 @@ class AgreementWizard(QWidget):
         self.ready_banner.setAccessibleName(_tr("Klar til underskrift"))
         self.ready_reasons = QLabel(body)
         self.ready_reasons.setWordWrap(True)
-        self.warnings_box = QGroupBox(_tr("Advarsler, der skal kvitteres med en note"), body)
+        self.warnings_box = QGroupBox(_tr("Advarsler (kvitteres med en note)"), body)
         self.warnings_layout = QVBoxLayout(self.warnings_box)
         self.acknowledgements: dict[str, WarningAcknowledgement] = {}
         self.signers_box = QGroupBox(_tr("Skal underskrives af"), body)
@@ -348,11 +367,24 @@ class AgreementWizard(QWidget):
         self.flush()
         try:
             state = self.ops.run_sync_read(read_state, agreement_id)
-        except Exception as exc:  # noqa: BLE001 - gone, or a template this build lacks
+        except (KeyError, ValueError):  # made with a template this build does not have
+            self.clear()
+            self.title.setText(_tr("Aftalen kan ikke vises"))
+            self.subtitle.setText(_tr(
+                "Aftalen er lavet med en skabelon, som denne version af programmet ikke "
+                "kender. Opdatér programmet for at åbne den."))
+            return False
+        except Exception as exc:  # noqa: BLE001 - gone meanwhile, or the disk failed
             self.clear()
             self.subtitle.setText(OpFailure.from_exception(exc).summary)
             return False
+        self.general_problem.hide()
+        self.save_state.clear()
         self._show_state(state, rebuild=True)
+        for index in range(self.stack.count()):
+            scroll = self.stack.widget(index)
+            if isinstance(scroll, QScrollArea):
+                scroll.verticalScrollBar().setValue(0)
         step = state.wizard_step if state.editable else STEP_CHECK
         self._set_step(min(max(step, STEP_CHECK), STEP_READY), save=False)
         return True
@@ -389,7 +421,8 @@ class AgreementWizard(QWidget):
         parties = [state.values.get(k) for k in ("employer_name", "citizen_name")]
         self.subtitle.setText(" · ".join(str(p) for p in parties if p)
                               + (" · " if any(parties) else "")
-                              + _tr("version %1").replace("%1", str(state.revision)))
+                              + _tr("version %1").replace("%1", str(state.revision))
+                              + " · " + status_text(state.status))
         for key, editor in self.editors.items():
             value = state.values.get(key)
             if key == just_saved:
@@ -397,7 +430,8 @@ class AgreementWizard(QWidget):
                     editor.set_value(value)
             elif key not in self._in_flight and editor.raw() == editor.saved:
                 editor.set_value(value)
-            editor.set_note(self._note_for(state, editor))
+            editor.set_note(self._note_for(state, editor) if editor.raw() == editor.saved
+                            else "")
             editor.set_read_only(not state.editable)
         self.frozen.setVisible(not state.editable)
         if not state.editable:
@@ -444,11 +478,12 @@ class AgreementWizard(QWidget):
         self.editors.clear()
         self.step_of_field.clear()
         for body in (self.check_body, self.fill_body):
-            old = body.layout()
-            if old is not None:
-                QWidget().setLayout(old)  # re-parent the old layout and its rows away
-            for child in body.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            for child in body.findChildren(
+                    QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
                 child.deleteLater()
+            old = body.layout()
+            if old is not None:  # a widget takes a new layout only once the old one is gone
+                shiboken6.delete(old)
 
         check = QVBoxLayout(self.check_body)
         check.addWidget(_intro(_tr(
@@ -635,6 +670,7 @@ class AgreementWizard(QWidget):
             return
         self._pending.add(key)
         self._debounce.start()
+        self.editors[key].set_note("")  # no longer what the records said
         self.save_state.setText(_tr("Ikke gemt endnu …"))
         self.sign_button.setEnabled(False)
 

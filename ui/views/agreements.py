@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from consultant_app import queries
@@ -19,24 +19,14 @@ from forms.templates import get_template
 from ..models.id_table import default_format
 from ..ops import Ops
 from . import Page
-from .agreement_wizard import AgreementWizard, parse_agreement_ref
+from .agreement_wizard import AgreementWizard, parse_agreement_ref, status_text
 from .partials.agreement_fields import tr_template
 from .partials.id_list import IdListPanel
 from .partials.inputs import action_button, page_action
 
-# The record's status codes as the forms package sets them; unknown codes show as stored.
-AGREEMENT_STATUSES = {
-    "draft": QT_TRANSLATE_NOOP("agreements", "Kladde"),
-    "signing": QT_TRANSLATE_NOOP("agreements", "Under underskrift"),
-    "signed": QT_TRANSLATE_NOOP("agreements", "Underskrevet"),
-    "sealed": QT_TRANSLATE_NOOP("agreements", "Forseglet"),
-    "delivered": QT_TRANSLATE_NOOP("agreements", "Afleveret"),
-}
-
-
 def format_agreement_cell(key: str, value: Any) -> str:
-    if key == "status" and value in AGREEMENT_STATUSES:
-        return QCoreApplication.translate("agreements", AGREEMENT_STATUSES[value])
+    if key == "status" and isinstance(value, str):
+        return status_text(value)
     if key == "agreement_type" and isinstance(value, str):
         try:
             return tr_template(get_template(value).title)
@@ -61,7 +51,8 @@ class AgreementsPage(Page):
                                 list_name=self.tr("Aftaler"), parent=self)
         self.list.filter_edit.hide()
         self.list.current_changed.connect(self.open_item)
-        self.a_new = page_action(self, self.tr("&Ny aftale"), "Ctrl+N", self.new_agreement)
+        self.a_new = page_action(self, self.tr("&Ny aftale (Ctrl+N)"), "Ctrl+N", self.new_agreement)
+        self.a_new.setToolTip(self.tr("Start en ny aftale"))
         page_action(self, self.tr("Gå til listen"), "Ctrl+L", self.list.table.setFocus)
         self.list.extra.addStretch(1)
         self.list.extra.addWidget(action_button(self.a_new, self))
@@ -80,7 +71,7 @@ class AgreementsPage(Page):
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.wizard)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([340, 900])
+        self.splitter.setSizes([300, 940])
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)

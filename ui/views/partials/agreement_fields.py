@@ -14,7 +14,7 @@ import datetime as dt
 from typing import Any, Mapping
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QLabel,
                                QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget)
 
 from forms import fields as ffields
@@ -149,14 +149,12 @@ class FieldEditor(QWidget):
         self.help.setStyleSheet(HELP_STYLE)
         self.help.setVisible(bool(spec.help))
 
-        line = QHBoxLayout()
-        line.setContentsMargins(0, 0, 0, 0)
-        line.addWidget(self.input, 1)
-        line.addWidget(self.note, 0, Qt.AlignmentFlag.AlignTop)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addLayout(line)
+        column.setSpacing(1)
+        column.addWidget(self.input, 0, Qt.AlignmentFlag.AlignLeft
+                         if self.input.maximumWidth() < 1000 else Qt.AlignmentFlag(0))
+        column.addWidget(self.note)
         column.addWidget(self.problem)
         column.addWidget(self.finding)
         column.addWidget(self.help)

@@ -124,8 +124,7 @@ class WarningAcknowledgement(QFrame):
         row = QHBoxLayout()
         self.note = QLineEdit(self)
         self.note.setAccessibleName(_tr("Note til advarslen"))
-        self.note.setPlaceholderText(_tr("Skriv en note, fx: Rimelighedskravet holder ved "
-                                         "starten, da en praktik slutter 1. marts."))
+        self.note.setPlaceholderText(_tr("Skriv en note: hvorfor aftalen alligevel holder"))
         self.problem = QLabel(self)
         self.problem.setStyleSheet(f"color: {SEVERITY_COLOURS[rules.ERROR]};")
         self.problem.hide()
