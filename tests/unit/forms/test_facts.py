@@ -158,3 +158,18 @@ def test_gather_on_a_demo_profile_counts_per_workplace(demo_store):
         employer_id = employer.id
     this = _draft(demo_store, employer_id)
     assert _facts(demo_store, this).already_placed == expected
+
+
+def test_the_records_stand_in_for_fields_left_empty(store, place):
+    """Without a P-number or CPR in the content, the employer's and citizen's records give
+    them."""
+    this = _draft(store, place["main"], place["citizen"])
+    _other(store, place["main"])
+    with store.write() as s:
+        A.update_fields(s, this, {"employer_p_number": "", "citizen_cpr": ""})
+    with store.read() as s:
+        doc = A.load(s, this)
+        assert "employer_p_number" not in doc.values and "citizen_cpr" not in doc.values
+    facts = _facts(store, this)
+    assert facts.already_placed == 1
+    assert facts.citizen_birth_date == D(1990, 1, 1)
