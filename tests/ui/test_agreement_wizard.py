@@ -335,6 +335,13 @@ def test_ctrl_n_on_the_agreements_page_and_lav_aftale_on_a_match(
     page.a_new.trigger()
     assert page.wizard.current_step() == STEP_START and page.wizard.state is None
     assert not page.wizard.next_button.isEnabled()  # no employer chosen yet
+    settle(qtbot, ops)  # the employers are read in the background
+    employer = page.wizard.start.employer
+    qtbot.keyClicks(employer.lineEdit(), "Bageriet Aps (CVR 10000009)")
+    qtbot.keyClick(employer.lineEdit(), Qt.Key.Key_Return)
+    assert page.wizard.start.options.employer_id == parties.employer_id
+    assert page.wizard.start.match.currentData() == parties.match_id
+    assert page.wizard.next_button.isEnabled()
     matches = window.show_page("matches")
     matches.open_item(parties.match_id)
     matches.a_agreement.trigger()

@@ -391,7 +391,8 @@ class AgreementWizard(QWidget):
 
     def reload(self) -> None:
         """Re-read the open agreement (after a sync or another page's write)."""
-        if self.state is not None and not self._pending and not self._in_flight:
+        if self.state is not None and not self._pending and not self._in_flight \
+                and not any(e.dirty() for e in self.editors.values()):
             agreement_id, self.state = self.state.agreement_id, None
             step = self.steps.currentIndex()
             if self.open_agreement(agreement_id):

@@ -114,7 +114,8 @@ class StartStep(QWidget):
         self.employer.completer().setFilterMode(Qt.MatchFlag.MatchContains)
         self.employer.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.employer.setAccessibleName(_tr("Virksomhed"))
-        self.employer.activated.connect(lambda _i: self._employer_chosen())
+        self.employer.currentIndexChanged.connect(lambda _i: self._employer_chosen())
+        self.employer.completer().activated.connect(self._employer_completed)
         self.match = QComboBox(parties)
         self.match.setAccessibleName(_tr("Match"))
         self.match.activated.connect(lambda _i: self._match_chosen())
@@ -167,18 +168,17 @@ class StartStep(QWidget):
         layout.addWidget(parties)
         layout.addWidget(kinds)
         layout.addStretch(1)
-        self.ops.read(read_employers, on_done=while_alive(self, self._fill_employers))
 
     # -- filling -------------------------------------------------------------------------
     def _fill_employers(self, employers: list[tuple[str, str]]) -> None:
-        current = self.options.employer_id
+        current, typed = self.options.employer_id, self.employer.currentText()
         self.employer.blockSignals(True)
         self.employer.clear()
         for ident, label in employers:
             self.employer.addItem(label, ident)
         self.employer.setCurrentIndex(self.employer.findData(current) if current else -1)
         if not current:
-            self.employer.setEditText("")
+            self.employer.setEditText(typed)  # what the consultant began to type stays
         self.employer.blockSignals(False)
 
     def begin(self, employer_id: str = "", match_id: str = "", vacancy_id: str = "",
@@ -188,6 +188,7 @@ class StartStep(QWidget):
         self._type_chosen_by_hand = False
         options = self.ops.run_sync_read(read_start_options, employer_id, match_id)
         self.show_options(options, match_id, vacancy_id, citizen_id)
+        self.ops.read(read_employers, on_done=while_alive(self, self._fill_employers))
 
     def show_options(self, options: StartOptions, match_id: str = "", vacancy_id: str = "",
                      citizen_id: str = "") -> None:
@@ -249,6 +250,11 @@ class StartStep(QWidget):
         employer_id = self.employer.currentData() or ""
         if employer_id and employer_id != self.options.employer_id:
             self.show_options(self.ops.run_sync_read(read_start_options, employer_id))
+
+    def _employer_completed(self, text: str) -> None:
+        index = self.employer.findText(text)
+        if index >= 0:
+            self.employer.setCurrentIndex(index)
 
     def _match_chosen(self) -> None:
         match = self.chosen_match()
