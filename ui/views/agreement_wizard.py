@@ -41,14 +41,14 @@ from .partials.agreement_findings import FindingsPanel, WarningAcknowledgement
 from .partials.agreement_start import StartStep
 from .partials.inputs import page_action, while_alive
 
+CTX = "agreement_wizard"
+tr = QCoreApplication.translate  # tr(CTX, "…"): found by ui.i18n.update
+
 STEP_START, STEP_CHECK, STEP_FILL, STEP_READY = range(4)
 SAVE_PAUSE_MS = 700
 NEW_PREFIX = "new:"
 OK_COLOUR, ERROR_COLOUR = "#1b5e20", "#b00020"
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("agreement_wizard", text)
 
 
 # -- how other pages ask for a new agreement ------------------------------------------------
@@ -160,8 +160,8 @@ class ConfirmNewRevision:
     @classmethod
     def ask(cls, parent: QWidget) -> bool:
         answer = QMessageBox.question(
-            parent, _tr("Ny version af aftalen"),
-            _tr("Aftalen er underskrevet. Vil du lave en ny version, som kan ændres? "
+            parent, tr(CTX, "Ny version af aftalen"),
+            tr(CTX, "Aftalen er underskrevet. Vil du lave en ny version, som kan ændres? "
                 "Underskrifterne på den nuværende version bliver ugyldige, og aftalen skal "
                 "underskrives igen."),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
@@ -207,7 +207,7 @@ class AgreementWizard(QWidget):
         self._in_flight: dict[str, Any] = {}   # field -> the input being saved
         self._creating = False
 
-        self.title = QLabel(_tr("Ny aftale"), self)
+        self.title = QLabel(tr(CTX, "Ny aftale"), self)
         font = QFont(self.title.font())
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
@@ -216,11 +216,11 @@ class AgreementWizard(QWidget):
         self.subtitle = QLabel(self)
         self.subtitle.setWordWrap(True)
         self.steps = QTabBar(self)
-        self.steps.setAccessibleName(_tr("Trin"))
+        self.steps.setAccessibleName(tr(CTX, "Trin"))
         self.steps.setExpanding(False)
         self.steps.setDrawBase(False)
         for text in self.STEPS:
-            self.steps.addTab(_tr(text))
+            self.steps.addTab(tr(CTX, text))
         self.steps.currentChanged.connect(self._step_clicked)
 
         self.frozen = QFrame(self)  # shown for a signed agreement
@@ -228,7 +228,7 @@ class AgreementWizard(QWidget):
         frozen_row = QHBoxLayout(self.frozen)
         self.frozen_text = QLabel(self.frozen)
         self.frozen_text.setWordWrap(True)
-        self.new_revision_button = QPushButton(_tr("Lav ny &version…"), self.frozen)
+        self.new_revision_button = QPushButton(tr(CTX, "Lav ny &version…"), self.frozen)
         self.new_revision_button.clicked.connect(self.new_revision)
         frozen_row.addWidget(self.frozen_text, 1)
         frozen_row.addWidget(self.new_revision_button)
@@ -269,14 +269,14 @@ class AgreementWizard(QWidget):
         self.split.setSizes([560, 260])
         self.split.setChildrenCollapsible(False)
 
-        self.back_button = QPushButton(_tr("← &Tilbage"), self)
+        self.back_button = QPushButton(tr(CTX, "← &Tilbage"), self)
         self.back_button.clicked.connect(lambda: self.go_to(self.steps.currentIndex() - 1))
-        self.next_button = QPushButton(_tr("&Næste →"), self)
+        self.next_button = QPushButton(tr(CTX, "&Næste →"), self)
         self.next_button.clicked.connect(self.next_step)
         self.save_state = QLabel(self)
-        self.save_state.setAccessibleName(_tr("Gemt"))
+        self.save_state.setAccessibleName(tr(CTX, "Gemt"))
         self.save_state.setStyleSheet("color: palette(placeholder-text);")
-        self.sign_button = QPushButton(_tr("&Underskriv…"), self)
+        self.sign_button = QPushButton(tr(CTX, "&Underskriv…"), self)
         self.sign_button.setObjectName("sign")
         self.sign_button.clicked.connect(self._sign)
         bottom = QHBoxLayout()
@@ -299,8 +299,8 @@ class AgreementWizard(QWidget):
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(SAVE_PAUSE_MS)
         self._debounce.timeout.connect(self.flush)
-        page_action(self, _tr("Næste trin"), "Alt+Right", self.next_step)
-        page_action(self, _tr("Forrige trin"), "Alt+Left",
+        page_action(self, tr(CTX, "Næste trin"), "Alt+Right", self.next_step)
+        page_action(self, tr(CTX, "Forrige trin"), "Alt+Left",
                     lambda: self.go_to(self.steps.currentIndex() - 1))
         self.clear()
 
@@ -308,13 +308,13 @@ class AgreementWizard(QWidget):
         body = self.ready_body
         self.ready_banner = QLabel(body)
         self.ready_banner.setWordWrap(True)
-        self.ready_banner.setAccessibleName(_tr("Klar til underskrift"))
+        self.ready_banner.setAccessibleName(tr(CTX, "Klar til underskrift"))
         self.ready_reasons = QLabel(body)
         self.ready_reasons.setWordWrap(True)
-        self.warnings_box = QGroupBox(_tr("Advarsler (kvitteres med en note)"), body)
+        self.warnings_box = QGroupBox(tr(CTX, "Advarsler (kvitteres med en note)"), body)
         self.warnings_layout = QVBoxLayout(self.warnings_box)
         self.acknowledgements: dict[str, WarningAcknowledgement] = {}
-        self.signers_box = QGroupBox(_tr("Skal underskrives af"), body)
+        self.signers_box = QGroupBox(tr(CTX, "Skal underskrives af"), body)
         self.signers = QLabel(self.signers_box)
         self.signers.setWordWrap(True)
         QVBoxLayout(self.signers_box).addWidget(self.signers)
@@ -330,8 +330,8 @@ class AgreementWizard(QWidget):
         """Nothing open: the wizard waits for an agreement or a new start."""
         self.flush()
         self.state = None
-        self.title.setText(_tr("Ingen aftale valgt"))
-        self.subtitle.setText(_tr("Vælg en aftale i listen, eller start en ny med Ctrl+N."))
+        self.title.setText(tr(CTX, "Ingen aftale valgt"))
+        self.subtitle.setText(tr(CTX, "Vælg en aftale i listen, eller start en ny med Ctrl+N."))
         self.setEnabled(True)
         self.steps.setVisible(False)
         self.split.setVisible(False)
@@ -346,8 +346,8 @@ class AgreementWizard(QWidget):
         self.flush()
         self.state = None
         self._template_key = ""
-        self.title.setText(_tr("Ny aftale"))
-        self.subtitle.setText(_tr("Vælg parterne og typen; alt, hvad registreringerne ved, "
+        self.title.setText(tr(CTX, "Ny aftale"))
+        self.subtitle.setText(tr(CTX, "Vælg parterne og typen; alt, hvad registreringerne ved, "
                                   "udfyldes derefter for dig."))
         self.frozen.hide()
         self.general_problem.hide()
@@ -369,8 +369,8 @@ class AgreementWizard(QWidget):
             state = self.ops.run_sync_read(read_state, agreement_id)
         except (KeyError, ValueError):  # made with a template this build does not have
             self.clear()
-            self.title.setText(_tr("Aftalen kan ikke vises"))
-            self.subtitle.setText(_tr(
+            self.title.setText(tr(CTX, "Aftalen kan ikke vises"))
+            self.subtitle.setText(tr(CTX, 
                 "Aftalen er lavet med en skabelon, som denne version af programmet ikke "
                 "kender. Opdatér programmet for at åbne den."))
             return False
@@ -422,7 +422,7 @@ class AgreementWizard(QWidget):
         parties = [state.values.get(k) for k in ("employer_name", "citizen_name")]
         self.subtitle.setText(" · ".join(str(p) for p in parties if p)
                               + (" · " if any(parties) else "")
-                              + _tr("version %1").replace("%1", str(state.revision))
+                              + tr(CTX, "version %1").replace("%1", str(state.revision))
                               + " · " + status_text(state.status))
         for key, editor in self.editors.items():
             value = state.values.get(key)
@@ -436,7 +436,7 @@ class AgreementWizard(QWidget):
             editor.set_read_only(not state.editable)
         self.frozen.setVisible(not state.editable)
         if not state.editable:
-            self.frozen_text.setText(_tr(
+            self.frozen_text.setText(tr(CTX, 
                 "Aftalen er underskrevet og kan ikke ændres. En ændring laver en ny version "
                 "af aftalen, som skal underskrives igen af alle parter."))
         self._show_findings(state)
@@ -449,15 +449,15 @@ class AgreementWizard(QWidget):
 
     def _summary_html(self, state: WizardState) -> str:
         template = state.template
-        rows = [(_tr("Type"), tr_template(template.title)),
-                (_tr("Lovgrundlag"), tr_template(template.legal_basis)),
-                (_tr("Virksomhed"), state.values.get("employer_name", "")),
-                (_tr("Borger"), state.values.get("citizen_name", "")),
-                (_tr("Stilling"), state.values.get("job_title", "")),
-                (_tr("Skabelon"), f"{template.type} v{template.version}")]
+        rows = [(tr(CTX, "Type"), tr_template(template.title)),
+                (tr(CTX, "Lovgrundlag"), tr_template(template.legal_basis)),
+                (tr(CTX, "Virksomhed"), state.values.get("employer_name", "")),
+                (tr(CTX, "Borger"), state.values.get("citizen_name", "")),
+                (tr(CTX, "Stilling"), state.values.get("job_title", "")),
+                (tr(CTX, "Skabelon"), f"{template.type} v{template.version}")]
         cells = "".join(f"<tr><td><b>{k}:</b>&nbsp;</td><td>{v or '–'}</td></tr>"
                         for k, v in rows)
-        note = _tr("Typen og parterne er valgt, da kladden blev oprettet. Skal typen være en "
+        note = tr(CTX, "Typen og parterne er valgt, da kladden blev oprettet. Skal typen være en "
                    "anden, så start en ny aftale.")
         return f"<table>{cells}</table><p>{tr_template(template.description)}</p><p>{note}</p>"
 
@@ -468,7 +468,7 @@ class AgreementWizard(QWidget):
         if key in state.prefilled and state.prefilled[key] == value:
             return prefill_source_text(editor.spec)
         if key == "end_date" and value == state.end_date_proposed:
-            return _tr("Foreslået ud fra målgruppen")
+            return tr(CTX, "Foreslået ud fra målgruppen")
         return ""
 
     def _build_fields(self, state: WizardState) -> None:
@@ -487,12 +487,12 @@ class AgreementWizard(QWidget):
                 shiboken6.delete(old)
 
         check = QVBoxLayout(self.check_body)
-        check.addWidget(_intro(_tr(
+        check.addWidget(_intro(tr(CTX, 
             "Disse oplysninger er hentet fra virksomheden, kontaktpersonen, stillingen, "
             "borgeren og matchet (grøn baggrund). Ret dem her, hvis noget er forkert; det "
             "gemmes med det samme."), self.check_body))
         fill = QVBoxLayout(self.fill_body)
-        fill.addWidget(_intro(_tr(
+        fill.addWidget(_intro(tr(CTX, 
             "Udfyld det, der er nyt for denne aftale. Felter med * skal udfyldes. Alt gemmes, "
             "mens du skriver."), self.fill_body))
         prefilled = set(state.prefilled)
@@ -509,8 +509,8 @@ class AgreementWizard(QWidget):
         missing = [f for f in new_fields
                    if f.required and ffields.is_blank(state.values.get(f.key))]
         others = [f for f in new_fields if f not in missing]
-        for title, specs in ((_tr("Skal udfyldes"), missing),
-                             (_tr("Tjek og udfyld efter behov"), others)):
+        for title, specs in ((tr(CTX, "Skal udfyldes"), missing),
+                             (tr(CTX, "Tjek og udfyld efter behov"), others)):
             if specs:
                 box = QGroupBox(title, self.fill_body)
                 form = self._form(box)
@@ -617,18 +617,18 @@ class AgreementWizard(QWidget):
         state = self.state
         self.back_button.setEnabled(step > STEP_START)
         if step == STEP_START and state is None:
-            self.next_button.setText(_tr("&Opret aftale →"))
+            self.next_button.setText(tr(CTX, "&Opret aftale →"))
             choice = self.start.choice()
             self.next_button.setEnabled(bool(choice["agreement_type"] and choice["employer_id"])
                                         and not self._creating)
         else:
-            self.next_button.setText(_tr("&Næste →"))
+            self.next_button.setText(tr(CTX, "&Næste →"))
             self.next_button.setEnabled(step < STEP_READY)
         for index in range(1, self.steps.count()):
             self.steps.setTabEnabled(index, state is not None)
         ready = self.is_ready()
         self.sign_button.setEnabled(ready)
-        self.sign_button.setToolTip("" if ready else _tr(
+        self.sign_button.setToolTip("" if ready else tr(CTX, 
             "Aftalen kan underskrives, når der ikke er fejl, og alle advarsler er kvitteret."))
         self.sign_button.setStyleSheet(
             f"QPushButton:enabled {{ background: {OK_COLOUR}; color: white; "
@@ -648,7 +648,7 @@ class AgreementWizard(QWidget):
             return
         self._creating = True
         self._update_buttons()
-        self.save_state.setText(_tr("Opretter kladden …"))
+        self.save_state.setText(tr(CTX, "Opretter kladden …"))
         self.ops.write(create_agreement, choice, on_done=while_alive(self, self._created),
                        on_error=while_alive(self, self._create_failed))
 
@@ -657,7 +657,7 @@ class AgreementWizard(QWidget):
         self._show_state(state, rebuild=True)
         self._set_step(STEP_CHECK, save=False)
         self._focus_step(STEP_CHECK)
-        self.save_state.setText(_tr("Kladden er oprettet og gemmes, mens du arbejder."))
+        self.save_state.setText(tr(CTX, "Kladden er oprettet og gemmes, mens du arbejder."))
         self.created.emit(state.agreement_id)
 
     def _create_failed(self, failure: OpFailure) -> None:
@@ -672,7 +672,7 @@ class AgreementWizard(QWidget):
         self._pending.add(key)
         self._debounce.start()
         self.editors[key].set_note("")  # no longer what the records said
-        self.save_state.setText(_tr("Ikke gemt endnu …"))
+        self.save_state.setText(tr(CTX, "Ikke gemt endnu …"))
         self.sign_button.setEnabled(False)
 
     def _commit(self, key: str) -> None:
@@ -696,7 +696,7 @@ class AgreementWizard(QWidget):
         if self._in_flight.get(key, object()) == raw:
             return  # this very input is on its way
         self._in_flight[key] = raw
-        self.save_state.setText(_tr("Gemmer …"))
+        self.save_state.setText(tr(CTX, "Gemmer …"))
         agreement_id = state.agreement_id
         self.ops.write(save_fields, agreement_id, {key: raw},
                        on_done=while_alive(self, lambda st: self._saved(key, raw, st)),
@@ -714,7 +714,7 @@ class AgreementWizard(QWidget):
         state.wizard_step = self.state.wizard_step
         self._show_state(state, just_saved=key, sent=raw)
         if not self._in_flight:
-            self.save_state.setText(_tr("Alt er gemt %1.").replace(
+            self.save_state.setText(tr(CTX, "Alt er gemt %1.").replace(
                 "%1", dt.datetime.now().strftime("%H:%M:%S")))
 
     def _save_failed(self, agreement_id: str, key: str, raw: Any,
@@ -728,7 +728,7 @@ class AgreementWizard(QWidget):
         if editor is not None and messages:
             editor.show_problem(messages)
             editor.refused = raw
-            self.save_state.setText(_tr("%1 er ikke gemt – ret det markerede.")
+            self.save_state.setText(tr(CTX, "%1 er ikke gemt – ret det markerede.")
                                     .replace("%1", editor.label_text))
         else:
             self._general_failure(failure)
@@ -737,7 +737,7 @@ class AgreementWizard(QWidget):
     def _general_failure(self, failure: OpFailure) -> None:
         self.general_problem.setText(failure.summary)
         self.general_problem.show()
-        self.save_state.setText(_tr("Ikke gemt."))
+        self.save_state.setText(tr(CTX, "Ikke gemt."))
 
     def hideEvent(self, event: QHideEvent) -> None:
         """Leaving the page or closing the window: what is being typed is saved."""
@@ -788,16 +788,16 @@ class AgreementWizard(QWidget):
             names.append(f"• {tr_template(signer.label)}" + (f": {name}" if name else ""))
         self.signers.setText("\n".join(names))
         if not state.editable:
-            colour, text = OK_COLOUR, _tr("Aftalen er underskrevet.")
+            colour, text = OK_COLOUR, tr(CTX, "Aftalen er underskrevet.")
             reasons: list[str] = []
         elif check.ready:
-            colour, text = OK_COLOUR, _tr("✔ Klar til underskrift")
-            reasons = [_tr("Der er ingen fejl, og alle advarsler er kvitteret. Tryk "
+            colour, text = OK_COLOUR, tr(CTX, "✔ Klar til underskrift")
+            reasons = [tr(CTX, "Der er ingen fejl, og alle advarsler er kvitteret. Tryk "
                            "\"Underskriv…\" for at lade parterne underskrive på skærmen.")]
         else:
-            colour, text = ERROR_COLOUR, _tr("✖ Ikke klar til underskrift")
+            colour, text = ERROR_COLOUR, tr(CTX, "✖ Ikke klar til underskrift")
             reasons = [f"• {translate_message(f.message)}" for f in check.errors]
-            reasons += [f"• {_tr('Advarslen skal kvitteres med en note:')} "
+            reasons += [f"• {tr(CTX, 'Advarslen skal kvitteres med en note:')} "
                         f"{translate_message(f.message)}" for f in check.open_warnings]
         self.ready_banner.setText(text)
         self.ready_banner.setStyleSheet(
@@ -805,7 +805,7 @@ class AgreementWizard(QWidget):
             "padding: 8px;")
         self.ready_reasons.setText("\n".join(reasons))
         self.ready_reasons.setVisible(bool(reasons))
-        self.steps.setTabText(STEP_READY, _tr(self.STEPS[STEP_READY])
+        self.steps.setTabText(STEP_READY, tr(CTX, self.STEPS[STEP_READY])
                               + (" ✔" if state.editable and check.ready else ""))
 
     def acknowledge(self, finding_key: str, note: str) -> None:

@@ -23,6 +23,8 @@ from forms.templates import FieldSpec
 
 from .inputs import as_text
 
+CTX = "agreement_fields"
+tr = QCoreApplication.translate  # tr(CTX, "…"): found by ui.i18n.update
 TEMPLATE_CTX = "template"
 PROBLEM_STYLE = "color: #b00020;"
 SEVERITY_COLOURS = {rules.ERROR: "#b00020", rules.WARNING: "#8a5300", rules.INFO: "#1a5fb4"}
@@ -41,9 +43,6 @@ def tr_template(text: str) -> str:
     """A Danish source text from a template file, translated (context "template")."""
     return QCoreApplication.translate(TEMPLATE_CTX, text) if text else ""
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("agreement_fields", text)
 
 
 def prefill_source_text(spec: FieldSpec) -> str:
@@ -139,7 +138,7 @@ class FieldEditor(QWidget):
         self.problem = QLabel(self)          # the Danish message of a refused value
         self.problem.setStyleSheet(PROBLEM_STYLE)
         self.problem.setWordWrap(True)
-        self.problem.setAccessibleName(_tr("Fejl ved %1").replace("%1", self.label_text))
+        self.problem.setAccessibleName(tr(CTX, "Fejl ved %1").replace("%1", self.label_text))
         self.problem.hide()
         self.finding = QLabel(self)          # the rules' finding about this field
         self.finding.setWordWrap(True)
@@ -175,7 +174,7 @@ class FieldEditor(QWidget):
             return box
         if kind == "choice":
             combo = QComboBox(self)
-            combo.addItem(_tr("(vælg)"), "")
+            combo.addItem(tr(CTX, "(vælg)"), "")
             for code, label in choice_options(spec):
                 combo.addItem(label, code)
             combo.activated.connect(lambda _i: self.commit.emit(self.key))

@@ -21,12 +21,12 @@ from forms.rules import Finding
 from ...ops import translate_message
 from .agreement_fields import SEVERITY_COLOURS
 
+CTX = "agreement_findings"
+tr = QCoreApplication.translate  # tr(CTX, "…"): found by ui.i18n.update
+
 FIELD_ROLE = Qt.ItemDataRole.UserRole
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("agreement_findings", text)
 
 
 def severity_icon(widget: QWidget, severity: str) -> QIcon:
@@ -37,8 +37,8 @@ def severity_icon(widget: QWidget, severity: str) -> QIcon:
 
 
 def severity_name(severity: str) -> str:
-    return {rules.ERROR: _tr("Fejl"), rules.WARNING: _tr("Advarsel"),
-            rules.INFO: _tr("Til orientering")}.get(severity, severity)
+    return {rules.ERROR: tr(CTX, "Fejl"), rules.WARNING: tr(CTX, "Advarsel"),
+            rules.INFO: tr(CTX, "Til orientering")}.get(severity, severity)
 
 
 class FindingsPanel(QWidget):
@@ -48,12 +48,12 @@ class FindingsPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.title = QLabel(_tr("Kontrol af reglerne"), self)
+        self.title = QLabel(tr(CTX, "Kontrol af reglerne"), self)
         self.title.setStyleSheet("font-weight: bold;")
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.list = QListWidget(self)
-        self.list.setAccessibleName(_tr("Fund ved kontrollen"))
+        self.list.setAccessibleName(tr(CTX, "Fund ved kontrollen"))
         self.list.setWordWrap(True)
         self.list.setSpacing(2)
         self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
@@ -61,7 +61,7 @@ class FindingsPanel(QWidget):
         self.list.itemClicked.connect(self._activated)
         self.list.itemActivated.connect(self._activated)
         self.title.setBuddy(self.list)
-        hint = QLabel(_tr("Klik på et fund for at gå til feltet."), self)
+        hint = QLabel(tr(CTX, "Klik på et fund for at gå til feltet."), self)
         hint.setStyleSheet("color: palette(placeholder-text); font-size: 9pt;")
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -77,19 +77,19 @@ class FindingsPanel(QWidget):
         for finding in findings:
             text = translate_message(finding.message)
             if finding.severity == rules.WARNING and acknowledged.get(finding.key):
-                text += " " + _tr("(kvitteret)")
+                text += " " + tr(CTX, "(kvitteret)")
             item = QListWidgetItem(severity_icon(self, finding.severity), text, self.list)
             item.setForeground(QBrush(QColor(SEVERITY_COLOURS[finding.severity])))
             item.setData(FIELD_ROLE, finding.field)
             item.setData(KEY_ROLE, finding.key)
-            where = label_of(finding.field) if finding.field else _tr("hele aftalen")
+            where = label_of(finding.field) if finding.field else tr(CTX, "hele aftalen")
             item.setToolTip(f"{severity_name(finding.severity)} · {where}")
         errors = sum(f.severity == rules.ERROR for f in findings)
         warnings = sum(f.severity == rules.WARNING for f in findings)
         if not findings:
-            self.summary.setText(_tr("Ingen fund: reglerne er overholdt."))
+            self.summary.setText(tr(CTX, "Ingen fund: reglerne er overholdt."))
         else:
-            self.summary.setText(_tr("%1 fejl, %2 advarsler, %3 til orientering.")
+            self.summary.setText(tr(CTX, "%1 fejl, %2 advarsler, %3 til orientering.")
                                  .replace("%1", str(errors)).replace("%2", str(warnings))
                                  .replace("%3", str(len(findings) - errors - warnings)))
 
@@ -123,22 +123,22 @@ class WarningAcknowledgement(QFrame):
         layout.addLayout(top)
         row = QHBoxLayout()
         self.note = QLineEdit(self)
-        self.note.setAccessibleName(_tr("Note til advarslen"))
-        self.note.setPlaceholderText(_tr("Skriv en note: hvorfor aftalen alligevel holder"))
+        self.note.setAccessibleName(tr(CTX, "Note til advarslen"))
+        self.note.setPlaceholderText(tr(CTX, "Skriv en note: hvorfor aftalen alligevel holder"))
         self.problem = QLabel(self)
         self.problem.setStyleSheet(f"color: {SEVERITY_COLOURS[rules.ERROR]};")
         self.problem.hide()
         if note:
-            self.state = QLabel(_tr("Kvitteret med noten: %1").replace("%1", note), self)
+            self.state = QLabel(tr(CTX, "Kvitteret med noten: %1").replace("%1", note), self)
             self.state.setWordWrap(True)
-            self.button = QPushButton(_tr("Fortryd kvitteringen"), self)
+            self.button = QPushButton(tr(CTX, "Fortryd kvitteringen"), self)
             self.button.clicked.connect(lambda: self.acknowledge.emit(self.finding_key, ""))
             row.addWidget(self.state, 1)
             self.note.hide()
         else:
             self.state = QLabel(self)
             self.state.hide()
-            self.button = QPushButton(_tr("&Kvittér"), self)
+            self.button = QPushButton(tr(CTX, "&Kvittér"), self)
             self.button.clicked.connect(self._submit)
             self.note.returnPressed.connect(self._submit)
             row.addWidget(self.note, 1)
@@ -148,7 +148,7 @@ class WarningAcknowledgement(QFrame):
 
     def _submit(self) -> None:
         if not self.note.text().strip():
-            self.problem.setText(_tr("Skriv en note, før advarslen kan kvitteres."))
+            self.problem.setText(tr(CTX, "Skriv en note, før advarslen kan kvitteres."))
             self.problem.show()
             self.note.setFocus()
             return

@@ -26,13 +26,13 @@ from ...ops import Ops
 from .agreement_fields import tr_template
 from .inputs import domain_label, while_alive
 
+CTX = "agreement_start"
+tr = QCoreApplication.translate  # tr(CTX, "…"): found by ui.i18n.update
+
 # The order matches are offered in: the ones ready for an agreement first.
 MATCH_ORDER = ("agreed", "placed", "interview", "presented", "proposed")
 CITIZEN_SEARCH_LIMIT = 25
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("agreement_start", text)
 
 
 @dataclass(frozen=True)
@@ -105,7 +105,7 @@ class StartStep(QWidget):
         self.options = StartOptions("", "")
         self._type_chosen_by_hand = False
 
-        parties = QGroupBox(_tr("Parter"), self)
+        parties = QGroupBox(tr(CTX, "Parter"), self)
         form = QFormLayout(parties)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.employer = QComboBox(parties)
@@ -113,28 +113,30 @@ class StartStep(QWidget):
         self.employer.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.employer.completer().setFilterMode(Qt.MatchFlag.MatchContains)
         self.employer.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.employer.setAccessibleName(_tr("Virksomhed"))
+        self.employer.setAccessibleName(tr(CTX, "Virksomhed"))
         self.employer.currentIndexChanged.connect(lambda _i: self._employer_chosen())
         self.employer.completer().activated.connect(self._employer_completed)
         self.match = QComboBox(parties)
-        self.match.setAccessibleName(_tr("Match"))
+        self.match.setAccessibleName(tr(CTX, "Match"))
         self.match.activated.connect(lambda _i: self._match_chosen())
         self.vacancy = QComboBox(parties)
-        self.vacancy.setAccessibleName(_tr("Stilling"))
+        self.vacancy.setAccessibleName(tr(CTX, "Stilling"))
         self.vacancy.activated.connect(lambda _i: self._vacancy_chosen())
         self.citizen = QComboBox(parties)
         self.citizen.setEditable(True)
         self.citizen.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.citizen.setAccessibleName(_tr("Borger"))
-        self.citizen.lineEdit().setPlaceholderText(_tr("Skriv for at søge blandt borgerne"))
+        self.citizen.setAccessibleName(tr(CTX, "Borger"))
+        self.citizen.lineEdit().setPlaceholderText(tr(CTX, "Skriv for at søge blandt borgerne"))
         self.citizen.activated.connect(lambda _i: self.changed.emit())
         self._citizen_timer = QTimer(self)
         self._citizen_timer.setSingleShot(True)
         self._citizen_timer.setInterval(250)
         self._citizen_timer.timeout.connect(self._search_citizens)
         self.citizen.lineEdit().textEdited.connect(lambda _t: self._citizen_timer.start())
-        for label, widget in ((_tr("&Virksomhed:"), self.employer), (_tr("&Match:"), self.match),
-                              (_tr("&Stilling:"), self.vacancy), (_tr("&Borger:"), self.citizen)):
+        for label, widget in ((tr(CTX, "&Virksomhed:"), self.employer),
+                              (tr(CTX, "&Match:"), self.match),
+                              (tr(CTX, "&Stilling:"), self.vacancy),
+                              (tr(CTX, "&Borger:"), self.citizen)):
             caption = QLabel(label, parties)
             caption.setBuddy(widget)
             form.addRow(caption, widget)
@@ -143,7 +145,7 @@ class StartStep(QWidget):
         self.match_hint.setStyleSheet("color: palette(placeholder-text);")
         form.addRow("", self.match_hint)
 
-        kinds = QGroupBox(_tr("Aftaletype"), self)
+        kinds = QGroupBox(tr(CTX, "Aftaletype"), self)
         self.type_box = QVBoxLayout(kinds)
         self.types = QButtonGroup(self)
         self.type_buttons: dict[str, QRadioButton] = {}
@@ -201,12 +203,12 @@ class StartStep(QWidget):
         if index < 0:
             self.employer.setEditText("")
         self.match.clear()
-        self.match.addItem(_tr("(uden match – vælg stilling og borger)"), "")
+        self.match.addItem(tr(CTX, "(uden match – vælg stilling og borger)"), "")
         for m in options.matches:
             self.match.addItem(f"{m.citizen_name} – {m.vacancy_title} "
                                f"({domain_label(MATCH_STATUSES, m.status)})", m.id)
         self.vacancy.clear()
-        self.vacancy.addItem(_tr("(ingen stilling)"), "")
+        self.vacancy.addItem(tr(CTX, "(ingen stilling)"), "")
         for vid, title, kind in options.vacancies:
             self.vacancy.addItem(f"{title} ({domain_label(VACANCY_KINDS, kind)})", vid)
         self.citizen.clear()
@@ -230,12 +232,12 @@ class StartStep(QWidget):
                 self._select_citizen(citizen_id, "")
             self._vacancy_chosen()
         if not options.employer_id:
-            self.match_hint.setText(_tr("Vælg først virksomheden."))
+            self.match_hint.setText(tr(CTX, "Vælg først virksomheden."))
         elif not options.matches:
-            self.match_hint.setText(_tr("Virksomheden har ingen aktive match; vælg stilling "
+            self.match_hint.setText(tr(CTX, "Virksomheden har ingen aktive match; vælg stilling "
                                         "og borger."))
         else:
-            self.match_hint.setText(_tr("Aftalte og startede match står først."))
+            self.match_hint.setText(tr(CTX, "Aftalte og startede match står først."))
         self.changed.emit()
 
     def _select_citizen(self, citizen_id: str, name: str) -> None:
