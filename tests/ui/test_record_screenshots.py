@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from consultant_app import services
 from consultant_app.store.models import Citizen, Match, PlacementAgreement, Vacancy
+from forms.agreements import create_draft
 from ui.views.agreements import AgreementsPage
 from ui.views.citizens import CitizensPage
 from ui.views.matches import MatchesPage
@@ -42,10 +43,8 @@ def test_record_pages_render_to_png(ops, qtbot, demo_store, monkeypatch):  # noq
         matched = s.scalars(select(Match).order_by(Match.vacancy_id)).first()
         services.move_match(s, matched.id, "declined", "Ønsker ikke weekendarbejde")
         services.propose_match(s, matched.vacancy_id, citizen.id)
-        s.add(PlacementAgreement(
-            agreement_type="Virksomhedspraktik", template_version="2026-01",
-            employer_id=vacancy.employer_id, vacancy_id=vacancy.id, citizen_id=citizen.id,
-            status="draft", start_date=dt.date(2026, 3, 2), end_date=dt.date(2026, 3, 29)))
+        create_draft(s, "virksomhedspraktik", vacancy.employer_id, vacancy_id=vacancy.id,
+                     citizen_id=citizen.id)
     with demo_store.read() as s:
         agreement_id = s.scalars(select(PlacementAgreement.id)).one()
 
@@ -76,7 +75,8 @@ def test_record_pages_render_to_png(ops, qtbot, demo_store, monkeypatch):  # noq
     qtbot.addWidget(agreements)
     settle(qtbot, ops)
     agreements.open_item(agreement_id)
-    assert agreements.fields["citizen_name"].text() == citizen.name
+    settle(qtbot, ops)
+    assert agreements.wizard.editors["citizen_name"].raw() == citizen.name
     paths.append(shoot(agreements, "agreement", qtbot))
 
     print(f"\nscreenshots in {SHOTS}: " + ", ".join(p.name for p in paths))
