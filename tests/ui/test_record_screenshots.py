@@ -3,7 +3,6 @@ files, for a person to look at (layout, clipping, Danish text). Prints the folde
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from pathlib import Path
 
