@@ -20,13 +20,26 @@ class Problem:
 
     field: str
     message: Message
+    # The field's Danish label and its translation context, when the field is not one of the
+    # records' (FIELD_LABELS): an agreement template's field names its own label.
+    label: str = ""
+    label_context: str = "fields"
 
     @classmethod
     def of(cls, field: str, template: str, **params: Any) -> "Problem":
         return cls(field, Message(CTX, template, params))
 
+    def labelled(self, label: str, context: str) -> "Problem":
+        return Problem(self.field, self.message, label, context)
+
+    def field_text(self, translate: Any = None) -> str:
+        """The field's label, translated by ``translate(context, text)`` when given."""
+        label, context = ((self.label, self.label_context) if self.label
+                          else (field_label(self.field), "fields"))
+        return translate(context, label) if translate is not None else label
+
     def __str__(self) -> str:
-        return f"{field_label(self.field)}: {self.message}"
+        return f"{self.field_text()}: {self.message}"
 
 
 class UserError(Exception):

@@ -240,7 +240,7 @@ def update_fields(session: Session, agreement_id: str,
         try:
             new_values[key] = ffields.converter(spec)(raw, key)
         except ValidationError as exc:
-            problems.extend(exc.problems)
+            problems.extend(p.labelled(spec.label, "template") for p in exc.problems)
     if problems:
         raise ValidationError(problems)
     for key, value in new_values.items():

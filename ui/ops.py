@@ -40,9 +40,8 @@ class OpFailure:
             by_field: dict[str, list[str]] = {}
             for p in exc.problems:
                 by_field.setdefault(p.field, []).append(translate_message(p.message))
-            from consultant_app.errors import field_label
-            lines = [f"{QCoreApplication.translate('fields', field_label(f))}: {m}"
-                     for f, ms in by_field.items() for m in ms]
+            lines = [f"{p.field_text(QCoreApplication.translate)}: "
+                     f"{translate_message(p.message)}" for p in exc.problems]
             return cls("\n".join(lines), by_field)
         if isinstance(exc, UserError):
             return cls(translate_message(exc.message))

@@ -73,6 +73,7 @@ def test_bad_values_are_all_reported_by_field_and_nothing_is_saved(store, partie
             A.update_fields(s, agreement_id, {"hours_per_week": "mange", "employer_cvr": "123",
                                               "purpose": "Afklaring"})
     assert {p.field for p in err.value.problems} == {"hours_per_week", "employer_cvr"}
+    assert "Timer pr. uge: Skal være et tal" in str(err.value.message)  # the template's label
     with store.read() as s:
         assert "purpose" not in A.load(s, agreement_id).values
 
