@@ -1,0 +1,393 @@
+"""The client sync engine: enroll, push the outbox, upload sealed agreements, pull.
+
+No Qt here: the CLI runs it in the foreground, the desktop through ``runner.SyncRunner`` on
+a thread of its own. One ``sync()`` is one entry in the history (``SyncRun``).
+
+Push: outbox entries oldest first, in batches; each entry is one operation (nothing is
+coalesced, so every op id reaches the service) with the CURRENT values of the fields it names,
+read from the row when the batch is built, so sensitive values are never copied into the
+journal. The entries the service answered for are deleted in one transaction with their
+consequences (versions, conflicts); an entry it did not answer for is sent again next time
+with the same op id, and the service answers it from memory (at most once).
+
+Pull: pages since the cursor, each applied with its cursor in one transaction (``apply``).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import logging
+import platform
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session
+
+from consultant_app.ids import utcnow
+from consultant_app.store import Store
+from consultant_app.store.models import (MODEL_BY_ENTITY, AgreementDocument, AgreementReceipt,
+                                         AgreementSignature, OutboxEntry, PlacementAgreement,
+                                         ProfileMeta, SyncConflict, SyncRun)
+from sync import protocol
+
+from . import credentials, wipe
+from .apply import PageResult, apply_page
+from .codec import codec
+from .errors import AgreementRefused, DeviceRevoked, NotEnrolled, ServerError, SyncError
+from .transport import Transport, normalise_url
+
+log = logging.getLogger(__name__)
+
+PUSH_BATCH = 500
+PULL_LIMIT = 5000
+
+# progress(phase, done, total): phase is "push", "upload" or "pull"; total None if unknown
+Progress = Callable[[str, int, "int | None"], None]
+TransportFactory = Callable[[str, str], Transport]
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0
+    uploaded: int = 0
+    pulled: int = 0
+    conflicts: int = 0
+    rejected: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class EnrollResult:
+    device_id: str
+    consultant: str
+    municipality_code: str
+    municipality_name: str
+    token_store: str  # credentials.KEYRING or credentials.PROFILE
+
+
+def _encode_json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+class SyncEngine:
+    def __init__(self, store: Store, transport_factory: TransportFactory | None = None,
+                 push_batch: int = PUSH_BATCH, pull_limit: int = PULL_LIMIT,
+                 use_keyring: bool = True):
+        self.store = store
+        self._make_transport = transport_factory or (lambda url, token: Transport(url, token))
+        self.push_batch = push_batch
+        self.pull_limit = pull_limit
+        self.use_keyring = use_keyring
+        # Called inside a page's transaction, after the page and before the cursor is
+        # stored and committed: the crash tests put their failure here.
+        self.before_page_commit: Callable[[int], None] | None = None
+
+    # -- enrollment ----------------------------------------------------------------------
+    def enroll(self, server_url: str, code: str, device_name: str = "") -> EnrollResult:
+        """Enroll this profile with the service; keeps the token, the device id and the
+        certificate. The token goes to the OS keyring where there is one."""
+        server_url = normalise_url(server_url)
+        public_key, install = _device_key(self.store)
+        request = protocol.EnrollRequest(
+            enrollment_code=code.strip(), device_name=device_name or platform.node(),
+            public_key=public_key, app_version=_app_version())
+        with self._make_transport(server_url, "") as transport:
+            answer = transport.enroll(request)
+        install(answer.certificate_pem, answer.ca_certificate_pem)
+        with self.store.write(journal=False) as s:
+            where = credentials.save_token(self.store, s, answer.token, self.use_keyring)
+            for key, value in ((credentials.SERVER_URL, server_url),
+                               (credentials.DEVICE_ID, answer.device_id),
+                               (credentials.CONSULTANT_ID, answer.consultant_id),
+                               (credentials.MUNICIPALITY_NAME, answer.municipality_name),
+                               ("municipality_code", answer.municipality_code),
+                               (credentials.CURSOR, "0")):
+                s.merge(ProfileMeta(key=key, value=value))
+            if not self.store.consultant:
+                s.merge(ProfileMeta(key="consultant", value=answer.consultant))
+            s.execute(delete(ProfileMeta).where(ProfileMeta.key == credentials.REVOKED))
+        return EnrollResult(answer.device_id, answer.consultant, answer.municipality_code,
+                            answer.municipality_name, where)
+
+    def enrollment(self) -> credentials.Enrollment | None:
+        return credentials.load(self.store)
+
+    # -- one sync ------------------------------------------------------------------------
+    def sync(self, trigger: str = "manual", progress: Progress | None = None) -> SyncReport:
+        """Push, upload sealed agreements, pull. Raises a ``SyncError`` (recorded in the
+        history) when it cannot finish; what was done before the error stays done."""
+        enrollment = credentials.load(self.store)
+        if enrollment is None:
+            raise NotEnrolled()
+        report = SyncReport()
+        run_id = self._start_run(trigger)
+        error = ""
+        try:
+            with self._make_transport(enrollment.server_url, enrollment.token) as transport:
+                self.push(transport, report, progress)
+                self.upload_agreements(transport, report, progress)
+                self.pull(transport, report, progress)
+        except DeviceRevoked as exc:
+            error = str(exc.message)
+            wipe.wipe_personal_data(self.store, reason=error)
+            raise
+        except SyncError as exc:
+            error = str(exc.message)
+            raise
+        except Exception as exc:
+            log.exception("sync failed")
+            error = f"{type(exc).__name__}: {exc}"
+            raise
+        finally:
+            self._finish_run(run_id, report, error)
+        return report
+
+    def _start_run(self, trigger: str) -> int:
+        with self.store.write(journal=False) as s:
+            run = SyncRun(trigger=trigger, started_at=utcnow())
+            s.add(run)
+            s.flush()
+            return run.id
+
+    def _finish_run(self, run_id: int, report: SyncReport, error: str) -> None:
+        now = utcnow()
+        with self.store.write(journal=False) as s:
+            s.execute(update(SyncRun).where(SyncRun.id == run_id).values(
+                finished_at=now, ok=not error, pushed=report.pushed, pulled=report.pulled,
+                uploaded=report.uploaded, conflicts=report.conflicts, error=error))
+            if not error:
+                s.merge(ProfileMeta(key=credentials.LAST_SUCCESS, value=now.isoformat()))
+
+    # -- push ----------------------------------------------------------------------------
+    def push(self, transport: Transport, report: SyncReport,
+             progress: Progress | None = None) -> None:
+        with self.store.read() as s:
+            total = s.scalar(select(func.count()).select_from(OutboxEntry)) or 0
+        done = 0
+        after = 0  # entries the service rejected stay behind the cursor only for this run
+        while True:
+            with self.store.read() as s:
+                entries = s.scalars(select(OutboxEntry).where(OutboxEntry.seq > after)
+                                    .order_by(OutboxEntry.seq).limit(self.push_batch)).all()
+                if not entries:
+                    return
+                operations, orphans = _operations(s, entries)
+            by_op = {e.op_id: e for e in entries}
+            answer = transport.push(protocol.PushRequest(operations=operations)) \
+                if operations else protocol.PushResponse(results=[])
+            answered = [r for r in answer.results if r.op_id in by_op]
+            if operations and not answered:
+                raise ServerError(502, "no_answer",
+                                  "tjenesten svarede ikke på nogen af ændringerne")
+            with self.store.write(journal=False) as s:
+                for result in answered:
+                    report.conflicts += _record_result(s, by_op[result.op_id], result,
+                                                       operations_by_id(operations))
+                    if result.status == "rejected":
+                        report.rejected.append(result.message or result.code)
+                gone = [r.op_id for r in answered] + orphans
+                s.execute(delete(OutboxEntry).where(OutboxEntry.op_id.in_(gone)))
+            report.pushed += len(answered)
+            done += len(answered) + len(orphans)
+            if progress:
+                progress("push", done, total)
+            unanswered = [e for e in entries if e.op_id not in {r.op_id for r in answered}
+                          and e.op_id not in orphans]
+            if unanswered:
+                # The service left some out (a partial answer): they go again next sync.
+                after = max(e.seq for e in unanswered)
+
+    # -- sealed agreements ---------------------------------------------------------------
+    def upload_agreements(self, transport: Transport, report: SyncReport,
+                          progress: Progress | None = None) -> None:
+        with self.store.read() as s:
+            waiting = s.execute(
+                select(PlacementAgreement.id, PlacementAgreement.revision)
+                .join(AgreementDocument, (AgreementDocument.agreement_id == PlacementAgreement.id)
+                      & (AgreementDocument.revision == PlacementAgreement.revision))
+                .outerjoin(AgreementReceipt,
+                           (AgreementReceipt.agreement_id == PlacementAgreement.id)
+                           & (AgreementReceipt.revision == PlacementAgreement.revision))
+                .where(PlacementAgreement.status == "sealed",
+                       PlacementAgreement.deleted.is_(False),
+                       AgreementDocument.deleted.is_(False),
+                       AgreementReceipt.agreement_id.is_(None))).all()
+        for n, (agreement_id, revision) in enumerate(waiting, start=1):
+            with self.store.read() as s:
+                upload = sealed_upload(s, agreement_id, revision)
+            try:
+                receipt = transport.put_agreement(agreement_id, revision, upload)
+            except ServerError as exc:
+                if exc.status == 409:
+                    raise AgreementRefused(agreement_id, exc.detail) from exc
+                raise
+            with self.store.write(journal=False) as s:
+                s.merge(AgreementReceipt(
+                    agreement_id=agreement_id, revision=revision, status=receipt.status,
+                    content_hash=receipt.content_hash, pdf_sha256=receipt.pdf_sha256,
+                    received_at=receipt.received_at.replace(tzinfo=None)))
+            report.uploaded += 1
+            if progress:
+                progress("upload", n, len(waiting))
+
+    # -- pull ----------------------------------------------------------------------------
+    def pull(self, transport: Transport, report: SyncReport,
+             progress: Progress | None = None) -> None:
+        cursor = int(self.store.meta(credentials.CURSOR, "0") or 0)
+        while True:
+            page = transport.pull(cursor, self.pull_limit)
+            with self.store.write(journal=False) as s:
+                result: PageResult = apply_page(s, page.changes)
+                if self.before_page_commit is not None:
+                    self.before_page_commit(page.next_cursor)
+                if page.next_cursor > cursor:
+                    s.merge(ProfileMeta(key=credentials.CURSOR, value=str(page.next_cursor)))
+            report.pulled += len(page.changes)
+            if progress:
+                progress("pull", report.pulled, None)
+            if not page.more or page.next_cursor <= cursor:
+                return
+            cursor = page.next_cursor
+
+
+def operations_by_id(operations: list[protocol.Operation]) -> dict[str, protocol.Operation]:
+    return {o.op_id: o for o in operations}
+
+
+def _operations(session: Session, entries: list[OutboxEntry]
+                ) -> tuple[list[protocol.Operation], list[str]]:
+    """The wire operations of ``entries`` with their rows' current values, and the op ids of
+    entries whose row or entity this version cannot send (dropped, and logged)."""
+    rows: dict[tuple[str, str], Any] = {}
+    wanted: dict[str, set[str]] = {}
+    for e in entries:
+        wanted.setdefault(e.entity, set()).add(e.entity_id)
+    for entity, ids in wanted.items():
+        model = MODEL_BY_ENTITY.get(entity)
+        if model is None:
+            continue
+        id_list = list(ids)
+        for i in range(0, len(id_list), 500):
+            for row in session.scalars(select(model).where(model.id.in_(id_list[i:i + 500]))):
+                rows[(entity, row.id)] = row
+    operations, orphans = [], []
+    for e in entries:
+        row = rows.get((e.entity, e.entity_id))
+        if row is None:
+            log.warning("outbox entry %s names a missing %s %s; dropped", e.op_id, e.entity,
+                        e.entity_id)
+            orphans.append(e.op_id)
+            continue
+        c = codec(e.entity)
+        if "*" in e.fields:
+            values = c.encode(row)
+            if row.deleted:
+                values["deleted"] = True
+        else:
+            values = c.encode(row, e.fields)
+        operations.append(protocol.Operation(
+            op_id=e.op_id, entity=e.entity, entity_id=e.entity_id, op=e.op,
+            base_version=e.base_version, values=values, modified_at=row.modified_at))
+    return operations, orphans
+
+
+def _record_result(session: Session, entry: OutboxEntry, result: protocol.OperationResult,
+                   operations: dict[str, protocol.Operation]) -> int:
+    """Bring the row and the conflict list up to date with the service's answer for one
+    operation; the number of conflicts recorded."""
+    model = MODEL_BY_ENTITY.get(entry.entity)
+    now = utcnow()
+    if result.status == "rejected":
+        sent = operations.get(entry.op_id)
+        session.add(SyncConflict(
+            op_id=entry.op_id, entity=entry.entity, entity_id=entry.entity_id, field="",
+            server_value=_encode_json({"code": result.code, "message": result.message}),
+            client_value=_encode_json(sent.values if sent else {}),
+            winner="server", policy="rejected", detected_at=now))
+        return 1
+    if model is not None and result.status == "applied" and not result.conflicts \
+            and result.version == entry.base_version + 1:
+        # Nobody else changed the record since our base: the row is exactly the service's
+        # new version. Otherwise the pull brings the merged record and its version.
+        session.execute(update(model).where(model.id == entry.entity_id,
+                                            model.version < result.version)
+                        .values(version=result.version))
+    for conflict in result.conflicts:
+        session.add(SyncConflict(
+            op_id=entry.op_id, entity=entry.entity, entity_id=entry.entity_id,
+            field=conflict.field, server_value=_encode_json(conflict.server_value),
+            client_value=_encode_json(conflict.client_value), winner=conflict.winner,
+            policy=conflict.policy, detected_at=now))
+    return len(result.conflicts)
+
+
+def sealed_upload(session: Session, agreement_id: str, revision: int
+                  ) -> protocol.SealedAgreementUpload:
+    """What the service needs to verify and keep a sealed agreement."""
+    from forms import agreements  # forms is above the engine's needs only here
+    record = session.get(PlacementAgreement, agreement_id)
+    assert record is not None
+    document = session.scalar(select(AgreementDocument).where(
+        AgreementDocument.agreement_id == agreement_id, AgreementDocument.revision == revision,
+        AgreementDocument.deleted.is_(False)))
+    assert document is not None and document.pdf
+    signatures = session.scalars(select(AgreementSignature).where(
+        AgreementSignature.agreement_id == agreement_id, AgreementSignature.revision == revision,
+        AgreementSignature.voided.is_(False)).order_by(AgreementSignature.signed_at)).all()
+    sig_codec = codec("agreement_signature")
+    return protocol.SealedAgreementUpload(
+        content=agreements.signed_payload(agreements.doc_of(record)),
+        content_hash=record.content_hash, seal=json.loads(record.seal or "{}"),
+        signatures=[{"id": sig.id, **sig_codec.encode(sig)} for sig in signatures],
+        pdf_base64=document.pdf)
+
+
+def _app_version() -> str:
+    try:
+        from importlib.metadata import version
+        return version("consultant-app")
+    except Exception:  # noqa: BLE001 - a source checkout without metadata
+        return ""
+
+
+def _device_key(store: Store) -> tuple[str, Callable[[str, str], None]]:
+    """The device's Ed25519 public key (base64) and how to install the certificate the
+    service issues for it: ``consultant_app.device`` where it exists; otherwise a key kept
+    in the profile (encrypted), so enrollment works before signing has landed."""
+    try:
+        from consultant_app import device  # type: ignore[attr-defined]
+    except ImportError:
+        device = None
+    if device is not None:
+        identity = device.device_identity(store)
+        public = identity.public_key
+        if isinstance(public, bytes):
+            public = base64.b64encode(public).decode()
+        return public, lambda cert, ca: device.install_certificate(store, cert, ca)
+    return _fallback_device_key(store)
+
+
+def _fallback_device_key(store: Store) -> tuple[str, Callable[[str, str], None]]:
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    assert store.cipher is not None
+    sealed = store.meta("sync_device_key")
+    if sealed:
+        raw = store.cipher.decrypt(base64.b64decode(sealed), aad=b"device-key")
+        key = Ed25519PrivateKey.from_private_bytes(base64.b64decode(raw))
+    else:
+        key = Ed25519PrivateKey.generate()
+        raw = base64.b64encode(key.private_bytes(
+            serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
+            serialization.NoEncryption())).decode()
+        store.set_meta("sync_device_key", base64.b64encode(
+            store.cipher.encrypt(raw, aad=b"device-key")).decode())
+    public = base64.b64encode(key.public_key().public_bytes(
+        serialization.Encoding.Raw, serialization.PublicFormat.Raw)).decode()
+
+    def install(cert: str, ca: str) -> None:
+        with store.write(journal=False) as s:
+            s.merge(ProfileMeta(key="sync_device_certificate", value=cert))
+            s.merge(ProfileMeta(key="sync_ca_certificate", value=ca))
+    return public, install

@@ -1,0 +1,111 @@
+"""What can go wrong when syncing, each as a plain Danish message (``text.Message``).
+
+The engine and the transport raise these; the background runner turns them into the state
+the status bar shows, and the CLI prints them. ``retry`` says whether trying again later can
+help (offline, unreachable, a server error) or whether the consultant must act first.
+"""
+
+from __future__ import annotations
+
+from consultant_app.errors import UserError
+from consultant_app.text import QT_TRANSLATE_NOOP as _N
+from consultant_app.text import Message
+
+CTX = "sync"
+
+
+class SyncError(UserError):
+    retry = True
+    kind = "error"
+
+    def __init__(self, template: str, **params: object):
+        super().__init__(Message(CTX, template, dict(params)))
+
+
+class Offline(SyncError):
+    kind = "offline"
+
+    def __init__(self) -> None:
+        super().__init__(_N(CTX, "Offline: der er ingen netværksforbindelse. Ændringerne "
+                                 "venter sikkert på denne computer."))
+
+
+class ServerUnreachable(SyncError):
+    kind = "unreachable"
+
+    def __init__(self, url: str) -> None:
+        super().__init__(_N(CTX, "Den centrale tjeneste ({url}) svarer ikke. Der prøves "
+                                 "igen om lidt."), url=url)
+
+
+class TokenRefused(SyncError):
+    retry = False
+    kind = "token_refused"
+
+    def __init__(self) -> None:
+        super().__init__(_N(CTX, "Den centrale tjeneste afviste enhedens adgangsnøgle. "
+                                 "Tilmeld enheden igen."))
+
+
+class NotEnrolled(SyncError):
+    retry = False
+    kind = "not_enrolled"
+
+    def __init__(self) -> None:
+        super().__init__(_N(CTX, "Enheden er ikke tilmeldt en central tjeneste endnu. Vælg "
+                                 "»Tilmeld enhed« og skriv serverens adresse og din "
+                                 "tilmeldingskode."))
+
+
+class DeviceRevoked(SyncError):
+    retry = False
+    kind = "revoked"
+
+    def __init__(self) -> None:
+        super().__init__(_N(CTX, "Enheden er spærret af den centrale tjeneste. Af hensyn til "
+                                 "databeskyttelsen er borgernes personoplysninger, aftalerne "
+                                 "og konflikterne slettet fra denne computer. Kontakt din "
+                                 "leder for at få enheden tilmeldt igen."))
+
+
+class ServerError(SyncError):
+    kind = "server_error"
+
+    def __init__(self, status: int, code: str = "", message: str = "") -> None:
+        if message:
+            super().__init__(_N(CTX, "Den centrale tjeneste meldte en fejl ({status} {code}): "
+                                     "{message}"), status=status, code=code, message=message)
+        else:
+            super().__init__(_N(CTX, "Den centrale tjeneste meldte en fejl ({status} {code})."),
+                             status=status, code=code or "ukendt")
+        self.status = status
+        self.code = code
+        self.detail = message or code
+        # A request the service refused (4xx) comes out the same next time.
+        self.retry = status >= 500 or status == 429
+
+
+class EnrollmentRefused(SyncError):
+    retry = False
+    kind = "enrollment_refused"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(_N(CTX, "Tilmeldingen blev afvist: {message}"), message=message)
+
+
+class BadServerUrl(SyncError):
+    retry = False
+    kind = "bad_url"
+
+    def __init__(self, url: str) -> None:
+        super().__init__(_N(CTX, "Serveradressen »{url}« er ikke gyldig. Skriv den som "
+                                 "http://… eller https://…"), url=url)
+
+
+class AgreementRefused(SyncError):
+    retry = False
+    kind = "agreement_refused"
+
+    def __init__(self, agreement_id: str, message: str) -> None:
+        super().__init__(_N(CTX, "Den centrale tjeneste afviste aftale {ident}: {message}"),
+                         ident=agreement_id, message=message)

@@ -1,0 +1,134 @@
+"""HTTP to the central service (httpx, with timeouts). Every failure leaves here as one of
+the ``errors`` classes, so nothing above this module sees an httpx exception."""
+
+from __future__ import annotations
+
+import errno
+import socket
+from typing import Any
+
+import httpx
+
+from sync import protocol
+
+from .errors import (BadServerUrl, DeviceRevoked, EnrollmentRefused, Offline, ServerError, ServerUnreachable,
+                     TokenRefused)
+
+CONNECT_TIMEOUT = 5.0
+READ_TIMEOUT = 60.0  # an initial pull page of thousands of rows, on a slow line
+_OFFLINE_ERRNOS = {errno.ENETUNREACH, errno.ENETDOWN, errno.EHOSTUNREACH}
+
+
+def normalise_url(url: str) -> str:
+    url = url.strip().rstrip("/")
+    if not url.startswith(("http://", "https://")) or len(url) < 10:
+        raise BadServerUrl(url)
+    return url
+
+
+def _is_offline(exc: BaseException) -> bool:
+    """No network at all (no route, no name resolution), as opposed to a service that is
+    down: the status bar says "offline" for the first, "not answering" for the second."""
+    seen: set[int] = set()
+    cur: BaseException | None = exc
+    while cur is not None and id(cur) not in seen:
+        seen.add(id(cur))
+        if isinstance(cur, socket.gaierror):
+            return True
+        if isinstance(cur, OSError) and cur.errno in _OFFLINE_ERRNOS:
+            return True
+        text = str(cur).lower()
+        if "name or service not known" in text or "network is unreachable" in text \
+                or "temporary failure in name resolution" in text:
+            return True
+        cur = cur.__cause__ or cur.__context__
+    return False
+
+
+class Transport:
+    """One device's connection to the service."""
+
+    def __init__(self, base_url: str, token: str = "", timeout: float = READ_TIMEOUT,
+                 transport: httpx.BaseTransport | None = None):
+        self.base_url = normalise_url(base_url)
+        self.token = token
+        headers = {"User-Agent": f"consultant-app-sync/{protocol.PROTOCOL_VERSION}"}
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+        self._client = httpx.Client(
+            base_url=self.base_url + protocol.API_PREFIX, headers=headers,
+            timeout=httpx.Timeout(timeout, connect=CONNECT_TIMEOUT), transport=transport)
+
+    def close(self) -> None:
+        self._client.close()
+
+    def __enter__(self) -> "Transport":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- the endpoints ------------------------------------------------------------------
+    def enroll(self, request: protocol.EnrollRequest) -> protocol.EnrollResponse:
+        body = self._call("POST", "/enroll", json=request.model_dump(mode="json"))
+        return protocol.EnrollResponse.model_validate_json(body)
+
+    def push(self, request: protocol.PushRequest) -> protocol.PushResponse:
+        body = self._call("POST", "/push", content=request.model_dump_json(),
+                          headers={"Content-Type": "application/json"})
+        return protocol.PushResponse.model_validate_json(body)
+
+    def pull(self, cursor: int, limit: int) -> protocol.PullResponse:
+        body = self._call("GET", "/pull", params={"cursor": cursor, "limit": limit})
+        return protocol.PullResponse.model_validate_json(body)
+
+    def put_agreement(self, agreement_id: str, revision: int,
+                      upload: protocol.SealedAgreementUpload
+                      ) -> protocol.SealedAgreementReceipt:
+        body = self._call("PUT", f"/agreements/{agreement_id}/{revision}",
+                          content=upload.model_dump_json(),
+                          headers={"Content-Type": "application/json"})
+        return protocol.SealedAgreementReceipt.model_validate_json(body)
+
+    def device(self) -> protocol.DeviceStatus:
+        return protocol.DeviceStatus.model_validate_json(self._call("GET", "/device"))
+
+    def probe(self) -> bool:
+        """Whether the service answers at all (any HTTP answer counts), quickly."""
+        try:
+            self._client.get("/device", timeout=CONNECT_TIMEOUT)
+            return True
+        except httpx.HTTPError:
+            return False
+
+    # -- plumbing -----------------------------------------------------------------------
+    def _call(self, method: str, path: str, **kwargs: Any) -> bytes:
+        try:
+            response = self._client.request(method, path, **kwargs)
+        except httpx.TransportError as exc:
+            if _is_offline(exc):
+                raise Offline() from exc
+            raise ServerUnreachable(self.base_url) from exc
+        if response.status_code < 400:
+            return response.content
+        code, message = error_detail(response)
+        if path == "/enroll" and response.status_code < 500:
+            raise EnrollmentRefused(message or code or str(response.status_code))
+        if response.status_code == 410 and code == "device_revoked":
+            raise DeviceRevoked()
+        if response.status_code in (401, 403) and code not in ("out_of_scope",):
+            raise TokenRefused()
+        raise ServerError(response.status_code, code, message)
+
+
+def error_detail(response: httpx.Response) -> tuple[str, str]:
+    """The (code, Danish message) of an ErrorBody answer; empty for anything else."""
+    try:
+        detail = response.json().get("detail")
+    except ValueError:
+        return "", ""
+    if isinstance(detail, dict):
+        return str(detail.get("code", "")), str(detail.get("message", ""))
+    if isinstance(detail, str):
+        return "", detail
+    return "", ""

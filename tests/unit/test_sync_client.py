@@ -1,0 +1,200 @@
+"""The sync engine's local parts on real profiles: applying pulled pages, building push
+operations from the outbox, conflicts and their resolution, the token's keeping, the wipe.
+The parts that talk to a service are tested against a real one in tests/integration."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from sqlalchemy import func, select, text
+
+from consultant_app.search import search
+from consultant_app.services.employers import create_employer, update_employer
+from consultant_app.store.models import (Citizen, Employer, OutboxEntry, ProfileMeta,
+                                         SyncConflict)
+from sync import protocol
+from sync.client import credentials, runner
+from sync.client.apply import apply_page
+from sync.client.conflicts import list_conflicts, resolve_conflict, waiting_items
+from sync.client.engine import _operations, _record_result
+from sync.client.wipe import wipe_personal_data
+
+NOW = dt.datetime(2026, 11, 20, 10, 0, tzinfo=dt.timezone.utc)
+
+
+def employer_change(seq: int, ident: str, version: int, **values) -> protocol.Change:
+    base = {"cvr": "25313763", "p_number": None, "name": "Århus Lager ApS", "address": "",
+            "postcode": "8000", "town": "Aarhus C", "industry": "", "phone": "", "email": "",
+            "ordinary_employees": 12.0, "employees_as_of": "2026-04-01",
+            "subsidised_persons": 0, "notes": ""}
+    base.update(values)
+    return protocol.Change(seq=seq, entity="employer", entity_id=ident, version=version,
+                           values=base, modified_at=NOW)
+
+
+def citizen_change(seq: int, ident: str, version: int = 1, **values) -> protocol.Change:
+    base = {"name": "Søren Æbelø", "cpr": "010190-1234", "target_group": "dagpenge",
+            "skills": ["lager", "køkken"], "wished_occupations": [], "restrictions": [],
+            "languages": ["dansk"], "postcode": "8200", "assigned_consultant": "Test Konsulent",
+            "notes": "fortrolig note", "unemployed_since": "2025-01-02"}
+    base.update(values)
+    return protocol.Change(seq=seq, entity="citizen", entity_id=ident, version=version,
+                           values=base, modified_at=NOW)
+
+
+def test_a_pulled_page_is_applied_without_being_journalled_and_is_searchable(store):
+    with store.write(journal=False) as s:
+        result = apply_page(s, [employer_change(1, "e1", 1), citizen_change(2, "c1")])
+    assert result.inserted == 2
+    with store.read() as s:
+        assert s.scalar(select(func.count()).select_from(OutboxEntry)) == 0
+        employer = s.get(Employer, "e1")
+        citizen = s.get(Citizen, "c1")
+        assert employer.employees_as_of == dt.date(2026, 4, 1)
+        assert employer.modified_at == NOW.replace(tzinfo=None)
+        assert citizen.cpr == "010190-1234" and citizen.skills == ["lager", "køkken"]
+        assert citizen.cpr_index == store.cipher.blind_index("010190-1234")
+        assert [h.id for h in search(s, "æbelø")] == ["c1"]
+    # CPR and notes are ciphertext on disk.
+    with store.read_engine.connect() as conn:
+        raw = conn.exec_driver_sql("SELECT cpr, notes FROM citizen").one()
+    assert b"010190" not in raw[0] and b"fortrolig" not in raw[1]
+
+
+def test_a_large_page_is_indexed_for_search_in_one_pass(store):
+    changes = [employer_change(i, f"e{i}", 1, name=f"Firma {i} Køkken") for i in range(1, 301)]
+    with store.write(journal=False) as s:
+        assert apply_page(s, changes).inserted == 300
+    with store.read() as s:
+        assert len(search(s, "koekken", limit=1000)) == 300
+
+
+def test_the_same_page_twice_changes_nothing_the_second_time(store):
+    page = [employer_change(1, "e1", 2, name="Ny")]
+    for expected in (1, 0):
+        with store.write(journal=False) as s:
+            assert apply_page(s, page).applied == expected
+
+
+def test_a_field_with_a_waiting_local_change_keeps_the_local_value(store):
+    with store.write(journal=False) as s:
+        apply_page(s, [employer_change(1, "e1", 1)])
+    with store.write() as s:
+        update_employer(s, "e1", {"phone": "86123456"})
+    with store.write(journal=False) as s:
+        result = apply_page(s, [employer_change(2, "e1", 2, phone="70101010", name="Nyt navn")])
+    assert result.kept_local == {("employer", "e1"): ["phone"]}
+    with store.read() as s:
+        e = s.get(Employer, "e1")
+        assert (e.phone, e.name, e.version) == ("86123456", "Nyt navn", 2)
+
+
+def test_a_tombstone_deletes_softly_and_an_unknown_one_is_skipped(store):
+    with store.write(journal=False) as s:
+        apply_page(s, [employer_change(1, "e1", 1)])
+    with store.write(journal=False) as s:
+        dead = employer_change(2, "e1", 2)
+        dead.deleted = True
+        ghost = employer_change(3, "e9", 1)
+        ghost.deleted = True
+        result = apply_page(s, [dead, ghost])
+    assert (result.updated, result.skipped) == (1, 1)
+    with store.read() as s:
+        assert s.get(Employer, "e1").deleted is True
+        assert s.get(Employer, "e9") is None
+
+
+def test_push_operations_carry_current_values_and_one_op_per_outbox_entry(store):
+    with store.write() as s:
+        e = create_employer(s, {"cvr": "25313763", "name": "Lager A/S"})
+    with store.write() as s:
+        update_employer(s, e.id, {"notes": "første"})
+    with store.write() as s:
+        update_employer(s, e.id, {"notes": "anden"})
+    with store.read() as s:
+        entries = s.scalars(select(OutboxEntry).order_by(OutboxEntry.seq)).all()
+        ops, orphans = _operations(s, entries)
+    assert orphans == []
+    assert [o.op for o in ops] == ["create", "update", "update"]
+    assert len({o.op_id for o in ops}) == 3
+    assert ops[0].values["name"] == "Lager A/S" and "cpr_index" not in ops[0].values
+    assert ops[1].values == {"notes": "anden"} == ops[2].values  # read at push time
+
+
+def test_a_reported_conflict_is_kept_with_both_values_and_can_be_chosen(store):
+    with store.write(journal=False) as s:
+        apply_page(s, [employer_change(1, "e1", 1, notes="server-note")])
+    with store.write() as s:
+        update_employer(s, "e1", {"notes": "min note"})
+    with store.write(journal=False) as s:
+        entry = s.scalars(select(OutboxEntry)).one()
+        result = protocol.OperationResult(
+            op_id=entry.op_id, status="conflict", entity="employer", entity_id="e1", version=3,
+            conflicts=[protocol.FieldConflict(field="notes", server_value="server-note",
+                                              client_value="min note", winner="client",
+                                              policy=protocol.LAST_WRITER_WINS)])
+        assert _record_result(s, entry, result, {}) == 1
+        s.delete(entry)
+    with store.read() as s:
+        [c] = list_conflicts(s)
+    assert (c.field, c.server_value, c.client_value, c.winner, c.record_label) == (
+        "notes", "server-note", "min note", "client", "Århus Lager ApS")
+    with store.read_engine.connect() as conn:
+        assert b"server-note" not in conn.exec_driver_sql(
+            "SELECT server_value FROM sync_conflict").scalar()
+
+    with store.write() as s:  # the consultant takes the other value back
+        resolve_conflict(s, c.id, "server")
+    with store.read() as s:
+        assert s.get(Employer, "e1").notes == "server-note"
+        assert list_conflicts(s) == []
+        assert list_conflicts(s, include_resolved=True)[0].chosen == "server"
+        [entry] = s.scalars(select(OutboxEntry)).all()  # journalled like any edit
+        assert entry.fields == ["notes"] and entry.entity_id == "e1"
+        assert waiting_items(s)[0].record_label == "Århus Lager ApS"
+
+
+def test_the_token_is_kept_encrypted_in_the_profile_without_a_keyring(store):
+    with store.write(journal=False) as s:
+        where = credentials.save_token(store, s, "secret-token-123", use_keyring=False)
+        s.merge(ProfileMeta(key=credentials.SERVER_URL, value="http://127.0.0.1:1"))
+    assert where == credentials.PROFILE
+    assert credentials.load(store).token == "secret-token-123"
+    assert "secret-token-123" not in store.meta(credentials.TOKEN)
+    with store.write(journal=False) as s:
+        credentials.forget(store, s)
+    assert credentials.load(store) is None
+
+
+def test_wiping_a_revoked_device_leaves_nothing_that_identifies_a_citizen(demo_store):
+    store = demo_store
+    with store.write(journal=False) as s:
+        s.add(SyncConflict(entity="citizen", entity_id="x", field="name",
+                           server_value=json.dumps("A"), client_value=json.dumps("B"),
+                           winner="server"))
+        credentials.save_token(store, s, "tok", use_keyring=False)
+        s.merge(ProfileMeta(key=credentials.SERVER_URL, value="http://127.0.0.1:1"))
+    with store.read() as s:
+        name = s.scalars(select(Citizen.name)).first()
+        employers = s.scalar(select(func.count()).select_from(Employer))
+    wipe_personal_data(store, reason="spærret")
+    with store.read() as s:
+        for table in ("citizen", "match", "match_event", "placement_agreement",
+                      "agreement_signature", "agreement_document", "sync_conflict",
+                      "access_log"):
+            assert s.execute(text(f"SELECT count(*) FROM {table}")).scalar() == 0, table
+        assert s.execute(text("SELECT count(*) FROM outbox WHERE entity = 'citizen'")).scalar() == 0
+        assert search(s, name.split()[0], kinds=("citizen",)) == []
+        assert s.scalar(select(func.count()).select_from(Employer)) == employers
+    assert credentials.load(store) is None
+    assert runner.read_status(store).error_kind == "revoked"
+    assert name.encode() not in store.path.read_bytes()
+
+
+@pytest.mark.parametrize("failures,cap", [(1, 2.0), (3, 8.0), (20, runner.BACKOFF_MAX)])
+def test_backoff_grows_exponentially_with_jitter_up_to_a_cap(failures, cap):
+    delays = {runner.backoff_delay(failures) for _ in range(50)}
+    assert all(cap / 2 <= d <= cap for d in delays)
+    assert len(delays) > 1
