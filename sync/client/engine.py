@@ -94,7 +94,7 @@ class SyncEngine:
             public_key=public_key, app_version=_app_version())
         with self._make_transport(server_url, "") as transport:
             answer = transport.enroll(request)
-        install(answer.certificate_pem, answer.ca_certificate_pem)
+        install(answer.certificate_pem, answer.ca_certificate_pem, answer.device_id)
         with self.store.write(journal=False) as s:
             where = credentials.save_token(self.store, s, answer.token, self.use_keyring)
             for key, value in ((credentials.SERVER_URL, server_url),
@@ -351,7 +351,7 @@ def _app_version() -> str:
         return ""
 
 
-def _device_key(store: Store) -> tuple[str, Callable[[str, str], None]]:
+def _device_key(store: Store) -> tuple[str, Callable[[str, str, str], None]]:
     """The device's Ed25519 public key (base64) and how to install the certificate the
     service issues for it: ``consultant_app.device`` where it exists; otherwise a key kept
     in the profile (encrypted), so enrollment works before signing has landed."""
@@ -361,14 +361,12 @@ def _device_key(store: Store) -> tuple[str, Callable[[str, str], None]]:
         device = None
     if device is not None:
         identity = device.device_identity(store)
-        public = identity.public_key
-        if isinstance(public, bytes):
-            public = base64.b64encode(public).decode()
-        return public, lambda cert, ca: device.install_certificate(store, cert, ca)
+        return identity.public_key_b64, lambda cert, ca, device_id: device.install_certificate(
+            store, cert, ca, device_id=device_id)
     return _fallback_device_key(store)
 
 
-def _fallback_device_key(store: Store) -> tuple[str, Callable[[str, str], None]]:
+def _fallback_device_key(store: Store) -> tuple[str, Callable[[str, str, str], None]]:
     from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
     assert store.cipher is not None
@@ -386,7 +384,7 @@ def _fallback_device_key(store: Store) -> tuple[str, Callable[[str, str], None]]
     public = base64.b64encode(key.public_key().public_bytes(
         serialization.Encoding.Raw, serialization.PublicFormat.Raw)).decode()
 
-    def install(cert: str, ca: str) -> None:
+    def install(cert: str, ca: str, _device_id: str) -> None:
         with store.write(journal=False) as s:
             s.merge(ProfileMeta(key="sync_device_certificate", value=cert))
             s.merge(ProfileMeta(key="sync_ca_certificate", value=ca))

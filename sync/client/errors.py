@@ -34,8 +34,8 @@ class ServerUnreachable(SyncError):
     kind = "unreachable"
 
     def __init__(self, url: str) -> None:
-        super().__init__(_N(CTX, "Den centrale tjeneste ({url}) svarer ikke. Der prøves "
-                                 "igen om lidt."), url=url)
+        super().__init__(_N(CTX, "Den centrale tjeneste ({url}) svarer ikke. Ændringerne "
+                                 "venter sikkert på denne computer."), url=url)
 
 
 class TokenRefused(SyncError):

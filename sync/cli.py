@@ -1,0 +1,84 @@
+"""``consultant-app enroll`` and ``consultant-app sync``: the engine in a terminal.
+
+They join the core's command group through entry points (pyproject.toml), so the core never
+imports sync. A failure ends with its Danish message and a non-zero exit code.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from consultant_app.cli.common import Context, pass_context
+
+from .client import credentials
+from .client.engine import SyncEngine
+from .client.errors import SyncError
+
+PHASES = {"push": "Sender ændringer", "upload": "Sender aftaler", "pull": "Henter ændringer"}
+
+
+@click.command(help="Tilmeld enheden til en central tjeneste.")
+@click.option("--server", "server_url", required=True, help="Serverens adresse, fx "
+              "http://127.0.0.1:8765")
+@click.option("--code", required=True, help="Tilmeldingskoden fra din leder.")
+@click.option("--device-name", default="", help="Enhedens navn (standard: maskinens navn).")
+@click.option("--no-keyring", is_flag=True, help="Gem adgangsnøglen krypteret i profilen, "
+              "ikke i nøgleringen.")
+@pass_context
+def enroll(ctx: Context, server_url: str, code: str, device_name: str, no_keyring: bool) -> None:
+    with ctx.open_or_create() as store:
+        try:
+            result = SyncEngine(store, use_keyring=not no_keyring).enroll(
+                server_url, code, device_name)
+        except SyncError as exc:
+            raise click.ClickException(str(exc.message)) from None
+    where = ("styresystemets nøglering" if result.token_store == credentials.KEYRING
+             else "profilen, krypteret (der er ingen nøglering på denne maskine)")
+    click.echo(f"Enheden er tilmeldt {result.municipality_name} ({result.municipality_code}) "
+               f"som {result.consultant}. Enhedens id: {result.device_id}.")
+    click.echo(f"Adgangsnøglen er gemt i {where}.")
+
+
+@click.command(help="Synkroniser med den centrale tjeneste (send og hent ændringer).")
+@click.option("--quiet", is_flag=True, help="Ingen statuslinje.")
+@pass_context
+def sync(ctx: Context, quiet: bool) -> None:
+    with ctx.open() as store:
+        engine = SyncEngine(store)
+        bars: dict[str, object] = {}
+        state = {"phase": "", "shown": 0}
+
+        def progress(phase: str, done: int, total: int | None) -> None:
+            if quiet:
+                return
+            if phase != state["phase"]:
+                _close(bars)
+                bar = click.progressbar(length=total, label=PHASES.get(phase, phase),
+                                        file=sys.stderr, show_pos=True)
+                bar.__enter__()
+                bars["bar"] = bar
+                state.update(phase=phase, shown=0)
+            bar = bars["bar"]
+            bar.update(done - state["shown"])  # type: ignore[attr-defined]
+            state["shown"] = done
+
+        try:
+            report = engine.sync("cli", progress)
+        except SyncError as exc:
+            _close(bars)
+            raise click.ClickException(str(exc.message)) from None
+        _close(bars)
+    click.echo(f"Synkroniseret: {report.pushed} ændringer sendt, {report.uploaded} aftaler "
+               f"sendt, {report.pulled} ændringer hentet, {report.conflicts} konflikter.")
+    for reason in report.rejected:
+        click.echo(f"Afvist af tjenesten: {reason}", err=True)
+    if report.conflicts:
+        click.echo("Konflikterne kan ses og afgøres på siden Synkronisering i programmet.")
+
+
+def _close(bars: dict[str, object]) -> None:
+    bar = bars.pop("bar", None)
+    if bar is not None:
+        bar.__exit__(None, None, None)  # type: ignore[attr-defined]
