@@ -257,7 +257,8 @@ def test_jobrotation_is_phased_out_in_2026_and_abolished_from_2027():
 
 def test_mentor_is_noted_as_scaled_back_from_1_january_2026():
     content = {"target_group": "kontanthjaelp_aktivitetsparat"}
-    assert found("mentor", {**content, "start_date": D(2025, 12, 31)}, "notices.mentor_reduced_2026") == []
+    assert found("mentor", {**content, "start_date": D(2025, 12, 31)},
+                 "notices.mentor_reduced_2026") == []
     assert found("mentor", {**content, "start_date": D(2026, 1, 1)},
                  "notices.mentor_reduced_2026") == [("notices.mentor_reduced_2026", INFO, "")]
 
