@@ -12,6 +12,7 @@ import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QLabel, QLineEdit,
@@ -24,6 +25,9 @@ from .i18n import install_translator
 from .main_window import MainWindow
 from .ops import Ops, translate_message
 from .settings import APPLICATION, ORGANIZATION, Settings
+
+if TYPE_CHECKING:
+    from .sync_bridge import SyncBridge
 
 log = logging.getLogger(__name__)
 
@@ -114,10 +118,35 @@ def run_app(profile: Path, passphrase: str | None) -> int:
     if store is None:
         return 1
     ops = Ops(store)
+    bridge = None
     try:
         window = MainWindow(ops, settings)
+        bridge = start_sync(store, window)
         window.show()
         return app.exec()
     finally:
+        if bridge is not None:
+            bridge.stop()
         ops.shutdown()
         store.close()
+
+
+# -- background sync (the sync issue) ------------------------------------------------------
+def start_sync(store: Store, window: MainWindow) -> "SyncBridge | None":
+    """Start the background sync and connect it to the status bar and the Sync page; it
+    runs only once the profile is enrolled. A failure here leaves the app working offline."""
+    try:
+        from .sync_bridge import SyncBridge
+        bridge = SyncBridge.for_store(store, window)
+    except Exception:  # the app works without sync; say why in the log
+        log.exception("background sync not available")
+        return None
+    bridge.status_changed.connect(window.show_sync_status)
+    window.show_sync_status(bridge.status)
+    page = window.pages.get("sync")
+    if page is not None and hasattr(page, "attach"):
+        page.attach(bridge)
+    window.ops.finished.connect(bridge.local_change)
+    if bridge.status.enrolled:
+        bridge.start()
+    return bridge

@@ -151,6 +151,29 @@ class MainWindow(QMainWindow):
         """Where the sync engine reports online/offline and the last sync (sync issue)."""
         self.sync_label.setText(text)
 
+    # -- sync (ui.sync_bridge feeds this) ----------------------------------------------
+    SYNC_STATE_MAX = 110
+
+    def show_sync_status(self, status: object) -> None:
+        """The background sync's ``SyncStatus``: online/offline, the last successful sync,
+        the last error (full text in the tooltip) and how many changes wait. After a sync
+        that brought changes, the other pages reload when next shown."""
+        from .sync_bridge import summary
+        text = summary(status)  # type: ignore[arg-type]
+        short = text if len(text) <= self.SYNC_STATE_MAX else text[:self.SYNC_STATE_MAX - 1] + "…"
+        self.set_sync_state(short)
+        self.sync_label.setToolTip(text)
+        failed = bool(getattr(status, "last_error", "")) and not getattr(status, "running", False)
+        self.sync_label.setStyleSheet("color: #b00020;" if failed else "")
+        self.outbox_label.setText(self.tr("Ændringer der venter på at blive sendt: {n}")
+                                  .format(n=getattr(status, "waiting", 0)))
+        report = getattr(status, "last_report", None)
+        if report is not None and report is not getattr(self, "_sync_report", None):
+            self._sync_report = report
+            if report.pulled:
+                current = self.current_page_key()
+                self._stale.update(k for k in self.pages if k != current)
+
     def refresh_status(self) -> None:
         try:
             waiting = self.ops.run_sync_read(outbox_count)

@@ -1,15 +1,150 @@
-"""The Sync page: what is waiting to be sent. Sync itself arrives with the sync issue; until
-then the page says so plainly instead of offering buttons that do nothing."""
+"""The Sync page: the state of the sync with the central service, what waits to be sent,
+the conflicts (both values side by side; the consultant chooses), and the history of syncs.
+
+The page reads the store for its lists and listens to the background sync through
+``SyncBridge`` (``attach``); without one (not started, or in a test of the window alone) it
+still shows what waits locally and says that sync is not running.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+import datetime as dt
+import json
+from typing import Any, Sequence
 
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout,
+                               QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton,
+                               QSplitter, QTabWidget, QVBoxLayout, QWidget)
+from sqlalchemy import select
+
+from consultant_app.errors import field_label
 from consultant_app.queries import outbox_count
+from consultant_app.store.models import SyncRun
+from sync.client.conflicts import list_conflicts, resolve_conflict, waiting_items
 
 from ..ops import Ops
+from ..search_popup import kind_label
+from ..sync_bridge import SyncBridge, local_time, summary
 from . import Page
+from .partials.tables import read_only_table
+
+HISTORY_ROWS = 100
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SyncPage", text)
+
+
+def entity_label(entity: str) -> str:
+    labels = {
+        "contact_person": _tr("Kontaktperson"), "visit": _tr("Besøg"),
+        "match_event": _tr("Matchhistorik"), "agreement_signature": _tr("Underskrift"),
+        "agreement_document": _tr("Aftale-PDF"), "access_log": _tr("Adgangslog"),
+    }
+    return labels.get(entity) or kind_label(entity)
+
+
+def value_text(value: Any) -> str:
+    """A conflict value as the consultant reads it."""
+    if value is None or value == "":
+        return _tr("(tom)")
+    if isinstance(value, bool):
+        return _tr("Ja") if value else _tr("Nej")
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value) or _tr("(tom)")
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def one_line(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+class RowsModel(QAbstractTableModel):
+    """A short, fully loaded table (at most a few hundred rows): headers and display rows,
+    with the record behind each row kept for the page."""
+
+    def __init__(self, headers: Sequence[str], parent: Any = None):
+        super().__init__(parent)
+        self.headers = list(headers)
+        self.rows: list[tuple[str, ...]] = []
+        self.items: list[Any] = []
+
+    def set_rows(self, rows: list[tuple[str, ...]], items: list[Any]) -> None:
+        self.beginResetModel()
+        self.rows, self.items = rows, items
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.headers)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,
+                                               Qt.ItemDataRole.ToolTipRole):
+            return None
+        return self.rows[index.row()][index.column()]
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < len(self.headers):
+            return self.headers[section]
+        return None
+
+
+def fit_columns(view: Any, widest: int = 320) -> None:
+    """Columns as wide as their contents, none wider than ``widest`` pixels."""
+    view.resizeColumnsToContents()
+    header = view.horizontalHeader()
+    for column in range(header.count() - 1):
+        header.resizeSection(column, min(widest, header.sectionSize(column) + 12))
+
+
+class EnrollDialog(QDialog):
+    """Server address and enrollment code. Tests replace ``ask``."""
+
+    def __init__(self, server_url: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Tilmeld enhed"))
+        intro = QLabel(self.tr("Tilmeld denne computer til den centrale tjeneste. Din leder "
+                               "giver dig serverens adresse og en tilmeldingskode."), self)
+        intro.setWordWrap(True)
+        self.url = QLineEdit(server_url, self)
+        self.url.setAccessibleName(self.tr("Serverens adresse"))
+        self.url.setPlaceholderText("https://central.kommune.dk")
+        self.code = QLineEdit(self)
+        self.code.setAccessibleName(self.tr("Tilmeldingskode"))
+        form = QFormLayout()
+        form.addRow(self.tr("Serverens &adresse:"), self.url)
+        form.addRow(self.tr("Tilmeldings&kode:"), self.code)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Tilmeld"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.resize(460, self.sizeHint().height())
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, server_url: str = "") -> tuple[str, str] | None:
+        dialog = cls(server_url, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.url.text().strip(), dialog.code.text().strip()
+
+
+def read_history(session: Any, limit: int = HISTORY_ROWS) -> list[SyncRun]:
+    return list(session.scalars(select(SyncRun).order_by(SyncRun.id.desc()).limit(limit)))
 
 
 class SyncPage(Page):
@@ -17,37 +152,260 @@ class SyncPage(Page):
 
     def __init__(self, ops: Ops, parent: QWidget | None = None):
         super().__init__(ops, parent)
+        self.bridge: SyncBridge | None = None
         title = QLabel(self.tr("Synkronisering"), self)
         title.setObjectName("pageTitle")
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         title.setFont(font)
-        self.state = QLabel(self.tr("Offline – ikke tilmeldt en central."), self)
-        self.waiting = QLabel(self)
-        self.waiting.setAccessibleName(self.tr("Ændringer der venter"))
-        self.waiting.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard
-                                             | Qt.TextInteractionFlag.TextSelectableByMouse)
-        explanation = QLabel(self.tr(
-            "Alt, du gemmer, ligger sikkert på denne computer og står i kø til at blive sendt. "
-            "Synkronisering med den centrale tjeneste kommer i en senere version; indtil da "
-            "bliver ændringerne her og går ikke tabt."), self)
-        explanation.setWordWrap(True)
+
+        self.state = QLabel(self.tr("Synkroniseringen kører ikke."), self)
+        self.state.setAccessibleName(self.tr("Synkroniseringsstatus"))
+        self.state.setWordWrap(True)
+        self.state.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error = QLabel(self)
+        self.error.setAccessibleName(self.tr("Seneste fejl"))
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.hide()
+        self.sync_button = QPushButton(self.tr("&Synkroniser nu"), self)
+        self.sync_button.clicked.connect(self.sync_now)
+        self.enroll_button = QPushButton(self.tr("&Tilmeld enhed …"), self)
+        self.enroll_button.clicked.connect(self.enroll)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.sync_button)
+        buttons.addWidget(self.enroll_button)
+        buttons.addStretch(1)
+
+        self.tabs = QTabWidget(self)
+        self.waiting_model = RowsModel([self.tr("Hvad"), self.tr("Post"), self.tr("Handling"),
+                                        self.tr("Felter"), self.tr("Tidspunkt")], self)
+        self.waiting_view = read_only_table(self.waiting_model, self.tr("Ændringer der venter"),
+                                            self)
+        self.conflict_model = RowsModel([self.tr("Post"), self.tr("Felt"),
+                                         self.tr("Værdi på serveren"), self.tr("Din værdi"),
+                                         self.tr("Gælder nu"), self.tr("Opdaget")], self)
+        self.conflict_view = read_only_table(self.conflict_model, self.tr("Konflikter"), self)
+        self.conflict_view.selectionModel().currentRowChanged.connect(self._show_conflict)
+        self.history_model = RowsModel([self.tr("Startet"), self.tr("Udløst af"),
+                                        self.tr("Resultat"), self.tr("Sendt"),
+                                        self.tr("Hentet"), self.tr("Aftaler"),
+                                        self.tr("Konflikter"), self.tr("Fejl")], self)
+        self.history_view = read_only_table(self.history_model, self.tr("Historik"), self)
+
+        self.tabs.addTab(self.waiting_view, "")
+        self.tabs.addTab(self._conflict_panel(), "")
+        self.tabs.addTab(self.history_view, self.tr("Historik"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 24)
-        layout.setSpacing(12)
+        layout.setSpacing(10)
         layout.addWidget(title)
         layout.addWidget(self.state)
-        layout.addWidget(self.waiting)
-        layout.addWidget(explanation)
-        layout.addStretch(1)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        layout.addWidget(self.tabs, 1)
+        self._update_buttons()
         self.refresh()
+
+    def _conflict_panel(self) -> QWidget:
+        panel = QWidget(self)
+        self.server_box = QPlainTextEdit(panel)
+        self.client_box = QPlainTextEdit(panel)
+        for box, name in ((self.server_box, self.tr("Værdi på serveren")),
+                          (self.client_box, self.tr("Din værdi"))):
+            box.setReadOnly(True)
+            box.setAccessibleName(name)
+            box.setMaximumHeight(110)
+        self.keep_server = QPushButton(self.tr("Behold &serverens værdi"), panel)
+        self.keep_client = QPushButton(self.tr("Behold &din værdi"), panel)
+        self.keep_server.clicked.connect(lambda: self.choose("server"))
+        self.keep_client.clicked.connect(lambda: self.choose("client"))
+        self.conflict_note = QLabel(panel)
+        self.conflict_note.setWordWrap(True)
+        sides = QHBoxLayout()
+        for box, button, label in ((self.server_box, self.keep_server,
+                                    self.tr("Værdi på serveren")),
+                                   (self.client_box, self.keep_client, self.tr("Din værdi"))):
+            group = QGroupBox(label, panel)
+            inner = QVBoxLayout(group)
+            inner.addWidget(box)
+            inner.addWidget(button)
+            sides.addWidget(group)
+        detail = QWidget(panel)
+        detail_layout = QVBoxLayout(detail)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        detail_layout.addWidget(self.conflict_note)
+        detail_layout.addLayout(sides)
+        detail_layout.addStretch(1)
+        splitter = QSplitter(Qt.Orientation.Vertical, panel)
+        splitter.setObjectName("syncConflicts")
+        splitter.addWidget(self.conflict_view)
+        splitter.addWidget(detail)
+        splitter.setChildrenCollapsible(False)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self._show_conflict()
+        return panel
 
     def page_title(self) -> str:
         return self.tr("Synkronisering")
 
-    def refresh(self) -> None:
-        n = self.ops.run_sync_read(outbox_count)
-        self.waiting.setText(self.tr("Ændringer der venter på at blive sendt: {n}").format(n=n))
+    # -- the background sync -------------------------------------------------------------
+    def attach(self, bridge: SyncBridge) -> None:
+        self.bridge = bridge
+        bridge.status_changed.connect(self.show_status)
+        bridge.enrolled.connect(self._enrolled)
+        bridge.enroll_failed.connect(self._enroll_failed)
+        self.show_status(bridge.status)
 
+    def show_status(self, status: Any) -> None:
+        self.state.setText(summary(status).split(" · fejl: ")[0])
+        self.error.setText(self.tr("Seneste fejl: {error}").format(error=status.last_error))
+        self.error.setVisible(bool(status.last_error) and not status.running)
+        self._update_buttons(status)
+        if not status.running:
+            self.refresh()
+
+    def _update_buttons(self, status: Any = None) -> None:
+        enrolled = bool(status is not None and status.enrolled)
+        self.sync_button.setEnabled(self.bridge is not None and enrolled
+                                    and not status.running)
+        self.sync_button.setToolTip("" if enrolled else
+                                    self.tr("Tilmeld enheden først."))
+        self.enroll_button.setEnabled(self.bridge is not None
+                                      and not (status is not None and status.running))
+        self.enroll_button.setText(self.tr("&Tilmeld enhed igen …") if enrolled
+                                   else self.tr("&Tilmeld enhed …"))
+
+    def sync_now(self) -> None:
+        if self.bridge is not None:
+            self.bridge.sync_now()
+
+    def enroll(self) -> None:
+        if self.bridge is None:
+            return
+        current = self.bridge.status.server_url
+        answer = EnrollDialog.ask(self, current)
+        if answer is None:
+            return
+        url, code = answer
+        if not url or not code:
+            QMessageBox.warning(self, self.tr("Tilmeld enhed"), self.tr(
+                "Skriv både serverens adresse og tilmeldingskoden."))
+            return
+        self.enroll_button.setEnabled(False)
+        self.state.setText(self.tr("Tilmelder enheden hos {url} …").format(url=url))
+        self.bridge.enroll(url, code)
+
+    def _enrolled(self, result: Any) -> None:
+        self.state.setText(self.tr("Enheden er tilmeldt {municipality} som {consultant}. "
+                                   "Synkroniserer …").format(
+            municipality=result.municipality_name, consultant=result.consultant))
+
+    def _enroll_failed(self, message: str) -> None:
+        self._update_buttons(self.bridge.status if self.bridge else None)
+        self.error.setText(message)
+        self.error.show()
+        QMessageBox.warning(self, self.tr("Tilmelding mislykkedes"), message)
+
+    # -- lists -----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        waiting, total, conflicts, history = self.ops.run_sync_read(
+            lambda s: (waiting_items(s), outbox_count(s), list_conflicts(s), read_history(s)))
+        action = {"create": self.tr("oprettet"), "update": self.tr("ændret"),
+                  "delete": self.tr("slettet")}
+        self.waiting_model.set_rows([
+            (entity_label(w.entity), one_line(w.record_label), action.get(w.op, w.op),
+             "" if "*" in w.fields else ", ".join(self._field(f) for f in w.fields),
+             local_time(w.created_at)) for w in waiting], waiting)
+        self.tabs.setTabText(0, self.tr("Venter ({n})").format(n=total))
+
+        rows = []
+        for c in conflicts:
+            if c.rejected:
+                server = value_text((c.server_value or {}).get("message")
+                                    or (c.server_value or {}).get("code"))
+                rows.append((one_line(f"{entity_label(c.entity)}: {c.record_label}"),
+                             self.tr("(hele ændringen)"), one_line(server),
+                             one_line(value_text(c.client_value)), self.tr("afvist"),
+                             local_time(c.detected_at)))
+                continue
+            rows.append((one_line(f"{entity_label(c.entity)}: {c.record_label}"),
+                         self._field(c.field), one_line(value_text(c.server_value)),
+                         one_line(value_text(c.client_value)),
+                         self.tr("serverens") if c.winner == "server" else self.tr("din"),
+                         local_time(c.detected_at)))
+        self.conflict_model.set_rows(rows, conflicts)
+        self.tabs.setTabText(1, self.tr("Konflikter ({n})").format(n=len(conflicts)))
+        if conflicts:
+            self.conflict_view.selectRow(0)
+        self._show_conflict()
+
+        self.history_model.set_rows([
+            (local_time(r.started_at), self._trigger(r.trigger),
+             self.tr("i gang") if r.finished_at is None else
+             (self.tr("gennemført") if r.ok else self.tr("fejlede")),
+             str(r.pushed), str(r.pulled), str(r.uploaded), str(r.conflicts),
+             one_line(r.error, 120)) for r in history], history)
+        for view in (self.waiting_view, self.conflict_view, self.history_view):
+            fit_columns(view)
+
+    def _field(self, name: str) -> str:
+        return QCoreApplication.translate("fields", field_label(name))
+
+    def _trigger(self, trigger: str) -> str:
+        return {"manual": self.tr("dig"), "timer": self.tr("tidsplan"),
+                "network": self.tr("netværket kom igen"), "cli": self.tr("kommandolinje")
+                }.get(trigger, trigger)
+
+    def selected_conflict(self) -> Any:
+        index = self.conflict_view.currentIndex()
+        if not index.isValid() or index.row() >= len(self.conflict_model.items):
+            return None
+        return self.conflict_model.items[index.row()]
+
+    def _show_conflict(self, *_args: Any) -> None:
+        c = self.selected_conflict()
+        for w in (self.keep_server, self.keep_client):
+            w.setEnabled(c is not None and not c.rejected)
+        if c is None:
+            self.server_box.setPlainText("")
+            self.client_box.setPlainText("")
+            self.conflict_note.setText(self.tr("Ingen konflikter. Når den samme oplysning er "
+                                               "ændret både her og på serveren, vises begge "
+                                               "værdier her, så du kan vælge."))
+            return
+        if c.rejected:
+            self.server_box.setPlainText(value_text((c.server_value or {}).get("message")))
+            self.client_box.setPlainText(value_text(c.client_value))
+            self.conflict_note.setText(self.tr("Tjenesten afviste ændringen. Den er ikke "
+                                               "gemt centralt; dine værdier står herunder."))
+            self.keep_server.setEnabled(True)
+            self.keep_server.setText(self.tr("&Forstået – fjern fra listen"))
+            return
+        self.keep_server.setText(self.tr("Behold &serverens værdi"))
+        self.server_box.setPlainText(value_text(c.server_value))
+        self.client_box.setPlainText(value_text(c.client_value))
+        winner = self.tr("serverens værdi") if c.winner == "server" else self.tr("din værdi")
+        self.conflict_note.setText(self.tr(
+            "{record} – {field}: begge steder ændret. Reglen for feltet valgte {winner}; "
+            "vælg den værdi, der skal gælde.").format(
+            record=f"{entity_label(c.entity)} {c.record_label}", field=self._field(c.field),
+            winner=winner))
+
+    def choose(self, side: str) -> None:
+        """The consultant's choice, written as a normal (journalled) edit."""
+        c = self.selected_conflict()
+        if c is None or (c.rejected and side != "server"):
+            return
+        self.ops.write(resolve_conflict, c.id, side, on_done=lambda _r: self._resolved())
+
+    def _resolved(self) -> None:
+        self.refresh()
+        if self.bridge is not None:
+            self.bridge.local_change()

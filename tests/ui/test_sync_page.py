@@ -1,0 +1,127 @@
+"""The Sync page and the status bar's sync state, on a real profile: waiting changes,
+conflicts with both values side by side and the consultant's choice written as a journalled
+edit, the history, and the state shown in plain Danish. Screenshots to var/screenshots/sync."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
+
+from consultant_app.ids import utcnow
+from consultant_app.queries import outbox_count
+from consultant_app.store.models import Employer, OutboxEntry, SyncConflict, SyncRun
+from sync.client import SyncEngine, SyncRunner
+from sync.client.runner import SyncStatus
+from ui.sync_bridge import SyncBridge
+from ui.views.sync import EnrollDialog, SyncPage
+
+from .desktop_fixtures import make_employer, ops, settings, settings_file, window  # noqa: F401
+from .page_fixtures import settle
+
+ROOT = Path(__file__).resolve().parents[2]
+SHOTS = Path(os.environ.get("SCREENSHOT_DIR", ROOT / "var" / "screenshots" / "sync"))
+
+
+def add_conflict(store, employer_id: str) -> None:
+    with store.write(journal=False) as s:
+        s.add(SyncConflict(entity="employer", entity_id=employer_id, field="notes",
+                           server_value=json.dumps("Ring til Birgitte før besøget"),
+                           client_value=json.dumps("Aftalt møde 14/12 kl. 10"),
+                           winner="client", policy="last_writer_wins"))
+        now = utcnow()
+        s.add(SyncRun(started_at=now - dt.timedelta(minutes=5), finished_at=now, ok=True,
+                      trigger="timer", pushed=3, pulled=120, conflicts=1))
+        s.add(SyncRun(started_at=now, finished_at=now, ok=False, trigger="manual",
+                      error="Den centrale tjeneste (http://127.0.0.1:8765) svarer ikke."))
+
+
+def shot(widget, name: str) -> Path:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    QApplication.processEvents()
+    path = SHOTS / name
+    assert widget.grab().save(str(path))
+    return path
+
+
+def test_a_conflict_shows_both_values_and_choosing_writes_a_journalled_edit(
+        window, demo_store, qtbot, ops):  # noqa: F811
+    employer_id = make_employer(demo_store, name="Konflikt ApS", notes="Aftalt møde 14/12 kl. 10")
+    add_conflict(demo_store, employer_id)
+    page: SyncPage = window.show_page("sync")
+    page.refresh()
+    assert page.tabs.tabText(1) == "Konflikter (1)"
+    assert page.conflict_model.rows[0][1:5] == ("Noter", "Ring til Birgitte før besøget",
+                                               "Aftalt møde 14/12 kl. 10", "din")
+    assert page.server_box.toPlainText() == "Ring til Birgitte før besøget"
+    assert page.client_box.toPlainText() == "Aftalt møde 14/12 kl. 10"
+    assert page.history_model.rows[0][2] == "fejlede"
+    window.resize(1280, 800)
+    page.tabs.setCurrentIndex(1)
+    shot(window, "sync-conflicts.png")
+    page.tabs.setCurrentIndex(2)
+    shot(window, "sync-history.png")
+
+    with demo_store.read() as s:
+        before = s.scalar(select(OutboxEntry.seq).order_by(OutboxEntry.seq.desc()).limit(1))
+    page.tabs.setCurrentIndex(1)
+    qtbot.mouseClick(page.keep_server, qtbot_left())
+    settle(qtbot, ops)
+    with demo_store.read() as s:
+        assert s.get(Employer, employer_id).notes == "Ring til Birgitte før besøget"
+        entry = s.scalars(select(OutboxEntry).where(OutboxEntry.seq > before)).one()
+        assert (entry.entity_id, entry.fields) == (employer_id, ["notes"])
+        assert s.scalars(select(SyncConflict.chosen)).one() == "server"
+    assert page.tabs.tabText(1) == "Konflikter (0)"
+    with demo_store.read() as s:
+        assert page.tabs.tabText(0) == f"Venter ({outbox_count(s)})"
+
+
+def qtbot_left():
+    from PySide6.QtCore import Qt
+    return Qt.MouseButton.LeftButton
+
+
+def test_the_status_bar_says_in_danish_that_the_device_is_not_enrolled_and_what_waits(
+        window, demo_store, qtbot):  # noqa: F811
+    bridge = SyncBridge(SyncRunner(SyncEngine(demo_store)))
+    bridge.status_changed.connect(window.show_sync_status)
+    window.show_sync_status(bridge.status)
+    window.pages["sync"].attach(bridge)
+    assert window.sync_label.text() == "Offline – ikke tilmeldt en central"
+    assert window.outbox_label.text().startswith("Ændringer der venter på at blive sendt: ")
+    page = window.show_page("sync")
+    assert not page.sync_button.isEnabled() and page.enroll_button.isEnabled()
+    window.resize(1280, 800)
+    shot(window, "sync-not-enrolled.png")
+
+    offline = SyncStatus(enrolled=True, online=False, waiting=7, error_kind="unreachable",
+                         last_success=utcnow() - dt.timedelta(hours=2),
+                         last_error="Den centrale tjeneste (http://127.0.0.1:8765) svarer "
+                                    "ikke. Ændringerne venter sikkert på denne computer.")
+    bridge.status_changed.emit(offline)
+    qtbot.waitUntil(lambda: "svarer ikke" in window.sync_label.toolTip())
+    text = window.sync_label.toolTip()
+    assert text.startswith("Offline – tjenesten svarer ikke · sidst synkroniseret ")
+    assert window.outbox_label.text() == "Ændringer der venter på at blive sendt: 7"
+    assert page.error.isVisible() and page.sync_button.isEnabled()
+    shot(window, "sync-offline.png")
+
+
+def test_the_enroll_dialog_asks_for_address_and_code(qtbot, monkeypatch):
+    dialog = EnrollDialog("http://127.0.0.1:8765")
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.code, "ABC-123")
+    assert (dialog.url.text(), dialog.code.text()) == ("http://127.0.0.1:8765", "ABC-123")
+
+
+def test_models_pass_the_model_tester(window, demo_store, qtmodeltester):  # noqa: F811
+    add_conflict(demo_store, make_employer(demo_store))
+    page = window.show_page("sync")
+    page.refresh()
+    for model in (page.waiting_model, page.conflict_model, page.history_model):
+        qtmodeltester.check(model)

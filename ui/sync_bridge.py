@@ -1,0 +1,125 @@
+"""The desktop's window on the background sync: ``SyncRunner`` runs on its own thread and
+reports ``SyncStatus`` objects; this bridge re-emits them as a queued Qt signal, so widgets
+only ever see them on the UI thread. Enrollment (a network call) runs on a short-lived thread
+of its own and reports back the same way."""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from PySide6.QtCore import QObject, Signal
+
+from consultant_app.errors import UserError
+from sync.client import SyncEngine, SyncRunner, SyncStatus
+
+from .ops import translate_message
+
+log = logging.getLogger(__name__)
+
+
+class SyncBridge(QObject):
+    status_changed = Signal(object)      # SyncStatus
+    enrolled = Signal(object)            # engine.EnrollResult
+    enroll_failed = Signal(str)          # Danish message
+
+    def __init__(self, runner: SyncRunner, parent: QObject | None = None):
+        super().__init__(parent)
+        self.runner = runner
+        self.status: SyncStatus = runner.status
+        self.status_changed.connect(self._remember)
+        # Emitting from the runner's thread queues the call onto this object's (UI) thread.
+        runner.subscribe(self.status_changed.emit)
+
+    @classmethod
+    def for_store(cls, store, parent: QObject | None = None) -> "SyncBridge":  # type: ignore[no-untyped-def]
+        return cls(SyncRunner(SyncEngine(store)), parent)
+
+    def _remember(self, status: SyncStatus) -> None:
+        self.status = status
+
+    def start(self) -> None:
+        self.runner.start()
+
+    def stop(self) -> None:
+        self.runner.stop()
+
+    def sync_now(self) -> None:
+        self.runner.start()
+        self.runner.sync_now()
+
+    def local_change(self) -> None:
+        """After a local write: the waiting count changes at once (the sync comes later)."""
+        threading.Thread(target=self._count, name="sync-count", daemon=True).start()
+
+    def _count(self) -> None:
+        try:
+            self.runner.refresh_waiting()
+        except Exception:  # noqa: BLE001 - a count is not worth an error dialog
+            log.exception("could not count the outbox")
+
+    def enroll(self, server_url: str, code: str) -> None:
+        def work() -> None:
+            try:
+                result = self.runner.engine.enroll(server_url, code)
+            except UserError as exc:
+                self.enroll_failed.emit(translate_message(exc.message))
+                return
+            except Exception:  # noqa: BLE001
+                log.exception("enrollment failed")
+                self.enroll_failed.emit(self.tr(
+                    "Tilmeldingen fejlede uventet; fejlen er skrevet i loggen."))
+                return
+            self.enrolled.emit(result)
+            self.runner.enrolled()
+            self.runner.start()
+        threading.Thread(target=work, name="sync-enroll", daemon=True).start()
+
+
+def _tr(text: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+    return QCoreApplication.translate("sync", text)
+
+
+def local_time(stamp) -> str:  # type: ignore[no-untyped-def]
+    """A stored UTC stamp as local time, the way the consultant reads a clock."""
+    import datetime as dt
+    if stamp is None:
+        return ""
+    local = stamp.replace(tzinfo=dt.timezone.utc).astimezone()
+    today = dt.datetime.now().astimezone().date()
+    if local.date() == today:
+        return _tr("i dag {time}").format(time=local.strftime("%H:%M"))
+    return local.strftime("%d.%m.%Y %H:%M")
+
+
+def state_line(status: SyncStatus) -> str:
+    """Online/offline in a few words (the status bar's first part)."""
+    if not status.enrolled:
+        if status.error_kind == "revoked":
+            return _tr("Enheden er spærret")
+        return _tr("Offline – ikke tilmeldt en central")
+    if status.running:
+        phase = {"push": _tr("sender"), "upload": _tr("sender aftaler"),
+                 "pull": _tr("henter")}.get(status.phase, "")
+        return (_tr("Synkroniserer – {phase} ({n})").format(phase=phase, n=status.done)
+                if phase else _tr("Synkroniserer …"))
+    if status.online is None:
+        return _tr("Tilmeldt – ikke synkroniseret endnu i dag")
+    if status.online:
+        return _tr("Online")
+    if status.error_kind == "offline":
+        return _tr("Offline")
+    return _tr("Offline – tjenesten svarer ikke")
+
+
+def summary(status: SyncStatus) -> str:
+    """The whole state in one line: online/offline, last success, last error."""
+    parts = [state_line(status)]
+    if status.last_success is not None:
+        parts.append(_tr("sidst synkroniseret {when}").format(when=local_time(status.last_success)))
+    elif status.enrolled:
+        parts.append(_tr("aldrig synkroniseret"))
+    if status.last_error and not status.running:
+        parts.append(_tr("fejl: {error}").format(error=status.last_error))
+    return " · ".join(parts)
