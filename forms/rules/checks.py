@@ -144,9 +144,14 @@ def target_group_allowed(agreement_type: str, content: dict[str, Any], facts: Fa
         return
     if group in allowed or ruleset.group_of(group) in allowed:
         return
+    name = TARGET_GROUPS.get(group, group)
+    if len(allowed) > 3:  # a long list says less than the refusal itself
+        yield Finding.of("target_group_allowed", ERROR, "target_group", _N(
+            CTX, "Målgruppen '{group}' kan ikke indgå i denne type aftale."), group=name)
+        return
     yield Finding.of("target_group_allowed", ERROR, "target_group", _N(
-        CTX, "{group} kan ikke indgå i denne type aftale. Den er for: {allowed}."),
-        group=TARGET_GROUPS.get(group, group),
+        CTX, "Målgruppen '{group}' kan ikke indgå i denne type aftale; den er kun for: "
+             "{allowed}."), group=name,
         allowed=", ".join(TARGET_GROUPS.get(g, GROUP_LABELS.get(g, g)) for g in allowed))
 
 
@@ -200,7 +205,7 @@ def min_hours(agreement_type: str, content: dict[str, Any], facts: Facts,
     if minimum is None or hours is None or hours >= minimum:
         return
     yield Finding.of("min_hours", ERROR, "hours_per_week", _N(
-        CTX, "Timetallet skal være mindst {minimum} time(r) om ugen; aftalen har {hours}."),
+        CTX, "Timetallet pr. uge skal være mindst {minimum}; aftalen har {hours}."),
         minimum=danish_number(minimum), hours=danish_number(hours))
 
 

@@ -44,10 +44,10 @@ def ratio(agreement_type: str, content: dict[str, Any], facts: Facts,
     if count <= allowed:
         return
     yield Finding.of("ratio", WARNING, "ordinary_employees", _N(
-        CTX, "Rimelighedskravet: med {employees} ordinært ansatte må der højst være {allowed} "
-             "person(er) i praktik eller løntilskud på arbejdspladsen (P-nummeret). Med denne "
-             "aftale bliver det {count} ({already} i forvejen). Fortsæt kun, hvis forholdet er "
-             "i orden ved start, og notér det."),
+        CTX, "Rimelighedskravet: med {employees} ordinært ansatte må højst {allowed} være i "
+             "praktik eller løntilskud på arbejdspladsen (P-nummeret). Med denne aftale bliver "
+             "det {count} ({already} i forvejen). Fortsæt kun, hvis forholdet er i orden ved "
+             "start, og notér det."),
         employees=danish_number(employees), allowed=allowed, count=count,
         already=facts.already_placed)
 

@@ -126,7 +126,7 @@ def test_an_unsynced_local_agreement_tips_the_ratio_until_it_is_synced(store, pl
         check = A.check(s, this, today=D(2026, 2, 20))
         [ratio] = [f for f in check.findings if f.rule == "ratio"]
         assert ratio.severity == "warning" and ratio.field == "ordinary_employees"
-        assert "højst være 1" in str(ratio.message) and "bliver det 2" in str(ratio.message)
+        assert "højst 1 være" in str(ratio.message) and "bliver det 2" in str(ratio.message)
         assert ratio in check.open_warnings
     with store.write() as s:
         A.acknowledge(s, this, "ratio:ordinary_employees",

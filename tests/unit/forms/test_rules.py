@@ -80,6 +80,14 @@ def test_a_set_is_chosen_by_the_start_date_and_today_while_there_is_none():
                  today=D(2026, 2, 1)) == [("closed_to_new_cases", WARNING, "target_group")]
 
 
+def test_an_explicit_rule_set_overrides_the_choice_by_date():
+    content = {"start_date": D(2026, 3, 2), "target_group": "revalidering"}
+    assert [f.rule for f in evaluate("virksomhedspraktik", content, facts(),
+                                     ruleset=ruleset_for(D(2019, 1, 1)))] == []
+    assert [f.rule for f in evaluate("virksomhedspraktik", content, facts())] == [
+        "closed_to_new_cases"]
+
+
 def test_a_based_on_set_inherits_what_it_does_not_change():
     old, new = ruleset_for(D(2026, 1, 31)), ruleset_for(D(2026, 2, 1))
     assert new.for_type("virksomhedspraktik") == old.for_type("virksomhedspraktik")
@@ -250,9 +258,10 @@ def test_jobrotation_is_phased_out_in_2026_and_abolished_from_2027():
         return [f for f in found("jobrotation", {"start_date": start})
                 if f[0].startswith("notices.")]
     assert notice(D(2026, 1, 31)) == []
-    assert notice(D(2026, 2, 1)) == [("notices.jobrotation_phasing_out", WARNING, "")]
-    assert notice(D(2026, 12, 31)) == [("notices.jobrotation_phasing_out", WARNING, "")]
-    assert notice(D(2027, 1, 1)) == [("notices.jobrotation_abolished", ERROR, "")]
+    assert notice(D(2026, 2, 1)) == [("notices.jobrotation_phasing_out", WARNING, "start_date")]
+    assert notice(D(2026, 12, 31)) == [("notices.jobrotation_phasing_out", WARNING,
+                                        "start_date")]
+    assert notice(D(2027, 1, 1)) == [("notices.jobrotation_abolished", ERROR, "start_date")]
 
 
 def test_mentor_is_noted_as_scaled_back_from_1_january_2026():
@@ -338,6 +347,15 @@ def test_fleksjob_is_for_those_visiteret_from_1_hour_a_week():
     assert found("fleksjob", {**ok, "hours_per_week": 1}) == []
     assert found("fleksjob", {**ok, "hours_per_week": 0.5}) == [
         ("min_hours", ERROR, "hours_per_week")]
+
+
+def test_a_refused_target_group_names_the_allowed_ones_when_they_are_few():
+    [fleksjob] = evaluate("fleksjob", {"target_group": "dagpenge"}, facts())
+    assert "kun for: Visiteret til fleksjob" in str(fleksjob.message)
+    [loentilskud] = [f for f in evaluate("loentilskud_offentlig", {"target_group": "under_18"},
+                                         facts()) if f.rule == "target_group_allowed"]
+    assert "Ung under 18 år" in str(loentilskud.message)
+    assert "kun for" not in str(loentilskud.message)
 
 
 def test_loentilskud_is_not_for_under_18_or_fleksjob_visiterede():
