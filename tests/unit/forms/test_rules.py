@@ -504,3 +504,10 @@ def test_empty_content_has_no_rule_findings_but_the_sets_notices():
     for agreement_type in (*TYPE_ORDER, "jobrotation"):
         assert found(agreement_type, {}, today=D(2025, 6, 1)) == expected.get(agreement_type,
                                                                              [])
+
+
+def test_every_shipped_template_type_has_rules_in_every_set():
+    from forms.templates import all_templates
+    for template in all_templates():
+        for ruleset in rulesets():
+            assert ruleset.for_type(template.type).get("rules"), (template.type, ruleset.name)
