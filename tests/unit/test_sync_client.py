@@ -12,7 +12,7 @@ from sqlalchemy import func, select, text
 
 from consultant_app.search import search
 from consultant_app.services.employers import create_employer, update_employer
-from consultant_app.store.models import (Citizen, Employer, OutboxEntry, ProfileMeta,
+from consultant_app.store.models import (Citizen, Employer, OutboxEntry, ProfileMeta, SyncRun,
                                          SyncConflict)
 from sync import protocol
 from sync.client import credentials, runner
@@ -198,3 +198,39 @@ def test_backoff_grows_exponentially_with_jitter_up_to_a_cap(failures, cap):
     delays = {runner.backoff_delay(failures) for _ in range(50)}
     assert all(cap / 2 <= d <= cap for d in delays)
     assert len(delays) > 1
+
+
+def test_the_runner_reports_an_unreachable_service_in_danish_and_stops_cleanly(store):
+    import socket
+    import threading
+    import time
+
+    from sync.client import SyncEngine, SyncRunner
+
+    with socket.create_server(("127.0.0.1", 0)) as s:  # a port with nobody listening
+        port = s.getsockname()[1]
+    with store.write(journal=False) as s:
+        credentials.save_token(store, s, "tok", use_keyring=False)
+        s.merge(ProfileMeta(key=credentials.SERVER_URL, value=f"http://127.0.0.1:{port}"))
+    seen = []
+    failed = threading.Event()
+    r = SyncRunner(SyncEngine(store), interval=60, probe_interval=0.05)
+
+    def listen(status):
+        seen.append(status)
+        if status.error_kind == "unreachable":
+            failed.set()
+    r.subscribe(listen)
+    r.start()
+    assert failed.wait(10)
+    status = r.status
+    assert status.online is False and status.enrolled and not status.running
+    assert status.last_error.startswith(f"Den centrale tjeneste (http://127.0.0.1:{port}) "
+                                        "svarer ikke.")
+    started = time.monotonic()
+    r.stop()
+    assert not r.running and time.monotonic() - started < 5
+    with store.read() as s:
+        runs = s.scalars(select(SyncRun)).all()
+    assert runs and not runs[0].ok and "svarer ikke" in runs[0].error
+    assert any(st.running for st in seen)
