@@ -41,12 +41,13 @@ def _defines_run(path: Path) -> bool:
 def discover(only: list[str]) -> tuple[list[ModuleType], list[dict[str, str]]]:
     """The runnable benchmark modules in run order, and notes on those skipped."""
     wanted = {name.removeprefix("bench_").removesuffix(".py") for name in only}
+    unknown = set(wanted)
     modules, skipped = [], []
     for path in sorted(HERE.glob("bench_*.py")):
         name = path.stem.removeprefix("bench_")
         if wanted and name not in wanted:
             continue
-        wanted.discard(name)
+        unknown.discard(name)
         try:
             if not _defines_run(path):
                 skipped.append({"module": path.stem,
@@ -55,9 +56,9 @@ def discover(only: list[str]) -> tuple[list[ModuleType], list[dict[str, str]]]:
             modules.append(importlib.import_module(f"{__package__}.{path.stem}"))
         except Exception as exc:  # noqa: BLE001 - one broken module must not stop the others
             skipped.append({"module": path.stem, "note": f"cannot load: {exc!r}"})
-    if wanted:
+    if unknown:
         known = ", ".join(p.stem.removeprefix("bench_") for p in sorted(HERE.glob("bench_*.py")))
-        raise SystemExit(f"no benchmark named {', '.join(sorted(wanted))} (known: {known})")
+        raise SystemExit(f"no benchmark named {', '.join(sorted(unknown))} (known: {known})")
     modules.sort(key=lambda m: (getattr(m, "ORDER", 100), m.__name__))
     return modules, skipped
 
