@@ -10,28 +10,15 @@ import traceback
 import click
 
 from ..errors import UserError
-from .common import cli, log_path
+from .common import COMMAND_GROUP, cli, log_path  # noqa: F401  - COMMAND_GROUP re-exported
 from . import core as _core  # noqa: F401  - registers commands
 from . import data as _data  # noqa: F401
 from . import match as _match  # noqa: F401
 
-COMMAND_GROUP = "consultant_app.commands"
-
-
-def load_plugin_commands() -> list[str]:
-    """Add the commands that forms and sync declare as entry points; the names added."""
-    from importlib.metadata import entry_points
-    added = []
-    for entry in entry_points(group=COMMAND_GROUP):
-        if entry.name not in cli.commands:
-            cli.add_command(entry.load(), entry.name)
-            added.append(entry.name)
-    return added
 
 
 def main(argv: list[str] | None = None) -> int:
     try:
-        load_plugin_commands()
         cli.main(args=argv, prog_name="consultant-app", standalone_mode=False)
         return 0
     except UserError as exc:

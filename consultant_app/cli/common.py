@@ -58,7 +58,32 @@ def _keyring_key(profile: Path) -> bytes | None:
     return crypto.keyring_load(marker.read_text().strip())
 
 
-@click.group(help="Feltværktøj for virksomhedskonsulenter: virksomheder, stillinger, borgere.")
+COMMAND_GROUP = "consultant_app.commands"
+
+
+class PluginGroup(click.Group):
+    """The command group; the upper layers' commands (forms, sync) join it through the entry
+    point group ``consultant_app.commands`` and are imported only when asked for, so the core
+    never imports forms or sync (DESIGN.md) and ``search`` does not pay for reportlab."""
+
+    def _plugins(self) -> dict[str, object]:
+        from importlib.metadata import entry_points
+        return {e.name: e for e in entry_points(group=COMMAND_GROUP)}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(super().list_commands(ctx)) | set(self._plugins()))
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        command = super().get_command(ctx, name)
+        if command is None:
+            entry = self._plugins().get(name)
+            if entry is not None:
+                command = entry.load()  # type: ignore[attr-defined]
+                self.add_command(command, name)
+        return command
+
+
+@click.group(cls=PluginGroup, help="Feltværktøj for virksomhedskonsulenter: virksomheder, stillinger, borgere.")
 @click.option("--profile", type=click.Path(file_okay=False, path_type=Path),
               default=None, help="Profilmappe (standard: brugerens datamappe).")
 @click.option("--passphrase", envvar=PASSPHRASE_ENV, default=None,
