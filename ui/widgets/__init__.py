@@ -1,0 +1,1 @@
+"""Reusable widgets that are not pages: the signature pad."""
