@@ -16,14 +16,17 @@ Rules:
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from functools import lru_cache
+from typing import Any, Callable, Iterable, Mapping
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import JSON, Boolean, Date, DateTime, select, update
 from sqlalchemy.orm import Session
 
 from consultant_app.search import deferred_indexing
-from consultant_app.store.models import OutboxEntry
+from consultant_app.store.models import MODEL_BY_ENTITY, OutboxEntry
+from consultant_app.store.types import EncryptedText
 from sync import protocol
 
 from .codec import codec, to_naive_utc
@@ -60,28 +63,158 @@ def pending_fields(session: Session, entity: str, ids: list[str]) -> dict[str, s
     return out
 
 
-def _defaults(model: type[Any]) -> dict[str, Any]:
-    """Column defaults for a record whose change lacks some fields (an older service)."""
-    out: dict[str, Any] = {}
-    for column in model.__table__.columns:
-        default = column.default
-        if default is None:
-            out[column.name] = None
-        elif default.is_callable:
-            out[column.name] = default.arg(None)
-        else:
-            out[column.name] = default.arg
-    return out
+def _default(column: Any) -> Any:
+    default = column.default
+    if default is None:
+        return None
+    return default.arg(None) if default.is_callable else default.arg
 
 
-def apply_page(session: Session, changes: list[protocol.Change]) -> PageResult:
+def _stamp(value: Any) -> str | None:
+    if isinstance(value, str) and len(value) == 20 and value.endswith("Z") and value[10] == "T":
+        return f"{value[:10]} {value[11:19]}.000000"  # "2026-11-23T10:00:00Z", the usual
+    stamp = to_naive_utc(value)
+    return None if stamp is None else stamp.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def _date(value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    text = value.isoformat() if hasattr(value, "isoformat") else str(value)
+    return text[:10]
+
+
+_json_string = json.encoder.encode_basestring  # type: ignore[attr-defined]
+
+
+def _json(value: Any) -> str:
+    """A list as the store's serializer writes it (UTF-8 JSON, ", " between items); lists
+    of strings, the common case, without the general encoder's per-call overhead."""
+    if not value:
+        return "[]"
+    if all(type(v) is str for v in value):
+        return "[" + ", ".join(map(_json_string, value)) + "]"
+    return json.dumps(list(value), ensure_ascii=False)
+
+
+def _bool(value: Any) -> int | None:
+    return None if value is None else int(bool(value))
+
+
+class _Inserter:
+    """New records straight into SQLite with one ``executemany`` per entity and page, in the
+    session's transaction: the same stored forms the ORM writes (stamps as
+    'YYYY-MM-DD HH:MM:SS.ffffff', dates as ISO, lists as UTF-8 JSON, sensitive fields
+    encrypted with the profile's cipher), without its per-row bookkeeping, which would
+    cost more than the insert itself in a first sync."""
+
+    def __init__(self, entity: str):
+        model = MODEL_BY_ENTITY[entity]
+        self.entity = entity
+        self.table = model.__tablename__
+        self.columns = [c.name for c in model.__table__.columns]
+        wire = set(codec(entity).fields)
+        self.plan: list[tuple[str, Any, Callable[[Any], Any] | None, bool]] = []
+        for column in model.__table__.columns:
+            t = column.type
+            convert: Callable[[Any], Any] | None = None
+            if isinstance(t, DateTime):
+                convert = _stamp
+            elif isinstance(t, Date):
+                convert = _date
+            elif isinstance(t, JSON):
+                convert = _json
+            elif isinstance(t, Boolean):
+                convert = _bool
+            default = _default(column)
+            if convert is not None and default is not None:
+                default = convert(default)
+            encrypted = isinstance(t, EncryptedText)
+            self.plan.append((column.name if column.name in wire else "", default, convert,
+                              encrypted))
+        index = {name: i for i, name in enumerate(self.columns)}
+        self.i_id, self.i_version = index["id"], index["version"]
+        self.i_deleted, self.i_modified = index["deleted"], index["modified_at"]
+        self.i_cpr_index = index.get("cpr_index")
+        marks = ", ".join("?" * len(self.columns))
+        self.sql = (f'INSERT INTO "{self.table}" ({", ".join(self.columns)}) '
+                    f"VALUES ({marks})")
+
+    def row(self, ch: _Change, cipher: Any) -> list[Any]:
+        values = ch.values
+        out: list[Any] = []
+        append = out.append
+        for name, default, convert, encrypted in self.plan:
+            if not name:
+                append(None)  # sync columns and local-only ones, set below
+                continue
+            value = values.get(name, default)
+            if value is None:
+                append(None if name in values else default)
+            elif encrypted:
+                append(cipher.encrypt(str(value)))
+            elif convert is not None:
+                append(convert(value))
+            else:
+                append(value)
+        out[self.i_id] = ch.entity_id
+        out[self.i_version] = ch.version
+        out[self.i_deleted] = 0
+        out[self.i_modified] = _stamp(ch.modified_at) or _stamp(_default_now())
+        if self.i_cpr_index is not None:
+            cpr = values.get("cpr")
+            out[self.i_cpr_index] = cipher.blind_index(cpr) if cpr else None
+        return out
+
+    def write(self, session: Session, rows: list[list[Any]]) -> None:
+        raw = session.connection().connection.driver_connection
+        raw.executemany(self.sql, rows)  # type: ignore[union-attr]
+        # The store's per-table write generations (matching caches) must see this write.
+        session.info.setdefault("touched", set()).add(self.table)
+
+
+def _default_now() -> Any:
+    from consultant_app.ids import utcnow
+    return utcnow()
+
+
+@lru_cache(maxsize=None)
+def _inserter(entity: str) -> _Inserter:
+    return _Inserter(entity)
+
+
+class _Change:
+    """A pulled change, read from the page's JSON without building a model per row (a
+    first sync is 100k+ of them; ``protocol.Change`` is the schema they follow)."""
+
+    __slots__ = ("seq", "entity", "entity_id", "version", "deleted", "values", "modified_at")
+
+    def __init__(self, raw: Mapping[str, Any] | protocol.Change):
+        if isinstance(raw, protocol.Change):
+            raw = raw.model_dump()
+        self.seq = int(raw["seq"])
+        self.entity = str(raw["entity"])
+        self.entity_id = str(raw["entity_id"])
+        self.version = int(raw["version"])
+        self.deleted = bool(raw.get("deleted", False))
+        self.values = raw.get("values") or {}
+        self.modified_at = raw.get("modified_at")
+
+
+def apply_page(session: Session, changes: Iterable[Mapping[str, Any] | protocol.Change]
+               ) -> PageResult:
+    """Apply one page of changes (``protocol.Change`` objects or their JSON dicts)."""
     result = PageResult()
-    latest: dict[tuple[str, str], protocol.Change] = {}
-    for change in changes:
+    latest: dict[tuple[str, str], _Change] = {}
+    for raw in changes:
+        change = _Change(raw)
+        if change.entity not in MODEL_BY_ENTITY:
+            result.skipped += 1  # an entity this version does not know
+            continue
         key = (change.entity, change.entity_id)
         if key not in latest or latest[key].seq < change.seq:
             latest[key] = change
-    by_entity: dict[str, list[protocol.Change]] = {}
+    by_entity: dict[str, list[_Change]] = {}
     for change in latest.values():
         by_entity.setdefault(change.entity, []).append(change)
 
@@ -95,7 +228,7 @@ def apply_page(session: Session, changes: list[protocol.Change]) -> PageResult:
     return result
 
 
-def _apply(session: Session, by_entity: dict[str, list[protocol.Change]], result: PageResult,
+def _apply(session: Session, by_entity: dict[str, list[_Change]], result: PageResult,
            cipher: Any) -> None:
     for entity in protocol.ENTITIES:
         items = by_entity.get(entity)
@@ -109,8 +242,8 @@ def _apply(session: Session, by_entity: dict[str, list[protocol.Change]], result
             have.update(session.execute(
                 select(model.id, model.version).where(model.id.in_(part))).all())
         pending = pending_fields(session, entity, [i for i in ids if i in have]) if have else {}
-        defaults = None
-        inserts: list[dict[str, Any]] = []
+        inserts: list[list[Any]] = []
+        writer = _inserter(entity)
         updates: list[dict[str, Any]] = []
         for ch in items:
             local_version = have.get(ch.entity_id)
@@ -118,14 +251,7 @@ def _apply(session: Session, by_entity: dict[str, list[protocol.Change]], result
                 if ch.deleted:
                     result.skipped += 1
                     continue
-                if defaults is None:
-                    defaults = _defaults(model)
-                row = {**defaults, **c.decode(ch.values), "id": ch.entity_id,
-                       "version": ch.version, "deleted": False,
-                       "modified_at": to_naive_utc(ch.modified_at) or defaults["modified_at"]}
-                if entity == "citizen":
-                    row["cpr_index"] = cipher.blind_index(row["cpr"]) if row.get("cpr") else None
-                inserts.append(row)
+                inserts.append(writer.row(ch, cipher))
                 continue
             if local_version >= ch.version:
                 result.skipped += 1
@@ -150,7 +276,7 @@ def _apply(session: Session, by_entity: dict[str, list[protocol.Change]], result
                 values["modified_at"] = to_naive_utc(ch.modified_at)
             updates.append(values)
         if inserts:
-            session.execute(insert(model), inserts)
+            writer.write(session, inserts)
             result.inserted += len(inserts)
         if updates:
             # Rows with the same set of fields go in one executemany.
