@@ -237,18 +237,19 @@ class SyncEngine:
         cursor = int(self.store.meta(credentials.CURSOR, "0") or 0)
         while True:
             page = transport.pull(cursor, self.pull_limit)
+            next_cursor, changes = int(page["next_cursor"]), page["changes"]
             with self.store.write(journal=False) as s:
-                result: PageResult = apply_page(s, page.changes)
+                result: PageResult = apply_page(s, changes)
                 if self.before_page_commit is not None:
-                    self.before_page_commit(page.next_cursor)
-                if page.next_cursor > cursor:
-                    s.merge(ProfileMeta(key=credentials.CURSOR, value=str(page.next_cursor)))
-            report.pulled += len(page.changes)
+                    self.before_page_commit(next_cursor)
+                if next_cursor > cursor:
+                    s.merge(ProfileMeta(key=credentials.CURSOR, value=str(next_cursor)))
+            report.pulled += result.applied
             if progress:
                 progress("pull", report.pulled, None)
-            if not page.more or page.next_cursor <= cursor:
+            if not page.get("more") or next_cursor <= cursor:
                 return
-            cursor = page.next_cursor
+            cursor = next_cursor
 
 
 def operations_by_id(operations: list[protocol.Operation]) -> dict[str, protocol.Operation]:
@@ -325,7 +326,7 @@ def _record_result(session: Session, entry: OutboxEntry, result: protocol.Operat
 def sealed_upload(session: Session, agreement_id: str, revision: int
                   ) -> protocol.SealedAgreementUpload:
     """What the service needs to verify and keep a sealed agreement."""
-    from forms import agreements  # forms is above the engine's needs only here
+    from forms import agreements
     record = session.get(PlacementAgreement, agreement_id)
     assert record is not None
     document = session.scalar(select(AgreementDocument).where(
@@ -335,11 +336,12 @@ def sealed_upload(session: Session, agreement_id: str, revision: int
     signatures = session.scalars(select(AgreementSignature).where(
         AgreementSignature.agreement_id == agreement_id, AgreementSignature.revision == revision,
         AgreementSignature.voided.is_(False)).order_by(AgreementSignature.signed_at)).all()
-    sig_codec = codec("agreement_signature")
+    from forms.sealing import signature_entry
     return protocol.SealedAgreementUpload(
         content=agreements.signed_payload(agreements.doc_of(record)),
         content_hash=record.content_hash, seal=json.loads(record.seal or "{}"),
-        signatures=[{"id": sig.id, **sig_codec.encode(sig)} for sig in signatures],
+        signatures=[{"id": sig.id, **signature_entry(sig), "strokes": sig.strokes}
+                    for sig in signatures],
         pdf_base64=document.pdf)
 
 

@@ -50,8 +50,12 @@ class SyncStatus:
     last_report: SyncReport | None = None
 
 
-def backoff_delay(failures: int, rng: random.Random = random.Random()) -> float:
-    """Exponential backoff with full jitter: up to 2, 4, 8 ... seconds, at most BACKOFF_MAX."""
+_JITTER = random.Random()
+
+
+def backoff_delay(failures: int, rng: random.Random = _JITTER) -> float:
+    """Exponential backoff with jitter: between half and all of 2, 4, 8 ... seconds, at
+    most BACKOFF_MAX, so devices that failed together do not retry together."""
     cap = min(BACKOFF_MAX, BACKOFF_START * (2 ** max(0, failures - 1)))
     return cap / 2 + rng.random() * cap / 2
 
