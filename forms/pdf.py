@@ -40,7 +40,7 @@ from consultant_app.text import QT_TRANSLATE_NOOP as _N
 
 from . import fields as ffields
 from .agreements import AgreementDoc
-from .templates import FieldSpec, Template
+from .templates import FieldSpec
 
 CTX = "pdf"
 
@@ -317,7 +317,8 @@ def render_agreement(doc: AgreementDoc, *, signatures: Sequence[SignatureMark] =
         table = _section_table(section.title, section.intro,
                                [f for f in section.fields if f.pdf], doc.values, st)
         if table is not None:
-            story += [table, Spacer(1, 4 * mm)]
+            # A section starts on a new page rather than leave its heading and a row behind.
+            story += [CondPageBreak(45 * mm), table, Spacer(1, 4 * mm)]
     story += _notes(doc, st)
     story += _signing(doc, signatures, st)
     if audit:
@@ -410,12 +411,16 @@ def _signing(doc: AgreementDoc, marks: Sequence[SignatureMark],
              st: Styles) -> list[Flowable]:
     template = doc.template
     by_role = {m.role: m for m in marks}
-    cells = [_signer_cell(template, signer.role, signer.label, signer.consent,
-                          doc.values.get(signer.name_field) if signer.name_field else "",
-                          by_role.get(signer.role), st)
-             for signer in template.required_signers(doc.values)]
+    signers = template.required_signers(doc.values)
     half = (FRAME_W - 6 * mm) / 2
-    rows = [cells[i:i + 2] + [""] * (2 - len(cells[i:i + 2])) for i in range(0, len(cells), 2)]
+    rows = []
+    for pair in (signers[i:i + 2] for i in range(0, len(signers), 2)):
+        # Boxes side by side get the same height: the longer consent text sets it.
+        consent_h = max(_p(s.consent, st.small).wrap(half - 8, PAGE_H)[1] for s in pair) + 5
+        cells: list[Any] = [
+            _signer_cell(s.label, s.consent, doc.values.get(s.name_field) if s.name_field
+                         else "", by_role.get(s.role), consent_h, st) for s in pair]
+        rows.append(cells + [""] * (2 - len(cells)))
     parts: list[Flowable] = [CondPageBreak(75 * mm), _p(_N(CTX, "Underskrifter"), _bold(st.body))]
     if template.pdf.closing:
         parts.append(_p(template.pdf.closing, st.body))
@@ -431,8 +436,8 @@ def _signing(doc: AgreementDoc, marks: Sequence[SignatureMark],
     return parts
 
 
-def _signer_cell(template: Template, role: str, label: str, consent: str, name: Any,
-                 mark: SignatureMark | None, st: Styles) -> Table:
+def _signer_cell(label: str, consent: str, name: Any, mark: SignatureMark | None,
+                 consent_height: float, st: Styles) -> Table:
     width = (FRAME_W - 6 * mm) / 2
     inner = width - 8
     name_text = mark.signer_name if mark else str(name or "")
@@ -449,8 +454,9 @@ def _signer_cell(template: Template, role: str, label: str, consent: str, name: 
                                 check=mark.identity_check_label), st.tiny)])
     else:
         rows.append([_p(_N(CTX, "Dato: ____________________   Underskrift"), st.small)])
-    table = Table(rows, colWidths=[width])
+    table = Table(rows, colWidths=[width], rowHeights=[None, None, consent_height, None, None])
     table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("BOX", (0, 0), (-1, -1), 0.8, RULE),
         ("BACKGROUND", (0, 0), (-1, 0), LABEL_BG),
         ("LINEBELOW", (0, 0), (-1, 0), 0.4, RULE),
