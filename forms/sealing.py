@@ -136,7 +136,7 @@ def audit_trail(doc: A.AgreementDoc, signatures: list[AgreementSignature],
             first, _N(CTX, "Indhold fastfrosset"), consultant, "consultant",
             _N(CTX, "Version {revision}; regelkontrol uden blokerende fund; "
                     "dokument-hash {hash}").format(revision=doc.record.revision,
-                                                   hash=doc.record.content_hash)))
+                                                   hash=_short(doc.record.content_hash))))
         for key, note in sorted(doc.acknowledgements.items()):
             events.append(AuditEvent(first, _N(CTX, "Advarsel kvitteret"), consultant,
                                      "consultant", f"{key}: {note}"))
@@ -146,13 +146,20 @@ def audit_trail(doc: A.AgreementDoc, signatures: list[AgreementSignature],
             _N(CTX, "Identitet: {check}; dokument-hash {hash}; enhed {device}; "
                     "program {version}").format(
                 check=IDENTITY_CHECKS.get(s.identity_check, s.identity_check),
-                hash=s.content_hash, device=s.device_id, version=s.app_version)))
+                hash=_short(s.content_hash), device=s.device_id, version=s.app_version)))
     events.append(AuditEvent(
         sealed_at, _N(CTX, "Forseglet"), _N(CTX, "Enhed {device}").format(
             device=device.device_id), "",
         _N(CTX, "Ed25519-segl og PAdES-signatur med enhedens nøgle ({cert}); dokument-hash "
-                "{hash}").format(cert=_certificate_kind(device), hash=doc.record.content_hash)))
+                "{hash}").format(cert=_certificate_kind(device),
+                                 hash=_short(doc.record.content_hash))))
     return events
+
+
+def _short(digest: str) -> str:
+    """The first 16 hex digits: enough to tell documents apart in a table row; the audit
+    page states the full hash below the table."""
+    return digest[:16] + "…"
 
 
 def _certificate_kind(device: DeviceIdentity) -> str:
