@@ -1,0 +1,198 @@
+"""``consultant-app agreement ...``: placement agreements from the command line.
+
+The same service as the wizard (``forms.agreements``): create a prefilled draft, set fields,
+show it, check it against the rules, and write its PDF. Declared as the entry point
+``consultant_app.commands: agreement``, so the core's CLI never imports forms.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from consultant_app import identifiers, services
+from consultant_app.cli.common import Context, pass_context
+from consultant_app.errors import UserError
+from consultant_app.text import Message
+from consultant_app.text import QT_TRANSLATE_NOOP as _N
+
+from . import agreements as A
+from . import rules
+from .pdf import display_value, render_agreement
+from .templates import agreement_types, get_template
+
+CTX = "forms-cli"
+
+SEVERITY_LABELS = {rules.ERROR: _N(CTX, "Fejl"), rules.WARNING: _N(CTX, "Advarsel"),
+                   rules.INFO: _N(CTX, "Info")}
+STATUS_LABELS = {A.DRAFT: _N(CTX, "Kladde"), A.SIGNING: _N(CTX, "Under underskrift"),
+                 A.SIGNED: _N(CTX, "Underskrevet"), A.SEALED: _N(CTX, "Forseglet")}
+
+
+def _fail(template: str, **params: Any) -> UserError:
+    return UserError(Message(CTX, template, params))
+
+
+@click.group(help="Aftaler om praktik, løntilskud, ordinære timer, mentor, fleksjob og IGU: "
+                  "opret, udfyld, kontrollér og lav PDF.")
+def agreement() -> None:
+    pass
+
+
+@agreement.command("types", help="Vis aftaletyperne og deres skabelonversioner.")
+def types_cmd() -> None:
+    for agreement_type in agreement_types():
+        newest = get_template(agreement_type)
+        versions = []
+        for version in range(1, newest.version + 1):
+            try:
+                versions.append(f"v{get_template(agreement_type, version).version}")
+            except KeyError:
+                continue
+        click.echo(f"{agreement_type:<22} {', '.join(versions):<8} {newest.title}")
+
+
+@agreement.command("new", help="Opret en ny aftale, udfyldt fra virksomheden, stillingen, "
+                               "borgeren og matchet. Skriver aftalens id.")
+@click.argument("agreement_type", metavar="TYPE")
+@click.option("--employer", "employer_id", required=True, help="Virksomhedens id.")
+@click.option("--vacancy", "vacancy_id", default=None, help="Stillingens id.")
+@click.option("--citizen", "citizen_id", default=None, help="Borgerens id.")
+@click.option("--match", "match_id", default=None, help="Matchets id.")
+@pass_context
+def new_cmd(ctx: Context, agreement_type: str, employer_id: str, vacancy_id: str | None,
+            citizen_id: str | None, match_id: str | None) -> None:
+    with ctx.open() as store, store.write() as s:
+        doc = A.create_draft(s, agreement_type, employer_id, vacancy_id=vacancy_id,
+                             citizen_id=citizen_id, match_id=match_id)
+        agreement_id = doc.id
+    click.echo(agreement_id)
+
+
+def _parse_assignments(assignments: tuple[str, ...]) -> dict[str, str]:
+    changes: dict[str, str] = {}
+    for item in assignments:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise _fail(_N(CTX, "Skriv felt=værdi, ikke '{item}'."), item=item)
+        changes[key.strip()] = value
+    return changes
+
+
+@agreement.command("set", help="Sæt felter i en kladde: FELT=VÆRDI ... (en tom værdi rydder "
+                               "feltet). Alt gemmes, eller intet gemmes.")
+@click.argument("agreement_id", metavar="ID")
+@click.argument("assignments", nargs=-1, required=True, metavar="FELT=VÆRDI...")
+@pass_context
+def set_cmd(ctx: Context, agreement_id: str, assignments: tuple[str, ...]) -> None:
+    changes = _parse_assignments(assignments)
+    with ctx.open() as store, store.write() as s:
+        A.update_fields(s, agreement_id, changes)
+    click.echo(_N(CTX, "Gemt: {count} felt(er).").format(count=len(changes)))
+
+
+@agreement.command("show", help="Vis aftalens felter. CPR-numre vises maskeret, medmindre "
+                                "--reveal-cpr bruges (det skrives i adgangsloggen).")
+@click.argument("agreement_id", metavar="ID")
+@click.option("--reveal-cpr", is_flag=True, help="Vis hele CPR-nummeret (logges).")
+@pass_context
+def show_cmd(ctx: Context, agreement_id: str, reveal_cpr: bool) -> None:
+    with ctx.open() as store, store.write() as s:
+        doc = A.load(s, agreement_id)
+        if reveal_cpr:
+            if not doc.record.citizen_id:
+                raise _fail(_N(CTX, "Aftalen er ikke knyttet til en borger, så CPR-nummeret "
+                                    "kan ikke vises med adgangslog."))
+            services.reveal_cpr(s, doc.record.citizen_id,
+                                purpose=f"agreement show {agreement_id}")
+        lines = _describe(doc, reveal_cpr)
+    click.echo("\n".join(lines))
+
+
+def _describe(doc: A.AgreementDoc, reveal_cpr: bool) -> list[str]:
+    template = doc.template
+    record = doc.record
+    lines = [template.pdf.title,
+             _N(CTX, "Id: {id} · version {revision} · {status} · skabelon {template}").format(
+                 id=doc.id, revision=record.revision,
+                 status=STATUS_LABELS.get(record.status, record.status), template=template.key)]
+    width = max(len(f.label) for f in template.all_fields())
+    for section in template.sections:
+        lines += ["", section.title]
+        for spec in section.fields:
+            value = doc.values.get(spec.key)
+            shown = display_value(spec, value)
+            if spec.kind == "cpr" and shown and not reveal_cpr:
+                shown = identifiers.mask_cpr(str(value))
+            lines.append(f"  {spec.label:<{width}}  {shown}")
+    for key, note in sorted(doc.acknowledgements.items()):
+        lines.append(_N(CTX, "Bemærkning til {finding}: {note}").format(finding=key, note=note))
+    return lines
+
+
+@agreement.command("check", help="Kontrollér aftalen mod reglerne på startdatoen. "
+                                 "Exitkode 1, når den ikke er klar til underskrift.")
+@click.argument("agreement_id", metavar="ID")
+@pass_context
+def check_cmd(ctx: Context, agreement_id: str) -> None:
+    with ctx.open() as store, store.read() as s:
+        doc = A.load(s, agreement_id)
+        result = A.check_doc(s, doc)
+        labels = {f.key: f.label for f in doc.template.all_fields()}
+    for finding in result.findings:
+        severity = SEVERITY_LABELS.get(finding.severity, finding.severity)
+        about = labels.get(finding.field, _N(CTX, "Aftalen"))
+        line = f"{severity:<9} {about}: {finding.message}"
+        note = result.acknowledged.get(finding.key)
+        if finding.severity == rules.WARNING and note:
+            line += _N(CTX, " (kvitteret: {note})").format(note=note)
+        click.echo(line)
+    if result.ready:
+        click.echo(_N(CTX, "Klar til underskrift."))
+        return
+    # A UserError: the CLI prints it as "Fejl: ..." and exits 1.
+    raise _fail(_N(CTX, "Aftalen er ikke klar til underskrift: {errors} fejl og {warnings} "
+                        "advarsel(er) uden bemærkning."),
+                errors=len(result.errors), warnings=len(result.open_warnings))
+
+
+@agreement.command("pdf", help="Skriv aftalen som PDF. En forseglet aftale skrives, som den "
+                               "blev forseglet; ellers med tomme felter til underskrift.")
+@click.argument("agreement_id", metavar="ID")
+@click.option("-o", "--output", required=True,
+              type=click.Path(dir_okay=False, writable=True, path_type=Path),
+              help="PDF-filen, der skal skrives.")
+@pass_context
+def pdf_cmd(ctx: Context, agreement_id: str, output: Path) -> None:
+    from .sealing import sealed_pdf  # pyHanko is only needed for sealed agreements
+    with ctx.open() as store, store.read() as s:
+        doc = A.load(s, agreement_id)
+        data = sealed_pdf(s, agreement_id) if doc.record.status == A.SEALED else None
+        sealed = data is not None
+        if data is None:
+            data = render_agreement(doc, content_hash=A.content_hash(doc))
+    try:
+        _write_atomically(output, data)
+    except OSError as exc:
+        raise _fail(_N(CTX, "Kunne ikke skrive {path}: {reason}"), path=str(output),
+                    reason=exc.strerror or str(exc)) from None
+    text = (_N(CTX, "Forseglet aftale skrevet til {path}.") if sealed
+            else _N(CTX, "Aftale skrevet til {path}."))
+    click.echo(text.format(path=output))
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside ``path`` and rename it, so a failed write never leaves
+    half a PDF under the wanted name."""
+    partial = path.with_name(path.name + ".part")
+    try:
+        partial.write_bytes(data)
+        partial.replace(path)
+    finally:
+        if partial.exists():
+            partial.unlink()
+
+
+__all__ = ["agreement"]
