@@ -138,8 +138,10 @@ def audit_trail(doc: A.AgreementDoc, signatures: list[AgreementSignature],
                     "dokument-hash {hash}").format(revision=doc.record.revision,
                                                    hash=_short(doc.record.content_hash))))
         for key, note in sorted(doc.acknowledgements.items()):
+            spec = doc.template.fields_by_key.get(key.partition(":")[2])
+            about = spec.label if spec else key.partition(":")[0]
             events.append(AuditEvent(first, _N(CTX, "Advarsel kvitteret"), consultant,
-                                     "consultant", f"{key}: {note}"))
+                                     "consultant", f"{about}: {note}"))
     for s in signatures:
         events.append(AuditEvent(
             s.signed_at, _N(CTX, "Underskrevet"), s.signer_name, role_label(doc, s.role),

@@ -367,6 +367,20 @@ def render_report(report: VerifyReport, file_name: str) -> str:
     return "\n".join(lines)
 
 
+class _Outcome(click.ClickException):
+    """The command's exit code (and a message for stderr, if any). A ClickException, so the
+    code survives both click's standalone mode and ``consultant-app``'s main, which returns
+    ``exit_code`` for these but ignores a ``ctx.exit`` code."""
+
+    def __init__(self, exit_code: int, message: str = ""):
+        super().__init__(message)
+        self.exit_code = exit_code
+
+    def show(self, file: Any = None) -> None:
+        if self.message:
+            click.echo(self.message, err=True)
+
+
 @click.command(help="Kontrollér uden netforbindelse at en forseglet aftale (PDF) er uændret, "
                     "og hvem der har underskrevet den.")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
@@ -374,33 +388,31 @@ def render_report(report: VerifyReport, file_name: str) -> str:
 @click.option("--ca", "ca_files", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
               help="Den centrale tjenestes rodcertifikat (PEM eller DER); kontrollerer også "
                    "certifikatkæden.")
-@click.pass_context
-def verify(ctx: click.Context, file: Path, as_json: bool, ca_files: tuple[Path, ...]) -> None:
+def verify(file: Path, as_json: bool, ca_files: tuple[Path, ...]) -> None:
     """Exit 0 when intact, 1 when not, 2 when the file cannot be checked at all."""
     try:
         data = file.read_bytes()
     except OSError:
-        click.echo(_N(CTX, "Fejl: Filen {file} findes ikke eller kan ikke læses.").format(
-            file=file), err=True)
-        ctx.exit(EXIT_CANNOT_CHECK)
+        raise _Outcome(EXIT_CANNOT_CHECK, _N(
+            CTX, "Fejl: Filen {file} findes ikke eller kan ikke læses.").format(file=file)
+        ) from None
     try:
         trusted = [path.read_bytes() for path in ca_files]
         _load_certs(trusted)
     except (OSError, ValueError):
-        click.echo(_N(CTX, "Fejl: Rodcertifikatet (--ca) findes ikke eller kan ikke læses."),
-                   err=True)
-        ctx.exit(EXIT_CANNOT_CHECK)
+        raise _Outcome(EXIT_CANNOT_CHECK, _N(
+            CTX, "Fejl: Rodcertifikatet (--ca) findes ikke eller kan ikke læses.")) from None
     try:
         report = verify_pdf(data, trusted)
     except NotAPdf as exc:
-        click.echo(_N(CTX, "Fejl: {file}: {message}").format(file=file, message=exc.message),
-                   err=True)
-        ctx.exit(EXIT_CANNOT_CHECK)
+        raise _Outcome(EXIT_CANNOT_CHECK, _N(CTX, "Fejl: {file}: {message}").format(
+            file=file, message=exc.message)) from None
     if as_json:
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
         click.echo(render_report(report, file.name))
-    ctx.exit(EXIT_INTACT if report.intact else EXIT_NOT_INTACT)
+    if not report.intact:
+        raise _Outcome(EXIT_NOT_INTACT)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -88,3 +88,26 @@ def test_the_pdf_shows_the_signatures_and_the_audit_trail_and_carries_the_eviden
     assert evidence["payload"]["fields"]["citizen_cpr"] == "010190-1234"
     assert [e["event"] for e in evidence["audit"]][-1] == "Forseglet"
     assert len(evidence["signatures"][2]["strokes"]["strokes"][0]) == 140
+
+
+def test_an_acknowledged_warning_is_signed_with_and_listed_in_the_audit_trail(store, device):
+    import datetime as dt
+    agreement_id = ready_draft(store)
+    with store.write() as s:
+        A.update_fields(s, agreement_id,
+                        {"start_date": dt.date.today() - dt.timedelta(days=3)})
+    with pytest.raises(A.NotReady) as err:
+        sign_as(store, agreement_id, device, "employer", "Lone Bager")
+    assert [f.rule for f in err.value.findings] == ["approval_before_start"]
+    with store.write() as s:
+        A.acknowledge(s, agreement_id, "approval_before_start:start_date",
+                      "Godkendt mundtligt af teamleder før start.")
+    sign_all(store, agreement_id, device)
+    pdf = seal(store, agreement_id, device)
+    evidence = evidence_of(pdf)
+    assert evidence["payload"]["acknowledgements"] == {
+        "approval_before_start:start_date": "Godkendt mundtligt af teamleder før start."}
+    [acknowledged] = [e for e in evidence["audit"] if e["event"] == "Advarsel kvitteret"]
+    assert acknowledged["detail"] == "Startdato: Godkendt mundtligt af teamleder før start."
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert "Advarsel kvitteret" in text

@@ -214,3 +214,20 @@ def test_verify_command_on_a_damaged_pdf_says_so(tmp_path):
     result = CliRunner().invoke(V.verify, [str(pdf)])
     assert result.exit_code == 1
     assert "beskadiget" in result.output
+
+
+def test_consultant_app_verify_returns_the_exit_codes(sealed_pdf, tmp_path, capsys):
+    from consultant_app.cli import cli, main
+    if "verify" not in cli.commands:  # the entry point, as an installed package declares it
+        cli.add_command(V.verify, "verify")
+    good, bad = tmp_path / "god.pdf", tmp_path / "rettet.pdf"
+    good.write_bytes(sealed_pdf[1])
+    flipped = bytearray(sealed_pdf[1])
+    flipped[3000] ^= 0x04
+    bad.write_bytes(bytes(flipped))
+    assert main(["verify", str(good)]) == 0
+    assert main(["verify", str(bad)]) == 1
+    assert main(["verify", str(tmp_path / "ingen.pdf")]) == 2
+    out = capsys.readouterr()
+    assert "INTAKT: god.pdf" in out.out and "IKKE INTAKT: rettet.pdf" in out.out
+    assert "findes ikke" in out.err and "Traceback" not in out.err
