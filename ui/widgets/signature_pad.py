@@ -25,14 +25,36 @@ redo the last stroke under it (Alt+R, Ctrl+Z, Ctrl+Shift+Z / Ctrl+Y).
 from __future__ import annotations
 
 import math
-from typing import Iterator
+from collections.abc import Iterator
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import (QColor, QEventPoint, QFont, QInputDevice, QKeySequence, QMouseEvent,
-                           QPainter, QPainterPath, QPaintEvent, QPen, QPixmap, QPointingDevice,
-                           QResizeEvent, QShortcut, QTabletEvent, QTouchEvent)
-from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy,
-                               QVBoxLayout, QWidget)
+from PySide6.QtGui import (
+    QColor,
+    QEventPoint,
+    QFont,
+    QInputDevice,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+    QPointingDevice,
+    QResizeEvent,
+    QShortcut,
+    QTabletEvent,
+    QTouchEvent,
+)
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 Point = tuple[float, float, float, int]   # x, y, pressure 0..1, ms since the first point
 Stroke = list[Point]
@@ -293,6 +315,12 @@ class SignatureCanvas(QWidget):
             paint_stroke(painter, self._current)
         painter.end()
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.EnabledChange:
+            self._ink_cache = None  # a disabled pad is drawn greyed
+            self.update()
+        super().changeEvent(event)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._ink_cache = None
         super().resizeEvent(event)
@@ -304,7 +332,7 @@ class SignatureCanvas(QWidget):
             return self._ink_cache
         pixmap = QPixmap(QSize(math.ceil(self.width() * ratio), math.ceil(self.height() * ratio)))
         pixmap.setDevicePixelRatio(ratio)
-        pixmap.fill(PAPER)
+        pixmap.fill(PAPER if self.isEnabled() else PAPER.darker(106))
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self._paint_guides(painter)
@@ -394,10 +422,10 @@ class SignaturePad(QWidget):
         header.addWidget(self.role_label)
         header.addSpacing(12)
         header.addWidget(self.name_label, 1)
-        buttons = QHBoxLayout()
+        # The row of Ryd, Fortryd, Gentag; a dialog may add its own buttons after them.
+        self.button_row = buttons = QHBoxLayout()
         for button in (self.clear_button, self.undo_button, self.redo_button):
             buttons.addWidget(button)
-        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
