@@ -327,3 +327,15 @@ class AgreementReceipt(Base):
     content_hash: Mapped[str] = mapped_column(String(64))
     pdf_sha256: Mapped[str] = mapped_column(String(64))
     received_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class SyncParked(Base):
+    """A pulled record whose parent has not arrived yet (a later page brings it): kept,
+    encrypted, and applied with the page that makes its parent exist."""
+
+    __tablename__ = "sync_parked"
+
+    entity_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    entity: Mapped[str] = mapped_column(String(50))
+    seq: Mapped[int] = mapped_column(Integer)
+    change: Mapped[str] = mapped_column(EncryptedText)  # the Change as JSON

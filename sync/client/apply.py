@@ -11,7 +11,10 @@ Rules:
   change is pushed with its own base version, and the service decides the conflict there);
 - deletes are tombstones (``deleted``); a tombstone for a record never seen here is skipped;
 - within a page, parents are written before children (``protocol.ENTITIES`` order) and only
-  a record's last change counts, so a page's own order cannot break a foreign key.
+  a record's last change counts, so a page's own order cannot break a foreign key; a new
+  record whose parent is in neither the store nor the page is parked (``SyncParked``) and
+  applied with the page that brings its parent, so a service that orders its changes
+  differently can never wedge the pull on a foreign key.
 """
 
 from __future__ import annotations
@@ -21,11 +24,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Callable, Iterable, Mapping
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, select, update
+from sqlalchemy import JSON, Boolean, Date, DateTime, delete, select, update
 from sqlalchemy.orm import Session
 
 from consultant_app.search import deferred_indexing
-from consultant_app.store.models import MODEL_BY_ENTITY, OutboxEntry
+from consultant_app.store.models import MODEL_BY_ENTITY, OutboxEntry, SyncParked
 from consultant_app.store.types import EncryptedText
 from sync import protocol
 
@@ -40,6 +43,7 @@ class PageResult:
     inserted: int = 0
     updated: int = 0
     skipped: int = 0
+    parked: int = 0
     kept_local: dict[tuple[str, str], list[str]] = field(default_factory=dict)
 
     @property
@@ -136,6 +140,9 @@ class _Inserter:
         self.i_id, self.i_version = index["id"], index["version"]
         self.i_deleted, self.i_modified = index["deleted"], index["modified_at"]
         self.i_cpr_index = index.get("cpr_index")
+        # (row index, parent table) of each foreign key, to find rows whose parent is missing
+        self.parents = [(index[c.name], next(iter(c.foreign_keys)).column.table.name)
+                        for c in model.__table__.columns if c.foreign_keys]
         marks = ", ".join("?" * len(self.columns))
         self.sql = (f'INSERT INTO "{self.table}" ({", ".join(self.columns)}) '
                     f"VALUES ({marks})")
@@ -173,6 +180,30 @@ class _Inserter:
         session.info.setdefault("touched", set()).add(self.table)
 
 
+def _park_orphans(session: Session, writer: "_Inserter", rows: list[list[Any]],
+                  changes: list[_Change], result: PageResult) -> list[list[Any]]:
+    """The rows whose parents exist; the others are parked until a page brings them."""
+    raw = session.connection().connection.driver_connection
+    missing: set[int] = set()
+    for index, table in writer.parents:
+        wanted = list({r[index] for r in rows if r[index] is not None})
+        found: set[str] = set()
+        for part in _chunks(wanted):
+            marks = ",".join("?" * len(part))
+            found.update(v for (v,) in raw.execute(  # type: ignore[union-attr]
+                f'SELECT id FROM "{table}" WHERE id IN ({marks})', part))
+        missing.update(i for i, r in enumerate(rows)
+                       if r[index] is not None and r[index] not in found)
+    if not missing:
+        return rows
+    for i in sorted(missing):
+        ch = changes[i]
+        session.merge(SyncParked(entity_id=ch.entity_id, entity=ch.entity, seq=ch.seq,
+                                 change=json.dumps(ch.as_dict(), ensure_ascii=False)))
+    result.parked += len(missing)
+    return [r for i, r in enumerate(rows) if i not in missing]
+
+
 def _default_now() -> Any:
     from consultant_app.ids import utcnow
     return utcnow()
@@ -200,12 +231,22 @@ class _Change:
         self.values = raw.get("values") or {}
         self.modified_at = raw.get("modified_at")
 
+    def as_dict(self) -> dict[str, Any]:
+        stamp = self.modified_at
+        return {"seq": self.seq, "entity": self.entity, "entity_id": self.entity_id,
+                "version": self.version, "deleted": self.deleted, "values": self.values,
+                "modified_at": stamp.isoformat() if hasattr(stamp, "isoformat") else stamp}
+
 
 def apply_page(session: Session, changes: Iterable[Mapping[str, Any] | protocol.Change]
                ) -> PageResult:
     """Apply one page of changes (``protocol.Change`` objects or their JSON dicts)."""
     result = PageResult()
     latest: dict[tuple[str, str], _Change] = {}
+    waiting = session.scalars(select(SyncParked)).all()
+    if waiting:
+        session.execute(delete(SyncParked))
+        changes = [*(json.loads(p.change) for p in waiting), *changes]
     for raw in changes:
         change = _Change(raw)
         if change.entity not in MODEL_BY_ENTITY:
@@ -243,6 +284,7 @@ def _apply(session: Session, by_entity: dict[str, list[_Change]], result: PageRe
                 select(model.id, model.version).where(model.id.in_(part))).all())
         pending = pending_fields(session, entity, [i for i in ids if i in have]) if have else {}
         inserts: list[list[Any]] = []
+        new_changes: list[_Change] = []
         writer = _inserter(entity)
         updates: list[dict[str, Any]] = []
         for ch in items:
@@ -252,6 +294,7 @@ def _apply(session: Session, by_entity: dict[str, list[_Change]], result: PageRe
                     result.skipped += 1
                     continue
                 inserts.append(writer.row(ch, cipher))
+                new_changes.append(ch)
                 continue
             if local_version >= ch.version:
                 result.skipped += 1
@@ -275,6 +318,8 @@ def _apply(session: Session, by_entity: dict[str, list[_Change]], result: PageRe
             if ch.modified_at is not None:
                 values["modified_at"] = to_naive_utc(ch.modified_at)
             updates.append(values)
+        if inserts and writer.parents:
+            inserts = _park_orphans(session, writer, inserts, new_changes, result)
         if inserts:
             writer.write(session, inserts)
             result.inserted += len(inserts)

@@ -19,7 +19,8 @@ from consultant_app.ids import utcnow
 from consultant_app.store import Store
 from consultant_app.store.models import (AccessLog, AgreementDocument, AgreementSignature,
                                          Citizen, Match, MatchEvent, OutboxEntry,
-                                         PlacementAgreement, ProfileMeta, SyncConflict)
+                                         PlacementAgreement, ProfileMeta, SyncConflict,
+                                         SyncParked)
 
 from . import credentials
 
@@ -36,6 +37,7 @@ def wipe_personal_data(store: Store, reason: str) -> None:
             s.execute(delete(model))
         s.execute(delete(AccessLog))
         s.execute(delete(SyncConflict))
+        s.execute(delete(SyncParked))
         s.execute(delete(OutboxEntry).where(OutboxEntry.entity.in_(
             [m.__entity__ for m in WIPED] + ["access_log"])))
         s.execute(text("DELETE FROM search_fts WHERE kind = 'citizen'"))

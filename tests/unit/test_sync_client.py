@@ -12,7 +12,8 @@ from sqlalchemy import func, select, text
 
 from consultant_app.search import search
 from consultant_app.services.employers import create_employer, update_employer
-from consultant_app.store.models import (Citizen, Employer, OutboxEntry, ProfileMeta, SyncRun,
+from consultant_app.store.models import (Citizen, Employer, OutboxEntry, ProfileMeta, SyncParked,
+                                         SyncRun, Vacancy,
                                          SyncConflict)
 from sync import protocol
 from sync.client import credentials, runner
@@ -234,3 +235,21 @@ def test_the_runner_reports_an_unreachable_service_in_danish_and_stops_cleanly(s
         runs = s.scalars(select(SyncRun)).all()
     assert runs and not runs[0].ok and "svarer ikke" in runs[0].error
     assert any(st.running for st in seen)
+
+
+def vacancy_change(seq: int, ident: str, employer_id: str) -> protocol.Change:
+    return protocol.Change(seq=seq, entity="vacancy", entity_id=ident, version=1,
+                           values={"employer_id": employer_id, "title": "Lagermedarbejder",
+                                   "skills": ["lager"]}, modified_at=NOW)
+
+
+def test_a_record_whose_parent_comes_in_a_later_page_waits_for_it(store):
+    with store.write(journal=False) as s:
+        result = apply_page(s, [vacancy_change(5, "v1", "e1")])
+    assert (result.inserted, result.parked) == (0, 1)
+    with store.write(journal=False) as s:
+        result = apply_page(s, [employer_change(6, "e1", 2)])
+    assert result.inserted == 2 and result.parked == 0
+    with store.read() as s:
+        assert s.get(Vacancy, "v1").employer_id == "e1"
+        assert s.scalar(select(func.count()).select_from(SyncParked)) == 0

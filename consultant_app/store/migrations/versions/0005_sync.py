@@ -1,5 +1,6 @@
-"""Sync bookkeeping: conflicts kept for the consultant, the history of syncs, and the
-central service's receipts for sealed agreements. Local tables, never synced.
+"""Sync bookkeeping: conflicts kept for the consultant, the history of syncs, the central
+service's receipts for sealed agreements, and pulled records waiting for their parent.
+Local tables, never synced.
 
 Revision ID: 0005
 Revises: 0004
@@ -53,9 +54,17 @@ def upgrade() -> None:
         sa.Column("pdf_sha256", sa.String(64), nullable=False),
         sa.Column("received_at", sa.DateTime, nullable=False),
     )
+    op.create_table(
+        "sync_parked",
+        sa.Column("entity_id", sa.String(36), primary_key=True),
+        sa.Column("entity", sa.String(50), nullable=False),
+        sa.Column("seq", sa.Integer, nullable=False),
+        sa.Column("change", sa.LargeBinary, nullable=False),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("sync_parked")
     op.drop_table("sync_agreement_receipt")
     op.drop_table("sync_run")
     op.drop_table("sync_conflict")
