@@ -329,7 +329,7 @@ def render_agreement(doc: AgreementDoc, *, signatures: Sequence[SignatureMark] =
         buffer, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
         bottomMargin=MARGIN_BOTTOM, invariant=1,
         title=f"{template.pdf.title} ({doc.id})", author="", subject=template.legal_basis,
-        creator="consultant-app", keywords="", lang="da-DK")
+        creator="consultant-app", keywords="", lang="da-DK", initialFontName=FONT)
     pdf.build(story, canvasmaker=functools.partial(
         _FooterCanvas, footer_left=footer_left, footer_hash=content_hash))
     return buffer.getvalue()
@@ -346,6 +346,7 @@ def _heading(doc: AgreementDoc, st: Styles) -> list[Flowable]:
         _p(f"{template.type} v{template.version}", st.meta)]],
         colWidths=[16 * mm, 70 * mm, 13 * mm, 7 * mm, 16 * mm, FRAME_W - 122 * mm])
     meta.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), FONT),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LINEBELOW", (0, 0), (-1, 0), 0.5, RULE), ("LINEABOVE", (0, 0), (-1, 0), 0.5, RULE),
         ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2),
@@ -369,6 +370,7 @@ def _section_table(title: str, intro: str, specs: list[FieldSpec], values: dict[
     label_w = 62 * mm
     table = Table(rows, colWidths=[label_w, FRAME_W - label_w], repeatRows=1)
     commands: list[tuple[Any, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), FONT),
         ("SPAN", (0, 0), (1, 0)),
         ("BACKGROUND", (0, 0), (1, 0), ACCENT),
         ("BACKGROUND", (0, 1), (0, -1), LABEL_BG),
@@ -428,6 +430,7 @@ def _signing(doc: AgreementDoc, marks: Sequence[SignatureMark],
     for row in rows:
         grid = Table([[row[0], "", row[1]]], colWidths=[half, 6 * mm, half])
         grid.setStyle(TableStyle([
+            ("FONTNAME", (0, 0), (-1, -1), FONT),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
             ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 5 * mm),
@@ -454,8 +457,12 @@ def _signer_cell(label: str, consent: str, name: Any, mark: SignatureMark | None
                                 check=mark.identity_check_label), st.tiny)])
     else:
         rows.append([_p(_N(CTX, "Dato: ____________________   Underskrift"), st.small)])
-    table = Table(rows, colWidths=[width], rowHeights=[None, None, consent_height, None, None])
+    # The line under the box has room for two lines, signed or not, so a signature never
+    # moves the boxes below it.
+    table = Table(rows, colWidths=[width],
+                  rowHeights=[None, None, consent_height, None, 2 * st.tiny.leading + 5])
     table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), FONT),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("BOX", (0, 0), (-1, -1), 0.8, RULE),
         ("BACKGROUND", (0, 0), (-1, 0), LABEL_BG),
@@ -483,6 +490,7 @@ def _audit_page(doc: AgreementDoc, events: Sequence[AuditEvent], content_hash: s
     widths.append(FRAME_W - sum(widths))
     table = Table(rows, colWidths=widths, repeatRows=1)
     table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), FONT),
         ("BACKGROUND", (0, 0), (-1, 0), LABEL_BG),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("BOX", (0, 0), (-1, -1), 0.6, RULE), ("INNERGRID", (0, 0), (-1, -1), 0.3, RULE),
@@ -504,6 +512,7 @@ def _audit_page(doc: AgreementDoc, events: Sequence[AuditEvent], content_hash: s
         summary = Table([[_p(k, st.label), _p(v, st.meta)] for k, v in facts],
                         colWidths=[40 * mm, FRAME_W - 40 * mm])
         summary.setStyle(TableStyle([
+            ("FONTNAME", (0, 0), (-1, -1), FONT),
             ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ("LINEABOVE", (0, 0), (-1, 0), 0.5, RULE)]))
         parts.append(summary)
