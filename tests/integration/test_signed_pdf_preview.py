@@ -15,7 +15,6 @@ import pypdfium2 as pdfium
 from consultant_app.device import device_identity
 from consultant_app.store import Store
 from forms import sealing
-from forms import verify as V
 from tests.conftest import PASSPHRASE
 from tests.unit.forms.test_signing_support import ready_draft, seal, sign_all
 

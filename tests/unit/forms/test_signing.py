@@ -20,8 +20,11 @@ from forms import agreements as A
 from forms import canonical, signing
 from tests.conftest import PASSPHRASE
 
-from .test_signing_support import (PAD_H, PAD_W, device, handwriting, issue,  # noqa: F401
-                                   make_ca, ready_draft, sign_all, sign_as)
+from . import test_signing_support as support
+from .test_signing_support import (PAD_H, PAD_W, handwriting, issue, make_ca, ready_draft,
+                                   sign_all, sign_as)
+
+device = support.device  # the shared fixture
 
 
 # -- the device key -------------------------------------------------------------------------

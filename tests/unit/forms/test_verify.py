@@ -15,8 +15,11 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from consultant_app.device import device_identity, install_certificate
 from forms import verify as V
 
-from .test_signing_support import (device, evidence_of, issue, make_ca,  # noqa: F401
-                                   ready_draft, replace_evidence, seal, sealed_pdf, sign_all)
+from . import test_signing_support as support
+from .test_signing_support import (evidence_of, issue, make_ca, ready_draft, replace_evidence,
+                                   seal, sign_all)
+
+device, sealed_pdf = support.device, support.sealed_pdf  # the shared fixtures
 
 
 def test_an_untouched_sealed_pdf_verifies_intact_and_says_who_signed(sealed_pdf, device):
@@ -129,7 +132,6 @@ def test_a_lower_case_hex_digit_in_the_signature_field_is_caught(sealed_pdf):
 
 
 def test_a_pdf_without_the_seal_or_not_a_pdf_at_all(sealed_pdf):
-    from forms.pdf import render_agreement  # noqa: F401 - the unsealed rendering below
     with pytest.raises(V.NotAPdf):
         V.verify_pdf(b"PK\x03\x04 not a pdf")
     _, pdf = sealed_pdf
