@@ -423,7 +423,7 @@ def _signing(doc: AgreementDoc, marks: Sequence[SignatureMark],
             _signer_cell(s.label, s.consent, doc.values.get(s.name_field) if s.name_field
                          else "", by_role.get(s.role), consent_h, st) for s in pair]
         rows.append(cells + [""] * (2 - len(cells)))
-    parts: list[Flowable] = [CondPageBreak(75 * mm), _p(_N(CTX, "Underskrifter"), _bold(st.body))]
+    parts: list[Flowable] = [_p(_N(CTX, "Underskrifter"), _bold(st.body))]
     if template.pdf.closing:
         parts.append(_p(template.pdf.closing, st.body))
     parts.append(Spacer(1, 3 * mm))
@@ -436,7 +436,8 @@ def _signing(doc: AgreementDoc, marks: Sequence[SignatureMark],
             ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 5 * mm),
         ]))
         parts.append(grid)
-    return parts
+    # Every party signs on the same page, beneath the closing text.
+    return [KeepTogether(parts)]
 
 
 def _signer_cell(label: str, consent: str, name: Any, mark: SignatureMark | None,

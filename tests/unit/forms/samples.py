@@ -48,7 +48,7 @@ TYPED: dict[str, Any] = {
     "benefit_per_month": "12540",
     "tr_statement": "Jeg har ingen indvendinger mod ansættelsen; kollegerne er orienteret.",
     "visitation_date": "01-09-2025",
-    "effective_hours_per_week": "7,5",
+    "effective_hours_per_week": "3,5",
     "accommodations": "Pauser efter behov; ingen tunge løft over 10 kg.",
     "residence_basis": "Flygtning",
     "school_name": "Sprogcenter Århus",
