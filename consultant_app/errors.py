@@ -166,6 +166,13 @@ FIELD_LABELS: dict[str, str] = {
     "follow_up_date": QT_TRANSLATE_NOOP("fields", "Opfølgning"),
     "unemployed_since": QT_TRANSLATE_NOOP("fields", "Ledig siden"),
     "notes": QT_TRANSLATE_NOOP("fields", "Noter"),
+    "strokes": QT_TRANSLATE_NOOP("fields", "Underskrift"),
+    "signer_name": QT_TRANSLATE_NOOP("fields", "Underskriverens navn"),
+    "role": QT_TRANSLATE_NOOP("fields", "Rolle"),
+    "identity_check": QT_TRANSLATE_NOOP("fields", "Identitetskontrol"),
+    "certificate_pem": QT_TRANSLATE_NOOP("fields", "Certifikat"),
+    "ca_certificate_pem": QT_TRANSLATE_NOOP("fields", "Certifikat"),
+    "agreement_type": QT_TRANSLATE_NOOP("fields", "Aftaletype"),
 }
 
 

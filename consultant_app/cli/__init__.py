@@ -19,8 +19,9 @@ from . import match as _match  # noqa: F401
 
 def main(argv: list[str] | None = None) -> int:
     try:
-        cli.main(args=argv, prog_name="consultant-app", standalone_mode=False)
-        return 0
+        result = cli.main(args=argv, prog_name="consultant-app", standalone_mode=False)
+        # standalone_mode=False returns a ctx.exit(n) code instead of raising SystemExit.
+        return result if isinstance(result, int) else 0
     except UserError as exc:
         click.echo(f"Fejl: {exc.message}", err=True)
         return 1
