@@ -210,3 +210,18 @@ def test_the_pad_renders_like_a_paper_form(pad, qtbot) -> None:
     inked = [image.pixelColor(x, y) for x in range(100, 560, 2) for y in range(60, 180, 2)]
     assert sum(1 for c in inked if c.red() < 90 and c.blue() > c.red()) > 100, "no ink"
     assert image.pixelColor(canvas.width() - 5, 5).lightness() > 250  # paper stays blank
+
+
+def test_drawing_piece_by_piece_gives_the_picture_the_strokes_redraw_to(pad, qtbot) -> None:
+    """The pad paints each new piece once instead of the whole stroke on every move; the
+    picture must be the one a full redraw from the recorded points gives (after an undo,
+    say)."""
+    canvas = pad.canvas
+    draw(qtbot, canvas, [(80, 40), (84, 40)])  # the first stroke redraws (the hint goes)
+    canvas.repaint()
+    draw(qtbot, canvas, zigzag(60, 90, n=20, dx=20, dy=50))
+    incremental = canvas.grab().toImage()
+    pad.undo()
+    pad.redo()
+    redrawn = canvas.grab().toImage()
+    assert incremental == redrawn

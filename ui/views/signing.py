@@ -250,9 +250,9 @@ class SigningDialog(QDialog):
         self.missing.setAccessibleName(self.tr("Det der mangler"))
         self.missing.setStyleSheet(HINT_STYLE)
         self.missing.setWordWrap(True)
-        self.pad.button_row.addSpacing(12)
-        self.pad.button_row.addWidget(self.missing, 1)
-        self.pad.button_row.addWidget(self.sign_button)
+        self.missing.setContentsMargins(12, 0, 0, 0)
+        self.pad.add_to_button_row(self.missing, 1)
+        self.pad.add_to_button_row(self.sign_button)
 
         signer = QWidget(self)
         signer_box = QVBoxLayout(signer)

@@ -73,34 +73,58 @@ def pen_width(pressure: float) -> float:
     return BASE_WIDTH * (0.4 + 1.2 * min(max(pressure, 0.0), 1.0))
 
 
+def _point(p: Point) -> QPointF:
+    return QPointF(p[0], p[1])
+
+
+def _mid(a: Point, b: Point) -> QPointF:
+    return QPointF((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
+
+
+def stroke_piece(stroke: Stroke, i: int) -> tuple[QPainterPath, float]:
+    """Piece ``i`` (1 <= i < len(stroke)) of a stroke and the pressure it is drawn with.
+
+    The stroke is smoothed as quadratic curves through the midpoints between recorded points,
+    each recorded point the control point of its curve; drawn with round caps the pieces join
+    seamlessly and each has its own width, so the line follows the pressure. The last piece
+    is a straight half segment to the last point; it becomes a curve when another point
+    follows. So every piece but the last is final once drawn, and a stroke is painted one
+    piece per new point rather than from the start on every move."""
+    start = _point(stroke[0]) if i == 1 else _mid(stroke[i - 1], stroke[i])
+    path = QPainterPath(start)
+    if i == len(stroke) - 1:
+        path.lineTo(_point(stroke[i]))
+    else:
+        path.quadTo(_point(stroke[i]), _mid(stroke[i], stroke[i + 1]))
+    return path, (stroke[i - 1][2] + stroke[i][2]) / 2
+
+
+def _dot(stroke: Stroke) -> tuple[QPainterPath, float]:
+    x, y, pressure, _ = stroke[0]
+    path = QPainterPath(QPointF(x, y))
+    path.lineTo(QPointF(x + 0.01, y))  # a round cap on a zero-length line draws a disc
+    return path, pressure
+
+
 def stroke_pieces(stroke: Stroke) -> Iterator[tuple[QPainterPath, float]]:
-    """A stroke as smooth pieces, each with its own width: quadratic curves through the
-    midpoints between recorded points, with the recorded point as control point. Drawn with
-    round caps the pieces join seamlessly, and the width can follow the pressure."""
+    """Every piece of a stroke (a single point is a dot)."""
     if len(stroke) == 1:
-        x, y, p, _ = stroke[0]
-        path = QPainterPath(QPointF(x, y))
-        path.lineTo(QPointF(x + 0.01, y))  # a dot: a round cap draws a disc
-        yield path, p
+        yield _dot(stroke)
         return
-    points = [QPointF(x, y) for x, y, _, _ in stroke]
-    start = points[0]
-    for i in range(1, len(points)):
-        path = QPainterPath(start)
-        if i == len(points) - 1:
-            path.lineTo(points[i])
-        else:
-            end = (points[i] + points[i + 1]) / 2
-            path.quadTo(points[i], end)
-            start = end
-        yield path, (stroke[i - 1][2] + stroke[i][2]) / 2
+    for i in range(1, len(stroke)):
+        yield stroke_piece(stroke, i)
+
+
+def paint_piece(painter: QPainter, piece: tuple[QPainterPath, float]) -> None:
+    path, pressure = piece
+    painter.setPen(QPen(INK, pen_width(pressure), Qt.PenStyle.SolidLine,
+                        Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
+    painter.drawPath(path)
 
 
 def paint_stroke(painter: QPainter, stroke: Stroke) -> None:
-    for path, pressure in stroke_pieces(stroke):
-        painter.setPen(QPen(INK, pen_width(pressure), Qt.PenStyle.SolidLine,
-                            Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
-        painter.drawPath(path)
+    for piece in stroke_pieces(stroke):
+        paint_piece(painter, piece)
 
 
 class SignatureCanvas(QWidget):
@@ -204,6 +228,8 @@ class SignatureCanvas(QWidget):
             return  # no movement: nothing new to draw
         point = (x, y, round(min(max(pressure, 0.0), 1.0), 3), int(self._clock.elapsed()))
         self._current.append(point)
+        if len(self._current) >= 3:  # the piece before the new point is final now
+            self._paint_into_ink(stroke_piece(self._current, len(self._current) - 2))
         tail = self._current[-3:]
         margin = pen_width(1.0) + 2
         xs, ys = [p[0] for p in tail], [p[1] for p in tail]
@@ -214,20 +240,37 @@ class SignatureCanvas(QWidget):
         stroke, self._current, self._source = self._current, None, ""
         if not stroke:
             return
+        first = not self._strokes
+        self._paint_into_ink(self._tail(stroke))
         self._strokes.append(stroke)
         self._done.append(("stroke", [stroke]))
         self._undone.clear()
-        self._after_change()
+        self._after_change(redraw=first)  # the first stroke takes the hint text away
 
     def _cancel_current(self) -> None:
         if self._current is not None:
             self._current, self._source = None, ""
+            self._ink_cache = None  # it holds the cancelled stroke's pieces
             self.update()
 
-    def _after_change(self) -> None:
-        self._ink_cache = None
+    def _after_change(self, redraw: bool = True) -> None:
+        if redraw:
+            self._ink_cache = None
         self.update()
         self.changed.emit()
+
+    @staticmethod
+    def _tail(stroke: Stroke) -> tuple[QPainterPath, float]:
+        """The piece of a stroke under way that the next point still changes."""
+        return _dot(stroke) if len(stroke) == 1 else stroke_piece(stroke, len(stroke) - 1)
+
+    def _paint_into_ink(self, piece: tuple[QPainterPath, float]) -> None:
+        if self._ink_cache is None:
+            return  # rebuilt, with this piece, at the next paint
+        painter = QPainter(self._ink_cache)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        paint_piece(painter, piece)
+        painter.end()
 
     # -- input: mouse --------------------------------------------------------------------
     def _synthesised(self, event: QMouseEvent) -> bool:
@@ -312,7 +355,7 @@ class SignatureCanvas(QWidget):
         painter.drawPixmap(0, 0, self._ink())
         if self._current:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            paint_stroke(painter, self._current)
+            paint_piece(painter, self._tail(self._current))
         painter.end()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -326,7 +369,9 @@ class SignatureCanvas(QWidget):
         super().resizeEvent(event)
 
     def _ink(self) -> QPixmap:
-        """The paper, its guides and every finished stroke, drawn once per change."""
+        """The paper, its guides, every finished stroke and the final pieces of the stroke
+        under way: rebuilt after an undo, redo or clear, otherwise painted into piece by
+        piece."""
         ratio = self.devicePixelRatioF()
         if self._ink_cache is not None and self._ink_cache.devicePixelRatioF() == ratio:
             return self._ink_cache
@@ -338,6 +383,9 @@ class SignatureCanvas(QWidget):
         self._paint_guides(painter)
         for stroke in self._strokes:
             paint_stroke(painter, stroke)
+        if self._current and len(self._current) >= 3:
+            for i in range(1, len(self._current) - 1):  # all but the tail
+                paint_piece(painter, stroke_piece(self._current, i))
         painter.end()
         self._ink_cache = pixmap
         return pixmap
@@ -422,10 +470,10 @@ class SignaturePad(QWidget):
         header.addWidget(self.role_label)
         header.addSpacing(12)
         header.addWidget(self.name_label, 1)
-        # The row of Ryd, Fortryd, Gentag; a dialog may add its own buttons after them.
-        self.button_row = buttons = QHBoxLayout()
+        self._button_row = buttons = QHBoxLayout()
         for button in (self.clear_button, self.undo_button, self.redo_button):
             buttons.addWidget(button)
+        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
@@ -443,6 +491,14 @@ class SignaturePad(QWidget):
         button.setMinimumSize(110, 44)
         button.clicked.connect(lambda _checked=False: slot())
         return button
+
+    def add_to_button_row(self, widget: QWidget, stretch: int = 0) -> None:
+        """Put ``widget`` after Ryd, Fortryd and Gentag (a dialog's own button); a widget
+        with a stretch takes the free space that otherwise follows the pad's buttons."""
+        row = self._button_row
+        row.insertWidget(row.count() - 1, widget, stretch)
+        if stretch:
+            row.setStretch(row.count() - 1, 0)
 
     def _update_buttons(self) -> None:
         self.clear_button.setEnabled(not self.canvas.is_empty())
