@@ -243,10 +243,19 @@ class SignatureBox(Flowable):
                 x, y = at(stroke[0])
                 c.circle(x, y, _pen_width(stroke[0][2]) / 2, stroke=0, fill=1)
                 continue
+            # Consecutive segments of (nearly) the same width go out as one polyline.
+            run_width, path = None, None
             for a, b in zip(stroke, stroke[1:]):
-                c.setLineWidth(_pen_width((a[2] + b[2]) / 2))
-                (x1, y1), (x2, y2) = at(a), at(b)
-                c.line(x1, y1, x2, y2)
+                width = round(_pen_width((a[2] + b[2]) / 2) * 10) / 10
+                if width != run_width:
+                    if path is not None:
+                        c.drawPath(path, stroke=1, fill=0)
+                    c.setLineWidth(width)
+                    run_width, path = width, c.beginPath()
+                    path.moveTo(*at(a))
+                path.lineTo(*at(b))
+            if path is not None:
+                c.drawPath(path, stroke=1, fill=0)
 
 
 def _pen_width(pressure: float) -> float:
