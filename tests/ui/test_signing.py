@@ -221,6 +221,24 @@ def test_underskriv_waits_for_a_name_an_identity_check_and_a_real_signature(
     assert not dialog.pad_problem.isVisible() and "underskrift" in dialog.missing.text()
 
 
+def test_any_party_still_to_sign_can_go_first(store, ops, qtbot) -> None:
+    agreement_id = make_agreement(store)
+    dialog = open_dialog(ops, agreement_id, qtbot)
+    sign_name(qtbot, dialog.pad.canvas, seed=1)
+    dialog.parties.setCurrentRow(2)  # Borger
+    assert dialog.current.role.role == "citizen"
+    assert dialog.name_edit.text() == "Ali Hansen" and dialog.pad.is_empty()
+    assert "deltager i praktikken" in dialog.pad.consent_label.text()
+    assert dialog.pad.role_label.text() == "Borger"
+    dialog.identity.setCurrentIndex(1)
+    sign_name(qtbot, dialog.pad.canvas, seed=2)
+    qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, ops)
+    signed = dialog.parties.item(2)
+    assert signed.text().startswith("✓") and not signed.flags() & Qt.ItemFlag.ItemIsSelectable
+    assert dialog.current.role.role == "employer"  # back to the first still to sign
+
+
 def test_what_the_core_refuses_is_shown_next_to_its_cause_and_nothing_is_saved(
         store, ops, qtbot) -> None:
     agreement_id = make_agreement(store)

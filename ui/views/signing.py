@@ -374,6 +374,7 @@ class SigningDialog(QDialog):
             item.setData(ROLE, party.role.role)
             if party.signed:
                 item.setForeground(QColor("#1b5e20"))
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled)  # shown, not chosen again
             if not party.signed and chosen is None:
                 chosen = item
             if self.current is not None and party.role.role == self.current.role.role \

@@ -315,7 +315,7 @@ class SignatureCanvas(QWidget):
             if self._source == "tablet":
                 self._add(event.position(), event.pressure())
         elif kind == QEvent.Type.TabletRelease and self._source == "tablet":
-            self._add(event.position(), event.pressure())
+            # The release reports pressure 0 where the last move already was: no new point.
             self._end()
 
     # -- input: touch --------------------------------------------------------------------
