@@ -52,17 +52,18 @@ def run(quick: bool) -> list[Result]:
                               "signed_pages": out["signed_pages"],
                               "p95_ms": round(percentile(out["product"], 95), 2),
                               "baseline_p95_ms": round(percentile(out["baseline"], 95), 2)}
-    common = dict(bench="pdf", unit="ms", peak_rss_mb=rss, baseline_peak_rss_mb=rss,
-                  baseline_name="bare SimpleDocTemplate, same text and font",
-                  goal_ratio=GOAL_RATIO)
+    common: dict[str, Any] = {
+        "bench": "pdf", "unit": "ms", "peak_rss_mb": rss, "baseline_peak_rss_mb": rss,
+        "baseline_name": "bare SimpleDocTemplate, same text and font",
+        "goal_ratio": GOAL_RATIO}
     return [
         Result(name="agreement PDF median", value=percentile(out["product"], 50),
                baseline=percentile(out["baseline"], 50), detail=detail,
-               **common),  # type: ignore[arg-type]
+               **common),
         Result(name="signed agreement PDF with audit page median",
                value=percentile(out["signed"], 50),
                baseline=percentile(out["signed_baseline"], 50), detail=detail,
-               **common),  # type: ignore[arg-type]
+               **common),
     ]
 
 
@@ -117,13 +118,13 @@ def measure(folder: Path, rounds: int) -> dict[str, Any]:
     import shutil
 
     import pypdf
+    from sqlalchemy import select
 
     from consultant_app.demo import DemoCounts, seed_demo
     from consultant_app.store import Store
     from consultant_app.store.models import Vacancy
     from forms import agreements as A
     from forms.pdf import AuditEvent, SignatureMark, render_agreement
-    from sqlalchemy import select
 
     shutil.rmtree(folder, ignore_errors=True)
     store = Store.create(folder, "bench", consultant="Karen Sørensen", kdf_n=2 ** 10)
@@ -137,7 +138,7 @@ def measure(folder: Path, rounds: int) -> dict[str, Any]:
                                               "citizen_cpr": "060595-9826",
                                               "target_group": "dagpenge"})
             content_hash = A.content_hash(doc)
-            utc = dt.timezone.utc
+            utc = dt.UTC
             at = dt.datetime(2026, 3, 1, 10, 5, tzinfo=utc)
             marks = [SignatureMark(s_.role, str(doc.values.get(s_.name_field, "")), "ID vist",
                                    at, _strokes(), 600, 200)

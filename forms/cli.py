@@ -15,8 +15,8 @@ import click
 from consultant_app import identifiers, services
 from consultant_app.cli.common import Context, pass_context
 from consultant_app.errors import UserError
-from consultant_app.text import Message
 from consultant_app.text import QT_TRANSLATE_NOOP as _N
+from consultant_app.text import Message
 
 from . import agreements as A
 from . import rules

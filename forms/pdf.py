@@ -19,9 +19,11 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import io
-from dataclasses import dataclass, field
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
 from importlib import resources
-from typing import Any, Sequence
+from typing import Any
 from xml.sax.saxutils import escape
 from zoneinfo import ZoneInfo
 
@@ -33,8 +35,17 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (CondPageBreak, Flowable, KeepTogether, PageBreak, Paragraph,
-                                SimpleDocTemplate, Spacer, Table, TableStyle)
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from consultant_app.text import QT_TRANSLATE_NOOP as _N
 
@@ -181,8 +192,8 @@ def display_value(spec: FieldSpec, value: Any) -> str:
 
 
 def _utc(moment: dt.datetime) -> dt.datetime:
-    return moment.replace(tzinfo=dt.timezone.utc) if moment.tzinfo is None \
-        else moment.astimezone(dt.timezone.utc)
+    return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None \
+        else moment.astimezone(dt.UTC)
 
 
 def _utc_text(moment: dt.datetime) -> str:
@@ -245,7 +256,7 @@ class SignatureBox(Flowable):
                 continue
             # Consecutive segments of (nearly) the same width go out as one polyline.
             run_width, path = None, None
-            for a, b in zip(stroke, stroke[1:]):
+            for a, b in itertools.pairwise(stroke):
                 width = round(_pen_width((a[2] + b[2]) / 2) * 10) / 10
                 if width != run_width:
                     if path is not None:
@@ -277,7 +288,7 @@ class _FooterCanvas(Canvas):
         self._footer_hash = footer_hash
         self._pages: list[dict[str, Any]] = []
 
-    def showPage(self) -> None:  # noqa: N802 - reportlab's name
+    def showPage(self) -> None:
         self._pages.append(dict(self.__dict__))
         self._startPage()
 
@@ -529,5 +540,11 @@ def _audit_page(doc: AgreementDoc, events: Sequence[AuditEvent], content_hash: s
     return parts
 
 
-__all__ = ["AuditEvent", "SignatureMark", "SignatureBox", "display_value", "register_fonts",
-           "render_agreement"]
+__all__ = [
+    "AuditEvent",
+    "SignatureBox",
+    "SignatureMark",
+    "display_value",
+    "register_fonts",
+    "render_agreement",
+]

@@ -126,12 +126,12 @@ def sample_strokes() -> list[list[tuple[float, float, float, int]]]:
 
 def sample_mark(role: str, name: str, at: dt.datetime | None = None) -> SignatureMark:
     return SignatureMark(role=role, signer_name=name, identity_check_label="ID vist",
-                         signed_at=at or dt.datetime(2026, 3, 1, 10, 5, tzinfo=dt.timezone.utc),
+                         signed_at=at or dt.datetime(2026, 3, 1, 10, 5, tzinfo=dt.UTC),
                          strokes=sample_strokes(), pad_width=600, pad_height=200)
 
 
 def sample_audit(doc: A.AgreementDoc) -> list[AuditEvent]:
-    utc = dt.timezone.utc
+    utc = dt.UTC
     return [
         AuditEvent(dt.datetime(2026, 3, 1, 9, 58, tzinfo=utc), "Aftalen oprettet",
                    doc.values.get("consultant_name", ""), "consultant", "Kladde, version 1"),
