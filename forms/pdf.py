@@ -507,7 +507,7 @@ def _audit_page(doc: AgreementDoc, events: Sequence[AuditEvent], content_hash: s
                      _p(_local_text(event.at), st.tiny), _p(event.event, st.tiny),
                      _p(event.actor, st.tiny), _p(roles.get(event.role, event.role), st.tiny),
                      _p(event.detail, st.tiny)])
-    widths = [23 * mm, 23 * mm, 34 * mm, 28 * mm, 22 * mm]
+    widths = [21 * mm, 21 * mm, 27 * mm, 26 * mm, 30 * mm]  # "Tillidsrepræsentant" fits
     widths.append(FRAME_W - sum(widths))
     table = Table(rows, colWidths=widths, repeatRows=1)
     table.setStyle(TableStyle([
