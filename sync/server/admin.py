@@ -1,0 +1,135 @@
+"""Administration: municipalities, consultants, enrollment codes, assigning citizens, and the
+demo set-up. The CLI (sync.server_cli) and the tests call these."""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+
+from sqlalchemy import Engine, insert, select, update
+
+from . import auth, db
+from .errors import ServiceError
+
+DEMO_MUNICIPALITY = ("0751", "Aarhus")
+DEMO_CONSULTANT = "Demo Konsulent"  # the demo profile's consultant (consultant_app cli `demo`)
+# The demo's fixed, reusable enrollment code (documented in the README and `--help`).
+DEMO_ENROLLMENT_CODE = "DEMO-0751-AARHUS"
+
+
+def normalize_municipality(code: str) -> str:
+    """Municipality codes are four digits ("751" -> "0751")."""
+    raw = code.strip()
+    if not re.fullmatch(r"\d{1,4}", raw):
+        raise ServiceError(422, "invalid", f"Kommunekoden '{code}' skal være et tal på "
+                                           "højst fire cifre (fx 0751).")
+    return raw.zfill(4)
+
+
+def add_municipality(engine: Engine, code: str, name: str) -> str:
+    code = normalize_municipality(code)
+    if not name.strip():
+        raise ServiceError(422, "invalid", "Kommunens navn skal udfyldes.")
+    with engine.begin() as conn:
+        existing = conn.execute(select(db.municipality.c.code)
+                                .where(db.municipality.c.code == code)).first()
+        if existing is None:
+            conn.execute(insert(db.municipality).values(code=code, name=name.strip(),
+                                                        created_at=db.utcnow()))
+        else:
+            conn.execute(update(db.municipality).where(db.municipality.c.code == code)
+                         .values(name=name.strip()))
+    return code
+
+
+def municipality_exists(engine: Engine, code: str) -> bool:
+    with engine.connect() as conn:
+        return conn.execute(select(db.municipality.c.code)
+                            .where(db.municipality.c.code == code)).first() is not None
+
+
+def add_consultant(engine: Engine, municipality: str, name: str, email: str = "",
+                   consultant_id: str | None = None) -> str:
+    code = normalize_municipality(municipality)
+    if not municipality_exists(engine, code):
+        raise ServiceError(404, "unknown_municipality",
+                           f"Kommunen {code} findes ikke. Opret den med add-municipality.")
+    if not name.strip():
+        raise ServiceError(422, "invalid", "Konsulentens navn skal udfyldes.")
+    consultant_id = consultant_id or str(uuid.uuid4())
+    with engine.begin() as conn:
+        conn.execute(insert(db.consultant).values(
+            id=consultant_id, municipality_code=code, name=name.strip(), email=email.strip(),
+            created_at=db.utcnow()))
+    return consultant_id
+
+
+def find_consultant(engine: Engine, municipality: str, name_or_id: str) -> str:
+    """A consultant of ``municipality`` by id or by (unique) name."""
+    c = db.consultant.c
+    with engine.connect() as conn:
+        rows = conn.execute(select(c.id).where(
+            c.municipality_code == municipality,
+            (c.id == name_or_id) | (c.name == name_or_id.strip()))).all()
+    if not rows:
+        raise ServiceError(404, "unknown_consultant",
+                           f"Konsulenten '{name_or_id}' findes ikke i kommune {municipality}.")
+    if len(rows) > 1:
+        raise ServiceError(409, "ambiguous", f"Flere konsulenter hedder '{name_or_id}'; "
+                                             "angiv konsulentens id.")
+    return rows[0].id
+
+
+def consultant_municipality(engine: Engine, consultant_id: str) -> tuple[str, str]:
+    with engine.connect() as conn:
+        row = conn.execute(select(db.consultant.c.municipality_code, db.consultant.c.name)
+                           .where(db.consultant.c.id == consultant_id)).first()
+    if row is None:
+        raise ServiceError(404, "unknown_consultant", f"Konsulenten {consultant_id} findes ikke.")
+    return row.municipality_code, row.name
+
+
+def assign_citizen(engine: Engine, citizen_id: str, consultant_id: str) -> int:
+    """Give a citizen, and everything hanging off it (matches, their events, agreements,
+    signatures, documents), to ``consultant_id``. Each moved record gets a new change number,
+    so the new consultant's devices pull them. Returns how many records moved."""
+    municipality, name = consultant_municipality(engine, consultant_id)
+    r = db.record.c
+    with engine.begin() as conn:
+        db.lock_municipality(conn, municipality)
+        citizen = conn.execute(select(r.municipality_code, r.values_json, r.field_versions,
+                                      r.version).where(
+            r.entity == "citizen", r.id == citizen_id)).first()
+        if citizen is None or citizen.municipality_code != municipality:
+            raise ServiceError(404, "unknown_citizen",
+                               f"Borgeren {citizen_id} findes ikke i kommune {municipality}.")
+        keys = conn.execute(select(r.entity, r.id).where(r.citizen_id == citizen_id)
+                            .order_by(r.seq)).all()
+        seqs = db.next_seqs(conn, len(keys))
+        values = json.loads(citizen.values_json)
+        versions = json.loads(citizen.field_versions)
+        if values.get("assigned_consultant") != name:
+            values["assigned_consultant"] = name
+            versions["assigned_consultant"] = citizen.version + 1
+            conn.execute(update(db.record).where(r.entity == "citizen", r.id == citizen_id)
+                         .values(version=citizen.version + 1, values_json=db.dumps(values),
+                                 field_versions=db.dumps(versions), modified_at=db.utcnow()))
+        for (entity, ident), seq in zip(keys, seqs):
+            conn.execute(update(db.record).where(r.entity == entity, r.id == ident)
+                         .values(owner_consultant_id=consultant_id, seq=seq))
+    return len(keys)
+
+
+def ensure_demo(engine: Engine) -> tuple[str, str]:
+    """The demo municipality 0751 Aarhus, its consultant "Demo Konsulent" and the fixed
+    enrollment code; idempotent. Returns (consultant id, code)."""
+    code, name = DEMO_MUNICIPALITY
+    add_municipality(engine, code, name)
+    c = db.consultant.c
+    with engine.connect() as conn:
+        row = conn.execute(select(c.id).where(c.municipality_code == code,
+                                              c.name == DEMO_CONSULTANT)).first()
+    consultant_id = row.id if row else add_consultant(engine, code, DEMO_CONSULTANT)
+    auth.store_code(engine, consultant_id, DEMO_ENROLLMENT_CODE, reusable=True)
+    return consultant_id, DEMO_ENROLLMENT_CODE

@@ -1,0 +1,111 @@
+"""The FastAPI application of the central service.
+
+``create_app(database_url)`` builds a stateless app: everything it knows lives in the database
+(records, devices, the CA key), so several instances may serve one PostgreSQL database behind a
+load balancer. Migrations run when the app is created. OpenAPI at /docs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+from fastapi import FastAPI, Header, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+
+from ..protocol import (API_PREFIX, PROTOCOL_VERSION, DeviceStatus, EnrollRequest,
+                        EnrollResponse, ErrorBody, PullResponse, PushRequest, PushResponse,
+                        SealedAgreementReceipt, SealedAgreementUpload)
+from . import auth, ca as ca_module, db, migrate, service
+from .errors import ServiceError
+
+DATABASE_URL_ENV = "CONSULTANT_SERVER_DATABASE_URL"
+ERRORS = {401: {"model": ErrorBody}, 410: {"model": ErrorBody}}
+
+
+def create_app(database_url: str, run_migrations: bool = True) -> FastAPI:
+    read_engine, write_engine = db.make_engines(database_url)
+    if run_migrations:
+        migrate.upgrade(write_engine)
+    service_ca = ca_module.load_or_create(write_engine)
+
+    app = FastAPI(title="Consultant App central service", version=str(PROTOCOL_VERSION),
+                  description="Enrollment, sync and sealed agreements for consultant-app "
+                              "devices. See sync/protocol.py.")
+    app.state.read_engine = read_engine
+    app.state.write_engine = write_engine
+    app.state.ca = service_ca
+
+    @app.exception_handler(ServiceError)
+    async def _service_error(_request: Request, exc: ServiceError) -> JSONResponse:
+        return JSONResponse(exc.body(), status_code=exc.status)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        first = exc.errors()[0] if exc.errors() else {}
+        where = ".".join(str(p) for p in first.get("loc", ()) if p != "body")
+        message = f"Forespørgslen er ugyldig: feltet '{where}' {first.get('msg', '')}".strip()
+        return JSONResponse({"detail": {"code": "invalid", "message": message}},
+                            status_code=422)
+
+    def device(authorization: str | None) -> auth.DeviceIdentity:
+        return auth.authenticate(read_engine, authorization)
+
+    @app.get(f"{API_PREFIX}/health")
+    def health() -> dict[str, object]:
+        """Readiness: the service answers and reaches its database."""
+        with read_engine.connect() as conn:
+            conn.exec_driver_sql("SELECT 1")
+        return {"status": "ok", "protocol": PROTOCOL_VERSION}
+
+    @app.post(f"{API_PREFIX}/enroll", response_model=EnrollResponse,
+              responses={403: {"model": ErrorBody}})
+    def enroll(request: EnrollRequest) -> EnrollResponse:
+        token, identity, cert_pem, municipality_name = auth.enroll(
+            write_engine, service_ca, request.enrollment_code, request.public_key,
+            request.device_name, request.app_version)
+        return EnrollResponse(
+            device_id=identity.device_id, token=token, certificate_pem=cert_pem,
+            ca_certificate_pem=service_ca.certificate_pem, consultant=identity.consultant,
+            consultant_id=identity.consultant_id,
+            municipality_code=identity.municipality_code,
+            municipality_name=municipality_name, server_time=dt.datetime.now(dt.timezone.utc))
+
+    @app.post(f"{API_PREFIX}/push", response_model=PushResponse, responses=ERRORS)
+    def push(request: PushRequest,
+             authorization: str | None = Header(default=None)) -> PushResponse:
+        identity = device(authorization)
+        return PushResponse(results=service.push(write_engine, identity, request.operations))
+
+    @app.get(f"{API_PREFIX}/pull", response_model=PullResponse, responses=ERRORS)
+    def pull(cursor: int = Query(0, ge=0),
+             limit: int = Query(service.DEFAULT_LIMIT, ge=1, le=service.MAX_LIMIT),
+             authorization: str | None = Header(default=None)) -> Response:
+        identity = device(authorization)
+        return Response(service.pull_json(read_engine, identity, cursor, limit),
+                        media_type="application/json")
+
+    @app.get(f"{API_PREFIX}/device", response_model=DeviceStatus, responses=ERRORS)
+    def device_status(authorization: str | None = Header(default=None)) -> DeviceStatus:
+        identity = device(authorization)
+        return DeviceStatus(device_id=identity.device_id, status="active",
+                            consultant=identity.consultant,
+                            municipality_code=identity.municipality_code)
+
+    @app.put(f"{API_PREFIX}/agreements/{{agreement_id}}/{{revision}}",
+             response_model=SealedAgreementReceipt,
+             responses={**ERRORS, 409: {"model": ErrorBody}, 422: {"model": ErrorBody}})
+    def sealed_agreement(agreement_id: str, revision: int, upload: SealedAgreementUpload,
+                         authorization: str | None = Header(default=None)
+                         ) -> SealedAgreementReceipt:
+        from . import sealed
+        identity = device(authorization)
+        return sealed.receive(write_engine, service_ca, identity, agreement_id, revision,
+                              upload)
+
+    return app
+
+
+def app_from_env() -> FastAPI:
+    """Factory for ``uvicorn --factory`` with several workers (the URL from the environment)."""
+    return create_app(os.environ[DATABASE_URL_ENV])

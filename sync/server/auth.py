@@ -1,0 +1,138 @@
+"""Enrollment codes, device tokens, enrollment and revocation.
+
+Codes and tokens are random and stored only as SHA-256 hashes: a copy of the database does not
+let anyone enroll or act as a device. A code is one-time and expires (the demo's fixed code is
+reusable and does not expire)."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+import hashlib
+import secrets
+import uuid
+from dataclasses import dataclass
+
+from cryptography.hazmat.primitives import serialization
+from sqlalchemy import Engine, insert, select, update
+
+from . import db
+from .ca import CA
+from .errors import ServiceError
+
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
+CODE_DAYS = 14
+
+
+def hash_secret(secret: str) -> str:
+    return hashlib.sha256(secret.encode("utf-8")).hexdigest()
+
+
+def normalize_code(code: str) -> str:
+    return "".join(ch for ch in code.upper() if ch.isalnum())
+
+
+def new_code() -> str:
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(12))
+    return "-".join(raw[i:i + 4] for i in range(0, 12, 4))
+
+
+def store_code(engine: Engine, consultant_id: str, code: str | None = None,
+               reusable: bool = False) -> str:
+    """Store a new enrollment code for ``consultant_id`` and return it (shown once)."""
+    code = code or new_code()
+    now = db.utcnow()
+    with engine.begin() as conn:
+        existing = conn.execute(select(db.enrollment_code.c.code_hash).where(
+            db.enrollment_code.c.code_hash == hash_secret(normalize_code(code)))).first()
+        if existing is None:
+            conn.execute(insert(db.enrollment_code).values(
+                code_hash=hash_secret(normalize_code(code)), consultant_id=consultant_id,
+                created_at=now, used_at=None, reusable=reusable,
+                expires_at=None if reusable else now + dt.timedelta(days=CODE_DAYS)))
+    return code
+
+
+@dataclass(frozen=True)
+class DeviceIdentity:
+    device_id: str
+    status: str
+    consultant_id: str
+    consultant: str
+    municipality_code: str
+    certificate_pem: str
+
+
+def enroll(engine: Engine, ca: CA, code: str, public_key_b64: str, device_name: str,
+           app_version: str) -> tuple[str, DeviceIdentity, str, str]:
+    """Enroll a device: (token, identity, certificate PEM, municipality name)."""
+    try:
+        raw_key = base64.b64decode(public_key_b64, validate=True)
+    except (binascii.Error, ValueError):
+        raw_key = b""
+    if len(raw_key) != 32:
+        raise ServiceError(422, "invalid", "Feltet public_key skal være en Ed25519-nøgle "
+                                           "(32 byte, base64).")
+    code_hash = hash_secret(normalize_code(code))
+    now = db.utcnow()
+    with engine.begin() as conn:
+        row = conn.execute(
+            select(db.enrollment_code, db.consultant.c.name, db.consultant.c.municipality_code,
+                   db.municipality.c.name.label("municipality_name"))
+            .join(db.consultant, db.consultant.c.id == db.enrollment_code.c.consultant_id)
+            .join(db.municipality,
+                  db.municipality.c.code == db.consultant.c.municipality_code)
+            .where(db.enrollment_code.c.code_hash == code_hash)).first()
+        if row is None or (row.used_at is not None and not row.reusable) or (
+                row.expires_at is not None and row.expires_at < now):
+            raise ServiceError(403, "invalid_code", "Tilmeldingskoden er ukendt, brugt eller "
+                                                   "udløbet. Bed om en ny kode.")
+        if not row.reusable:
+            done = conn.execute(update(db.enrollment_code)
+                                .where(db.enrollment_code.c.code_hash == code_hash,
+                                       db.enrollment_code.c.used_at.is_(None))
+                                .values(used_at=now))
+            if done.rowcount != 1:  # another request used it a moment ago
+                raise ServiceError(403, "invalid_code", "Tilmeldingskoden er allerede brugt.")
+        device_id = str(uuid.uuid4())
+        token = secrets.token_urlsafe(32)
+        cert = ca.issue_device_certificate(raw_key, device_id, row.name, row.municipality_name)
+        cert_pem = cert.public_bytes(serialization.Encoding.PEM).decode("ascii")
+        conn.execute(insert(db.device).values(
+            id=device_id, consultant_id=row.consultant_id, name=device_name[:200],
+            public_key=base64.b64encode(raw_key).decode("ascii"), token_hash=hash_secret(token),
+            certificate_pem=cert_pem, status="active", app_version=app_version[:40],
+            enrolled_at=now, revoked_at=None))
+    identity = DeviceIdentity(device_id, "active", row.consultant_id, row.name,
+                              row.municipality_code, cert_pem)
+    return token, identity, cert_pem, row.municipality_name
+
+
+def authenticate(engine: Engine, authorization: str | None) -> DeviceIdentity:
+    """The device a request comes from; 401 without a valid token, 410 when revoked."""
+    if not authorization or not authorization.lower().startswith("bearer "):
+        raise ServiceError(401, "unauthorized", "Enheden er ikke tilmeldt (mangler adgangsnøgle).")
+    token = authorization[7:].strip()
+    with engine.connect() as conn:
+        row = conn.execute(
+            select(db.device.c.id, db.device.c.status, db.device.c.consultant_id,
+                   db.device.c.certificate_pem, db.consultant.c.name,
+                   db.consultant.c.municipality_code)
+            .join(db.consultant, db.consultant.c.id == db.device.c.consultant_id)
+            .where(db.device.c.token_hash == hash_secret(token))).first()
+    if row is None:
+        raise ServiceError(401, "unauthorized", "Adgangsnøglen er ukendt. Tilmeld enheden igen.")
+    if row.status != "active":
+        raise ServiceError(410, "device_revoked",
+                           "Enheden er spærret af kommunen. Personoplysningerne på den "
+                           "bliver slettet. Kontakt din leder.")
+    return DeviceIdentity(row.id, row.status, row.consultant_id, row.name,
+                          row.municipality_code, row.certificate_pem)
+
+
+def revoke(engine: Engine, device_id: str) -> bool:
+    with engine.begin() as conn:
+        done = conn.execute(update(db.device).where(db.device.c.id == device_id)
+                            .values(status="revoked", revoked_at=db.utcnow()))
+    return done.rowcount == 1

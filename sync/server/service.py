@@ -1,0 +1,336 @@
+"""Push and pull: the heart of the service (no HTTP here, so tests and the CLI can call it).
+
+Push applies a batch in one transaction: the municipality's write lock first (db module doc),
+then each operation in order, checked against the device's scope, merged (merge.py), with its
+result stored under its op_id so a repeat returns the first answer. Records are read and
+written in bulk: one SELECT per entity for the batch's records and their parents, one
+sequence allocation, executemany for the writes.
+
+Pull is one range scan of ``record`` by (municipality, seq) filtered to the device's scope;
+the stored JSON text of each record goes into the response as it is (no per-row objects).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from sqlalchemy import Engine, and_, bindparam, insert, select, update
+from sqlalchemy.engine import Connection
+
+from ..protocol import ENTITIES, Operation, OperationResult
+from . import db
+from .auth import DeviceIdentity
+from .entities import (CITIZEN_ENTITIES, ID_PATTERN, MUNICIPALITY_ENTITIES, OWNER_PARENT,
+                       PARENTS, check_values)
+from .merge import Stored, merge
+
+SIGNED_STATUSES = ("signed", "sealed")
+DEFAULT_LIMIT = 1000
+MAX_LIMIT = 5000
+
+
+@dataclass
+class Rec:
+    """A record as push works on it, in memory until the batch is written."""
+
+    entity: str
+    id: str
+    municipality_code: str
+    owner_consultant_id: str | None
+    owner_device_id: str | None
+    citizen_id: str | None
+    version: int
+    deleted: bool
+    modified_at: dt.datetime
+    values: dict[str, Any]
+    field_versions: dict[str, int]
+    in_db: bool = True
+    dirty: bool = False
+
+
+@dataclass
+class Scope:
+    """What one device may see and change."""
+
+    municipality_code: str
+    consultant_id: str
+    device_id: str
+
+    @classmethod
+    def of(cls, identity: DeviceIdentity) -> "Scope":
+        return cls(identity.municipality_code, identity.consultant_id, identity.device_id)
+
+    def covers(self, rec: Rec) -> bool:
+        return (rec.municipality_code == self.municipality_code
+                and rec.owner_consultant_id in (None, self.consultant_id)
+                and rec.owner_device_id in (None, self.device_id))
+
+
+class Rejected(Exception):
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+def _out_of_scope(entity: str) -> Rejected:
+    return Rejected("out_of_scope", f"Enheden har ikke adgang til denne post ({entity}).")
+
+
+@dataclass
+class _Batch:
+    conn: Connection
+    scope: Scope
+    records: dict[tuple[str, str], Rec | None] = field(default_factory=dict)
+
+    def load(self, keys: Iterable[tuple[str, str]]) -> None:
+        wanted: dict[str, set[str]] = {}
+        for entity, ident in keys:
+            if (entity, ident) not in self.records:
+                wanted.setdefault(entity, set()).add(ident)
+        r = db.record.c
+        for entity, ids in wanted.items():
+            id_list = sorted(ids)
+            for start in range(0, len(id_list), 500):
+                chunk = id_list[start:start + 500]
+                for ident in chunk:
+                    self.records[(entity, ident)] = None
+                rows = self.conn.execute(select(db.record).where(
+                    r.entity == entity, r.id.in_(chunk)))
+                for row in rows:
+                    self.records[(entity, row.id)] = Rec(
+                        entity, row.id, row.municipality_code, row.owner_consultant_id,
+                        row.owner_device_id, row.citizen_id, row.version, row.deleted,
+                        row.modified_at, json.loads(row.values_json),
+                        json.loads(row.field_versions))
+
+    def get(self, entity: str, ident: Any) -> Rec | None:
+        if not isinstance(ident, str):
+            return None
+        key = (entity, ident)
+        if key not in self.records:
+            self.load([key])
+        return self.records[key]
+
+
+def _placement(batch: _Batch, entity: str, ident: str, values: dict[str, Any]
+               ) -> tuple[str | None, str | None, str | None]:
+    """(owner consultant, owner device, citizen id) of a record with ``values``, checking that
+    every parent it names that the service knows lies in the device's scope."""
+    scope = batch.scope
+    for name, parent_entity in PARENTS.get(entity, {}).items():
+        parent = batch.get(parent_entity, values.get(name))
+        if parent is not None and not scope.covers(parent):
+            raise _out_of_scope(entity)
+    if entity in MUNICIPALITY_ENTITIES:
+        return None, None, None
+    if entity == "access_log":
+        return scope.consultant_id, scope.device_id, None
+    if entity == "citizen":
+        return scope.consultant_id, None, ident
+    parent_field = OWNER_PARENT[entity]
+    parent = batch.get(PARENTS[entity][parent_field], values.get(parent_field))
+    if parent is not None:
+        return parent.owner_consultant_id, None, parent.citizen_id
+    citizen_id = values.get("citizen_id") if entity in ("match", "placement_agreement") else None
+    return scope.consultant_id, None, citizen_id if isinstance(citizen_id, str) else None
+
+
+def _check_immutable(stored: Rec, op: Operation) -> None:
+    """Rejects a change to the content of a signed or sealed agreement revision."""
+    if stored.deleted or stored.values.get("status") not in SIGNED_STATUSES:
+        return
+    if op.op == "delete":
+        raise Rejected("immutable", "En underskrevet aftale kan ikke slettes.")
+    same_revision = op.values.get("revision", stored.values.get("revision")) == \
+        stored.values.get("revision")
+    if not same_revision:
+        return
+    for name in ("content", "content_hash"):
+        if name in op.values and op.values[name] != stored.values.get(name):
+            raise Rejected("immutable", "Aftalen er underskrevet og kan ikke ændres. En ændring "
+                                        "skal laves som en ny version, der underskrives igen.")
+
+
+def _apply(batch: _Batch, op: Operation, now: dt.datetime) -> tuple[OperationResult, list[dict]]:
+    """One operation: (its result, conflict rows to keep)."""
+    if op.entity not in ENTITIES:
+        raise Rejected("unknown_entity", f"Ukendt posttype '{op.entity}'.")
+    if not ID_PATTERN.match(op.entity_id):
+        raise Rejected("invalid", "Feltet entity_id er ikke et gyldigt id.")
+    problem = check_values(op.entity, op.values)
+    if problem:
+        raise Rejected("invalid", problem)
+    stored = batch.get(op.entity, op.entity_id)
+    scope = batch.scope
+    if stored is not None:
+        if not scope.covers(stored):
+            raise _out_of_scope(op.entity)
+        if op.entity == "placement_agreement":
+            _check_immutable(stored, op)
+    current = None if stored is None else Stored(stored.version, stored.values,
+                                                 stored.field_versions, stored.deleted)
+    outcome = merge(op.entity, current, op)
+    if outcome.changed:
+        owner, owner_device, citizen_id = _placement(batch, op.entity, op.entity_id,
+                                                     outcome.record.values)
+        modified = op.modified_at or now
+        if modified.tzinfo is not None:
+            modified = modified.astimezone(dt.timezone.utc).replace(tzinfo=None)
+        if stored is None:
+            stored = Rec(op.entity, op.entity_id, scope.municipality_code, owner, owner_device,
+                         citizen_id, 0, False, modified, {}, {}, in_db=False)
+            batch.records[(op.entity, op.entity_id)] = stored
+        stored.owner_consultant_id, stored.owner_device_id = owner, owner_device
+        stored.citizen_id = citizen_id
+        stored.version = outcome.record.version
+        stored.deleted = outcome.record.deleted
+        stored.values = outcome.record.values
+        stored.field_versions = outcome.record.field_versions
+        stored.modified_at = modified
+        stored.dirty = True
+    version = outcome.record.version
+    conflicts = [{"entity": op.entity, "entity_id": op.entity_id, "field": c.field,
+                  "server_value": c.server_value, "client_value": c.client_value,
+                  "winner": c.winner, "policy": c.policy, "version": version,
+                  "op_id": op.op_id, "device_id": scope.device_id, "at": now}
+                 for c in outcome.conflicts]
+    if outcome.conflicts and outcome.conflicts[0].field == "deleted":
+        conflicts[0]["client_value"] = op.values
+    result = OperationResult(op_id=op.op_id, status=outcome.status, entity=op.entity,
+                             entity_id=op.entity_id, version=version,
+                             conflicts=outcome.conflicts)
+    return result, conflicts
+
+
+def push(engine: Engine, identity: DeviceIdentity, operations: list[Operation]
+         ) -> list[OperationResult]:
+    scope = Scope.of(identity)
+    now = db.utcnow()
+    results: list[OperationResult] = []
+    with engine.begin() as conn:
+        db.lock_municipality(conn, scope.municipality_code)
+        batch = _Batch(conn, scope)
+        op_ids = sorted({op.op_id for op in operations})
+        seen: dict[str, OperationResult | None] = {}
+        ao = db.applied_operation.c
+        for start in range(0, len(op_ids), 500):
+            for row in conn.execute(select(ao.op_id, ao.device_id, ao.result_json)
+                                    .where(ao.op_id.in_(op_ids[start:start + 500]))):
+                seen[row.op_id] = (OperationResult.model_validate_json(row.result_json)
+                                   if row.device_id == scope.device_id else None)
+        keys = [(op.entity, op.entity_id) for op in operations if op.entity in ENTITIES]
+        for op in operations:
+            for name, parent_entity in PARENTS.get(op.entity, {}).items():
+                if isinstance(op.values.get(name), str):
+                    keys.append((parent_entity, op.values[name]))
+        batch.load(keys)
+
+        applied_rows: list[dict[str, Any]] = []
+        conflict_rows: list[dict[str, Any]] = []
+        for op in operations:
+            if op.op_id in seen:
+                earlier = seen[op.op_id]
+                results.append(earlier if earlier is not None else OperationResult(
+                    op_id=op.op_id, status="rejected", entity=op.entity,
+                    entity_id=op.entity_id, code="invalid",
+                    message="Operations-id'et er allerede brugt af en anden enhed."))
+                continue
+            try:
+                result, conflicts = _apply(batch, op, now)
+                conflict_rows.extend(conflicts)
+            except Rejected as exc:
+                result = OperationResult(op_id=op.op_id, status="rejected", entity=op.entity,
+                                         entity_id=op.entity_id, code=exc.code,
+                                         message=exc.message)
+            seen[op.op_id] = result
+            results.append(result)
+            applied_rows.append({"op_id": op.op_id, "device_id": scope.device_id,
+                                 "result_json": result.model_dump_json(), "applied_at": now})
+        _write(conn, batch, applied_rows, conflict_rows)
+    return results
+
+
+def _write(conn: Connection, batch: _Batch, applied_rows: list[dict[str, Any]],
+           conflict_rows: list[dict[str, Any]]) -> None:
+    dirty = [rec for rec in batch.records.values() if rec is not None and rec.dirty]
+    seqs = db.next_seqs(conn, len(dirty))
+    new_rows, changed_rows = [], []
+    for rec, seq in zip(dirty, seqs):
+        row = {"entity": rec.entity, "id": rec.id, "municipality_code": rec.municipality_code,
+               "owner_consultant_id": rec.owner_consultant_id,
+               "owner_device_id": rec.owner_device_id, "citizen_id": rec.citizen_id,
+               "seq": seq, "version": rec.version, "deleted": rec.deleted,
+               "modified_at": rec.modified_at, "values_json": db.dumps(rec.values),
+               "field_versions": db.dumps(rec.field_versions)}
+        (changed_rows if rec.in_db else new_rows).append(row)
+    if new_rows:
+        conn.execute(insert(db.record), new_rows)
+    if changed_rows:
+        r = db.record.c
+        stmt = (update(db.record)
+                .where(and_(r.entity == bindparam("b_entity"), r.id == bindparam("b_id")))
+                .values({name: bindparam(name) for name in
+                         ("municipality_code", "owner_consultant_id", "owner_device_id",
+                          "citizen_id", "seq", "version", "deleted", "modified_at",
+                          "values_json", "field_versions")}))
+        conn.execute(stmt, [{**row, "b_entity": row["entity"], "b_id": row["id"]}
+                            for row in changed_rows])
+    if applied_rows:
+        conn.execute(insert(db.applied_operation), applied_rows)
+    if conflict_rows:
+        conn.execute(insert(db.conflict), conflict_rows)
+
+
+# -- pull --------------------------------------------------------------------------------------
+
+_PULL_SQL = (
+    "SELECT seq, entity, id, version, deleted, modified_at, values_json FROM record "
+    "WHERE municipality_code = {p} AND seq > {p} "
+    "AND (owner_consultant_id IS NULL OR owner_consultant_id = {p}) "
+    "AND (owner_device_id IS NULL OR owner_device_id = {p}) "
+    "ORDER BY seq LIMIT {p}"
+)
+
+
+def _iso(value: Any) -> str:
+    if isinstance(value, str):  # SQLite hands back its stored text: "2026-11-23 10:00:00.000001"
+        return value.replace(" ", "T", 1)
+    return value.isoformat()
+
+
+def pull_json(engine: Engine, identity: DeviceIdentity, cursor: int, limit: int) -> bytes:
+    """The PullResponse for one page, as JSON bytes built from the stored JSON text."""
+    limit = max(1, min(limit, MAX_LIMIT))
+    postgres = db.is_postgres(engine)
+    sql = _PULL_SQL.format(p="%s" if postgres else "?")
+    params = (identity.municipality_code, cursor, identity.consultant_id, identity.device_id,
+              limit + 1)
+    with engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        cur = raw.cursor()
+        try:
+            cur.execute(sql, params)
+            rows = cur.fetchall()
+        finally:
+            cur.close()
+        conn.rollback()
+    more = len(rows) > limit
+    rows = rows[:limit]
+    parts = [
+        '{"seq":%d,"entity":"%s","entity_id":"%s","version":%d,"deleted":%s,"values":%s,'
+        '"modified_at":"%s"}' % (seq, entity, ident, version,
+                                 "true" if deleted else "false",
+                                 "{}" if deleted else values, _iso(modified))
+        for seq, entity, ident, version, deleted, modified, values in rows
+    ]
+    next_cursor = rows[-1][0] if rows else cursor
+    body = '{"changes":[%s],"next_cursor":%d,"more":%s,"server_time":"%s"}' % (
+        ",".join(parts), next_cursor, "true" if more else "false",
+        dt.datetime.now(dt.timezone.utc).isoformat())
+    return body.encode("utf-8")
+
+

@@ -1,0 +1,212 @@
+"""A real ``consultant-server serve`` process on a free loopback port, for integration tests.
+
+Usage (other test modules import this)::
+
+    from tests.integration.server_process import ServerProcess, postgres_url_or_none
+
+    with ServerProcess.sqlite(tmp_path) as server:       # or ServerProcess(url, data_dir)
+        server.admin("add-municipality", "0751", "Aarhus")
+        code = server.add_consultant("0751", "Anna Jensen")     # -> enrollment code
+        httpx.get(server.api + "/device", headers=...)
+        server.restart()                                        # same database, same port
+
+``ServerProcess.demo(tmp_path)`` runs ``consultant-server demo`` instead (municipality 0751
+Aarhus, consultant "Demo Konsulent", code ``DEMO_CODE``). For PostgreSQL,
+``fresh_postgres_database()`` is a context manager giving the URL of a new empty database (dropped
+afterwards), or raising ``PostgresUnavailable`` with the reason.
+
+Fixtures: ``server`` (parametrized: "sqlite" and "postgresql"; the PostgreSQL case is skipped,
+with the reason, only when PostgreSQL is not reachable) and ``sqlite_server``. Use them with
+``from tests.integration.server_process import server  # noqa: F401`` in a test module.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+from typing import Iterator
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[2]
+DEMO_CODE = "DEMO-0751-AARHUS"
+POSTGRES_ADMIN_URL = os.environ.get("CONSULTANT_TEST_POSTGRES",
+                                    "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _cli() -> list[str]:
+    return [sys.executable, "-c", "import sys; from sync.server_cli import main; "
+                                  "sys.exit(main())"]
+
+
+class ServerProcess:
+    """One ``consultant-server`` process; ``start()`` waits until /api/v1/health answers."""
+
+    def __init__(self, database_url: str, data_dir: Path, mode: str = "serve",
+                 port: int | None = None):
+        self.database_url = database_url
+        self.data_dir = Path(data_dir)
+        self.mode = mode
+        self.port = port or free_port()
+        self.proc: subprocess.Popen[bytes] | None = None
+        self.log_path = self.data_dir / f"server-{self.port}.log"
+
+    @classmethod
+    def sqlite(cls, tmp_path: Path) -> "ServerProcess":
+        data = Path(tmp_path) / "server-data"
+        return cls(f"sqlite:///{data / 'server.sqlite'}", data)
+
+    @classmethod
+    def demo(cls, tmp_path: Path) -> "ServerProcess":
+        data = Path(tmp_path) / "server-data"
+        return cls(f"sqlite:///{data / 'server.sqlite'}", data, mode="demo")
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def api(self) -> str:
+        return f"{self.base_url}/api/v1"
+
+    @property
+    def is_postgres(self) -> bool:
+        return self.database_url.startswith("postgresql")
+
+    def _env(self) -> dict[str, str]:
+        env = dict(os.environ)
+        env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+        env["CONSULTANT_SERVER_DATABASE_URL"] = self.database_url
+        return env
+
+    def admin(self, *args: str) -> str:
+        """Run an admin command against the same database; its stdout (raises on failure)."""
+        done = subprocess.run([*_cli(), "--database-url", self.database_url, *args],
+                              capture_output=True, env=self._env(), cwd=ROOT, timeout=120)
+        if done.returncode != 0:
+            raise RuntimeError(f"consultant-server {' '.join(args)} failed "
+                               f"({done.returncode}): {done.stderr.decode()}")
+        return done.stdout.decode()
+
+    def add_consultant(self, municipality: str, name: str) -> str:
+        """Add a consultant; returns their enrollment code."""
+        out = self.admin("add-consultant", "--municipality", municipality, "--name", name)
+        return out.strip().splitlines()[-1].rsplit(" ", 1)[-1]
+
+    def start(self, timeout: float = 30.0) -> "ServerProcess":
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        if self.mode == "demo":
+            args = ["--database-url", self.database_url, "demo", "--port", str(self.port),
+                    "--data-dir", str(self.data_dir)]
+        else:
+            args = ["serve", "--host", "127.0.0.1", "--port", str(self.port),
+                    "--database-url", self.database_url]
+        log = open(self.log_path, "ab")
+        self.proc = subprocess.Popen([*_cli(), *args], stdout=log, stderr=subprocess.STDOUT,
+                                     env=self._env(), cwd=ROOT, start_new_session=True)
+        log.close()
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"server exited with {self.proc.returncode}:\n"
+                                   + self.log_path.read_text(errors="replace"))
+            try:
+                if httpx.get(f"{self.api}/health", timeout=1.0).status_code == 200:
+                    return self
+            except httpx.TransportError:
+                pass
+            time.sleep(0.05)
+        self.stop()
+        raise RuntimeError("server did not become ready:\n" + self.log_path.read_text())
+
+    def stop(self, kill: bool = False) -> None:
+        """Stop the process (SIGTERM, or SIGKILL with ``kill``: no clean shutdown)."""
+        if self.proc is None:
+            return
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGKILL if kill else signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self.proc = None
+
+    def restart(self, kill: bool = False) -> "ServerProcess":
+        self.stop(kill=kill)
+        return self.start()
+
+    def __enter__(self) -> "ServerProcess":
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+class PostgresUnavailable(Exception):
+    pass
+
+
+@contextlib.contextmanager
+def fresh_postgres_database() -> Iterator[str]:
+    """A new, empty PostgreSQL database for one test run; dropped afterwards."""
+    try:
+        import psycopg
+    except ImportError as exc:  # pragma: no cover
+        raise PostgresUnavailable(f"psycopg is not installed: {exc}") from None
+    admin_dsn = POSTGRES_ADMIN_URL.replace("postgresql+psycopg://", "postgresql://")
+    name = f"consultant_test_{uuid.uuid4().hex[:12]}"
+    try:
+        with psycopg.connect(admin_dsn, autocommit=True, connect_timeout=3) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+    except psycopg.OperationalError as exc:
+        raise PostgresUnavailable(f"PostgreSQL is not reachable at {admin_dsn}: {exc}") from None
+    base, _, _ = POSTGRES_ADMIN_URL.rpartition("/")
+    try:
+        yield f"{base}/{name}"
+    finally:
+        with psycopg.connect(admin_dsn, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+# -- pytest fixtures -----------------------------------------------------------------------------
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ServerProcess]:
+    """A running service on a fresh database: SQLite, then PostgreSQL when reachable."""
+    if request.param == "sqlite":
+        with ServerProcess.sqlite(tmp_path) as proc:
+            yield proc
+        return
+    try:
+        database = fresh_postgres_database()
+        url = database.__enter__()
+    except PostgresUnavailable as exc:
+        pytest.skip(str(exc))
+    try:
+        with ServerProcess(url, tmp_path / "server-data") as proc:
+            yield proc
+    finally:
+        database.__exit__(None, None, None)
+
+
+@pytest.fixture
+def sqlite_server(tmp_path: Path) -> Iterator[ServerProcess]:
+    with ServerProcess.sqlite(tmp_path) as proc:
+        yield proc
