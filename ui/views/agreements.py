@@ -44,6 +44,15 @@ class AgreementsPage(Page):
     page_key = "agreements"
     ready_to_sign = Signal(str)  # agreement id (the wizard's "Underskriv…")
 
+    def open_signing(self, agreement_id: str) -> Any:
+        """The signing dialog for ``agreement_id``. The signing flow (and pyHanko, reportlab
+        behind it) is imported on first use, not at start-up."""
+        if self._signing_slot is None:
+            from .signing import attach
+            self.ready_to_sign.disconnect(self.open_signing)
+            self._signing_slot = attach(self, self.ops)
+        return self._signing_slot(agreement_id)
+
     def __init__(self, ops: Ops, parent: QWidget | None = None):
         super().__init__(ops, parent)
         self.list = IdListPanel(ops, "placement_agreement", list_agreement_ids,
@@ -59,6 +68,8 @@ class AgreementsPage(Page):
 
         self.wizard = AgreementWizard(ops, self)
         self.wizard.ready_to_sign.connect(self.ready_to_sign)
+        self.ready_to_sign.connect(self.open_signing)
+        self._signing_slot: Any = None
         self.wizard.created.connect(self._created)
         self.wizard.changed.connect(lambda _id: self.list.reload())
 
