@@ -37,6 +37,9 @@ def text(max_len: int = 200) -> Converter:
     return convert
 
 
+_DANISH_THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
+
+
 def number(minimum: float | None = None, maximum: float | None = None,
            integer: bool = False) -> Converter:
     def convert(value: Any, field: str) -> float | int:
@@ -45,8 +48,10 @@ def number(minimum: float | None = None, maximum: float | None = None,
         if isinstance(value, (int, float)):
             result: float = float(value)
         else:
-            raw = str(value).strip().replace(" ", "")
+            raw = str(value).strip().replace(" ", "").replace("\u00a0", "")
             if "," in raw and "." in raw:  # 1.234,5 (Danish thousands and decimals)
+                raw = raw.replace(".", "")
+            elif _DANISH_THOUSANDS.match(raw):  # 48.000 is forty-eight thousand in Danish
                 raw = raw.replace(".", "")
             raw = raw.replace(",", ".")
             try:

@@ -41,6 +41,15 @@ def test_danish_numbers_and_dates_are_understood(store):
         12.5, dt.date(2026, 10, 1), "København Ø")
 
 
+@pytest.mark.parametrize("typed, value", [
+    ("48.000", 48000), ("1.250.000", 1250000), ("48.000,50", 48000.5), ("48 000", 48000),
+    ("37.5", 37.5), ("12,5", 12.5), ("1.5", 1.5), ("-2.000", -2000),
+])
+def test_a_point_before_groups_of_three_digits_is_a_thousands_point(typed, value):
+    from consultant_app.services.fields import number
+    assert number()(typed, "x") == value
+
+
 def test_the_same_workplace_cannot_be_created_twice(store):
     with store.write() as s:
         sv.create_employer(s, {"cvr": "25313763", "p_number": "1012345678", "name": "A"})
