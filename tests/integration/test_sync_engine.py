@@ -1,0 +1,301 @@
+"""The client sync engine against a real ``consultant-server`` process on loopback: devices
+that edit offline and converge, conflicts kept, connections cut mid-push and mid-pull, the
+service restarted mid-sync, the client killed mid-apply, a revoked device wiped, and the
+wall between municipalities. No HTTP mocks: a real server, real profiles, a real TCP proxy."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy import func, select
+
+from consultant_app.services.citizens import create_citizen
+from consultant_app.services.employers import create_employer, update_employer
+from consultant_app.store import Store
+from consultant_app.store.models import Citizen, Employer, OutboxEntry, SyncConflict, SyncRun
+from sync.client import SyncEngine, credentials, list_conflicts, resolve_conflict
+from sync.client.errors import DeviceRevoked, ServerUnreachable, SyncError
+from sync.server import admin, auth, db
+
+from ..conftest import FAST_KDF, PASSPHRASE
+from .server_process import ROOT, ServerProcess
+from .test_sync_proxy import DOWNSTREAM, UPSTREAM, CuttingProxy
+
+
+class Central:
+    """The running service plus its database, for setting up municipalities and consultants
+    the way its admin commands do (in process: a subprocess per command costs seconds)."""
+
+    def __init__(self, server: ServerProcess):
+        self.server = server
+        _, self.engine = db.make_engines(server.database_url)
+        self._n = 0
+
+    @property
+    def url(self) -> str:
+        return self.server.base_url
+
+    def consultant(self, municipality: str = "0101", name: str | None = None) -> tuple[str, str]:
+        """(consultant name, enrollment code) of a new consultant."""
+        admin.add_municipality(self.engine, municipality, f"Kommune {municipality}")
+        self._n += 1
+        name = name or f"Konsulent {self._n}"
+        consultant_id = admin.add_consultant(self.engine, municipality, name)
+        return name, auth.store_code(self.engine, consultant_id)
+
+    def device(self, folder: Path, municipality: str = "0101", url: str | None = None,
+               code: str | None = None, name: str | None = None, **engine_args):
+        consultant, new_code = self.consultant(municipality, name)
+        store = Store.create(folder, PASSPHRASE, consultant=consultant, kdf_n=FAST_KDF)
+        engine = SyncEngine(store, use_keyring=False, **engine_args)
+        engine.enroll(url or self.url, code or new_code)
+        return store, engine
+
+
+@pytest.fixture(scope="module")
+def central(tmp_path_factory):
+    with ServerProcess.sqlite(tmp_path_factory.mktemp("central")) as server:
+        yield Central(server)
+
+
+def employers(store: Store) -> dict[str, Employer]:
+    with store.read() as s:
+        return {e.id: e for e in s.scalars(select(Employer).where(Employer.deleted.is_(False)))}
+
+
+def outbox(store: Store) -> int:
+    with store.read() as s:
+        return s.scalar(select(func.count()).select_from(OutboxEntry)) or 0
+
+
+def make_employers(store: Store, n: int, prefix: str = "Firma") -> list[str]:
+    with store.write() as s:
+        return [create_employer(s, {"cvr": "25313763", "p_number": f"{1000000000 + i}",
+                                    "name": f"{prefix} {i}", "notes": "x" * 200}).id
+                for i in range(n)]
+
+
+def edit(store: Store, employer_id: str, **changes) -> None:
+    with store.write() as s:
+        update_employer(s, employer_id, changes)
+
+
+def test_two_devices_converge_and_the_overwritten_value_is_kept(central, tmp_path):
+    one, e1 = central.device(tmp_path / "one", municipality="0101")
+    two, e2 = central.device(tmp_path / "two", municipality="0101")
+    [employer_id] = make_employers(one, 1, "Fælles Lager")
+    e1.sync()
+    e2.sync()
+    assert employers(two)[employer_id].name == "Fælles Lager 0"
+
+    # Offline, different fields: both changes survive on both devices.
+    edit(one, employer_id, phone="86123456")
+    edit(two, employer_id, notes="Ring før besøg")
+    for engine in (e1, e2, e1):
+        engine.sync()
+    for store in (one, two):
+        e = employers(store)[employer_id]
+        assert (e.phone, e.notes) == ("86123456", "Ring før besøg")
+    with two.read() as s:
+        assert list_conflicts(s) == []
+
+    # Offline, the same field: the last writer wins the notes, the service wins the CVR;
+    # each overwritten value is kept, with both values, on the device that lost or won.
+    edit(one, employer_id, notes="Møde 14/12", cvr="10000009")
+    edit(two, employer_id, notes="Ny kontakt: Birgitte", cvr="13585628")
+    assert e1.sync().conflicts == 0
+    report = e2.sync()
+    assert report.conflicts == 2
+    e1.sync()
+    for store in (one, two):
+        e = employers(store)[employer_id]
+        assert (e.notes, e.cvr) == ("Ny kontakt: Birgitte", "10000009")
+    with two.read() as s:
+        conflicts = {c.field: c for c in list_conflicts(s)}
+    notes, cvr = conflicts["notes"], conflicts["cvr"]
+    assert (notes.server_value, notes.client_value, notes.winner) == (
+        "Møde 14/12", "Ny kontakt: Birgitte", "client")
+    assert (cvr.server_value, cvr.client_value, cvr.winner) == ("10000009", "13585628", "server")
+
+    # The consultant on device two takes their CVR back: an ordinary edit that syncs.
+    with two.write() as s:
+        resolve_conflict(s, cvr.id, "client")
+    e2.sync()
+    e1.sync()
+    assert employers(one)[employer_id].cvr == employers(two)[employer_id].cvr == "13585628"
+    assert outbox(one) == outbox(two) == 0
+
+
+def test_a_cut_connection_mid_push_and_mid_pull_loses_and_duplicates_nothing(central, tmp_path):
+    proxy = CuttingProxy(central.server.port)
+    try:
+        writer, e1 = central.device(tmp_path / "writer", municipality="0102", url=proxy.url,
+                                    push_batch=40)
+        ids = make_employers(writer, 200)
+        proxy.arm(DOWNSTREAM, 9000)  # the service applies batches whose answers never arrive
+        with pytest.raises(ServerUnreachable):
+            e1.sync()
+        assert proxy.cuts == 1
+        assert 0 < outbox(writer) < 200  # answered batches left the outbox, the rest stayed
+        proxy.arm(UPSTREAM, 5000)  # a request cut half-way: the service saw nothing whole
+        with pytest.raises(ServerUnreachable):
+            e1.sync()
+        assert proxy.cuts == 2
+        e1.sync()
+        assert outbox(writer) == 0
+
+        reader, e2 = central.device(tmp_path / "reader", municipality="0102", url=proxy.url,
+                                    pull_limit=50)
+        proxy.arm(DOWNSTREAM, 30_000)  # inside the second page
+        with pytest.raises(ServerUnreachable):
+            e2.sync()
+        assert proxy.cuts == 3
+        got = employers(reader)
+        assert 0 < len(got) < 200 and len(got) % 50 == 0  # whole pages only
+        assert int(reader.meta(credentials.CURSOR)) > 0
+        e2.sync()
+    finally:
+        proxy.close()
+    got = employers(reader)
+    assert set(ids) <= set(got)
+    # Every record once, at version 1: the re-sent operations were answered from memory.
+    assert {got[i].version for i in ids} == {1}
+    assert {got[i].name for i in ids} == {f"Firma {n}" for n in range(200)}
+
+
+def test_the_service_restarted_mid_sync_loses_and_duplicates_nothing(central, tmp_path):
+    writer, e1 = central.device(tmp_path / "writer", municipality="0103", push_batch=50)
+    ids = make_employers(writer, 150, "Genstart")
+
+    def kill_after_first_batch(phase, done, _total):
+        if phase == "push" and done == 50:
+            central.server.stop(kill=True)
+    with pytest.raises(ServerUnreachable):
+        e1.sync(progress=kill_after_first_batch)
+    assert outbox(writer) == 100
+    central.server.start()
+    e1.sync()
+    assert outbox(writer) == 0
+
+    reader, e2 = central.device(tmp_path / "reader", municipality="0103", pull_limit=40)
+    pages = []
+
+    def kill_after_first_page(cursor):
+        pages.append(cursor)
+        if len(pages) == 1:
+            central.server.stop(kill=True)
+    e2.before_page_commit = kill_after_first_page
+    with pytest.raises(ServerUnreachable):
+        e2.sync()
+    assert len(employers(reader)) == 40
+    central.server.start()
+    e2.before_page_commit = None
+    e2.sync()
+    got = employers(reader)
+    assert set(ids) <= set(got) and {got[i].version for i in ids} == {1}
+
+
+KILLED_CLIENT = textwrap.dedent("""
+    import os, signal, sys
+    sys.path.insert(0, {root!r})
+    from consultant_app.store import Store
+    from sync.client import SyncEngine
+    store = Store.open({profile!r}, {passphrase!r})
+    engine = SyncEngine(store, pull_limit=30)
+    pages = []
+    def die_in_second_page(cursor):
+        pages.append(cursor)
+        if len(pages) == 2:  # the page is written, its transaction not committed
+            os.kill(os.getpid(), signal.SIGKILL)
+    engine.before_page_commit = die_in_second_page
+    engine.sync()
+""")
+
+
+def test_a_client_killed_mid_apply_resumes_where_it_was(central, tmp_path):
+    writer, e1 = central.device(tmp_path / "writer", municipality="0301")
+    ids = make_employers(writer, 100, "Afbrudt")
+    e1.sync()
+    reader, _ = central.device(tmp_path / "reader", municipality="0301")
+    profile = reader.profile_dir
+    reader.close()
+    script = KILLED_CLIENT.format(root=str(ROOT), profile=str(profile), passphrase=PASSPHRASE)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=60,
+                          cwd=ROOT)
+    assert done.returncode == -signal.SIGKILL, done.stderr.decode()
+
+    reader = Store.open(profile, PASSPHRASE)
+    try:
+        assert len(employers(reader)) == 30  # the first page, not a row of the second
+        cursor = int(reader.meta(credentials.CURSOR))
+        assert cursor > 0
+        with reader.read() as s:  # the killed run stays in the history, unfinished
+            assert s.scalars(select(SyncRun.finished_at)).all() == [None]
+        SyncEngine(reader).sync()
+        got = employers(reader)
+        assert set(got) == set(ids), (len(got), len(set(ids) - set(got)))
+        with reader.read() as s:
+            assert s.scalar(select(func.count()).select_from(OutboxEntry)) == 0
+    finally:
+        reader.close()
+
+
+def test_a_revoked_device_is_wiped_and_told_why(central, tmp_path):
+    store, engine = central.device(tmp_path / "device", municipality="0401")
+    with store.write() as s:
+        for n in range(5):
+            create_citizen(s, {"name": f"Borger Nummer{n}", "cpr": f"01019{n}1234",
+                               "target_group": "dagpenge", "notes": "helbred"})
+    make_employers(store, 3)
+    engine.sync()
+    device_id = store.meta(credentials.DEVICE_ID)
+    central.server.admin("revoke-device", device_id)
+    with pytest.raises(DeviceRevoked) as raised:
+        engine.sync()
+    assert "spærret" in str(raised.value.message)
+    with store.read() as s:
+        assert s.scalar(select(func.count()).select_from(Citizen)) == 0
+        assert s.scalar(select(func.count()).select_from(SyncConflict)) == 0
+        run = s.scalars(select(SyncRun).order_by(SyncRun.id.desc())).first()
+    assert not run.ok and "spærret" in run.error
+    assert len(employers(store)) == 3  # the municipality's business data stays
+    assert credentials.load(store) is None
+    assert b"Nummer" not in store.path.read_bytes()
+    with pytest.raises(SyncError):  # and it cannot sync any more
+        engine.sync()
+
+
+def test_a_device_of_one_municipality_gets_and_changes_nothing_of_another(central, tmp_path):
+    a, ea = central.device(tmp_path / "a", municipality="0201")
+    b, eb = central.device(tmp_path / "b", municipality="0202")
+    [employer_id] = make_employers(a, 1, "Kun A")
+    with a.write() as s:
+        citizen_id = create_citizen(s, {"name": "Hemmelig Borger", "cpr": "0101901234",
+                                        "target_group": "dagpenge"}).id
+    ea.sync()
+    eb.sync()
+    assert employers(b) == {}
+    with b.read() as s:
+        assert s.get(Citizen, citizen_id) is None
+
+    # B writes to A's employer id anyway (as a forged or misrouted change would).
+    with b.write() as s:
+        s.add(Employer(id=employer_id, cvr="25313763", name="Overtaget af B"))
+    report = eb.sync()
+    assert report.rejected and outbox(b) == 0
+    with b.read() as s:
+        [rejected] = list_conflicts(s)
+    assert rejected.rejected and rejected.client_value["name"] == "Overtaget af B"
+    ea.sync()
+    assert employers(a)[employer_id].name == "Kun A 0"
+    # And a raw pull with B's token shows nothing of A.
+    token = credentials.load(b).token
+    page = httpx.get(f"{central.server.api}/pull", params={"cursor": 0, "limit": 5000},
+                     headers={"Authorization": f"Bearer {token}"}).json()
+    assert {c["entity_id"] for c in page["changes"]}.isdisjoint({employer_id, citizen_id})
