@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 DEMO_PROFILE ?= var/demo-profile
+DEMO_SERVER ?= var/demo-server
 
 .PHONY: setup run test bench clean-demo translations
 
@@ -15,8 +16,11 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
+# A local central service (demo municipality) on loopback, the demo profile enrolled and
+# synced, then the desktop; the service stops when the desktop closes (sync/client/demo.py).
 run: setup
-	$(BIN)/consultant-app --profile $(DEMO_PROFILE) --passphrase demo demo
+	$(BIN)/python -m sync.client.demo --profile $(DEMO_PROFILE) --passphrase demo \
+		--server-data $(DEMO_SERVER)
 
 test: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n 2 -q

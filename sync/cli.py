@@ -13,7 +13,7 @@ import click
 from consultant_app.cli.common import Context, pass_context
 
 from .client import credentials
-from .client.engine import SyncEngine
+from .client.engine import SyncEngine, SyncReport
 from .client.errors import SyncError
 
 PHASES = {"push": "Sender ændringer", "upload": "Sender aftaler", "pull": "Henter ændringer"}
@@ -46,36 +46,42 @@ def enroll(ctx: Context, server_url: str, code: str, device_name: str, no_keyrin
 @pass_context
 def sync(ctx: Context, quiet: bool) -> None:
     with ctx.open() as store:
-        engine = SyncEngine(store)
-        bars: dict[str, object] = {}
-        state = {"phase": "", "shown": 0}
-
-        def progress(phase: str, done: int, total: int | None) -> None:
-            if quiet:
-                return
-            if phase != state["phase"]:
-                _close(bars)
-                bar = click.progressbar(length=total, label=PHASES.get(phase, phase),
-                                        file=sys.stderr, show_pos=True)
-                bar.__enter__()
-                bars["bar"] = bar
-                state.update(phase=phase, shown=0)
-            bar = bars["bar"]
-            bar.update(done - state["shown"])  # type: ignore[attr-defined]
-            state["shown"] = done
-
         try:
-            report = engine.sync("cli", progress)
+            report = sync_with_progress(SyncEngine(store), quiet)
         except SyncError as exc:
-            _close(bars)
             raise click.ClickException(str(exc.message)) from None
-        _close(bars)
     click.echo(f"Synkroniseret: {report.pushed} ændringer sendt, {report.uploaded} aftaler "
                f"sendt, {report.pulled} ændringer hentet, {report.conflicts} konflikter.")
     for reason in report.rejected:
         click.echo(f"Afvist af tjenesten: {reason}", err=True)
     if report.conflicts:
         click.echo("Konflikterne kan ses og afgøres på siden Synkronisering i programmet.")
+
+
+def sync_with_progress(engine: SyncEngine, quiet: bool = False, trigger: str = "cli"
+                       ) -> SyncReport:
+    """One sync with a progress bar per phase on stderr (none with ``quiet``)."""
+    bars: dict[str, object] = {}
+    state: dict[str, object] = {"phase": "", "shown": 0}
+
+    def progress(phase: str, done: int, total: int | None) -> None:
+        if quiet:
+            return
+        if phase != state["phase"]:
+            _close(bars)
+            bar = click.progressbar(length=total or 0, label=PHASES.get(phase, phase),
+                                    file=sys.stderr, show_pos=True, show_percent=bool(total))
+            bar.__enter__()
+            bars["bar"] = bar
+            state.update(phase=phase, shown=0)
+        bar = bars["bar"]
+        bar.update(done - int(state["shown"]))  # type: ignore[attr-defined]
+        state["shown"] = done
+
+    try:
+        return engine.sync(trigger, progress)
+    finally:
+        _close(bars)
 
 
 def _close(bars: dict[str, object]) -> None:

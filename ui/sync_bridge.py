@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 import threading
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from consultant_app.errors import UserError
 from sync.client import SyncEngine, SyncRunner, SyncStatus
@@ -16,6 +16,9 @@ from sync.client import SyncEngine, SyncRunner, SyncStatus
 from .ops import translate_message
 
 log = logging.getLogger(__name__)
+
+
+AFTER_CHANGE_MS = 10_000  # a local change is sent this long after the last one
 
 
 class SyncBridge(QObject):
@@ -30,6 +33,10 @@ class SyncBridge(QObject):
         self.status_changed.connect(self._remember)
         # Emitting from the runner's thread queues the call onto this object's (UI) thread.
         runner.subscribe(self.status_changed.emit)
+        self._soon = QTimer(self)
+        self._soon.setSingleShot(True)
+        self._soon.setInterval(AFTER_CHANGE_MS)
+        self._soon.timeout.connect(self._sync_if_running)
 
     @classmethod
     def for_store(cls, store, parent: QObject | None = None) -> "SyncBridge":  # type: ignore[no-untyped-def]
@@ -42,6 +49,7 @@ class SyncBridge(QObject):
         self.runner.start()
 
     def stop(self) -> None:
+        self._soon.stop()
         self.runner.stop()
 
     def sync_now(self) -> None:
@@ -49,8 +57,14 @@ class SyncBridge(QObject):
         self.runner.sync_now()
 
     def local_change(self) -> None:
-        """After a local write: the waiting count changes at once (the sync comes later)."""
+        """After a local write: the waiting count changes at once, and a sync follows a
+        little after the last of a burst of changes."""
         threading.Thread(target=self._count, name="sync-count", daemon=True).start()
+        self._soon.start()
+
+    def _sync_if_running(self) -> None:
+        if self.runner.running and self.status.enrolled:
+            self.runner.sync_now()
 
     def _count(self) -> None:
         try:

@@ -1,0 +1,168 @@
+"""``make run``: the whole product on one machine.
+
+Starts a local central service on loopback with the demo municipality
+(``consultant-server demo``: 0751 Aarhus, "Demo Konsulent", the reusable code
+DEMO-0751-AARHUS), creates and seeds the demo profile if it is missing, enrolls it if it is
+not enrolled with this service, syncs, and opens the desktop. The service stops when the
+desktop closes. Whatever fails on the way is said plainly and the desktop opens anyway,
+offline: the demo must never be blocked by the network part.
+
+    python -m sync.client.demo --profile var/demo-profile --passphrase demo
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+DEMO_CODE = "DEMO-0751-AARHUS"
+DEFAULT_PORT = 8765
+READY_TIMEOUT = 30.0
+
+
+def say(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+def _port_free(port: int) -> bool:
+    with socket.socket() as s:
+        try:
+            s.bind(("127.0.0.1", port))
+            return True
+        except OSError:
+            return False
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class DemoService:
+    """``consultant-server demo`` as a child process (its own session, so it is stopped
+    with everything it started)."""
+
+    def __init__(self, data_dir: Path, port: int):
+        self.data_dir = data_dir
+        self.port = port
+        self.proc: subprocess.Popen[bytes] | None = None
+        self.log = data_dir / "server.log"
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> None:
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        command = [sys.executable, "-c", "import sys; from sync.server_cli import main; "
+                                         "sys.exit(main())",
+                   "demo", "--port", str(self.port), "--data-dir", str(self.data_dir)]
+        with open(self.log, "ab") as log:
+            self.proc = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT,
+                                         start_new_session=True)
+        deadline = time.monotonic() + READY_TIMEOUT
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"tjenesten stoppede med kode {self.proc.returncode} "
+                                   f"(se {self.log})")
+            try:
+                if httpx.get(f"{self.url}/api/v1/health", timeout=1).status_code == 200:
+                    return
+            except httpx.TransportError:
+                pass
+            time.sleep(0.1)
+        self.stop()
+        raise RuntimeError(f"tjenesten svarede ikke inden {READY_TIMEOUT:.0f} s (se {self.log})")
+
+    def stop(self) -> None:
+        if self.proc is None or self.proc.poll() is not None:
+            return
+        os.killpg(self.proc.pid, signal.SIGTERM)
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait()
+
+
+def ensure_profile(profile: Path, passphrase: str) -> None:
+    from consultant_app.demo import DemoCounts, seed_demo
+    from consultant_app.store import Store
+    if Store.exists(profile):
+        return
+    say("Opretter demoprofil …")
+    with Store.create(profile, passphrase, consultant="Demo Konsulent",
+                      municipality_code="0751") as store, store.write() as s:
+        seed_demo(s, DemoCounts(2000, 1500, 5000), seed=7)
+
+
+def enroll_and_sync(profile: Path, passphrase: str, url: str) -> None:
+    from consultant_app.store import Store
+    from sync.cli import sync_with_progress
+
+    from . import credentials
+    from .engine import SyncEngine
+    from .errors import SyncError
+
+    with Store.open(profile, passphrase) as store:
+        engine = SyncEngine(store)
+        try:
+            enrollment = credentials.load(store)
+            if enrollment is None or enrollment.server_url != url:
+                result = engine.enroll(url, DEMO_CODE, "demo")
+                where = ("nøglering" if result.token_store == credentials.KEYRING
+                         else "profilen (krypteret; der er ingen nøglering)")
+                say(f"Demoprofilen er tilmeldt {result.municipality_name} som "
+                    f"{result.consultant}; adgangsnøglen ligger i {where}.")
+            report = sync_with_progress(engine)
+            say(f"Synkroniseret: {report.pushed} ændringer sendt, {report.pulled} hentet, "
+                f"{report.conflicts} konflikter.")
+        except SyncError as exc:
+            say(f"Synkroniseringen lykkedes ikke: {exc.message}")
+            say("Programmet åbner alligevel; ændringerne venter sikkert på computeren.")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--profile", type=Path, default=Path("var/demo-profile"))
+    parser.add_argument("--passphrase", default="demo")
+    parser.add_argument("--server-data", type=Path, default=Path("var/demo-server"))
+    parser.add_argument("--port", type=int, default=DEFAULT_PORT)
+    parser.add_argument("--no-gui", action="store_true", help="stop after the sync")
+    args = parser.parse_args(argv)
+
+    ensure_profile(args.profile, args.passphrase)
+    port = args.port if _port_free(args.port) else _free_port()
+    service = DemoService(args.server_data, port)
+    try:
+        try:
+            say(f"Starter den centrale tjeneste på {service.url} …")
+            service.start()
+        except Exception as exc:  # noqa: BLE001 - the demo opens offline instead
+            say(f"Den centrale tjeneste kunne ikke starte: {exc}")
+            say("Programmet åbner offline.")
+        else:
+            try:
+                enroll_and_sync(args.profile, args.passphrase, service.url)
+            except Exception as exc:  # noqa: BLE001 - the demo opens offline instead
+                say(f"Tilmelding og synkronisering fejlede: {type(exc).__name__}: {exc}")
+                say("Programmet åbner alligevel.")
+        if args.no_gui:
+            return 0
+        from ui.app import run_app
+        return run_app(args.profile, args.passphrase)
+    finally:
+        service.stop()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
