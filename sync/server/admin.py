@@ -8,6 +8,7 @@ import re
 import uuid
 
 from sqlalchemy import Engine, insert, select, update
+from sqlalchemy.engine import Connection
 
 from . import auth, db
 from .errors import ServiceError
@@ -104,9 +105,6 @@ def assign_citizen(engine: Engine, citizen_id: str, consultant_id: str) -> int:
         if citizen is None or citizen.municipality_code != municipality:
             raise ServiceError(404, "unknown_citizen",
                                f"Borgeren {citizen_id} findes ikke i kommune {municipality}.")
-        keys = conn.execute(select(r.entity, r.id).where(r.citizen_id == citizen_id)
-                            .order_by(r.seq)).all()
-        seqs = db.next_seqs(conn, len(keys))
         values = json.loads(citizen.values_json)
         versions = json.loads(citizen.field_versions)
         if values.get("assigned_consultant") != name:
@@ -115,9 +113,21 @@ def assign_citizen(engine: Engine, citizen_id: str, consultant_id: str) -> int:
             conn.execute(update(db.record).where(r.entity == "citizen", r.id == citizen_id)
                          .values(version=citizen.version + 1, values_json=db.dumps(values),
                                  field_versions=db.dumps(versions), modified_at=db.utcnow()))
-        for (entity, ident), seq in zip(keys, seqs):
-            conn.execute(update(db.record).where(r.entity == entity, r.id == ident)
-                         .values(owner_consultant_id=consultant_id, seq=seq))
+        return move_citizen_records(conn, citizen_id, consultant_id)
+
+
+def move_citizen_records(conn: Connection, citizen_id: str, owner: str,
+                         include_citizen: bool = True) -> int:
+    """Give the records hanging off a citizen (and the citizen) to ``owner`` with new change
+    numbers, so the new consultant's devices pull them. Call with the municipality lock held."""
+    r = db.record.c
+    query = select(r.entity, r.id).where(r.citizen_id == citizen_id).order_by(r.seq)
+    if not include_citizen:
+        query = query.where(r.entity != "citizen")
+    keys = conn.execute(query).all()
+    for (entity, ident), seq in zip(keys, db.next_seqs(conn, len(keys))):
+        conn.execute(update(db.record).where(r.entity == entity, r.id == ident)
+                     .values(owner_consultant_id=owner, seq=seq))
     return len(keys)
 
 

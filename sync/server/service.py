@@ -85,6 +85,9 @@ class _Batch:
     conn: Connection
     scope: Scope
     records: dict[tuple[str, str], Rec | None] = field(default_factory=dict)
+    # records in the order the batch first changed them: they get their numbers in this order
+    # (an outbox creates parents before children, so a page has the parent first)
+    changed: list[Rec] = field(default_factory=list)
 
     def load(self, keys: Iterable[tuple[str, str]]) -> None:
         wanted: dict[str, set[str]] = {}
@@ -191,7 +194,9 @@ def _apply(batch: _Batch, op: Operation, now: dt.datetime) -> tuple[OperationRes
         stored.values = outcome.record.values
         stored.field_versions = outcome.record.field_versions
         stored.modified_at = modified
-        stored.dirty = True
+        if not stored.dirty:
+            stored.dirty = True
+            batch.changed.append(stored)
     version = outcome.record.version
     conflicts = [{"entity": op.entity, "entity_id": op.entity_id, "field": c.field,
                   "server_value": c.server_value, "client_value": c.client_value,
@@ -256,7 +261,7 @@ def push(engine: Engine, identity: DeviceIdentity, operations: list[Operation]
 
 def _write(conn: Connection, batch: _Batch, applied_rows: list[dict[str, Any]],
            conflict_rows: list[dict[str, Any]]) -> None:
-    dirty = [rec for rec in batch.records.values() if rec is not None and rec.dirty]
+    dirty = batch.changed
     seqs = db.next_seqs(conn, len(dirty))
     new_rows, changed_rows = [], []
     for rec, seq in zip(dirty, seqs):

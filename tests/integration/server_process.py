@@ -15,7 +15,8 @@ Aarhus, consultant "Demo Konsulent", code ``DEMO_CODE``). For PostgreSQL,
 ``fresh_postgres_database()`` is a context manager giving the URL of a new empty database (dropped
 afterwards), or raising ``PostgresUnavailable`` with the reason.
 
-Fixtures: ``server`` (parametrized: "sqlite" and "postgresql"; the PostgreSQL case is skipped,
+Fixtures: ``shared_server`` (module scope, one process per backend; use
+``server.new_municipality()`` to work in a fresh municipality), ``server`` (parametrized: "sqlite" and "postgresql"; the PostgreSQL case is skipped,
 with the reason, only when PostgreSQL is not reachable) and ``sqlite_server``. Use them with
 ``from tests.integration.server_process import server  # noqa: F401`` in a test module.
 """
@@ -39,6 +40,9 @@ ROOT = Path(__file__).resolve().parents[2]
 DEMO_CODE = "DEMO-0751-AARHUS"
 POSTGRES_ADMIN_URL = os.environ.get("CONSULTANT_TEST_POSTGRES",
                                     "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+
+
+_codes = iter(range(1001, 9999))
 
 
 def free_port() -> int:
@@ -93,13 +97,26 @@ class ServerProcess:
         return env
 
     def admin(self, *args: str) -> str:
-        """Run an admin command against the same database; its stdout (raises on failure)."""
-        done = subprocess.run([*_cli(), "--database-url", self.database_url, *args],
-                              capture_output=True, env=self._env(), cwd=ROOT, timeout=120)
-        if done.returncode != 0:
-            raise RuntimeError(f"consultant-server {' '.join(args)} failed "
-                               f"({done.returncode}): {done.stderr.decode()}")
-        return done.stdout.decode()
+        """Run a ``consultant-server`` admin command against the same database, in this
+        process (fast; the CLI is the same code either way); its stdout. Raises on failure."""
+        import contextlib
+        import io
+
+        from sync.server_cli import main
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(["--database-url", self.database_url, *args])
+        if code != 0:
+            raise RuntimeError(f"consultant-server {' '.join(args)} failed ({code}): "
+                               f"{err.getvalue()}{out.getvalue()}")
+        return out.getvalue()
+
+    def new_municipality(self, name: str = "Testkommune") -> str:
+        """A municipality code not used before in this database (tests sharing one server
+        each work in their own municipalities)."""
+        code = f"{next(_codes):04d}"
+        self.admin("add-municipality", code, name)
+        return code
 
     def add_consultant(self, municipality: str, name: str) -> str:
         """Add a consultant; returns their enrollment code."""
@@ -201,6 +218,28 @@ def server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ServerPro
         pytest.skip(str(exc))
     try:
         with ServerProcess(url, tmp_path / "server-data") as proc:
+            yield proc
+    finally:
+        database.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def shared_server(request: pytest.FixtureRequest,
+                  tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
+    """Like ``server``, but one process per backend for a whole test module (starting one
+    costs about a second); tests isolate themselves with ``new_municipality()``."""
+    tmp = tmp_path_factory.mktemp("server")
+    if request.param == "sqlite":
+        with ServerProcess.sqlite(tmp) as proc:
+            yield proc
+        return
+    try:
+        database = fresh_postgres_database()
+        url = database.__enter__()
+    except PostgresUnavailable as exc:
+        pytest.skip(str(exc))
+    try:
+        with ServerProcess(url, tmp / "server-data") as proc:
             yield proc
     finally:
         database.__exit__(None, None, None)

@@ -5,16 +5,18 @@ restarts."""
 from __future__ import annotations
 
 import base64
+import json
 import uuid
 from typing import Any
 
 import httpx
 import pytest
+from sqlalchemy import create_engine, text
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from tests.integration.server_process import DEMO_CODE, ServerProcess, server  # noqa: F401
+from tests.integration.server_process import DEMO_CODE, ServerProcess, shared_server  # noqa: F401
 
 
 class Device:
@@ -49,58 +51,272 @@ class Device:
                 return changes
 
 
-def op(entity: str, entity_id: str, kind: str = "create", base: int = 0,
+def op(entity_: str, entity_id_: str, kind_: str = "create", base_: int = 0,
        **values: Any) -> dict[str, Any]:
-    return {"op_id": str(uuid.uuid4()), "entity": entity, "entity_id": entity_id, "op": kind,
-            "base_version": base, "values": values}
+    return {"op_id": str(uuid.uuid4()), "entity": entity_, "entity_id": entity_id_,
+            "op": kind_, "base_version": base_, "values": values}
 
 
 def new_id() -> str:
     return str(uuid.uuid4())
 
 
+def stored(proc: ServerProcess, sql: str, **params: Any) -> list[Any]:
+    """Rows straight from the service's database (what it really stored)."""
+    engine = create_engine(proc.database_url)
+    try:
+        with engine.connect() as conn:
+            return list(conn.execute(text(sql), params))
+    finally:
+        engine.dispose()
+
+
 @pytest.fixture
-def two_municipalities(server: ServerProcess) -> ServerProcess:  # noqa: F811
-    server.admin("add-municipality", "0751", "Aarhus")
-    server.admin("add-municipality", "101", "København")
-    return server
+def server(shared_server: ServerProcess) -> ServerProcess:  # noqa: F811
+    return shared_server
 
 
-def test_enrollment_issues_a_certificate_for_the_device_key(two_municipalities):
-    proc = two_municipalities
-    code = proc.add_consultant("0751", "Anna Jensen")
-    device = Device(proc, code)
+def test_enrollment_issues_a_certificate_for_the_device_key(server):
+    town = server.new_municipality("Aarhus")
+    code = server.add_consultant(town, "Anna Jensen")
+    device = Device(server, code)
     e = device.enrollment
     assert (e["consultant"], e["municipality_code"], e["municipality_name"]) == \
-        ("Anna Jensen", "0751", "Aarhus")
+        ("Anna Jensen", town, "Aarhus")
     cert = x509.load_pem_x509_certificate(e["certificate_pem"].encode())
     ca = x509.load_pem_x509_certificate(e["ca_certificate_pem"].encode())
-    assert cert.public_key().public_bytes(serialization.Encoding.Raw,
-                                          serialization.PublicFormat.Raw) == \
-        device.key.public_key().public_bytes(serialization.Encoding.Raw,
-                                             serialization.PublicFormat.Raw)
+    raw = serialization.Encoding.Raw, serialization.PublicFormat.Raw
+    assert cert.public_key().public_bytes(*raw) == device.key.public_key().public_bytes(*raw)
     cert.verify_directly_issued_by(ca)
-    # the code is one-time
-    r = httpx.post(f"{proc.api}/enroll", json={"enrollment_code": code, "public_key": base64.b64encode(b"k" * 32).decode()})
-    assert r.status_code == 403 and r.json()["detail"]["code"] == "invalid_code"
     status = device.http.get("/device").json()
-    assert status["status"] == "active" and status["device_id"] == e["device_id"]
+    assert status == {"device_id": e["device_id"], "status": "active",
+                      "consultant": "Anna Jensen", "municipality_code": town}
+    key = base64.b64encode(b"k" * 32).decode()
+    used = httpx.post(f"{server.api}/enroll", json={"enrollment_code": code, "public_key": key})
+    assert used.status_code == 403 and used.json()["detail"]["code"] == "invalid_code"
+    fresh = server.add_consultant(town, "Bo Hansen")
+    bad_key = httpx.post(f"{server.api}/enroll", json={"enrollment_code": fresh,
+                                                       "public_key": "abc"})
+    assert bad_key.status_code == 422 and "public_key" in bad_key.json()["detail"]["message"]
+    # the code was not used up by the bad request
+    assert httpx.post(f"{server.api}/enroll", json={"enrollment_code": fresh,
+                                                    "public_key": key}).status_code == 200
 
 
-def test_push_pull_round_trip_and_repeated_operation_stored_once(two_municipalities):
-    proc = two_municipalities
-    a = Device(proc, proc.add_consultant("0751", "Anna Jensen"))
-    employer = new_id()
+def test_requests_without_a_valid_token_are_refused(server):
+    for headers in ({}, {"Authorization": "Bearer not-a-token"}):
+        r = httpx.get(f"{server.api}/pull", headers=headers)
+        assert r.status_code == 401 and r.json()["detail"]["code"] == "unauthorized"
+
+
+def test_push_pull_round_trip_and_repeated_operation_stored_once(server):
+    town = server.new_municipality()
+    a = Device(server, server.add_consultant(town, "Anna Jensen"))
+    employer, vacancy = new_id(), new_id()
     create = op("employer", employer, cvr="12345678", name="Smedien ApS",
-                employees_as_of="2026-01-31", notes="Ring før besøg")
-    first = a.push(create)
-    assert first[0]["status"] == "applied" and first[0]["version"] == 1
-    again = a.push(create)
-    assert again == first
+                employees_as_of="2026-01-31", ordinary_employees=12.5, notes="Ring før besøg")
+    first = a.push(create, op("vacancy", vacancy, employer_id=employer, title="Smed",
+                              skills=["svejsning", "TIG"], positions=2))
+    assert [(r["status"], r["version"]) for r in first] == [("applied", 1), ("applied", 1)]
+    assert a.push(create) == first[:1]  # the first answer again
     changes = a.pull_all()
     assert [(c["entity"], c["entity_id"], c["version"]) for c in changes] == \
-        [("employer", employer, 1)]
+        [("employer", employer, 1), ("vacancy", vacancy, 1)]
     assert changes[0]["values"]["employees_as_of"] == "2026-01-31"
-    # a second device of the same municipality sees it too
-    b = Device(proc, proc.add_consultant("0751", "Bo Hansen"))
-    assert [c["entity_id"] for c in b.pull_all()] == [employer]
+    assert changes[1]["values"]["skills"] == ["svejsning", "TIG"]
+    assert stored(server, "SELECT count(*) FROM applied_operation WHERE op_id = :o",
+                  o=create["op_id"])[0][0] == 1
+    assert a.pull_all() == []  # the cursor moved past everything
+    b = Device(server, server.add_consultant(town, "Bo Hansen"))
+    assert [c["entity_id"] for c in b.pull_all()] == [employer, vacancy]
+
+
+def test_pull_pages_follow_the_cursor(server):
+    town = server.new_municipality()
+    a = Device(server, server.add_consultant(town, "Anna Jensen"))
+    ids = [new_id() for _ in range(25)]
+    a.push(*[op("employer", i, cvr="12345678", name=f"Firma {n}") for n, i in enumerate(ids)])
+    r = a.http.get("/pull", params={"cursor": 0, "limit": 10}).json()
+    assert len(r["changes"]) == 10 and r["more"] is True
+    assert r["next_cursor"] == r["changes"][-1]["seq"]
+    assert [c["entity_id"] for c in a.pull_all(limit=10)] == ids
+    assert a.http.get("/pull", params={"limit": 6000}).status_code == 422
+
+
+def test_different_fields_merge_and_the_same_field_keeps_the_overwritten_value(server):
+    town = server.new_municipality()
+    a = Device(server, server.add_consultant(town, "Anna Jensen"))
+    b = Device(server, server.add_consultant(town, "Bo Hansen"))
+    employer = new_id()
+    a.push(op("employer", employer, cvr="12345678", name="Smedien", phone="", notes=""))
+    b.pull_all()
+    # both edit offline from version 1: different fields
+    assert a.push(op("employer", employer, "update", 1, phone="86 12 34 56"))[0]["status"] \
+        == "applied"
+    merged = b.push(op("employer", employer, "update", 1, notes="Ønsker lærling"))[0]
+    assert merged["status"] == "merged" and merged["version"] == 3 and not merged["conflicts"]
+    # the same field: the latest push wins, the overwritten value comes back and is kept
+    a.push(op("employer", employer, "update", 3, name="Smedien ApS"))
+    lost = b.push(op("employer", employer, "update", 3, name="Smedien I/S"))[0]
+    assert lost["status"] == "conflict"
+    assert lost["conflicts"] == [{"field": "name", "server_value": "Smedien ApS",
+                                  "client_value": "Smedien I/S", "winner": "client",
+                                  "policy": "last_writer_wins"}]
+    for device in (a, b):
+        values = {c["entity_id"]: c for c in device.pull_all()}[employer]["values"]
+        assert (values["name"], values["phone"], values["notes"]) == \
+            ("Smedien I/S", "86 12 34 56", "Ønsker lærling")
+    kept = stored(server, "SELECT field, server_value, client_value, winner FROM conflict "
+                          "WHERE entity_id = :e", e=employer)
+    decode = (lambda v: v) if server.is_postgres else json.loads
+    assert [(k[0], decode(k[1]), decode(k[2]), k[3]) for k in kept] == \
+        [("name", "Smedien ApS", "Smedien I/S", "client")]
+
+
+def test_server_wins_fields_keep_the_stored_value(server):
+    town = server.new_municipality()
+    a = Device(server, server.add_consultant(town, "Anna Jensen"))
+    b = Device(server, server.add_consultant(town, "Bo Hansen"))
+    employer = new_id()
+    a.push(op("employer", employer, cvr="12345678", name="Smedien"))
+    a.push(op("employer", employer, "update", 1, cvr="87654321"))
+    result = b.push(op("employer", employer, "update", 1, cvr="11111111", name="Smedien A/S"))[0]
+    assert result["status"] == "conflict"
+    assert [(c["field"], c["winner"], c["policy"], c["client_value"])
+            for c in result["conflicts"]] == [("cvr", "server", "server_wins", "11111111")]
+    values = b.pull_all()[-1]["values"]
+    assert (values["cvr"], values["name"]) == ("87654321", "Smedien A/S")
+
+
+def test_a_create_for_an_existing_id_is_an_update_from_version_zero(server):
+    town = server.new_municipality()
+    a = Device(server, server.add_consultant(town, "Anna Jensen"))
+    employer = new_id()
+    a.push(op("employer", employer, cvr="12345678", name="Smedien"))
+    again = a.push(op("employer", employer, cvr="12345678", name="Smedien", town="Aarhus"))[0]
+    assert again["status"] == "merged" and again["version"] == 2 and not again["conflicts"]
+
+
+def test_delete_is_a_tombstone_and_wins_over_a_concurrent_edit(server):
+    town = server.new_municipality()
+    a = Device(server, server.add_consultant(town, "Anna Jensen"))
+    employer = new_id()
+    a.push(op("employer", employer, cvr="12345678", name="Smedien"))
+    assert a.push(op("employer", employer, "delete", 1))[0]["version"] == 2
+    late = a.push(op("employer", employer, "update", 1, name="Ny"))[0]
+    assert late["status"] == "conflict" and late["conflicts"][0]["field"] == "deleted"
+    change = a.pull_all()[-1]
+    assert change["deleted"] is True and change["values"] == {} and change["version"] == 2
+
+
+def test_bad_operations_are_rejected_in_danish_and_change_nothing(server):
+    town = server.new_municipality()
+    a = Device(server, server.add_consultant(town, "Anna Jensen"))
+    results = a.push(op("unicorn", new_id()),
+                     op("employer", new_id(), cvr=12345678, name="X"),
+                     op("employer", new_id(), name="X", shoe_size=44),
+                     op("employer", "bad id!", name="X"))
+    assert [(r["status"], r["code"]) for r in results] == [
+        ("rejected", "unknown_entity"), ("rejected", "invalid"), ("rejected", "invalid"),
+        ("rejected", "invalid")]
+    assert "cvr" in results[1]["message"] and "shoe_size" in results[2]["message"]
+    assert a.pull_all() == []
+
+
+def test_a_device_sees_and_changes_only_its_own_scope(server):
+    aarhus, odense = server.new_municipality("Aarhus"), server.new_municipality("Odense")
+    anna = Device(server, server.add_consultant(aarhus, "Anna Jensen"))
+    bo = Device(server, server.add_consultant(aarhus, "Bo Hansen"))
+    olga = Device(server, server.add_consultant(odense, "Olga Olsen"))
+    employer, citizen, match = new_id(), new_id(), new_id()
+    anna.push(op("employer", employer, cvr="12345678", name="Smedien"),
+              op("citizen", citizen, name="Ib Madsen", cpr="0101901234", notes="Fortroligt"),
+              op("match", match, citizen_id=citizen, vacancy_id=new_id(), status="proposed"),
+              op("access_log", new_id(), actor="Anna Jensen", action="reveal_cpr",
+                 entity="citizen", entity_id=citizen))
+    # another municipality: sees nothing, changes nothing
+    assert olga.pull_all() == []
+    refused = olga.push(op("employer", employer, "update", 1, name="Overtaget"),
+                        op("citizen", citizen, "update", 1, notes="læst"),
+                        op("match_event", new_id(), match_id=match, to_status="hired"),
+                        op("vacancy", new_id(), employer_id=employer, title="Smed"))
+    assert [r["code"] for r in refused] == ["out_of_scope"] * 4
+    assert all(r["message"] for r in refused)
+    # the same municipality, another consultant: the employer, not Anna's citizens or log
+    assert [c["entity"] for c in bo.pull_all()] == ["employer"]
+    assert bo.push(op("citizen", citizen, "update", 1, notes="x"))[0]["code"] == "out_of_scope"
+    assert {c["entity"] for c in anna.pull_all()} == {"employer", "citizen", "match",
+                                                      "access_log"}
+    values = stored(server, "SELECT values_json, version FROM record WHERE id = :i",
+                    i=employer)[0]
+    assert json.loads(values[0])["name"] == "Smedien" and values[1] == 1
+
+
+def test_a_revoked_device_gets_410_on_every_call(server):
+    town = server.new_municipality()
+    a = Device(server, server.add_consultant(town, "Anna Jensen"))
+    a.push(op("employer", new_id(), cvr="12345678", name="Smedien"))
+    server.admin("revoke-device", a.enrollment["device_id"])
+    for response in (a.http.get("/pull"), a.http.get("/device"),
+                     a.http.post("/push", json={"operations": []})):
+        assert response.status_code == 410
+        assert response.json()["detail"]["code"] == "device_revoked"
+
+
+def test_signed_agreements_cannot_change_under_the_same_revision(server):
+    town = server.new_municipality()
+    a = Device(server, server.add_consultant(town, "Anna Jensen"))
+    agreement = new_id()
+    a.push(op("placement_agreement", agreement, agreement_type="virksomhedspraktik",
+              status="signed", revision=1, content='{"fields": {"a": 1}}', content_hash="h1"))
+    same = a.push(op("placement_agreement", agreement, "update", 1, status="sealed",
+                     content='{"fields": {"a": 1}}', content_hash="h1"))[0]
+    assert same["status"] == "applied"
+    changed = a.push(op("placement_agreement", agreement, "update", 2,
+                        content='{"fields": {"a": 2}}', content_hash="h2"))[0]
+    assert (changed["status"], changed["code"]) == ("rejected", "immutable")
+    deleted = a.push(op("placement_agreement", agreement, "delete", 2))[0]
+    assert deleted["code"] == "immutable"
+    revised = a.push(op("placement_agreement", agreement, "update", 2, revision=2,
+                        status="draft", content='{"fields": {"a": 2}}', content_hash=""))[0]
+    assert revised["status"] == "applied" and revised["version"] == 3
+
+
+@pytest.mark.slow
+def test_everything_survives_a_server_restart_between_push_and_pull(server):
+    town = server.new_municipality()
+    a = Device(server, server.add_consultant(town, "Anna Jensen"))
+    ids = [new_id() for _ in range(30)]
+    create = op("employer", ids[0], cvr="12345678", name="Firma 0")
+    a.push(create, *[op("employer", i, cvr="12345678", name=f"Firma {n}")
+                     for n, i in enumerate(ids[1:], 1)])
+    server.restart(kill=True)
+    assert a.push(create)[0]["version"] == 1  # the applied operation survived too
+    assert [c["entity_id"] for c in a.pull_all()] == ids
+
+
+def test_assigning_a_citizen_moves_it_and_its_records_to_the_new_consultant(server):
+    town = server.new_municipality()
+    anna = Device(server, server.add_consultant(town, "Anna Jensen"))
+    bo = Device(server, server.add_consultant(town, "Bo Hansen"))
+    citizen, match = new_id(), new_id()
+    anna.push(op("citizen", citizen, name="Ib Madsen", assigned_consultant="Anna Jensen"),
+              op("match", match, citizen_id=citizen, vacancy_id=new_id()))
+    assert bo.pull_all() == []
+    server.admin("assign-citizen", citizen, "--consultant", "Bo Hansen",
+                 "--municipality", town)
+    moved = {c["entity"]: c for c in bo.pull_all()}
+    assert set(moved) == {"citizen", "match"}
+    assert moved["citizen"]["values"]["assigned_consultant"] == "Bo Hansen"
+    assert anna.push(op("citizen", citizen, "update", 1, notes="x"))[0]["code"] == \
+        "out_of_scope"
+
+
+def test_demo_server_enrolls_with_the_fixed_code(tmp_path):
+    with ServerProcess.demo(tmp_path) as demo:
+        first, second = Device(demo, DEMO_CODE), Device(demo, DEMO_CODE.lower())
+        assert first.enrollment["consultant"] == "Demo Konsulent"
+        assert first.enrollment["municipality_code"] == "0751"
+        assert first.enrollment["municipality_name"] == "Aarhus"
+        assert first.enrollment["device_id"] != second.enrollment["device_id"]
+        assert demo.base_url and httpx.get(f"{demo.base_url}/docs").status_code == 200
