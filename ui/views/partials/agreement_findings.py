@@ -89,9 +89,12 @@ class FindingsPanel(QWidget):
         if not findings:
             self.summary.setText(tr(CTX, "Ingen fund: reglerne er overholdt."))
         else:
-            self.summary.setText(tr(CTX, "%1 fejl, %2 advarsler, %3 til orientering.")
-                                 .replace("%1", str(errors)).replace("%2", str(warnings))
-                                 .replace("%3", str(len(findings) - errors - warnings)))
+            infos = len(findings) - errors - warnings
+            warning_text = (tr(CTX, "1 advarsel") if warnings == 1
+                            else tr(CTX, "%1 advarsler").replace("%1", str(warnings)))
+            self.summary.setText(tr(CTX, "%1 fejl, %2, %3 til orientering.")
+                                 .replace("%1", str(errors)).replace("%2", warning_text)
+                                 .replace("%3", str(infos)))
 
     def texts(self) -> list[str]:
         return [self.list.item(i).text() for i in range(self.list.count())]
