@@ -320,3 +320,57 @@ def test_demo_server_enrolls_with_the_fixed_code(tmp_path):
         assert first.enrollment["municipality_name"] == "Aarhus"
         assert first.enrollment["device_id"] != second.enrollment["device_id"]
         assert demo.base_url and httpx.get(f"{demo.base_url}/docs").status_code == 200
+
+
+def test_csv_imports_reach_the_devices_in_scope_and_reimports_update(server, tmp_path):
+    town = server.new_municipality()
+    anna = Device(server, server.add_consultant(town, "Anna Jensen"))
+    employers = tmp_path / "virksomheder.csv"
+    employers.write_bytes("cvr;p_number;name;postcode;ordinary_employees\n"
+                          "12345674;;Smedien ApS;8000;12,5\n"
+                          "87654303;;Bageriet;8200;3\n".encode("utf-8-sig"))
+    vacancies = tmp_path / "stillinger.csv"
+    vacancies.write_text("employer_cvr;title;skills;start_date\n"
+                         "12345674;Smed;svejsning|TIG;1-3-2027\n", encoding="cp1252")
+    citizens = tmp_path / "borgere.csv"
+    citizens.write_text("name;cpr;target_group;skills\n"
+                        "Ib Madsen;010190-1234;dagpenge;lager\n", encoding="utf-8")
+    out = server.admin("import", "employers", str(employers), "--municipality", town)
+    assert "2 virksomheder oprettet" in out
+    server.admin("import", "vacancies", str(vacancies), "--municipality", town)
+    server.admin("import", "citizens", str(citizens), "--municipality", town,
+                 "--consultant", "Anna Jensen")
+    changes = anna.pull_all()
+    by_entity: dict[str, list[dict[str, Any]]] = {}
+    for change in changes:
+        by_entity.setdefault(change["entity"], []).append(change["values"])
+    assert sorted(v["name"] for v in by_entity["employer"]) == ["Bageriet", "Smedien ApS"]
+    smedien = next(v for v in by_entity["employer"] if v["cvr"] == "12345674")
+    assert smedien["ordinary_employees"] == 12.5 and smedien["town"] == "Aarhus C"
+    assert by_entity["vacancy"][0]["start_date"] == "2027-03-01"
+    assert by_entity["vacancy"][0]["skills"] == ["svejsning", "TIG"]
+    ib = by_entity["citizen"][0]
+    assert (ib["cpr"], ib["assigned_consultant"]) == ("010190-1234", "Anna Jensen")
+    # another consultant does not get the citizen
+    bo = Device(server, server.add_consultant(town, "Bo Hansen"))
+    assert "citizen" not in {c["entity"] for c in bo.pull_all()}
+    # re-import: an update, not a duplicate
+    employers.write_text("cvr;name;ordinary_employees\n12345674;Smedien ApS;14\n")
+    assert "0 virksomheder oprettet, 1 opdateret" in server.admin(
+        "import", "employers", str(employers), "--municipality", town)
+    again = anna.pull_all()
+    assert [(c["entity"], c["version"], c["values"]["ordinary_employees"]) for c in again] == \
+        [("employer", 2, 14)]
+
+
+def test_a_bad_csv_line_is_named_and_nothing_is_imported(server, tmp_path):
+    town = server.new_municipality()
+    anna = Device(server, server.add_consultant(town, "Anna Jensen"))
+    path = tmp_path / "virksomheder.csv"
+    path.write_text("cvr;name\n12345674;Smedien\n1234;Bageriet\n", encoding="utf-8")
+    with pytest.raises(RuntimeError) as failure:
+        server.admin("import", "employers", str(path), "--municipality", town)
+    assert "Linje 3, kolonne cvr" in str(failure.value)
+    assert anna.pull_all() == []
+    assert "1 virksomheder oprettet" in server.admin(
+        "import", "employers", str(path), "--municipality", town, "--keep-good")
