@@ -82,6 +82,21 @@ class SyncEngine:
         # Called inside a page's transaction, after the page and before the cursor is
         # stored and committed: the crash tests put their failure here.
         self.before_page_commit: Callable[[int], None] | None = None
+        # One connection pool (and TLS context, 20 ms to build) reused from sync to sync.
+        self._transport: Transport | None = None
+        self._transport_key: tuple[str, str] = ("", "")
+
+    def transport(self, url: str, token: str) -> Transport:
+        if self._transport is None or self._transport_key != (url, token):
+            self.close()
+            self._transport = self._make_transport(url, token)
+            self._transport_key = (url, token)
+        return self._transport
+
+    def close(self) -> None:
+        if self._transport is not None:
+            self._transport.close()
+            self._transport = None
 
     # -- enrollment ----------------------------------------------------------------------
     def enroll(self, server_url: str, code: str, device_name: str = "") -> EnrollResult:
@@ -124,12 +139,13 @@ class SyncEngine:
         run_id = self._start_run(trigger)
         error = ""
         try:
-            with self._make_transport(enrollment.server_url, enrollment.token) as transport:
-                self.push(transport, report, progress)
-                self.upload_agreements(transport, report, progress)
-                self.pull(transport, report, progress)
+            transport = self.transport(enrollment.server_url, enrollment.token)
+            self.push(transport, report, progress)
+            self.upload_agreements(transport, report, progress)
+            self.pull(transport, report, progress)
         except DeviceRevoked as exc:
             error = str(exc.message)
+            self.close()
             wipe.wipe_personal_data(self.store, reason=error)
             raise
         except SyncError as exc:

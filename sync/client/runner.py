@@ -131,7 +131,9 @@ class SyncRunner:
             self._thread.join(timeout)
             if self._thread.is_alive():
                 log.warning("sync thread still busy after %.0f s; left to finish", timeout)
+                return
             self._thread = None
+        self.engine.close()
 
     @property
     def running(self) -> bool:
@@ -176,8 +178,7 @@ class SyncRunner:
         if enrollment is None:
             return False
         try:
-            with self.engine._make_transport(enrollment.server_url, enrollment.token) as t:
-                return t.probe()
+            return self.engine.transport(enrollment.server_url, enrollment.token).probe()
         except SyncError:
             return False
 
