@@ -299,3 +299,38 @@ def test_a_device_of_one_municipality_gets_and_changes_nothing_of_another(centra
     page = httpx.get(f"{central.server.api}/pull", params={"cursor": 0, "limit": 5000},
                      headers={"Authorization": f"Bearer {token}"}).json()
     assert {c["entity_id"] for c in page["changes"]}.isdisjoint({employer_id, citizen_id})
+
+
+def test_the_same_sealed_agreement_uploaded_twice_is_stored_once(central, tmp_path):
+    from consultant_app.device import device_identity
+    from consultant_app.store.models import AgreementReceipt
+    from sqlalchemy import delete
+
+    from tests.unit.forms.test_signing_support import ready_draft, seal, sign_all
+
+    store, engine = central.device(tmp_path / "device", municipality="0501",
+                                   name="Test Konsulent")
+    device = device_identity(store)
+    assert device.enrolled  # the certificate the service issued at enrollment
+    agreement_id = ready_draft(store)
+    sign_all(store, agreement_id, device)
+    seal(store, agreement_id, device)
+    report = engine.sync()
+    assert report.uploaded == 1 and report.rejected == []
+    with store.read() as s:
+        first = s.get(AgreementReceipt, (agreement_id, 1))
+    assert first.status == "stored"
+
+    # The receipt is lost (a crash right after the upload): the agreement goes again.
+    with store.write(journal=False) as s:
+        s.execute(delete(AgreementReceipt))
+    assert engine.sync().uploaded == 1
+    with store.read() as s:
+        second = s.get(AgreementReceipt, (agreement_id, 1))
+    assert second.status == "duplicate"
+    assert (second.content_hash, second.pdf_sha256) == (first.content_hash, first.pdf_sha256)
+    with central.engine.connect() as conn:
+        stored = conn.execute(select(func.count()).select_from(db.sealed_agreement).where(
+            db.sealed_agreement.c.agreement_id == agreement_id)).scalar()
+    assert stored == 1
+    assert engine.sync().uploaded == 0  # with its receipt, it is not sent again
