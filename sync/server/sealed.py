@@ -1,0 +1,127 @@
+"""Receiving sealed agreements (``PUT /api/v1/agreements/{id}/{revision}``).
+
+The service checks, before it keeps anything: the content hash recomputed from the uploaded
+payload (RFC 8785, forms.canonical) equals the stated one; the PDF verifies offline
+(forms.verify.verify_pdf: PAdES signature over the whole file, the Ed25519 seal, the embedded
+evidence) with the service's CA as the only trusted root; the PDF is the one for this agreement
+id, revision and content hash; and it was sealed with the uploading device's own certificate.
+Then it stores the PDF with its receipt: ``received_at`` and the service's Ed25519 signature
+(the CA key) over ``agreement_id|revision|content_hash|pdf_sha256|received_at``. The same
+content again is a no-op ("duplicate", the first receipt); other content under a stored id and
+revision is refused with 409 "immutable".
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+import hashlib
+
+from cryptography import x509
+from sqlalchemy import Engine, insert, select
+from sqlalchemy.exc import IntegrityError
+
+from ..protocol import SealedAgreementReceipt, SealedAgreementUpload
+from . import db
+from .auth import DeviceIdentity
+from .ca import CA
+from .errors import ServiceError
+
+
+def receipt_message(agreement_id: str, revision: int, content_hash: str, pdf_sha256: str,
+                    received_at: dt.datetime) -> bytes:
+    """The bytes the service signs for a receipt (verify with the CA certificate's key)."""
+    return "|".join((agreement_id, str(revision), content_hash, pdf_sha256,
+                     received_at.isoformat())).encode("utf-8")
+
+
+def _existing(engine: Engine, agreement_id: str, revision: int):  # type: ignore[no-untyped-def]
+    s = db.sealed_agreement.c
+    with engine.connect() as conn:
+        return conn.execute(select(s.municipality_code, s.content_hash, s.pdf_sha256,
+                                   s.received_at).where(
+            s.agreement_id == agreement_id, s.revision == revision)).first()
+
+
+def _answer(row, identity: DeviceIdentity, agreement_id: str, revision: int,  # type: ignore[no-untyped-def]
+            content_hash: str, pdf_sha256: str) -> SealedAgreementReceipt:
+    if row.municipality_code != identity.municipality_code:
+        raise ServiceError(403, "out_of_scope", "Enheden har ikke adgang til denne aftale.")
+    if (row.content_hash, row.pdf_sha256) != (content_hash, pdf_sha256):
+        raise ServiceError(409, "immutable", "Der er allerede modtaget en anden forseglet "
+                                             "aftale med samme id og version. Den modtagne "
+                                             "aftale kan ikke erstattes.")
+    return SealedAgreementReceipt(agreement_id=agreement_id, revision=revision,
+                                  status="duplicate", content_hash=row.content_hash,
+                                  pdf_sha256=row.pdf_sha256, received_at=row.received_at)
+
+
+def _check_scope(engine: Engine, identity: DeviceIdentity, agreement_id: str) -> None:
+    r = db.record.c
+    with engine.connect() as conn:
+        row = conn.execute(select(r.municipality_code, r.owner_consultant_id).where(
+            r.entity == "placement_agreement", r.id == agreement_id)).first()
+    if row is not None and (row.municipality_code != identity.municipality_code
+                            or row.owner_consultant_id not in (None, identity.consultant_id)):
+        raise ServiceError(403, "out_of_scope", "Enheden har ikke adgang til denne aftale.")
+
+
+def _invalid(message: str) -> ServiceError:
+    return ServiceError(422, "invalid_seal", message)
+
+
+def _verify(ca: CA, identity: DeviceIdentity, agreement_id: str, revision: int,
+            upload: SealedAgreementUpload, pdf: bytes) -> None:
+    from forms import canonical
+    from forms.verify import NotAPdf, verify_pdf
+
+    if canonical.content_hash(upload.content) != upload.content_hash:
+        raise _invalid("Aftalens indhold passer ikke med dens kontrolsum (content_hash).")
+    try:
+        report = verify_pdf(pdf, trusted_certs=[ca.certificate_pem.encode("ascii")])
+    except NotAPdf:
+        raise _invalid("Filen er ikke en PDF-fil.") from None
+    if not report.intact:
+        raise _invalid("Den forseglede PDF kunne ikke godkendes: " + " ".join(report.problems))
+    if (report.agreement_id, report.revision, report.content_hash) != \
+            (agreement_id, revision, upload.content_hash):
+        raise _invalid("PDF-filen hører ikke til denne aftale, version eller kontrolsum.")
+    device_cert = x509.load_pem_x509_certificate(identity.certificate_pem.encode("ascii"))
+    if report.certificate_subject != device_cert.subject.rfc4514_string():
+        raise _invalid("Aftalen er ikke forseglet med denne enheds certifikat.")
+
+
+def receive(engine: Engine, ca: CA, identity: DeviceIdentity, agreement_id: str,
+            revision: int, upload: SealedAgreementUpload) -> SealedAgreementReceipt:
+    try:
+        pdf = base64.b64decode(upload.pdf_base64, validate=True)
+    except (binascii.Error, ValueError):
+        raise _invalid("Feltet pdf_base64 er ikke gyldig base64.") from None
+    pdf_sha256 = hashlib.sha256(pdf).hexdigest()
+    _check_scope(engine, identity, agreement_id)
+    row = _existing(engine, agreement_id, revision)
+    if row is not None:
+        return _answer(row, identity, agreement_id, revision, upload.content_hash, pdf_sha256)
+    _verify(ca, identity, agreement_id, revision, upload, pdf)
+    received_at = db.utcnow()
+    signature = ca.sign(receipt_message(agreement_id, revision, upload.content_hash,
+                                        pdf_sha256, received_at))
+    try:
+        with engine.begin() as conn:
+            conn.execute(insert(db.sealed_agreement).values(
+                agreement_id=agreement_id, revision=revision, device_id=identity.device_id,
+                municipality_code=identity.municipality_code,
+                content_hash=upload.content_hash, pdf_sha256=pdf_sha256,
+                upload_json=db.dumps({"content": upload.content, "seal": upload.seal,
+                                      "signatures": upload.signatures}),
+                pdf=upload.pdf_base64, received_at=received_at, service_signature=signature))
+    except IntegrityError:  # the same upload raced in from another request
+        row = _existing(engine, agreement_id, revision)
+        return _answer(row, identity, agreement_id, revision, upload.content_hash, pdf_sha256)
+    return SealedAgreementReceipt(agreement_id=agreement_id, revision=revision,
+                                  status="stored", content_hash=upload.content_hash,
+                                  pdf_sha256=pdf_sha256, received_at=received_at)
+
+
+__all__ = ["receive", "receipt_message"]

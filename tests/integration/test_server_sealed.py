@@ -1,0 +1,99 @@
+"""Sealed agreements reach the central service: a real profile signs and seals an agreement
+with the certificate the service issued at enrollment; the service verifies the PDF, keeps it
+with its own signed receipt, answers "duplicate" to the same upload and 409 to other content."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+
+import httpx
+import pytest
+from sqlalchemy import create_engine, text
+
+from consultant_app.device import device_identity, install_certificate
+from forms import agreements as A
+from sync.server.sealed import receipt_message
+from tests.integration.server_process import ServerProcess, sqlite_server  # noqa: F401
+from tests.unit.forms.test_signing_support import ready_draft, seal, sign_all
+
+
+def _enrolled(store, proc: ServerProcess) -> httpx.Client:
+    town = proc.new_municipality("Aarhus")
+    code = proc.add_consultant(town, "Test Konsulent")
+    identity = device_identity(store)
+    r = httpx.post(f"{proc.api}/enroll", json={"enrollment_code": code,
+                                               "public_key": identity.public_key_b64})
+    assert r.status_code == 200, r.text
+    e = r.json()
+    install_certificate(store, e["certificate_pem"], e["ca_certificate_pem"],
+                        device_id=e["device_id"])
+    return httpx.Client(base_url=proc.api, timeout=60,
+                        headers={"Authorization": f"Bearer {e['token']}"})
+
+
+def _upload(store, agreement_id: str, pdf: bytes) -> dict:
+    with store.read() as s:
+        doc = A.load(s, agreement_id)
+        return {"content": A.signed_payload(doc), "content_hash": doc.record.content_hash,
+                "seal": json.loads(doc.record.seal), "signatures": [],
+                "pdf_base64": base64.b64encode(pdf).decode()}
+
+
+@pytest.mark.slow
+def test_a_sealed_agreement_is_verified_kept_once_and_never_replaced(store, sqlite_server):
+    http = _enrolled(store, sqlite_server)
+    device = device_identity(store)
+    agreement_id = ready_draft(store)
+    sign_all(store, agreement_id, device)
+    pdf = seal(store, agreement_id, device)
+    upload = _upload(store, agreement_id, pdf)
+    url = f"/agreements/{agreement_id}/1"
+
+    first = http.put(url, json=upload)
+    assert first.status_code == 200, first.text
+    receipt = first.json()
+    assert receipt["status"] == "stored" and receipt["content_hash"] == upload["content_hash"]
+    again = http.put(url, json=upload).json()
+    assert again["status"] == "duplicate" and again["received_at"] == receipt["received_at"]
+
+    other = dict(upload, content=dict(upload["content"], revision=1, extra="x"))
+    from forms import canonical
+    other["content_hash"] = canonical.content_hash(other["content"])
+    refused = http.put(url, json=other)
+    assert refused.status_code == 409 and refused.json()["detail"]["code"] == "immutable"
+
+    engine = create_engine(sqlite_server.database_url)
+    with engine.connect() as conn:
+        row = conn.execute(text("SELECT pdf, received_at, service_signature, pdf_sha256 "
+                                "FROM sealed_agreement WHERE agreement_id = :a"),
+                           {"a": agreement_id}).one()
+    engine.dispose()
+    assert base64.b64decode(row.pdf) == pdf
+    from sync.server import ca as ca_module, db
+    _, write = db.make_engines(sqlite_server.database_url)
+    service_ca = ca_module.load_or_create(write)
+    received = dt.datetime.fromisoformat(str(row.received_at))
+    assert service_ca.verify(receipt_message(agreement_id, 1, upload["content_hash"],
+                                             row.pdf_sha256, received), row.service_signature)
+
+
+@pytest.mark.slow
+def test_a_damaged_or_mismatched_upload_is_refused_and_not_kept(store, sqlite_server):
+    http = _enrolled(store, sqlite_server)
+    device = device_identity(store)
+    agreement_id = ready_draft(store)
+    sign_all(store, agreement_id, device)
+    pdf = seal(store, agreement_id, device)
+    upload = _upload(store, agreement_id, pdf)
+    wrong_hash = http.put(f"/agreements/{agreement_id}/1", json=dict(upload, content_hash="0" * 64))
+    assert wrong_hash.status_code == 422 and wrong_hash.json()["detail"]["code"] == "invalid_seal"
+    damaged = bytearray(pdf)
+    damaged[len(damaged) // 3] ^= 0x01
+    broken = http.put(f"/agreements/{agreement_id}/1",
+                      json=dict(upload, pdf_base64=base64.b64encode(bytes(damaged)).decode()))
+    assert broken.status_code == 422
+    wrong_revision = http.put(f"/agreements/{agreement_id}/2", json=upload)
+    assert wrong_revision.status_code == 422
+    assert http.put(f"/agreements/{agreement_id}/1", json=upload).json()["status"] == "stored"
