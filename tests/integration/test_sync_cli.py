@@ -1,0 +1,55 @@
+"""``consultant-app enroll`` and ``consultant-app sync`` as a user runs them: the installed
+command in a subprocess, against a real service process."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from sync.server import admin, auth, db
+
+from .server_process import ROOT, ServerProcess
+
+
+def app(profile, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "CONSULTANT_APP_PASSPHRASE": "cli-test", "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-c", "import sys; from consultant_app.cli import "
+                           "main; sys.exit(main())", "--profile", str(profile), *args], capture_output=True, text=True, env=env,
+                          cwd=ROOT, timeout=120)
+
+
+@pytest.mark.slow
+def test_enroll_and_sync_from_a_terminal_with_danish_messages_and_exit_codes(tmp_path):
+    profile = tmp_path / "profile"
+    with ServerProcess.sqlite(tmp_path) as server:
+        _, engine = db.make_engines(server.database_url)
+        admin.add_municipality(engine, "0751", "Aarhus")
+        code = auth.store_code(engine, admin.add_consultant(engine, "0751", "Kim Terminal"))
+
+        assert app(profile, "init", "--consultant", "Kim Terminal").returncode == 0
+        not_enrolled = app(profile, "sync")
+        assert not_enrolled.returncode != 0
+        assert "Enheden er ikke tilmeldt en central tjeneste endnu" in not_enrolled.stderr
+
+        wrong = app(profile, "enroll", "--server", server.base_url, "--code", "FORKERT")
+        assert wrong.returncode != 0 and "Tilmeldingen blev afvist" in wrong.stderr
+
+        ok = app(profile, "enroll", "--server", server.base_url, "--code", code, "--no-keyring")
+        assert ok.returncode == 0, ok.stderr
+        assert "Enheden er tilmeldt Aarhus (0751) som Kim Terminal" in ok.stdout
+        assert "krypteret" in ok.stdout
+
+        assert app(profile, "seed-demo", "--employers", "20", "--vacancies", "10",
+                   "--candidates", "30").returncode == 0
+        synced = app(profile, "sync")
+        assert synced.returncode == 0, synced.stderr
+        assert synced.stdout.startswith("Synkroniseret: ")
+        assert "0 konflikter" in synced.stdout
+        url = server.base_url
+    down = app(profile, "sync")  # the service has stopped
+    assert down.returncode == 1
+    assert f"Den centrale tjeneste ({url}) svarer ikke." in down.stderr
+    assert "Traceback" not in down.stderr
