@@ -1,0 +1,50 @@
+"""The desktop's sync against a real service process: enroll from the Sync page, the
+background sync runs off the UI thread, the status bar follows online -> offline, and the
+runner stops cleanly on quit. Screenshots to var/screenshots/sync."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Qt
+
+from sync.server import admin, auth, db
+from tests.integration.server_process import ServerProcess
+from ui.app import start_sync
+from ui.views.sync import EnrollDialog
+
+from .desktop_fixtures import ops, settings, settings_file, window  # noqa: F401
+from .test_sync_page import shot
+
+
+def test_enroll_from_the_sync_page_then_lose_the_service(window, demo_store, qtbot,
+                                                         tmp_path, monkeypatch):  # noqa: F811
+    with ServerProcess.sqlite(tmp_path) as server:
+        _, engine = db.make_engines(server.database_url)
+        admin.add_municipality(engine, "0751", "Aarhus")
+        code = auth.store_code(engine, admin.add_consultant(engine, "0751", "Test Konsulent"))
+        bridge = start_sync(demo_store, window)
+        assert bridge is not None and not bridge.runner.running  # not enrolled: not started
+        page = window.show_page("sync")
+        window.resize(1280, 800)
+        monkeypatch.setattr(EnrollDialog, "ask", classmethod(
+            lambda cls, parent, url="": (server.base_url, code)))
+        qtbot.mouseClick(page.enroll_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: window.sync_label.text().startswith(
+            "Online · sidst synkroniseret i dag "), timeout=60_000)
+        assert bridge.status.enrolled and not bridge.status.running
+        assert window.outbox_label.text() == "Ændringer der venter på at blive sendt: 0"
+        assert page.history_model.rows[0][2] == "gennemført"
+        page.tabs.setCurrentIndex(2)
+        shot(window, "sync-online.png")
+        url = server.base_url
+    qtbot.mouseClick(page.sync_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.sync_label.text().startswith(
+        "Offline – tjenesten svarer ikke"), timeout=30_000)
+    assert bridge.status.error_kind == "unreachable"
+    assert f"({url}) svarer ikke" in window.sync_label.toolTip()
+    assert page.error.isVisible()
+    shot(window, "sync-service-gone.png")
+    started = time.monotonic()
+    bridge.stop()
+    assert not bridge.runner.running and time.monotonic() - started < 10
