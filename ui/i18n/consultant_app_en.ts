@@ -8,68 +8,16 @@
         <translation>Agreements</translation>
     </message>
     <message>
+        <source>&amp;Ny aftale (Ctrl+N)</source>
+        <translation>&amp;New agreement (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Start en ny aftale</source>
+        <translation>Start a new agreement</translation>
+    </message>
+    <message>
         <source>Gå til listen</source>
         <translation>Go to the list</translation>
-    </message>
-    <message>
-        <source>Her vises aftalerne om praktik, løntilskud og andre forløb. Udfyldning, kontrol af reglerne og underskrift på skærmen kommer i en senere version af programmet; indtil da kan aftalerne kun ses her.</source>
-        <translation>The agreements for internships, wage subsidies and other placements are shown here. Filling them in, checking the rules and signing on screen come in a later version of the program; until then the agreements can only be viewed here.</translation>
-    </message>
-    <message>
-        <source>Om aftaler</source>
-        <translation>About agreements</translation>
-    </message>
-    <message>
-        <source>Vælg en aftale i listen.</source>
-        <translation>Choose an agreement in the list.</translation>
-    </message>
-    <message>
-        <source>Type:</source>
-        <translation>Type:</translation>
-    </message>
-    <message>
-        <source>Status:</source>
-        <translation>Status:</translation>
-    </message>
-    <message>
-        <source>Virksomhed:</source>
-        <translation>Employer:</translation>
-    </message>
-    <message>
-        <source>Stilling:</source>
-        <translation>Vacancy:</translation>
-    </message>
-    <message>
-        <source>Borger:</source>
-        <translation>Citizen:</translation>
-    </message>
-    <message>
-        <source>Start:</source>
-        <translation>Start:</translation>
-    </message>
-    <message>
-        <source>Slut:</source>
-        <translation>End:</translation>
-    </message>
-    <message>
-        <source>Skabelonversion:</source>
-        <translation>Template version:</translation>
-    </message>
-    <message>
-        <source>Indholdets SHA-256:</source>
-        <translation>Content SHA-256:</translation>
-    </message>
-    <message>
-        <source>Ændret:</source>
-        <translation>Changed:</translation>
-    </message>
-    <message>
-        <source>Aftalen findes ikke længere.</source>
-        <translation>The agreement no longer exists.</translation>
-    </message>
-    <message>
-        <source>Der er ingen aftaler endnu.</source>
-        <translation>There are no agreements yet.</translation>
     </message>
 </context>
 <context>
@@ -393,6 +341,10 @@
         <translation>Enter or double-click opens the selected one.</translation>
     </message>
     <message>
+        <source>Ny aftale … (Ctrl+Shift+A)</source>
+        <translation>New agreement … (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
         <source>Ingen virksomhed valgt</source>
         <translation>No employer selected</translation>
     </message>
@@ -509,6 +461,37 @@
     <message>
         <source>Virksomheder: {n}</source>
         <translation>Employers: {n}</translation>
+    </message>
+</context>
+<context>
+    <name>EnrollDialog</name>
+    <message>
+        <source>Tilmeld enhed</source>
+        <translation>Enrol device</translation>
+    </message>
+    <message>
+        <source>Tilmeld denne computer til den centrale tjeneste. Din leder giver dig serverens adresse og en tilmeldingskode.</source>
+        <translation>Enrol this computer with the central service. Your manager gives you the server&apos;s address and an enrolment code.</translation>
+    </message>
+    <message>
+        <source>Serverens adresse</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>Tilmeldingskode</source>
+        <translation>Enrolment code</translation>
+    </message>
+    <message>
+        <source>Serverens &amp;adresse:</source>
+        <translation>Server &amp;address:</translation>
+    </message>
+    <message>
+        <source>Tilmeldings&amp;kode:</source>
+        <translation>Enrolment &amp;code:</translation>
+    </message>
+    <message>
+        <source>Tilmeld</source>
+        <translation>Enrol</translation>
     </message>
 </context>
 <context>
@@ -631,6 +614,10 @@
         <translation>Open &amp;vacancy</translation>
     </message>
     <message>
+        <source>Lav aftale …</source>
+        <translation>Make agreement …</translation>
+    </message>
+    <message>
         <source>Filtrér</source>
         <translation>Filter</translation>
     </message>
@@ -740,6 +727,251 @@
     </message>
 </context>
 <context>
+    <name>SignatureCanvas</name>
+    <message>
+        <source>Underskriftsfelt</source>
+        <translation>Signature field</translation>
+    </message>
+    <message>
+        <source>Skriv under med musen, en pen eller en finger.</source>
+        <translation>Sign with the mouse, a pen or a finger.</translation>
+    </message>
+    <message>
+        <source>Skriv under over linjen</source>
+        <translation>Sign above the line</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePad</name>
+    <message>
+        <source>Rolle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Underskriver</source>
+        <translation>Signer</translation>
+    </message>
+    <message>
+        <source>Det underskriveren bekræfter</source>
+        <translation>What the signer confirms</translation>
+    </message>
+    <message>
+        <source>&amp;Ryd</source>
+        <translation>C&amp;lear</translation>
+    </message>
+    <message>
+        <source>Fjern hele underskriften</source>
+        <translation>Remove the whole signature</translation>
+    </message>
+    <message>
+        <source>&amp;Fortryd</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <source>Fjern den sidste streg (Ctrl+Z)</source>
+        <translation>Remove the last stroke (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>&amp;Gentag</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <source>Sæt den fjernede streg ind igen (Ctrl+Y)</source>
+        <translation>Put the removed stroke back (Ctrl+Y)</translation>
+    </message>
+    <message>
+        <source>(navn mangler)</source>
+        <translation>(name missing)</translation>
+    </message>
+</context>
+<context>
+    <name>SigningDialog</name>
+    <message>
+        <source>Underskrift</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <source>Fejl</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Det der forhindrer underskrift</source>
+        <translation>What prevents signing</translation>
+    </message>
+    <message>
+        <source>Besked</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Parter</source>
+        <translation>Parties</translation>
+    </message>
+    <message>
+        <source>Underskriverens navn</source>
+        <translation>Signer&apos;s name</translation>
+    </message>
+    <message>
+        <source>Identitet kontrolleret</source>
+        <translation>Identity checked</translation>
+    </message>
+    <message>
+        <source>Vælg …</source>
+        <translation>Choose …</translation>
+    </message>
+    <message>
+        <source>Fejl ved navn</source>
+        <translation>Error in name</translation>
+    </message>
+    <message>
+        <source>Fejl ved identitet</source>
+        <translation>Error in identity</translation>
+    </message>
+    <message>
+        <source>&amp;Navn</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Identitet kontrolleret ved</source>
+        <translation>&amp;Identity checked by</translation>
+    </message>
+    <message>
+        <source>Fejl ved underskriften</source>
+        <translation>Error in the signature</translation>
+    </message>
+    <message>
+        <source>&amp;Underskriv</source>
+        <translation>&amp;Sign</translation>
+    </message>
+    <message>
+        <source>Underskriv</source>
+        <translation>Sign</translation>
+    </message>
+    <message>
+        <source>Det der mangler</source>
+        <translation>What is missing</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Forsegl og lav &amp;PDF</source>
+        <translation>Seal and make &amp;PDF</translation>
+    </message>
+    <message>
+        <source>&amp;Gem PDF …</source>
+        <translation>Sa&amp;ve PDF …</translation>
+    </message>
+    <message>
+        <source>Å&amp;bn PDF</source>
+        <translation>&amp;Open PDF</translation>
+    </message>
+    <message>
+        <source>P&amp;arter</source>
+        <translation>P&amp;arties</translation>
+    </message>
+    <message>
+        <source>&amp;Luk</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>✓ {role}
+{name} · {when}</source>
+        <translation>✓ {role}
+{name} · {when}</translation>
+    </message>
+    <message>
+        <source>○ {role}
+Mangler at underskrive</source>
+        <translation>○ {role}
+Not signed yet</translation>
+    </message>
+    <message>
+        <source>{text} (advarslen skal kvitteres med en note)</source>
+        <translation>{text} (the warning must be acknowledged with a note)</translation>
+    </message>
+    <message>
+        <source>Aftalen kan ikke underskrives endnu:</source>
+        <translation>The agreement cannot be signed yet:</translation>
+    </message>
+    <message>
+        <source>Ret aftalen, og åbn underskriften igen.</source>
+        <translation>Correct the agreement and open signing again.</translation>
+    </message>
+    <message>
+        <source>Skriv underskriverens navn.</source>
+        <translation>Type the signer&apos;s name.</translation>
+    </message>
+    <message>
+        <source>navn</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <source>identitetskontrol</source>
+        <translation>identity check</translation>
+    </message>
+    <message>
+        <source>underskrift</source>
+        <translation>signature</translation>
+    </message>
+    <message>
+        <source>en længere underskrift</source>
+        <translation>a longer signature</translation>
+    </message>
+    <message>
+        <source>Gemmer underskriften …</source>
+        <translation>Saving the signature …</translation>
+    </message>
+    <message>
+        <source>Kan ikke underskrives endnu.</source>
+        <translation>Cannot be signed yet.</translation>
+    </message>
+    <message>
+        <source>Henter enhedens nøgle …</source>
+        <translation>Fetching the device&apos;s key …</translation>
+    </message>
+    <message>
+        <source>Mangler: {parts}.</source>
+        <translation>Missing: {parts}.</translation>
+    </message>
+    <message>
+        <source>Klar til at underskrive.</source>
+        <translation>Ready to sign.</translation>
+    </message>
+    <message>
+        <source>{name} har underskrevet som {role}.</source>
+        <translation>{name} has signed as {role}.</translation>
+    </message>
+    <message>
+        <source>Alle parter har underskrevet. Forsegl aftalen for at lave den underskrevne PDF; derefter kan aftalen ikke ændres.</source>
+        <translation>All parties have signed. Seal the agreement to make the signed PDF; after that the agreement cannot be changed.</translation>
+    </message>
+    <message>
+        <source>Aftalen er forseglet. PDF&apos;en er gemt i {path}.</source>
+        <translation>The agreement is sealed. The PDF has been saved in {path}.</translation>
+    </message>
+    <message>
+        <source>Aftalen er forseglet. Gem PDF&apos;en, så du kan sende den til parterne.</source>
+        <translation>The agreement is sealed. Save the PDF so that you can send it to the parties.</translation>
+    </message>
+    <message>
+        <source>Forsegler og laver PDF …</source>
+        <translation>Sealing and making the PDF …</translation>
+    </message>
+    <message>
+        <source>Aftalen er forseglet.</source>
+        <translation>The agreement is sealed.</translation>
+    </message>
+    <message>
+        <source>PDF&apos;en kunne ikke gemmes i {path}: {reason}</source>
+        <translation>The PDF could not be saved in {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>Aftalen har ingen forseglet PDF.</source>
+        <translation>The agreement has no sealed PDF.</translation>
+    </message>
+</context>
+<context>
     <name>SuggestionsPanel</name>
     <message>
         <source>Kun inden for %1 km</source>
@@ -774,26 +1006,245 @@
     </message>
 </context>
 <context>
+    <name>SyncBridge</name>
+    <message>
+        <source>Tilmeldingen fejlede uventet; fejlen er skrevet i loggen.</source>
+        <translation>The enrolment failed unexpectedly; the error has been written to the log.</translation>
+    </message>
+</context>
+<context>
     <name>SyncPage</name>
     <message>
         <source>Synkronisering</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <source>Offline – ikke tilmeldt en central.</source>
-        <translation>Offline – not enrolled with a central service.</translation>
+        <source>Synkroniseringen kører ikke.</source>
+        <translation>Sync is not running.</translation>
+    </message>
+    <message>
+        <source>Synkroniseringsstatus</source>
+        <translation>Sync status</translation>
+    </message>
+    <message>
+        <source>Seneste fejl</source>
+        <translation>Latest error</translation>
+    </message>
+    <message>
+        <source>&amp;Synkroniser nu</source>
+        <translation>&amp;Sync now</translation>
+    </message>
+    <message>
+        <source>&amp;Tilmeld enhed …</source>
+        <translation>&amp;Enrol device …</translation>
+    </message>
+    <message>
+        <source>Hvad</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Handling</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Felter</source>
+        <translation>Fields</translation>
+    </message>
+    <message>
+        <source>Tidspunkt</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Felt</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Værdi på serveren</source>
+        <translation>Value on the server</translation>
+    </message>
+    <message>
+        <source>Din værdi</source>
+        <translation>Your value</translation>
+    </message>
+    <message>
+        <source>Gælder nu</source>
+        <translation>Applies now</translation>
+    </message>
+    <message>
+        <source>Opdaget</source>
+        <translation>Detected</translation>
+    </message>
+    <message>
+        <source>Konflikter</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>Startet</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>Udløst af</source>
+        <translation>Triggered by</translation>
+    </message>
+    <message>
+        <source>Resultat</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Sendt</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>Hentet</source>
+        <translation>Fetched</translation>
+    </message>
+    <message>
+        <source>Aftaler</source>
+        <translation>Agreements</translation>
+    </message>
+    <message>
+        <source>Fejl</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Historik</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Behold &amp;serverens værdi</source>
+        <translation>Keep the se&amp;rver&apos;s value</translation>
+    </message>
+    <message>
+        <source>Behold &amp;din værdi</source>
+        <translation>Keep &amp;your value</translation>
+    </message>
+    <message>
+        <source>Seneste fejl: {error}</source>
+        <translation>Latest error: {error}</translation>
+    </message>
+    <message>
+        <source>Tilmeld enheden først.</source>
+        <translation>Enrol the device first.</translation>
+    </message>
+    <message>
+        <source>&amp;Tilmeld enhed igen …</source>
+        <translation>&amp;Enrol device again …</translation>
+    </message>
+    <message>
+        <source>Tilmeld enhed</source>
+        <translation>Enrol device</translation>
+    </message>
+    <message>
+        <source>Skriv både serverens adresse og tilmeldingskoden.</source>
+        <translation>Type both the server&apos;s address and the enrolment code.</translation>
+    </message>
+    <message>
+        <source>Tilmelder enheden hos {url} …</source>
+        <translation>Enrolling the device with {url} …</translation>
+    </message>
+    <message>
+        <source>Enheden er tilmeldt {municipality} som {consultant}. Synkroniserer …</source>
+        <translation>The device is enrolled with {municipality} as {consultant}. Syncing …</translation>
+    </message>
+    <message>
+        <source>Tilmelding mislykkedes</source>
+        <translation>Enrolment failed</translation>
+    </message>
+    <message>
+        <source>oprettet</source>
+        <translation>created</translation>
+    </message>
+    <message>
+        <source>ændret</source>
+        <translation>changed</translation>
+    </message>
+    <message>
+        <source>slettet</source>
+        <translation>deleted</translation>
+    </message>
+    <message>
+        <source>Venter ({n})</source>
+        <translation>Waiting ({n})</translation>
+    </message>
+    <message>
+        <source>(hele ændringen)</source>
+        <translation>(the whole change)</translation>
+    </message>
+    <message>
+        <source>afvist</source>
+        <translation>rejected</translation>
+    </message>
+    <message>
+        <source>serverens</source>
+        <translation>the server&apos;s</translation>
+    </message>
+    <message>
+        <source>din</source>
+        <translation>yours</translation>
+    </message>
+    <message>
+        <source>Konflikter ({n})</source>
+        <translation>Conflicts ({n})</translation>
+    </message>
+    <message>
+        <source>i gang</source>
+        <translation>in progress</translation>
+    </message>
+    <message>
+        <source>gennemført</source>
+        <translation>completed</translation>
+    </message>
+    <message>
+        <source>fejlede</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>dig</source>
+        <translation>you</translation>
+    </message>
+    <message>
+        <source>tidsplan</source>
+        <translation>schedule</translation>
+    </message>
+    <message>
+        <source>netværket kom igen</source>
+        <translation>network came back</translation>
+    </message>
+    <message>
+        <source>kommandolinje</source>
+        <translation>command line</translation>
+    </message>
+    <message>
+        <source>Ingen konflikter. Når den samme oplysning er ændret både her og på serveren, vises begge værdier her, så du kan vælge.</source>
+        <translation>No conflicts. When the same information has been changed both here and on the server, both values are shown here so that you can choose.</translation>
+    </message>
+    <message>
+        <source>Tjenesten afviste ændringen. Den er ikke gemt centralt; dine værdier står herunder.</source>
+        <translation>The service rejected the change. It has not been saved centrally; your values are shown below.</translation>
+    </message>
+    <message>
+        <source>&amp;Forstået – fjern fra listen</source>
+        <translation>&amp;Understood – remove from the list</translation>
+    </message>
+    <message>
+        <source>serverens værdi</source>
+        <translation>the server&apos;s value</translation>
+    </message>
+    <message>
+        <source>din værdi</source>
+        <translation>your value</translation>
+    </message>
+    <message>
+        <source>{record} – {field}: begge steder ændret. Reglen for feltet valgte {winner}; vælg den værdi, der skal gælde.</source>
+        <translation>{record} – {field}: changed in both places. The rule for the field chose {winner}; choose the value that is to apply.</translation>
     </message>
     <message>
         <source>Ændringer der venter</source>
         <translation>Changes waiting</translation>
-    </message>
-    <message>
-        <source>Alt, du gemmer, ligger sikkert på denne computer og står i kø til at blive sendt. Synkronisering med den centrale tjeneste kommer i en senere version; indtil da bliver ændringerne her og går ikke tabt.</source>
-        <translation>Everything you save is kept safely on this computer and queued to be sent. Syncing with the central service comes in a later version; until then the changes stay here and are not lost.</translation>
-    </message>
-    <message>
-        <source>Ændringer der venter på at blive sendt: {n}</source>
-        <translation>Changes waiting to be sent: {n}</translation>
     </message>
 </context>
 <context>
@@ -1004,6 +1455,438 @@
     <message>
         <source>%1 er foreslået til stillingen.</source>
         <translation>%1 has been proposed for the vacancy.</translation>
+    </message>
+</context>
+<context>
+    <name>agreement_fields</name>
+    <message>
+        <source>Fra virksomheden</source>
+        <translation>From the employer</translation>
+    </message>
+    <message>
+        <source>Fra kontaktpersonen</source>
+        <translation>From the contact person</translation>
+    </message>
+    <message>
+        <source>Fra stillingen</source>
+        <translation>From the vacancy</translation>
+    </message>
+    <message>
+        <source>Fra borgeren</source>
+        <translation>From the citizen</translation>
+    </message>
+    <message>
+        <source>Fra matchet</source>
+        <translation>From the match</translation>
+    </message>
+    <message>
+        <source>Fra din profil</source>
+        <translation>From your profile</translation>
+    </message>
+    <message>
+        <source>Dagens dato</source>
+        <translation>Today&apos;s date</translation>
+    </message>
+    <message>
+        <source>Standardværdi</source>
+        <translation>Default value</translation>
+    </message>
+    <message>
+        <source>fx 1-3-2026</source>
+        <translation>e.g. 1-3-2026</translation>
+    </message>
+    <message>
+        <source>timer pr. uge, fx 15</source>
+        <translation>hours per week, e.g. 15</translation>
+    </message>
+    <message>
+        <source>kr., fx 120,50</source>
+        <translation>DKK, e.g. 120.50</translation>
+    </message>
+    <message>
+        <source>et tal</source>
+        <translation>a number</translation>
+    </message>
+    <message>
+        <source>et helt tal</source>
+        <translation>a whole number</translation>
+    </message>
+    <message>
+        <source>DDMMÅÅ-XXXX</source>
+        <translation>DDMMYY-XXXX</translation>
+    </message>
+    <message>
+        <source>8 cifre</source>
+        <translation>8 digits</translation>
+    </message>
+    <message>
+        <source>10 cifre</source>
+        <translation>10 digits</translation>
+    </message>
+    <message>
+        <source>4 cifre</source>
+        <translation>4 digits</translation>
+    </message>
+    <message>
+        <source>navn@firma.dk</source>
+        <translation>name@company.dk</translation>
+    </message>
+    <message>
+        <source>(vælg)</source>
+        <translation>(choose)</translation>
+    </message>
+    <message>
+        <source>Fejl ved %1</source>
+        <translation>Error in %1</translation>
+    </message>
+</context>
+<context>
+    <name>agreement_findings</name>
+    <message>
+        <source>%1 advarsler</source>
+        <translation>%1 warnings</translation>
+    </message>
+    <message>
+        <source>%1 fejl, %2, %3 til orientering.</source>
+        <translation>%1 error(s), %2, %3 for information.</translation>
+    </message>
+    <message>
+        <source>&amp;Kvittér</source>
+        <translation>&amp;Acknowledge</translation>
+    </message>
+    <message>
+        <source>(kvitteret)</source>
+        <translation>(acknowledged)</translation>
+    </message>
+    <message>
+        <source>1 advarsel</source>
+        <translation>1 warning</translation>
+    </message>
+    <message>
+        <source>Advarsel</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>Fejl</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Fortryd kvitteringen</source>
+        <translation>Undo the acknowledgement</translation>
+    </message>
+    <message>
+        <source>Fund ved kontrollen</source>
+        <translation>Findings of the check</translation>
+    </message>
+    <message>
+        <source>Ingen fund: reglerne er overholdt.</source>
+        <translation>No findings: the rules are met.</translation>
+    </message>
+    <message>
+        <source>Klik på et fund for at gå til feltet.</source>
+        <translation>Click a finding to go to the field.</translation>
+    </message>
+    <message>
+        <source>Kontrol af reglerne</source>
+        <translation>Rule check</translation>
+    </message>
+    <message>
+        <source>Kvitteret med noten: %1</source>
+        <translation>Acknowledged with the note: %1</translation>
+    </message>
+    <message>
+        <source>Note til advarslen</source>
+        <translation>Note on the warning</translation>
+    </message>
+    <message>
+        <source>Skriv en note, før advarslen kan kvitteres.</source>
+        <translation>Write a note before the warning can be acknowledged.</translation>
+    </message>
+    <message>
+        <source>Skriv en note: hvorfor aftalen alligevel holder</source>
+        <translation>Write a note: why the agreement holds all the same</translation>
+    </message>
+    <message>
+        <source>Til orientering</source>
+        <translation>For information</translation>
+    </message>
+    <message>
+        <source>hele aftalen</source>
+        <translation>the whole agreement</translation>
+    </message>
+</context>
+<context>
+    <name>agreement_start</name>
+    <message>
+        <source>&amp;Borger:</source>
+        <translation>&amp;Citizen:</translation>
+    </message>
+    <message>
+        <source>&amp;Match:</source>
+        <translation>&amp;Match:</translation>
+    </message>
+    <message>
+        <source>&amp;Stilling:</source>
+        <translation>&amp;Vacancy:</translation>
+    </message>
+    <message>
+        <source>&amp;Virksomhed:</source>
+        <translation>&amp;Employer:</translation>
+    </message>
+    <message>
+        <source>(ingen stilling)</source>
+        <translation>(no vacancy)</translation>
+    </message>
+    <message>
+        <source>(uden match – vælg stilling og borger)</source>
+        <translation>(without a match – choose vacancy and citizen)</translation>
+    </message>
+    <message>
+        <source>Aftaletype</source>
+        <translation>Agreement type</translation>
+    </message>
+    <message>
+        <source>Aftalte og startede match står først.</source>
+        <translation>Agreed and started matches come first.</translation>
+    </message>
+    <message>
+        <source>Borger</source>
+        <translation>Citizen</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>Match</translation>
+    </message>
+    <message>
+        <source>Parter</source>
+        <translation>Parties</translation>
+    </message>
+    <message>
+        <source>Skriv for at søge blandt borgerne</source>
+        <translation>Type to search among the citizens</translation>
+    </message>
+    <message>
+        <source>Stilling</source>
+        <translation>Vacancy</translation>
+    </message>
+    <message>
+        <source>Virksomhed</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <source>Virksomheden har ingen aktive match; vælg stilling og borger.</source>
+        <translation>The employer has no active matches; choose vacancy and citizen.</translation>
+    </message>
+    <message>
+        <source>Vælg først virksomheden.</source>
+        <translation>Choose the employer first.</translation>
+    </message>
+</context>
+<context>
+    <name>agreement_wizard</name>
+    <message>
+        <source>1 Type og parter</source>
+        <translation>1 Type and parties</translation>
+    </message>
+    <message>
+        <source>2 Kontrollér</source>
+        <translation>2 Check</translation>
+    </message>
+    <message>
+        <source>3 Udfyld det nye</source>
+        <translation>3 Fill in what is new</translation>
+    </message>
+    <message>
+        <source>4 Klar til underskrift</source>
+        <translation>4 Ready to sign</translation>
+    </message>
+    <message>
+        <source>%1 er ikke gemt – ret det markerede.</source>
+        <translation>%1 is not saved – correct what is marked.</translation>
+    </message>
+    <message>
+        <source>&amp;Næste →</source>
+        <translation>&amp;Next →</translation>
+    </message>
+    <message>
+        <source>&amp;Opret aftale →</source>
+        <translation>&amp;Create agreement →</translation>
+    </message>
+    <message>
+        <source>&amp;Underskriv…</source>
+        <translation>&amp;Sign…</translation>
+    </message>
+    <message>
+        <source>Advarslen skal kvitteres med en note:</source>
+        <translation>The warning must be acknowledged with a note:</translation>
+    </message>
+    <message>
+        <source>Advarsler (kvitteres med en note)</source>
+        <translation>Warnings (acknowledged with a note)</translation>
+    </message>
+    <message>
+        <source>Aftalen er lavet med en skabelon, som denne version af programmet ikke kender. Opdatér programmet for at åbne den.</source>
+        <translation>The agreement was made with a template that this version of the program does not know. Update the program to open it.</translation>
+    </message>
+    <message>
+        <source>Aftalen er underskrevet og kan ikke ændres. En ændring laver en ny version af aftalen, som skal underskrives igen af alle parter.</source>
+        <translation>The agreement is signed and cannot be changed. A change makes a new version of the agreement, which must be signed again by all parties.</translation>
+    </message>
+    <message>
+        <source>Aftalen er underskrevet.</source>
+        <translation>The agreement is signed.</translation>
+    </message>
+    <message>
+        <source>Aftalen er underskrevet. Vil du lave en ny version, som kan ændres? Underskrifterne på den nuværende version bliver ugyldige, og aftalen skal underskrives igen.</source>
+        <translation>The agreement is signed. Do you want to make a new version that can be changed? The signatures on the current version become invalid, and the agreement must be signed again.</translation>
+    </message>
+    <message>
+        <source>Aftalen kan ikke vises</source>
+        <translation>The agreement cannot be shown</translation>
+    </message>
+    <message>
+        <source>Aftalen kan underskrives, når der ikke er fejl, og alle advarsler er kvitteret.</source>
+        <translation>The agreement can be signed when there are no errors and all warnings have been acknowledged.</translation>
+    </message>
+    <message>
+        <source>Alt er gemt %1.</source>
+        <translation>Everything saved at %1.</translation>
+    </message>
+    <message>
+        <source>Borger</source>
+        <translation>Citizen</translation>
+    </message>
+    <message>
+        <source>Der er ingen fejl, og alle advarsler er kvitteret. Tryk &quot;Underskriv…&quot; for at lade parterne underskrive på skærmen.</source>
+        <translation>There are no errors, and all warnings have been acknowledged. Press &quot;Sign…&quot; to let the parties sign on screen.</translation>
+    </message>
+    <message>
+        <source>Disse oplysninger er hentet fra virksomheden, kontaktpersonen, stillingen, borgeren og matchet (grøn baggrund). Ret dem her, hvis noget er forkert; det gemmes med det samme.</source>
+        <translation>This information has been taken from the employer, the contact person, the vacancy, the citizen and the match (green background). Correct it here if anything is wrong; it is saved straight away.</translation>
+    </message>
+    <message>
+        <source>Foreslået ud fra målgruppen</source>
+        <translation>Suggested from the target group</translation>
+    </message>
+    <message>
+        <source>Forrige trin</source>
+        <translation>Previous step</translation>
+    </message>
+    <message>
+        <source>Gemmer …</source>
+        <translation>Saving …</translation>
+    </message>
+    <message>
+        <source>Gemt</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>Ikke gemt endnu …</source>
+        <translation>Not saved yet …</translation>
+    </message>
+    <message>
+        <source>Ikke gemt.</source>
+        <translation>Not saved.</translation>
+    </message>
+    <message>
+        <source>Ingen aftale valgt</source>
+        <translation>No agreement selected</translation>
+    </message>
+    <message>
+        <source>Kladden er oprettet og gemmes, mens du arbejder.</source>
+        <translation>The draft has been created and is saved while you work.</translation>
+    </message>
+    <message>
+        <source>Klar til underskrift</source>
+        <translation>Ready to sign</translation>
+    </message>
+    <message>
+        <source>Lav ny &amp;version…</source>
+        <translation>Make a new &amp;version…</translation>
+    </message>
+    <message>
+        <source>Lovgrundlag</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <source>Ny aftale</source>
+        <translation>New agreement</translation>
+    </message>
+    <message>
+        <source>Ny version af aftalen</source>
+        <translation>New version of the agreement</translation>
+    </message>
+    <message>
+        <source>Næste trin</source>
+        <translation>Next step</translation>
+    </message>
+    <message>
+        <source>Opretter kladden …</source>
+        <translation>Creating the draft …</translation>
+    </message>
+    <message>
+        <source>Skabelon</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <source>Skal udfyldes</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <source>Skal underskrives af</source>
+        <translation>To be signed by</translation>
+    </message>
+    <message>
+        <source>Stilling</source>
+        <translation>Vacancy</translation>
+    </message>
+    <message>
+        <source>Tjek og udfyld efter behov</source>
+        <translation>Check and fill in as needed</translation>
+    </message>
+    <message>
+        <source>Trin</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Typen og parterne er valgt, da kladden blev oprettet. Skal typen være en anden, så start en ny aftale.</source>
+        <translation>The type and the parties were chosen when the draft was created. If the type should be a different one, start a new agreement.</translation>
+    </message>
+    <message>
+        <source>Udfyld det, der er nyt for denne aftale. Felter med * skal udfyldes. Alt gemmes, mens du skriver.</source>
+        <translation>Fill in what is new for this agreement. Fields marked * must be filled in. Everything is saved as you type.</translation>
+    </message>
+    <message>
+        <source>Virksomhed</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <source>Vælg en aftale i listen, eller start en ny med Ctrl+N.</source>
+        <translation>Choose an agreement in the list, or start a new one with Ctrl+N.</translation>
+    </message>
+    <message>
+        <source>Vælg parterne og typen; alt, hvad registreringerne ved, udfyldes derefter for dig.</source>
+        <translation>Choose the parties and the type; everything the records know is then filled in for you.</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>version %1</translation>
+    </message>
+    <message>
+        <source>← &amp;Tilbage</source>
+        <translation>← &amp;Back</translation>
+    </message>
+    <message>
+        <source>✔ Klar til underskrift</source>
+        <translation>✔ Ready to sign</translation>
+    </message>
+    <message>
+        <source>✖ Ikke klar til underskrift</source>
+        <translation>✖ Not ready to sign</translation>
     </message>
 </context>
 <context>
@@ -1331,7 +2214,7 @@
     </message>
     <message>
         <source>Virksomhedspraktik</source>
-        <translation>Company internship</translation>
+        <translation>Work placement</translation>
     </message>
     <message>
         <source>Visiteret til fleksjob</source>
@@ -1350,7 +2233,7 @@
     </message>
     <message>
         <source>P-nummer</source>
-        <translation>P-number</translation>
+        <translation>P number</translation>
     </message>
     <message>
         <source>CPR-nummer</source>
@@ -1493,12 +2376,230 @@
         <translation>Notes</translation>
     </message>
     <message>
+        <source>Underskrift</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <source>Underskriverens navn</source>
+        <translation>Signer&apos;s name</translation>
+    </message>
+    <message>
+        <source>Rolle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Identitetskontrol</source>
+        <translation>Identity check</translation>
+    </message>
+    <message>
+        <source>Certifikat</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <source>Aftaletype</source>
+        <translation>Agreement type</translation>
+    </message>
+    <message>
         <source>Virksomhedens CVR-nummer</source>
         <translation>The employer&apos;s CVR number</translation>
     </message>
     <message>
         <source>Virksomhedens P-nummer</source>
-        <translation>The employer&apos;s P-number</translation>
+        <translation>The employer&apos;s P number</translation>
+    </message>
+</context>
+<context>
+    <name>forms</name>
+    <message>
+        <source>Advarsel kvitteret</source>
+        <translation>Warning acknowledged</translation>
+    </message>
+    <message>
+        <source>Aftale oprettet</source>
+        <translation>Agreement created</translation>
+    </message>
+    <message>
+        <source>Aftalen er allerede forseglet.</source>
+        <translation>The agreement is already sealed.</translation>
+    </message>
+    <message>
+        <source>Aftalen er forseglet og kan ikke underskrives igen.</source>
+        <translation>The agreement is sealed and cannot be signed again.</translation>
+    </message>
+    <message>
+        <source>Aftalen er underskrevet og kan ikke ændres. Lav en ny version af aftalen for at ændre den; underskrifterne skal så gives igen.</source>
+        <translation>The agreement is signed and cannot be changed. Make a new version of the agreement to change it; the signatures must then be given again.</translation>
+    </message>
+    <message>
+        <source>Aftalen kan ikke forsegles, før alle har underskrevet. Mangler: {missing}.</source>
+        <translation>The agreement cannot be sealed until everyone has signed. Missing: {missing}.</translation>
+    </message>
+    <message>
+        <source>Aftalen kan ikke underskrives endnu: {text}</source>
+        <translation>The agreement cannot be signed yet: {text}</translation>
+    </message>
+    <message>
+        <source>Aftalens indhold svarer ikke længere til det, der blev underskrevet. Lav en ny version af aftalen; underskrifterne skal så gives igen.</source>
+        <translation>The agreement&apos;s content no longer matches what was signed. Make a new version of the agreement; the signatures must then be given again.</translation>
+    </message>
+    <message>
+        <source>Bevis for underskrifter og forsegling (maskinlæsbart)</source>
+        <translation>Evidence of signatures and sealing (machine-readable)</translation>
+    </message>
+    <message>
+        <source>Ed25519-segl og PAdES-signatur med enhedens nøgle ({cert}); dokument-hash {hash}</source>
+        <translation>Ed25519 seal and PAdES signature with the device&apos;s key ({cert}); document hash {hash}</translation>
+    </message>
+    <message>
+        <source>Enhed {device}</source>
+        <translation>Device {device}</translation>
+    </message>
+    <message>
+        <source>Enlig forsørger</source>
+        <translation>Single parent</translation>
+    </message>
+    <message>
+        <source>Forseglet</source>
+        <translation>Sealed</translation>
+    </message>
+    <message>
+        <source>Forsegling af underskrevet aftale</source>
+        <translation>Sealing of signed agreement</translation>
+    </message>
+    <message>
+        <source>Fyldt 50 år</source>
+        <translation>Aged 50 or over</translation>
+    </message>
+    <message>
+        <source>Førtidspensionist</source>
+        <translation>Early retirement pensioner</translation>
+    </message>
+    <message>
+        <source>ID vist</source>
+        <translation>ID shown</translation>
+    </message>
+    <message>
+        <source>Identitet: {check}; dokument-hash {hash}; enhed {device}; program {version}</source>
+        <translation>Identity: {check}; document hash {hash}; device {device}; program {version}</translation>
+    </message>
+    <message>
+        <source>Indhold fastfrosset</source>
+        <translation>Content frozen</translation>
+    </message>
+    <message>
+        <source>Ingen erhvervskompetencegivende uddannelse</source>
+        <translation>No vocational qualification</translation>
+    </message>
+    <message>
+        <source>Ingen undtagelse (6 måneders ledighed kræves)</source>
+        <translation>No exemption (6 months&apos; unemployment required)</translation>
+    </message>
+    <message>
+        <source>Kendt af konsulenten</source>
+        <translation>Known to the consultant</translation>
+    </message>
+    <message>
+        <source>Kladde, version 1</source>
+        <translation>Draft, version 1</translation>
+    </message>
+    <message>
+        <source>Revalidend</source>
+        <translation>Vocational rehabilitation</translation>
+    </message>
+    <message>
+        <source>Underskrevet</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <source>Version {revision}; regelkontrol uden blokerende fund; dokument-hash {hash}</source>
+        <translation>Version {revision}; rule check without blocking findings; document hash {hash}</translation>
+    </message>
+    <message>
+        <source>certifikat udstedt af den centrale tjeneste</source>
+        <translation>certificate issued by the central service</translation>
+    </message>
+    <message>
+        <source>selvsigneret certifikat, enheden er ikke tilmeldt</source>
+        <translation>self-signed certificate, the device is not enrolled</translation>
+    </message>
+</context>
+<context>
+    <name>forms-cli</name>
+    <message>
+        <source> (kvitteret: {note})</source>
+        <translation> (acknowledged: {note})</translation>
+    </message>
+    <message>
+        <source>Advarsel</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>Aftale skrevet til {path}.</source>
+        <translation>Agreement written to {path}.</translation>
+    </message>
+    <message>
+        <source>Aftalen</source>
+        <translation>The agreement</translation>
+    </message>
+    <message>
+        <source>Aftalen er ikke klar til underskrift: {errors} fejl og {warnings} advarsel(er) uden bemærkning.</source>
+        <translation>The agreement is not ready to sign: {errors} error(s) and {warnings} warning(s) without a note.</translation>
+    </message>
+    <message>
+        <source>Aftalen er ikke knyttet til en borger, så CPR-nummeret kan ikke vises med adgangslog.</source>
+        <translation>The agreement is not linked to a citizen, so the CPR number cannot be shown with an access log.</translation>
+    </message>
+    <message>
+        <source>Bemærkning til {finding}: {note}</source>
+        <translation>Note on {finding}: {note}</translation>
+    </message>
+    <message>
+        <source>Fejl</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Forseglet</source>
+        <translation>Sealed</translation>
+    </message>
+    <message>
+        <source>Forseglet aftale skrevet til {path}.</source>
+        <translation>Sealed agreement written to {path}.</translation>
+    </message>
+    <message>
+        <source>Gemt: {count} felt(er).</source>
+        <translation>Saved: {count} field(s).</translation>
+    </message>
+    <message>
+        <source>Id: {id} · version {revision} · {status} · skabelon {template}</source>
+        <translation>Id: {id} · version {revision} · {status} · template {template}</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>Kladde</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Klar til underskrift.</source>
+        <translation>Ready to sign.</translation>
+    </message>
+    <message>
+        <source>Kunne ikke skrive {path}: {reason}</source>
+        <translation>Could not write {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>Skriv felt=værdi, ikke &apos;{item}&apos;.</source>
+        <translation>Write field=value, not &apos;{item}&apos;.</translation>
+    </message>
+    <message>
+        <source>Under underskrift</source>
+        <translation>Being signed</translation>
+    </message>
+    <message>
+        <source>Underskrevet</source>
+        <translation>Signed</translation>
     </message>
 </context>
 <context>
@@ -1705,10 +2806,129 @@
     </message>
 </context>
 <context>
+    <name>pdf</name>
+    <message>
+        <source>Aftale-id</source>
+        <translation>Agreement id</translation>
+    </message>
+    <message>
+        <source>Aftale-id {id} · version {revision}</source>
+        <translation>Agreement id {id} · version {revision}</translation>
+    </message>
+    <message>
+        <source>Aftalen</source>
+        <translation>The agreement</translation>
+    </message>
+    <message>
+        <source>Bemærkning til advarsel om {about}: {note}</source>
+        <translation>Note on the warning about {about}: {note}</translation>
+    </message>
+    <message>
+        <source>Bemærkninger</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Dansk tid</source>
+        <translation>Danish time</translation>
+    </message>
+    <message>
+        <source>Dato: ____________________   Underskrift</source>
+        <translation>Date: ____________________   Signature</translation>
+    </message>
+    <message>
+        <source>Detaljer</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Enhed</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <source>Hændelse</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Indholdets SHA-256</source>
+        <translation>Content SHA-256</translation>
+    </message>
+    <message>
+        <source>Indholdets SHA-256: {hash}</source>
+        <translation>Content SHA-256: {hash}</translation>
+    </message>
+    <message>
+        <source>Ja</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Navn: {name}</source>
+        <translation>Name: {name}</translation>
+    </message>
+    <message>
+        <source>Nej</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Revisionsspor</source>
+        <translation>Audit trail</translation>
+    </message>
+    <message>
+        <source>Rolle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Side {page} af {pages}</source>
+        <translation>Page {page} of {pages}</translation>
+    </message>
+    <message>
+        <source>Skabelon</source>
+        <translation>Template</translation>
+    </message>
+    <message>
+        <source>Tidspunkt (UTC)</source>
+        <translation>Time (UTC)</translation>
+    </message>
+    <message>
+        <source>Underskrevet {local} dansk tid ({utc}) · Identitet: {check}</source>
+        <translation>Signed {local} Danish time ({utc}) · Identity: {check}</translation>
+    </message>
+    <message>
+        <source>Underskrifter</source>
+        <translation>Signatures</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>{amount} kr.</source>
+        <translation>DKK {amount}</translation>
+    </message>
+    <message>
+        <source>{hours} timer</source>
+        <translation>{hours} hours</translation>
+    </message>
+    <message>
+        <source>{title} · aftale-id {id} · version {revision}</source>
+        <translation>{title} · agreement id {id} · version {revision}</translation>
+    </message>
+</context>
+<context>
     <name>problems</name>
+    <message>
+        <source>&apos;{role}&apos; skal ikke underskrive denne aftale. Underskrivere: {roles}.</source>
+        <translation>&apos;{role}&apos; does not sign this agreement. Signers: {roles}.</translation>
+    </message>
     <message>
         <source>&apos;{value}&apos; er ikke en af de mulige værdier: {options}.</source>
         <translation>&apos;{value}&apos; is not one of the possible values: {options}.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; er ikke en aftaletype.</source>
+        <translation>&apos;{value}&apos; is not an agreement type.</translation>
     </message>
     <message>
         <source>&apos;{value}&apos; er ikke en gyldig dato (skriv fx 2026-03-01 eller 1-3-2026).</source>
@@ -1736,7 +2956,7 @@
     </message>
     <message>
         <source>CVR {cvr} har flere arbejdspladser i profilen; skriv P-nummeret i kolonnen employer_p_number.</source>
-        <translation>CVR {cvr} has several workplaces in the profile; write the P-number in the column employer_p_number.</translation>
+        <translation>CVR {cvr} has several workplaces in the profile; write the P number in the column employer_p_number.</translation>
     </message>
     <message>
         <source>CVR-nummeret skal have 8 cifre, men &apos;{value}&apos; har ikke det.</source>
@@ -1749,6 +2969,18 @@
     <message>
         <source>CVR-nummeret {value} er ugyldigt (kontrolcifferet passer ikke).</source>
         <translation>The CVR number {value} is invalid (the check digit does not match).</translation>
+    </message>
+    <message>
+        <source>Certifikatet er ikke udstedt af den centrale tjenestes rodcertifikat.</source>
+        <translation>The certificate has not been issued by the central service&apos;s root certificate.</translation>
+    </message>
+    <message>
+        <source>Certifikatet er ikke udstedt til denne enheds nøgle.</source>
+        <translation>The certificate has not been issued to this device&apos;s key.</translation>
+    </message>
+    <message>
+        <source>Certifikatet fra den centrale tjeneste kan ikke læses.</source>
+        <translation>The certificate from the central service cannot be read.</translation>
     </message>
     <message>
         <source>Databasefilen {path} er beskadiget eller ikke en database ({detail}). Filen er ikke ændret; kontakt support, eller synkronisér en ny profil.</source>
@@ -1768,7 +3000,7 @@
     </message>
     <message>
         <source>Der er ingen virksomhed med CVR {cvr} og P-nummer {p} i profilen. Importér virksomhederne først.</source>
-        <translation>There is no employer with CVR {cvr} and P-number {p} in the profile. Import the employers first.</translation>
+        <translation>There is no employer with CVR {cvr} and P number {p} in the profile. Import the employers first.</translation>
     </message>
     <message>
         <source>Der findes allerede en borger med dette CPR-nummer ({masked}).</source>
@@ -1780,7 +3012,7 @@
     </message>
     <message>
         <source>Der findes allerede en virksomhed med CVR {cvr} og P-nummer {p}.</source>
-        <translation>An employer with CVR {cvr} and P-number {p} already exists.</translation>
+        <translation>An employer with CVR {cvr} and P number {p} already exists.</translation>
     </message>
     <message>
         <source>Der findes allerede en virksomhed med CVR {cvr}.</source>
@@ -1793,6 +3025,14 @@
     <message>
         <source>E-mailadressen &apos;{value}&apos; ser ikke rigtig ud.</source>
         <translation>The e-mail address &apos;{value}&apos; does not look right.</translation>
+    </message>
+    <message>
+        <source>Et punkt i underskriften er ugyldigt (x, y, tryk og tid skal være tal).</source>
+        <translation>A point in the signature is invalid (x, y, pressure and time must be numbers).</translation>
+    </message>
+    <message>
+        <source>Et punkt i underskriften har ugyldigt tryk eller tid.</source>
+        <translation>A point in the signature has an invalid pressure or time.</translation>
     </message>
     <message>
         <source>Filen {path} findes ikke.</source>
@@ -1835,6 +3075,10 @@
         <translation>Must be at most {max} characters (is {n}).</translation>
     </message>
     <message>
+        <source>Navnet er for langt (højst {limit} tegn).</source>
+        <translation>The name is too long (at most {limit} characters).</translation>
+    </message>
+    <message>
         <source>Når stillingen starter med få timer, skal både start- og sluttimetal udfyldes.</source>
         <translation>When the job starts with few hours, both the starting and the final hours must be filled in.</translation>
     </message>
@@ -1848,7 +3092,7 @@
     </message>
     <message>
         <source>P-nummeret skal være 10 cifre (&apos;{value}&apos;).</source>
-        <translation>The P-number must be 10 digits (&apos;{value}&apos;).</translation>
+        <translation>The P number must be 10 digits (&apos;{value}&apos;).</translation>
     </message>
     <message>
         <source>Postnummeret skal være 4 cifre (&apos;{value}&apos;).</source>
@@ -1867,12 +3111,16 @@
         <translation>The profile in {path} is already open in another window or program. Close that first and try again.</translation>
     </message>
     <message>
+        <source>Rodcertifikatet fra den centrale tjeneste kan ikke læses.</source>
+        <translation>The root certificate from the central service cannot be read.</translation>
+    </message>
+    <message>
         <source>Samme CPR-nummer som linje {line} i filen.</source>
         <translation>Same CPR number as line {line} in the file.</translation>
     </message>
     <message>
         <source>Samme CVR-nummer og P-nummer som linje {line} i filen.</source>
-        <translation>Same CVR number and P-number as line {line} in the file.</translation>
+        <translation>Same CVR number and P number as line {line} in the file.</translation>
     </message>
     <message>
         <source>Skal udfyldes.</source>
@@ -1903,6 +3151,10 @@
         <translation>Write why the match was declined.</translation>
     </message>
     <message>
+        <source>Skriv underskriverens navn.</source>
+        <translation>Type the signer&apos;s name.</translation>
+    </message>
+    <message>
         <source>Telefonnummeret skal være 8 cifre, evt. med +45 (&apos;{value}&apos;).</source>
         <translation>The phone number must be 8 digits, optionally with +45 (&apos;{value}&apos;).</translation>
     </message>
@@ -1913,6 +3165,38 @@
     <message>
         <source>Ukendt felt &apos;{name}&apos;.</source>
         <translation>Unknown field &apos;{name}&apos;.</translation>
+    </message>
+    <message>
+        <source>Underskriften er for kort til at gælde som underskrift. Skriv dit navn i feltet.</source>
+        <translation>The signature is too short to count as a signature. Write your name in the field.</translation>
+    </message>
+    <message>
+        <source>Underskriften er tom. Skriv under i feltet.</source>
+        <translation>The signature is empty. Sign in the field.</translation>
+    </message>
+    <message>
+        <source>Underskriften går uden for feltet.</source>
+        <translation>The signature goes outside the field.</translation>
+    </message>
+    <message>
+        <source>Underskriften har for mange punkter. Ryd feltet og skriv igen.</source>
+        <translation>The signature has too many points. Clear the field and sign again.</translation>
+    </message>
+    <message>
+        <source>Underskriftens streger er ugyldige.</source>
+        <translation>The signature&apos;s strokes are invalid.</translation>
+    </message>
+    <message>
+        <source>Underskriftsfeltets størrelse mangler eller er ugyldig.</source>
+        <translation>The signature field&apos;s size is missing or invalid.</translation>
+    </message>
+    <message>
+        <source>Vælg den virksomhed, aftalen er med.</source>
+        <translation>Choose the employer the agreement is with.</translation>
+    </message>
+    <message>
+        <source>Vælg hvordan underskriverens identitet er kontrolleret: {choices}.</source>
+        <translation>Choose how the signer&apos;s identity was checked: {choices}.</translation>
     </message>
     <message>
         <source>borgere</source>
@@ -1937,6 +3221,10 @@
     <message>
         <source>virksomheder</source>
         <translation>employers</translation>
+    </message>
+    <message>
+        <source>{label} har allerede underskrevet denne version af aftalen.</source>
+        <translation>{label} has already signed this version of the agreement.</translation>
     </message>
     <message>
         <source>{name} er en PDF-fil, ikke en CSV-fil.</source>
@@ -1980,6 +3268,156 @@
     </message>
 </context>
 <context>
+    <name>rules</name>
+    <message>
+        <source>Aftalen er længere end {amount} måneder (til og med {last}); slutdatoen er {end}. En forlængelse kræver en konkret vurdering: notér den.</source>
+        <translation>The agreement is longer than {amount} months (up to and including {last}); the end date is {end}. An extension requires a specific assessment: note it.</translation>
+    </message>
+    <message>
+        <source>Aftalen er længere end {amount} måneder for {group} (til og med {last}); slutdatoen er {end}. Den kan forlænges op til {extended} måneder efter en konkret vurdering: notér vurderingen.</source>
+        <translation>The agreement is longer than {amount} months for {group} (up to and including {last}); the end date is {end}. It can be extended to up to {extended} months after a specific assessment: note the assessment.</translation>
+    </message>
+    <message>
+        <source>Aftalen er længere end {amount} uger (til og med {last}); slutdatoen er {end}. En forlængelse kræver en konkret vurdering: notér den.</source>
+        <translation>The agreement is longer than {amount} weeks (up to and including {last}); the end date is {end}. An extension requires a specific assessment: note it.</translation>
+    </message>
+    <message>
+        <source>Aftalen er længere end {amount} uger for {group} (til og med {last}); slutdatoen er {end}. Den kan forlænges op til {extended} uger efter en konkret vurdering: notér vurderingen.</source>
+        <translation>The agreement is longer than {amount} weeks for {group} (up to and including {last}); the end date is {end}. It can be extended to up to {extended} weeks after a specific assessment: note the assessment.</translation>
+    </message>
+    <message>
+        <source>Aftalen må højst vare {amount} måneder for {group}, dvs. til og med {last}; slutdatoen er {end}.</source>
+        <translation>The agreement may last at most {amount} months for {group}, i.e. up to and including {last}; the end date is {end}.</translation>
+    </message>
+    <message>
+        <source>Aftalen må højst vare {amount} uger for {group}, dvs. til og med {last}; slutdatoen er {end}.</source>
+        <translation>The agreement may last at most {amount} weeks for {group}, i.e. up to and including {last}; the end date is {end}.</translation>
+    </message>
+    <message>
+        <source>Borgeren kan ikke komme i praktik hos sin seneste arbejdsgiver (CVR {cvr}).</source>
+        <translation>The citizen cannot be in work placement with their most recent employer (CVR {cvr}).</translation>
+    </message>
+    <message>
+        <source>Det forventede timetal ved slutningen ({hours} timer om ugen) er over normal fuld tid på arbejdspladsen ({normal} timer om ugen).</source>
+        <translation>The expected hours at the end ({hours} hours a week) are above normal full time at the workplace ({normal} hours a week).</translation>
+    </message>
+    <message>
+        <source>Et IGU-forløb kan kun begynde til og med {last}; startdatoen er {start}.</source>
+        <translation>An IGU programme can only begin up to and including {last}; the start date is {start}.</translation>
+    </message>
+    <message>
+        <source>Har arbejdspladsen en tillidsrepræsentant, skal vedkommende høres om ansættelsen med løntilskud og skrive sin udtalelse i aftalen.</source>
+        <translation>If the workplace has an employee representative, they must be consulted about the employment with wage subsidy and write their statement in the agreement.</translation>
+    </message>
+    <message>
+        <source>IGU er for borgere mellem {minimum} og {maximum} år ved start; ifølge CPR-nummeret er borgeren {age} år den {start}.</source>
+        <translation>IGU is for citizens aged between {minimum} and {maximum} at the start; according to the CPR number the citizen is {age} on {start}.</translation>
+    </message>
+    <message>
+        <source>IGU skal indeholde {minimum} ugers skoleundervisning; aftalen har {weeks}. Notér, hvordan resten af undervisningen gives.</source>
+        <translation>IGU must include {minimum} weeks of school teaching; the agreement has {weeks}. Note how the rest of the teaching is given.</translation>
+    </message>
+    <message>
+        <source>Indsats for øvrige borgere (førtidspensionister, selvforsørgende, unge under 18)</source>
+        <translation>Support for other citizens (early retirement pensioners, self-supporting persons, young people under 18)</translation>
+    </message>
+    <message>
+        <source>Jobhjælpsindsats (kontanthjælpsmodtagere med andre udfordringer end ledighed)</source>
+        <translation>Job help support (social assistance recipients with challenges other than unemployment)</translation>
+    </message>
+    <message>
+        <source>Jobrotation afskaffes med beskæftigelsesreformen (lov nr. 1750 af 29. december 2025). Tjek, at ordningen stadig kan bevilges på startdatoen, og notér det.</source>
+        <translation>Job rotation is abolished by the employment reform (Act no. 1750 of 29 December 2025). Check that the scheme can still be granted on the start date, and note it.</translation>
+    </message>
+    <message>
+        <source>Jobrotation er afskaffet og kan ikke bevilges med start fra 1. januar 2027.</source>
+        <translation>Job rotation has been abolished and cannot be granted with a start from 1 January 2027.</translation>
+    </message>
+    <message>
+        <source>Jobsøgningsindsats (jobparate kontanthjælps- og ledighedsydelsesmodtagere)</source>
+        <translation>Job search support (job-ready recipients of social assistance and of flex job unemployment benefit (ledighedsydelse))</translation>
+    </message>
+    <message>
+        <source>Løntilskud kræver {months} måneders ledighed før start, medmindre en undtagelse gælder. Borgeren har været ledig siden {since}, så ansættelsen kan tidligst begynde {earliest}; startdatoen er {start}.</source>
+        <translation>A wage subsidy requires {months} months of unemployment before the start, unless an exemption applies. The citizen has been unemployed since {since}, so the employment can begin on {earliest} at the earliest; the start date is {start}.</translation>
+    </message>
+    <message>
+        <source>Løntilskud kræver {months} måneders ledighed før start, medmindre en undtagelse gælder: angiv &apos;Ledig siden&apos; eller undtagelsen, så det kan tjekkes.</source>
+        <translation>A wage subsidy requires {months} months of unemployment before the start, unless an exemption applies: give &apos;Unemployed since&apos; or the exemption so that it can be checked.</translation>
+    </message>
+    <message>
+        <source>Mentorordningen er indskrænket fra 1. januar 2026: mentorstøtte bevilges kun, hvor den er nødvendig for, at borgeren kan påbegynde eller fastholde job eller tilbud. Tjek kommunens retningslinjer for timer og varighed.</source>
+        <translation>The mentor scheme has been restricted from 1 January 2026: mentor support is only granted where it is necessary for the citizen to start or keep a job or programme. Check the municipality&apos;s guidelines for hours and duration.</translation>
+    </message>
+    <message>
+        <source>Merbeskæftigelseskravet: virksomheden (CVR) havde {last} ordinært ansatte sidste måned, færre end gennemsnittet for de sidste 12 måneder ({average}). Løntilskud kræver, at antallet ikke er faldet.</source>
+        <translation>Additional employment requirement: the employer (CVR) had {last} ordinary employees last month, fewer than the average for the last 12 months ({average}). A wage subsidy requires that the number has not fallen.</translation>
+    </message>
+    <message>
+        <source>Målgruppen &apos;{group}&apos; kan ikke indgå i denne type aftale.</source>
+        <translation>The target group &apos;{group}&apos; cannot be part of this type of agreement.</translation>
+    </message>
+    <message>
+        <source>Målgruppen &apos;{group}&apos; kan ikke indgå i denne type aftale; den er kun for: {allowed}.</source>
+        <translation>The target group &apos;{group}&apos; cannot be part of this type of agreement; it is only for: {allowed}.</translation>
+    </message>
+    <message>
+        <source>Rimelighedskravet: med {employees} ordinært ansatte må højst {allowed} være i praktik eller løntilskud på arbejdspladsen (P-nummeret). Med denne aftale bliver det {count} ({already} i forvejen). Fortsæt kun, hvis forholdet er i orden ved start, og notér det.</source>
+        <translation>Ratio requirement: with {employees} ordinary employees, at most {allowed} may be in work placement or wage subsidy at the workplace (the P number). With this agreement it becomes {count} ({already} already). Continue only if the ratio is in order at the start, and note it.</translation>
+    </message>
+    <message>
+        <source>Slutdatoen ({end}) ligger før startdatoen ({start}).</source>
+        <translation>The end date ({end}) is before the start date ({start}).</translation>
+    </message>
+    <message>
+        <source>Startdatoen {start} er før i dag ({today}). Praktikken må ikke begynde, før jobcenteret har godkendt den: ret startdatoen, eller notér hvorfor.</source>
+        <translation>The start date {start} is before today ({today}). The work placement must not begin before the jobcentre has approved it: correct the start date, or note why.</translation>
+    </message>
+    <message>
+        <source>Stillingen er blevet ledig ved afskedigelse inden for de sidste 3 måneder og kan ikke besættes med løntilskud.</source>
+        <translation>The position became vacant through dismissal within the last 3 months and cannot be filled with a wage subsidy.</translation>
+    </message>
+    <message>
+        <source>Tillidsrepræsentanten ({name}) har ikke givet sin udtalelse om ansættelsen med løntilskud. Udfyld udtalelsen, eller notér hvorfor den mangler.</source>
+        <translation>The employee representative ({name}) has not given their statement on the employment with wage subsidy. Fill in the statement, or note why it is missing.</translation>
+    </message>
+    <message>
+        <source>Tilskuddet ({subsidy} kr. i timen) må højst være {percent} % af timelønnen ({wage} kr.), dvs. {limit} kr. i timen.</source>
+        <translation>The subsidy (DKK {subsidy} per hour) may be at most {percent}% of the hourly wage (DKK {wage}), i.e. DKK {limit} per hour.</translation>
+    </message>
+    <message>
+        <source>Tilskuddet for de sidste 12 måneder ({subsidy} kr.) må højst være {percent} % af årets samlede lønomkostning ({cost} kr.), dvs. {limit} kr.</source>
+        <translation>The subsidy for the last 12 months (DKK {subsidy}) may be at most {percent}% of the year&apos;s total wage cost (DKK {cost}), i.e. DKK {limit}.</translation>
+    </message>
+    <message>
+        <source>Timetallet ({hours} timer om ugen) er over normal fuld tid på arbejdspladsen ({normal} timer om ugen).</source>
+        <translation>The hours ({hours} hours a week) are above normal full time at the workplace ({normal} hours a week).</translation>
+    </message>
+    <message>
+        <source>Timetallet pr. uge skal være mindst {minimum}; aftalen har {hours}.</source>
+        <translation>The hours per week must be at least {minimum}; the agreement has {hours}.</translation>
+    </message>
+    <message>
+        <source>Undtagelsen &apos;fyldt {minimum} år&apos; passer ikke: ifølge CPR-nummeret er borgeren {age} år på startdatoen.</source>
+        <translation>The exemption &apos;aged {minimum} or over&apos; does not apply: according to the CPR number the citizen is {age} on the start date.</translation>
+    </message>
+    <message>
+        <source>{group} er lukket for nye borgere fra {since}. Aftalen kan kun indgås for en borger, hvis forløb blev bevilget før den dato: bekræft det i en note.</source>
+        <translation>{group} is closed to new citizens from {since}. The agreement can only be made for a citizen whose programme was granted before that date: confirm this in a note.</translation>
+    </message>
+</context>
+<context>
+    <name>signing</name>
+    <message>
+        <source>Gem den underskrevne aftale</source>
+        <translation>Save the signed agreement</translation>
+    </message>
+    <message>
+        <source>PDF-filer (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>suggestions</name>
     <message>
         <source>Afstand</source>
@@ -1996,6 +3434,820 @@
     <message>
         <source>Point</source>
         <translation>Score</translation>
+    </message>
+</context>
+<context>
+    <name>sync</name>
+    <message>
+        <source>Den centrale tjeneste ({url}) svarer ikke. Ændringerne venter sikkert på denne computer.</source>
+        <translation>The central service ({url}) does not answer. The changes are waiting safely on this computer.</translation>
+    </message>
+    <message>
+        <source>Den centrale tjeneste afviste aftale {ident}: {message}</source>
+        <translation>The central service rejected agreement {ident}: {message}</translation>
+    </message>
+    <message>
+        <source>Den centrale tjeneste afviste enhedens adgangsnøgle. Tilmeld enheden igen.</source>
+        <translation>The central service rejected the device&apos;s access key. Enrol the device again.</translation>
+    </message>
+    <message>
+        <source>Den centrale tjeneste meldte en fejl ({status} {code}).</source>
+        <translation>The central service reported an error ({status} {code}).</translation>
+    </message>
+    <message>
+        <source>Den centrale tjeneste meldte en fejl ({status} {code}): {message}</source>
+        <translation>The central service reported an error ({status} {code}): {message}</translation>
+    </message>
+    <message>
+        <source>Enheden er ikke tilmeldt en central tjeneste endnu. Vælg »Tilmeld enhed« og skriv serverens adresse og din tilmeldingskode.</source>
+        <translation>The device is not enrolled with a central service yet. Choose “Enrol device” and type the server&apos;s address and your enrolment code.</translation>
+    </message>
+    <message>
+        <source>Enheden er spærret af den centrale tjeneste. Af hensyn til databeskyttelsen er borgernes personoplysninger, aftalerne og konflikterne slettet fra denne computer. Kontakt din leder for at få enheden tilmeldt igen.</source>
+        <translation>The device has been blocked by the central service. For data protection, the citizens&apos; personal data, the agreements and the conflicts have been deleted from this computer. Contact your manager to have the device enrolled again.</translation>
+    </message>
+    <message>
+        <source>Offline: der er ingen netværksforbindelse. Ændringerne venter sikkert på denne computer.</source>
+        <translation>Offline: there is no network connection. The changes are waiting safely on this computer.</translation>
+    </message>
+    <message>
+        <source>Serveradressen »{url}« er ikke gyldig. Skriv den som http://… eller https://…</source>
+        <translation>The server address “{url}” is not valid. Write it as http://… or https://…</translation>
+    </message>
+    <message>
+        <source>Tilmeldingen blev afvist: {message}</source>
+        <translation>The enrolment was rejected: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>template</name>
+    <message>
+        <source>Adresse</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Aftale efter lov om en aktiv beskæftigelsesindsats, kapitel 11. Borgeren modtager sin ydelse under praktikken og får ikke løn fra virksomheden.</source>
+        <translation>Agreement under the Active Employment Act (lov om en aktiv beskæftigelsesindsats), chapter 11. The citizen receives their benefit during the work placement and is not paid wages by the employer.</translation>
+    </message>
+    <message>
+        <source>Aftale efter lov om en aktiv beskæftigelsesindsats, kapitel 12. Borgeren ansættes af virksomheden på overenskomstmæssige vilkår, og jobcenteret yder løntilskud til virksomheden i aftaleperioden.</source>
+        <translation>Agreement under the Active Employment Act (lov om en aktiv beskæftigelsesindsats), chapter 12. The citizen is employed by the employer on the terms of the collective agreement, and the jobcentre pays a wage subsidy to the employer during the agreement period.</translation>
+    </message>
+    <message>
+        <source>Aftale efter lov om en aktiv beskæftigelsesindsats, kapitel 12. Borgeren ansættes hos en offentlig arbejdsgiver med en løn, der svarer til ydelsen, og arbejdstiden fastsættes ud fra ydelsen og timelønnen.</source>
+        <translation>Agreement under the Active Employment Act (lov om en aktiv beskæftigelsesindsats), chapter 12. The citizen is employed by a public employer at a wage that corresponds to their benefit, and the working hours are set from the benefit and the hourly wage.</translation>
+    </message>
+    <message>
+        <source>Aftale efter lov om en aktiv beskæftigelsesindsats, § 78. Mentoren støtter borgeren på arbejdspladsen i det aftalte antal timer om ugen.</source>
+        <translation>Agreement under the Active Employment Act (lov om en aktiv beskæftigelsesindsats), section 78. The mentor supports the citizen at the workplace for the agreed number of hours a week.</translation>
+    </message>
+    <message>
+        <source>Aftale efter lov om integrationsgrunduddannelse. Forløbet varer 2 år og består af lønnet praktik i virksomheden og skoleundervisning efter uddannelsesplanen.</source>
+        <translation>Agreement under the Basic Integration Education Act (lov om integrationsgrunduddannelse). The programme lasts 2 years and consists of a paid placement with the employer and school teaching according to the education plan.</translation>
+    </message>
+    <message>
+        <source>Aftale om ansættelse i fleksjob</source>
+        <translation>Agreement on employment in a flex job</translation>
+    </message>
+    <message>
+        <source>Aftale om ansættelse i fleksjob efter lov om en aktiv beskæftigelsesindsats, kapitel 13. Borgeren er visiteret til fleksjob og ansættes med de skånehensyn, der står i aftalen.</source>
+        <translation>Agreement on employment in a flex job under the Active Employment Act (lov om en aktiv beskæftigelsesindsats), chapter 13. The citizen has been assessed for a flex job and is employed with the restrictions stated in the agreement.</translation>
+    </message>
+    <message>
+        <source>Aftale om ansættelse i ordinære timer</source>
+        <translation>Agreement on employment in ordinary hours</translation>
+    </message>
+    <message>
+        <source>Aftale om ansættelse med løntilskud (offentlig arbejdsgiver)</source>
+        <translation>Agreement on employment with wage subsidy (public employer)</translation>
+    </message>
+    <message>
+        <source>Aftale om ansættelse med løntilskud (privat arbejdsgiver)</source>
+        <translation>Agreement on employment with wage subsidy (private employer)</translation>
+    </message>
+    <message>
+        <source>Aftale om integrationsgrunduddannelse (IGU)</source>
+        <translation>Agreement on basic integration education (IGU)</translation>
+    </message>
+    <message>
+        <source>Aftale om mentorstøtte</source>
+        <translation>Agreement on mentor support</translation>
+    </message>
+    <message>
+        <source>Aftale om virksomhedspraktik</source>
+        <translation>Agreement on work placement (virksomhedspraktik)</translation>
+    </message>
+    <message>
+        <source>Aftalt den</source>
+        <translation>Agreed on</translation>
+    </message>
+    <message>
+        <source>Almindelig ansættelse på overenskomstmæssige eller sædvanlige vilkår (ordinære timer)</source>
+        <translation>Ordinary employment on collective agreement or customary terms (ordinary hours)</translation>
+    </message>
+    <message>
+        <source>Ansatte med løntilskud og unge under 18 tæller ikke med.</source>
+        <translation>Employees with wage subsidy and young people under 18 do not count.</translation>
+    </message>
+    <message>
+        <source>Ansættelse i fleksjob for en borger, der er visiteret til fleksjob; fra 1 time om ugen.</source>
+        <translation>Employment in a flex job for a citizen assessed for a flex job; from 1 hour a week.</translation>
+    </message>
+    <message>
+        <source>Ansættelse i ordinære timer, ofte 5-20 timer om ugen; ydelsen supplerer lønnen.</source>
+        <translation>Employment in ordinary hours, often 5-20 hours a week; the benefit tops up the wage.</translation>
+    </message>
+    <message>
+        <source>Ansættelse med løntilskud hos en offentlig arbejdsgiver; 4, 6 eller 12 måneder efter målgruppe.</source>
+        <translation>Employment with wage subsidy at a public employer; 4, 6 or 12 months depending on the target group.</translation>
+    </message>
+    <message>
+        <source>Ansættelse med løntilskud hos en privat arbejdsgiver, op til 6 måneder.</source>
+        <translation>Employment with wage subsidy at a private employer, up to 6 months.</translation>
+    </message>
+    <message>
+        <source>Ansættelsen</source>
+        <translation>The employment</translation>
+    </message>
+    <message>
+        <source>Ansættelsen må ikke begynde, før jobcenteret har godkendt aftalen.</source>
+        <translation>The employment must not begin before the jobcentre has approved the agreement.</translation>
+    </message>
+    <message>
+        <source>Ansættelsesvilkårene følger overenskomsten eller det, der er sædvanligt for området, med de nødvendige skånehensyn.</source>
+        <translation>The terms of employment follow the collective agreement or what is customary in the field, with the necessary restrictions.</translation>
+    </message>
+    <message>
+        <source>Arbejdsgiveren giver jobcenteret besked, hvis ansættelsen ophører før tid, eller hvis forholdene ændrer sig.</source>
+        <translation>The employer informs the jobcentre if the employment ends early or if circumstances change.</translation>
+    </message>
+    <message>
+        <source>Arbejdsopgaver</source>
+        <translation>Work tasks</translation>
+    </message>
+    <message>
+        <source>Arbejdssted (adresse)</source>
+        <translation>Workplace (address)</translation>
+    </message>
+    <message>
+        <source>Arbejdsstedets P-nummer.</source>
+        <translation>The workplace&apos;s P number.</translation>
+    </message>
+    <message>
+        <source>Arbejdstid pr. uge (timer)</source>
+        <translation>Working hours per week</translation>
+    </message>
+    <message>
+        <source>Arbejdstider</source>
+        <translation>Working hours</translation>
+    </message>
+    <message>
+        <source>Beregnes ud fra borgerens ydelse og timelønnen, så lønnen svarer til ydelsen.</source>
+        <translation>Calculated from the citizen&apos;s benefit and the hourly wage, so that the wage corresponds to the benefit.</translation>
+    </message>
+    <message>
+        <source>Bevillingen gælder til</source>
+        <translation>The approval is valid until</translation>
+    </message>
+    <message>
+        <source>Borger</source>
+        <translation>Citizen</translation>
+    </message>
+    <message>
+        <source>Borgere over 50 år, der har været ledige i mere end 12 måneder, kan være i praktik i op til 8 uger.</source>
+        <translation>Citizens over 50 who have been unemployed for more than 12 months can be in work placement for up to 8 weeks.</translation>
+    </message>
+    <message>
+        <source>Borgeren ansættes af virksomheden i ordinære timer på almindelige løn- og ansættelsesvilkår. Lønnen trækkes fra i borgerens ydelse efter de almindelige regler.</source>
+        <translation>The citizen is employed by the employer in ordinary hours on ordinary pay and terms of employment. The wage is deducted from the citizen&apos;s benefit under the ordinary rules.</translation>
+    </message>
+    <message>
+        <source>Borgerens navn</source>
+        <translation>Citizen&apos;s name</translation>
+    </message>
+    <message>
+        <source>Borgerens ydelse pr. måned (kr.)</source>
+        <translation>Citizen&apos;s benefit per month (DKK)</translation>
+    </message>
+    <message>
+        <source>CPR-nummer</source>
+        <translation>CPR number</translation>
+    </message>
+    <message>
+        <source>CVR-nummer</source>
+        <translation>CVR number</translation>
+    </message>
+    <message>
+        <source>De timer, virksomheden betaler løn for.</source>
+        <translation>The hours the employer pays wages for.</translation>
+    </message>
+    <message>
+        <source>Den overenskomst, løn og vilkår følger.</source>
+        <translation>The collective agreement that pay and terms follow.</translation>
+    </message>
+    <message>
+        <source>Den samlede tid på arbejdspladsen.</source>
+        <translation>The total time at the workplace.</translation>
+    </message>
+    <message>
+        <source>Det job eller tilbud, støtten gælder</source>
+        <translation>The job or programme the support is for</translation>
+    </message>
+    <message>
+        <source>Dimittend (uddannelse afsluttet inden for det seneste år)</source>
+        <translation>Recent graduate (education completed within the last year)</translation>
+    </message>
+    <message>
+        <source>Dimittender kan være i praktik i op til 8 uger.</source>
+        <translation>Recent graduates can be in work placement for up to 8 weeks.</translation>
+    </message>
+    <message>
+        <source>Effektiv arbejdstid pr. uge (timer)</source>
+        <translation>Effective working hours per week</translation>
+    </message>
+    <message>
+        <source>En bevilling gælder normalt i 5 år.</source>
+        <translation>An approval is normally valid for 5 years.</translation>
+    </message>
+    <message>
+        <source>Er stillingen blevet ledig ved afskedigelse inden for de sidste 3 måneder?</source>
+        <translation>Has the position become vacant through dismissal within the last 3 months?</translation>
+    </message>
+    <message>
+        <source>Et IGU-forløb kan begynde til og med 31. december 2027.</source>
+        <translation>An IGU programme can begin up to and including 31 December 2027.</translation>
+    </message>
+    <message>
+        <source>Fleksjob</source>
+        <translation>Flex job</translation>
+    </message>
+    <message>
+        <source>Foreslås ud fra den længste varighed for borgerens målgruppe.</source>
+        <translation>Suggested from the longest duration for the citizen&apos;s target group.</translation>
+    </message>
+    <message>
+        <source>Forløbet varer 2 år.</source>
+        <translation>The programme lasts 2 years.</translation>
+    </message>
+    <message>
+        <source>Formål med mentorstøtten</source>
+        <translation>Purpose of the mentor support</translation>
+    </message>
+    <message>
+        <source>Formål med praktikken</source>
+        <translation>Purpose of the work placement</translation>
+    </message>
+    <message>
+        <source>Forventet timetal ved slutning</source>
+        <translation>Expected hours at the end</translation>
+    </message>
+    <message>
+        <source>Fx 2 timer mere pr. uge hver 14. dag.</source>
+        <translation>E.g. 2 more hours a week every fortnight.</translation>
+    </message>
+    <message>
+        <source>Fx afklaring af jobmål, opkvalificering eller vej til ordinære timer.</source>
+        <translation>E.g. clarifying job goals, upskilling or a path to ordinary hours.</translation>
+    </message>
+    <message>
+        <source>Fx flygtning eller familiesammenført til en flygtning.</source>
+        <translation>E.g. refugee or family member reunified with a refugee.</translation>
+    </message>
+    <message>
+        <source>Fx introduktion, daglig opfølgning og kontakt til jobcenteret.</source>
+        <translation>E.g. introduction, daily follow-up and contact with the jobcentre.</translation>
+    </message>
+    <message>
+        <source>Fx man-tors 9-13.</source>
+        <translation>E.g. Mon-Thu 9-13.</translation>
+    </message>
+    <message>
+        <source>Fx pauser, arbejdsstillinger eller opgaver, der skal undgås.</source>
+        <translation>E.g. breaks, working positions or tasks to be avoided.</translation>
+    </message>
+    <message>
+        <source>Fx virksomhedspraktik som lagermedhjælper.</source>
+        <translation>E.g. work placement as a warehouse assistant.</translation>
+    </message>
+    <message>
+        <source>Hvilken undervisning, hvornår, og hvordan den passer med praktikken.</source>
+        <translation>Which teaching, when, and how it fits with the placement.</translation>
+    </message>
+    <message>
+        <source>Hvis timetallet skal stige undervejs.</source>
+        <translation>If the hours are to rise along the way.</translation>
+    </message>
+    <message>
+        <source>IGU-elevløn pr. time (kr.)</source>
+        <translation>IGU trainee wage per hour (DKK)</translation>
+    </message>
+    <message>
+        <source>Inklusive det tilskud, denne aftale giver i de første 12 måneder.</source>
+        <translation>Including the subsidy this agreement gives in the first 12 months.</translation>
+    </message>
+    <message>
+        <source>Integrationsgrunduddannelse (IGU)</source>
+        <translation>Basic integration education (IGU)</translation>
+    </message>
+    <message>
+        <source>Jeg bekræfter at jeg er hørt om ansættelsen med løntilskud, og at min udtalelse står i aftalen.</source>
+        <translation>I confirm that I have been consulted about the employment with wage subsidy and that my statement is in the agreement.</translation>
+    </message>
+    <message>
+        <source>Jeg bekræfter at jeg er orienteret om ansættelsen i IGU.</source>
+        <translation>I confirm that I have been informed about the employment in IGU.</translation>
+    </message>
+    <message>
+        <source>Jeg bekræfter at jeg er orienteret om ansættelsen i fleksjob.</source>
+        <translation>I confirm that I have been informed about the employment in a flex job.</translation>
+    </message>
+    <message>
+        <source>Jeg bekræfter at jeg er orienteret om praktikken.</source>
+        <translation>I confirm that I have been informed about the work placement.</translation>
+    </message>
+    <message>
+        <source>Jeg bekræfter at jeg har læst aftalen og deltager i praktikken på de vilkår, der står i den.</source>
+        <translation>I confirm that I have read the agreement and take part in the work placement on the terms stated in it.</translation>
+    </message>
+    <message>
+        <source>Jeg bekræfter at jeg har læst aftalen og tager imod ansættelsen med løntilskud på de vilkår, der står i den.</source>
+        <translation>I confirm that I have read the agreement and accept the employment with wage subsidy on the terms stated in it.</translation>
+    </message>
+    <message>
+        <source>Jeg bekræfter at jeg har læst aftalen og tager imod fleksjobbet på de vilkår, der står i den.</source>
+        <translation>I confirm that I have read the agreement and accept the flex job on the terms stated in it.</translation>
+    </message>
+    <message>
+        <source>Jeg bekræfter at jeg har læst aftalen og tager imod integrationsgrunduddannelsen på de vilkår, der står i den.</source>
+        <translation>I confirm that I have read the agreement and accept the basic integration education on the terms stated in it.</translation>
+    </message>
+    <message>
+        <source>Jeg bekræfter at jeg har læst aftalen og ønsker mentorstøtten på de vilkår, der står i den.</source>
+        <translation>I confirm that I have read the agreement and want the mentor support on the terms stated in it.</translation>
+    </message>
+    <message>
+        <source>Jeg bekræfter at jeg tager imod ansættelsen og oplyser mine timer og min løn til jobcenteret, så min ydelse kan beregnes rigtigt.</source>
+        <translation>I confirm that I accept the employment and will report my hours and my wage to the jobcentre so that my benefit can be calculated correctly.</translation>
+    </message>
+    <message>
+        <source>Jeg bekræfter at jobcenteret bevilger løntilskud på de vilkår, der står i aftalen.</source>
+        <translation>I confirm that the jobcentre grants a wage subsidy on the terms stated in the agreement.</translation>
+    </message>
+    <message>
+        <source>Jeg bekræfter at jobcenteret bevilger mentorstøtte på de vilkår, der står i aftalen.</source>
+        <translation>I confirm that the jobcentre grants mentor support on the terms stated in the agreement.</translation>
+    </message>
+    <message>
+        <source>Jeg bekræfter at jobcenteret godkender fleksjobbet på de vilkår, der står i aftalen.</source>
+        <translation>I confirm that the jobcentre approves the flex job on the terms stated in the agreement.</translation>
+    </message>
+    <message>
+        <source>Jeg bekræfter at jobcenteret godkender forløbet og uddannelsesplanen, der står i aftalen.</source>
+        <translation>I confirm that the jobcentre approves the programme and the education plan stated in the agreement.</translation>
+    </message>
+    <message>
+        <source>Jeg bekræfter at jobcenteret godkender praktikken på de vilkår, der står i aftalen.</source>
+        <translation>I confirm that the jobcentre approves the work placement on the terms stated in the agreement.</translation>
+    </message>
+    <message>
+        <source>Jeg bekræfter at jobcenteret har registreret ansættelsen på de vilkår, der står i aftalen.</source>
+        <translation>I confirm that the jobcentre has registered the employment on the terms stated in the agreement.</translation>
+    </message>
+    <message>
+        <source>Jeg bekræfter på arbejdsgiverens vegne at oplysningerne er rigtige, og at ansættelsen giver merbeskæftigelse.</source>
+        <translation>On behalf of the employer, I confirm that the information is correct and that the employment creates additional employment.</translation>
+    </message>
+    <message>
+        <source>Jeg bekræfter på virksomhedens vegne at borgeren ansættes i fleksjob med de skånehensyn og den løn for de effektive timer, der står i aftalen.</source>
+        <translation>On behalf of the employer, I confirm that the citizen is employed in a flex job with the restrictions and the wage for the effective hours stated in the agreement.</translation>
+    </message>
+    <message>
+        <source>Jeg bekræfter på virksomhedens vegne at borgeren ansættes i ordinære timer på de løn- og arbejdsvilkår, der står i aftalen.</source>
+        <translation>On behalf of the employer, I confirm that the citizen is employed in ordinary hours on the pay and working conditions stated in the agreement.</translation>
+    </message>
+    <message>
+        <source>Jeg bekræfter på virksomhedens vegne at eleven ansættes i IGU på de vilkår, der står i aftalen, og får fri med løn til skoleundervisningen.</source>
+        <translation>On behalf of the employer, I confirm that the trainee is employed in IGU on the terms stated in the agreement and is given paid leave for the school teaching.</translation>
+    </message>
+    <message>
+        <source>Jeg bekræfter på virksomhedens vegne at mentoren har tid til de aftalte mentortimer, og at oplysningerne er rigtige.</source>
+        <translation>On behalf of the employer, I confirm that the mentor has time for the agreed mentor hours and that the information is correct.</translation>
+    </message>
+    <message>
+        <source>Jeg bekræfter på virksomhedens vegne at oplysningerne er rigtige, at ansættelsen giver merbeskæftigelse, og at stillingen ikke er blevet ledig ved afskedigelse inden for de sidste 3 måneder.</source>
+        <translation>On behalf of the employer, I confirm that the information is correct, that the employment creates additional employment, and that the position has not become vacant through dismissal within the last 3 months.</translation>
+    </message>
+    <message>
+        <source>Jeg bekræfter på virksomhedens vegne at oplysningerne er rigtige, og at praktikken ikke erstatter ordinært ansatte.</source>
+        <translation>On behalf of the employer, I confirm that the information is correct and that the work placement does not replace ordinary employees.</translation>
+    </message>
+    <message>
+        <source>Jobcenter</source>
+        <translation>Jobcentre</translation>
+    </message>
+    <message>
+        <source>Kontaktperson</source>
+        <translation>Contact person</translation>
+    </message>
+    <message>
+        <source>Kontaktperson på arbejdspladsen</source>
+        <translation>Contact person at the workplace</translation>
+    </message>
+    <message>
+        <source>Kontaktperson på arbejdspladsen (mentor/vejleder)</source>
+        <translation>Contact person at the workplace (mentor/supervisor)</translation>
+    </message>
+    <message>
+        <source>Kontaktpersonens e-mail</source>
+        <translation>Contact person&apos;s e-mail</translation>
+    </message>
+    <message>
+        <source>Kontaktpersonens telefon</source>
+        <translation>Contact person&apos;s phone</translation>
+    </message>
+    <message>
+        <source>Ledig siden</source>
+        <translation>Unemployed since</translation>
+    </message>
+    <message>
+        <source>Lov om en aktiv beskæftigelsesindsats, kapitel 11</source>
+        <translation>Active Employment Act (lov om en aktiv beskæftigelsesindsats), chapter 11</translation>
+    </message>
+    <message>
+        <source>Lov om en aktiv beskæftigelsesindsats, kapitel 12 (ansættelse med løntilskud hos offentlige arbejdsgivere)</source>
+        <translation>Active Employment Act (lov om en aktiv beskæftigelsesindsats), chapter 12 (employment with wage subsidy at public employers)</translation>
+    </message>
+    <message>
+        <source>Lov om en aktiv beskæftigelsesindsats, kapitel 12 (ansættelse med løntilskud hos private arbejdsgivere)</source>
+        <translation>Active Employment Act (lov om en aktiv beskæftigelsesindsats), chapter 12 (employment with wage subsidy at private employers)</translation>
+    </message>
+    <message>
+        <source>Lov om en aktiv beskæftigelsesindsats, kapitel 13 (fleksjob)</source>
+        <translation>Active Employment Act (lov om en aktiv beskæftigelsesindsats), chapter 13 (flex jobs)</translation>
+    </message>
+    <message>
+        <source>Lov om en aktiv beskæftigelsesindsats, kapitel 15, § 78 (mentorstøtte)</source>
+        <translation>Active Employment Act (lov om en aktiv beskæftigelsesindsats), chapter 15, section 78 (mentor support)</translation>
+    </message>
+    <message>
+        <source>Lov om integrationsgrunduddannelse (IGU)</source>
+        <translation>Basic Integration Education Act (lov om integrationsgrunduddannelse, IGU)</translation>
+    </message>
+    <message>
+        <source>Løn</source>
+        <translation>Wage</translation>
+    </message>
+    <message>
+        <source>Løn og tilskud</source>
+        <translation>Wage and subsidy</translation>
+    </message>
+    <message>
+        <source>Lønnen følger overenskomsten eller det, der er sædvanligt for tilsvarende arbejde. Tilskuddet må højst udgøre halvdelen af lønomkostningen.</source>
+        <translation>The wage follows the collective agreement or what is customary for similar work. The subsidy may make up at most half of the wage cost.</translation>
+    </message>
+    <message>
+        <source>Lønnen svarer til borgerens ydelse; arbejdstiden beregnes ud fra ydelsen og overenskomstens timeløn.</source>
+        <translation>The wage corresponds to the citizen&apos;s benefit; the working hours are calculated from the benefit and the collective agreement&apos;s hourly wage.</translation>
+    </message>
+    <message>
+        <source>Løntilskud hos en privat arbejdsgiver kræver 6 måneders ledighed, medmindre en undtagelse gælder.</source>
+        <translation>A wage subsidy at a private employer requires 6 months of unemployment, unless an exemption applies.</translation>
+    </message>
+    <message>
+        <source>Løntilskud modtaget for stillingen de sidste 12 måneder (kr.)</source>
+        <translation>Wage subsidy received for the position in the last 12 months (DKK)</translation>
+    </message>
+    <message>
+        <source>Løntilskud pr. time (kr.)</source>
+        <translation>Wage subsidy per hour (DKK)</translation>
+    </message>
+    <message>
+        <source>Løntilskud, offentlig arbejdsgiver</source>
+        <translation>Wage subsidy, public employer</translation>
+    </message>
+    <message>
+        <source>Løntilskud, privat arbejdsgiver</source>
+        <translation>Wage subsidy, private employer</translation>
+    </message>
+    <message>
+        <source>Mentor</source>
+        <translation>Mentor</translation>
+    </message>
+    <message>
+        <source>Mentoren er ofte en kollega på arbejdspladsen.</source>
+        <translation>The mentor is often a colleague at the workplace.</translation>
+    </message>
+    <message>
+        <source>Mentorens e-mail</source>
+        <translation>Mentor&apos;s e-mail</translation>
+    </message>
+    <message>
+        <source>Mentorens navn</source>
+        <translation>Mentor&apos;s name</translation>
+    </message>
+    <message>
+        <source>Mentorens opgaver</source>
+        <translation>Mentor&apos;s tasks</translation>
+    </message>
+    <message>
+        <source>Mentorens stilling</source>
+        <translation>Mentor&apos;s position</translation>
+    </message>
+    <message>
+        <source>Mentorens telefon</source>
+        <translation>Mentor&apos;s phone</translation>
+    </message>
+    <message>
+        <source>Mentorstøtte</source>
+        <translation>Mentor support</translation>
+    </message>
+    <message>
+        <source>Mentorstøtten begynder</source>
+        <translation>Mentor support begins</translation>
+    </message>
+    <message>
+        <source>Mentorstøtten slutter</source>
+        <translation>Mentor support ends</translation>
+    </message>
+    <message>
+        <source>Mentortimer pr. uge</source>
+        <translation>Mentor hours per week</translation>
+    </message>
+    <message>
+        <source>Mentortimer på arbejdspladsen, så borgeren kan begynde i eller fastholde job eller tilbud.</source>
+        <translation>Mentor hours at the workplace so that the citizen can start or keep a job or programme.</translation>
+    </message>
+    <message>
+        <source>Mentortimerne registreres og opgøres over for jobcenteret efter aftale.</source>
+        <translation>The mentor hours are recorded and reported to the jobcentre as agreed.</translation>
+    </message>
+    <message>
+        <source>Merbeskæftigelseskravet opgøres pr. CVR-nummer i fuldtidspersoner.</source>
+        <translation>The additional employment requirement is calculated per CVR number in full-time equivalents.</translation>
+    </message>
+    <message>
+        <source>Målgruppe</source>
+        <translation>Target group</translation>
+    </message>
+    <message>
+        <source>Normal fuld tid på arbejdspladsen (timer/uge)</source>
+        <translation>Normal full time at the workplace (hours/week)</translation>
+    </message>
+    <message>
+        <source>Ofte 5-20 timer om ugen til at begynde med.</source>
+        <translation>Often 5-20 hours a week to begin with.</translation>
+    </message>
+    <message>
+        <source>Op til 6 måneder ad gangen; kan forlænges.</source>
+        <translation>Up to 6 months at a time; can be extended.</translation>
+    </message>
+    <message>
+        <source>Opholdsgrundlag</source>
+        <translation>Residence basis</translation>
+    </message>
+    <message>
+        <source>Ordinære timer / småjob</source>
+        <translation>Ordinary hours / small job</translation>
+    </message>
+    <message>
+        <source>Ordinære timer kan kun kombineres med virksomhedspraktik hos samme virksomhed, hvis praktikken er i andre funktioner (hybridpraktik).</source>
+        <translation>Ordinary hours can only be combined with work placement (virksomhedspraktik) at the same employer if the placement is in other functions (hybrid placement, hybridpraktik).</translation>
+    </message>
+    <message>
+        <source>Ordinært ansatte (fuldtid, gennemsnit af de sidste 4 måneder)</source>
+        <translation>Ordinary employees (full time, average of the last 4 months)</translation>
+    </message>
+    <message>
+        <source>Ordinært ansatte i virksomheden (CVR) sidste måned</source>
+        <translation>Ordinary employees at the employer (CVR) last month</translation>
+    </message>
+    <message>
+        <source>Ordinært ansatte i virksomheden (CVR), gennemsnit af de sidste 12 måneder</source>
+        <translation>Ordinary employees at the employer (CVR), average of the last 12 months</translation>
+    </message>
+    <message>
+        <source>Overenskomst</source>
+        <translation>Collective agreement</translation>
+    </message>
+    <message>
+        <source>P-nummer</source>
+        <translation>P number</translation>
+    </message>
+    <message>
+        <source>Parterne har gennemgået aftalen og underskriver den hver især nedenfor.</source>
+        <translation>The parties have reviewed the agreement and each sign it below.</translation>
+    </message>
+    <message>
+        <source>Parterne har gennemgået aftalen og underskriver den hver især nedenfor. Har arbejdspladsen en tillidsrepræsentant, underskriver vedkommende også.</source>
+        <translation>The parties have reviewed the agreement and each sign it below. If the workplace has an employee representative, they sign as well.</translation>
+    </message>
+    <message>
+        <source>Plan for optrapning af timetallet</source>
+        <translation>Plan for increasing the hours</translation>
+    </message>
+    <message>
+        <source>Postnummer</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>Praktikdelen</source>
+        <translation>The placement part</translation>
+    </message>
+    <message>
+        <source>Praktikken</source>
+        <translation>The work placement</translation>
+    </message>
+    <message>
+        <source>Praktikken må ikke begynde, før jobcenteret har godkendt den.</source>
+        <translation>The work placement must not begin before the jobcentre has approved it.</translation>
+    </message>
+    <message>
+        <source>Praktikken skal i gennemsnit være mindst 25 timer om ugen.</source>
+        <translation>The work placement must average at least 25 hours a week.</translation>
+    </message>
+    <message>
+        <source>Rimelighedskravet opgøres pr. P-nummer.</source>
+        <translation>The ratio requirement is calculated per P number.</translation>
+    </message>
+    <message>
+        <source>Rimelighedskravet opgøres pr. P-nummer. Ansatte med løntilskud og unge under 18 tæller ikke med.</source>
+        <translation>The ratio requirement is calculated per P number. Employees with wage subsidy and young people under 18 do not count.</translation>
+    </message>
+    <message>
+        <source>Samlet lønomkostning for stillingen i samme 12 måneder (kr.)</source>
+        <translation>Total wage cost for the position in the same 12 months (DKK)</translation>
+    </message>
+    <message>
+        <source>Skoledelen</source>
+        <translation>The school part</translation>
+    </message>
+    <message>
+        <source>Skoleuger i alt</source>
+        <translation>School weeks in total</translation>
+    </message>
+    <message>
+        <source>Skånehensyn</source>
+        <translation>Restrictions</translation>
+    </message>
+    <message>
+        <source>Slutdato</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <source>Slutdato (ved tidsbegrænset ansættelse)</source>
+        <translation>End date (for fixed-term employment)</translation>
+    </message>
+    <message>
+        <source>Startdato</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>Stilling / fagområde</source>
+        <translation>Position / field</translation>
+    </message>
+    <message>
+        <source>Stilling / funktion</source>
+        <translation>Position / function</translation>
+    </message>
+    <message>
+        <source>Støtten</source>
+        <translation>The support</translation>
+    </message>
+    <message>
+        <source>Svarer til elevlønnen i overenskomsten.</source>
+        <translation>Corresponds to the trainee wage in the collective agreement.</translation>
+    </message>
+    <message>
+        <source>Tillidsrepræsentant</source>
+        <translation>Employee representative</translation>
+    </message>
+    <message>
+        <source>Tillidsrepræsentant (navn)</source>
+        <translation>Employee representative (name)</translation>
+    </message>
+    <message>
+        <source>Tillidsrepræsentanten skal høres om ansættelsen med løntilskud.</source>
+        <translation>The employee representative must be consulted about the employment with wage subsidy.</translation>
+    </message>
+    <message>
+        <source>Tillidsrepræsentantens udtalelse</source>
+        <translation>Employee representative&apos;s statement</translation>
+    </message>
+    <message>
+        <source>Tilskuddet udbetales bagud efter virksomhedens anmodning om refusion.</source>
+        <translation>The subsidy is paid in arrears on the employer&apos;s request for reimbursement.</translation>
+    </message>
+    <message>
+        <source>Timeløn (kr.)</source>
+        <translation>Hourly wage (DKK)</translation>
+    </message>
+    <message>
+        <source>Timeløn efter overenskomst (kr.)</source>
+        <translation>Hourly wage under the collective agreement (DKK)</translation>
+    </message>
+    <message>
+        <source>Timeløn for de effektive timer (kr.)</source>
+        <translation>Hourly wage for the effective hours (DKK)</translation>
+    </message>
+    <message>
+        <source>Timer pr. uge</source>
+        <translation>Hours per week</translation>
+    </message>
+    <message>
+        <source>Timer pr. uge i praktik (gennemsnit)</source>
+        <translation>Hours per week in work placement (average)</translation>
+    </message>
+    <message>
+        <source>Timesats for mentortimerne (kr.)</source>
+        <translation>Hourly rate for the mentor hours (DKK)</translation>
+    </message>
+    <message>
+        <source>To års grunduddannelse for flygtninge og familiesammenførte 18-50 år: lønnet praktik og skoleundervisning.</source>
+        <translation>Two-year basic education for refugees and reunified family members aged 18-50: paid placement and school teaching.</translation>
+    </message>
+    <message>
+        <source>Uddannelsesplan</source>
+        <translation>Education plan</translation>
+    </message>
+    <message>
+        <source>Uddannelsessted</source>
+        <translation>Place of education</translation>
+    </message>
+    <message>
+        <source>Udfyldes kun ved tidsbegrænset ansættelse.</source>
+        <translation>Only filled in for fixed-term employment.</translation>
+    </message>
+    <message>
+        <source>Udfyldes, hvis arbejdspladsen har en tillidsrepræsentant.</source>
+        <translation>Filled in if the workplace has an employee representative.</translation>
+    </message>
+    <message>
+        <source>Udfyldes, hvis virksomheden har en tillidsrepræsentant.</source>
+        <translation>Filled in if the employer has an employee representative.</translation>
+    </message>
+    <message>
+        <source>Ulønnet praktik hos en virksomhed; borgeren beholder sin ydelse.</source>
+        <translation>Unpaid work placement with an employer; the citizen keeps their benefit.</translation>
+    </message>
+    <message>
+        <source>Undtagelse fra kravet om 6 måneders ledighed</source>
+        <translation>Exemption from the requirement of 6 months&apos; unemployment</translation>
+    </message>
+    <message>
+        <source>Virksomhed</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <source>Virksomheden</source>
+        <translation>The employer</translation>
+    </message>
+    <message>
+        <source>Virksomheden betaler løn for den effektive arbejdstid; kommunen betaler flekslønstilskud til borgeren.</source>
+        <translation>The employer pays wages for the effective working hours; the municipality pays a flex wage subsidy to the citizen.</translation>
+    </message>
+    <message>
+        <source>Virksomheden får løn til mentoren dækket for de aftalte timer.</source>
+        <translation>The employer has the mentor&apos;s wages covered for the agreed hours.</translation>
+    </message>
+    <message>
+        <source>Virksomheden giver jobcenteret besked, hvis ansættelsen ophører før tid, eller hvis forholdene ændrer sig.</source>
+        <translation>The employer informs the jobcentre if the employment ends early or if circumstances change.</translation>
+    </message>
+    <message>
+        <source>Virksomheden giver jobcenteret besked, hvis arbejdstiden eller den effektive arbejdstid ændres.</source>
+        <translation>The employer informs the jobcentre if the working hours or the effective working hours change.</translation>
+    </message>
+    <message>
+        <source>Virksomheden giver jobcenteret besked, hvis forløbet afbrydes før tid.</source>
+        <translation>The employer informs the jobcentre if the programme is ended early.</translation>
+    </message>
+    <message>
+        <source>Virksomheden giver jobcenteret besked, hvis mentoren skifter, eller hvis støtten ikke længere er nødvendig.</source>
+        <translation>The employer informs the jobcentre if the mentor changes or if the support is no longer needed.</translation>
+    </message>
+    <message>
+        <source>Virksomheden kontakter jobcenteret, hvis borgeren udebliver eller forholdene ændrer sig.</source>
+        <translation>The employer contacts the jobcentre if the citizen does not turn up or circumstances change.</translation>
+    </message>
+    <message>
+        <source>Virksomheden udsteder ansættelsesbevis efter de almindelige regler.</source>
+        <translation>The employer issues a statement of employment terms under the ordinary rules.</translation>
+    </message>
+    <message>
+        <source>Virksomhedens navn</source>
+        <translation>Employer&apos;s name</translation>
+    </message>
+    <message>
+        <source>Virksomhedskonsulent</source>
+        <translation>Business consultant</translation>
+    </message>
+    <message>
+        <source>Virksomhedspraktik</source>
+        <translation>Work placement</translation>
+    </message>
+    <message>
+        <source>Visiteret til fleksjob den</source>
+        <translation>Assessed for flex job on</translation>
     </message>
 </context>
 <context>
@@ -2023,6 +4275,153 @@
     <message>
         <source>Timetal er ikke angivet.</source>
         <translation>Hours are not given.</translation>
+    </message>
+</context>
+<context>
+    <name>verify</name>
+    <message>
+        <source>  - {name} som {role}, {when} dansk tid ({utc}); identitet: {check}; enhed {device}</source>
+        <translation>  - {name} as {role}, {when} Danish time ({utc}); identity: {check}; device {device}</translation>
+    </message>
+    <message>
+        <source>Aftalens indhold er ændret: indholdet i beviset giver ikke den forseglede hash.</source>
+        <translation>The agreement&apos;s content has been changed: the content in the evidence does not give the sealed hash.</translation>
+    </message>
+    <message>
+        <source>Beviset ({file}) i PDF-filen kan ikke læses.</source>
+        <translation>The evidence ({file}) in the PDF file cannot be read.</translation>
+    </message>
+    <message>
+        <source>Beviset ({file}) mangler i PDF-filen.</source>
+        <translation>The evidence ({file}) is missing from the PDF file.</translation>
+    </message>
+    <message>
+        <source>Beviset har {given} underskrifter, forseglingen {sealed}.</source>
+        <translation>The evidence has {given} signatures, the seal {sealed}.</translation>
+    </message>
+    <message>
+        <source>Beviset i PDF-filen ({file}) har et ukendt format.</source>
+        <translation>The evidence in the PDF file ({file}) has an unknown format.</translation>
+    </message>
+    <message>
+        <source>Beviset og forseglingen er ikke om den samme aftale ({key}).</source>
+        <translation>The evidence and the seal are not about the same agreement ({key}).</translation>
+    </message>
+    <message>
+        <source>Certifikatet er udstedt af {issuer}; kæden er ikke kontrolleret (angiv tjenestens rodcertifikat med --ca).</source>
+        <translation>The certificate was issued by {issuer}; the chain has not been checked (give the service&apos;s root certificate with --ca).</translation>
+    </message>
+    <message>
+        <source>Enhedens certifikat er ikke udstedt af den betroede tjeneste (--ca).</source>
+        <translation>The device&apos;s certificate was not issued by the trusted service (--ca).</translation>
+    </message>
+    <message>
+        <source>Enhedens certifikat er udstedt af den betroede tjeneste.</source>
+        <translation>The device&apos;s certificate was issued by the trusted service.</translation>
+    </message>
+    <message>
+        <source>Fejl: Filen {file} findes ikke eller kan ikke læses.</source>
+        <translation>Error: The file {file} does not exist or cannot be read.</translation>
+    </message>
+    <message>
+        <source>Fejl: Rodcertifikatet (--ca) findes ikke eller kan ikke læses.</source>
+        <translation>Error: The root certificate (--ca) does not exist or cannot be read.</translation>
+    </message>
+    <message>
+        <source>Fejl: {file}: {message}</source>
+        <translation>Error: {file}: {message}</translation>
+    </message>
+    <message>
+        <source>Filen er ikke en PDF-fil.</source>
+        <translation>The file is not a PDF file.</translation>
+    </message>
+    <message>
+        <source>Filens indhold er ændret efter forseglingen: PAdES-signaturens kontrolsum passer ikke.</source>
+        <translation>The file&apos;s content has been changed after sealing: the PAdES signature&apos;s checksum does not match.</translation>
+    </message>
+    <message>
+        <source>Forseglet {when} dansk tid på enhed {device}.</source>
+        <translation>Sealed {when} Danish time on device {device}.</translation>
+    </message>
+    <message>
+        <source>Forseglingen (enhedens Ed25519-segl) passer ikke: forseglingserklæringen er ændret eller lavet med en anden nøgle.</source>
+        <translation>The seal (the device&apos;s Ed25519 seal) does not match: the seal statement has been changed or made with a different key.</translation>
+    </message>
+    <message>
+        <source>Forseglingen og PAdES-signaturen er ikke lavet med samme certifikat.</source>
+        <translation>The seal and the PAdES signature were not made with the same certificate.</translation>
+    </message>
+    <message>
+        <source>Forseglingserklæringen mangler eller har et ukendt format.</source>
+        <translation>The seal statement is missing or has an unknown format.</translation>
+    </message>
+    <message>
+        <source>IKKE INTAKT: {file} kan ikke bekræftes som uændret.</source>
+        <translation>NOT INTACT: {file} cannot be confirmed as unchanged.</translation>
+    </message>
+    <message>
+        <source>INTAKT: {file} er uændret siden forseglingen.</source>
+        <translation>INTACT: {file} is unchanged since sealing.</translation>
+    </message>
+    <message>
+        <source>Indholdets SHA-256: {hash}</source>
+        <translation>Content SHA-256: {hash}</translation>
+    </message>
+    <message>
+        <source>Oplysningerne om underskriften fra {who} passer ikke med forseglingen.</source>
+        <translation>The details of the signature from {who} do not match the seal.</translation>
+    </message>
+    <message>
+        <source>PAdES-signaturen dækker ikke hele filen: der er tilføjet eller ændret noget efter forseglingen.</source>
+        <translation>The PAdES signature does not cover the whole file: something has been added or changed after sealing.</translation>
+    </message>
+    <message>
+        <source>PAdES-signaturen er ikke lavet med en Ed25519-enhedsnøgle.</source>
+        <translation>The PAdES signature was not made with an Ed25519 device key.</translation>
+    </message>
+    <message>
+        <source>PAdES-signaturen er ugyldig: den er ikke lavet med certifikatets nøgle.</source>
+        <translation>The PAdES signature is invalid: it was not made with the certificate&apos;s key.</translation>
+    </message>
+    <message>
+        <source>PDF-filen er beskadiget og kan ikke læses som en forseglet aftale.</source>
+        <translation>The PDF file is damaged and cannot be read as a sealed agreement.</translation>
+    </message>
+    <message>
+        <source>PDF-filen har flere digitale signaturer; en forseglet aftale har kun én, så der er tilføjet noget efter forseglingen.</source>
+        <translation>The PDF file has several digital signatures; a sealed agreement has only one, so something has been added after sealing.</translation>
+    </message>
+    <message>
+        <source>PDF-filen har ingen digital signatur (PAdES); den er ikke forseglet eller forseglingen er fjernet.</source>
+        <translation>The PDF file has no digital signature (PAdES); it has not been sealed or the seal has been removed.</translation>
+    </message>
+    <message>
+        <source>Selvsigneret/ikke tilmeldt: enhedens certifikat er ikke udstedt af den centrale tjeneste. Forseglingen viser at dokumentet er uændret, men ikke hvem der ejer enheden.</source>
+        <translation>Self-signed/not enrolled: the device&apos;s certificate was not issued by the central service. The seal shows that the document is unchanged, but not who owns the device.</translation>
+    </message>
+    <message>
+        <source>Signaturfeltet i filen er ændret efter forseglingen.</source>
+        <translation>The signature field in the file has been changed after sealing.</translation>
+    </message>
+    <message>
+        <source>Underskrevet af:</source>
+        <translation>Signed by:</translation>
+    </message>
+    <message>
+        <source>Underskriften fra {who} er givet på et andet indhold end det forseglede.</source>
+        <translation>The signature from {who} was given on different content from the sealed content.</translation>
+    </message>
+    <message>
+        <source>Underskriften fra {who} er ændret: stregerne passer ikke med forseglingen.</source>
+        <translation>The signature from {who} has been changed: the strokes do not match the seal.</translation>
+    </message>
+    <message>
+        <source>{name} ({role})</source>
+        <translation>{name} ({role})</translation>
+    </message>
+    <message>
+        <source>{title}, aftale-id {id}, version {revision}</source>
+        <translation>{title}, agreement id {id}, version {revision}</translation>
     </message>
 </context>
 </TS>
