@@ -19,6 +19,7 @@ import base64
 import json
 import logging
 import platform
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -250,22 +251,36 @@ class SyncEngine:
     # -- pull ----------------------------------------------------------------------------
     def pull(self, transport: Transport, report: SyncReport,
              progress: Progress | None = None) -> None:
+        """Pages since the cursor; while one page is applied, the next is already being
+        fetched (the network and the disk work at the same time). A page fetched and never
+        applied (an error, a crash) is simply asked for again next time."""
         cursor = int(self.store.meta(credentials.CURSOR, "0") or 0)
-        while True:
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-fetch") as fetcher:
             page = transport.pull(cursor, self.pull_limit)
-            next_cursor, changes = int(page["next_cursor"]), page["changes"]
-            with self.store.write(journal=False) as s:
-                result: PageResult = apply_page(s, changes)
-                if self.before_page_commit is not None:
-                    self.before_page_commit(next_cursor)
-                if next_cursor > cursor:
-                    s.merge(ProfileMeta(key=credentials.CURSOR, value=str(next_cursor)))
-            report.pulled += result.applied
-            if progress:
-                progress("pull", report.pulled, None)
-            if not page.get("more") or next_cursor <= cursor:
-                return
-            cursor = next_cursor
+            while True:
+                next_cursor, changes = int(page["next_cursor"]), page["changes"]
+                more = bool(page.get("more")) and next_cursor > cursor
+                ahead = fetcher.submit(transport.pull, next_cursor, self.pull_limit) \
+                    if more else None
+                try:
+                    with self.store.write(journal=False) as s:
+                        result: PageResult = apply_page(s, changes)
+                        if self.before_page_commit is not None:
+                            self.before_page_commit(next_cursor)
+                        if next_cursor > cursor:
+                            s.merge(ProfileMeta(key=credentials.CURSOR,
+                                                value=str(next_cursor)))
+                except BaseException:
+                    if ahead is not None:
+                        ahead.cancel()
+                    raise
+                report.pulled += result.applied
+                if progress:
+                    progress("pull", report.pulled, None)
+                if ahead is None:
+                    return
+                cursor = next_cursor
+                page = ahead.result()
 
 
 def operations_by_id(operations: list[protocol.Operation]) -> dict[str, protocol.Operation]:
