@@ -162,6 +162,11 @@ class SyncEngine:
 
     def _start_run(self, trigger: str) -> int:
         with self.store.write(journal=False) as s:
+            # A run that never finished was cut short by the program stopping (one profile,
+            # one process: none can be running now).
+            s.execute(update(SyncRun).where(SyncRun.finished_at.is_(None)).values(
+                finished_at=SyncRun.started_at, ok=False,
+                error="Afbrudt: programmet stoppede under synkroniseringen."))
             run = SyncRun(trigger=trigger, started_at=utcnow())
             s.add(run)
             s.flush()

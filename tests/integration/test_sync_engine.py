@@ -241,6 +241,9 @@ def test_a_client_killed_mid_apply_resumes_where_it_was(central, tmp_path):
         got = employers(reader)
         assert set(got) == set(ids), (len(got), len(set(ids) - set(got)))
         with reader.read() as s:
+            killed, resumed = s.scalars(select(SyncRun).order_by(SyncRun.id)).all()
+        assert not killed.ok and killed.error.startswith("Afbrudt") and resumed.ok
+        with reader.read() as s:
             assert s.scalar(select(func.count()).select_from(OutboxEntry)) == 0
     finally:
         reader.close()
