@@ -71,6 +71,7 @@ def cli(ctx: click.Context, database_url: str | None, data_dir: Path | None) -> 
 
 def _serve(url: str, host: str, port: int, workers: int) -> None:
     import uvicorn
+
     from sync.server.app import create_app
     if workers > 1:
         os.environ[DATABASE_URL_ENV] = url

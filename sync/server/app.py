@@ -13,10 +13,21 @@ from fastapi import FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 
-from ..protocol import (API_PREFIX, PROTOCOL_VERSION, DeviceStatus, EnrollRequest,
-                        EnrollResponse, ErrorBody, PullResponse, PushRequest, PushResponse,
-                        SealedAgreementReceipt, SealedAgreementUpload)
-from . import auth, ca as ca_module, db, migrate, service
+from ..protocol import (
+    API_PREFIX,
+    PROTOCOL_VERSION,
+    DeviceStatus,
+    EnrollRequest,
+    EnrollResponse,
+    ErrorBody,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+    SealedAgreementReceipt,
+    SealedAgreementUpload,
+)
+from . import auth, db, migrate, service
+from . import ca as ca_module
 from .errors import ServiceError
 
 DATABASE_URL_ENV = "CONSULTANT_SERVER_DATABASE_URL"
@@ -69,7 +80,7 @@ def create_app(database_url: str, run_migrations: bool = True) -> FastAPI:
             ca_certificate_pem=service_ca.certificate_pem, consultant=identity.consultant,
             consultant_id=identity.consultant_id,
             municipality_code=identity.municipality_code,
-            municipality_name=municipality_name, server_time=dt.datetime.now(dt.timezone.utc))
+            municipality_name=municipality_name, server_time=dt.datetime.now(dt.UTC))
 
     @app.post(f"{API_PREFIX}/push", response_model=PushResponse, responses=ERRORS)
     def push(request: PushRequest,

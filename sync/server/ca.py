@@ -16,7 +16,10 @@ from dataclasses import dataclass
 
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+    Ed25519PrivateKey,
+    Ed25519PublicKey,
+)
 from cryptography.x509.oid import NameOID
 from sqlalchemy import Engine, insert, select
 from sqlalchemy.exc import IntegrityError
@@ -39,7 +42,7 @@ class CA:
     def issue_device_certificate(self, public_key_raw: bytes, device_id: str, consultant: str,
                                  municipality: str) -> x509.Certificate:
         device_key = Ed25519PublicKey.from_public_bytes(public_key_raw)
-        now = dt.datetime.now(dt.timezone.utc)
+        now = dt.datetime.now(dt.UTC)
         subject = x509.Name([
             x509.NameAttribute(NameOID.COMMON_NAME, consultant or device_id),
             x509.NameAttribute(NameOID.ORGANIZATION_NAME, municipality),
@@ -78,7 +81,7 @@ class CA:
 
 def _new_ca() -> tuple[Ed25519PrivateKey, x509.Certificate]:
     key = Ed25519PrivateKey.generate()
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     name = x509.Name([
         x509.NameAttribute(NameOID.COMMON_NAME, "Consultant App central service CA"),
         x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, str(uuid.uuid4())),

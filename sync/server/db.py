@@ -17,14 +17,31 @@ wait for each other.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (
-    JSON, BigInteger, Boolean, Column, DateTime, Engine, ForeignKey, Index, Integer, MetaData,
-    String, Table, Text, create_engine, event, text,
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    Engine,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    event,
+    text,
 )
 from sqlalchemy.engine import Connection
 
@@ -147,7 +164,7 @@ counter = Table(
 
 
 def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 def dumps(value: Any) -> str:
@@ -193,6 +210,22 @@ def _sqlite_engine(url: str, immediate: bool) -> Engine:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine
+
+
+_SQLITE_WRITERS = threading.Lock()
+
+
+@contextlib.contextmanager
+def writing(engine: Engine) -> Iterator[Connection]:
+    """A write transaction. On SQLite the threads of this process queue on a lock first:
+    SQLite's own busy handler polls with growing sleeps, which under many concurrent pushes
+    makes some wait seconds while the database is idle."""
+    if engine.dialect.name == "sqlite":
+        with _SQLITE_WRITERS, engine.begin() as conn:
+            yield conn
+    else:
+        with engine.begin() as conn:
+            yield conn
 
 
 def lock_municipality(conn: Connection, code: str) -> None:

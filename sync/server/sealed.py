@@ -124,4 +124,4 @@ def receive(engine: Engine, ca: CA, identity: DeviceIdentity, agreement_id: str,
                                   pdf_sha256=pdf_sha256, received_at=received_at)
 
 
-__all__ = ["receive", "receipt_message"]
+__all__ = ["receipt_message", "receive"]

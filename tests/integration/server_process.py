@@ -31,8 +31,8 @@ import subprocess
 import sys
 import time
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import httpx
 
@@ -52,8 +52,7 @@ def free_port() -> int:
 
 
 def _cli() -> list[str]:
-    return [sys.executable, "-c", "import sys; from sync.server_cli import main; "
-                                  "sys.exit(main())"]
+    return [sys.executable, "-c", "import sys; from sync.server_cli import main; sys.exit(main())"]
 
 
 class ServerProcess:
@@ -69,12 +68,12 @@ class ServerProcess:
         self.log_path = self.data_dir / f"server-{self.port}.log"
 
     @classmethod
-    def sqlite(cls, tmp_path: Path) -> "ServerProcess":
+    def sqlite(cls, tmp_path: Path) -> ServerProcess:
         data = Path(tmp_path) / "server-data"
         return cls(f"sqlite:///{data / 'server.sqlite'}", data)
 
     @classmethod
-    def demo(cls, tmp_path: Path) -> "ServerProcess":
+    def demo(cls, tmp_path: Path) -> ServerProcess:
         data = Path(tmp_path) / "server-data"
         return cls(f"sqlite:///{data / 'server.sqlite'}", data, mode="demo")
 
@@ -123,7 +122,7 @@ class ServerProcess:
         out = self.admin("add-consultant", "--municipality", municipality, "--name", name)
         return out.strip().splitlines()[-1].rsplit(" ", 1)[-1]
 
-    def start(self, timeout: float = 30.0) -> "ServerProcess":
+    def start(self, timeout: float = 30.0) -> ServerProcess:
         self.data_dir.mkdir(parents=True, exist_ok=True)
         if self.mode == "demo":
             args = ["--database-url", self.database_url, "demo", "--port", str(self.port),
@@ -131,7 +130,7 @@ class ServerProcess:
         else:
             args = ["serve", "--host", "127.0.0.1", "--port", str(self.port),
                     "--database-url", self.database_url]
-        log = open(self.log_path, "ab")
+        log = open(self.log_path, "ab")  # noqa: SIM115 - the child keeps writing to it
         self.proc = subprocess.Popen([*_cli(), *args], stdout=log, stderr=subprocess.STDOUT,
                                      env=self._env(), cwd=ROOT, start_new_session=True)
         log.close()
@@ -162,11 +161,11 @@ class ServerProcess:
                 self.proc.wait()
         self.proc = None
 
-    def restart(self, kill: bool = False) -> "ServerProcess":
+    def restart(self, kill: bool = False) -> ServerProcess:
         self.stop(kill=kill)
         return self.start()
 
-    def __enter__(self) -> "ServerProcess":
+    def __enter__(self) -> ServerProcess:  # noqa: PYI034
         return self.start()
 
     def __exit__(self, *exc: object) -> None:
@@ -201,7 +200,7 @@ def fresh_postgres_database() -> Iterator[str]:
 
 # -- pytest fixtures -----------------------------------------------------------------------------
 
-import pytest  # noqa: E402
+import pytest
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

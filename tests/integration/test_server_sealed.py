@@ -42,7 +42,7 @@ def _upload(store, agreement_id: str, pdf: bytes) -> dict:
 
 
 @pytest.mark.slow
-def test_a_sealed_agreement_is_verified_kept_once_and_never_replaced(store, sqlite_server):
+def test_a_sealed_agreement_is_verified_kept_once_and_never_replaced(store, sqlite_server):  # noqa: F811
     http = _enrolled(store, sqlite_server)
     device = device_identity(store)
     agreement_id = ready_draft(store)
@@ -71,7 +71,8 @@ def test_a_sealed_agreement_is_verified_kept_once_and_never_replaced(store, sqli
                            {"a": agreement_id}).one()
     engine.dispose()
     assert base64.b64decode(row.pdf) == pdf
-    from sync.server import ca as ca_module, db
+    from sync.server import ca as ca_module
+    from sync.server import db
     _, write = db.make_engines(sqlite_server.database_url)
     service_ca = ca_module.load_or_create(write)
     received = dt.datetime.fromisoformat(str(row.received_at))
@@ -80,7 +81,7 @@ def test_a_sealed_agreement_is_verified_kept_once_and_never_replaced(store, sqli
 
 
 @pytest.mark.slow
-def test_a_damaged_or_mismatched_upload_is_refused_and_not_kept(store, sqlite_server):
+def test_a_damaged_or_mismatched_upload_is_refused_and_not_kept(store, sqlite_server):  # noqa: F811
     http = _enrolled(store, sqlite_server)
     device = device_identity(store)
     agreement_id = ready_draft(store)
