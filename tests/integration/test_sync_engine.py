@@ -342,3 +342,16 @@ def test_the_same_sealed_agreement_uploaded_twice_is_stored_once(central, tmp_pa
             db.sealed_agreement.c.agreement_id == agreement_id)).scalar()
     assert stored == 1
     assert engine.sync().uploaded == 0  # with its receipt, it is not sent again
+
+
+def test_a_refused_token_is_reported_plainly_and_not_retried(central, tmp_path):
+    from sync.client.errors import TokenRefused
+
+    store, engine = central.device(tmp_path / "device", municipality="0601")
+    with store.write(journal=False) as s:
+        credentials.save_token(store, s, "not-the-token", use_keyring=False)
+    with pytest.raises(TokenRefused) as raised:
+        engine.sync()
+    assert not raised.value.retry
+    assert str(raised.value.message) == ("Den centrale tjeneste afviste enhedens adgangsnøgle. "
+                                         "Tilmeld enheden igen.")
