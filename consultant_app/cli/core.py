@@ -135,7 +135,7 @@ def demo(ctx: Context, employers: int, vacancies: int, candidates: int) -> None:
         ctx.passphrase = "demo"
     if not Store.exists(ctx.profile):
         with Store.create(ctx.profile, ctx.passphrase, consultant="Demo Konsulent",
-                          municipality_code="751") as store, store.write() as s:
+                          municipality_code="0751") as store, store.write() as s:
             click.echo("Opretter demoprofil …", err=True)
             seed_demo(s, DemoCounts(employers, vacancies, candidates), seed=7)
     from ui.app import run_app

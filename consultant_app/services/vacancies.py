@@ -34,7 +34,7 @@ VACANCY_FIELDS = {
 }
 
 
-def _check_consistent(vacancy: Vacancy) -> None:
+def check_consistent(vacancy: Vacancy) -> None:
     """Rules that span fields: the hours range and "starts with few hours, grows to more"."""
     problems = []
     if (vacancy.hours_min is not None and vacancy.hours_max is not None
@@ -55,7 +55,7 @@ def _check_consistent(vacancy: Vacancy) -> None:
 def create_vacancy(session: Session, employer_id: str, data: Mapping[str, Any]) -> Vacancy:
     get_live(session, Employer, employer_id, "Virksomhed")
     vacancy = Vacancy(employer_id=employer_id, **clean(VACANCY_FIELDS, data))
-    _check_consistent(vacancy)
+    check_consistent(vacancy)
     session.add(vacancy)
     session.flush()
     return vacancy
@@ -66,7 +66,7 @@ def update_vacancy(session: Session, vacancy_id: str, changes: Mapping[str, Any]
     for key, value in clean(VACANCY_FIELDS, changes, partial=True).items():
         if getattr(vacancy, key) != value:
             setattr(vacancy, key, value)
-    _check_consistent(vacancy)
+    check_consistent(vacancy)
     session.flush()
     return vacancy
 

@@ -31,7 +31,7 @@ from consultant_app.services.citizens import CITIZEN_FIELDS
 from consultant_app.services.employers import EMPLOYER_FIELDS
 from consultant_app.services.fields import clean
 from consultant_app.services.vacancies import VACANCY_FIELDS
-from consultant_app.services.vacancies import _check_consistent as check_vacancy
+from consultant_app.services.vacancies import check_consistent as check_vacancy
 from consultant_app.store.models import Vacancy
 from consultant_app.text import QT_TRANSLATE_NOOP as _N
 from consultant_app.text import Message

@@ -60,6 +60,7 @@ def test_a_missing_profile_says_how_to_make_one(tmp_path, capsys):
 
 def test_info_counts_what_the_profile_holds(profile, capsys):
     code, out, _ = run(capsys, "--profile", profile, "--passphrase", "pw", "info", "--json")
+    assert code == 0
     info = json.loads(out)
     assert (info["employers"], info["vacancies"], info["citizens"]) == (40, 30, 80)
     assert info["outbox"] > 150  # every seeded row is queued for sync
