@@ -25,8 +25,20 @@ Endpoints
     content under an existing id and revision is refused (409).
 ``GET /api/v1/device``
     -> DeviceStatus. Whether the device is still enrolled.
+``GET /api/v1/health``  (no token)
+    ``{"status": "ok"}`` once the service has migrated its schema: readiness for a load
+    balancer and the test fixture.
 
-Errors are ``{"detail": {"code": ..., "message": ...}}`` (ErrorBody) with a Danish message.
+A deleted record's Change carries ``values: {}``. Times (``modified_at``) are naive UTC.
+Pages are ordered by sequence number, and a parent changed after its children comes after
+them, so a client must accept a child whose parent arrives in a later page (the engine parks
+it until the parent is there).
+
+Errors are ``{"detail": {"code": ..., "message": ...}}`` (ErrorBody) with a Danish message:
+401 ``unauthorized`` (unknown token), 403 ``invalid_code`` (enrollment code unknown, used or
+expired), 409 ``immutable`` (other content under a signed agreement's id and revision), 410
+``device_revoked``, 422 ``invalid`` / ``invalid_seal`` (a request or a sealed PDF that does not
+check out).
 A revoked device gets 410 with code "device_revoked" on every call: the client then wipes
 the personal data on the device and tells the user why.
 
