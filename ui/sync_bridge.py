@@ -25,6 +25,7 @@ class SyncBridge(QObject):
     status_changed = Signal(object)      # SyncStatus
     enrolled = Signal(object)            # engine.EnrollResult
     enroll_failed = Signal(str)          # Danish message
+    _outbox_grew = Signal()
 
     def __init__(self, runner: SyncRunner, parent: QObject | None = None):
         super().__init__(parent)
@@ -37,6 +38,7 @@ class SyncBridge(QObject):
         self._soon.setSingleShot(True)
         self._soon.setInterval(AFTER_CHANGE_MS)
         self._soon.timeout.connect(self._sync_if_running)
+        self._outbox_grew.connect(self._soon.start)
 
     @classmethod
     def for_store(cls, store, parent: QObject | None = None) -> "SyncBridge":  # type: ignore[no-untyped-def]
@@ -57,20 +59,23 @@ class SyncBridge(QObject):
         self.runner.sync_now()
 
     def local_change(self) -> None:
-        """After a local write: the waiting count changes at once, and a sync follows a
-        little after the last of a burst of changes."""
+        """After a background operation: the waiting count is read again, and when it grew
+        (a write, not a read) a sync follows a little after the last of a burst."""
         threading.Thread(target=self._count, name="sync-count", daemon=True).start()
-        self._soon.start()
 
     def _sync_if_running(self) -> None:
         if self.runner.running and self.status.enrolled:
             self.runner.sync_now()
 
     def _count(self) -> None:
+        before = self.runner.status.waiting
         try:
             self.runner.refresh_waiting()
         except Exception:  # noqa: BLE001 - a count is not worth an error dialog
             log.exception("could not count the outbox")
+            return
+        if self.runner.status.waiting > before:
+            self._outbox_grew.emit()
 
     def enroll(self, server_url: str, code: str) -> None:
         def work() -> None:
