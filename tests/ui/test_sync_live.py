@@ -8,12 +8,14 @@ import time
 
 from PySide6.QtCore import Qt
 
+from consultant_app import services
 from sync.server import admin, auth, db
 from tests.integration.server_process import ServerProcess
+from ui import sync_bridge
 from ui.app import start_sync
 from ui.views.sync import EnrollDialog
 
-from .desktop_fixtures import ops, settings, settings_file, window  # noqa: F401
+from .desktop_fixtures import make_employer, ops, settings, settings_file, window  # noqa: F401
 from .test_sync_page import shot
 
 
@@ -23,6 +25,7 @@ def test_enroll_from_the_sync_page_then_lose_the_service(window, demo_store, qtb
         _, engine = db.make_engines(server.database_url)
         admin.add_municipality(engine, "0751", "Aarhus")
         code = auth.store_code(engine, admin.add_consultant(engine, "0751", "Test Konsulent"))
+        monkeypatch.setattr(sync_bridge, "AFTER_CHANGE_MS", 200)
         bridge = start_sync(demo_store, window)
         assert bridge is not None and not bridge.runner.running  # not enrolled: not started
         page = window.show_page("sync")
@@ -37,6 +40,13 @@ def test_enroll_from_the_sync_page_then_lose_the_service(window, demo_store, qtb
         assert page.history_model.rows[0][2] == "gennemført"
         page.tabs.setCurrentIndex(2)
         shot(window, "sync-online.png")
+
+        # A local edit is sent by itself shortly after it is saved.
+        employer_id = make_employer(demo_store, name="Ny Virksomhed ApS", cvr="10000009")
+        window.ops.write(lambda s: services.update_employer(s, employer_id, {"notes": "Hej"}))
+        qtbot.waitUntil(lambda: len(page.history_model.rows) >= 2
+                        and page.history_model.rows[0][2] == "gennemført"
+                        and window.outbox_label.text().endswith(": 0"), timeout=30_000)
         url = server.base_url
     qtbot.mouseClick(page.sync_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.sync_label.text().startswith(
