@@ -34,6 +34,9 @@ def say(text: str) -> None:
 
 def _port_free(port: int) -> bool:
     with socket.socket() as s:
+        # As the service binds (uvicorn sets it): a port in TIME_WAIT after the last run
+        # is free, so the demo keeps its port and its enrollment.
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             s.bind(("127.0.0.1", port))
             return True
