@@ -121,7 +121,8 @@ def seed_service(rows_path: Path, url_db: str) -> dict[str, Any]:
                 "owner_consultant_id": consultant_id if entity == "citizen" else None,
                 "owner_device_id": None, "citizen_id": row["id"] if entity == "citizen" else None,
                 "version": 1, "deleted": False, "modified_at": now,
-                "values_json": db.dumps(values), "field_versions": db.dumps({f: 1 for f in values})})
+                "values_json": db.dumps(values),
+                "field_versions": db.dumps({f: 1 for f in values})})
     with engine.begin() as conn:
         seqs = db.next_seqs(conn, len(records))
         for record, seq in zip(records, seqs):

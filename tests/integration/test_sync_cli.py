@@ -17,8 +17,8 @@ from .server_process import ROOT, ServerProcess
 def app(profile, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "CONSULTANT_APP_PASSPHRASE": "cli-test", "PYTHONPATH": str(ROOT)}
     return subprocess.run([sys.executable, "-c", "import sys; from consultant_app.cli import "
-                           "main; sys.exit(main())", "--profile", str(profile), *args], capture_output=True, text=True, env=env,
-                          cwd=ROOT, timeout=120)
+                           "main; sys.exit(main())", "--profile", str(profile), *args],
+                          capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
 
 
 @pytest.mark.slow

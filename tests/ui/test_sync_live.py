@@ -19,8 +19,8 @@ from .desktop_fixtures import make_employer, ops, settings, settings_file, windo
 from .test_sync_page import shot
 
 
-def test_enroll_from_the_sync_page_then_lose_the_service(window, demo_store, qtbot,
-                                                         tmp_path, monkeypatch):  # noqa: F811
+def test_enroll_from_the_sync_page_then_lose_the_service(window, demo_store, qtbot,  # noqa: F811
+                                                         tmp_path, monkeypatch):
     with ServerProcess.sqlite(tmp_path) as server:
         _, engine = db.make_engines(server.database_url)
         admin.add_municipality(engine, "0751", "Aarhus")
