@@ -29,7 +29,7 @@ bench: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks
 
 clean-demo:
-	rm -rf $(DEMO_PROFILE)
+	rm -rf $(DEMO_PROFILE) $(DEMO_SERVER)
 
 # Extract every translatable string into ui/i18n/consultant_app_en.ts (translations kept,
 # new strings unfinished) and compile ui/i18n/consultant_app_en.qm.

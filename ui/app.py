@@ -14,7 +14,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QLabel, QLineEdit,
                                QMessageBox, QVBoxLayout, QWidget)
 
@@ -118,14 +118,20 @@ def run_app(profile: Path, passphrase: str | None) -> int:
     if store is None:
         return 1
     ops = Ops(store)
-    bridge = None
+    bridges: list[SyncBridge] = []
     try:
         window = MainWindow(ops, settings)
-        bridge = start_sync(store, window)
         window.show()
+
+        def begin_sync() -> None:
+            bridge = start_sync(store, window)
+            if bridge is not None:
+                bridges.append(bridge)
+        # Sync (and httpx behind it) starts once the window is up, not before it.
+        QTimer.singleShot(0, begin_sync)
         return app.exec()
     finally:
-        if bridge is not None:
+        for bridge in bridges:
             bridge.stop()
         ops.shutdown()
         store.close()

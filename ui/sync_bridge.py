@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import logging
 import threading
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from consultant_app.errors import UserError
-from sync.client import SyncEngine, SyncRunner, SyncStatus
+if TYPE_CHECKING:  # the engine (httpx, pydantic) is imported when sync starts, not before
+    from sync.client import SyncRunner, SyncStatus
 
 from .ops import translate_message
 
@@ -42,6 +44,7 @@ class SyncBridge(QObject):
 
     @classmethod
     def for_store(cls, store, parent: QObject | None = None) -> "SyncBridge":  # type: ignore[no-untyped-def]
+        from sync.client import SyncEngine, SyncRunner
         return cls(SyncRunner(SyncEngine(store)), parent)
 
     def _remember(self, status: SyncStatus) -> None:
