@@ -615,7 +615,7 @@
     </message>
     <message>
         <source>Lav aftale …</source>
-        <translation>Make agreement …</translation>
+        <translation>Create agreement …</translation>
     </message>
     <message>
         <source>Filtrér</source>
