@@ -1015,6 +1015,42 @@ Not signed yet</translation>
 <context>
     <name>SyncPage</name>
     <message>
+        <source>Kontaktperson</source>
+        <translation>Contact person</translation>
+    </message>
+    <message>
+        <source>Besøg</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <source>Matchhistorik</source>
+        <translation>Match history</translation>
+    </message>
+    <message>
+        <source>Underskrift</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <source>Aftale-PDF</source>
+        <translation>Agreement PDF</translation>
+    </message>
+    <message>
+        <source>Adgangslog</source>
+        <translation>Access log</translation>
+    </message>
+    <message>
+        <source>(tom)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>Ja</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Nej</source>
+        <translation>No</translation>
+    </message>
+    <message>
         <source>Synkronisering</source>
         <translation>Sync</translation>
     </message>

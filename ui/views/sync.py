@@ -32,15 +32,15 @@ from .partials.tables import read_only_table
 HISTORY_ROWS = 100
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SyncPage", text)
-
-
 def entity_label(entity: str) -> str:
+    tr = QCoreApplication.translate
     labels = {
-        "contact_person": _tr("Kontaktperson"), "visit": _tr("Besøg"),
-        "match_event": _tr("Matchhistorik"), "agreement_signature": _tr("Underskrift"),
-        "agreement_document": _tr("Aftale-PDF"), "access_log": _tr("Adgangslog"),
+        "contact_person": tr("SyncPage", "Kontaktperson"),
+        "visit": tr("SyncPage", "Besøg"),
+        "match_event": tr("SyncPage", "Matchhistorik"),
+        "agreement_signature": tr("SyncPage", "Underskrift"),
+        "agreement_document": tr("SyncPage", "Aftale-PDF"),
+        "access_log": tr("SyncPage", "Adgangslog"),
     }
     return labels.get(entity) or kind_label(entity)
 
@@ -48,11 +48,11 @@ def entity_label(entity: str) -> str:
 def value_text(value: Any) -> str:
     """A conflict value as the consultant reads it."""
     if value is None or value == "":
-        return _tr("(tom)")
+        return QCoreApplication.translate("SyncPage", "(tom)")
     if isinstance(value, bool):
-        return _tr("Ja") if value else _tr("Nej")
+        return QCoreApplication.translate("SyncPage", "Ja") if value else QCoreApplication.translate("SyncPage", "Nej")
     if isinstance(value, list):
-        return ", ".join(str(v) for v in value) or _tr("(tom)")
+        return ", ".join(str(v) for v in value) or QCoreApplication.translate("SyncPage", "(tom)")
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False)
     return str(value)
