@@ -50,7 +50,8 @@ def value_text(value: Any) -> str:
     if value is None or value == "":
         return QCoreApplication.translate("SyncPage", "(tom)")
     if isinstance(value, bool):
-        return QCoreApplication.translate("SyncPage", "Ja") if value else QCoreApplication.translate("SyncPage", "Nej")
+        return (QCoreApplication.translate("SyncPage", "Ja") if value
+                else QCoreApplication.translate("SyncPage", "Nej"))
     if isinstance(value, list):
         return ", ".join(str(v) for v in value) or QCoreApplication.translate("SyncPage", "(tom)")
     if isinstance(value, dict):
