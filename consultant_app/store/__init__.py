@@ -172,6 +172,9 @@ class Store:
                     ProfileMeta(key="municipality_code", value=municipality_code),
                 ])
             store._unlock_with_key(data_key)
+            # The device's signing key is made with the profile (DESIGN.md, signing).
+            from ..device import device_identity
+            device_identity(store)
             return store
         except BaseException:
             store.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import subprocess
 import sys
@@ -10,13 +11,14 @@ import time
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives import serialization
 from sqlalchemy import func, select, text
 
 from consultant_app import services as sv
 from consultant_app.errors import (CorruptDatabase, DiskFull, NewerSchema, ProfileLocked,
                                    ProfileMissing, ValidationError, WrongPassphrase)
 from consultant_app.store import DB_FILENAME, Store
-from consultant_app.store.models import AccessLog, Citizen, Employer, OutboxEntry
+from consultant_app.store.models import AccessLog, Citizen, Employer, OutboxEntry, ProfileMeta
 
 from ..conftest import FAST_KDF, PASSPHRASE
 
@@ -269,3 +271,18 @@ def test_write_generations_name_the_tables_each_write_touched(store):
     with pytest.raises(ValidationError), store.write() as s:  # a rolled-back write counts not
         sv.create_citizen(s, {"name": "", "target_group": "dagpenge"})
     assert store.generation_of("citizen") == store.generation
+
+
+def test_a_new_profile_has_its_device_key_encrypted_at_rest(store):
+    from consultant_app.device import device_identity
+    with store.read() as s:
+        keys = {m.key: m.value for m in s.scalars(select(ProfileMeta))}
+    assert keys["device_id"] and "BEGIN CERTIFICATE" in keys["device_certificate"]
+    identity = device_identity(store)
+    assert identity.device_id == keys["device_id"]
+    raw = identity.private_key.private_bytes(
+        serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
+        serialization.NoEncryption())
+    assert base64.b64encode(raw).decode() not in keys["device_private_key"]
+    assert raw not in (store.path.read_bytes() + store.path.with_name(
+        store.path.name + "-wal").read_bytes())
