@@ -24,10 +24,20 @@ KINDS = ("employer", "vacancy", "citizen")
 
 
 def fold(value: str | None) -> str:
-    """Lower-case, Danish letters as two-letter forms, other accents dropped."""
+    """Lower-case, Danish letters as two-letter forms, other accents dropped.
+
+    The search index calls this once per indexed row (100k+ in a first sync), so the common
+    cases go first: ASCII text as it is, then æ/ø/å with ``str.replace``, which is several
+    times faster than ``str.translate`` with a table of two-letter replacements."""
     if not value:
         return ""
-    lowered = value.lower().translate(_DANISH)
+    lowered = value.lower()
+    if lowered.isascii():
+        return lowered
+    lowered = lowered.replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+    if lowered.isascii():
+        return lowered
+    lowered = lowered.translate(_DANISH)
     if lowered.isascii():
         return lowered
     decomposed = unicodedata.normalize("NFKD", lowered)
@@ -90,6 +100,11 @@ def deferred_indexing(session: Session) -> Iterator[None]:
         f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ({marks})",
         _INSERT_TRIGGERS).all()
     last_docid = conn.exec_driver_sql("SELECT coalesce(max(docid), 0) FROM search_doc").scalar()
+    # A row inserted in the block gets a rowid above the largest one now (SQLite takes
+    # max(rowid) + 1; nothing is hard-deleted inside the block), so only those rows are looked
+    # at: a sync applies page after page to a growing table and must not scan it per page.
+    last_rowid = {kind: conn.exec_driver_sql(f"SELECT coalesce(max(rowid), 0) FROM {kind}")
+                  .scalar() for kind in KINDS}
     for name, _sql in triggers:
         conn.exec_driver_sql(f'DROP TRIGGER "{name}"')
 
@@ -98,8 +113,9 @@ def deferred_indexing(session: Session) -> Iterator[None]:
         for kind in KINDS:
             conn.exec_driver_sql(
                 f"INSERT INTO search_doc(kind, ref) SELECT '{kind}', r.id FROM {kind} r "
-                f"WHERE NOT EXISTS (SELECT 1 FROM search_doc d WHERE d.ref = r.id) "
-                f"ORDER BY r.rowid")
+                f"WHERE r.rowid > ? AND NOT EXISTS "
+                f"(SELECT 1 FROM search_doc d WHERE d.ref = r.id) ORDER BY r.rowid",
+                (last_rowid[kind],))
         for kind in KINDS:
             conn.exec_driver_sql(
                 f"INSERT INTO search_fts(rowid, doc, kind, ref, title, subtitle) "
