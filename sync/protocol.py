@@ -34,6 +34,22 @@ Pages are ordered by sequence number, and a parent changed after its children co
 them, so a client must accept a child whose parent arrives in a later page (the engine parks
 it until the parent is there).
 
+Scope exits
+-----------
+A device holds only what its consultant needs (DOMAIN.md, "Data protection"). When the
+service takes a citizen from a consultant (``consultant-server assign-citizen`` to someone
+else, a citizen import that names another consultant, or unassigning it), that consultant's
+devices pull a Change with ``scope_exit: true``, ``entity: "citizen"``, the citizen's id,
+``version: 0``, ``deleted: true`` and ``values: {}``: "this record and everything hanging off it (matches, match
+events, agreements, signatures, documents) has left your scope; remove it from the device".
+It has a sequence number like any change and comes in seq order, so a change of the citizen
+with a higher number (the citizen given back later) comes after it and brings it back. The
+client deletes the records without journalling anything; a local change of them still waiting
+to be pushed cannot be pushed any more and is shown to the consultant as rejected instead.
+The new owner's devices get the citizen and all its records again, with new numbers. A client
+that does not know the flag sees a version-0 tombstone and skips it (it has the record at a
+newer version, or not at all).
+
 Errors are ``{"detail": {"code": ..., "message": ...}}`` (ErrorBody) with a Danish message:
 401 ``unauthorized`` (unknown token), 403 ``invalid_code`` (enrollment code unknown, used or
 expired), 409 ``immutable`` (other content under a signed agreement's id and revision), 410
@@ -164,6 +180,9 @@ class Change(BaseModel):
     deleted: bool = False
     values: dict[str, Any] = Field(default_factory=dict)
     modified_at: dt.datetime | None = None
+    # The record, and what hangs off it, has left this device's scope: forget it (see the
+    # module doc, "Scope exits"). Absent (False) on every other change.
+    scope_exit: bool = False
 
 
 class PullResponse(BaseModel):

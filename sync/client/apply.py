@@ -14,7 +14,10 @@ Rules:
   a record's last change counts, so a page's own order cannot break a foreign key; a new
   record whose parent is in neither the store nor the page is parked (``SyncParked``) and
   applied with the page that brings its parent, so a service that orders its changes
-  differently can never wedge the pull on a foreign key.
+  differently can never wedge the pull on a foreign key;
+- a scope exit (protocol, "Scope exits") forgets its citizen and what hangs off it
+  (``wipe.forget_citizens``) before the rest of the page is written, and the page's own
+  changes of them numbered before the exit are dropped unwritten.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from consultant_app.store.types import EncryptedText
 from sync import protocol
 
 from .codec import codec, to_naive_utc
+from .wipe import FAMILY, forget_citizens
 
 CHUNK = 500  # ids per IN (...) query, under SQLite's variable limit
 DEFERRED_INDEXING_FROM = 200  # inserted rows from which one indexing pass beats triggers
@@ -44,6 +48,7 @@ class PageResult:
     updated: int = 0
     skipped: int = 0
     parked: int = 0
+    forgotten: int = 0  # local records removed by scope exits
     kept_local: dict[tuple[str, str], list[str]] = field(default_factory=dict)
 
     @property
@@ -230,7 +235,8 @@ class _Change:
     """A pulled change, read from the page's JSON without building a model per row (a
     first sync is 100k+ of them; ``protocol.Change`` is the schema they follow)."""
 
-    __slots__ = ("seq", "entity", "entity_id", "version", "deleted", "values", "modified_at")
+    __slots__ = ("seq", "entity", "entity_id", "version", "deleted", "values", "modified_at",
+                 "scope_exit")
 
     def __init__(self, raw: Mapping[str, Any] | protocol.Change):
         if isinstance(raw, protocol.Change):
@@ -242,6 +248,7 @@ class _Change:
         self.deleted = bool(raw.get("deleted", False))
         self.values = raw.get("values") or {}
         self.modified_at = raw.get("modified_at")
+        self.scope_exit = bool(raw.get("scope_exit", False))
 
     def as_dict(self) -> dict[str, Any]:
         stamp = self.modified_at
@@ -255,18 +262,24 @@ def apply_page(session: Session, changes: Iterable[Mapping[str, Any] | protocol.
     """Apply one page of changes (``protocol.Change`` objects or their JSON dicts)."""
     result = PageResult()
     latest: dict[tuple[str, str], _Change] = {}
+    exits: list[_Change] = []
     waiting = session.scalars(select(SyncParked)).all()
     if waiting:
         session.execute(delete(SyncParked))
         changes = [*(json.loads(p.change) for p in waiting), *changes]
     for raw in changes:
         change = _Change(raw)
+        if change.scope_exit:
+            exits.append(change)
+            continue
         if change.entity not in MODEL_BY_ENTITY:
             result.skipped += 1  # an entity this version does not know
             continue
         key = (change.entity, change.entity_id)
         if key not in latest or latest[key].seq < change.seq:
             latest[key] = change
+    if exits:
+        _leave_scope(session, exits, latest, result)
     by_entity: dict[str, list[_Change]] = {}
     for change in latest.values():
         by_entity.setdefault(change.entity, []).append(change)
@@ -279,6 +292,34 @@ def apply_page(session: Session, changes: Iterable[Mapping[str, Any] | protocol.
     else:
         _apply(session, by_entity, result, cipher)
     return result
+
+
+def _leave_scope(session: Session, exits: list[_Change],
+                 latest: dict[tuple[str, str], _Change], result: PageResult) -> None:
+    """Forget the citizens of these scope exits, and drop the page's changes of them (and of
+    what hangs off them, here or in the page) numbered before their exit; a change numbered
+    after it (the citizen given back) stays and is written."""
+    exit_seq: dict[str, int] = {}
+    for ch in exits:
+        if ch.entity == "citizen":
+            exit_seq[ch.entity_id] = max(ch.seq, exit_seq.get(ch.entity_id, 0))
+        else:
+            result.skipped += 1  # only citizens leave a scope in this version
+    if not exit_seq:
+        return
+    forgotten = forget_citizens(session, exit_seq)
+    result.forgotten += forgotten.records
+    citizen_of = {**forgotten.citizen_of, **{("citizen", c): c for c in exit_seq}}
+    for entity, _model, parent_field, parent_entity in FAMILY:
+        for (kind, ident), ch in latest.items():
+            parent = ch.values.get(parent_field)
+            if kind == entity and (parent_entity, parent) in citizen_of:
+                citizen_of.setdefault((kind, ident), citizen_of[(parent_entity, parent)])
+    for key, ch in list(latest.items()):
+        citizen = citizen_of.get(key)
+        if citizen is not None and ch.seq < exit_seq.get(citizen, 0):
+            del latest[key]
+            result.skipped += 1
 
 
 def _apply(session: Session, by_entity: dict[str, list[_Change]], result: PageResult,

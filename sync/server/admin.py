@@ -94,8 +94,20 @@ def consultant_municipality(engine: Engine, consultant_id: str) -> tuple[str, st
 def assign_citizen(engine: Engine, citizen_id: str, consultant_id: str) -> int:
     """Give a citizen, and everything hanging off it (matches, their events, agreements,
     signatures, documents), to ``consultant_id``. Each moved record gets a new change number,
-    so the new consultant's devices pull them. Returns how many records moved."""
+    so the new consultant's devices pull them; the consultant who lost the citizen gets a
+    scope exit, so their devices forget it. Returns how many records moved."""
     municipality, name = consultant_municipality(engine, consultant_id)
+    return _reassign(engine, municipality, citizen_id, consultant_id, name)
+
+
+def unassign_citizen(engine: Engine, municipality: str, citizen_id: str) -> int:
+    """Take a citizen from its consultant: no device sees it any more (owner ""), and the
+    consultant's devices forget it. Returns how many records moved."""
+    return _reassign(engine, normalize_municipality(municipality), citizen_id, "", "")
+
+
+def _reassign(engine: Engine, municipality: str, citizen_id: str, owner: str,
+              name: str) -> int:
     r = db.record.c
     with engine.begin() as conn:
         db.lock_municipality(conn, municipality)
@@ -113,22 +125,35 @@ def assign_citizen(engine: Engine, citizen_id: str, consultant_id: str) -> int:
             conn.execute(update(db.record).where(r.entity == "citizen", r.id == citizen_id)
                          .values(version=citizen.version + 1, values_json=db.dumps(values),
                                  field_versions=db.dumps(versions), modified_at=db.utcnow()))
-        return move_citizen_records(conn, citizen_id, consultant_id)
+        return move_citizen_records(conn, municipality, citizen_id, owner)
 
 
-def move_citizen_records(conn: Connection, citizen_id: str, owner: str,
-                         include_citizen: bool = True) -> int:
-    """Give the records hanging off a citizen (and the citizen) to ``owner`` with new change
-    numbers, so the new consultant's devices pull them. Call with the municipality lock held."""
+def move_citizen_records(conn: Connection, municipality: str, citizen_id: str, owner: str,
+                         include_citizen: bool = True, old_owner: str | None = None) -> int:
+    """Give the records hanging off a citizen (and the citizen) to ``owner`` ("" for nobody)
+    with new change numbers, so the new consultant's devices pull them, children changed long
+    before included. Every other consultant who owned any of them (or ``old_owner``, the
+    citizen's owner when the caller has already changed the citizen's row) gets a scope exit
+    for the citizen. Call with the municipality lock held."""
     r = db.record.c
-    query = select(r.entity, r.id).where(r.citizen_id == citizen_id).order_by(r.seq)
+    query = select(r.entity, r.id, r.owner_consultant_id).where(
+        r.citizen_id == citizen_id).order_by(r.seq)
     if not include_citizen:
         query = query.where(r.entity != "citizen")
-    keys = conn.execute(query).all()
-    for (entity, ident), seq in zip(keys, db.next_seqs(conn, len(keys))):
+    rows = conn.execute(query).all()
+    losers = sorted({row.owner_consultant_id for row in rows} | {old_owner}
+                    - {None, "", owner})
+    seqs = db.next_seqs(conn, len(losers) + len(rows))
+    if losers:
+        now = db.utcnow()
+        conn.execute(insert(db.scope_exit), [
+            {"seq": seq, "municipality_code": municipality, "consultant_id": loser,
+             "entity": "citizen", "entity_id": citizen_id, "at": now}
+            for loser, seq in zip(losers, seqs)])
+    for (entity, ident, _), seq in zip(rows, seqs[len(losers):]):
         conn.execute(update(db.record).where(r.entity == entity, r.id == ident)
                      .values(owner_consultant_id=owner, seq=seq))
-    return len(keys)
+    return len(rows)
 
 
 def ensure_demo(engine: Engine) -> tuple[str, str]:

@@ -108,6 +108,21 @@ record = Table(
     Index("ix_record_municipality_seq", "municipality_code", "seq"),
 )
 
+# A citizen (and what hangs off it) that left a consultant's scope: reassigned or unassigned.
+# The consultant's devices pull it as a Change with ``scope_exit`` and forget the citizen.
+# ``seq`` comes from the same change sequence as ``record.seq``, under the same municipality
+# lock, so a cursor never skips one.
+scope_exit = Table(
+    "scope_exit", metadata,
+    Column("seq", BigInteger, primary_key=True, autoincrement=False),
+    Column("municipality_code", String(4), nullable=False),
+    Column("consultant_id", String(36), nullable=False),  # the audience: who lost it
+    Column("entity", String(40), nullable=False),
+    Column("entity_id", String(64), nullable=False),
+    Column("at", DateTime, nullable=False),
+    Index("ix_scope_exit_audience", "municipality_code", "consultant_id", "seq"),
+)
+
 applied_operation = Table(
     "applied_operation", metadata,
     Column("op_id", String(64), primary_key=True),

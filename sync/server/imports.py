@@ -256,6 +256,7 @@ def _write(conn: Any, entity: str, code: str,
             version=version, seq=seq, modified_at=now, values_json=db.dumps(merged),
             field_versions=db.dumps(versions), owner_consultant_id=new_owner))
         if entity == "citizen" and new_owner != old.owner:
-            admin.move_citizen_records(conn, old.id, new_owner, include_citizen=False)
+            admin.move_citizen_records(conn, code, old.id, new_owner or "",
+                                       include_citizen=False, old_owner=old.owner)
     result.created = len(new_rows)
     result.updated = len(changed)

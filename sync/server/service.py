@@ -298,13 +298,28 @@ def _write(conn: Connection, batch: _Batch, applied_rows: list[dict[str, Any]],
 
 # -- pull --------------------------------------------------------------------------------------
 
-_PULL_SQL = (
+# One statement (one snapshot, so merging the two streams can never step over a change
+# committed between two reads): the device's records and the scope exits of its consultant
+# (db.scope_exit, rare), merged by seq; an exit row has NULL values_json. Written per backend
+# so each merges two ordered index scans and stops at the limit: SQLite plans the plain
+# compound as MERGE (UNION ALL); PostgreSQL needs each arm limited to plan a Merge Append
+# (without, it sorts every row of the municipality: 70 ms instead of 3 for 200k records).
+_RECORDS = (
     "SELECT seq, entity, id, version, deleted, modified_at, values_json FROM record "
     "WHERE municipality_code = {p} AND seq > {p} "
     "AND (owner_consultant_id IS NULL OR owner_consultant_id = {p}) "
-    "AND (owner_device_id IS NULL OR owner_device_id = {p}) "
-    "ORDER BY seq LIMIT {p}"
+    "AND (owner_device_id IS NULL OR owner_device_id = {p})"
 )
+_EXITS = (
+    "SELECT seq, entity, entity_id, 0, CAST(NULL AS BOOLEAN), at, NULL FROM scope_exit "
+    "WHERE municipality_code = {p} AND consultant_id = {p} AND seq > {p}"
+)
+_PULL_SQL = {
+    False: (_RECORDS + " UNION ALL " + _EXITS + " ORDER BY seq LIMIT {p}").format(p="?"),
+    True: (f"SELECT * FROM ({_RECORDS} ORDER BY seq LIMIT {{p}}) AS r UNION ALL "
+           f"SELECT * FROM ({_EXITS} ORDER BY seq LIMIT {{p}}) AS x "
+           "ORDER BY seq LIMIT {p}").format(p="%s"),
+}
 
 
 def _iso(value: Any) -> str:
@@ -317,9 +332,11 @@ def pull_json(engine: Engine, identity: DeviceIdentity, cursor: int, limit: int)
     """The PullResponse for one page, as JSON bytes built from the stored JSON text."""
     limit = max(1, min(limit, MAX_LIMIT))
     postgres = db.is_postgres(engine)
-    sql = _PULL_SQL.format(p="%s" if postgres else "?")
-    params = (identity.municipality_code, cursor, identity.consultant_id, identity.device_id,
-              limit + 1)
+    sql = _PULL_SQL[postgres]
+    records = (identity.municipality_code, cursor, identity.consultant_id, identity.device_id)
+    exits = (identity.municipality_code, identity.consultant_id, cursor)
+    params = ((*records, limit + 1, *exits, limit + 1, limit + 1) if postgres
+              else (*records, *exits, limit + 1))
     with engine.connect() as conn:
         raw = conn.connection.dbapi_connection
         cur = raw.cursor()
@@ -334,10 +351,13 @@ def pull_json(engine: Engine, identity: DeviceIdentity, cursor: int, limit: int)
     # %-formatting on purpose: the hot loop of a pull (tens of thousands of rows per second)
     row_format = ('{"seq":%d,"entity":"%s","entity_id":"%s","version":%d,"deleted":%s,'
                   '"values":%s,"modified_at":"%s"}')
+    exit_format = ('{"seq":%d,"entity":"%s","entity_id":"%s","version":0,"deleted":true,'
+                   '"values":{},"modified_at":"%s","scope_exit":true}')
     parts = [
         row_format % (seq, entity, ident, version,
                                  "true" if deleted else "false",
                                  "{}" if deleted else values, _iso(modified))
+        if values is not None else exit_format % (seq, entity, ident, _iso(modified))
         for seq, entity, ident, version, deleted, modified, values in rows
     ]
     next_cursor = rows[-1][0] if rows else cursor
