@@ -11,6 +11,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+import httpx
 import pytest
 from sqlalchemy import func, select
 
@@ -241,3 +242,24 @@ def test_a_citizen_moved_away_and_back_before_a_sync_stays_whole(town):
         assert [h.title for h in search(s, "Skovgaard")] == [NAME]
     town.bo.sync()  # Bo had it for a moment, never synced it, and does not have it now
     assert family_counts(town.bo)["Citizen"] == 0
+
+
+def test_the_exit_is_on_the_wire_only_for_the_consultant_who_lost_the_citizen(town):
+    def raw_pull(device: Device, cursor: int) -> list[dict]:
+        enrollment = credentials.load(device.store)
+        page = httpx.get(f"{town.server.api}/pull", params={"cursor": cursor, "limit": 5000},
+                         headers={"Authorization": f"Bearer {enrollment.token}"}).json()
+        return page["changes"]
+
+    anna_at, bo_at = (int(d.store.meta(credentials.CURSOR)) for d in (town.anna, town.bo))
+    town.server.admin("assign-citizen", town.citizen_id, "--consultant", "Bo Hansen",
+                      "--municipality", town.code)
+    [exit_] = raw_pull(town.anna, anna_at)
+    assert exit_["scope_exit"] is True and exit_["deleted"] is True
+    assert (exit_["entity"], exit_["entity_id"], exit_["version"], exit_["values"]) == (
+        "citizen", town.citizen_id, 0, {})
+    for_bo = raw_pull(town.bo, bo_at)
+    assert not any(c.get("scope_exit") for c in for_bo)
+    assert sorted(c["entity"] for c in for_bo) == [
+        "citizen", "match", "match_event", "match_event", "placement_agreement"]
+    assert max(c["seq"] for c in for_bo) > exit_["seq"] > anna_at
