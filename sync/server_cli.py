@@ -10,6 +10,7 @@
     consultant-server import employers|vacancies|citizens FILE.csv --municipality 0751
                       [--consultant NAME_OR_ID] [--keep-good]
     consultant-server assign-citizen CITIZEN_ID --consultant NAME_OR_ID --municipality 0751
+    consultant-server unassign-citizen CITIZEN_ID --municipality 0751
 
 The database is a SQLite file ``server.sqlite`` in the data dir by default, or any SQLAlchemy
 URL (``postgresql+psycopg://user@host:5432/db``) from ``--database-url`` or the environment
@@ -200,6 +201,17 @@ def assign_citizen(ctx: Context, citizen_id: str, consultant: str, municipality:
     consultant_id = admin.find_consultant(engine, code, consultant)
     moved = admin.assign_citizen(engine, citizen_id, consultant_id)
     click.echo(f"Borgeren er tildelt {consultant} ({moved} poster flyttet).")
+
+
+@cli.command("unassign-citizen", help="Take a citizen from its consultant: no device keeps it "
+                                      "(the consultant's devices forget it at their next sync).")
+@click.argument("citizen_id")
+@click.option("--municipality", required=True)
+@pass_ctx
+def unassign_citizen(ctx: Context, citizen_id: str, municipality: str) -> None:
+    from sync.server import admin
+    moved = admin.unassign_citizen(ctx.engine(), municipality, citizen_id)
+    click.echo(f"Borgeren er ikke længere tildelt nogen ({moved} poster flyttet).")
 
 
 def main(argv: list[str] | None = None) -> int:

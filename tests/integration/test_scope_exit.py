@@ -29,7 +29,7 @@ from consultant_app.store.models import (
 from forms import agreements as A
 from sync.client import SyncEngine, credentials, list_conflicts
 from sync.client.engine import SyncReport
-from sync.server import admin, db
+from sync.server import db
 
 from ..conftest import FAST_KDF, PASSPHRASE
 from .server_process import ServerProcess, shared_server  # noqa: F401
@@ -204,11 +204,8 @@ def test_an_unsent_edit_is_reported_and_never_pushed(town):
 
 
 def test_an_unassigned_citizen_leaves_the_device(town):
-    _, engine = db.make_engines(town.server.database_url)
-    try:
-        admin.unassign_citizen(engine, town.code, town.citizen_id)
-    finally:
-        engine.dispose()
+    out = town.server.admin("unassign-citizen", town.citizen_id, "--municipality", town.code)
+    assert "ikke længere tildelt" in out
     town.anna.sync()
     assert_forgotten(town.anna)
     town.bo.sync()
