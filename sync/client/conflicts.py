@@ -78,12 +78,19 @@ def list_conflicts(session: Session, include_resolved: bool = False,
         query = query.where(SyncConflict.resolved_at.is_(None))
     out = []
     for c in session.scalars(query):
-        out.append(ConflictView(
-            c.id, c.entity, c.entity_id, _label(session, c.entity, c.entity_id), c.field,
-            json.loads(c.server_value) if c.server_value else None,
-            json.loads(c.client_value) if c.client_value else None,
-            c.winner, c.policy, c.detected_at, c.chosen))
+        server_value = json.loads(c.server_value) if c.server_value else None
+        client_value = json.loads(c.client_value) if c.client_value else None
+        label = _label(session, c.entity, c.entity_id)
+        if _is_scope_exit(server_value) and isinstance(client_value, str):
+            # The record has left the device; the entry keeps only "<name>: <fields>".
+            label = client_value.split(":")[0]
+        out.append(ConflictView(c.id, c.entity, c.entity_id, label, c.field, server_value,
+                                client_value, c.winner, c.policy, c.detected_at, c.chosen))
     return out
+
+
+def _is_scope_exit(server_value: Any) -> bool:
+    return isinstance(server_value, dict) and server_value.get("code") == "scope_exit"
 
 
 def waiting_items(session: Session, limit: int = 500) -> list[WaitingItem]:
@@ -106,6 +113,12 @@ def resolve_conflict(session: Session, conflict_id: str, choice: str) -> None:
     conflict = session.get(SyncConflict, conflict_id)
     if conflict is None:
         raise NotFound("Konflikt", conflict_id)
+    if _is_scope_exit(json.loads(conflict.server_value) if conflict.server_value else None):
+        # A change to a citizen who moved to another consultant: once the consultant has seen
+        # it, the entry (and the citizen's name in it) leaves the device too.
+        session.delete(conflict)
+        session.flush()
+        return
     if conflict.field and choice != conflict.winner:
         model = MODEL_BY_ENTITY.get(conflict.entity)
         row = session.get(model, conflict.entity_id) if model is not None else None

@@ -27,7 +27,7 @@ from consultant_app.store.models import (
     SyncConflict,
 )
 from forms import agreements as A
-from sync.client import SyncEngine, credentials, list_conflicts
+from sync.client import SyncEngine, credentials, list_conflicts, resolve_conflict
 from sync.client.engine import SyncReport
 from sync.server import db
 
@@ -198,9 +198,15 @@ def test_an_unsent_edit_is_reported_and_never_pushed(town):
         conflict = s.get(SyncConflict, refused.id)
     assert refused.rejected and refused.server_value["message"] == MOVED
     assert refused.client_value == f"{NAME}: Noter, Telefon"
+    assert refused.record_label == NAME  # the record is gone; the entry names the citizen
     assert conflict.op_id  # the operation it was, for the record
     assert anna.sync().pushed == 0
     assert server_citizen(town)["notes"] == NOTE
+    # Once the consultant has seen it, the entry and the name in it leave the device.
+    with anna.store.write() as s:
+        resolve_conflict(s, refused.id, "server")
+    with anna.store.read() as s:
+        assert list_conflicts(s, include_resolved=True) == []
 
 
 def test_an_unassigned_citizen_leaves_the_device(town):
