@@ -3475,6 +3475,10 @@ Not signed yet</translation>
 <context>
     <name>sync</name>
     <message>
+        <source>Borgeren er flyttet til en anden konsulent; din ændring blev ikke sendt.</source>
+        <translation>The citizen has moved to another consultant; your change was not sent.</translation>
+    </message>
+    <message>
         <source>Den centrale tjeneste ({url}) svarer ikke. Ændringerne venter sikkert på denne computer.</source>
         <translation>The central service ({url}) does not answer. The changes are waiting safely on this computer.</translation>
     </message>
@@ -3507,12 +3511,20 @@ Not signed yet</translation>
         <translation>Offline: there is no network connection. The changes are waiting safely on this computer.</translation>
     </message>
     <message>
+        <source>Posten findes ikke længere; konflikten kan ikke løses her.</source>
+        <translation>The record no longer exists; the conflict cannot be resolved here.</translation>
+    </message>
+    <message>
         <source>Serveradressen »{url}« er ikke gyldig. Skriv den som http://… eller https://…</source>
         <translation>The server address “{url}” is not valid. Write it as http://… or https://…</translation>
     </message>
     <message>
         <source>Tilmeldingen blev afvist: {message}</source>
         <translation>The enrolment was rejected: {message}</translation>
+    </message>
+    <message>
+        <source>ny post</source>
+        <translation>new record</translation>
     </message>
 </context>
 <context>

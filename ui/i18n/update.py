@@ -53,13 +53,41 @@ def _string(node: ast.AST, constants: dict[str, str]) -> str | None:
     return None
 
 
+def _module_constants(tree: ast.Module) -> dict[str, str]:
+    return {t.id: n.value.value for n in tree.body if isinstance(n, ast.Assign)
+            and isinstance(n.value, ast.Constant) and isinstance(n.value.value, str)
+            for t in n.targets if isinstance(t, ast.Name)}
+
+
+def _imported_constants(tree: ast.Module, path: Path) -> dict[str, str]:
+    """String constants a module imports from a sibling module (``from .errors import CTX``)."""
+    found: dict[str, str] = {}
+    for node in tree.body:
+        if not isinstance(node, ast.ImportFrom) or not node.module:
+            continue
+        if node.level:
+            base = path.parent
+            for _ in range(node.level - 1):
+                base = base.parent
+        else:
+            base = ROOT
+        source = base.joinpath(*node.module.split("."))
+        source = source.with_suffix(".py") if source.with_suffix(".py").exists() \
+            else source / "__init__.py"
+        if not source.exists():
+            continue
+        theirs = _module_constants(ast.parse(source.read_text("utf-8"), str(source)))
+        for alias in node.names:
+            if alias.name in theirs:
+                found[alias.asname or alias.name] = theirs[alias.name]
+    return found
+
+
 def core_templates(path: Path) -> list[tuple[str, str]]:
     """(context, text) of every ``_N``/``QT_TRANSLATE_NOOP`` call in one module, with the
     context resolved from the module's string constants (``CTX = "problems"``)."""
     tree = ast.parse(path.read_text("utf-8"), str(path))
-    constants = {t.id: n.value.value for n in tree.body if isinstance(n, ast.Assign)
-                 and isinstance(n.value, ast.Constant) and isinstance(n.value.value, str)
-                 for t in n.targets if isinstance(t, ast.Name)}
+    constants = {**_imported_constants(tree, path), **_module_constants(tree)}
     found = []
     for node in ast.walk(tree):
         if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
