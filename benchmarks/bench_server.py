@@ -1,7 +1,7 @@
 """The central service under load: 50 devices syncing at once on loopback.
 
 A real ``consultant-server serve`` process (one uvicorn worker; SQLite file, then a fresh
-PostgreSQL database when one is reachable); 50 enrolled devices of one municipality (the worst
+PostgreSQL database when one is reachable, with one worker and again with two); 50 enrolled devices of one municipality (the worst
 case: they share its write lock), one thread and connection each, run rounds of "push a batch
 of 10 operations (8 new employers, an edit, a citizen), then pull everything since its cursor"
 (each pull carries the other devices' employers too).
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import base64
 import random
+import sys
 import threading
 import time
 import uuid
@@ -145,7 +146,25 @@ def _results(backend: str, load: str, m: dict[str, Any]) -> list[Result]:
     ]
 
 
+def _with_workers(server_process: Any, workers: int) -> Any:
+    """A ``ServerProcess`` whose ``serve`` runs ``workers`` uvicorn worker processes."""
+
+    class WithWorkers(server_process.ServerProcess):
+        def start(self, timeout: float = 30.0) -> Any:
+            plain = server_process._cli
+            server_process._cli = lambda: [
+                sys.executable, "-c", "import sys; from sync.server_cli import main; "
+                f"sys.exit(main(sys.argv[1:] + ['--workers', '{workers}']))"]
+            try:
+                return super().start(timeout)
+            finally:
+                server_process._cli = plain
+
+    return WithWorkers
+
+
 def run(quick: bool) -> list[Result]:
+    from tests.integration import server_process
     from tests.integration.server_process import (
         PostgresUnavailable,
         ServerProcess,
@@ -159,10 +178,14 @@ def run(quick: bool) -> list[Result]:
         for load, pause in loads:
             results += _results("SQLite", load, _measure(proc, rounds, pause))
     try:
-        with fresh_postgres_database() as url, \
-                ServerProcess(url, folder / "pg") as proc:
-            for load, pause in loads:
-                results += _results("PostgreSQL", load, _measure(proc, rounds, pause))
+        # One worker, as on SQLite; then two, as a PostgreSQL deployment would run it (the
+        # service keeps no state, so its workers share nothing but the database).
+        for workers in (1, 2):
+            server = ServerProcess if workers == 1 else _with_workers(server_process, workers)
+            backend = "PostgreSQL" if workers == 1 else f"PostgreSQL, {workers} workers"
+            with fresh_postgres_database() as url, server(url, folder / f"pg{workers}") as proc:
+                for load, pause in loads:
+                    results += _results(backend, load, _measure(proc, rounds, pause))
     except PostgresUnavailable as exc:
         print(f"bench_server: PostgreSQL skipped: {exc}")
     return results
