@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Engine, and_, bindparam, insert, select, update
+from sqlalchemy import Engine, and_, bindparam, insert, select, tuple_, update
 from sqlalchemy.engine import Connection
 
 from ..protocol import ENTITIES, Operation, OperationResult
@@ -101,20 +101,20 @@ class _Batch:
             if (entity, ident) not in self.records:
                 wanted.setdefault(entity, set()).add(ident)
         r = db.record.c
-        for entity, ids in wanted.items():
-            id_list = sorted(ids)
-            for start in range(0, len(id_list), 500):
-                chunk = id_list[start:start + 500]
-                for ident in chunk:
-                    self.records[(entity, ident)] = None
-                rows = self.conn.execute(select(db.record).where(
-                    r.entity == entity, r.id.in_(chunk)))
-                for row in rows:
-                    self.records[(entity, row.id)] = Rec(
-                        entity, row.id, row.municipality_code, row.owner_consultant_id,
-                        row.owner_device_id, row.citizen_id, row.version, row.deleted,
-                        row.modified_at, json.loads(row.values_json),
-                        json.loads(row.field_versions))
+        # One query for all entities (a round trip less per entity, with the lock held).
+        pairs = sorted((entity, ident) for entity, ids in wanted.items() for ident in ids)
+        for start in range(0, len(pairs), 500):
+            chunk = pairs[start:start + 500]
+            for key in chunk:
+                self.records[key] = None
+            rows = self.conn.execute(select(db.record).where(
+                tuple_(r.entity, r.id).in_(chunk)))
+            for row in rows:
+                self.records[(row.entity, row.id)] = Rec(
+                    row.entity, row.id, row.municipality_code, row.owner_consultant_id,
+                    row.owner_device_id, row.citizen_id, row.version, row.deleted,
+                    row.modified_at, json.loads(row.values_json),
+                    json.loads(row.field_versions))
 
     def get(self, entity: str, ident: Any) -> Rec | None:
         if not isinstance(ident, str):
