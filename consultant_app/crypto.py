@@ -45,7 +45,7 @@ class FieldCipher:
         return self._aead.decrypt(token[1:13], token[13:], aad).decode("utf-8")
 
     def blind_index(self, value: str) -> str:
-        return hmac.new(self._index_key, value.encode("utf-8"), hashlib.sha256).hexdigest()[:32]
+        return hmac.digest(self._index_key, value.encode("utf-8"), "sha256").hex()[:32]
 
 
 @dataclass(frozen=True)
