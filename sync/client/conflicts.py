@@ -58,12 +58,15 @@ class WaitingItem:
     created_at: dt.datetime
 
 
+_LABEL_COLUMNS = ("name", "title", "signer_name", "agreement_type", "to_status", "action")
+
+
 def _label(session: Session, entity: str, entity_id: str) -> str:
     """A human name for a record: its name or title where it has one."""
     model = MODEL_BY_ENTITY.get(entity)
     if model is None:
         return entity_id
-    for attr in ("name", "title", "signer_name", "agreement_type", "to_status", "action"):
+    for attr in _LABEL_COLUMNS:
         column = getattr(model, attr, None)
         if column is not None:
             value = session.scalar(select(column).where(model.id == entity_id))
@@ -93,9 +96,31 @@ def _is_scope_exit(server_value: Any) -> bool:
     return isinstance(server_value, dict) and server_value.get("code") == "scope_exit"
 
 
+def _labels(session: Session, wanted: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """``_label`` for many records: one query per entity, not one per record."""
+    by_entity: dict[str, set[str]] = {}
+    for entity, entity_id in wanted:
+        by_entity.setdefault(entity, set()).add(entity_id)
+    found: dict[tuple[str, str], str] = {}
+    for entity, ids in by_entity.items():
+        model = MODEL_BY_ENTITY.get(entity)
+        column = next((getattr(model, a) for a in _LABEL_COLUMNS
+                       if model is not None and hasattr(model, a)), None)
+        if column is None:
+            continue
+        id_list = sorted(ids)
+        for start in range(0, len(id_list), 500):
+            for ident, value in session.execute(select(model.id, column).where(
+                    model.id.in_(id_list[start:start + 500]))):
+                if value:
+                    found[(entity, ident)] = str(value)
+    return {key: found.get(key, key[1]) for key in wanted}
+
+
 def waiting_items(session: Session, limit: int = 500) -> list[WaitingItem]:
     entries = session.scalars(select(OutboxEntry).order_by(OutboxEntry.seq).limit(limit)).all()
-    return [WaitingItem(e.op_id, e.entity, e.entity_id, _label(session, e.entity, e.entity_id),
+    labels = _labels(session, [(e.entity, e.entity_id) for e in entries])
+    return [WaitingItem(e.op_id, e.entity, e.entity_id, labels[(e.entity, e.entity_id)],
                         e.op, list(e.fields), e.created_at) for e in entries]
 
 

@@ -157,6 +157,19 @@ def test_a_reported_conflict_is_kept_with_both_values_and_can_be_chosen(store):
         assert waiting_items(s)[0].record_label == "Århus Lager ApS"
 
 
+def test_waiting_items_name_each_record_by_its_name_or_title(store):
+    from consultant_app import services
+    with store.write() as s:
+        bakery = services.create_employer(s, {"cvr": "10000009", "name": "Bageriet ApS"})
+        services.create_employer(s, {"cvr": "25313763", "name": "Lageret A/S"})
+        services.create_vacancy(s, bakery.id, {"title": "Bagermedhjælper"})
+        visit = services.log_visit(s, bakery.id, {"visit_date": "2026-11-23"})
+    with store.read() as s:
+        labels = [(w.entity, w.record_label) for w in waiting_items(s)]
+    assert labels == [("employer", "Bageriet ApS"), ("employer", "Lageret A/S"),
+                      ("vacancy", "Bagermedhjælper"), ("visit", visit.id)]
+
+
 def test_the_token_is_kept_encrypted_in_the_profile_without_a_keyring(store):
     with store.write(journal=False) as s:
         where = credentials.save_token(store, s, "secret-token-123", use_keyring=False)

@@ -208,7 +208,13 @@ class SyncPage(Page):
         layout.addLayout(buttons)
         layout.addWidget(self.tabs, 1)
         self._update_buttons()
-        self.refresh()
+        # The lists are read when the page is first shown, not while the window starts.
+        self._dirty = True
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._dirty:
+            self.refresh()
 
     def _conflict_panel(self) -> QWidget:
         panel = QWidget(self)
@@ -316,6 +322,7 @@ class SyncPage(Page):
 
     # -- lists -----------------------------------------------------------------------------
     def refresh(self) -> None:
+        self._dirty = False
         waiting, total, conflicts, history = self.ops.run_sync_read(
             lambda s: (waiting_items(s), outbox_count(s), list_conflicts(s), read_history(s)))
         action = {"create": self.tr("oprettet"), "update": self.tr("ændret"),
