@@ -58,6 +58,10 @@ class ValidationError(UserError):
         text = "; ".join(str(p) for p in self.problems)
         super().__init__(Message(CTX, "{text}", {"text": text}))
 
+    def __reduce__(self) -> tuple[type, tuple[list[Problem]]]:
+        # Rebuilt from its problems (a process pool pickles it), not from the joined text.
+        return (type(self), (self.problems,))
+
     def for_field(self, field: str) -> list[Problem]:
         return [p for p in self.problems if p.field == field]
 

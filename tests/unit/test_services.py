@@ -154,3 +154,13 @@ def test_a_search_of_only_punctuation_finds_nothing_and_does_not_fail(store):
     from consultant_app.search import search
     with store.read() as s:
         assert search(s, '"*-()') == [] and search(s, "") == []
+
+
+def test_a_validation_error_survives_pickling_with_its_problems():
+    import pickle
+    from consultant_app.errors import Problem
+    error = ValidationError([Problem.of("cvr", "Skal udfyldes."),
+                             Problem.of("name", "Må højst være {max} tegn.", max=200)])
+    again = pickle.loads(pickle.dumps(error))
+    assert [p.field for p in again.problems] == ["cvr", "name"]
+    assert str(again.message) == str(error.message)
