@@ -203,11 +203,10 @@ def fresh_postgres_database() -> Iterator[str]:
 import pytest
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ServerProcess]:
-    """A running service on a fresh database: SQLite, then PostgreSQL when reachable."""
-    if request.param == "sqlite":
-        with ServerProcess.sqlite(tmp_path) as proc:
+def _running_server(backend: str, folder: Path) -> Iterator[ServerProcess]:
+    """A service on a fresh database of ``backend``; PostgreSQL is skipped when unreachable."""
+    if backend == "sqlite":
+        with ServerProcess.sqlite(folder) as proc:
             yield proc
         return
     try:
@@ -216,10 +215,16 @@ def server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ServerPro
     except PostgresUnavailable as exc:
         pytest.skip(str(exc))
     try:
-        with ServerProcess(url, tmp_path / "server-data") as proc:
+        with ServerProcess(url, folder / "server-data") as proc:
             yield proc
     finally:
         database.__exit__(None, None, None)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ServerProcess]:
+    """A running service on a fresh database: SQLite, then PostgreSQL when reachable."""
+    yield from _running_server(request.param, tmp_path)
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
@@ -227,21 +232,7 @@ def shared_server(request: pytest.FixtureRequest,
                   tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
     """Like ``server``, but one process per backend for a whole test module (starting one
     costs about a second); tests isolate themselves with ``new_municipality()``."""
-    tmp = tmp_path_factory.mktemp("server")
-    if request.param == "sqlite":
-        with ServerProcess.sqlite(tmp) as proc:
-            yield proc
-        return
-    try:
-        database = fresh_postgres_database()
-        url = database.__enter__()
-    except PostgresUnavailable as exc:
-        pytest.skip(str(exc))
-    try:
-        with ServerProcess(url, tmp / "server-data") as proc:
-            yield proc
-    finally:
-        database.__exit__(None, None, None)
+    yield from _running_server(request.param, tmp_path_factory.mktemp("server"))
 
 
 @pytest.fixture

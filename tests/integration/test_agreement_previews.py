@@ -8,10 +8,12 @@ them elsewhere), one PNG per page, named ``<type>-<page>.png`` and
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 from pathlib import Path
 
+import pypdf
 import pypdfium2 as pdfium
 import pytest
 from PIL import ImageStat
@@ -66,9 +68,14 @@ def save_pages(data: bytes, folder: Path, name: str) -> list[Path]:
 def test_every_type_renders_to_png(profile, folder, agreement_type):
     with profile.write() as s:
         doc = filled_agreement(s, agreement_type)
-    pages = save_pages(render_agreement(doc, content_hash=A.content_hash(doc)), folder,
-                       agreement_type)
+    data = render_agreement(doc, content_hash=A.content_hash(doc))
+    pages = save_pages(data, folder, agreement_type)
     assert 1 <= len(pages) <= 4
+    text = " ".join(" ".join(page.extract_text().split())  # a long title wraps
+                    for page in pypdf.PdfReader(io.BytesIO(data)).pages)
+    assert doc.template.pdf.title in text
+    assert doc.values["employer_name"] in text
+    assert f"Side {len(pages)} af {len(pages)}" in text
 
 
 def test_a_signed_agreement_with_its_audit_page_renders_to_png(profile, folder):
