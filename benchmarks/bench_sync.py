@@ -169,8 +169,8 @@ def enrolled_profile(folder: Path, url: str, code: str) -> None:
 
 def initial_sync(folder: Path) -> dict[str, Any]:
     from consultant_app.store import Store
-    from sync.client import engine as engine_module
     from sync.client import apply as apply_module
+    from sync.client import engine as engine_module
 
     spent = {"apply": 0.0, "index": 0.0}
     original = engine_module.apply_page

@@ -28,10 +28,13 @@ from sqlalchemy.orm import Session
 from consultant_app.errors import Problem, UserError, ValidationError
 from consultant_app.services.employers import get_live
 from consultant_app.store.models import AgreementSignature, Employer, PlacementAgreement
-from consultant_app.text import Message
 from consultant_app.text import QT_TRANSLATE_NOOP as _N
+from consultant_app.text import Message
 
-from . import canonical, facts as ffacts, fields as ffields, prefill as fprefill, rules
+from . import canonical, rules
+from . import facts as ffacts
+from . import fields as ffields
+from . import prefill as fprefill
 from .templates import Template, agreement_types, get_template
 
 CTX = "forms"

@@ -12,8 +12,15 @@ from typing import Any, Mapping
 
 from consultant_app import identifiers
 from consultant_app.domain import TARGET_GROUPS
-from consultant_app.services.fields import (Converter, boolean, choice, date, identifier, number,
-                                            text)
+from consultant_app.services.fields import (
+    Converter,
+    boolean,
+    choice,
+    date,
+    identifier,
+    number,
+    text,
+)
 from consultant_app.text import QT_TRANSLATE_NOOP as _N
 
 from .templates import FieldSpec

@@ -45,8 +45,8 @@ from sqlalchemy.orm import Session
 from consultant_app.device import APP_VERSION, DeviceIdentity
 from consultant_app.errors import UserError
 from consultant_app.store.models import AgreementDocument, AgreementSignature
-from consultant_app.text import Message
 from consultant_app.text import QT_TRANSLATE_NOOP as _N
+from consultant_app.text import Message
 
 from . import agreements as A
 from . import canonical

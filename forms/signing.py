@@ -30,8 +30,8 @@ from consultant_app.device import APP_VERSION, DeviceIdentity
 from consultant_app.errors import Problem, UserError, ValidationError
 from consultant_app.ids import utcnow
 from consultant_app.store.models import AgreementSignature
-from consultant_app.text import Message
 from consultant_app.text import QT_TRANSLATE_NOOP as _N
+from consultant_app.text import Message
 
 from . import agreements as A
 from . import canonical

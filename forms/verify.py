@@ -35,13 +35,18 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ed25519
 
 from consultant_app.errors import UserError
-from consultant_app.text import Message
 from consultant_app.text import QT_TRANSLATE_NOOP as _N
+from consultant_app.text import Message
 
 from . import canonical
 from .fields import IDENTITY_CHECKS
-from .sealing import (EVIDENCE_FILE, EVIDENCE_FORMAT, SEAL_ALGORITHM, STATEMENT_FORMAT,
-                      parse_iso_utc)
+from .sealing import (
+    EVIDENCE_FILE,
+    EVIDENCE_FORMAT,
+    SEAL_ALGORITHM,
+    STATEMENT_FORMAT,
+    parse_iso_utc,
+)
 from .templates import get_template
 
 CTX = "verify"

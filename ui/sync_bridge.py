@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from consultant_app.errors import UserError
+
 if TYPE_CHECKING:  # the engine (httpx, pydantic) is imported when sync starts, not before
     from sync.client import SyncRunner, SyncStatus
 

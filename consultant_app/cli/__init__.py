@@ -10,11 +10,10 @@ import traceback
 import click
 
 from ..errors import UserError
-from .common import COMMAND_GROUP, cli, log_path  # noqa: F401  - COMMAND_GROUP re-exported
 from . import core as _core  # noqa: F401  - registers commands
 from . import data as _data  # noqa: F401
 from . import match as _match  # noqa: F401
-
+from .common import COMMAND_GROUP, cli, log_path  # noqa: F401  - COMMAND_GROUP re-exported
 
 
 def main(argv: list[str] | None = None) -> int:

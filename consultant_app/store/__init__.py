@@ -23,8 +23,15 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from .. import crypto
-from ..errors import (CorruptDatabase, DatabaseBusy, DiskFull, ProfileExists, ProfileLocked,
-                      ProfileMissing, StoreError)
+from ..errors import (
+    CorruptDatabase,
+    DatabaseBusy,
+    DiskFull,
+    ProfileExists,
+    ProfileLocked,
+    ProfileMissing,
+    StoreError,
+)
 from ..ids import new_id
 from ..search import fold
 from . import journal

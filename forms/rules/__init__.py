@@ -25,8 +25,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Callable, Iterable
 
-from consultant_app.text import Message
 from consultant_app.text import QT_TRANSLATE_NOOP as _N
+from consultant_app.text import Message
 
 CTX = "rules"
 

@@ -17,9 +17,18 @@ from typing import Any, Iterable
 from consultant_app.domain import TARGET_GROUPS
 from consultant_app.text import Message
 
-from . import ERROR, INFO, WARNING, Facts, Finding, RuleSet, _N, rule
-from .periods import (MONTHS, WEEKS, Duration, add_months, age_on, as_date, as_number,
-                      danish_date, danish_number)
+from . import _N, ERROR, INFO, WARNING, Facts, Finding, RuleSet, rule
+from .periods import (
+    MONTHS,
+    WEEKS,
+    Duration,
+    add_months,
+    age_on,
+    as_date,
+    as_number,
+    danish_date,
+    danish_number,
+)
 from .reading import GROUP_LABELS, group_label, unemployed_since
 
 CTX = "rules"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Iterable
 
-from . import ERROR, WARNING, Facts, Finding, RuleSet, _N, rule
+from . import _N, ERROR, WARNING, Facts, Finding, RuleSet, rule
 from .periods import as_date, as_number, danish_date, danish_number
 from .reading import age_at_start
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from . import ERROR, INFO, Facts, Finding, RuleSet, _N, rule
+from . import _N, ERROR, INFO, Facts, Finding, RuleSet, rule
 from .periods import add_months, as_date, as_number, danish_date, danish_number
 from .reading import age_at_start, unemployed_since
 

@@ -7,7 +7,7 @@ import math
 import re
 from typing import Any, Iterable
 
-from . import ERROR, INFO, WARNING, Facts, Finding, RuleSet, _N, rule
+from . import _N, ERROR, INFO, WARNING, Facts, Finding, RuleSet, rule
 from .periods import as_number, danish_number
 from .reading import filled
 

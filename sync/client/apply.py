@@ -33,8 +33,12 @@ from sqlalchemy import JSON, Boolean, Date, DateTime, delete, select, update
 from sqlalchemy.orm import Session
 
 from consultant_app.search import deferred_indexing
-from consultant_app.store.models import (MODEL_BY_ENTITY, SYNC_COLUMNS, OutboxEntry,
-                                         SyncParked)
+from consultant_app.store.models import (
+    MODEL_BY_ENTITY,
+    SYNC_COLUMNS,
+    OutboxEntry,
+    SyncParked,
+)
 from consultant_app.store.types import EncryptedText
 from sync import protocol
 

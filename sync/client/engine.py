@@ -30,9 +30,17 @@ from sqlalchemy.orm import Session
 
 from consultant_app.ids import utcnow
 from consultant_app.store import Store
-from consultant_app.store.models import (MODEL_BY_ENTITY, AgreementDocument, AgreementReceipt,
-                                         AgreementSignature, OutboxEntry, PlacementAgreement,
-                                         ProfileMeta, SyncConflict, SyncRun)
+from consultant_app.store.models import (
+    MODEL_BY_ENTITY,
+    AgreementDocument,
+    AgreementReceipt,
+    AgreementSignature,
+    OutboxEntry,
+    PlacementAgreement,
+    ProfileMeta,
+    SyncConflict,
+    SyncRun,
+)
 from sync import protocol
 
 from . import credentials, wipe

@@ -12,8 +12,15 @@ import pydantic_core
 
 from sync import protocol
 
-from .errors import (BadServerUrl, DeviceRevoked, EnrollmentRefused, Offline, ServerError,
-                     ServerUnreachable, TokenRefused)
+from .errors import (
+    BadServerUrl,
+    DeviceRevoked,
+    EnrollmentRefused,
+    Offline,
+    ServerError,
+    ServerUnreachable,
+    TokenRefused,
+)
 
 CONNECT_TIMEOUT = 5.0
 READ_TIMEOUT = 60.0  # an initial pull page of thousands of rows, on a slow line

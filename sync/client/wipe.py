@@ -34,10 +34,20 @@ from sqlalchemy.orm import Session
 from consultant_app.errors import field_label
 from consultant_app.ids import utcnow
 from consultant_app.store import Store
-from consultant_app.store.models import (AccessLog, AgreementDocument, AgreementReceipt,
-                                         AgreementSignature, Citizen, Match, MatchEvent,
-                                         OutboxEntry, PlacementAgreement, ProfileMeta,
-                                         SyncConflict, SyncParked)
+from consultant_app.store.models import (
+    AccessLog,
+    AgreementDocument,
+    AgreementReceipt,
+    AgreementSignature,
+    Citizen,
+    Match,
+    MatchEvent,
+    OutboxEntry,
+    PlacementAgreement,
+    ProfileMeta,
+    SyncConflict,
+    SyncParked,
+)
 from consultant_app.text import QT_TRANSLATE_NOOP as _N
 from consultant_app.text import Message
 

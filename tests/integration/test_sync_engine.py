@@ -18,7 +18,13 @@ from sqlalchemy import func, select
 from consultant_app.services.citizens import create_citizen
 from consultant_app.services.employers import create_employer, update_employer
 from consultant_app.store import Store
-from consultant_app.store.models import Citizen, Employer, OutboxEntry, SyncConflict, SyncRun
+from consultant_app.store.models import (
+    Citizen,
+    Employer,
+    OutboxEntry,
+    SyncConflict,
+    SyncRun,
+)
 from sync.client import SyncEngine, credentials, list_conflicts, resolve_conflict
 from sync.client.errors import DeviceRevoked, ServerUnreachable, SyncError
 from sync.server import admin, auth, db
@@ -310,10 +316,10 @@ def test_a_device_of_one_municipality_gets_and_changes_nothing_of_another(centra
 
 
 def test_the_same_sealed_agreement_uploaded_twice_is_stored_once(central, tmp_path):
-    from consultant_app.device import device_identity
-    from consultant_app.store.models import AgreementReceipt
     from sqlalchemy import delete
 
+    from consultant_app.device import device_identity
+    from consultant_app.store.models import AgreementReceipt
     from tests.unit.forms.test_signing_support import ready_draft, seal, sign_all
 
     store, engine = central.device(tmp_path / "device", municipality="0501",

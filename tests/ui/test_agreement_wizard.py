@@ -18,8 +18,15 @@ from forms.templates import agreement_types, get_template
 from ui.main_window import MainWindow
 from ui.ops import Ops
 from ui.settings import Settings
-from ui.views.agreement_wizard import (STEP_CHECK, STEP_FILL, STEP_READY, STEP_START,
-                                       AgreementWizard, ConfirmNewRevision, new_agreement_ref)
+from ui.views.agreement_wizard import (
+    STEP_CHECK,
+    STEP_FILL,
+    STEP_READY,
+    STEP_START,
+    AgreementWizard,
+    ConfirmNewRevision,
+    new_agreement_ref,
+)
 from ui.views.agreements import AgreementsPage
 from ui.views.employers import EmployerPanel, EmployersPage
 

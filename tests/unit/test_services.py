@@ -158,6 +158,7 @@ def test_a_search_of_only_punctuation_finds_nothing_and_does_not_fail(store):
 
 def test_a_validation_error_survives_pickling_with_its_problems():
     import pickle
+
     from consultant_app.errors import Problem
     error = ValidationError([Problem.of("cvr", "Skal udfyldes."),
                              Problem.of("name", "Må højst være {max} tegn.", max=200)])

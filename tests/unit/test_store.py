@@ -15,10 +15,23 @@ from cryptography.hazmat.primitives import serialization
 from sqlalchemy import func, select, text
 
 from consultant_app import services as sv
-from consultant_app.errors import (CorruptDatabase, DiskFull, NewerSchema, ProfileLocked,
-                                   ProfileMissing, ValidationError, WrongPassphrase)
+from consultant_app.errors import (
+    CorruptDatabase,
+    DiskFull,
+    NewerSchema,
+    ProfileLocked,
+    ProfileMissing,
+    ValidationError,
+    WrongPassphrase,
+)
 from consultant_app.store import DB_FILENAME, Store
-from consultant_app.store.models import AccessLog, Citizen, Employer, OutboxEntry, ProfileMeta
+from consultant_app.store.models import (
+    AccessLog,
+    Citizen,
+    Employer,
+    OutboxEntry,
+    ProfileMeta,
+)
 
 from ..conftest import FAST_KDF, PASSPHRASE
 

@@ -12,9 +12,16 @@ from sqlalchemy import func, select, text
 
 from consultant_app.search import search
 from consultant_app.services.employers import create_employer, update_employer
-from consultant_app.store.models import (Citizen, Employer, OutboxEntry, ProfileMeta, SyncParked,
-                                         SyncRun, Vacancy,
-                                         SyncConflict)
+from consultant_app.store.models import (
+    Citizen,
+    Employer,
+    OutboxEntry,
+    ProfileMeta,
+    SyncConflict,
+    SyncParked,
+    SyncRun,
+    Vacancy,
+)
 from sync import protocol
 from sync.client import credentials, runner
 from sync.client.apply import apply_page

@@ -23,9 +23,21 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QHideEvent
-from PySide6.QtWidgets import (QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel,
-                               QMessageBox, QPushButton, QScrollArea, QSplitter,
-                               QStackedWidget, QTabBar, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTabBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from forms import agreements as fa
 from forms import fields as ffields
@@ -35,8 +47,12 @@ from forms.rules import Finding
 from forms.templates import Template, get_template
 
 from ..ops import OpFailure, Ops, translate_message
-from .partials.agreement_fields import FieldEditor, add_editor_row, prefill_source_text, \
-    tr_template
+from .partials.agreement_fields import (
+    FieldEditor,
+    add_editor_row,
+    prefill_source_text,
+    tr_template,
+)
 from .partials.agreement_findings import FindingsPanel, WarningAcknowledgement
 from .partials.agreement_start import StartStep
 from .partials.inputs import page_action, while_alive

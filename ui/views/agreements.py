@@ -24,6 +24,7 @@ from .partials.agreement_fields import tr_template
 from .partials.id_list import IdListPanel
 from .partials.inputs import action_button, page_action
 
+
 def format_agreement_cell(key: str, value: Any) -> str:
     if key == "status" and isinstance(value, str):
         return status_text(value)

@@ -11,8 +11,15 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtGui import QFont, QKeySequence
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from consultant_app import postcodes, queries, services
 from consultant_app.domain import DRIVING_LICENCES, RESTRICTIONS, TARGET_GROUPS
@@ -21,9 +28,17 @@ from ..models.id_table import default_format
 from ..ops import Ops
 from . import Page
 from .partials.id_list import IdListPanel
+from .partials.inputs import (
+    CheckList,
+    action_button,
+    as_text,
+    domain_label,
+    fill_combo,
+    page_action,
+    set_combo_code,
+    while_alive,
+)
 from .partials.list_detail import list_detail_layout
-from .partials.inputs import (CheckList, action_button, as_text, domain_label, fill_combo,
-                              page_action, set_combo_code, while_alive)
 from .partials.record_form import RecordForm
 from .partials.suggestions import SuggestionsPanel
 

@@ -12,8 +12,19 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-                               QListWidgetItem, QMessageBox, QPlainTextEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from consultant_app import queries, services
 from consultant_app.domain import REQUIREMENTS, VACANCY_KINDS, VACANCY_STATUSES
@@ -23,9 +34,17 @@ from ..models.id_table import default_format
 from ..ops import OpFailure, Ops
 from . import Page
 from .partials.id_list import IdListPanel
+from .partials.inputs import (
+    CheckList,
+    action_button,
+    as_text,
+    domain_label,
+    fill_combo,
+    page_action,
+    set_combo_code,
+    while_alive,
+)
 from .partials.list_detail import list_detail_layout
-from .partials.inputs import (CheckList, action_button, as_text, domain_label, fill_combo,
-                              page_action, set_combo_code, while_alive)
 from .partials.record_form import RecordForm
 from .partials.suggestions import SuggestionsPanel
 

@@ -149,8 +149,9 @@ def test_praktik_at_the_last_employer_blocks_signing(store, place):
 
 
 def test_gather_on_a_demo_profile_counts_per_workplace(demo_store):
-    from consultant_app.store.models import Employer
     from sqlalchemy import select
+
+    from consultant_app.store.models import Employer
     with demo_store.read() as s:
         employer = s.scalars(select(Employer).where(Employer.p_number.is_not(None))
                              .order_by(Employer.id)).first()

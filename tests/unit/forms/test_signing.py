@@ -11,8 +11,12 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ed25519
 from sqlalchemy import select
 
-from consultant_app.device import (APP_VERSION, META_PRIVATE_KEY, device_identity,
-                                   install_certificate)
+from consultant_app.device import (
+    APP_VERSION,
+    META_PRIVATE_KEY,
+    device_identity,
+    install_certificate,
+)
 from consultant_app.errors import ValidationError
 from consultant_app.store import Store
 from consultant_app.store.models import AgreementSignature
@@ -21,8 +25,16 @@ from forms import canonical, signing
 from tests.conftest import PASSPHRASE
 
 from . import test_signing_support as support
-from .test_signing_support import (PAD_H, PAD_W, handwriting, issue, make_ca, ready_draft,
-                                   sign_all, sign_as)
+from .test_signing_support import (
+    PAD_H,
+    PAD_W,
+    handwriting,
+    issue,
+    make_ca,
+    ready_draft,
+    sign_all,
+    sign_as,
+)
 
 device = support.device  # the shared fixture
 

@@ -16,8 +16,15 @@ from consultant_app.device import device_identity, install_certificate
 from forms import verify as V
 
 from . import test_signing_support as support
-from .test_signing_support import (evidence_of, issue, make_ca, ready_draft, replace_evidence,
-                                   seal, sign_all)
+from .test_signing_support import (
+    evidence_of,
+    issue,
+    make_ca,
+    ready_draft,
+    replace_evidence,
+    seal,
+    sign_all,
+)
 
 device, sealed_pdf = support.device, support.sealed_pdf  # the shared fixtures
 

@@ -13,8 +13,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QButtonGroup, QComboBox, QCompleter, QFormLayout, QGroupBox,
-                               QLabel, QRadioButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QCompleter,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from consultant_app import queries
 from consultant_app.domain import MATCH_STATUSES, VACANCY_KINDS
