@@ -17,10 +17,10 @@ from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
-from consultant_app import services
 from consultant_app.store import Store
 from forms import agreements as A
 from forms.verify import verify_pdf
+from tests.unit.forms.test_signing_support import ready_draft
 from ui.ops import Ops
 from ui.views import signing as S
 
@@ -41,31 +41,8 @@ def ops(store, qtbot):  # type: ignore[no-untyped-def]
 
 def make_agreement(store: Store, *, tr_name: str = "Per Tillid", purpose: str | None =
                    "Afklaring af jobmål og vej til ordinære timer") -> str:
-    """A virksomhedspraktik made the way the wizard makes it: a prefilled draft, then the
-    fields the records could not fill."""
-    start = dt.date.today() + dt.timedelta(days=14)
-    with store.write() as s:
-        employer = services.create_employer(s, {
-            "cvr": "10000009", "p_number": "1000000001", "name": "Bageriet ApS",
-            "address": "Hovedgaden 1", "postcode": "8000", "ordinary_employees": 12})
-        services.add_contact(s, employer.id, {"name": "Lone Bager", "email": "lone@bager.dk",
-                                              "phone": "12345678", "is_primary": True})
-        vacancy = services.create_vacancy(s, employer.id, {
-            "title": "Bagermedhjælper", "kind": "praktik", "description": "Pakke brød, "
-            "holde butikken ren og hjælpe ved disken om morgenen.", "hours_min": 15,
-            "hours_max": 25, "start_date": start.isoformat()})
-        citizen = services.create_citizen(s, {
-            "name": "Ali Hansen", "cpr": "0101901234", "target_group": "dagpenge"})
-        doc = A.create_draft(s, "virksomhedspraktik", employer.id, vacancy_id=vacancy.id,
-                             citizen_id=citizen.id)
-        changes = {"tr_name": tr_name}
-        if purpose:
-            changes["purpose"] = purpose
-        A.update_fields(s, doc.id, changes)
-        check = A.check(s, doc.id)
-        for finding in check.open_warnings:
-            A.acknowledge(s, doc.id, finding.key, "Gennemgået med virksomheden")
-        return doc.id
+    """A virksomhedspraktik made the way the wizard makes it (the signing tests' own)."""
+    return ready_draft(store, with_tr=bool(tr_name), purpose=purpose)
 
 
 def handwriting(x0: int, y0: int, width: int = 420, n: int = 40, seed: int = 0
