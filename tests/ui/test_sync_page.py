@@ -125,3 +125,27 @@ def test_models_pass_the_model_tester(window, demo_store, qtmodeltester):  # noq
     page.refresh()
     for model in (page.waiting_model, page.conflict_model, page.history_model):
         qtmodeltester.check(model)
+
+
+def test_a_change_to_a_citizen_who_moved_names_the_citizen_and_leaves_when_understood(
+        window, demo_store, qtbot, ops):  # noqa: F811
+    from sync.client.wipe import _moved_entry
+    server_value, client_value = _moved_entry("Ali Hansen", ["notes", "phone"])
+    with demo_store.write(journal=False) as s:
+        s.add(SyncConflict(entity="citizen", entity_id="gone-citizen-id", field="",
+                           server_value=server_value, client_value=client_value,
+                           winner="server", policy="rejected"))
+    page: SyncPage = window.show_page("sync")
+    page.refresh()
+    window.resize(1280, 800)
+    page.tabs.setCurrentIndex(1)
+    row = page.conflict_model.rows[0]
+    assert row[0] == "Borger: Ali Hansen"  # not the id of a record that is gone
+    assert row[2].startswith("Borgeren er flyttet til en anden konsulent")
+    assert row[3] == "Ali Hansen: Noter, Telefon"
+    shot(window, "sync-citizen-moved.png")
+    qtbot.mouseClick(page.keep_server, qtbot_left())
+    settle(qtbot, ops)
+    with demo_store.read() as s:
+        assert s.scalars(select(SyncConflict)).all() == []
+    assert page.tabs.tabText(1) == "Konflikter (0)"
