@@ -9,8 +9,9 @@ formatting. One place where user-visible text becomes a string: ``Message.render
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
@@ -34,7 +35,11 @@ class Message:
     params: dict[str, Any] = field(default_factory=dict)
 
     def render(self, translate: Translator = _identity) -> str:
-        return translate(self.context, self.template).format(**self.params)
+        """The text in the translator's language; a parameter that is itself a ``Message``
+        (a finding's text inside a caveat) is rendered with the same translator."""
+        params = {k: v.render(translate) if isinstance(v, Message) else v
+                  for k, v in self.params.items()}
+        return translate(self.context, self.template).format(**params)
 
     def __str__(self) -> str:
         return self.render()

@@ -1,30 +1,36 @@
 """The legal rules, checked on the spot: findings for one agreement's content.
 
 Rule *logic* is Python (one small function per rule in this package); rule *parameters* are
-data, in rule sets keyed by the date they take effect (``forms/data/rulesets/<YYYY-MM-DD>.json``).
-An agreement is judged by the set in force on its start date, so a reform is a new JSON file.
+data, in rule sets keyed by the date they take effect. The sets, their schema and their loader
+live in ``consultant_app.rulesets`` (matching reads the same sets for who may take which
+kind); this package re-exports what it uses. An agreement is judged by the set in force on its
+start date, so a reform is a new JSON file.
 
 ``evaluate(agreement_type, content, facts)`` is the one entry point. ``Facts`` holds what the rules
 need from the store besides the content (the citizen's last employer, persons already placed at
 the workplace, ...); ``forms.facts.gather`` collects it, so the rules themselves are pure.
 
-A rule set file holds ``effective_from``, ``name``, ``source`` and ``types`` (per agreement type:
-``rules``, the rule keys applied, and each rule's parameters), plus set-wide parameters such as
-``target_groups`` (today's 13 codes mapped to the groups the set knows, see ``group_of``) and
-``closed_groups``. A set may name ``based_on`` (the ``effective_from`` of an earlier set): it
-then starts as a copy of that set, its set-wide keys replace the base's, and each type's keys
-replace that type's keys one by one, so a reform file states only what the reform changes.
+Every finding a rule produces carries the citation of the rule (or of the narrower parameter it
+used, ``Finding.cite``) from the set, and whether the set is provisional. A finding from an
+unconfirmed citation or a provisional set says so in its message: the consultant must know
+when a rule rests on a reading we could not check in the law text.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-import json
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
-from typing import Any, Callable, Iterable
+from typing import Any
 
+from consultant_app.rulesets import (
+    Citation,
+    RuleSet,
+    RuleSetError,
+    ruleset_for,
+    rulesets,
+)
 from consultant_app.text import QT_TRANSLATE_NOOP as _N
 from consultant_app.text import Message
 
@@ -42,16 +48,26 @@ class Finding:
     severity: str
     field: str         # the content field it is about ("" for the whole agreement)
     message: Message
+    # The citation key the rule used when narrower than the rule ("max_duration_extension");
+    # evaluate() resolves it against the set.
+    cite: str = ""
+    citation: Citation | None = None
+    provisional: bool = False  # judged by a provisional rule set
 
     @property
     def key(self) -> str:
         """Identifies the finding for an acknowledgement: same rule, same field."""
         return f"{self.rule}:{self.field}"
 
+    @property
+    def confirmed(self) -> bool:
+        """The finding rests on a parameter read in the law text, in a final rule set."""
+        return self.citation is not None and self.citation.confirmed and not self.provisional
+
     @classmethod
-    def of(cls, rule: str, severity: str, field: str, template: str,
-           **params: Any) -> "Finding":
-        return cls(rule, severity, field, Message(CTX, template, params))
+    def of(cls, rule: str, severity: str, field: str, template: str, *, cite: str = "",
+           **params: Any) -> Finding:
+        return cls(rule, severity, field, Message(CTX, template, params), cite=cite)
 
 
 @dataclass(frozen=True)
@@ -73,74 +89,30 @@ class Facts:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class RuleSet:
-    """The rule parameters in force from ``effective_from``; ``params`` is the JSON as read."""
-
-    effective_from: dt.date
-    name: str
-    params: dict[str, Any]
-
-    def for_type(self, agreement_type: str) -> dict[str, Any]:
-        return self.params.get("types", {}).get(agreement_type, {})
-
-    def group_of(self, target_group: str) -> str:
-        """The set's own group for one of today's 13 codes: itself unless the set maps it
-        (the 2027 reform's 5 groups)."""
-        return self.params.get("target_groups", {}).get(target_group, target_group)
-
-    def lookup(self, by_group: dict[str, Any], target_group: str) -> Any:
-        """A per-group parameter: by the code, else by the set's group, else ``"*"``. An
-        explicit null is an answer (no limit for that group)."""
-        for key in (target_group, self.group_of(target_group), "*"):
-            if key in by_group:
-                return by_group[key]
-        return None
+# The caveats evaluate() adds to a finding's message ({text} is the rule's own message).
+CAVEAT_UNCONFIRMED = _N(
+    CTX, "{text} (Ubekræftet: {citation} er ikke bekræftet i lovteksten; tjek reglen, før du "
+         "lægger vægt på den.)")
+CAVEAT_PROVISIONAL = _N(
+    CTX, "{text} (Foreløbig regel: regelsættet »{ruleset}« bygger på en lov, hvis endelige "
+         "tekst ikke er offentliggjort; tjek den gældende regel.)")
 
 
-class RuleSetError(ValueError):
-    """A shipped rule set is malformed (a programming error in data, caught by tests)."""
-
-
-def _resolve(raw: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Apply ``based_on`` (see the module docstring), earliest set first."""
-    resolved: dict[str, dict[str, Any]] = {}
-    for data in sorted(raw, key=lambda d: d["effective_from"]):
-        base_key = data.get("based_on")
-        if base_key is None:
-            resolved[data["effective_from"]] = data
-            continue
-        if base_key not in resolved:
-            raise RuleSetError(f"rule set {data['effective_from']}: based_on {base_key!r} "
-                               "is not an earlier set")
-        base = resolved[base_key]
-        merged = {**base, **{k: v for k, v in data.items() if k != "types"}}
-        types = {name: dict(spec) for name, spec in base.get("types", {}).items()}
-        for name, spec in data.get("types", {}).items():
-            types[name] = {**types.get(name, {}), **spec}
-        merged["types"] = types
-        resolved[data["effective_from"]] = merged
-    return list(resolved.values())
-
-
-@lru_cache(maxsize=1)
-def rulesets() -> tuple[RuleSet, ...]:
-    raw = [json.loads(entry.read_text("utf-8"))
-           for entry in (resources.files("forms.data") / "rulesets").iterdir()
-           if entry.name.endswith(".json")]
-    found = [RuleSet(dt.date.fromisoformat(data["effective_from"]), data["name"], data)
-             for data in _resolve(raw)]
-    return tuple(sorted(found, key=lambda r: r.effective_from))
-
-
-def ruleset_for(day: dt.date) -> RuleSet:
-    """The rule set in force on ``day`` (the earliest one for days before all of them)."""
-    sets = rulesets()
-    current = sets[0]
-    for ruleset in sets:
-        if ruleset.effective_from <= day:
-            current = ruleset
-    return current
+def _cited(finding: Finding, agreement_type: str, content: dict[str, Any],
+           ruleset: RuleSet) -> Finding:
+    """The finding with its citation and, where it rests on an unconfirmed citation or a
+    provisional set, the caveat in its message."""
+    group = content.get("target_group") or ""
+    key = finding.cite or finding.rule
+    citation = ruleset.citation(agreement_type, key, group)
+    message = finding.message
+    if citation is not None and not citation.confirmed:
+        message = Message(CTX, CAVEAT_UNCONFIRMED, {"text": message,
+                                                    "citation": citation.text()})
+    if ruleset.provisional:
+        message = Message(CTX, CAVEAT_PROVISIONAL, {"text": message, "ruleset": ruleset.name})
+    return dataclasses.replace(finding, message=message, citation=citation,
+                               provisional=ruleset.provisional)
 
 
 Rule = Callable[[str, dict[str, Any], Facts, RuleSet], Iterable[Finding]]
@@ -169,7 +141,8 @@ def evaluate(agreement_type: str, content: dict[str, Any], facts: Facts,
         ruleset = ruleset_for(start if isinstance(start, dt.date) else facts.today)
     findings: list[Finding] = []
     for key in ruleset.for_type(agreement_type).get("rules", ()):
-        findings.extend(RULES[key](agreement_type, content, facts, ruleset))
+        findings.extend(_cited(f, agreement_type, content, ruleset)
+                        for f in RULES[key](agreement_type, content, facts, ruleset))
     order = {s: i for i, s in enumerate(SEVERITIES)}
     return sorted(findings, key=lambda f: order[f.severity])
 
@@ -186,5 +159,21 @@ def proposed_end_date(agreement_type: str, target_group: str,
     return max_end_date(agreement_type, target_group, start, ruleset_for(start))
 
 
-__all__ = ["ERROR", "INFO", "RULES", "WARNING", "Facts", "Finding", "RuleSet", "RuleSetError",
-           "blocking", "evaluate", "proposed_end_date", "rule", "ruleset_for", "rulesets", "_N"]
+__all__ = [
+    "ERROR",
+    "INFO",
+    "RULES",
+    "WARNING",
+    "_N",
+    "Citation",
+    "Facts",
+    "Finding",
+    "RuleSet",
+    "RuleSetError",
+    "blocking",
+    "evaluate",
+    "proposed_end_date",
+    "rule",
+    "ruleset_for",
+    "rulesets",
+]

@@ -12,7 +12,8 @@ Importing this module registers them all.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from consultant_app.domain import TARGET_GROUPS
 from consultant_app.text import Message
@@ -125,8 +126,8 @@ def max_duration(agreement_type: str, content: dict[str, Any], facts: Facts,
     last = limit.last_day(start)
     if end <= last:
         return
-    params = dict(amount=limit.amount, group=group_label(ruleset, group),
-                  last=danish_date(last), end=danish_date(end))
+    params = {"amount": limit.amount, "group": group_label(ruleset, group),
+              "last": danish_date(last), "end": danish_date(end)}
     extension = ruleset.lookup(spec.get("max_duration_extension", {}), group)
     if extension == "open":
         yield Finding.of("max_duration", WARNING, "end_date", _OVER_OPEN[limit.unit], **params)
@@ -244,4 +245,4 @@ def notices(agreement_type: str, content: dict[str, Any], facts: Facts,
                       notice.get("field", ""), Message(CTX, NOTICES[notice["key"]], {}))
 
 
-from . import igu, subsidy, workplace  # noqa: E402,F401  - registers the remaining rules
+from . import igu, subsidy, workplace  # noqa: F401  - registers the remaining rules

@@ -4,7 +4,8 @@ may start, and the school weeks."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from . import _N, ERROR, WARNING, Facts, Finding, RuleSet, rule
 from .periods import as_date, as_number, danish_date, danish_number

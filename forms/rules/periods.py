@@ -20,7 +20,7 @@ class Duration:
     amount: int
 
     @classmethod
-    def parse(cls, text: str) -> "Duration":
+    def parse(cls, text: str) -> Duration:
         unit, _, amount = text.partition(":")
         if unit not in (WEEKS, MONTHS) or not amount.isdigit():
             raise ValueError(f"not a duration: {text!r}")

@@ -3,7 +3,8 @@ the subsidy at most half of the wage cost."""
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from . import _N, ERROR, INFO, Facts, Finding, RuleSet, rule
 from .periods import add_months, as_date, as_number, danish_date, danish_number

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from . import _N, ERROR, INFO, WARNING, Facts, Finding, RuleSet, rule
 from .periods import as_number, danish_number

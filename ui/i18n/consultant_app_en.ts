@@ -3441,6 +3441,14 @@ Not signed yet</translation>
         <source>{group} er lukket for nye borgere fra {since}. Aftalen kan kun indgås for en borger, hvis forløb blev bevilget før den dato: bekræft det i en note.</source>
         <translation>{group} is closed to new citizens from {since}. The agreement can only be made for a citizen whose programme was granted before that date: confirm this in a note.</translation>
     </message>
+    <message>
+        <source>{text} (Foreløbig regel: regelsættet »{ruleset}« bygger på en lov, hvis endelige tekst ikke er offentliggjort; tjek den gældende regel.)</source>
+        <translation>{text} (Provisional rule: the rule set “{ruleset}” rests on a law whose final text has not been published; check the rule in force.)</translation>
+    </message>
+    <message>
+        <source>{text} (Ubekræftet: {citation} er ikke bekræftet i lovteksten; tjek reglen, før du lægger vægt på den.)</source>
+        <translation>{text} (Unconfirmed: {citation} has not been confirmed in the text of the law; check the rule before relying on it.)</translation>
+    </message>
 </context>
 <context>
     <name>signing</name>

@@ -96,9 +96,9 @@ def test_a_based_on_set_inherits_what_it_does_not_change():
 
 
 def test_a_based_on_set_must_name_an_earlier_set():
-    from forms.rules import RuleSetError, _resolve
+    from consultant_app.rulesets import RuleSetError, resolve
     with pytest.raises(RuleSetError):
-        _resolve([{"effective_from": "2020-01-01", "based_on": "2030-01-01", "types": {}}])
+        resolve([{"effective_from": "2020-01-01", "based_on": "2030-01-01", "types": {}}])
 
 
 # -- calendar ---------------------------------------------------------------------------
