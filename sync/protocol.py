@@ -50,6 +50,25 @@ The new owner's devices get the citizen and all its records again, with new numb
 that does not know the flag sees a version-0 tombstone and skips it (it has the record at a
 newer version, or not at all).
 
+Signed agreements and scope exits
+---------------------------------
+A signed legal document is never stranded by a change of scope. A device may sign and seal
+an agreement offline for a citizen that has meanwhile left its consultant (it has not pulled
+the exit yet). A push carries the device's pull ``cursor``; the service takes an operation on
+an agreement, its signatures or its documents from a consultant who lost the agreement's
+citizen when (a) the agreement is signed or sealed (stored so, or brought to that status by
+an operation of the same batch) and (b) the consultant's newest scope exit for the citizen
+has a number above the device's cursor: the device had not heard, so it held the citizen
+when it signed. The records go to the citizen's current consultant (owner and new numbers),
+whose devices pull them; the sealed PDF (``PUT /agreements/...``) is then accepted from that
+device for the content the push handed over, verified like any other. The device forgets
+its copies with the scope exit it pulls next. Drafts and other edits of the moved citizen
+are refused (``out_of_scope``), and the client reports them as rejected in plain Danish
+(``sync.client.wipe``); a device that has pulled the exit cannot sign for the citizen any more.
+
+An ``update`` of a record the service does not hold is refused (``unknown_record``): the
+service never makes a record out of an update, so no record lacks what its create carried.
+
 Errors are ``{"detail": {"code": ..., "message": ...}}`` (ErrorBody) with a Danish message:
 401 ``unauthorized`` (unknown token), 403 ``invalid_code`` (enrollment code unknown, used or
 expired), 409 ``immutable`` (other content under a signed agreement's id and revision), 410
@@ -164,6 +183,9 @@ class OperationResult(BaseModel):
 
 class PushRequest(BaseModel):
     operations: list[Operation]
+    # The device's pull cursor when it built the batch: the service judges by it whether the
+    # device had heard of a scope exit (module doc, "Signed agreements and scope exits").
+    cursor: int | None = Field(default=None, ge=0, le=2**63 - 1)
 
 
 class PushResponse(BaseModel):

@@ -206,7 +206,10 @@ class SyncEngine:
                     return
                 operations, orphans = _operations(s, entries)
             by_op = {e.op_id: e for e in entries}
-            answer = transport.push(protocol.PushRequest(operations=operations)) \
+            # The cursor tells the service which scope exits this device had heard of.
+            cursor = int(self.store.meta(credentials.CURSOR, "0") or 0)
+            answer = transport.push(protocol.PushRequest(operations=operations,
+                                                         cursor=cursor)) \
                 if operations else protocol.PushResponse(results=[])
             answered = [r for r in answer.results if r.op_id in by_op]
             if operations and not answered:

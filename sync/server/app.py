@@ -86,7 +86,8 @@ def create_app(database_url: str, run_migrations: bool = True) -> FastAPI:
     def push(request: PushRequest,
              authorization: str | None = Header(default=None)) -> PushResponse:
         identity = device(authorization)
-        return PushResponse(results=service.push(write_engine, identity, request.operations))
+        return PushResponse(results=service.push(write_engine, identity, request.operations,
+                                                  request.cursor))
 
     @app.get(f"{API_PREFIX}/pull", response_model=PullResponse, responses=ERRORS)
     def pull(cursor: int = Query(0, ge=0),

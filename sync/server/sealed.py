@@ -17,6 +17,7 @@ import base64
 import binascii
 import datetime as dt
 import hashlib
+import json
 
 from cryptography import x509
 from sqlalchemy import Engine, insert, select
@@ -57,13 +58,31 @@ def _answer(row, identity: DeviceIdentity, agreement_id: str, revision: int,  # 
                                   pdf_sha256=row.pdf_sha256, received_at=row.received_at)
 
 
-def _check_scope(engine: Engine, identity: DeviceIdentity, agreement_id: str) -> None:
+def _check_scope(engine: Engine, identity: DeviceIdentity, agreement_id: str,
+                 content_hash: str) -> None:
+    """The agreement is in the device's scope, or it is one the device sealed for a citizen
+    that has since left its consultant (protocol, "Signed agreements and scope exits"): the
+    push handed the sealed record over, and this is the PDF of that very content."""
     r = db.record.c
+    x = db.scope_exit.c
     with engine.connect() as conn:
-        row = conn.execute(select(r.municipality_code, r.owner_consultant_id).where(
+        row = conn.execute(select(r.municipality_code, r.owner_consultant_id, r.citizen_id,
+                                  r.values_json).where(
             r.entity == "placement_agreement", r.id == agreement_id)).first()
-    if row is not None and (row.municipality_code != identity.municipality_code
-                            or row.owner_consultant_id not in (None, identity.consultant_id)):
+        if row is None or row.municipality_code != identity.municipality_code:
+            if row is not None:
+                raise ServiceError(403, "out_of_scope",
+                                   "Enheden har ikke adgang til denne aftale.")
+            return
+        if row.owner_consultant_id in (None, identity.consultant_id):
+            return
+        exited = conn.execute(select(x.seq).where(
+            x.municipality_code == identity.municipality_code,
+            x.consultant_id == identity.consultant_id, x.entity == "citizen",
+            x.entity_id == row.citizen_id).limit(1)).first()
+    values = json.loads(row.values_json)
+    if exited is None or values.get("status") != "sealed" or \
+            values.get("content_hash") != content_hash:
         raise ServiceError(403, "out_of_scope", "Enheden har ikke adgang til denne aftale.")
 
 
@@ -99,7 +118,7 @@ def receive(engine: Engine, ca: CA, identity: DeviceIdentity, agreement_id: str,
     except (binascii.Error, ValueError):
         raise _invalid("Feltet pdf_base64 er ikke gyldig base64.") from None
     pdf_sha256 = hashlib.sha256(pdf).hexdigest()
-    _check_scope(engine, identity, agreement_id)
+    _check_scope(engine, identity, agreement_id, upload.content_hash)
     row = _existing(engine, agreement_id, revision)
     if row is not None:
         return _answer(row, identity, agreement_id, revision, upload.content_hash, pdf_sha256)

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Engine, and_, bindparam, insert, select, tuple_, update
+from sqlalchemy import Engine, and_, bindparam, func, insert, select, tuple_, update
 from sqlalchemy.engine import Connection
 
 from ..protocol import ENTITIES, Operation, OperationResult
@@ -86,10 +86,21 @@ def _out_of_scope(entity: str) -> Rejected:
     return Rejected("out_of_scope", f"Enheden har ikke adgang til denne post ({entity}).")
 
 
+AGREEMENT_FAMILY = frozenset({"placement_agreement", "agreement_signature",
+                              "agreement_document"})
+
+
 @dataclass
 class _Batch:
     conn: Connection
     scope: Scope
+    # the device's pull cursor when it built the batch (None: an older client that does not
+    # say): decides whether it had heard of a scope exit (protocol, "Signed agreements ...")
+    cursor: int | None = None
+    # agreements this batch brings to signed or sealed (an operation carries that status)
+    signing: set[str] = field(default_factory=set)
+    # citizen id -> the newest scope exit of it for this consultant (seq), loaded on demand
+    exits: dict[str, int | None] = field(default_factory=dict)
     records: dict[tuple[str, str], Rec | None] = field(default_factory=dict)
     # records in the order the batch first changed them: they get their numbers in this order
     # (an outbox creates parents before children, so a page has the parent first)
@@ -116,6 +127,19 @@ class _Batch:
                     row.modified_at, json.loads(row.values_json),
                     json.loads(row.field_versions))
 
+    def exit_seq(self, citizen_id: str | None) -> int | None:
+        """The newest scope exit of ``citizen_id`` for this device's consultant, if any."""
+        if not citizen_id:
+            return None
+        if citizen_id not in self.exits:
+            x = db.scope_exit.c
+            self.exits[citizen_id] = self.conn.execute(
+                select(func.max(x.seq)).where(
+                    x.municipality_code == self.scope.municipality_code,
+                    x.consultant_id == self.scope.consultant_id, x.entity == "citizen",
+                    x.entity_id == citizen_id)).scalar()
+        return self.exits[citizen_id]
+
     def get(self, entity: str, ident: Any) -> Rec | None:
         if not isinstance(ident, str):
             return None
@@ -125,14 +149,41 @@ class _Batch:
         return self.records[key]
 
 
-def _placement(batch: _Batch, entity: str, ident: str, values: dict[str, Any]
-               ) -> tuple[str | None, str | None, str | None]:
+def _handed_over(batch: _Batch, op: Operation, stored: Rec | None) -> bool:
+    """Whether ``op`` is part of an agreement signed on this device for a citizen it held
+    when it signed, which has since left its consultant's scope (protocol, "Signed agreements
+    and scope exits"): then the service takes it and gives it to the citizen's consultant."""
+    if op.entity not in AGREEMENT_FAMILY or batch.cursor is None:
+        return False
+    if op.entity == "placement_agreement":
+        agreement_id: Any = op.entity_id
+        agreement = stored
+    else:
+        agreement_id = op.values.get("agreement_id",
+                                     stored.values.get("agreement_id") if stored else None)
+        agreement = batch.get("placement_agreement", agreement_id)
+    signed = agreement_id in batch.signing or (
+        agreement is not None and not agreement.deleted
+        and agreement.values.get("status") in SIGNED_STATUSES)
+    if not signed:
+        return False
+    citizen_id = agreement.citizen_id if agreement is not None else None
+    if citizen_id is None and op.entity == "placement_agreement":
+        named = op.values.get("citizen_id")
+        citizen_id = named if isinstance(named, str) else None
+    exit_seq = batch.exit_seq(citizen_id)
+    return exit_seq is not None and exit_seq > batch.cursor
+
+
+def _placement(batch: _Batch, entity: str, ident: str, values: dict[str, Any],
+               handed_over: bool = False) -> tuple[str | None, str | None, str | None]:
     """(owner consultant, owner device, citizen id) of a record with ``values``, checking that
-    every parent it names that the service knows lies in the device's scope."""
+    every parent it names that the service knows lies in the device's scope (a handed-over
+    agreement's parents lie in its citizen's new consultant's scope instead)."""
     scope = batch.scope
     for name, parent_entity in PARENTS.get(entity, {}).items():
         parent = batch.get(parent_entity, values.get(name))
-        if parent is not None and not scope.covers(parent):
+        if parent is not None and not scope.covers(parent) and not handed_over:
             raise _out_of_scope(entity)
     if entity in MUNICIPALITY_ENTITIES:
         return None, None, None
@@ -175,8 +226,13 @@ def _apply(batch: _Batch, op: Operation, now: dt.datetime) -> tuple[OperationRes
         raise Rejected("invalid", problem)
     stored = batch.get(op.entity, op.entity_id)
     scope = batch.scope
+    if stored is None and op.op == "update":
+        # Never a record made out of an update: it would lack what its create carried.
+        raise Rejected("unknown_record", "Posten findes ikke på den centrale tjeneste, så "
+                                         "ændringen kan ikke gemmes. Opret posten igen.")
+    handed_over = _handed_over(batch, op, stored)
     if stored is not None:
-        if not scope.covers(stored):
+        if not scope.covers(stored) and not handed_over:
             raise _out_of_scope(op.entity)
         if op.entity == "placement_agreement":
             _check_immutable(stored, op)
@@ -185,7 +241,7 @@ def _apply(batch: _Batch, op: Operation, now: dt.datetime) -> tuple[OperationRes
     outcome = merge(op.entity, current, op)
     if outcome.changed:
         owner, owner_device, citizen_id = _placement(batch, op.entity, op.entity_id,
-                                                     outcome.record.values)
+                                                     outcome.record.values, handed_over)
         modified = op.modified_at or now
         if modified.tzinfo is not None:
             modified = modified.astimezone(dt.UTC).replace(tzinfo=None)
@@ -217,14 +273,17 @@ def _apply(batch: _Batch, op: Operation, now: dt.datetime) -> tuple[OperationRes
     return result, conflicts
 
 
-def push(engine: Engine, identity: DeviceIdentity, operations: list[Operation]
-         ) -> list[OperationResult]:
+def push(engine: Engine, identity: DeviceIdentity, operations: list[Operation],
+         cursor: int | None = None) -> list[OperationResult]:
     scope = Scope.of(identity)
     now = db.utcnow()
     results: list[OperationResult] = []
     with db.writing(engine) as conn:
         db.lock_municipality(conn, scope.municipality_code)
-        batch = _Batch(conn, scope)
+        batch = _Batch(conn, scope, cursor)
+        batch.signing = {op.entity_id for op in operations
+                         if op.entity == "placement_agreement"
+                         and op.values.get("status") in SIGNED_STATUSES}
         op_ids = sorted({op.op_id for op in operations})
         seen: dict[str, OperationResult | None] = {}
         ao = db.applied_operation.c
