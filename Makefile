@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 DEMO_PROFILE ?= var/demo-profile
 DEMO_SERVER ?= var/demo-server
 
-.PHONY: setup run test bench clean-demo translations
+.PHONY: setup run test bench chaos clean-demo translations
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -27,6 +27,21 @@ test: setup
 
 bench: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks
+
+# The randomized fault campaign (tests/chaos/campaign.py): RUNS seeded runs from SEED of three
+# devices against a real service through faulty proxies, with kills; prints the figures and a
+# one-line replay command for each failing seed. BACKEND: sqlite, postgresql, postgresql2 (two
+# service processes on one PostgreSQL database) or all. FEATURES: the kinds of trouble a run
+# may contain (default: all of them).
+RUNS ?= 20
+SEED ?= 1
+BACKEND ?= sqlite
+FEATURES ?=
+STEPS ?= 16
+KILL_RATE ?= 0.4
+chaos: setup
+	$(BIN)/python -m tests.chaos.campaign --runs $(RUNS) --seed $(SEED) --backend $(BACKEND) \
+		--steps $(STEPS) --kill-rate $(KILL_RATE) $(if $(FEATURES),--features $(FEATURES))
 
 clean-demo:
 	rm -rf $(DEMO_PROFILE) $(DEMO_SERVER)
