@@ -20,7 +20,8 @@ nothing moves, and the invariants are checked (``check``):
 - ``outbox`` / ``parked``: outbox empty, nothing parked or quarantined after healing;
 - ``stuck``: a device that cannot finish a sync after healing, or does not settle;
 - ``unexpected``: an error that is not a ``SyncError`` (a traceback) during a sync;
-- ``integrity``: ``PRAGMA integrity_check`` on every profile.
+- ``integrity``: ``PRAGMA integrity_check`` on every profile;
+- ``enroll``: an enrollment whose answer was lost spent the code (``enroll_faults``).
 
 ``python -m tests.chaos.campaign --runs N --seed S --backend sqlite|postgresql|postgresql2``
 (``make chaos``) runs seeds S, S+1, ... and prints the figures and a replay command for each
@@ -73,7 +74,7 @@ from forms import agreements
 from sync import protocol
 from sync.client import SyncEngine, credentials
 from sync.client.codec import codec, to_naive_utc
-from sync.client.errors import SyncError
+from sync.client.errors import EnrollmentRefused, SyncError
 from sync.client.transport import Transport
 from sync.server import admin, auth, db
 from tests.integration.server_process import (
@@ -92,7 +93,7 @@ HEAL_ROUNDS = 6
 
 BACKENDS = ("sqlite", "postgresql", "postgresql2")
 FEATURES = ("faults", "server_kill", "client_kill", "reassign", "deletes", "server_owned",
-            "natural_keys", "agreements")
+            "natural_keys", "agreements", "enroll_faults")
 # Rejections that keep the change for the consultant on purpose: the record left the scope.
 SCOPE_REJECTIONS = {"out_of_scope", "scope_exit"}
 # Valid CVR numbers (mod 11) for new and edited employers.
@@ -301,8 +302,7 @@ class Run:
             device.store = store
             device.engine = _engine(store, device.push_batch, device.pull_limit,
                                     device.timeout)
-            code = auth.store_code(engine, device.consultant_id)
-            device.engine.enroll(proxy.url, code, device_name=name)
+            self.enroll(device)
             device.device_id = store.meta(credentials.DEVICE_ID) or ""
             self.devices.append(device)
         # Something to work on: each consultant starts with employers and citizens, synced.
@@ -314,6 +314,35 @@ class Run:
             self.sync(device, quiet=False)
         for device in self.devices:
             device.proxy.plan.rate = device.proxy.plan.planned_rate  # type: ignore[attr-defined]
+
+    def enroll(self, device: Device) -> None:
+        """Enroll through the device's proxy. With ``enroll_faults`` the proxy's faults are on
+        and a failed attempt is retried with the same code and key, as a consultant would;
+        a code spent without an enrollment (the answer lost) is the ``enroll`` invariant,
+        and the run goes on with a new code."""
+        assert device.engine is not None
+        code = auth.store_code(self.cluster.engine, device.consultant_id)
+        plan = device.proxy.plan
+        if "enroll_faults" in self.features:
+            plan.rate = max(plan.planned_rate, 0.3)  # type: ignore[attr-defined]
+        try:
+            for _ in range(8):
+                try:
+                    device.engine.enroll(device.proxy.url, code, device_name=device.name)
+                    return
+                except EnrollmentRefused as exc:
+                    self.result.violations.append(Violation(
+                        "enroll", f"{device.name}: the code was spent by an enrollment whose "
+                                  f"answer was lost: {exc.message}"))
+                    break
+                except SyncError:
+                    self.result.stats["enroll_retries"] += 1
+            plan.rate = 0.0
+            device.engine.enroll(device.proxy.url,
+                                 auth.store_code(self.cluster.engine, device.consultant_id),
+                                 device_name=device.name)
+        finally:
+            plan.rate = 0.0
 
     # -- recording edits ----------------------------------------------------------------
     def _record(self, device: Device, kind: str, entity: str, entity_id: str,
@@ -829,20 +858,26 @@ def check(run: Run) -> list[Violation]:
     for device in run.devices:
         records, conflicts, outbox, parked, quarantined, integrity = device_state(device)
         who = device.name
+        refusals: list[tuple[str, str, str, str, str]] = []
         for conflict in conflicts:
             server_value, client_value = _json(conflict.server_value), _json(
                 conflict.client_value)
             if conflict.policy == "rejected":
                 code = server_value.get("code", "") if isinstance(server_value, dict) else ""
+                message = server_value.get("message", "") if isinstance(
+                    server_value, dict) else server_value
                 rejections.setdefault((who, conflict.entity_id), []).append(code)
-                if code not in SCOPE_REJECTIONS:
-                    message = server_value.get("message", "") if isinstance(
-                        server_value, dict) else server_value
-                    out.append(Violation("refused", f"{who}: {conflict.entity} "
-                                         f"{conflict.entity_id}: {code}: {message}"))
+                refusals.append((who, conflict.entity, conflict.entity_id, code, message))
             else:
                 keep(conflict.entity, conflict.entity_id, conflict.field, server_value,
                      client_value)
+        for who_, entity, ident, code, message in refusals:
+            codes = rejections.get((who_, ident), [])
+            # An update refused because its create was refused for scope is that same refusal.
+            if code in SCOPE_REJECTIONS or (code == "unknown_record" and any(
+                    c in SCOPE_REJECTIONS for c in codes)):
+                continue
+            out.append(Violation("refused", f"{who_}: {entity} {ident}: {code}: {message}"))
         if integrity != "ok":
             out.append(Violation("integrity", f"{who}: {integrity}"))
         if outbox:
@@ -996,7 +1031,7 @@ def summary(results: list[RunResult]) -> str:
              f"runs: {len(results)} ({', '.join(f'{b} {n}' for b, n in by_backend.items())})",
              f"failed runs: {len(failed)}"]
     for invariant in ("lost", "duplicated", "diverged", "stuck", "leaked", "refused",
-                      "outbox", "parked", "unexpected", "integrity", "harness"):
+                      "outbox", "parked", "unexpected", "integrity", "enroll", "harness"):
         lines.append(f"  {invariant}: {by_invariant.get(invariant, 0)} runs")
     lines.append("faults and kills: " + ", ".join(
         f"{k} {v}" for k, v in sorted(stats.items())
