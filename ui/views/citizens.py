@@ -12,7 +12,6 @@ from typing import Any
 
 from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -30,6 +29,7 @@ from . import Page
 from .partials.id_list import IdListPanel
 from .partials.inputs import (
     CheckList,
+    ChoiceBox,
     action_button,
     as_text,
     domain_label,
@@ -103,7 +103,7 @@ class CitizensPage(Page):
         cpr_row.addWidget(self.cpr_note, 1)
         self.form.add("cpr", self.tr("&CPR-nummer:"), cpr_cell, focus=self.cpr)
 
-        self.target_group = self.form.add("target_group", self.tr("&Målgruppe:"), QComboBox())
+        self.target_group = self.form.add("target_group", self.tr("&Målgruppe:"), ChoiceBox())
         fill_combo(self.target_group, TARGET_GROUPS, blank=self.tr("(vælg målgruppe)"))
         self.max_hours = self.form.add("max_hours_per_week", self.tr("&Timer pr. uge (kan):"),
                                        QLineEdit())
@@ -114,7 +114,7 @@ class CitizensPage(Page):
         self.skills.setPlaceholderText(self.tr("adskilt med komma"))
         self.wishes = self.form.add("wished_occupations", self.tr("Ønskede &jobs:"), QLineEdit())
         self.wishes.setPlaceholderText(self.tr("adskilt med komma"))
-        self.licence = self.form.add("driving_licence", self.tr("Kø&rekort:"), QComboBox())
+        self.licence = self.form.add("driving_licence", self.tr("Kø&rekort:"), ChoiceBox())
         fill_combo(self.licence, {c: c for c in DRIVING_LICENCES if c}, blank=self.tr("Intet"))
         self.languages = self.form.add("languages", self.tr("&Sprog:"), QLineEdit())
         self.languages.setPlaceholderText(self.tr("adskilt med komma, fx dansk, engelsk"))

@@ -44,6 +44,7 @@ from ..models.labels import domain_label, formatter_for
 from ..ops import OpFailure, Ops
 from . import Page
 from .agreement_wizard import new_agreement_ref
+from .partials.inputs import ChoiceBox
 from .partials.tables import read_only_table
 
 ERROR_STYLE = "color: #b00020;"
@@ -356,7 +357,7 @@ class EmployerPanel(QWidget):
         self.visit_note = note
         form.add("notes", self.tr("Note"), note)
         form.add("visit_date", _tr_field("visit_date"), _line(self.tr("fx 1-3-2026")))
-        status = QComboBox()
+        status = ChoiceBox()
         for code in ("done", "planned", "cancelled"):
             status.addItem(domain_label(VISIT_STATUSES, code), code)
         form.add("status", _tr_field("status"), status)

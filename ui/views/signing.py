@@ -27,7 +27,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QFont
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QFileDialog,
     QGridLayout,
@@ -53,7 +52,7 @@ from forms.templates import SignerRole
 
 from ..models.id_table import default_format
 from ..ops import OpFailure, Ops, translate_message
-from .partials.inputs import while_alive
+from .partials.inputs import ChoiceBox, while_alive
 from .partials.record_form import PROBLEM_STYLE
 
 ROLE = Qt.ItemDataRole.UserRole
@@ -210,7 +209,7 @@ class SigningDialog(QDialog):
         self.name_edit = QLineEdit(self)
         self.name_edit.setAccessibleName(self.tr("Underskriverens navn"))
         self.name_edit.textChanged.connect(self._name_changed)
-        self.identity = QComboBox(self)
+        self.identity = ChoiceBox(self)
         self.identity.setAccessibleName(self.tr("Identitet kontrolleret"))
         self.identity.addItem(self.tr("Vælg …"), "")
         for code, label in IDENTITY_CHECKS.items():

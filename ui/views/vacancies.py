@@ -14,7 +14,6 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -36,6 +35,7 @@ from . import Page
 from .partials.id_list import IdListPanel
 from .partials.inputs import (
     CheckList,
+    ChoiceBox,
     action_button,
     as_text,
     domain_label,
@@ -180,7 +180,7 @@ class VacanciesPage(Page):
         self.list = IdListPanel(ops, "vacancy", self._ids, queries.list_rows,
                                 format_vacancy_cell, list_name=self.tr("Stillinger"),
                                 filter_hint=self.tr("Filtrér stillinger (Ctrl+L)"), parent=self)
-        self.status_filter = QComboBox(self)
+        self.status_filter = ChoiceBox(self)
         self.status_filter.setAccessibleName(self.tr("Vis status"))
         fill_combo(self.status_filter, VACANCY_STATUSES, blank=self.tr("Alle statusser"))
         self.status_filter.currentIndexChanged.connect(self._status_changed)
@@ -225,7 +225,7 @@ class VacanciesPage(Page):
 
         self.title = self.form.add("title", self.tr("&Titel:"), QLineEdit())
         self.occupation = self.form.add("occupation", self.tr("Stillingsbetegnelse:"), QLineEdit())
-        self.kind = self.form.add("kind", self.tr("T&ype:"), QComboBox())
+        self.kind = self.form.add("kind", self.tr("T&ype:"), ChoiceBox())
         fill_combo(self.kind, VACANCY_KINDS)
 
         hours = QWidget()
@@ -263,7 +263,7 @@ class VacanciesPage(Page):
         self.skills.setPlaceholderText(self.tr("adskilt med komma, fx lager, truckcertifikat"))
         self.positions = self.form.add("positions", self.tr("Antal &stillinger:"), QLineEdit())
         self.positions.setMaximumWidth(70)
-        self.status = self.form.add("status", self.tr("Stat&us:"), QComboBox())
+        self.status = self.form.add("status", self.tr("Stat&us:"), ChoiceBox())
         fill_combo(self.status, VACANCY_STATUSES)
         self.start_date = self.form.add("start_date", self.tr("St&artdato:"), QLineEdit())
         self.deadline = self.form.add("deadline", self.tr("Ansøgnings&frist:"), QLineEdit())

@@ -29,7 +29,7 @@ from forms import fields as ffields
 from forms import rules
 from forms.templates import FieldSpec
 
-from .inputs import as_text
+from .inputs import ChoiceBox, as_text
 
 CTX = "agreement_fields"
 tr = QCoreApplication.translate  # tr(CTX, "…"): found by ui.i18n.update
@@ -181,7 +181,7 @@ class FieldEditor(QWidget):
             box.toggled.connect(lambda _on: self.commit.emit(self.key))
             return box
         if kind == "choice":
-            combo = QComboBox(self)
+            combo = ChoiceBox(self)
             combo.addItem(tr(CTX, "(vælg)"), "")
             for code, label in choice_options(spec):
                 combo.addItem(label, code)

@@ -33,7 +33,7 @@ from forms.templates import agreement_types, get_template
 
 from ...ops import Ops
 from .agreement_fields import tr_template
-from .inputs import domain_label, while_alive
+from .inputs import ChoiceBox, domain_label, while_alive
 
 CTX = "agreement_start"
 tr = QCoreApplication.translate  # tr(CTX, "…"): found by ui.i18n.update
@@ -117,7 +117,7 @@ class StartStep(QWidget):
         parties = QGroupBox(tr(CTX, "Parter"), self)
         form = QFormLayout(parties)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.employer = QComboBox(parties)
+        self.employer = ChoiceBox(parties)
         self.employer.setEditable(True)
         self.employer.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.employer.completer().setFilterMode(Qt.MatchFlag.MatchContains)
@@ -125,13 +125,13 @@ class StartStep(QWidget):
         self.employer.setAccessibleName(tr(CTX, "Virksomhed"))
         self.employer.currentIndexChanged.connect(lambda _i: self._employer_chosen())
         self.employer.completer().activated.connect(self._employer_completed)
-        self.match = QComboBox(parties)
+        self.match = ChoiceBox(parties)
         self.match.setAccessibleName(tr(CTX, "Match"))
         self.match.activated.connect(lambda _i: self._match_chosen())
-        self.vacancy = QComboBox(parties)
+        self.vacancy = ChoiceBox(parties)
         self.vacancy.setAccessibleName(tr(CTX, "Stilling"))
         self.vacancy.activated.connect(lambda _i: self._vacancy_chosen())
-        self.citizen = QComboBox(parties)
+        self.citizen = ChoiceBox(parties)
         self.citizen.setEditable(True)
         self.citizen.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.citizen.setAccessibleName(tr(CTX, "Borger"))

@@ -8,12 +8,19 @@ text).
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QComboBox, QListWidget, QListWidgetItem, QToolButton, QWidget
+from PySide6.QtGui import QAction, QKeySequence, QWheelEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QListWidget,
+    QListWidgetItem,
+    QToolButton,
+    QWidget,
+)
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
 
@@ -23,6 +30,22 @@ def domain_label(mapping: Mapping[str, str], code: str | None) -> str:
     if not code:
         return ""
     return QCoreApplication.translate("domain", mapping.get(code, code))
+
+
+class ChoiceBox(QComboBox):
+    """A combo box the mouse wheel cannot change: the wheel scrolls the page under it instead.
+
+    Qt's combo box takes the wheel even without focus, so scrolling a form over a target
+    group or a status changed a legal field (and autosaved it). Every choice in the UI is a
+    ChoiceBox; the keyboard (arrows, typing) and the popup list still choose as before.
+    """
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a wheel never gives it focus
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        event.ignore()  # ignored, the event goes on to the scroll area around the form
 
 
 def fill_combo(combo: QComboBox, mapping: Mapping[str, str], blank: str | None = None) -> None:
