@@ -39,6 +39,7 @@ import logging
 import random
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -87,13 +88,13 @@ from .proxy import FaultPlan, FaultProxy
 
 PASSPHRASE = "chaos-passphrase"
 FAST_KDF = 2 ** 10  # as tests/conftest.py: profiles in use get crypto.DEFAULT_SCRYPT_N
-FAULT_TIMEOUT = 1.0  # the devices' read timeout under faults: a hung connection costs 1 s
+FAULT_TIMEOUT = 1.5  # the devices' read timeout under faults: a hung connection costs 1.5 s
 HEAL_TIMEOUT = 60.0  # and after healing (the transport's own default)
 HEAL_ROUNDS = 6
 
 BACKENDS = ("sqlite", "postgresql", "postgresql2")
 FEATURES = ("faults", "server_kill", "client_kill", "reassign", "deletes", "server_owned",
-            "natural_keys", "agreements", "enroll_faults")
+            "natural_keys", "agreements", "enroll_faults", "sealed")
 # Rejections that keep the change for the consultant on purpose: the record left the scope.
 SCOPE_REJECTIONS = {"out_of_scope", "scope_exit"}
 # Valid CVR numbers (mod 11) for new and edited employers.
@@ -483,14 +484,14 @@ class Run:
         if e is not None and len(self._live(device, Employer)) > 1:
             self._write(device, "employer", e.id, lambda s: services.delete_employer(s, e.id))
 
-    def op_new_citizen(self, device: Device) -> None:
+    def op_new_citizen(self, device: Device) -> Citizen | None:
         if "natural_keys" in self.features and self.rng.random() < 0.3:
             cpr = f"0101{self.rng.choice(('80', '81'))}0042"  # shared by all devices
         else:
             cpr = (f"{self.rng.randint(1, 28):02d}{self.rng.randint(1, 12):02d}"
                    f"{self.rng.randint(60, 99)}{self.rng.randint(0, 3)}"
                    f"{self.rng.randint(0, 999):03d}")
-        self._write(device, "citizen", None, lambda s: services.create_citizen(s, {
+        return self._write(device, "citizen", None, lambda s: services.create_citizen(s, {
             "name": self._text("Borger"), "cpr": cpr, "target_group": "dagpenge",
             "notes": self._text("Note"), "skills": ["lager", "truck"]}))
 
@@ -558,6 +559,47 @@ class Run:
         if a is not None:
             self._write(device, "placement_agreement", a.id,
                         lambda s: agreements.delete_draft(s, a.id))
+
+    def step_seal(self) -> None:
+        """A virksomhedspraktik made ready, signed by all four parties and sealed on one
+        device, through forms (the costliest thing a device does: at most once a run)."""
+        from consultant_app.device import device_identity
+        from tests.unit.forms.test_signing_support import seal, sign_all
+
+        device = self.rng.choice(self.devices)
+        store = device.store
+        assert store is not None
+        start = dt.date.today() + dt.timedelta(days=14)
+        citizen = self.op_new_citizen(device)
+        if citizen is None:
+            return
+        with store.write() as s:
+            employer = services.create_employer(s, {
+                "cvr": self.rng.choice(CVRS), "p_number": f"{self.rng.randint(6 * 10**9, 7 * 10**9)}",
+                "name": self._text("Bageriet"), "address": "Hovedgaden 1", "postcode": "8000",
+                "ordinary_employees": 12})
+            contact = services.add_contact(s, employer.id, {
+                "name": "Lone Bager", "email": "lone@bager.dk", "phone": "12345678",
+                "is_primary": True})
+            vacancy = services.create_vacancy(s, employer.id, {
+                "title": "Bagermedhjælper", "kind": "praktik", "description": "Pakke brød",
+                "hours_min": 15, "hours_max": 25, "start_date": start.isoformat()})
+            services.update_citizen(s, citizen.id, {"target_group": "dagpenge"})
+            doc = agreements.create_draft(s, "virksomhedspraktik", employer.id,
+                                          vacancy_id=vacancy.id, citizen_id=citizen.id)
+            doc = agreements.update_fields(s, doc.id, {
+                "purpose": "Afklaring af jobmål i bageri", "working_hours": "man-tors 8-12",
+                "tr_name": "Per Tillid"})
+            for finding in agreements.check_doc(s, doc).open_warnings:
+                agreements.acknowledge(s, doc.id, finding.key, "Drøftet med virksomheden.")
+            ids = [("employer", employer.id), ("contact_person", contact.id),
+                   ("vacancy", vacancy.id), ("placement_agreement", doc.id)]
+        identity = device_identity(store)
+        sign_all(store, doc.id, identity)
+        seal(store, doc.id, identity)
+        for entity, ident in ids:
+            self._record(device, "create", entity, ident)
+        self.result.stats["sealed"] += 1
 
     def operations(self) -> list[tuple[Callable[[Device], None], int]]:
         ops: list[tuple[Callable[[Device], None], int]] = [
@@ -676,12 +718,15 @@ class Run:
         names, step_weights = [s for s, _ in steps], [w for _, w in steps]
         # A process start costs seconds: at most one kill of each kind per run.
         special: dict[int, str] = {}
-        for kind in ("server_kill", "client_kill"):
-            if kind in self.features and self.rng.random() < self.kill_rate:
+        for kind in ("server_kill", "client_kill", "seal"):
+            rate = 0.15 if kind == "seal" else self.kill_rate
+            if (kind if kind != "seal" else "sealed") in self.features \
+                    and self.rng.random() < rate:
                 special.setdefault(self.rng.randrange(self.steps), kind)
         for n in range(self.steps):
             step = special.get(n) or self.rng.choices(names, step_weights)[0]
             self.result.stats[f"step_{step}"] += 1
+            began = time.monotonic()
             if step == "edit":
                 device = self.rng.choice(self.devices)
                 for _ in range(self.rng.randint(1, 4)):
@@ -694,10 +739,13 @@ class Run:
                 self.step_server_kill()
             elif step == "client_kill":
                 self.step_client_kill()
+            elif step == "seal":
+                self.step_seal()
             elif step == "refuse":
                 self.step_refuse()
             elif step == "drop":
                 self.step_drop_mid_sync()
+            self.result.stats[f"seconds_step_{step}"] += round(time.monotonic() - began, 2)
 
     def heal(self) -> None:
         """No more faults; every device syncs until a whole round moves nothing."""
@@ -1010,7 +1058,10 @@ def campaign(backend: str, runs: int, seed: int, features: tuple[str, ...], step
                 result = run_once(cluster, seed + n, features, steps, kill_rate=kill_rate)
                 results.append(result)
                 state = "ok" if result.ok else "FAIL " + ",".join(result.invariants)
-                out(f"[{backend}] seed {result.seed}: {state} ({result.seconds:.1f} s, "
+                phases = "/".join(f"{result.stats[f'seconds_{p}']:.1f}"
+                                  for p in ("setup", "play", "heal", "check"))
+                out(f"[{backend}] seed {result.seed}: {state} ({result.seconds:.1f} s = "
+                    f"{phases}, "
                     f"{sum(v for k, v in result.stats.items() if k.startswith('op_'))} edits, "
                     f"{result.stats['syncs']} syncs)")
                 if not result.ok:
@@ -1056,6 +1107,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--kill-rate", type=float, default=0.4,
                         help="chance of a service kill, and of a client kill, per run")
     args = parser.parse_args(argv)
+    # A SIGTERM ends the campaign like Ctrl-C: the services it started are stopped.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     # The engine logs each failed sync with its traceback; the campaign reports them itself.
     logging.getLogger("sync.client").setLevel(logging.CRITICAL)
     features = tuple(f for f in args.features.split(",") if f)

@@ -27,7 +27,8 @@ from .campaign import FEATURES, Cluster, Edit, Run, check, run_once
 LANDED = ("faults", "server_kill", "client_kill", "agreements", "reassign")
 assert set(LANDED) <= set(FEATURES)
 
-RUNS = [("sqlite", 11), ("sqlite", 12), ("postgresql", 13)]
+# Two runs (a minute of the suite's time at most): each has a service kill and a client kill.
+RUNS = [("sqlite", 11), ("postgresql", 13)]
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +50,7 @@ def clusters(tmp_path_factory):
 @pytest.mark.parametrize(("backend", "seed"), RUNS)
 def test_a_seeded_run_with_faults_and_kills_keeps_every_invariant(clusters, backend, seed,
                                                                   tmp_path):
-    result = run_once(clusters(backend), seed, LANDED, steps=12, folder=tmp_path,
+    result = run_once(clusters(backend), seed, LANDED, steps=10, folder=tmp_path,
                       kill_rate=1.0)
     assert result.ok, "\n" + result.describe()
     # The run met what it claims to: faults on the wire, a killed service and a killed client.
