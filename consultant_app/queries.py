@@ -8,8 +8,9 @@ the full-text index, so 100k citizens filter as fast as they search.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Callable, Sequence
+from typing import Any
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
@@ -17,8 +18,16 @@ from sqlalchemy.orm import Session
 from .domain import MATCH_STATUSES
 from .identifiers import mask_cpr
 from .search import fts_query
-from .store.models import (Citizen, ContactPerson, Employer, Match, OutboxEntry,
-                           PlacementAgreement, Vacancy, Visit)
+from .store.models import (
+    Citizen,
+    ContactPerson,
+    Employer,
+    Match,
+    OutboxEntry,
+    PlacementAgreement,
+    Vacancy,
+    Visit,
+)
 from .text import QT_TRANSLATE_NOOP as _N
 
 CTX = "columns"
@@ -39,6 +48,9 @@ class ListSpec:
     model: Any
     columns: tuple[Column, ...]
     joins: Callable[[Select[Any]], Select[Any]] = lambda q: q
+    # The joined parents must be live too: a row under a deleted employer, citizen or
+    # vacancy (deleted here or on another device, synced) is shown nowhere.
+    alive: tuple[Any, ...] = ()
 
 
 LISTS: dict[str, ListSpec] = {
@@ -56,7 +68,8 @@ LISTS: dict[str, ListSpec] = {
         Column("hours", _N(CTX, "Timer/uge"), Vacancy.hours_max),
         Column("status", _N(CTX, "Status"), Vacancy.status),
         Column("start_date", _N(CTX, "Start"), Vacancy.start_date),
-    ), joins=lambda q: q.join(Employer, Employer.id == Vacancy.employer_id)),
+    ), joins=lambda q: q.join(Employer, Employer.id == Vacancy.employer_id),
+        alive=(Employer.deleted.is_(False),)),
     "citizen": ListSpec("citizen", Citizen, (
         Column("name", _N(CTX, "Navn"), Citizen.name),
         Column("target_group", _N(CTX, "Målgruppe"), Citizen.target_group),
@@ -70,7 +83,10 @@ LISTS: dict[str, ListSpec] = {
         Column("status", _N(CTX, "Trin"), Match.status),
         Column("modified_at", _N(CTX, "Ændret"), Match.modified_at),
     ), joins=lambda q: q.join(Citizen, Citizen.id == Match.citizen_id)
-                        .join(Vacancy, Vacancy.id == Match.vacancy_id)),
+                        .join(Vacancy, Vacancy.id == Match.vacancy_id)
+                        .join(Employer, Employer.id == Vacancy.employer_id),
+        alive=(Citizen.deleted.is_(False), Vacancy.deleted.is_(False),
+               Employer.deleted.is_(False))),
     "placement_agreement": ListSpec("placement_agreement", PlacementAgreement, (
         Column("agreement_type", _N(CTX, "Type"), PlacementAgreement.agreement_type),
         Column("status", _N(CTX, "Status"), PlacementAgreement.status),
@@ -86,7 +102,7 @@ def list_ids(session: Session, kind: str, text: str = "", sort: str | None = Non
     sorted in SQL by column ``sort``, further narrowed by SQL expressions ``where``."""
     spec = LISTS[kind]
     model = spec.model
-    query = spec.joins(select(model.id)).where(model.deleted.is_(False), *where)
+    query = spec.joins(select(model.id)).where(model.deleted.is_(False), *spec.alive, *where)
     match = fts_query(text)
     if match:
         if kind not in ("employer", "vacancy", "citizen"):
@@ -121,7 +137,8 @@ LISTS["visit"] = ListSpec("visit", Visit, (
     Column("notes", _N(CTX, "Noter"), Visit.notes),
     Column("follow_up_date", _N(CTX, "Opfølgning"), Visit.follow_up_date),
     Column("follow_up_note", _N(CTX, "Opfølgningsnote"), Visit.follow_up_note),
-), joins=lambda q: q.join(Employer, Employer.id == Visit.employer_id))
+), joins=lambda q: q.join(Employer, Employer.id == Visit.employer_id),
+    alive=(Employer.deleted.is_(False),))
 LISTS["contact_person"] = ListSpec("contact_person", ContactPerson, (
     Column("name", _N(CTX, "Navn"), ContactPerson.name),
     Column("role", _N(CTX, "Rolle"), ContactPerson.role),

@@ -30,6 +30,29 @@ Endpoints
     balancer and the test fixture.
 
 A deleted record's Change carries ``values: {}``. Times (``modified_at``) are naive UTC.
+
+Deletes
+-------
+A delete has ONE shape on the wire: an Operation with ``op: "delete"``, the ``base_version``
+it was made on and no ``values`` (``{}``). ``deleted`` (``DELETED_FIELD``) is never a field
+value: an operation that sends it, or a delete that sends values, is rejected ("invalid").
+The service keeps the record as a tombstone (``deleted: true``, its last values kept on the
+service, ``values: {}`` on the wire), pulled by every device in scope like any change. A
+delete of a record the service never had is answered "applied" with version 0 and stores
+nothing. A record created and deleted on a device before it was pushed travels as its create
+and then its delete.
+
+A delete racing an edit made on another device (``DELETE_WINS``): **the delete wins**; a
+tombstone is final and no edit brings a record back. Either order keeps the loser:
+- the edit arrives after the delete: the edit is not applied; the answer is status
+  "conflict" with one FieldConflict ``field="deleted"``, ``server_value=True``,
+  ``client_value`` = the edit's values, ``winner="server"``, ``policy="delete_wins"``;
+- the delete arrives after edits it had not seen (fields changed on the service after its
+  ``base_version``): the record is deleted, and the answer is status "conflict" with one
+  FieldConflict per such field, ``server_value`` = the edited value (the loser, still kept in
+  the tombstone), ``client_value=None``, ``winner="client"``, ``policy="delete_wins"``.
+The service keeps every conflict; the client keeps them in its conflict list (Sync page).
+Exception: a signed or sealed agreement cannot be deleted at all (see "Agreement lifecycle").
 Pages are ordered by sequence number, and a parent changed after its children comes after
 them, so a client must accept a child whose parent arrives in a later page (the engine parks
 it until the parent is there).
@@ -105,6 +128,8 @@ ENTITIES: tuple[str, ...] = (
 
 SERVER_WINS = "server_wins"  # data a caseworker owns in the case system
 LAST_WRITER_WINS = "last_writer_wins"  # the consultant's own data: the latest push wins
+DELETE_WINS = "delete_wins"  # a delete racing an edit: the tombstone stays (module doc)
+DELETED_FIELD = "deleted"  # the field a delete-vs-edit conflict is reported on
 
 # Who wins a conflict on a field; a field not listed follows the entity's "*" entry.
 FIELD_POLICY: dict[str, dict[str, str]] = {
@@ -157,7 +182,7 @@ class Operation(BaseModel):
     entity_id: str
     op: Literal["create", "update", "delete"]
     base_version: int = 0
-    # field -> value (dates ISO, lists as lists). A create sends every field.
+    # field -> value (dates ISO, lists as lists). A create sends every field; a delete none.
     values: dict[str, Any] = Field(default_factory=dict)
     modified_at: dt.datetime | None = None
 

@@ -21,9 +21,10 @@ import gc
 import json
 import logging
 import platform
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
@@ -347,12 +348,14 @@ def _operations(session: Session, entries: list[OutboxEntry]
             orphans.append(e.op_id)
             continue
         c = codec(e.entity)
-        if "*" in e.fields:
+        # One shape for a delete (protocol, "Deletes"): op "delete" and no values; the
+        # tombstone is never a field value, also not in a create pushed after its delete.
+        if e.op == "delete":
+            values = {}
+        elif "*" in e.fields:
             values = c.encode(row)
-            if row.deleted:
-                values["deleted"] = True
         else:
-            values = c.encode(row, e.fields)
+            values = c.encode(row, [f for f in e.fields if f != protocol.DELETED_FIELD])
         operations.append(protocol.Operation(
             op_id=e.op_id, entity=e.entity, entity_id=e.entity_id, op=e.op,
             base_version=e.base_version, values=values, modified_at=row.modified_at))

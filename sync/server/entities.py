@@ -15,7 +15,7 @@ from sqlalchemy import JSON, Boolean, Date, DateTime, Float, Integer
 
 from consultant_app.store.models import MODEL_BY_ENTITY, SYNC_COLUMNS
 
-from ..protocol import ENTITIES
+from ..protocol import DELETED_FIELD, ENTITIES
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$")
 
@@ -101,6 +101,9 @@ def check_values(entity: str, values: dict[str, Any]) -> str | None:
     fields = FIELDS[entity]
     for name, value in values.items():
         spec = fields.get(name)
+        if name == DELETED_FIELD:
+            return (f"Feltet '{name}' sendes ikke som en værdi: en sletning sendes som "
+                    f"operationen \"delete\" uden værdier.")
         if spec is None:
             return f"Feltet '{name}' findes ikke på {entity}."
         kind, nullable = spec

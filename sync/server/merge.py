@@ -5,7 +5,7 @@ operation sends that changed on the service after the operation's ``base_version
 different value, is a conflict; ``protocol.policy`` says who wins it (server_wins: the stored
 value stays; last_writer_wins: the pushed value, the latest, wins). Every conflict is returned
 with both values so the losing one is kept. Other fields merge. Deletes are tombstones and win
-over a concurrent edit (the edit comes back as a conflict on the field ``deleted``).
+over a concurrent edit in either order (``protocol.DELETE_WINS``, the protocol's "Deletes").
 """
 
 from __future__ import annotations
@@ -13,7 +13,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..protocol import SERVER_WINS, FieldConflict, Operation, policy
+from ..protocol import (
+    DELETE_WINS,
+    DELETED_FIELD,
+    SERVER_WINS,
+    FieldConflict,
+    Operation,
+    policy,
+)
 
 
 @dataclass
@@ -34,9 +41,10 @@ class Outcome:
 
 def merge(entity: str, stored: Stored | None, op: Operation) -> Outcome:
     if stored is None:
+        if op.op == "delete":  # nothing to delete here: nothing is stored
+            return Outcome("applied", Stored(0, {}, {}, True), False)
         version = 1
-        deleted = op.op == "delete"
-        record = Stored(version, dict(op.values), {k: version for k in op.values}, deleted)
+        record = Stored(version, dict(op.values), {k: version for k in op.values})
         return Outcome("applied", record, True)
 
     base = 0 if op.op == "create" else op.base_version
@@ -46,11 +54,18 @@ def merge(entity: str, stored: Stored | None, op: Operation) -> Outcome:
         if stored.deleted:
             return Outcome("applied", stored, False)
         record = Stored(new_version, dict(stored.values), dict(stored.field_versions), True)
-        record.field_versions["deleted"] = new_version
-        return Outcome("merged" if concurrent else "applied", record, True)
+        record.field_versions[DELETED_FIELD] = new_version
+        # Edits the delete had not seen lose to it, and are reported (kept in the tombstone).
+        lost = [FieldConflict(field=name, server_value=value, client_value=None,
+                              winner="client", policy=DELETE_WINS)
+                for name, value in sorted(stored.values.items())
+                if stored.field_versions.get(name, 0) > base]
+        status = "conflict" if lost else ("merged" if concurrent else "applied")
+        return Outcome(status, record, True, lost)
     if stored.deleted:
-        conflict = FieldConflict(field="deleted", server_value=True, client_value=False,
-                                 winner="server", policy=SERVER_WINS)
+        conflict = FieldConflict(field=DELETED_FIELD, server_value=True,
+                                 client_value=dict(op.values), winner="server",
+                                 policy=DELETE_WINS)
         return Outcome("conflict", stored, False, [conflict])
 
     values = dict(stored.values)

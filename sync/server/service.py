@@ -221,6 +221,9 @@ def _apply(batch: _Batch, op: Operation, now: dt.datetime) -> tuple[OperationRes
         raise Rejected("unknown_entity", f"Ukendt posttype '{op.entity}'.")
     if not ID_PATTERN.match(op.entity_id):
         raise Rejected("invalid", "Feltet entity_id er ikke et gyldigt id.")
+    if op.op == "delete" and op.values:
+        raise Rejected("invalid", "En sletning sender ingen feltværdier (op \"delete\", "
+                                  "values {}).")
     problem = check_values(op.entity, op.values)
     if problem:
         raise Rejected("invalid", problem)
@@ -265,8 +268,6 @@ def _apply(batch: _Batch, op: Operation, now: dt.datetime) -> tuple[OperationRes
                   "winner": c.winner, "policy": c.policy, "version": version,
                   "op_id": op.op_id, "device_id": scope.device_id, "at": now}
                  for c in outcome.conflicts]
-    if outcome.conflicts and outcome.conflicts[0].field == "deleted":
-        conflicts[0]["client_value"] = op.values
     result = OperationResult(op_id=op.op_id, status=outcome.status, entity=op.entity,
                              entity_id=op.entity_id, version=version,
                              conflicts=outcome.conflicts)
