@@ -22,9 +22,12 @@ from .campaign import FEATURES, Cluster, Edit, Run, check, run_once
 
 # Left out until their fixes land: deletes (a tombstone is refused by the service: "Feltet
 # 'deleted' findes ikke"), colliding natural keys (two live records of one CVR + P-number or
-# CPR), edits of fields the service owns (a lost answer leaves the device on its own value)
-# and enrollment through faults (a lost answer spends the code).
-LANDED = ("faults", "server_kill", "client_kill", "agreements", "reassign")
+# CPR), edits of fields the service owns (a lost answer leaves the device on its own value),
+# enrollment through faults (a lost answer spends the code) and reassignments (a match proposed
+# offline for a citizen who then moved: the service refuses the match but keeps its event, and
+# the new consultant's devices park that event for ever; replay: make chaos RUNS=1 SEED=504
+# FEATURES=faults,server_kill,client_kill,reassign,agreements,server_owned,enroll_faults).
+LANDED = ("faults", "server_kill", "client_kill", "agreements")
 assert set(LANDED) <= set(FEATURES)
 
 # Two runs (a minute of the suite's time at most): each has a service kill and a client kill.
