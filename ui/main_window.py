@@ -12,8 +12,14 @@ from __future__ import annotations
 import importlib
 import logging
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QGuiApplication,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -36,6 +42,7 @@ from .views import KIND_PAGES, PAGES, Page
 log = logging.getLogger(__name__)
 
 STATUS_MESSAGE_MS = 8000
+COMFORTABLE = QSize(1280, 800)  # first size on a screen with room for it
 
 
 class MainWindow(QMainWindow):
@@ -263,7 +270,8 @@ class MainWindow(QMainWindow):
     def _restore(self) -> None:
         geometry = self.settings.get("window/geometry")
         if geometry.isEmpty() or not self.restoreGeometry(geometry):
-            self.resize(1280, 800)
+            self._first_size()
+        self._fit_to_screen()
         state = self.settings.get("window/state")
         if not state.isEmpty():
             self.restoreState(state)
@@ -274,6 +282,29 @@ class MainWindow(QMainWindow):
         last = self.settings.get("window/last_page")
         if self.show_page(last) is None and self.nav.count():
             self.nav.setCurrentRow(0)
+
+    def _first_size(self) -> None:
+        """A first start fills a field laptop's screen (1366x768, or 1920x1080 at 150 %) and
+        takes a comfortable 1280x800 on a bigger one: a fixed 1280x800 put the status bar and
+        the bottom buttons below the edge of the common laptop screens."""
+        available = self._available()
+        if available.width() < COMFORTABLE.width() + 80 or \
+                available.height() < COMFORTABLE.height() + 80:
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+        else:
+            self.resize(COMFORTABLE)
+
+    def _fit_to_screen(self) -> None:
+        """A size saved on a bigger screen (the office monitor) shrinks to this one."""
+        if self.windowState() & Qt.WindowState.WindowMaximized:
+            return
+        available = self._available()
+        if self.width() > available.width() or self.height() > available.height():
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+
+    def _available(self) -> QRect:
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        return screen.availableGeometry()
 
     def save_state(self) -> None:
         self.settings.set("window/geometry", QByteArray(self.saveGeometry()))
