@@ -32,16 +32,18 @@ bench: setup
 # devices against a real service through faulty proxies, with kills; prints the figures and a
 # one-line replay command for each failing seed. BACKEND: sqlite, postgresql, postgresql2 (two
 # service processes on one PostgreSQL database) or all. FEATURES: the kinds of trouble a run
-# may contain (default: all of them).
+# may contain (default: all of them). MINUTES: start no run after that many minutes.
 RUNS ?= 20
 SEED ?= 1
 BACKEND ?= sqlite
 FEATURES ?=
 STEPS ?= 16
 KILL_RATE ?= 0.4
+MINUTES ?=
 chaos: setup
 	$(BIN)/python -m tests.chaos.campaign --runs $(RUNS) --seed $(SEED) --backend $(BACKEND) \
-		--steps $(STEPS) --kill-rate $(KILL_RATE) $(if $(FEATURES),--features $(FEATURES))
+		--steps $(STEPS) --kill-rate $(KILL_RATE) $(if $(FEATURES),--features $(FEATURES)) \
+		$(if $(MINUTES),--minutes $(MINUTES))
 
 clean-demo:
 	rm -rf $(DEMO_PROFILE) $(DEMO_SERVER)

@@ -224,10 +224,10 @@ class RunResult:
     backend: str
     features: tuple[str, ...]
     violations: list[Violation] = field(default_factory=list)
-    steps: int = 16
-    kill_rate: float = 0.4
     stats: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
+    steps: int = 16
+    kill_rate: float = 0.4
     error: str = ""
 
     @property
@@ -1048,15 +1048,39 @@ def run_once(cluster: Cluster, seed: int, features: tuple[str, ...] = FEATURES,
     return run.result
 
 
+def to_json(result: RunResult) -> str:
+    return json.dumps({"seed": result.seed, "backend": result.backend,
+                       "features": list(result.features), "steps": result.steps,
+                       "kill_rate": result.kill_rate, "seconds": round(result.seconds, 2),
+                       "violations": [[v.invariant, v.detail] for v in result.violations],
+                       "stats": dict(result.stats)}, ensure_ascii=False)
+
+
+def from_json(line: str) -> RunResult:
+    d = json.loads(line)
+    return RunResult(d["seed"], d["backend"], tuple(d["features"]),
+                     [Violation(*v) for v in d["violations"]], Counter(d["stats"]),
+                     d["seconds"], steps=d["steps"], kill_rate=d["kill_rate"])
+
+
 def campaign(backend: str, runs: int, seed: int, features: tuple[str, ...], steps: int,
-             kill_rate: float = 0.4, out: Callable[[str], None] = print) -> list[RunResult]:
+             kill_rate: float = 0.4, out: Callable[[str], None] = print,
+             deadline: float | None = None, record: Path | None = None) -> list[RunResult]:
+    """``runs`` runs from ``seed`` on one cluster; none starts after ``deadline``
+    (``time.monotonic()``)."""
     results: list[RunResult] = []
     folder = Path(tempfile.mkdtemp(prefix=f"chaos-{backend}-"))
     try:
         with Cluster(backend, folder) as cluster:
             for n in range(runs):
+                if deadline is not None and time.monotonic() > deadline:
+                    out(f"[{backend}] time is up after {n} runs")
+                    break
                 result = run_once(cluster, seed + n, features, steps, kill_rate=kill_rate)
                 results.append(result)
+                if record is not None:
+                    with record.open("a", encoding="utf-8") as f:
+                        f.write(to_json(result) + "\n")
                 state = "ok" if result.ok else "FAIL " + ",".join(result.invariants)
                 phases = "/".join(f"{result.stats[f'seconds_{p}']:.1f}"
                                   for p in ("setup", "play", "heal", "check"))
@@ -1104,6 +1128,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--features", default=",".join(FEATURES),
                         help="what a run may contain: " + ", ".join(FEATURES))
     parser.add_argument("--steps", type=int, default=16)
+    parser.add_argument("--record", type=Path, default=None,
+                        help="append each run's result to this file (JSON lines)")
+    parser.add_argument("--summarize", type=Path, nargs="+", default=None,
+                        help="print the figures of recorded runs (files of --record) and stop")
+    parser.add_argument("--minutes", type=float, default=None,
+                        help="start no run after this many minutes (a campaign to a deadline)")
     parser.add_argument("--kill-rate", type=float, default=0.4,
                         help="chance of a service kill, and of a client kill, per run")
     args = parser.parse_args(argv)
@@ -1111,18 +1141,24 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, signal.default_int_handler)
     # The engine logs each failed sync with its traceback; the campaign reports them itself.
     logging.getLogger("sync.client").setLevel(logging.CRITICAL)
+    if args.summarize:
+        recorded = [from_json(line) for path in args.summarize
+                    for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        print(summary(recorded))
+        return 0 if all(r.ok for r in recorded) else 1
     features = tuple(f for f in args.features.split(",") if f)
     unknown = set(features) - set(FEATURES)
     if unknown:
         parser.error(f"unknown features: {', '.join(sorted(unknown))}")
     backends = BACKENDS if args.backend == "all" else (args.backend,)
     results: list[RunResult] = []
+    deadline = None if args.minutes is None else time.monotonic() + args.minutes * 60
     per = -(-args.runs // len(backends))
     for i, backend in enumerate(backends):
         count = min(per, args.runs - i * per)
         if count > 0:
             results += campaign(backend, count, args.seed + i * per, features, args.steps,
-                                args.kill_rate)
+                                args.kill_rate, deadline=deadline, record=args.record)
     print(summary(results))
     return 0 if all(r.ok for r in results) else 1
 

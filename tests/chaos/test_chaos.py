@@ -97,7 +97,7 @@ def test_the_checks_see_a_diverged_device_a_lost_edit_and_a_full_outbox(clusters
 
 
 def test_a_failure_names_its_seed_and_the_command_that_replays_it(tmp_path):
-    from .campaign import RunResult, Violation
+    from .campaign import RunResult, Violation, from_json, summary, to_json
 
     result = RunResult(42, "postgresql2", tuple(sorted(LANDED)),
                        [Violation("lost", "A1: update of citizen x.notes")], kill_rate=1.0)
@@ -106,6 +106,12 @@ def test_a_failure_names_its_seed_and_the_command_that_replays_it(tmp_path):
     assert text.splitlines()[-1].strip() == (
         "replay: make chaos RUNS=1 SEED=42 BACKEND=postgresql2 "
         f"FEATURES={','.join(sorted(LANDED))} KILL_RATE=1")
+    # Recorded (make chaos --record) and summed up again, it keeps its seed and invariant.
+    again = from_json(to_json(result))
+    assert again.replay() == result.replay() and again.invariants == ["lost"]
+    figures = summary([again, RunResult(43, "sqlite", ())])
+    assert "runs: 2 (postgresql2 1, sqlite 1)" in figures and "lost: 1 runs" in figures
+    assert "failing seeds: postgresql2:42" in figures
     makefile = (ROOT / "Makefile").read_text()
     assert all(f"$({name})" in makefile for name in ("RUNS", "SEED", "BACKEND", "FEATURES",
-                                                       "STEPS", "KILL_RATE"))
+                                                       "STEPS", "KILL_RATE", "MINUTES"))
