@@ -1110,7 +1110,8 @@ def summary(results: list[RunResult]) -> str:
         lines.append(f"  {invariant}: {by_invariant.get(invariant, 0)} runs")
     lines.append("faults and kills: " + ", ".join(
         f"{k} {v}" for k, v in sorted(stats.items())
-        if k.startswith(("fault_", "server_kills", "client_kills", "reassigned"))))
+        if k.startswith(("fault_", "server_kills", "client_kills", "reassigned", "sealed",
+                         "enroll_retries"))))
     lines.append(f"syncs: {stats['syncs']}, edits: "
                  f"{sum(v for k, v in stats.items() if k.startswith('op_'))}")
     if failed:
