@@ -35,7 +35,8 @@ def run_window(tmp_path: Path, screen: str, saved_geometry: str = "") -> dict:
     env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
            "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
     done = subprocess.run([sys.executable, "-m", "tests.ui.window_fit_child", saved_geometry],
-                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+                          check=False, cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=120)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout.strip().splitlines()[-1])
 

@@ -1741,6 +1741,10 @@ Not signed yet</translation>
         <translation>%1 is not saved – correct what is marked.</translation>
     </message>
     <message>
+        <source>&amp;Fortsæt underskrift…</source>
+        <translation>&amp;Continue signing…</translation>
+    </message>
+    <message>
         <source>&amp;Næste →</source>
         <translation>&amp;Next →</translation>
     </message>
@@ -1765,12 +1769,12 @@ Not signed yet</translation>
         <translation>The agreement was made with a template that this version of the program does not know. Update the program to open it.</translation>
     </message>
     <message>
-        <source>Aftalen er underskrevet og kan ikke ændres. En ændring laver en ny version af aftalen, som skal underskrives igen af alle parter.</source>
-        <translation>The agreement is signed and cannot be changed. A change makes a new version of the agreement, which must be signed again by all parties.</translation>
+        <source>Aftalen er underskrevet og forseglet.</source>
+        <translation>The agreement is signed and sealed.</translation>
     </message>
     <message>
-        <source>Aftalen er underskrevet.</source>
-        <translation>The agreement is signed.</translation>
+        <source>Aftalen er underskrevet og kan ikke ændres. En ændring laver en ny version af aftalen, som skal underskrives igen af alle parter.</source>
+        <translation>The agreement is signed and cannot be changed. A change makes a new version of the agreement, which must be signed again by all parties.</translation>
     </message>
     <message>
         <source>Aftalen er underskrevet. Vil du lave en ny version, som kan ændres? Underskrifterne på den nuværende version bliver ugyldige, og aftalen skal underskrives igen.</source>
@@ -1783,6 +1787,10 @@ Not signed yet</translation>
     <message>
         <source>Aftalen kan underskrives, når der ikke er fejl, og alle advarsler er kvitteret.</source>
         <translation>The agreement can be signed when there are no errors and all warnings have been acknowledged.</translation>
+    </message>
+    <message>
+        <source>Alle parter har underskrevet</source>
+        <translation>All parties have signed</translation>
     </message>
     <message>
         <source>Alt er gemt %1.</source>
@@ -1845,6 +1853,10 @@ Not signed yet</translation>
         <translation>Legal basis</translation>
     </message>
     <message>
+        <source>Mangler at underskrive:</source>
+        <translation>Still to sign:</translation>
+    </message>
+    <message>
         <source>Ny aftale</source>
         <translation>New agreement</translation>
     </message>
@@ -1885,6 +1897,14 @@ Not signed yet</translation>
         <translation>Step</translation>
     </message>
     <message>
+        <source>Tryk &quot;Fortsæt underskrift…&quot; for at forsegle aftalen og gemme den som PDF.</source>
+        <translation>Press &quot;Continue signing…&quot; to seal the agreement and save it as a PDF.</translation>
+    </message>
+    <message>
+        <source>Tryk &quot;Fortsæt underskrift…&quot; for at lade de næste parter underskrive.</source>
+        <translation>Press &quot;Continue signing…&quot; to let the next parties sign.</translation>
+    </message>
+    <message>
         <source>Type</source>
         <translation>Type</translation>
     </message>
@@ -1895,6 +1915,10 @@ Not signed yet</translation>
     <message>
         <source>Udfyld det, der er nyt for denne aftale. Felter med * skal udfyldes. Alt gemmes, mens du skriver.</source>
         <translation>Fill in what is new for this agreement. Fields marked * must be filled in. Everything is saved as you type.</translation>
+    </message>
+    <message>
+        <source>Underskrift i gang</source>
+        <translation>Signing in progress</translation>
     </message>
     <message>
         <source>Virksomhed</source>

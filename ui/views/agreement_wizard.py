@@ -102,6 +102,8 @@ class WizardState:
     end_date_proposed: dt.date | None
     prefilled: dict[str, Any]   # what the records would fill in now, by field
     findings: list[Finding] = field(default_factory=list)
+    # the parties still to sign the current revision (template labels), while signing is open
+    waiting_for: list[str] = field(default_factory=list)
 
     @property
     def template(self) -> Template:
@@ -115,16 +117,28 @@ class WizardState:
     def check(self) -> fa.Check:
         return fa.Check(self.findings, self.acknowledgements)
 
+    @property
+    def signing_open(self) -> bool:
+        """Signed by some or all parties and not yet sealed: the signing goes on where it
+        stopped (a citizen who signs later, a dialog closed by mistake)."""
+        return self.status in (fa.SIGNING, fa.SIGNED)
+
 
 def state_of(session: Any, doc: fa.AgreementDoc) -> WizardState:
     record = doc.record
     sources = fprefill.load_sources(session, record.employer_id, record.vacancy_id,
                                     record.citizen_id, record.match_id)
     check = fa.check_doc(session, doc)
+    waiting_for: list[str] = []
+    if record.status in (fa.SIGNING, fa.SIGNED):
+        signed = {s.role for s in fa.signatures(session, record.id)}
+        waiting_for = [r.label for r in doc.template.required_signers(doc.values)
+                       if r.role not in signed]
     return WizardState(record.id, record.agreement_type, doc.template.version, record.status,
                        record.revision, doc.wizard_step, dict(doc.values),
                        dict(doc.acknowledgements), doc.end_date_proposed,
-                       fprefill.prefill(doc.template, sources), list(check.findings))
+                       fprefill.prefill(doc.template, sources), list(check.findings),
+                       waiting_for)
 
 
 def read_state(session: Any, agreement_id: str) -> WizardState:
@@ -642,7 +656,10 @@ class AgreementWizard(QWidget):
             self.next_button.setEnabled(step < STEP_READY)
         for index in range(1, self.steps.count()):
             self.steps.setTabEnabled(index, state is not None)
-        ready = self.is_ready()
+        resume = state is not None and state.signing_open
+        ready = self.is_ready() or resume
+        self.sign_button.setText(tr(CTX, "&Fortsæt underskrift…") if resume
+                                 else tr(CTX, "&Underskriv…"))
         self.sign_button.setEnabled(ready)
         self.sign_button.setToolTip("" if ready else tr(CTX, 
             "Aftalen kan underskrives, når der ikke er fejl, og alle advarsler er kvitteret."))
@@ -803,9 +820,18 @@ class AgreementWizard(QWidget):
             name = state.values.get(signer.name_field, "") if signer.name_field else ""
             names.append(f"• {tr_template(signer.label)}" + (f": {name}" if name else ""))
         self.signers.setText("\n".join(names))
-        if not state.editable:
-            colour, text = OK_COLOUR, tr(CTX, "Aftalen er underskrevet.")
-            reasons: list[str] = []
+        if state.status == fa.SIGNING:
+            colour, text = OK_COLOUR, tr(CTX, "Underskrift i gang")
+            reasons: list[str] = [tr(CTX, "Mangler at underskrive:")] + [
+                f"• {tr_template(label)}" for label in state.waiting_for] + [tr(CTX, 
+                "Tryk \"Fortsæt underskrift…\" for at lade de næste parter underskrive.")]
+        elif state.status == fa.SIGNED:
+            colour, text = OK_COLOUR, tr(CTX, "Alle parter har underskrevet")
+            reasons = [tr(CTX, "Tryk \"Fortsæt underskrift…\" for at forsegle aftalen og "
+                               "gemme den som PDF.")]
+        elif not state.editable:
+            colour, text = OK_COLOUR, tr(CTX, "Aftalen er underskrevet og forseglet.")
+            reasons = []
         elif check.ready:
             colour, text = OK_COLOUR, tr(CTX, "✔ Klar til underskrift")
             reasons = [tr(CTX, "Der er ingen fejl, og alle advarsler er kvitteret. Tryk "
@@ -842,6 +868,9 @@ class AgreementWizard(QWidget):
 
     # -- signing and new versions ----------------------------------------------------------
     def _sign(self) -> None:
+        if self.state is not None and self.state.signing_open:
+            self.ready_to_sign.emit(self.state.agreement_id)
+            return
         self.flush()
         if self.is_ready() and self.state is not None:
             self.ready_to_sign.emit(self.state.agreement_id)
