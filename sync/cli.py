@@ -6,6 +6,7 @@ imports sync. A failure ends with its Danish message and a non-zero exit code.
 
 from __future__ import annotations
 
+import logging
 import sys
 
 import click
@@ -15,6 +16,7 @@ from consultant_app.cli.common import Context, pass_context
 from .client import credentials
 from .client.engine import SyncEngine, SyncReport
 from .client.errors import SyncError
+from .client.quarantine import list_quarantine
 
 PHASES = {"push": "Sender ændringer", "upload": "Sender aftaler", "pull": "Henter ændringer"}
 
@@ -45,17 +47,33 @@ def enroll(ctx: Context, server_url: str, code: str, device_name: str, no_keyrin
 @click.option("--quiet", is_flag=True, help="Ingen statuslinje.")
 @pass_context
 def sync(ctx: Context, quiet: bool) -> None:
+    # A defect is recorded in the sync history and told in Danish below; without this, the
+    # logging module's last resort would print its traceback into the consultant's terminal.
+    logging.getLogger("sync").addHandler(logging.NullHandler())
     with ctx.open() as store:
         try:
             report = sync_with_progress(SyncEngine(store), quiet)
         except SyncError as exc:
             raise click.ClickException(str(exc.message)) from None
+        except Exception as exc:  # noqa: BLE001 - a defect, but never a traceback here
+            raise click.ClickException(
+                "Synkroniseringen stoppede på grund af en uventet fejl "
+                f"({type(exc).__name__}). Det, der nåede at blive synkroniseret, er gemt; "
+                "prøv igen, og kontakt support, hvis fejlen bliver ved.") from None
+        with store.read() as s:
+            set_aside = list_quarantine(s)
     click.echo(f"Synkroniseret: {report.pushed} ændringer sendt, {report.uploaded} aftaler "
                f"sendt, {report.pulled} ændringer hentet, {report.conflicts} konflikter.")
     for reason in report.rejected:
         click.echo(f"Afvist af tjenesten: {reason}", err=True)
     if report.conflicts:
         click.echo("Konflikterne kan ses og afgøres på siden Synkronisering i programmet.")
+    if set_aside:
+        click.echo(f"Lagt til side: {len(set_aside)} ændringer kunne ikke tages ind på denne "
+                   "computer (resten er synkroniseret; de prøves igen ved næste "
+                   "synkronisering og kan ses på siden Synkronisering):", err=True)
+        for message in dict.fromkeys(q.message for q in set_aside):
+            click.echo(f"  {message}", err=True)
 
 
 def sync_with_progress(engine: SyncEngine, quiet: bool = False, trigger: str = "cli"

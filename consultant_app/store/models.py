@@ -22,6 +22,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -350,3 +351,26 @@ class SyncParked(Base):
     entity: Mapped[str] = mapped_column(String(50))
     seq: Mapped[int] = mapped_column(Integer)
     change: Mapped[str] = mapped_column(EncryptedText)  # the Change as JSON
+
+
+class SyncQuarantine(Base):
+    """Something from the service this device could not take in (DESIGN.md: no record can
+    stop a sync): a pulled change it cannot apply (a constraint, a bad value, an unknown
+    entity, a parent that never came), or a push answer it cannot record. Kept with what is
+    needed to try again (``payload``, encrypted: it may hold personal data), shown on the
+    Sync page in plain Danish by ``code``, and retried at every sync until it applies."""
+
+    __tablename__ = "sync_quarantine"
+    __table_args__ = (UniqueConstraint("kind", "entity", "entity_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(10))  # pull | push
+    entity: Mapped[str] = mapped_column(String(50))
+    entity_id: Mapped[str] = mapped_column(String(64))
+    seq: Mapped[int] = mapped_column(Integer, default=0)  # a pulled change's number
+    code: Mapped[str] = mapped_column(String(40))  # why, for the message (sync.client.apply)
+    detail: Mapped[Optional[str]] = mapped_column(EncryptedText)  # the technical reason
+    payload: Mapped[str] = mapped_column(EncryptedText)  # the change or the answer, JSON
+    first_seen: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    last_tried: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    attempts: Mapped[int] = mapped_column(Integer, default=1)

@@ -17,12 +17,19 @@ Rules:
   differently can never wedge the pull on a foreign key;
 - a scope exit (protocol, "Scope exits") forgets its citizen and what hangs off it
   (``wipe.forget_citizens``) before the rest of the page is written, and the page's own
-  changes of them numbered before the exit are dropped unwritten.
+  changes of them numbered before the exit are dropped unwritten;
+- no change can stop the page (``quarantine``): the page is written in bulk inside a
+  savepoint; if the store refuses any of it, the savepoint is rolled back and the page is
+  written change by change, each in its own savepoint, and a change that still fails (or
+  cannot be read, or is of an entity this version does not know) is set aside in the
+  quarantine; the rest of the page and its cursor are committed as usual. With
+  ``retry=True`` (the first page of a sync) the quarantined changes are tried again first.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -42,8 +49,11 @@ from consultant_app.store.models import (
 from consultant_app.store.types import EncryptedText
 from sync import protocol
 
+from . import quarantine
 from .codec import codec, to_naive_utc
 from .wipe import FAMILY, forget_citizens
+
+log = logging.getLogger(__name__)
 
 CHUNK = 500  # ids per IN (...) query, under SQLite's variable limit
 DEFERRED_INDEXING_FROM = 200  # inserted rows from which one indexing pass beats triggers
@@ -56,7 +66,10 @@ class PageResult:
     skipped: int = 0
     parked: int = 0
     forgotten: int = 0  # local records removed by scope exits
+    quarantined: int = 0  # changes set aside (``quarantine``)
     kept_local: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    # records whose change was parked or set aside in this page (not taken in)
+    held: set[tuple[str, str]] = field(default_factory=set)
 
     @property
     def applied(self) -> int:
@@ -249,6 +262,7 @@ def _park_orphans(session: Session, writer: "_Inserter", rows: list[tuple[Any, .
         return rows
     for i in sorted(missing):
         ch = changes[i]
+        result.held.add((ch.entity, ch.entity_id))
         session.merge(SyncParked(entity_id=ch.entity_id, entity=ch.entity, seq=ch.seq,
                                  change=json.dumps(ch.as_dict(), ensure_ascii=False)))
     result.parked += len(missing)
@@ -291,9 +305,10 @@ class _Change:
                 "modified_at": stamp.isoformat() if hasattr(stamp, "isoformat") else stamp}
 
 
-def apply_page(session: Session, changes: Iterable[Mapping[str, Any] | protocol.Change]
-               ) -> PageResult:
-    """Apply one page of changes (``protocol.Change`` objects or their JSON dicts)."""
+def apply_page(session: Session, changes: Iterable[Mapping[str, Any] | protocol.Change],
+               retry: bool = False) -> PageResult:
+    """Apply one page of changes (``protocol.Change`` objects or their JSON dicts); with
+    ``retry``, the quarantined changes first (module doc)."""
     result = PageResult()
     latest: dict[tuple[str, str], _Change] = {}
     exits: list[_Change] = []
@@ -301,19 +316,31 @@ def apply_page(session: Session, changes: Iterable[Mapping[str, Any] | protocol.
     if waiting:
         session.execute(delete(SyncParked))
         changes = [*(json.loads(p.change) for p in waiting), *changes]
+    set_aside = quarantine.pending(session) if retry else []
+    if set_aside:
+        changes = [*(json.loads(q.payload) for q in set_aside), *changes]
+    watch = bool(set_aside) or quarantine.has_any(session)
     for raw in changes:
-        change = _Change(raw)
+        try:
+            change = _Change(raw)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            _unreadable(session, raw, exc, result)
+            continue
         if change.scope_exit:
             exits.append(change)
             continue
-        if change.entity not in MODEL_BY_ENTITY:
-            result.skipped += 1  # an entity this version does not know
-            continue
         key = (change.entity, change.entity_id)
+        if change.entity not in MODEL_BY_ENTITY:
+            # an entity this version does not know: kept for a version that does
+            quarantine.put(session, quarantine.PULL, change.entity, change.entity_id,
+                           "unknown_entity", change.as_dict(), seq=change.seq)
+            result.quarantined += 1
+            result.held.add(key)
+            continue
         if key not in latest or latest[key].seq < change.seq:
             latest[key] = change
     if exits:
-        _leave_scope(session, exits, latest, result)
+        _leave_scope(session, exits, latest, result, watch)
     by_entity: dict[str, list[_Change]] = {}
     for change in latest.values():
         by_entity.setdefault(change.entity, []).append(change)
@@ -322,14 +349,59 @@ def apply_page(session: Session, changes: Iterable[Mapping[str, Any] | protocol.
     cipher = session.get_bind().dialect.field_cipher  # type: ignore[attr-defined]
     if inserts_total >= DEFERRED_INDEXING_FROM:
         with deferred_indexing(session):
-            _apply(session, by_entity, result, cipher)
+            _apply_guarded(session, by_entity, result, cipher)
     else:
-        _apply(session, by_entity, result, cipher)
+        _apply_guarded(session, by_entity, result, cipher)
+    if watch:
+        quarantine.release(session, [k for k in latest if k not in result.held])
     return result
 
 
+def _unreadable(session: Session, raw: Any, exc: Exception, result: PageResult) -> None:
+    """A change that is not a change (a field missing, a number that is not one)."""
+    get = raw.get if isinstance(raw, Mapping) else (lambda _k, d=None: d)
+    entity = str(get("entity", "") or "?")[:50]
+    ident = str(get("entity_id", "") or get("seq", "") or "?")[:64]
+    try:
+        payload = json.dumps(raw, ensure_ascii=False, default=str)
+    except (TypeError, ValueError):
+        payload = json.dumps(repr(raw))
+    quarantine.put(session, quarantine.PULL, entity, ident, "bad_change", payload,
+                   detail=f"{type(exc).__name__}: {exc}")
+    result.quarantined += 1
+
+
+def _apply_guarded(session: Session, by_entity: dict[str, list[_Change]],
+                   result: PageResult, cipher: Any) -> None:
+    """``_apply`` in bulk; if the store refuses anything, change by change, setting aside
+    what it still refuses (module doc)."""
+    before = (result.inserted, result.updated, result.skipped, result.parked,
+              set(result.held), dict(result.kept_local))
+    try:
+        with session.begin_nested():
+            _apply(session, by_entity, result, cipher)
+        return
+    except Exception as exc:  # noqa: BLE001 - any refusal: found below, change by change
+        log.info("a page could not be written in bulk (%s); writing it change by change",
+                 type(exc).__name__)
+    (result.inserted, result.updated, result.skipped, result.parked, result.held,
+     result.kept_local) = before
+    for entity in protocol.ENTITIES:
+        for ch in by_entity.get(entity, ()):
+            try:
+                with session.begin_nested():
+                    _apply(session, {entity: [ch]}, result, cipher)
+            except Exception as exc:  # noqa: BLE001 - set aside, shown, retried
+                quarantine.put(session, quarantine.PULL, ch.entity, ch.entity_id,
+                               "cannot_apply", ch.as_dict(),
+                               detail=f"{type(exc).__name__}: {exc}", seq=ch.seq)
+                result.quarantined += 1
+                result.held.add((ch.entity, ch.entity_id))
+
+
 def _leave_scope(session: Session, exits: list[_Change],
-                 latest: dict[tuple[str, str], _Change], result: PageResult) -> None:
+                 latest: dict[tuple[str, str], _Change], result: PageResult,
+                 watch: bool = False) -> None:
     """Forget the citizens of these scope exits, and drop the page's changes of them (and of
     what hangs off them, here or in the page) numbered before their exit; a change numbered
     after it (the citizen given back) stays and is written."""
@@ -343,6 +415,9 @@ def _leave_scope(session: Session, exits: list[_Change],
         return
     forgotten = forget_citizens(session, exit_seq)
     result.forgotten += forgotten.records
+    if watch:
+        quarantine.forget(session, [*forgotten.citizen_of,
+                                    *(("citizen", c) for c in exit_seq)])
     citizen_of = {**forgotten.citizen_of, **{("citizen", c): c for c in exit_seq}}
     for entity, _model, parent_field, parent_entity in FAMILY:
         for (kind, ident), ch in latest.items():

@@ -44,7 +44,7 @@ from consultant_app.store.models import (
 )
 from sync import protocol
 
-from . import credentials, wipe
+from . import credentials, quarantine, wipe
 from .apply import PageResult, apply_page
 from .codec import codec
 from .errors import AgreementRefused, DeviceRevoked, NotEnrolled, ServerError, SyncError
@@ -67,6 +67,7 @@ class SyncReport:
     pulled: int = 0
     conflicts: int = 0
     rejected: list[str] = field(default_factory=list)
+    quarantined: int = 0  # set aside in this sync: could not be taken in (``quarantine``)
 
 
 @dataclass(frozen=True)
@@ -195,6 +196,7 @@ class SyncEngine:
     # -- push ----------------------------------------------------------------------------
     def push(self, transport: Transport, report: SyncReport,
              progress: Progress | None = None) -> None:
+        _retry_answers(self.store)
         with self.store.read() as s:
             total = s.scalar(select(func.count()).select_from(OutboxEntry)) or 0
         done = 0
@@ -216,10 +218,17 @@ class SyncEngine:
             if operations and not answered:
                 raise ServerError(502, "no_answer",
                                   "tjenesten svarede ikke på nogen af ændringerne")
+            sent = operations_by_id(operations)
             with self.store.write(journal=False) as s:
                 for result in answered:
-                    report.conflicts += _record_result(s, by_op[result.op_id], result,
-                                                       operations_by_id(operations))
+                    try:
+                        with s.begin_nested():
+                            report.conflicts += _record_result(s, by_op[result.op_id],
+                                                               result, sent)
+                    except Exception as exc:  # noqa: BLE001 - set aside, shown, retried
+                        _quarantine_answer(s, result, sent.get(result.op_id), exc)
+                        report.quarantined += 1
+                        continue
                     if result.status == "rejected":
                         report.rejected.append(result.message or result.code)
                 gone = [r.op_id for r in answered] + orphans
@@ -277,6 +286,7 @@ class SyncEngine:
         with _gc_paused(), \
                 ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-fetch") as fetcher:
             page = transport.pull(cursor, self.pull_limit)
+            first = True
             while True:
                 next_cursor, changes = int(page["next_cursor"]), page["changes"]
                 more = bool(page.get("more")) and next_cursor > cursor
@@ -284,7 +294,7 @@ class SyncEngine:
                     if more else None
                 try:
                     with self.store.write(journal=False) as s:
-                        result: PageResult = apply_page(s, changes)
+                        result: PageResult = apply_page(s, changes, retry=first)
                         if self.before_page_commit is not None:
                             self.before_page_commit(next_cursor)
                         if next_cursor > cursor:
@@ -295,10 +305,15 @@ class SyncEngine:
                         ahead.cancel()
                     raise
                 report.pulled += result.applied
+                report.quarantined += result.quarantined
                 if progress:
                     progress("pull", report.pulled, None)
                 if ahead is None:
+                    # The end of the scope: a parent not here by now is not coming.
+                    with self.store.write(journal=False) as s:
+                        report.quarantined += quarantine.quarantine_parked(s)
                     return
+                first = False
                 cursor = next_cursor
                 page = ahead.result()
 
@@ -390,6 +405,39 @@ def _record_result(session: Session, entry: OutboxEntry, result: protocol.Operat
             client_value=_encode_json(conflict.client_value), winner=conflict.winner,
             policy=conflict.policy, detected_at=now))
     return len(result.conflicts)
+
+
+def _quarantine_answer(session: Session, result: protocol.OperationResult,
+                       sent: protocol.Operation | None, exc: Exception) -> None:
+    """A push answer that could not be recorded: kept to be recorded at the next sync (the
+    outbox entry goes: the service has it, and would answer the same again)."""
+    payload = {"result": result.model_dump(mode="json"),
+               "operation": sent.model_dump(mode="json") if sent else None}
+    quarantine.put(session, quarantine.PUSH, result.entity, result.entity_id, "push_result",
+                   payload, detail=f"{type(exc).__name__}: {exc}")
+
+
+def _retry_answers(store: Store) -> None:
+    """Record the push answers set aside by an earlier sync; those that still fail stay."""
+    with store.write(journal=False) as s:
+        for row in quarantine.pending(s, quarantine.PUSH):
+            try:
+                data = json.loads(row.payload)
+                with s.begin_nested():
+                    result = protocol.OperationResult.model_validate(data["result"])
+                    sent = protocol.Operation.model_validate(data["operation"]) \
+                        if data.get("operation") else None
+                    entry = OutboxEntry(op_id=result.op_id, entity=result.entity,
+                                        entity_id=result.entity_id,
+                                        op=sent.op if sent else "update",
+                                        base_version=sent.base_version if sent else 0)
+                    _record_result(s, entry, result, {sent.op_id: sent} if sent else {})
+            except Exception as exc:  # noqa: BLE001 - stays set aside, tried again later
+                row.attempts += 1
+                row.last_tried = utcnow()
+                row.detail = f"{type(exc).__name__}: {exc}"[:2000]
+                continue
+            s.delete(row)
 
 
 def sealed_upload(session: Session, agreement_id: str, revision: int

@@ -28,8 +28,9 @@ from consultant_app.store.models import (
     OutboxEntry,
     PlacementAgreement,
 )
-from sync.client import SyncEngine, list_conflicts
+from sync.client import SyncEngine, credentials, list_conflicts
 from sync.client.engine import SyncReport
+from sync.client.quarantine import list_quarantine
 from sync.server import db
 
 from ..conftest import FAST_KDF, PASSPHRASE
@@ -159,3 +160,106 @@ def test_an_update_of_a_record_the_service_does_not_hold_is_refused(town):
     report = karen.sync()
     assert len(report.rejected) == 1
     assert town.records("employer") == []
+
+
+# -- B: no record can block sync -----------------------------------------------------------------
+
+def _server_write(town: Town, entity: str, ident: str, values: dict, owner: str | None,
+                  version: int = 1, citizen_id: str | None = None) -> int:
+    """Write a record straight into the service's store (as a faulty import or an older
+    service version might), with a new change number; returns the number."""
+    _, engine = db.make_engines(town.server.database_url)
+    r = db.record.c
+    try:
+        with db.writing(engine) as conn:
+            db.lock_municipality(conn, town.code)
+            [seq] = db.next_seqs(conn, 1)
+            row = {"municipality_code": town.code, "owner_consultant_id": owner,
+                   "owner_device_id": None, "citizen_id": citizen_id, "seq": seq,
+                   "version": version, "deleted": False, "modified_at": db.utcnow(),
+                   "values_json": db.dumps(values),
+                   "field_versions": db.dumps({k: version for k in values})}
+            done = conn.execute(db.record.update().where(r.entity == entity, r.id == ident)
+                                .values(**row))
+            if done.rowcount == 0:
+                conn.execute(db.record.insert().values(entity=entity, id=ident, **row))
+    finally:
+        engine.dispose()
+    return seq
+
+
+def _consultant_id(town: Town, device: Device) -> str:
+    return device.store.meta(credentials.CONSULTANT_ID)
+
+
+def test_a_change_the_device_cannot_apply_is_set_aside_and_the_sync_goes_on(town, tmp_path):
+    karen, mads = town.karen, town.mads
+    with karen.store.write() as s:
+        employer = services.create_employer(s, {"cvr": "10000009", "name": "Bageriet ApS"})
+        citizen = services.create_citizen(s, {"name": "Ali Hansen", "cpr": "0101901234",
+                                              "target_group": "dagpenge"})
+    assert karen.sync().rejected == []
+    # On the service: an agreement row without its type (NOT NULL on the device), between
+    # two good changes of the municipality's employer made on Mads's device.
+    mads.sync()
+    with mads.store.write() as s:
+        services.update_employer(s, employer.id, {"phone": "11111111"})
+    mads.sync()
+    bad_id = "01a0bad0-0000-7000-8000-000000000001"
+    bad_values = {"status": "draft", "citizen_id": citizen.id, "employer_id": employer.id}
+    _server_write(town, "placement_agreement", bad_id, bad_values,
+                  _consultant_id(town, karen), citizen_id=citizen.id)
+    with mads.store.write() as s:
+        services.update_employer(s, employer.id, {"email": "info@bageriet.dk"})
+    mads.sync()
+
+    report = karen.sync()  # no exception
+    assert report.quarantined == 1
+    from consultant_app.store.models import Employer
+    with karen.store.read() as s:
+        row = s.get(Employer, employer.id)
+        assert (row.phone, row.email) == ("11111111", "info@bageriet.dk")
+        assert s.get(PlacementAgreement, bad_id) is None
+        [held] = list_quarantine(s)
+    assert (held.entity, held.entity_id, held.code) == ("placement_agreement", bad_id,
+                                                        "cannot_apply")
+    assert held.message.startswith("En ændring fra den centrale tjeneste kunne ikke gemmes")
+    cursor = int(karen.store.meta(credentials.CURSOR))
+
+    # The terminal says it in Danish, with no traceback, and exits 0: the sync completed.
+    karen.engine.close()
+    karen.store.close()
+    out = _cli(tmp_path / "karen", "sync")
+    assert out.returncode == 0, out.stderr
+    assert "Lagt til side: 1 ændringer" in out.stderr
+    assert "kunne ikke gemmes på denne computer" in out.stderr
+    assert "Traceback" not in out.stderr + out.stdout
+    karen.store = Store.open(tmp_path / "karen", PASSPHRASE)
+    karen.engine = SyncEngine(karen.store, use_keyring=False)
+    with karen.store.read() as s:
+        [held] = list_quarantine(s)
+    assert held.attempts == 2  # the CLI's sync tried it again
+    assert int(karen.store.meta(credentials.CURSOR)) == cursor
+
+    # The service repairs the record: the next sync applies it and the quarantine empties.
+    _server_write(town, "placement_agreement", bad_id,
+                  {**bad_values, "agreement_type": "virksomhedspraktik"},
+                  _consultant_id(town, karen), version=2, citizen_id=citizen.id)
+    report = karen.sync()
+    assert report.quarantined == 0
+    with karen.store.read() as s:
+        assert s.get(PlacementAgreement, bad_id).agreement_type == "virksomhedspraktik"
+        assert list_quarantine(s) == []
+
+
+def _cli(profile: Path, *args: str):
+    import os
+    import subprocess
+    import sys
+
+    from .server_process import ROOT
+    env = {**os.environ, "CONSULTANT_APP_PASSPHRASE": PASSPHRASE, "PYTHONPATH": str(ROOT)}
+    code = "import sys; from consultant_app.cli import main; sys.exit(main())"
+    return subprocess.run([sys.executable, "-c", code, "--profile", str(profile), *args],
+                          capture_output=True, text=True, env=env, cwd=ROOT, timeout=120,
+                          check=False)

@@ -149,3 +149,34 @@ def test_a_change_to_a_citizen_who_moved_names_the_citizen_and_leaves_when_under
     with demo_store.read() as s:
         assert s.scalars(select(SyncConflict)).all() == []
     assert page.tabs.tabText(1) == "Konflikter (0)"
+
+
+def test_a_change_that_could_not_be_applied_is_shown_as_set_aside(window, demo_store, qtbot):  # noqa: F811
+    """A pulled change the store refuses (an agreement without its type) is set aside by the
+    real apply path; the page lists it in plain Danish and the rest of the page applied."""
+    from consultant_app.store.models import PlacementAgreement
+    from sync.client.apply import apply_page
+
+    employer_id = make_employer(demo_store, name="Hel ApS")
+    bad = {"seq": 9001, "entity": "placement_agreement", "entity_id": "bad-agreement-1",
+           "version": 1, "values": {"status": "draft", "employer_id": employer_id},
+           "modified_at": "2026-11-25T10:00:00"}
+    good = {"seq": 9002, "entity": "employer", "entity_id": "new-employer-1", "version": 1,
+            "values": {"cvr": "10000009", "name": "Modtaget ApS"},
+            "modified_at": "2026-11-25T10:00:01"}
+    with demo_store.write(journal=False) as s:
+        result = apply_page(s, [bad, good])
+    assert (result.quarantined, result.inserted) == (1, 1)
+    with demo_store.read() as s:
+        assert s.get(Employer, "new-employer-1").name == "Modtaget ApS"
+        assert s.get(PlacementAgreement, "bad-agreement-1") is None
+    page: SyncPage = window.show_page("sync")
+    page.refresh()
+    window.resize(1280, 800)
+    page.tabs.setCurrentIndex(3)
+    assert page.tabs.tabText(3) == "Lagt til side (1)"
+    what, ident, _first, attempts, why = page.quarantine_model.rows[0]
+    assert (what, ident, attempts) == ("Aftale", "bad-agreement-1", "1")
+    assert why.startswith("En ændring fra den centrale tjeneste kunne ikke gemmes på denne "
+                          "computer")
+    shot(window, "sync-set-aside.png")

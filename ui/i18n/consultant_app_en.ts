@@ -1151,6 +1151,22 @@ Not signed yet</translation>
         <translation>History</translation>
     </message>
     <message>
+        <source>Første gang</source>
+        <translation>First seen</translation>
+    </message>
+    <message>
+        <source>Forsøg</source>
+        <translation>Attempts</translation>
+    </message>
+    <message>
+        <source>Hvorfor</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>Lagt til side</source>
+        <translation>Set aside</translation>
+    </message>
+    <message>
         <source>Behold &amp;serverens værdi</source>
         <translation>Keep the se&amp;rver&apos;s value</translation>
     </message>
@@ -1237,6 +1253,10 @@ Not signed yet</translation>
     <message>
         <source>fejlede</source>
         <translation>failed</translation>
+    </message>
+    <message>
+        <source>Lagt til side ({n})</source>
+        <translation>Set aside ({n})</translation>
     </message>
     <message>
         <source>dig</source>
@@ -3529,6 +3549,26 @@ Not signed yet</translation>
     <message>
         <source>Den centrale tjeneste meldte en fejl ({status} {code}): {message}</source>
         <translation>The central service reported an error ({status} {code}): {message}</translation>
+    </message>
+    <message>
+        <source>Den centrale tjenestes svar på en af dine ændringer kunne ikke gemmes her. Ændringen er modtaget centralt; svaret prøves igen ved næste synkronisering.</source>
+        <translation>The central service&apos;s answer to one of your changes could not be saved here. The change was received centrally; the answer is tried again at the next sync.</translation>
+    </message>
+    <message>
+        <source>En ændring af en slags post, som denne version af programmet ikke kender, er lagt til side. Den gemmes, når programmet er opdateret.</source>
+        <translation>A change to a kind of record this version of the program does not know has been set aside. It is saved once the program is updated.</translation>
+    </message>
+    <message>
+        <source>En ændring fra den centrale tjeneste kunne ikke gemmes på denne computer. Den er lagt til side, resten er synkroniseret, og den prøves igen ved næste synkronisering.</source>
+        <translation>A change from the central service could not be saved on this computer. It has been set aside, the rest is synchronised, and it is tried again at the next sync.</translation>
+    </message>
+    <message>
+        <source>En ændring fra den centrale tjeneste kunne ikke læses. Den er lagt til side og prøves igen ved næste synkronisering.</source>
+        <translation>A change from the central service could not be read. It has been set aside and is tried again at the next sync.</translation>
+    </message>
+    <message>
+        <source>En ændring hører til en post, som ikke findes her og ikke er kommet fra den centrale tjeneste (den kan være afvist der). Den er lagt til side og prøves igen ved næste synkronisering.</source>
+        <translation>A change belongs to a record that is not here and has not come from the central service (it may have been refused there). It has been set aside and is tried again at the next sync.</translation>
     </message>
     <message>
         <source>Enheden er ikke tilmeldt en central tjeneste endnu. Vælg »Tilmeld enhed« og skriv serverens adresse og din tilmeldingskode.</source>

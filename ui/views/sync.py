@@ -40,6 +40,7 @@ from consultant_app.errors import field_label
 from consultant_app.queries import outbox_count
 from consultant_app.store.models import SyncRun
 from sync.client.conflicts import list_conflicts, resolve_conflict, waiting_items
+from sync.client.quarantine import list_quarantine
 
 from ..ops import Ops
 from ..search_popup import kind_label
@@ -213,9 +214,17 @@ class SyncPage(Page):
                                         self.tr("Konflikter"), self.tr("Fejl")], self)
         self.history_view = read_only_table(self.history_model, self.tr("Historik"), self)
 
+        # What came from the service and could not be taken in here (sync.client.quarantine)
+        self.quarantine_model = RowsModel([self.tr("Hvad"), self.tr("Post"),
+                                           self.tr("Første gang"), self.tr("Forsøg"),
+                                           self.tr("Hvorfor")], self)
+        self.quarantine_view = read_only_table(self.quarantine_model,
+                                               self.tr("Lagt til side"), self)
+
         self.tabs.addTab(self.waiting_view, "")
         self.tabs.addTab(self._conflict_panel(), "")
         self.tabs.addTab(self.history_view, self.tr("Historik"))
+        self.tabs.addTab(self.quarantine_view, "")
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 24)
@@ -341,8 +350,9 @@ class SyncPage(Page):
     # -- lists -----------------------------------------------------------------------------
     def refresh(self) -> None:
         self._dirty = False
-        waiting, total, conflicts, history = self.ops.run_sync_read(
-            lambda s: (waiting_items(s), outbox_count(s), list_conflicts(s), read_history(s)))
+        waiting, total, conflicts, history, set_aside = self.ops.run_sync_read(
+            lambda s: (waiting_items(s), outbox_count(s), list_conflicts(s), read_history(s),
+                       list_quarantine(s)))
         action = {"create": self.tr("oprettet"), "update": self.tr("ændret"),
                   "delete": self.tr("slettet")}
         self.waiting_model.set_rows([
@@ -378,7 +388,12 @@ class SyncPage(Page):
              (self.tr("gennemført") if r.ok else self.tr("fejlede")),
              str(r.pushed), str(r.pulled), str(r.uploaded), str(r.conflicts),
              one_line(r.error, 120)) for r in history], history)
-        for view in (self.waiting_view, self.conflict_view, self.history_view):
+        self.quarantine_model.set_rows([
+            (entity_label(q.entity), q.entity_id, local_time(q.first_seen), str(q.attempts),
+             QCoreApplication.translate("sync", q.message)) for q in set_aside], set_aside)
+        self.tabs.setTabText(3, self.tr("Lagt til side ({n})").format(n=len(set_aside)))
+        for view in (self.waiting_view, self.conflict_view, self.history_view,
+                     self.quarantine_view):
             fit_columns(view)
 
     def _field(self, name: str) -> str:
