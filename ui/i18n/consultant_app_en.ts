@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="da_DK">
 <context>
+    <name>AgreementReader</name>
+    <message>
+        <source>Aftalens indhold</source>
+        <translation>The agreement&apos;s content</translation>
+    </message>
+    <message>
+        <source>Mindre tekst</source>
+        <translation>Smaller text</translation>
+    </message>
+    <message>
+        <source>Større tekst</source>
+        <translation>Larger text</translation>
+    </message>
+    <message>
+        <source>&amp;Tilbage til underskriften</source>
+        <translation>&amp;Back to signing</translation>
+    </message>
+</context>
+<context>
     <name>AgreementsPage</name>
     <message>
         <source>Aftaler</source>
@@ -873,6 +892,14 @@
     <message>
         <source>&amp;Luk</source>
         <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <source>&amp;Se aftalen</source>
+        <translation>&amp;See the agreement</translation>
+    </message>
+    <message>
+        <source>Se aftalen, der underskrives</source>
+        <translation>See the agreement being signed</translation>
     </message>
     <message>
         <source>✓ {role}

@@ -47,11 +47,13 @@ from consultant_app.errors import ValidationError
 from forms import agreements as A
 from forms import sealing, signing
 from forms.fields import IDENTITY_CHECKS
+from forms.reading import agreement_html
 from forms.rules import ERROR, Finding
 from forms.templates import SignerRole
 
 from ..models.id_table import default_format
 from ..ops import OpFailure, Ops, translate_message
+from .partials.agreement_reader import AgreementReader
 from .partials.inputs import ChoiceBox, while_alive
 from .partials.record_form import PROBLEM_STYLE
 
@@ -89,6 +91,7 @@ class SigningState:
     parties: list[Party]
     blocking: list[tuple[str, Finding]] = field(default_factory=list)  # (field label, finding)
     citizen_name: str = ""
+    document_html: str = ""  # what the parties sign, as they read it (forms.reading)
 
     @property
     def pending(self) -> list[Party]:
@@ -118,7 +121,8 @@ def signing_state(session: Session, agreement_id: str) -> SigningState:
     names = [str(doc.values.get(k) or "") for k in ("employer_name", "citizen_name")]
     return SigningState(agreement_id, template.pdf.title or template.title,
                         " – ".join(n for n in names if n), doc.record.status, parties,
-                        blocking, str(doc.values.get("citizen_name") or ""))
+                        blocking, str(doc.values.get("citizen_name") or ""),
+                        agreement_html(doc))
 
 
 def _device(_session: Session, store: Any) -> DeviceIdentity:
@@ -291,9 +295,14 @@ class SigningDialog(QDialog):
         done_box.addLayout(done_row)
         done_box.addStretch(1)
 
+        self.reader = AgreementReader(self)
+        self.reader.back.connect(self._stop_reading)
+        self._before_reading = 0
+
         self.right = QStackedWidget(self)
         self.right.addWidget(signer)
         self.right.addWidget(done)
+        self.right.addWidget(self.reader)
         # As wide as the pad: inputs stretched across a wide screen are hard to scan.
         self.right.setMaximumWidth(self.pad.canvas.width())
 
@@ -311,8 +320,13 @@ class SigningDialog(QDialog):
         self.close_button = QPushButton(self.tr("&Luk"), self)
         self.close_button.setAutoDefault(False)
         self.close_button.clicked.connect(self.accept)
+        self.read_button = QPushButton(self.tr("&Se aftalen"), self)
+        self.read_button.setAccessibleName(self.tr("Se aftalen, der underskrives"))
+        self.read_button.setAutoDefault(False)
+        self.read_button.clicked.connect(self.read_agreement)
         bottom = QHBoxLayout()
         bottom.addWidget(self.notice, 1)
+        bottom.addWidget(self.read_button)
         bottom.addWidget(self.close_button)
 
         layout = QVBoxLayout(self)
@@ -360,8 +374,24 @@ class SigningDialog(QDialog):
     def _load_failed(self, failure: OpFailure) -> None:
         self._show(self.general_problem, failure.summary)
 
+    def read_agreement(self) -> None:
+        """Show the signer the agreement's content (what "har læst aftalen" confirms)."""
+        if self.right.currentWidget() is not self.reader:
+            self._before_reading = self.right.currentIndex()
+        self.right.setEnabled(True)
+        self.right.setCurrentWidget(self.reader)
+        self.reader.text.setFocus()
+
+    def _stop_reading(self) -> None:
+        """Back where the signer was, the pad as they left it."""
+        self.right.setCurrentIndex(self._before_reading)
+        blocked = self.state is not None and bool(self.state.blocking) and \
+            self._before_reading == 0
+        self.right.setEnabled(not blocked)
+
     def _show_state(self, state: SigningState) -> None:
         self.state = state
+        self.reader.set_html(state.document_html)
         self.heading.setText(QCoreApplication.translate("template", state.title))
         self.subtitle.setText(state.subtitle)
         self._show_findings(state.blocking)
