@@ -1,18 +1,34 @@
 """Verify a sealed agreement offline, from nothing but its PDF (``consultant-app verify``).
 
-What is checked (see ``forms.sealing`` for what a seal holds):
+Two separate questions, answered separately:
+
+*Is it intact?* (see ``forms.sealing`` for what a seal holds)
 
 - the PAdES signature: cryptographically valid, its digest intact, and covering the whole
   file (pyHanko's validator), and the signature field's unsigned gap (the ``/Contents`` hex)
   holding nothing but the signature and zero padding, so no byte of the file can change
   unnoticed;
-- the embedded evidence ``aftale.json`` is there and readable;
+- the embedded evidence ``aftale.json`` is there, readable and of the shape sealing writes;
 - the content hash recomputed from the embedded payload equals the sealed one, and each
   signature's strokes hash to what the seal lists;
 - the Ed25519 seal verifies with the public key of the certificate that made the PAdES
-  signature, and the evidence names that same certificate;
-- with ``trusted_certs`` (the central service's CA) the certificate chains to it; without,
-  a self-signed certificate (a device not yet enrolled) is stated plainly, not a failure.
+  signature, and the evidence names that same certificate.
+
+*Who sealed it?* Anyone can make a key, a certificate and even a CA certificate carrying the
+central service's name, and seal an intact-looking PDF with them. So a PDF is *trusted* only
+when its certificate chains (signatures checked, not names compared) to a CA in the trust
+store (``forms.trust``: the enrolled service's CA, and others added with ``trust add``) or
+given with ``--ca``. The outcome and exit code:
+
+- 0 ``trusted``: intact and sealed by a device a trusted service certified;
+- 1 ``not_intact``: something was changed (or removed) after sealing;
+- 2 ``untrusted``: intact, but nothing says who sealed it (self-signed, or a CA not trusted);
+- 3 ``cannot_check``: the file is not a sealed agreement this program can check (not a PDF,
+  too large, malformed evidence, active content), with the reason.
+
+Bad input never crashes the check: the evidence is parsed with bounds (size, nesting depth,
+finite numbers) and its shape validated before anything reads it, and pyHanko's own log output
+stays out of the terminal.
 """
 
 from __future__ import annotations
@@ -21,10 +37,14 @@ import base64
 import hashlib
 import io
 import json
+import logging
+import math
 import re
+import zlib
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 import click
 from asn1crypto import parser as asn1_parser
@@ -33,6 +53,8 @@ from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ed25519
+from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ValidationError as ShapeError
 
 from consultant_app.errors import UserError
 from consultant_app.text import QT_TRANSLATE_NOOP as _N
@@ -51,12 +73,37 @@ from .templates import get_template
 
 CTX = "verify"
 
-EXIT_INTACT, EXIT_NOT_INTACT, EXIT_CANNOT_CHECK = 0, 1, 2
+EXIT_TRUSTED, EXIT_NOT_INTACT, EXIT_UNTRUSTED, EXIT_CANNOT_CHECK = 0, 1, 2, 3
+TRUSTED, NOT_INTACT, UNTRUSTED, CANNOT_CHECK = "trusted", "not_intact", "untrusted", \
+    "cannot_check"
+EXIT_CODES = {TRUSTED: EXIT_TRUSTED, NOT_INTACT: EXIT_NOT_INTACT, UNTRUSTED: EXIT_UNTRUSTED,
+              CANNOT_CHECK: EXIT_CANNOT_CHECK}
+
+# A sealed agreement is a few hundred KB (fonts, drawn signatures, the evidence); 20 MB is far
+# above any genuine one and keeps a check's memory bounded (the file is read whole).
+MAX_PDF_BYTES = 20 * 1024 * 1024
+MAX_EVIDENCE_BYTES = 5 * 1024 * 1024
+MAX_EVIDENCE_DEPTH = 32  # sealing writes 6 levels (signatures → strokes → stroke → point)
+MAX_PDF_OBJECTS = 50_000
+
+# pyHanko logs what it meets in a damaged file (and tracebacks at DEBUG); with no handler of
+# its own Python's last-resort handler would print WARNINGs to the terminal.
+for _name in ("pyhanko", "pyhanko_certvalidator"):
+    logging.getLogger(_name).addHandler(logging.NullHandler())
+    logging.getLogger(_name).propagate = False
 
 
 class NotAPdf(UserError):
     def __init__(self) -> None:
         super().__init__(Message(CTX, _N(CTX, "Filen er ikke en PDF-fil."), {}))
+
+
+class TooLarge(UserError):
+    def __init__(self, size: int) -> None:
+        super().__init__(Message(CTX, _N(
+            CTX, "Filen er {size} MB; en forseglet aftale er højst {limit} MB, så den "
+                 "kontrolleres ikke."),
+            {"size": f"{size / 2 ** 20:.0f}", "limit": f"{MAX_PDF_BYTES / 2 ** 20:.0f}"}))
 
 
 @dataclass
@@ -73,8 +120,10 @@ class SignerInfo:
 
 @dataclass
 class VerifyReport:
-    intact: bool = False
-    problems: list[str] = field(default_factory=list)
+    intact: bool = False  # unchanged since sealing (says nothing about who sealed it)
+    trusted: bool = False  # sealed with a certificate that chains to a trusted CA
+    problems: list[str] = field(default_factory=list)  # what shows it is not intact
+    cannot_check: list[str] = field(default_factory=list)  # why it cannot be checked
     signers: list[SignerInfo] = field(default_factory=list)
     agreement_id: str = ""
     agreement_type: str = ""
@@ -86,8 +135,20 @@ class VerifyReport:
     certificate_subject: str = ""
     trust: str = ""  # a plain statement of how far the certificate is trusted
 
+    @property
+    def outcome(self) -> str:
+        if self.problems:
+            return NOT_INTACT
+        if self.cannot_check:
+            return CANNOT_CHECK
+        return TRUSTED if self.trusted else UNTRUSTED
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_CODES[self.outcome]
+
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {"outcome": self.outcome, **asdict(self)}
 
 
 # -- the PAdES signature --------------------------------------------------------------------
@@ -113,17 +174,6 @@ def _gap_is_clean(data: bytes, byte_range: Sequence[int]) -> bool:
     return not contents[used:].strip(b"\x00")
 
 
-def _embedded_evidence(reader: Any) -> bytes | None:
-    try:
-        names = reader.root["/Names"]["/EmbeddedFiles"]["/Names"]
-    except (KeyError, TypeError):
-        return None
-    for i in range(0, len(names) - 1, 2):
-        if str(names[i]) == EVIDENCE_FILE:
-            return names[i + 1].get_object()["/EF"]["/F"].get_object().data
-    return None
-
-
 def _cert_of(asn1_cert: asn1_x509.Certificate) -> x509.Certificate:
     return x509.load_der_x509_certificate(asn1_cert.dump())
 
@@ -140,6 +190,23 @@ def _load_certs(items: Iterable[bytes | str | x509.Certificate]) -> list[x509.Ce
         else:
             found.append(x509.load_der_x509_certificate(raw))
     return found
+
+
+def _common_name(name: x509.Name) -> str:
+    names = name.get_attributes_for_oid(x509.oid.NameOID.COMMON_NAME)
+    return str(names[0].value) if names else name.rfc4514_string()
+
+
+def _issuer_label(cert: x509.Certificate, trusted: list[x509.Certificate]) -> str:
+    """The trusted CA that issued ``cert`` directly, by its common name; the issuer's name
+    otherwise (a longer chain)."""
+    for ca in trusted:
+        try:
+            cert.verify_directly_issued_by(ca)
+            return _common_name(ca.subject)
+        except (ValueError, TypeError, InvalidSignature):
+            continue
+    return _common_name(cert.issuer)
 
 
 def _check_pades(data: bytes, reader: Any, trusted: list[x509.Certificate],
@@ -161,6 +228,8 @@ def _check_pades(data: bytes, reader: Any, trusted: list[x509.Certificate],
                                 "har kun én, så der er tilføjet noget efter forseglingen."))
     embedded = signatures[0]
     signer_cert = embedded.signer_cert
+    # Only the trust store's CAs are roots; certificates the PDF itself carries (a forger's
+    # CA with the service's name among them) can at most be intermediates that must chain.
     roots = [asn1_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER))
              for c in trusted] or [signer_cert]
     context = ValidationContext(trust_roots=roots, allow_fetching=False)
@@ -181,69 +250,280 @@ def _check_pades(data: bytes, reader: Any, trusted: list[x509.Certificate],
         problems.append(_N(CTX, "Signaturfeltet i filen er ændret efter forseglingen."))
     cert = _cert_of(signer_cert)
     report.certificate_subject = cert.subject.rfc4514_string()
-    if trusted:
-        if status.trusted:
-            report.trust = _N(CTX, "Enhedens certifikat er udstedt af den betroede tjeneste.")
-        else:
-            problems.append(_N(CTX, "Enhedens certifikat er ikke udstedt af den betroede "
-                                    "tjeneste (--ca)."))
+    report.trusted = bool(trusted) and bool(status.trusted)
+    if report.trusted:
+        report.trust = _N(CTX, "Betroet: forseglet af en enhed, som {issuer} har udstedt "
+                               "certifikat til.").format(issuer=_issuer_label(cert, trusted))
     elif cert.issuer == cert.subject:
-        report.trust = _N(CTX, "Selvsigneret/ikke tilmeldt: enhedens certifikat er ikke "
-                               "udstedt af den centrale tjeneste. Forseglingen viser at "
-                               "dokumentet er uændret, men ikke hvem der ejer enheden.")
+        report.trust = _N(CTX, "Ikke betroet: enhedens certifikat er selvsigneret (enheden "
+                               "var ikke tilmeldt en central tjeneste). Forseglingen viser at "
+                               "dokumentet er uændret, men ikke hvem der har forseglet det.")
     else:
-        report.trust = _N(CTX, "Certifikatet er udstedt af {issuer}; kæden er ikke "
-                               "kontrolleret (angiv tjenestens rodcertifikat med --ca).") \
-            .format(issuer=cert.issuer.rfc4514_string())
+        report.trust = _N(CTX, "Ikke betroet: enhedens certifikat siger, at det er udstedt af "
+                               "'{issuer}', men det kan ikke føres tilbage til et betroet "
+                               "rodcertifikat. Alle kan lave et certifikat med et hvilket "
+                               "som helst navn; kun kæden til et betroet rodcertifikat "
+                               "viser, hvem der har forseglet.") \
+            .format(issuer=_common_name(cert.issuer))
+    if not trusted:
+        report.trust += " " + _N(CTX, "Der er ingen betroede rodcertifikater: tilmeld "
+                                      "enheden, tilføj tjenestens rodcertifikat med "
+                                      "'consultant-app trust add CA.pem', eller angiv det "
+                                      "med --ca.")
     return cert
 
 
-# -- the evidence and the seal --------------------------------------------------------------
-def _role_labels(payload: dict[str, Any]) -> tuple[dict[str, str], str]:
+# -- what a sealed agreement never holds ----------------------------------------------------
+# Actions a viewer would run, and places that carry code, media or other files.
+_ACTIVE_KEYS = {"/JS", "/JavaScript", "/AA", "/XFA", "/RichMedia"}
+_ACTIVE_ACTIONS = {"/JavaScript", "/Launch", "/SubmitForm", "/ImportData", "/GoToR",
+                   "/GoToE", "/Rendition", "/RichMediaExecute", "/URI", "/Sound", "/Movie"}
+_ACTIVE_SUBTYPES = {"/FileAttachment", "/RichMedia", "/Movie", "/Sound", "/Screen", "/3D"}
+
+
+def _active_content(reader: Any) -> str | None:
+    """The first active content reachable from the document catalog (a script, an action
+    that runs or opens something, a file other than the evidence), named; None when there is
+    none. Walks dictionaries and arrays without decoding any stream."""
+    from pyhanko.pdf_utils import generic
+
+    seen: set[tuple[int, int]] = set()
+    stack: list[Any] = [reader.trailer.raw_get("/Root")]
+    while stack:
+        obj = stack.pop()
+        if isinstance(obj, generic.IndirectObject):
+            ref = (obj.idnum, obj.generation)
+            if ref in seen:
+                continue
+            seen.add(ref)
+            if len(seen) > MAX_PDF_OBJECTS:
+                return _N(CTX, "mere end {count} objekter").format(count=MAX_PDF_OBJECTS)
+            obj = obj.get_object()
+        if isinstance(obj, generic.DictionaryObject):
+            for key in list(obj.keys()):
+                value = obj.raw_get(key)
+                if key == "/EmbeddedFiles":
+                    tree = value.get_object()
+                    names = tree["/Names"] if isinstance(tree, generic.DictionaryObject) \
+                        and "/Names" in tree else None
+                    files = [str(names[i]) for i in range(0, len(names), 2)] \
+                        if isinstance(names, generic.ArrayObject) else ["?"]
+                    if files != [EVIDENCE_FILE]:
+                        return _N(CTX, "vedhæftede filer ud over beviset ({files})").format(
+                            files=", ".join(files))
+                    continue  # the evidence itself: read and checked on its own
+                if key in _ACTIVE_KEYS:
+                    return str(key)
+                if key == "/S" and value in _ACTIVE_ACTIONS:
+                    return str(value)
+                if key == "/Subtype" and value in _ACTIVE_SUBTYPES:
+                    return str(value)
+                if key == "/Type" and value == "/EmbeddedFile":
+                    return _N(CTX, "en vedhæftet fil uden for beviset")
+                if isinstance(value, (generic.IndirectObject, generic.DictionaryObject,
+                                      generic.ArrayObject)):
+                    stack.append(value)
+        elif isinstance(obj, generic.ArrayObject):
+            stack.extend(obj.raw_get(i) for i in range(len(obj)))
+    return None
+
+
+# -- the evidence ---------------------------------------------------------------------------
+def _embedded_evidence(reader: Any) -> bytes | None:
+    """The evidence file's bytes, decompressed with a bound (a small stream can inflate to
+    gigabytes); ValueError when it is larger than MAX_EVIDENCE_BYTES or oddly encoded."""
+    from pyhanko.pdf_utils import generic
+
     try:
-        template = get_template(str(payload.get("agreement_type")),
-                                int(payload.get("template_version") or 0) or None)
-    except (KeyError, ValueError):
+        names = reader.root["/Names"]["/EmbeddedFiles"]["/Names"]
+    except (KeyError, TypeError):
+        return None
+    for i in range(0, len(names) - 1, 2):
+        if str(names[i]) == EVIDENCE_FILE:
+            stream = names[i + 1].get_object()["/EF"]["/F"].get_object()
+            if not isinstance(stream, generic.StreamObject):
+                raise ValueError("not a stream")
+            filters = stream.get("/Filter")
+            raw = stream.encoded_data
+            if filters is None:
+                data = raw
+            elif filters in ("/FlateDecode", generic.ArrayObject(["/FlateDecode"])) \
+                    and "/DecodeParms" not in stream:
+                inflater = zlib.decompressobj()
+                data = inflater.decompress(raw, MAX_EVIDENCE_BYTES + 1)
+            else:
+                raise ValueError("unexpected filter")
+            if len(data) > MAX_EVIDENCE_BYTES:
+                raise ValueError("too large")
+            return data
+    return None
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"number out of range: {text[:20]}")
+    return value
+
+
+def _no_constant(text: str) -> float:
+    raise ValueError(f"not a JSON number: {text}")
+
+
+def _depth(value: Any) -> int:
+    """The nesting depth of parsed JSON, iteratively (no recursion to exhaust)."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            items: Iterable[Any] = item.values()
+        elif isinstance(item, list):
+            items = item
+        else:
+            continue
+        deepest = max(deepest, depth)
+        if deepest > MAX_EVIDENCE_DEPTH:
+            return deepest
+        stack.extend((child, depth + 1) for child in items)
+    return deepest
+
+
+def parse_evidence(raw: bytes) -> Any:
+    """``aftale.json`` as JSON, or ValueError: not UTF-8, not JSON, numbers that are not
+    finite (1e400, NaN), nesting deeper than MAX_EVIDENCE_DEPTH (Python's parser would
+    otherwise meet its recursion limit on 100,000 brackets)."""
+    try:
+        value = json.loads(raw.decode("utf-8"), parse_float=_finite,
+                           parse_constant=_no_constant)
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
+    if _depth(value) > MAX_EVIDENCE_DEPTH:
+        raise ValueError("nested too deeply")
+    return value
+
+
+class _Shape(BaseModel):
+    """Strict: a revision "abc", 1.0 or true is not a revision."""
+    model_config = ConfigDict(extra="allow", strict=True)
+
+
+class _SealedSignature(_Shape):
+    role: str
+    signer_name: str
+    identity_check: str
+    signed_at: str
+    device_id: str
+    app_version: str
+    content_hash: str
+    strokes_sha256: str
+
+
+class _GivenSignature(_Shape):
+    strokes: dict[str, Any]
+
+
+class _Statement(_Shape):
+    format: str
+    agreement_id: str
+    agreement_type: str
+    template_version: int = Field(ge=0, le=1_000_000)
+    revision: int = Field(ge=1, le=1_000_000_000)
+    content_hash: str
+    signatures: list[_SealedSignature] = Field(max_length=50)
+    device_id: str
+    app_version: str
+    sealed_at: str
+
+
+class _Seal(_Shape):
+    statement: _Statement
+    algorithm: str
+    signature: str
+    certificate_pem: str
+
+
+class _Evidence(_Shape):
+    format: str
+    payload: dict[str, Any]
+    signatures: list[_GivenSignature] = Field(max_length=50)
+    seal: _Seal
+
+
+def evidence_shape_problem(evidence: Any) -> str | None:
+    """Why ``evidence`` is not of the shape sealing writes (naming the first field that is
+    wrong), or None when it is. Everything after this may index it without fear."""
+    if not isinstance(evidence, dict) or evidence.get("format") != EVIDENCE_FORMAT:
+        return _N(CTX, "Beviset i PDF-filen ({file}) har et ukendt format.").format(
+            file=EVIDENCE_FILE)
+    seal = evidence.get("seal")
+    statement = seal.get("statement") if isinstance(seal, dict) else None
+    if not isinstance(statement, dict) or statement.get("format") != STATEMENT_FORMAT:
+        return _N(CTX, "Forseglingserklæringen mangler eller har et ukendt format.")
+    try:
+        _Evidence.model_validate(evidence)
+    except ShapeError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first.get("loc", ()))
+        return _N(CTX, "Beviset ({file}) har ikke den form, en forsegling skriver: feltet "
+                       "'{field}' mangler eller har en forkert værdi.").format(
+            file=EVIDENCE_FILE, field=where)
+    return None
+
+
+# -- the evidence and the seal --------------------------------------------------------------
+def _role_labels(statement: dict[str, Any]) -> tuple[dict[str, str], str]:
+    try:
+        template = get_template(statement["agreement_type"],
+                                statement["template_version"] or None)
+    except (KeyError, ValueError, TypeError):
         return {}, ""
     return {s.role: s.label for s in template.signers}, template.pdf.title
 
 
 def check_evidence(evidence: Any, public_key: Any, report: VerifyReport) -> None:
     """Check the embedded evidence against itself and the seal (problems added to
-    ``report``) and fill in what the report tells about the agreement and its signers."""
+    ``report``) and fill in what the report tells about the agreement and its signers.
+    Evidence not of the shape sealing writes is a reason it cannot be checked."""
+    reason = evidence_shape_problem(evidence)
+    if reason is not None:
+        report.cannot_check.append(reason)
+        return
+    try:
+        _check_evidence(evidence, public_key, report)
+    except (ValueError, TypeError, UnicodeError, RecursionError, OverflowError):
+        # Values JSON can hold but canonical JSON cannot (a lone surrogate, an integer
+        # beyond 2^53): sealing never writes them.
+        report.cannot_check.append(_N(CTX, "Beviset ({file}) indeholder værdier, som en "
+                                           "forsegling aldrig skriver.").format(
+            file=EVIDENCE_FILE))
+
+
+def _check_evidence(evidence: dict[str, Any], public_key: Any, report: VerifyReport) -> None:
     problems = report.problems
-    if not isinstance(evidence, dict) or evidence.get("format") != EVIDENCE_FORMAT:
-        problems.append(_N(CTX, "Beviset i PDF-filen ({file}) har et ukendt format.")
-                        .format(file=EVIDENCE_FILE))
-        return
-    payload = evidence.get("payload") or {}
-    seal = evidence.get("seal") or {}
-    statement = seal.get("statement") or {}
-    if statement.get("format") != STATEMENT_FORMAT:
-        problems.append(_N(CTX, "Forseglingserklæringen mangler eller har et ukendt format."))
-        return
-    labels, title = _role_labels(payload)
-    report.agreement_id = str(statement.get("agreement_id", ""))
-    report.agreement_type = str(statement.get("agreement_type", ""))
+    payload = evidence["payload"]
+    seal = evidence["seal"]
+    statement = seal["statement"]
+    labels, title = _role_labels(statement)
+    report.agreement_id = statement["agreement_id"]
+    report.agreement_type = statement["agreement_type"]
     report.title = title
-    report.revision = int(statement.get("revision") or 0)
-    report.content_hash = str(statement.get("content_hash", ""))
-    report.sealed_at = str(statement.get("sealed_at", ""))
-    report.sealing_device = str(statement.get("device_id", ""))
-    for entry in statement.get("signatures", []):
-        check = str(entry.get("identity_check", ""))
+    report.revision = statement["revision"]
+    report.content_hash = statement["content_hash"]
+    report.sealed_at = statement["sealed_at"]
+    report.sealing_device = statement["device_id"]
+    for entry in statement["signatures"]:
+        check = entry["identity_check"]
         report.signers.append(SignerInfo(
-            name=str(entry.get("signer_name", "")), role=str(entry.get("role", "")),
-            role_label=labels.get(entry.get("role"), str(entry.get("role", ""))),
+            name=entry["signer_name"], role=entry["role"],
+            role_label=labels.get(entry["role"], entry["role"]),
             identity_check=check, identity_check_label=IDENTITY_CHECKS.get(check, check),
-            signed_at=str(entry.get("signed_at", "")),
-            device_id=str(entry.get("device_id", "")),
-            app_version=str(entry.get("app_version", ""))))
+            signed_at=entry["signed_at"], device_id=entry["device_id"],
+            app_version=entry["app_version"]))
 
     # The seal first: it says whether the statement the rest is compared with is genuine.
     try:
-        signature = base64.b64decode(seal.get("signature", ""), validate=True)
-        if seal.get("algorithm") != SEAL_ALGORITHM or public_key is None:
+        signature = base64.b64decode(seal["signature"], validate=True)
+        if seal["algorithm"] != SEAL_ALGORITHM or public_key is None:
             raise InvalidSignature
         public_key.verify(signature, canonical.canonical_json(statement))
     except (InvalidSignature, ValueError, TypeError):
@@ -251,44 +531,64 @@ def check_evidence(evidence: Any, public_key: Any, report: VerifyReport) -> None
                                 "forseglingserklæringen er ændret eller lavet med en anden "
                                 "nøgle."))
 
-    if canonical.content_hash(payload) != statement.get("content_hash"):
+    if canonical.content_hash(payload) != statement["content_hash"]:
         problems.append(_N(CTX, "Aftalens indhold er ændret: indholdet i beviset giver ikke "
                                 "den forseglede hash."))
     for key in ("agreement_id", "agreement_type", "template_version", "revision"):
-        if payload.get(key) != statement.get(key):
+        if payload.get(key) != statement[key]:
             problems.append(_N(CTX, "Beviset og forseglingen er ikke om den samme aftale "
                                     "({key}).").format(key=key))
             break
 
-    sealed = statement.get("signatures", [])
-    given = evidence.get("signatures", [])
+    sealed = statement["signatures"]
+    given = evidence["signatures"]
     if len(sealed) != len(given):
         problems.append(_N(CTX, "Beviset har {given} underskrifter, forseglingen {sealed}.")
                         .format(given=len(given), sealed=len(sealed)))
     for entry, item in zip(sealed, given):
         who = _N(CTX, "{name} ({role})").format(
-            name=entry.get("signer_name", ""),
-            role=labels.get(entry.get("role"), entry.get("role", "")))
-        strokes_hash = hashlib.sha256(canonical.canonical_json(item.get("strokes") or {})) \
-            .hexdigest()
-        if strokes_hash != entry.get("strokes_sha256"):
+            name=entry["signer_name"], role=labels.get(entry["role"], entry["role"]))
+        strokes_hash = hashlib.sha256(canonical.canonical_json(item["strokes"])).hexdigest()
+        if strokes_hash != entry["strokes_sha256"]:
             problems.append(_N(CTX, "Underskriften fra {who} er ændret: stregerne passer ikke "
                                     "med forseglingen.").format(who=who))
-        if any(item.get(k) != entry.get(k) for k in entry if k != "strokes_sha256"):
+        if any(item.get(k) != entry[k] for k in entry if k != "strokes_sha256"):
             problems.append(_N(CTX, "Oplysningerne om underskriften fra {who} passer ikke med "
                                     "forseglingen.").format(who=who))
-        if entry.get("content_hash") != statement.get("content_hash"):
+        if entry["content_hash"] != statement["content_hash"]:
             problems.append(_N(CTX, "Underskriften fra {who} er givet på et andet indhold end "
                                     "det forseglede.").format(who=who))
+
+
+def _check_seal_certificate(evidence: dict[str, Any], cert: x509.Certificate,
+                            report: VerifyReport) -> Any:
+    """The PAdES certificate's Ed25519 key, when the evidence names that same certificate."""
+    public_key = cert.public_key()
+    if not isinstance(public_key, ed25519.Ed25519PublicKey):
+        report.problems.append(_N(CTX, "PAdES-signaturen er ikke lavet med en "
+                                       "Ed25519-enhedsnøgle."))
+        public_key = None
+    try:
+        same = x509.load_pem_x509_certificate(
+            evidence["seal"]["certificate_pem"].encode("ascii")) == cert
+    except (ValueError, UnicodeError):
+        same = False
+    if not same:
+        report.problems.append(_N(CTX, "Forseglingen og PAdES-signaturen er ikke lavet "
+                                       "med samme certifikat."))
+    return public_key
 
 
 def verify_pdf(data: bytes, trusted_certs: Iterable[bytes | str | x509.Certificate] = ()
                ) -> VerifyReport:
     """Verify a sealed agreement PDF offline (see the module docstring). ``trusted_certs``:
-    the central service's CA certificate(s), PEM or DER. Raises NotAPdf for a file that is
-    not a PDF; any other damage is reported in ``problems``."""
+    the CA certificate(s) to trust, PEM or DER; none trusts nobody (the outcome is at best
+    ``untrusted``). Raises NotAPdf for a file that is not a PDF and TooLarge above
+    MAX_PDF_BYTES; everything else is in the report."""
     from pyhanko.pdf_utils.reader import PdfFileReader
 
+    if len(data) > MAX_PDF_BYTES:
+        raise TooLarge(len(data))
     if b"%PDF-" not in data[:1024]:
         raise NotAPdf()
     report = VerifyReport()
@@ -296,39 +596,39 @@ def verify_pdf(data: bytes, trusted_certs: Iterable[bytes | str | x509.Certifica
     try:
         reader = PdfFileReader(io.BytesIO(data))
         cert = _check_pades(data, reader, trusted, report)
-        evidence_bytes = _embedded_evidence(reader)
+        active = _active_content(reader)
     except Exception:  # noqa: BLE001 - any parse failure means the file is damaged
         report.problems.append(_N(CTX, "PDF-filen er beskadiget og kan ikke læses som en "
                                        "forseglet aftale."))
+        report.trusted = False
         return report
-    if evidence_bytes is None:
-        report.problems.append(_N(CTX, "Beviset ({file}) mangler i PDF-filen.")
-                               .format(file=EVIDENCE_FILE))
-        return report
+    if active is not None:
+        report.cannot_check.append(_N(CTX, "PDF-filen indeholder aktivt indhold eller andet, "
+                                           "som en forseglet aftale aldrig har ({what}).")
+                                   .format(what=active))
     try:
-        evidence = json.loads(evidence_bytes.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
-        report.problems.append(_N(CTX, "Beviset ({file}) i PDF-filen kan ikke læses.")
-                               .format(file=EVIDENCE_FILE))
-        return report
-    seal = evidence.get("seal") if isinstance(evidence, dict) else None
-    public_key = None
-    if cert is not None:
-        public_key = cert.public_key()
-        if not isinstance(public_key, ed25519.Ed25519PublicKey):
-            report.problems.append(_N(CTX, "PAdES-signaturen er ikke lavet med en "
-                                           "Ed25519-enhedsnøgle."))
-            public_key = None
-        sealed_pem = (seal or {}).get("certificate_pem", "")
-        try:
-            same = x509.load_pem_x509_certificate(sealed_pem.encode("ascii")) == cert
-        except (ValueError, AttributeError):
-            same = False
-        if not same:
-            report.problems.append(_N(CTX, "Forseglingen og PAdES-signaturen er ikke lavet "
-                                           "med samme certifikat."))
+        evidence_bytes = _embedded_evidence(reader)
+        evidence = None if evidence_bytes is None else parse_evidence(evidence_bytes)
+    except Exception:  # noqa: BLE001 - too large, oddly encoded, not JSON, nested too deep
+        report.cannot_check.append(_N(CTX, "Beviset ({file}) i PDF-filen kan ikke læses.")
+                                   .format(file=EVIDENCE_FILE))
+        return _finish(report)
+    if evidence_bytes is None:
+        report.cannot_check.append(_N(CTX, "Beviset ({file}) mangler i PDF-filen.")
+                                   .format(file=EVIDENCE_FILE))
+        return _finish(report)
+    reason = evidence_shape_problem(evidence)
+    if reason is not None:
+        report.cannot_check.append(reason)
+        return _finish(report)
+    public_key = _check_seal_certificate(evidence, cert, report) if cert is not None else None
     check_evidence(evidence, public_key, report)
-    report.intact = not report.problems
+    return _finish(report)
+
+
+def _finish(report: VerifyReport) -> VerifyReport:
+    report.intact = not report.problems and not report.cannot_check
+    report.trusted = report.trusted and report.intact
     return report
 
 
@@ -342,15 +642,21 @@ def _local(text: str) -> str:
     return moment.astimezone(ZoneInfo("Europe/Copenhagen")).strftime("%d-%m-%Y kl. %H:%M:%S")
 
 
+_HEADLINES = {
+    TRUSTED: _N(CTX, "INTAKT OG BETROET: {file} er uændret siden forseglingen og forseglet "
+                     "af en enhed, som en betroet tjeneste har certificeret."),
+    UNTRUSTED: _N(CTX, "INTAKT, MEN IKKE BETROET: {file} er uændret siden forseglingen, men "
+                       "det kan ikke bekræftes, hvem der har forseglet den. Oplysningerne "
+                       "nedenfor er ubekræftede."),
+    NOT_INTACT: _N(CTX, "IKKE INTAKT: {file} kan ikke bekræftes som uændret."),
+    CANNOT_CHECK: _N(CTX, "KAN IKKE KONTROLLERES: {file} kan ikke kontrolleres som en "
+                          "forseglet aftale."),
+}
+
+
 def render_report(report: VerifyReport, file_name: str) -> str:
-    lines = []
-    if report.intact:
-        lines.append(_N(CTX, "INTAKT: {file} er uændret siden forseglingen.").format(
-            file=file_name))
-    else:
-        lines.append(_N(CTX, "IKKE INTAKT: {file} kan ikke bekræftes som uændret.").format(
-            file=file_name))
-        lines += [f"  - {p}" for p in report.problems]
+    lines = [_HEADLINES[report.outcome].format(file=file_name)]
+    lines += [f"  - {p}" for p in report.problems + report.cannot_check]
     if report.agreement_id:
         lines.append("")
         lines.append(_N(CTX, "{title}, aftale-id {id}, version {revision}").format(
@@ -386,38 +692,54 @@ class _Outcome(click.ClickException):
             click.echo(self.message, err=True)
 
 
+def _cannot(message: str) -> _Outcome:
+    return _Outcome(EXIT_CANNOT_CHECK, _N(CTX, "KAN IKKE KONTROLLERES: {reason}").format(
+        reason=message))
+
+
 @click.command(help="Kontrollér uden netforbindelse at en forseglet aftale (PDF) er uændret, "
-                    "og hvem der har underskrevet den.")
+                    "og hvem der har forseglet den. Afslutningskode: 0 intakt og betroet, "
+                    "1 ikke intakt, 2 intakt men ikke betroet, 3 kan ikke kontrolleres.")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Skriv resultatet som JSON.")
 @click.option("--ca", "ca_files", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="Den centrale tjenestes rodcertifikat (PEM eller DER); kontrollerer også "
-                   "certifikatkæden.")
+              help="Stol kun på dette rodcertifikat (PEM eller DER) i stedet for profilens "
+                   "betroede tjenester (consultant-app trust list).")
 def verify(file: Path, as_json: bool, ca_files: tuple[Path, ...]) -> None:
-    """Exit 0 when intact, 1 when not, 2 when the file cannot be checked at all."""
+    """Exit codes as in the module docstring."""
+    from .trust import profile_dir_of, read_trust_store
+
     try:
+        size = file.stat().st_size
+        if size > MAX_PDF_BYTES:
+            raise TooLarge(size)
         data = file.read_bytes()
+    except TooLarge as exc:
+        raise _cannot(_N(CTX, "{file}: {message}").format(file=file, message=exc.message)) \
+            from None
     except OSError:
-        raise _Outcome(EXIT_CANNOT_CHECK, _N(
-            CTX, "Fejl: Filen {file} findes ikke eller kan ikke læses.").format(file=file)
-        ) from None
+        raise _cannot(_N(CTX, "Filen {file} findes ikke eller kan ikke læses.")
+                      .format(file=file)) from None
     try:
-        trusted = [path.read_bytes() for path in ca_files]
+        trusted: list[Any] = [path.read_bytes() for path in ca_files]
         _load_certs(trusted)
     except (OSError, ValueError):
-        raise _Outcome(EXIT_CANNOT_CHECK, _N(
-            CTX, "Fejl: Rodcertifikatet (--ca) findes ikke eller kan ikke læses.")) from None
+        raise _cannot(_N(CTX, "Rodcertifikatet (--ca) findes ikke eller kan ikke "
+                              "læses.")) from None
+    if not ca_files:
+        trusted = [a.certificate for a in
+                   read_trust_store(profile_dir_of(click.get_current_context()))]
     try:
         report = verify_pdf(data, trusted)
-    except NotAPdf as exc:
-        raise _Outcome(EXIT_CANNOT_CHECK, _N(CTX, "Fejl: {file}: {message}").format(
-            file=file, message=exc.message)) from None
+    except (NotAPdf, TooLarge) as exc:
+        raise _cannot(_N(CTX, "{file}: {message}").format(file=file, message=exc.message)) \
+            from None
     if as_json:
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
         click.echo(render_report(report, file.name))
-    if not report.intact:
-        raise _Outcome(EXIT_NOT_INTACT)
+    if report.exit_code != EXIT_TRUSTED:
+        raise _Outcome(report.exit_code)
 
 
 if __name__ == "__main__":  # pragma: no cover

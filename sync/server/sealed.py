@@ -92,17 +92,39 @@ def _invalid(message: str) -> ServiceError:
 
 def _verify(ca: CA, identity: DeviceIdentity, agreement_id: str, revision: int,
             upload: SealedAgreementUpload, pdf: bytes) -> None:
+    """Refuse (422) anything but a PDF that is intact, checkable and sealed with a
+    certificate this service issued, for this agreement and this device. Malformed content
+    (values canonical JSON cannot hold, evidence of another shape, active content in the PDF)
+    is a refusal with its reason, never an error of the service."""
     from forms import canonical
-    from forms.verify import NotAPdf, verify_pdf
+    from forms.verify import (
+        NOT_INTACT,
+        TRUSTED,
+        UNTRUSTED,
+        NotAPdf,
+        TooLarge,
+        verify_pdf,
+    )
 
-    if canonical.content_hash(upload.content) != upload.content_hash:
+    try:
+        same = canonical.content_hash(upload.content) == upload.content_hash
+    except (ValueError, TypeError, UnicodeError, RecursionError, OverflowError):
+        raise _invalid("Feltet content indeholder værdier, som en forseglet aftale aldrig "
+                       "har (fx tal uden for det gyldige område).") from None
+    if not same:
         raise _invalid("Aftalens indhold passer ikke med dens kontrolsum (content_hash).")
     try:
         report = verify_pdf(pdf, trusted_certs=[ca.certificate_pem.encode("ascii")])
-    except NotAPdf:
-        raise _invalid("Filen er ikke en PDF-fil.") from None
-    if not report.intact:
+    except (NotAPdf, TooLarge) as exc:
+        raise _invalid(f"Feltet pdf_base64: {exc.message}") from None
+    if report.outcome == NOT_INTACT:
         raise _invalid("Den forseglede PDF kunne ikke godkendes: " + " ".join(report.problems))
+    if report.outcome == UNTRUSTED:
+        raise _invalid("Den forseglede PDF er ikke forseglet med et certifikat, som denne "
+                       "tjeneste har udstedt.")
+    if report.outcome != TRUSTED:
+        raise _invalid("Den forseglede PDF kan ikke kontrolleres: "
+                       + " ".join(report.cannot_check))
     if (report.agreement_id, report.revision, report.content_hash) != \
             (agreement_id, revision, upload.content_hash):
         raise _invalid("PDF-filen hører ikke til denne aftale, version eller kontrolsum.")

@@ -4435,8 +4435,20 @@ Not signed yet</translation>
         <translation>The agreement&apos;s content has been changed: the content in the evidence does not give the sealed hash.</translation>
     </message>
     <message>
+        <source>Betroet: forseglet af en enhed, som {issuer} har udstedt certifikat til.</source>
+        <translation>Trusted: sealed by a device that {issuer} issued a certificate to.</translation>
+    </message>
+    <message>
+        <source>Beviset ({file}) har ikke den form, en forsegling skriver: feltet &apos;{field}&apos; mangler eller har en forkert værdi.</source>
+        <translation>The evidence ({file}) does not have the form sealing writes: the field &apos;{field}&apos; is missing or has a wrong value.</translation>
+    </message>
+    <message>
         <source>Beviset ({file}) i PDF-filen kan ikke læses.</source>
         <translation>The evidence ({file}) in the PDF file cannot be read.</translation>
+    </message>
+    <message>
+        <source>Beviset ({file}) indeholder værdier, som en forsegling aldrig skriver.</source>
+        <translation>The evidence ({file}) contains values that sealing never writes.</translation>
     </message>
     <message>
         <source>Beviset ({file}) mangler i PDF-filen.</source>
@@ -4455,32 +4467,44 @@ Not signed yet</translation>
         <translation>The evidence and the seal are not about the same agreement ({key}).</translation>
     </message>
     <message>
-        <source>Certifikatet er udstedt af {issuer}; kæden er ikke kontrolleret (angiv tjenestens rodcertifikat med --ca).</source>
-        <translation>The certificate was issued by {issuer}; the chain has not been checked (give the service&apos;s root certificate with --ca).</translation>
+        <source>Der er ingen betroede rodcertifikater: tilmeld enheden, tilføj tjenestens rodcertifikat med &apos;consultant-app trust add CA.pem&apos;, eller angiv det med --ca.</source>
+        <translation>There are no trusted root certificates: enroll the device, add the service&apos;s root certificate with &apos;consultant-app trust add CA.pem&apos;, or give it with --ca.</translation>
     </message>
     <message>
-        <source>Enhedens certifikat er ikke udstedt af den betroede tjeneste (--ca).</source>
-        <translation>The device&apos;s certificate was not issued by the trusted service (--ca).</translation>
+        <source>INTAKT OG BETROET: {file} er uændret siden forseglingen og forseglet af en enhed, som en betroet tjeneste har certificeret.</source>
+        <translation>INTACT AND TRUSTED: {file} is unchanged since it was sealed, and sealed by a device a trusted service certified.</translation>
     </message>
     <message>
-        <source>Enhedens certifikat er udstedt af den betroede tjeneste.</source>
-        <translation>The device&apos;s certificate was issued by the trusted service.</translation>
+        <source>INTAKT, MEN IKKE BETROET: {file} er uændret siden forseglingen, men det kan ikke bekræftes, hvem der har forseglet den. Oplysningerne nedenfor er ubekræftede.</source>
+        <translation>INTACT, BUT NOT TRUSTED: {file} is unchanged since it was sealed, but who sealed it cannot be confirmed. The details below are unconfirmed.</translation>
     </message>
     <message>
-        <source>Fejl: Filen {file} findes ikke eller kan ikke læses.</source>
-        <translation>Error: The file {file} does not exist or cannot be read.</translation>
+        <source>Ikke betroet: enhedens certifikat er selvsigneret (enheden var ikke tilmeldt en central tjeneste). Forseglingen viser at dokumentet er uændret, men ikke hvem der har forseglet det.</source>
+        <translation>Not trusted: the device&apos;s certificate is self-signed (the device was not enrolled with a central service). The seal shows the document is unchanged, but not who sealed it.</translation>
     </message>
     <message>
-        <source>Fejl: Rodcertifikatet (--ca) findes ikke eller kan ikke læses.</source>
-        <translation>Error: The root certificate (--ca) does not exist or cannot be read.</translation>
+        <source>Ikke betroet: enhedens certifikat siger, at det er udstedt af &apos;{issuer}&apos;, men det kan ikke føres tilbage til et betroet rodcertifikat. Alle kan lave et certifikat med et hvilket som helst navn; kun kæden til et betroet rodcertifikat viser, hvem der har forseglet.</source>
+        <translation>Not trusted: the device&apos;s certificate says it was issued by &apos;{issuer}&apos;, but it does not chain to a trusted root certificate. Anyone can make a certificate with any name; only the chain to a trusted root certificate shows who sealed it.</translation>
     </message>
     <message>
-        <source>Fejl: {file}: {message}</source>
-        <translation>Error: {file}: {message}</translation>
+        <source>PDF-filen indeholder aktivt indhold eller andet, som en forseglet aftale aldrig har ({what}).</source>
+        <translation>The PDF file contains active content or something else a sealed agreement never has ({what}).</translation>
+    </message>
+    <message>
+        <source>Rodcertifikatet (--ca) findes ikke eller kan ikke læses.</source>
+        <translation>The root certificate (--ca) does not exist or cannot be read.</translation>
     </message>
     <message>
         <source>Filen er ikke en PDF-fil.</source>
         <translation>The file is not a PDF file.</translation>
+    </message>
+    <message>
+        <source>Filen er {size} MB; en forseglet aftale er højst {limit} MB, så den kontrolleres ikke.</source>
+        <translation>The file is {size} MB; a sealed agreement is at most {limit} MB, so it is not checked.</translation>
+    </message>
+    <message>
+        <source>Filen {file} findes ikke eller kan ikke læses.</source>
+        <translation>The file {file} does not exist or cannot be read.</translation>
     </message>
     <message>
         <source>Filens indhold er ændret efter forseglingen: PAdES-signaturens kontrolsum passer ikke.</source>
@@ -4507,12 +4531,16 @@ Not signed yet</translation>
         <translation>NOT INTACT: {file} cannot be confirmed as unchanged.</translation>
     </message>
     <message>
-        <source>INTAKT: {file} er uændret siden forseglingen.</source>
-        <translation>INTACT: {file} is unchanged since sealing.</translation>
-    </message>
-    <message>
         <source>Indholdets SHA-256: {hash}</source>
         <translation>Content SHA-256: {hash}</translation>
+    </message>
+    <message>
+        <source>KAN IKKE KONTROLLERES: {file} kan ikke kontrolleres som en forseglet aftale.</source>
+        <translation>CANNOT BE CHECKED: {file} cannot be checked as a sealed agreement.</translation>
+    </message>
+    <message>
+        <source>KAN IKKE KONTROLLERES: {reason}</source>
+        <translation>CANNOT BE CHECKED: {reason}</translation>
     </message>
     <message>
         <source>Oplysningerne om underskriften fra {who} passer ikke med forseglingen.</source>
@@ -4543,10 +4571,6 @@ Not signed yet</translation>
         <translation>The PDF file has no digital signature (PAdES); it has not been sealed or the seal has been removed.</translation>
     </message>
     <message>
-        <source>Selvsigneret/ikke tilmeldt: enhedens certifikat er ikke udstedt af den centrale tjeneste. Forseglingen viser at dokumentet er uændret, men ikke hvem der ejer enheden.</source>
-        <translation>Self-signed/not enrolled: the device&apos;s certificate was not issued by the central service. The seal shows that the document is unchanged, but not who owns the device.</translation>
-    </message>
-    <message>
         <source>Signaturfeltet i filen er ændret efter forseglingen.</source>
         <translation>The signature field in the file has been changed after sealing.</translation>
     </message>
@@ -4561,6 +4585,22 @@ Not signed yet</translation>
     <message>
         <source>Underskriften fra {who} er ændret: stregerne passer ikke med forseglingen.</source>
         <translation>The signature from {who} has been changed: the strokes do not match the seal.</translation>
+    </message>
+    <message>
+        <source>en vedhæftet fil uden for beviset</source>
+        <translation>an attached file outside the evidence</translation>
+    </message>
+    <message>
+        <source>mere end {count} objekter</source>
+        <translation>more than {count} objects</translation>
+    </message>
+    <message>
+        <source>vedhæftede filer ud over beviset ({files})</source>
+        <translation>attached files besides the evidence ({files})</translation>
+    </message>
+    <message>
+        <source>{file}: {message}</source>
+        <translation>{file}: {message}</translation>
     </message>
     <message>
         <source>{name} ({role})</source>

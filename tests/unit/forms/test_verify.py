@@ -7,11 +7,13 @@ import io
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from pyhanko.pdf_utils.reader import PdfFileReader
 
+from consultant_app.cli.common import Context
 from consultant_app.device import device_identity, install_certificate
 from forms import verify as V
 
@@ -44,7 +46,8 @@ def test_an_untouched_sealed_pdf_verifies_intact_and_says_who_signed(sealed_pdf,
         ("Test Konsulent", "Jobcenter", "Kendt af konsulenten")]
     assert {s.device_id for s in report.signers} == {device.device_id}
     assert all(s.signed_at.endswith("Z") for s in report.signers)
-    assert report.trust.startswith("Selvsigneret/ikke tilmeldt")
+    assert report.outcome == V.UNTRUSTED  # a self-signed device: nothing says who it is
+    assert report.trust.startswith("Ikke betroet: enhedens certifikat er selvsigneret")
 
 
 def test_a_changed_field_value_in_the_evidence_is_caught(sealed_pdf):
@@ -83,8 +86,8 @@ def test_the_evidence_checks_alone_catch_changes_even_under_a_valid_seal_key(sea
     changed["payload"]["fields"]["citizen_name"] = "Anden Person"
     report = V.VerifyReport()
     V.check_evidence(changed, device.public_key, report)
-    assert report.problems == ["Aftalens indhold er ændret: indholdet i beviset giver ikke "
-                               "den forseglede hash."]
+    assert report.problems == [("Aftalens indhold er ændret: indholdet i beviset giver ikke "
+                                "den forseglede hash.")]
 
     changed = evidence_of(pdf)
     changed["seal"]["statement"]["signatures"][0]["signer_name"] = "Anden Person"
@@ -98,8 +101,8 @@ def test_the_evidence_checks_alone_catch_changes_even_under_a_valid_seal_key(sea
     changed["signatures"][0]["strokes"]["strokes"][1][3][0] += 0.5
     report = V.VerifyReport()
     V.check_evidence(changed, device.public_key, report)
-    assert report.problems == ["Underskriften fra Lone Bager (Virksomheden) er ændret: "
-                               "stregerne passer ikke med forseglingen."]
+    assert report.problems == [("Underskriften fra Lone Bager (Virksomheden) er ændret: "
+                                "stregerne passer ikke med forseglingen.")]
 
 
 def _offsets(pdf: bytes) -> dict[str, int]:
@@ -158,43 +161,54 @@ def test_an_enrolled_device_is_checked_against_the_central_ca(store, device):
     pdf = seal(store, agreement_id, enrolled)
 
     report = V.verify_pdf(pdf, trusted_certs=[ca_pem])
-    assert report.intact, report.problems
-    assert report.trust == "Enhedens certifikat er udstedt af den betroede tjeneste."
+    assert report.outcome == V.TRUSTED, report.problems
+    assert report.trust == "Betroet: forseglet af en enhed, som Test Jobcenter CA har " \
+                           "udstedt certifikat til."
     without = V.verify_pdf(pdf)
-    assert without.intact and "kæden er ikke kontrolleret" in without.trust
+    assert without.intact and without.outcome == V.UNTRUSTED
+    assert "kan ikke føres tilbage til et betroet rodcertifikat" in without.trust
     _, other_ca = make_ca("Fremmed CA")
     report = V.verify_pdf(pdf, trusted_certs=[other_ca])
-    assert not report.intact
-    assert any("ikke udstedt af den betroede tjeneste" in p for p in report.problems)
+    assert report.intact and report.outcome == V.UNTRUSTED
+    assert "'Test Jobcenter CA', men det kan ikke føres tilbage" in report.trust
 
 
 def test_a_self_signed_seal_is_not_trusted_when_a_ca_is_given(sealed_pdf):
     _, ca_pem = make_ca()
     report = V.verify_pdf(sealed_pdf[1], trusted_certs=[ca_pem])
-    assert not report.intact
+    assert report.outcome == V.UNTRUSTED and not report.trusted
 
 
 # -- the command ------------------------------------------------------------------------------
-def test_verify_command_says_intact_in_plain_danish_and_exits_0(sealed_pdf, tmp_path):
+def _invoke(args: list[str], profile: Path):
+    """The command as ``consultant-app --profile PROFILE verify ...`` runs it."""
+    return CliRunner().invoke(V.verify, args, obj=Context(profile, None))
+
+
+def test_verify_command_says_intact_but_not_trusted_in_plain_danish_and_exits_2(
+        sealed_pdf, tmp_path):
     path = tmp_path / "aftale.pdf"
     path.write_bytes(sealed_pdf[1])
-    result = CliRunner().invoke(V.verify, [str(path)])
-    assert result.exit_code == 0, result.output
-    assert result.output.startswith("INTAKT: aftale.pdf er uændret siden forseglingen.")
+    result = _invoke([str(path)], tmp_path / "ingen-profil")
+    assert result.exit_code == V.EXIT_UNTRUSTED, result.output
+    assert result.output.startswith("INTAKT, MEN IKKE BETROET: aftale.pdf er uændret siden "
+                                    "forseglingen, men det kan ikke bekræftes, hvem der har "
+                                    "forseglet den.")
     assert "Ali Hansen som Borger" in result.output and "identitet: ID vist" in result.output
-    assert "dansk tid" in result.output and "Selvsigneret/ikke tilmeldt" in result.output
+    assert "dansk tid" in result.output and "selvsigneret" in result.output
 
-    as_json = CliRunner().invoke(V.verify, [str(path), "--json"])
-    assert as_json.exit_code == 0
+    as_json = _invoke([str(path), "--json"], tmp_path / "ingen-profil")
+    assert as_json.exit_code == V.EXIT_UNTRUSTED
     data = json.loads(as_json.output)
-    assert data["intact"] is True and data["signers"][0]["name"] == "Lone Bager"
+    assert data["outcome"] == "untrusted" and data["intact"] is True
+    assert data["trusted"] is False and data["signers"][0]["name"] == "Lone Bager"
 
 
 def test_verify_command_exits_1_and_says_what_failed_when_tampered(sealed_pdf, tmp_path):
     path = tmp_path / "aftale.pdf"
     path.write_bytes(replace_evidence(sealed_pdf[1], lambda e: e["payload"]["fields"].update(
         tasks="Alt muligt")))
-    result = CliRunner().invoke(V.verify, [str(path)])
+    result = _invoke([str(path)], tmp_path / "ingen-profil")
     assert result.exit_code == 1
     assert result.output.startswith("IKKE INTAKT")
     assert "Aftalens indhold er ændret" in result.output
@@ -212,7 +226,7 @@ def test_verify_command_on_a_missing_or_non_pdf_file_gives_a_message_not_a_trace
                            ([str(text_file)], "ikke en PDF-fil"),
                            ([str(pdf), "--ca", str(bad_ca)], "Rodcertifikatet")):
         done = subprocess.run([sys.executable, "-m", "forms.verify", *args],
-                              capture_output=True, text=True, timeout=60)
+                              capture_output=True, text=True, timeout=60, check=False)
         assert done.returncode == V.EXIT_CANNOT_CHECK, done.stderr
         assert expected in done.stderr and "Traceback" not in done.stderr
 
@@ -220,7 +234,7 @@ def test_verify_command_on_a_missing_or_non_pdf_file_gives_a_message_not_a_trace
 def test_verify_command_on_a_damaged_pdf_says_so(tmp_path):
     pdf = tmp_path / "x.pdf"
     pdf.write_bytes(b"%PDF-1.4\n1 0 obj garbage")
-    result = CliRunner().invoke(V.verify, [str(pdf)])
+    result = _invoke([str(pdf)], tmp_path / "ingen-profil")
     assert result.exit_code == 1
     assert "beskadiget" in result.output
 
@@ -234,9 +248,11 @@ def test_consultant_app_verify_returns_the_exit_codes(sealed_pdf, tmp_path, caps
     flipped = bytearray(sealed_pdf[1])
     flipped[3000] ^= 0x04
     bad.write_bytes(bytes(flipped))
-    assert main(["verify", str(good)]) == 0
-    assert main(["verify", str(bad)]) == 1
-    assert main(["verify", str(tmp_path / "ingen.pdf")]) == 2
+    profile = ["--profile", str(tmp_path / "ingen-profil")]
+    assert main([*profile, "verify", str(good)]) == 2  # self-signed: intact, not trusted
+    assert main([*profile, "verify", str(bad)]) == 1
+    assert main([*profile, "verify", str(tmp_path / "ingen.pdf")]) == 3
     out = capsys.readouterr()
-    assert "INTAKT: god.pdf" in out.out and "IKKE INTAKT: rettet.pdf" in out.out
+    assert "INTAKT, MEN IKKE BETROET: god.pdf" in out.out
+    assert "IKKE INTAKT: rettet.pdf" in out.out
     assert "findes ikke" in out.err and "Traceback" not in out.err
