@@ -11,6 +11,7 @@ outbox like any other local change; the search index takes them in one pass at t
 from __future__ import annotations
 
 import datetime as dt
+import os
 import random
 import uuid
 from dataclasses import dataclass
@@ -401,3 +402,32 @@ def seed_demo(session: Session, counts: DemoCounts, seed: int = 7,
     consultant = session.scalar(select(ProfileMeta.value).where(
         ProfileMeta.key == "consultant")) or "Demo Konsulent"
     insert_demo(session, generate_demo(counts, seed, today, consultant, batch), progress, batch)
+
+
+DEMO_PROFILE_COUNTS = DemoCounts(2000, 1500, 5000)
+
+
+def ensure_demo_profile(profile_dir: os.PathLike[str] | str, passphrase: str,
+                        counts: DemoCounts = DEMO_PROFILE_COUNTS, *,
+                        say: Callable[[str], None] = lambda text: None) -> None:
+    """The demo profile (``make run``, ``consultant-app demo``), seeded, whatever stopped an
+    earlier start. A missing or unfinished one is made and seeded in one go, under a
+    temporary name (``Store.create(populate=...)``), so a kill leaves no profile or a seeded
+    one. One that an older version left empty (killed while seeding after the profile was
+    made) has never held an employer row, tombstones included; it is seeded now, in one
+    transaction."""
+    from .store import Store
+
+    def populate(store: Store) -> None:
+        with store.write() as s:
+            seed_demo(s, counts, seed=7)
+
+    if not Store.exists(profile_dir) or Store.unfinished(profile_dir):
+        say("Opretter demoprofil …")
+        Store.create(profile_dir, passphrase, consultant="Demo Konsulent",
+                     municipality_code="0751", populate=populate).close()
+        return
+    with Store.open(profile_dir, passphrase) as store, store.write() as s:
+        if s.scalar(select(Employer.id).limit(1)) is None:
+            say("Demoprofilen blev ikke fyldt sidste gang; den fyldes nu …")
+            seed_demo(s, counts, seed=7)

@@ -99,6 +99,22 @@ class CorruptDatabase(StoreError):
             {"path": path, "detail": detail}))
 
 
+class NotAProfile(StoreError):
+    def __init__(self, path: str):
+        super().__init__(Message(CTX, QT_TRANSLATE_NOOP(
+            CTX, "Databasefilen {path} er ikke en profil fra dette program, men en anden "
+                 "databases fil. Filen er ikke ændret; vælg den rigtige profilmappe."),
+            {"path": path}))
+
+
+class ProfileUnfinished(StoreError):
+    def __init__(self, path: str):
+        super().__init__(Message(CTX, QT_TRANSLATE_NOOP(
+            CTX, "Profilen i {path} blev aldrig gjort færdig (oprettelsen blev afbrudt), og den "
+                 "indeholder ingen data. Opret den igen med 'consultant-app init'."),
+            {"path": path}))
+
+
 class DiskFull(StoreError):
     def __init__(self) -> None:
         super().__init__(Message(CTX, QT_TRANSLATE_NOOP(

@@ -46,7 +46,9 @@ class Context:
         return Store.open(self.profile, self._passphrase())
 
     def open_or_create(self, consultant: str = "") -> Store:
-        if Store.exists(self.profile):
+        """The profile, made if there is none or its making was cut off (``Store.create``
+        replaces an unfinished one: it holds nothing that could be read)."""
+        if Store.exists(self.profile) and not Store.unfinished(self.profile):
             return self.open()
         return Store.create(self.profile, self._passphrase(confirm=True), consultant=consultant)
 

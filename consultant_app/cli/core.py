@@ -130,14 +130,11 @@ def gui(ctx: Context) -> None:
 @click.option("--candidates", default=5000, show_default=True)
 @pass_context
 def demo(ctx: Context, employers: int, vacancies: int, candidates: int) -> None:
-    from ..demo import DemoCounts, seed_demo
+    from ..demo import DemoCounts, ensure_demo_profile
     if ctx.passphrase is None:
         ctx.passphrase = "demo"
-    if not Store.exists(ctx.profile):
-        with Store.create(ctx.profile, ctx.passphrase, consultant="Demo Konsulent",
-                          municipality_code="0751") as store, store.write() as s:
-            click.echo("Opretter demoprofil …", err=True)
-            seed_demo(s, DemoCounts(employers, vacancies, candidates), seed=7)
+    ensure_demo_profile(ctx.profile, ctx.passphrase, DemoCounts(employers, vacancies, candidates),
+                        say=lambda text: click.echo(text, err=True))
     from ui.app import run_app
     raise SystemExit(run_app(ctx.profile, ctx.passphrase))
 

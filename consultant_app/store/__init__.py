@@ -6,6 +6,19 @@ instance at a time), checks the file is a database, unwraps the data key with th
 ``store.write()``, which serialises writers in this process and starts ``BEGIN IMMEDIATE`` so a
 write never fails half-way on a lock upgrade. SQLite errors that a user can meet (disk full,
 busy, corrupt) become ``StoreError`` with a Danish message.
+
+A profile comes into being whole or not at all: ``create`` builds it (schema, wrapped key,
+device key, and whatever ``populate`` adds, such as the demo data) under a temporary name and
+renames it into place only when it is complete and on disk, so a laptop that dies half-way
+leaves either no profile or a whole one. A file an older version left unfinished (no key) is
+recognised, reported plainly, and made again by ``create``. Before anything opens the file
+for writing it is looked at read-only, so another program's SQLite file is refused untouched.
+
+The profile runs WAL with ``synchronous=NORMAL``: a commit survives the program being killed,
+but the last commits may be lost in a power cut. A transaction that must survive one too (a
+signature, a seal) is marked with ``require_durable_commit(session)`` (or opened with
+``store.write(durable=True)``); the store then flushes the WAL and the file to the disk before
+``write()`` returns, so nothing is reported done before it is on the disk.
 """
 
 from __future__ import annotations
@@ -13,9 +26,10 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import sqlite3
 import threading
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import filelock
 from sqlalchemy import Engine, create_engine, event, select
@@ -27,9 +41,11 @@ from ..errors import (
     CorruptDatabase,
     DatabaseBusy,
     DiskFull,
+    NotAProfile,
     ProfileExists,
     ProfileLocked,
     ProfileMissing,
+    ProfileUnfinished,
     StoreError,
 )
 from ..ids import new_id
@@ -38,8 +54,11 @@ from . import journal
 from .models import ProfileMeta
 
 DB_FILENAME = "profile.sqlite3"
+# A profile being made lives under this name until it is whole (see Store.create).
+BUILD_FILENAME = "profile.sqlite3.unfinished"
 LOCK_FILENAME = "profile.lock"
 SQLITE_HEADER = b"SQLite format 3\x00"
+_DURABLE = "durable_commit"
 
 
 class StoreSession(Session):
@@ -118,10 +137,94 @@ def check_sqlite_file(path: Path) -> None:
             raise CorruptDatabase(str(path), "ukendt filformat")
 
 
+# What a profile folder's database file is (``inspect_profile_file``).
+MISSING, UNFINISHED, FOREIGN, WHOLE = "missing", "unfinished", "foreign", "whole"
+
+
+def inspect_profile_file(path: Path) -> str:
+    """Whether ``path`` is missing, a profile whose creation never finished (no tables, or no
+    wrapped key: nothing in it can ever be read), another program's SQLite file, or a whole
+    profile. Read through a read-only connection (which also sees a WAL left by a killed
+    program), so nothing is written to a file that may not be ours. Damage is CorruptDatabase."""
+    if not path.exists():
+        return MISSING
+    check_sqlite_file(path)
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
+        try:
+            tables = {row[0] for row in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if not tables:
+                return UNFINISHED
+            if not {"profile_meta", "alembic_version"} <= tables:
+                return FOREIGN
+            key = conn.execute(
+                "SELECT 1 FROM profile_meta WHERE key = 'key_envelope'").fetchone()
+            return WHOLE if key else UNFINISHED
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise translate_sqlite_error(exc, str(path)) or CorruptDatabase(
+            str(path), str(exc)) from None
+
+
+def _remove_database(path: Path) -> None:
+    """Delete a database file and SQLite's companions of it (WAL, shared memory, journal)."""
+    for name in (path.name, path.name + "-wal", path.name + "-shm", path.name + "-journal"):
+        with contextlib.suppress(FileNotFoundError):
+            (path.parent / name).unlink()
+
+
+def _fsync_file(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDWR)
+    except FileNotFoundError:
+        return
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make a new or renamed name in ``folder`` durable (POSIX; Windows has no such call)."""
+    if os.name == "nt":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _finish_build(path: Path) -> None:
+    """Fold the WAL of a newly built profile into its file and flush it to the disk, so the
+    one file is the whole profile before it is renamed into place. (Opening it later
+    switches it back to WAL.)"""
+    conn = sqlite3.connect(str(path))
+    try:
+        mode = conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
+    finally:
+        conn.close()
+    wal = path.with_name(path.name + "-wal")
+    if mode != "delete" or (wal.exists() and wal.stat().st_size > 0):
+        raise CorruptDatabase(str(path), "oprettelsen kunne ikke afsluttes")
+    with contextlib.suppress(FileNotFoundError):
+        path.with_name(path.name + "-shm").unlink()
+    _fsync_file(path)
+
+
+def require_durable_commit(session: Session) -> None:
+    """Mark the running ``store.write()`` transaction as one that must survive a power cut
+    (a signature, a seal): its commit is flushed to the disk before ``write()`` returns."""
+    session.info[_DURABLE] = True
+
+
 class Store:
-    def __init__(self, profile_dir: Path, lock: filelock.BaseFileLock):
+    def __init__(self, profile_dir: Path, lock: filelock.BaseFileLock,
+                 path: Path | None = None):
         self.profile_dir = profile_dir
-        self.path = profile_dir / DB_FILENAME
+        self.path = path or profile_dir / DB_FILENAME
         self._lock = lock
         self._write_lock = threading.Lock()
         self.read_engine = _make_engine(self.path, immediate=False)
@@ -145,43 +248,80 @@ class Store:
     def exists(profile_dir: os.PathLike[str] | str) -> bool:
         return (Path(profile_dir) / DB_FILENAME).exists()
 
-    @classmethod
-    def _locked(cls, profile_dir: Path) -> "Store":
+    @staticmethod
+    def unfinished(profile_dir: os.PathLike[str] | str) -> bool:
+        """Whether the folder holds a profile whose creation was cut off (see ``create``)."""
+        try:
+            return inspect_profile_file(Path(profile_dir) / DB_FILENAME) == UNFINISHED
+        except StoreError:
+            return False
+
+    @staticmethod
+    def _take_lock(profile_dir: Path) -> filelock.BaseFileLock:
         profile_dir.mkdir(parents=True, exist_ok=True)
         lock = filelock.FileLock(str(profile_dir / LOCK_FILENAME), timeout=0)
         try:
             lock.acquire()
         except filelock.Timeout:
             raise ProfileLocked(str(profile_dir)) from None
-        try:
-            check_sqlite_file(profile_dir / DB_FILENAME)
-            return cls(profile_dir, lock)
-        except BaseException:
-            lock.release()
-            raise
+        return lock
 
     @classmethod
     def create(cls, profile_dir: os.PathLike[str] | str, passphrase: str, consultant: str = "",
-               municipality_code: str = "", kdf_n: int = crypto.DEFAULT_SCRYPT_N) -> "Store":
+               municipality_code: str = "", kdf_n: int | None = None,
+               populate: Callable[["Store"], None] | None = None) -> "Store":
+        """Make a new profile and return it open. It is built under ``BUILD_FILENAME`` (the
+        schema, the wrapped data key, the device key, then ``populate(store)``, e.g. demo
+        data) and renamed to ``DB_FILENAME`` once whole and flushed: killed at any moment,
+        it leaves no profile (the next ``create`` starts again) or a whole one. A profile an
+        older version left unfinished is replaced; a whole one is refused. ``kdf_n``: the
+        scrypt cost (``crypto.DEFAULT_SCRYPT_N``, read when called)."""
         profile_dir = Path(profile_dir)
-        if cls.exists(profile_dir):
+        final = profile_dir / DB_FILENAME
+        if inspect_profile_file(final) == WHOLE:
             raise ProfileExists(str(profile_dir))
-        store = cls._locked(profile_dir)
+        lock = cls._take_lock(profile_dir)
         try:
-            store._migrate()
+            state = inspect_profile_file(final)  # again, under the lock
+            if state == WHOLE:
+                raise ProfileExists(str(profile_dir))
+            if state == FOREIGN:
+                raise NotAProfile(str(final))
+            # Missing, or unfinished: no key was ever stored in it, so nothing in it can be
+            # read; it is made again from the start, as is a build that was cut off.
+            _remove_database(final)
+            building = profile_dir / BUILD_FILENAME
+            _remove_database(building)
             data_key = crypto.new_data_key()
-            envelope = crypto.wrap_key(data_key, passphrase, n=kdf_n)
-            with store._write_sessions() as s, s.begin():
-                s.add_all([
-                    ProfileMeta(key="profile_id", value=new_id()),
-                    ProfileMeta(key="key_envelope", value=envelope.to_json()),
-                    ProfileMeta(key="consultant", value=consultant),
-                    ProfileMeta(key="municipality_code", value=municipality_code),
-                ])
+            envelope = crypto.wrap_key(data_key, passphrase,
+                                       n=kdf_n or crypto.DEFAULT_SCRYPT_N)
+            builder = cls(profile_dir, lock, path=building)
+            try:
+                builder._migrate()
+                with builder._write_sessions() as s, s.begin():
+                    s.add_all([
+                        ProfileMeta(key="profile_id", value=new_id()),
+                        ProfileMeta(key="key_envelope", value=envelope.to_json()),
+                        ProfileMeta(key="consultant", value=consultant),
+                        ProfileMeta(key="municipality_code", value=municipality_code),
+                    ])
+                builder._unlock_with_key(data_key)
+                # The device's signing key is made with the profile (DESIGN.md, signing).
+                from ..device import device_identity
+                device_identity(builder)
+                if populate is not None:
+                    populate(builder)
+            finally:
+                builder._dispose()
+            _finish_build(building)
+            os.replace(building, final)
+            _fsync_dir(profile_dir)
+            store = cls(profile_dir, lock)
+        except BaseException:
+            lock.release()
+            raise
+        try:
             store._unlock_with_key(data_key)
-            # The device's signing key is made with the profile (DESIGN.md, signing).
-            from ..device import device_identity
-            device_identity(store)
             return store
         except BaseException:
             store.close()
@@ -194,7 +334,19 @@ class Store:
         profile_dir = Path(profile_dir)
         if not cls.exists(profile_dir):
             raise ProfileMissing(str(profile_dir))
-        store = cls._locked(profile_dir)
+        lock = cls._take_lock(profile_dir)
+        try:
+            state = inspect_profile_file(profile_dir / DB_FILENAME)
+            if state == MISSING:
+                raise ProfileMissing(str(profile_dir))
+            if state == UNFINISHED:
+                raise ProfileUnfinished(str(profile_dir))
+            if state == FOREIGN:
+                raise NotAProfile(str(profile_dir / DB_FILENAME))
+            store = cls(profile_dir, lock)
+        except BaseException:
+            lock.release()
+            raise
         try:
             store._check_readable()
             envelope = crypto.KeyEnvelope.from_json(store.meta("key_envelope"))
@@ -243,14 +395,19 @@ class Store:
             session.close()
 
     @contextlib.contextmanager
-    def write(self, journal: bool = True) -> Iterator[Session]:
-        """One write transaction; commits on success, rolls back everything on any error."""
+    def write(self, journal: bool = True, durable: bool = False) -> Iterator[Session]:
+        """One write transaction; commits on success, rolls back everything on any error.
+        ``durable`` (or ``require_durable_commit`` inside it): the commit is on the disk, not
+        only in the operating system's cache, when this returns."""
         with self._write_lock:
             session = self._write_sessions()
             session.info["journal"] = journal
+            session.info[_DURABLE] = durable
             try:
                 with session.begin():
                     yield session
+                if session.info.get(_DURABLE):
+                    self._flush_to_disk()
                 self.generation += 1
                 for table in session.info.get("touched", ()):
                     self._table_generations[table] = self.generation
@@ -258,6 +415,14 @@ class Store:
                 raise translate_sqlite_error(exc, str(self.path)) or exc
             finally:
                 session.close()
+
+    def _flush_to_disk(self) -> None:
+        """What ``PRAGMA synchronous=FULL`` would have done for the last commit: the WAL
+        (which holds it) and the file (which holds it after a checkpoint) are flushed, and
+        the folder, in case the WAL was just created."""
+        _fsync_file(self.path.with_name(self.path.name + "-wal"))
+        _fsync_file(self.path)
+        _fsync_dir(self.path.parent)
 
     def generation_of(self, *tables: str) -> int:
         """The last committed write that touched any of ``tables`` (0 if none has)."""
@@ -277,9 +442,12 @@ class Store:
     def consultant(self) -> str:
         return self.meta("consultant")
 
-    def close(self) -> None:
+    def _dispose(self) -> None:
         self.read_engine.dispose()
         self.write_engine.dispose()
+
+    def close(self) -> None:
+        self._dispose()
         if self._lock.is_locked:
             self._lock.release()
 

@@ -98,14 +98,10 @@ class DemoService:
 
 
 def ensure_profile(profile: Path, passphrase: str) -> None:
-    from consultant_app.demo import DemoCounts, seed_demo
-    from consultant_app.store import Store
-    if Store.exists(profile):
-        return
-    say("Opretter demoprofil …")
-    with Store.create(profile, passphrase, consultant="Demo Konsulent",
-                      municipality_code="0751") as store, store.write() as s:
-        seed_demo(s, DemoCounts(2000, 1500, 5000), seed=7)
+    """The demo profile, made and seeded whole (or finished, if an earlier start was
+    stopped while seeding): see ``consultant_app.demo.ensure_demo_profile``."""
+    from consultant_app.demo import ensure_demo_profile
+    ensure_demo_profile(profile, passphrase, say=say)
 
 
 def enroll_and_sync(profile: Path, passphrase: str, url: str) -> None:

@@ -3094,6 +3094,10 @@ Not signed yet</translation>
         <translation>The database file {path} is damaged or not a database ({detail}). The file has not been changed; contact support, or sync a new profile.</translation>
     </message>
     <message>
+        <source>Databasefilen {path} er ikke en profil fra dette program, men en anden databases fil. Filen er ikke ændret; vælg den rigtige profilmappe.</source>
+        <translation>The database file {path} is not a profile of this program but another database&apos;s file. The file has not been changed; choose the right profile folder.</translation>
+    </message>
+    <message>
         <source>Databasen er optaget af et andet program. Prøv igen om lidt.</source>
         <translation>The database is busy with another program. Try again in a moment.</translation>
     </message>
@@ -3212,6 +3216,10 @@ Not signed yet</translation>
     <message>
         <source>Profilen er lavet af en nyere version af programmet (skema {revision}). Opdatér programmet.</source>
         <translation>The profile was made by a newer version of the program (schema {revision}). Update the program.</translation>
+    </message>
+    <message>
+        <source>Profilen i {path} blev aldrig gjort færdig (oprettelsen blev afbrudt), og den indeholder ingen data. Opret den igen med &apos;consultant-app init&apos;.</source>
+        <translation>The profile in {path} was never finished (its creation was interrupted) and holds no data. Create it again with &apos;consultant-app init&apos;.</translation>
     </message>
     <message>
         <source>Profilen i {path} er allerede åben i et andet vindue eller program. Luk det først, og prøv igen.</source>
