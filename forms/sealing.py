@@ -44,6 +44,7 @@ from sqlalchemy.orm import Session
 
 from consultant_app.device import APP_VERSION, DeviceIdentity
 from consultant_app.errors import UserError
+from consultant_app.store import require_durable_commit
 from consultant_app.store.models import AgreementDocument, AgreementSignature
 from consultant_app.text import QT_TRANSLATE_NOOP as _N
 from consultant_app.text import Message
@@ -264,6 +265,8 @@ def seal_agreement(session: Session, agreement_id: str, device: DeviceIdentity, 
     record.sealed_at = sealed_at
     record.pdf_sha256 = digest
     record.status = A.SEALED
+    # A seal reported done must survive a power cut: its commit goes to the disk.
+    require_durable_commit(session)
     session.flush()
     return pdf
 

@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 from consultant_app.device import APP_VERSION, DeviceIdentity
 from consultant_app.errors import Problem, UserError, ValidationError
 from consultant_app.ids import utcnow
+from consultant_app.store import require_durable_commit
 from consultant_app.store.models import AgreementSignature
 from consultant_app.text import QT_TRANSLATE_NOOP as _N
 from consultant_app.text import Message
@@ -231,5 +232,7 @@ def sign(session: Session, agreement_id: str, *, role: str, signer_name: str,
     session.add(signature)
     if {s.role for s in existing} | {role} >= set(required):
         record.status = A.SIGNED
+    # A signature reported done must survive a power cut: its commit goes to the disk.
+    require_durable_commit(session)
     session.flush()
     return signature
