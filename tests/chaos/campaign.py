@@ -96,7 +96,7 @@ HEAL_ROUNDS = 6
 
 BACKENDS = ("sqlite", "postgresql", "postgresql2")
 FEATURES = ("faults", "server_kill", "client_kill", "reassign", "deletes", "server_owned",
-            "natural_keys", "agreements", "enroll_faults", "sealed")
+            "natural_keys", "agreements", "enroll_faults", "sealed", "concurrent_edits")
 # Rejections that keep the change for the consultant on purpose: the record left the scope.
 SCOPE_REJECTIONS = {"out_of_scope", "scope_exit"}
 # Valid CVR numbers (mod 11) for new and edited employers.
@@ -703,6 +703,18 @@ class Run:
         device.proxy.drop_all()
         worker.join()
 
+    def step_edit_during_sync(self, funcs: list[Callable[[Device], None]],
+                              weights: list[int]) -> None:
+        """The consultant edits while the device's sync runs (the desktop syncs on a thread
+        of its own, the UI writes meanwhile)."""
+        device = self.rng.choice(self.devices)
+        worker = threading.Thread(target=self.sync, args=(device,))
+        worker.start()
+        for _ in range(self.rng.randint(1, 3)):
+            time.sleep(self.rng.uniform(0.0, 0.05))
+            self.rng.choices(funcs, weights)[0](device)
+        worker.join()
+
     def step_reassign(self) -> None:
         """On the service: a citizen of one consultant given to the other."""
         r = db.record.c
@@ -732,6 +744,8 @@ class Run:
             steps.append(("reassign", 5))
         if "faults" in self.features:
             steps += [("refuse", 3), ("drop", 3)]
+        if "concurrent_edits" in self.features:
+            steps.append(("edit_during_sync", 6))
         names, step_weights = [s for s, _ in steps], [w for _, w in steps]
         # A process start costs seconds: at most one kill of each kind per run.
         special: dict[int, str] = {}
@@ -762,6 +776,8 @@ class Run:
                 self.step_refuse()
             elif step == "drop":
                 self.step_drop_mid_sync()
+            elif step == "edit_during_sync":
+                self.step_edit_during_sync(funcs, weights)
             self.result.stats[f"seconds_step_{step}"] += round(time.monotonic() - began, 2)
 
     def heal(self) -> None:

@@ -27,7 +27,7 @@ from .campaign import FEATURES, Cluster, Edit, Run, check, run_once
 # offline for a citizen who then moved: the service refuses the match but keeps its event, and
 # the new consultant's devices park that event for ever; replay: make chaos RUNS=1 SEED=504
 # FEATURES=faults,server_kill,client_kill,reassign,agreements,server_owned,enroll_faults).
-LANDED = ("faults", "server_kill", "client_kill", "agreements")
+LANDED = ("faults", "server_kill", "client_kill", "agreements", "concurrent_edits")
 assert set(LANDED) <= set(FEATURES)
 
 # Two runs (a minute of the suite's time at most): each has a service kill and a client kill.
