@@ -12,7 +12,8 @@ A rule set is a JSON file ``consultant_app/data/rulesets/<effective_from>.json``
 ``provisional`` (bool, default false)
     The set rests on a law not yet published in its final form (2027-01-01: the new main law's
     durations and group names). Not inherited through ``based_on``: each file says it itself.
-    Every finding the set produces says so (``forms.rules``).
+    Every finding the set produces says so (``forms.rules``), and the citations it inherits
+    through ``based_on`` count as unconfirmed in it: they cite the law it expects to replace.
 ``based_on`` (the ``effective_from`` of an earlier set)
     The set starts as a copy of that one; its set-wide keys replace the base's, each type's keys
     replace that type's keys one by one, and ``citations`` (set-wide and per type) and ``laws``
@@ -31,9 +32,9 @@ A rule set is a JSON file ``consultant_app/data/rulesets/<effective_from>.json``
     citation that exists (see ``RuleSet.citation``). Every rule a type applies must have one;
     for the ``notices`` rule, every notice (``"notices.<key>"``).
     A citation is ``{"law": "LAB", "paragraph": "61", "stk": "1", "nr": "2", "confirmed":
-    true, "note": "..."}``: ``law`` and ``paragraph`` and ``confirmed`` are required;
-    ``paragraph`` may carry a letter ("80 a"); ``stk``, ``nr``, ``litra`` are optional
-    strings; ``note`` (Danish, for the reader of the rule book) says what the text says or
+    true, "note": "..."}``: ``law`` and ``confirmed`` are required, ``paragraph`` too when
+    confirmed (an unconfirmed one may leave it out rather than guess it); ``paragraph`` may
+    carry a letter ("80 a"); ``stk``, ``nr``, ``litra`` are optional strings; ``note`` (Danish, for the reader of the rule book) says what the text says or
     what could not be confirmed. ``confirmed`` is true only when the parameter was read in the
     law text itself; a finding from an unconfirmed citation says so.
 Other set-wide keys: ``default_full_time_hours``, ``closed_groups`` (group -> ``since``,
@@ -65,7 +66,7 @@ class Citation:
     """Where a rule or parameter comes from, and whether that was read in the law text."""
 
     law: str
-    paragraph: str
+    paragraph: str  # "" when not found (only in an unconfirmed citation)
     confirmed: bool
     stk: str = ""
     nr: str = ""
@@ -73,7 +74,10 @@ class Citation:
     note: str = ""
 
     def text(self) -> str:
-        """"LAB § 61, stk. 1, nr. 2" (the short form a finding and a PDF show)."""
+        """"LAB § 61, stk. 1, nr. 2" (the short form a finding and a PDF show); "LAB (§ ikke
+        fundet)" for an unconfirmed citation whose paragraph was not found."""
+        if not self.paragraph:
+            return f"{self.law} (§ ikke fundet)"
         parts = [f"{self.law} § {self.paragraph}"]
         if self.stk:
             parts.append(f"stk. {self.stk}")
@@ -162,7 +166,8 @@ class RuleSet:
 
 
 def _citation(raw: dict[str, Any]) -> Citation:
-    return Citation(law=raw["law"], paragraph=raw["paragraph"], confirmed=raw["confirmed"],
+    return Citation(law=raw["law"], paragraph=raw.get("paragraph", ""),
+                    confirmed=raw["confirmed"],
                     stk=raw.get("stk", ""), nr=raw.get("nr", ""), litra=raw.get("litra", ""),
                     note=raw.get("note", ""))
 
@@ -172,15 +177,27 @@ def _merge(base: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
     """``data`` on top of ``base`` as ``based_on`` says (module docstring)."""
     merged = {**base, **{k: v for k, v in data.items()
                          if k not in ("types", "citations", "laws", "provisional")}}
-    merged["provisional"] = data.get("provisional", False)
-    for key in ("citations", "laws"):
-        merged[key] = {**base.get(key, {}), **data.get(key, {})}
+    provisional = data.get("provisional", False)
+    merged["provisional"] = provisional
+
+    def inherited(citations: dict[str, Any]) -> dict[str, Any]:
+        if provisional is not True:
+            return citations
+        note = (f"Arvet fra regelsættet {base['effective_from']}; ikke bekræftet for dette "
+                "foreløbige regelsæt.")
+        return {k: {**v, "confirmed": False, "note": " ".join(filter(None, (v.get("note"),
+                                                                            note)))}
+                for k, v in citations.items()}
+
+    merged["laws"] = {**base.get("laws", {}), **data.get("laws", {})}
+    merged["citations"] = {**inherited(base.get("citations", {})), **data.get("citations", {})}
     types = {name: dict(spec) for name, spec in base.get("types", {}).items()}
     for name, spec in data.get("types", {}).items():
-        own = {**types.get(name, {}), **spec}
-        own["citations"] = {**types.get(name, {}).get("citations", {}),
-                            **spec.get("citations", {})}
-        types[name] = own
+        types[name] = {**types.get(name, {}), **spec}
+    for name, spec in types.items():
+        theirs = base.get("types", {}).get(name, {}).get("citations", {})
+        mine = data.get("types", {}).get(name, {}).get("citations", {})
+        spec["citations"] = {**inherited(theirs), **mine}
     merged["types"] = types
     return merged
 
@@ -210,11 +227,11 @@ def _check_citation(where: str, raw: Any, laws: dict[str, Any]) -> None:
     if raw.get("law") not in laws:
         raise RuleSetError(f"{where}: law {raw.get('law')!r} is not one of the set's laws "
                            f"{sorted(laws)}")
-    if not isinstance(raw.get("paragraph"), str) or not raw["paragraph"].strip():
-        raise RuleSetError(f"{where}: paragraph must be a non-empty string")
     if not isinstance(raw.get("confirmed"), bool):
         raise RuleSetError(f"{where}: confirmed must be true or false")
-    for key in ("stk", "nr", "litra", "note"):
+    if raw["confirmed"] and not str(raw.get("paragraph", "")).strip():
+        raise RuleSetError(f"{where}: a confirmed citation needs its paragraph")
+    for key in ("paragraph", "stk", "nr", "litra", "note"):
         if not isinstance(raw.get(key, ""), str):
             raise RuleSetError(f"{where}: {key} must be a string")
 

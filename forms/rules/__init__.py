@@ -11,7 +11,9 @@ need from the store besides the content (the citizen's last employer, persons al
 the workplace, ...); ``forms.facts.gather`` collects it, so the rules themselves are pure.
 
 Every finding a rule produces carries the citation of the rule (or of the narrower parameter it
-used, ``Finding.cite``) from the set, and whether the set is provisional. A finding from an
+used, ``Finding.cite``) from the set, and whether the set is provisional. A finding whose
+``cite`` names no citation (an end date before the start) is the program's own consistency
+check, not a rule of law, and carries none. A finding from an
 unconfirmed citation or a provisional set says so in its message: the consultant must know
 when a rule rests on a reading we could not check in the law text.
 """
@@ -101,17 +103,20 @@ CAVEAT_PROVISIONAL = _N(
 def _cited(finding: Finding, agreement_type: str, content: dict[str, Any],
            ruleset: RuleSet) -> Finding:
     """The finding with its citation and, where it rests on an unconfirmed citation or a
-    provisional set, the caveat in its message."""
+    provisional set, the caveat in its message. Such a finding never blocks: an error from a
+    rule we could not read in the law text becomes a warning, to be confirmed with a note
+    (a wrong wall is worse than a warning)."""
     group = content.get("target_group") or ""
     key = finding.cite or finding.rule
     citation = ruleset.citation(agreement_type, key, group)
-    message = finding.message
+    message, severity = finding.message, finding.severity
     if citation is not None and not citation.confirmed:
         message = Message(CTX, CAVEAT_UNCONFIRMED, {"text": message,
                                                     "citation": citation.text()})
+        severity = WARNING if severity == ERROR else severity
     if ruleset.provisional:
         message = Message(CTX, CAVEAT_PROVISIONAL, {"text": message, "ruleset": ruleset.name})
-    return dataclasses.replace(finding, message=message, citation=citation,
+    return dataclasses.replace(finding, severity=severity, message=message, citation=citation,
                                provisional=ruleset.provisional)
 
 

@@ -23,62 +23,48 @@ from .periods import (
     MONTHS,
     WEEKS,
     Duration,
-    add_months,
-    age_on,
     as_date,
     as_number,
     danish_date,
     danish_number,
 )
-from .reading import GROUP_LABELS, group_label, unemployed_since
+from .reading import GROUP_LABELS, group_label
 
 CTX = "rules"
 
 # Texts a rule set can show through the ``notices`` rule, by key. The set decides severity.
 NOTICES: dict[str, str] = {
     "mentor_reduced_2026": _N(
-        CTX, "Mentorordningen er indskrænket fra 1. januar 2026: mentorstøtte bevilges kun, "
-             "hvor den er nødvendig for, at borgeren kan påbegynde eller fastholde job eller "
-             "tilbud. Tjek kommunens retningslinjer for timer og varighed."),
+        CTX, "Fra 1. januar 2026 er der et loft over kommunens udgifter til mentorstøtte og "
+             "øvrig vejledning og opkvalificering. Reglerne for, hvem der kan få mentorstøtte, "
+             "er uændrede: tjek kommunens retningslinjer for timer og varighed."),
     "jobrotation_phasing_out": _N(
         CTX, "Jobrotation afskaffes med beskæftigelsesreformen (lov nr. 1750 af 29. december "
              "2025). Tjek, at ordningen stadig kan bevilges på startdatoen, og notér det."),
     "jobrotation_abolished": _N(
         CTX, "Jobrotation er afskaffet og kan ikke bevilges med start fra 1. januar 2027."),
+    "igu_conditions": _N(
+        CTX, "Tjek også: borgeren har højst 20 års ophold i Danmark og har ikke været "
+             "ordinært ansat i virksomheden de seneste 3 måneder. Der er et loft over nye "
+             "IGU-forløb om året, og ministeren kan stoppe nye forløb i op til 3 måneder."),
 }
 
 
 # -- duration ---------------------------------------------------------------------------
+def _limit(spec: dict[str, Any], key: str, ruleset: RuleSet, group: str) -> Any:
+    return ruleset.lookup(spec.get(key, {}), group)
+
+
 def base_limit(agreement_type: str, target_group: str, ruleset: RuleSet) -> Duration | None:
-    raw = ruleset.lookup(ruleset.for_type(agreement_type).get("max_duration", {}),
-                         target_group)
+    raw = _limit(ruleset.for_type(agreement_type), "max_duration", ruleset, target_group)
     return Duration.parse(raw) if raw else None
 
 
 def max_end_date(agreement_type: str, target_group: str, start: dt.date,
                  ruleset: RuleSet) -> dt.date | None:
-    """The last day allowed for the group (before any raise that depends on the citizen)."""
+    """The last day of the group's base duration (before any exception or extension)."""
     limit = base_limit(agreement_type, target_group, ruleset)
     return limit.last_day(start) if limit else None
-
-
-def _raised_limit(spec: dict[str, Any], ruleset: RuleSet, group: str, start: dt.date,
-                  content: dict[str, Any], facts: Facts) -> Duration | None:
-    """Praktik's 8 weeks instead of 4 (LAB § 61): for dimittender, and for those of 50 or more
-    who have been unemployed more than 12 months on the start date. ``dimittend`` is an
-    optional content flag a template may add; age comes from the CPR number."""
-    raised = spec.get("max_duration_raised")
-    if not raised or not ({group, ruleset.group_of(group)} & set(raised.get("groups", ()))):
-        return None
-    if raised.get("dimittend") and content.get("dimittend") is True:
-        return Duration.parse(raised["to"])
-    birth, since = facts.citizen_birth_date, unemployed_since(content, facts)
-    if birth is None or since is None:
-        return None
-    if age_on(birth, start) >= raised["min_age"] \
-            and start > add_months(since, raised["min_unemployed_months"]):
-        return Duration.parse(raised["to"])
-    return None
 
 
 _OVER = {
@@ -87,60 +73,103 @@ _OVER = {
     MONTHS: _N(CTX, "Aftalen må højst vare {amount} måneder for {group}, dvs. til og med "
                     "{last}; slutdatoen er {end}."),
 }
-_OVER_EXTENDABLE = {
+# Beyond the base duration, up to a longer one, when the citizen meets a condition the
+# agreement cannot see: the reason names it (``max_duration_exception``).
+_EXCEPTION = {
+    ("little_experience", WEEKS): _N(
+        CTX, "Aftalen er længere end {amount} uger for {group} (til og med {last}); slutdatoen "
+             "er {end}. Op til {to} uger kræver, at borgeren har ingen eller ringe "
+             "erhvervserfaring eller langvarig ledighed: notér vurderingen."),
+    ("selvforsoergende", WEEKS): _N(
+        CTX, "Aftalen er længere end {amount} uger for {group} (til og med {last}); slutdatoen "
+             "er {end}. Op til {to} uger kræver, at borgeren ikke er jobparat eller har ingen "
+             "eller ringe erhvervserfaring eller langvarig ledighed: notér vurderingen."),
+    ("not_jobparat", MONTHS): _N(
+        CTX, "Aftalen er længere end {amount} måneder for jobparate i gruppen {group} (til og "
+             "med {last}); slutdatoen er {end}. Op til {to} måneder kun, hvis borgeren ikke er "
+             "jobparat: notér vurderingen."),
+}
+_EXTENDED = {
     WEEKS: _N(CTX, "Aftalen er længere end {amount} uger for {group} (til og med {last}); "
-                   "slutdatoen er {end}. Den kan forlænges op til {extended} uger efter en "
-                   "konkret vurdering: notér vurderingen."),
+                   "slutdatoen er {end}. Den kan forlænges op til {to} uger efter en konkret "
+                   "vurdering: notér vurderingen."),
     MONTHS: _N(CTX, "Aftalen er længere end {amount} måneder for {group} (til og med {last}); "
-                    "slutdatoen er {end}. Den kan forlænges op til {extended} måneder efter en "
+                    "slutdatoen er {end}. Den kan forlænges op til {to} måneder efter en "
                     "konkret vurdering: notér vurderingen."),
 }
-_OVER_OPEN = {
+_BEYOND = {
     WEEKS: _N(CTX, "Aftalen er længere end {amount} uger (til og med {last}); slutdatoen er "
-                   "{end}. En forlængelse kræver en konkret vurdering: notér den."),
-    MONTHS: _N(CTX, "Aftalen er længere end {amount} måneder (til og med {last}); slutdatoen er "
-                    "{end}. En forlængelse kræver en konkret vurdering: notér den."),
+                   "{end}. Derefter kan den kun forlænges med op til {step} uger ad gangen, "
+                   "når en konkret vurdering viser et helt særligt behov: notér vurderingen."),
+    MONTHS: _N(CTX, "Aftalen er længere end {amount} måneder (til og med {last}); slutdatoen "
+                    "er {end}. Derefter kan den forlænges med en ny periode på op til {step} "
+                    "måneder ad gangen efter en konkret vurdering: notér vurderingen."),
 }
+_DIMITTEND = _N(
+    CTX, "Aftalen er længere end {amount} uger (til og med {last}). Op til {to} uger gælder "
+         "for dimittender på dagpenge med en videregående uddannelse og uden job inden for "
+         "faget siden; det var et forsøg fra 16. maj 2021: tjek, at det stadig gælder.")
 
 
 @rule("max_duration")
 def max_duration(agreement_type: str, content: dict[str, Any], facts: Facts,
                  ruleset: RuleSet) -> Iterable[Finding]:
-    """Maximum duration by target group (praktik LAB § 61, løntilskud § 68 and § 71, mentor,
-    IGU). Beyond the limit: an error, or a warning where the set allows an extension after a
-    concrete assessment (``max_duration_extension``: a longer duration, or "open")."""
+    """Maximum duration by target group, as a ladder (praktik LAB § 61, løntilskud § 68,
+    mentor § 167): up to the base nothing; beyond it, up to a longer duration, a warning to
+    note where the set knows why it may be longer (``max_duration_exception``: the citizen's
+    experience or readiness; ``max_duration_dimittend``: the dimittend trial, info), or where
+    it may be extended after a concrete assessment (``max_duration_extension``); beyond the
+    extension a warning where further periods are allowed (``max_duration_beyond``: praktik's
+    13 weeks at a time, mentor's new 6 months), else an error."""
     start, end = as_date(content.get("start_date")), as_date(content.get("end_date"))
     if start is None or end is None:
         return
     if end < start:
         yield Finding.of("max_duration", ERROR, "end_date", _N(
             CTX, "Slutdatoen ({end}) ligger før startdatoen ({start})."),
-            end=danish_date(end), start=danish_date(start))
+            cite="dates_in_order", end=danish_date(end), start=danish_date(start))
         return
     spec = ruleset.for_type(agreement_type)
     group = content.get("target_group") or ""
     limit = base_limit(agreement_type, group, ruleset)
-    if limit is None:
-        return
-    limit = _raised_limit(spec, ruleset, group, start, content, facts) or limit
-    last = limit.last_day(start)
-    if end <= last:
+    if limit is None or end <= limit.last_day(start):
         return
     params = {"amount": limit.amount, "group": group_label(ruleset, group),
-              "last": danish_date(last), "end": danish_date(end)}
-    extension = ruleset.lookup(spec.get("max_duration_extension", {}), group)
-    if extension == "open":
-        yield Finding.of("max_duration", WARNING, "end_date", _OVER_OPEN[limit.unit], **params)
-        return
-    if extension:
-        longest = Duration.parse(extension)
-        if end <= longest.last_day(start):
-            yield Finding.of("max_duration", WARNING, "end_date",
-                             _OVER_EXTENDABLE[limit.unit], extended=longest.amount, **params)
+              "last": danish_date(limit.last_day(start)), "end": danish_date(end)}
+    dimittend = spec.get("max_duration_dimittend")
+    if dimittend and content.get("dimittend") is True and group in dimittend["groups"]:
+        longer = Duration.parse(dimittend["to"])
+        if end <= longer.last_day(start):
+            yield Finding.of("max_duration", INFO, "end_date", _DIMITTEND,
+                             cite="max_duration_dimittend", to=longer.amount, **params)
             return
-        params.update(amount=longest.amount, last=danish_date(longest.last_day(start)))
-        limit = longest
-    yield Finding.of("max_duration", ERROR, "end_date", _OVER[limit.unit], **params)
+    cite = "max_duration"  # the parameter the limit reached so far comes from
+    exception = _limit(spec, "max_duration_exception", ruleset, group)
+    if exception:
+        longer = Duration.parse(exception["to"])
+        if end <= longer.last_day(start):
+            yield Finding.of("max_duration", WARNING, "end_date",
+                             _EXCEPTION[(exception["reason"], limit.unit)],
+                             cite="max_duration_exception", to=longer.amount, **params)
+            return
+        limit, cite = longer, "max_duration_exception"
+        params.update(amount=limit.amount, last=danish_date(limit.last_day(start)))
+    extension = _limit(spec, "max_duration_extension", ruleset, group)
+    if extension:
+        longer = Duration.parse(extension)
+        if end <= longer.last_day(start):
+            yield Finding.of("max_duration", WARNING, "end_date", _EXTENDED[limit.unit],
+                             cite="max_duration_extension", to=longer.amount, **params)
+            return
+        limit, cite = longer, "max_duration_extension"
+        params.update(amount=limit.amount, last=danish_date(limit.last_day(start)))
+    beyond = _limit(spec, "max_duration_beyond", ruleset, group)
+    if beyond:
+        yield Finding.of("max_duration", WARNING, "end_date", _BEYOND[limit.unit],
+                         cite="max_duration_beyond", step=Duration.parse(beyond).amount,
+                         **params)
+        return
+    yield Finding.of("max_duration", ERROR, "end_date", _OVER[limit.unit], cite=cite, **params)
 
 
 # -- target group -----------------------------------------------------------------------
@@ -230,7 +259,7 @@ def approval_before_start(agreement_type: str, content: dict[str, Any], facts: F
         return
     yield Finding.of("approval_before_start", WARNING, "start_date", _N(
         CTX, "Startdatoen {start} er før i dag ({today}). Praktikken må ikke begynde, før "
-             "jobcenteret har godkendt den: ret startdatoen, eller notér hvorfor."),
+             "kommunen (jobcenteret) har godkendt den: ret startdatoen, eller notér hvorfor."),
         start=danish_date(start), today=danish_date(facts.today))
 
 

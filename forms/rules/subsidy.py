@@ -13,38 +13,44 @@ from .reading import age_at_start, unemployed_since
 CTX = "rules"
 
 
+# The exemptions of LAB § 69, stk. 3 (forms.fields ``unemployment_exemptions``).
+EXEMPTIONS = ("age_50", "single_parent", "no_education")
+
+
 @rule("prior_unemployment")
 def prior_unemployment(agreement_type: str, content: dict[str, Any], facts: Facts,
                        ruleset: RuleSet) -> Iterable[Finding]:
-    """Løntilskud needs ``months`` of unemployment before the start for the set's ``groups``,
-    unless the citizen is exempt: by ``unemployment_exemption`` (forms.fields vocabulary), by
-    age (``exempt_age``, from the CPR number, also when no exemption was chosen) or by target
-    group (``exempt_groups``). An "age_50" exemption the CPR number contradicts is an error."""
+    """Løntilskud needs ``months`` of public benefits before the start (LAB § 69, stk. 1: the
+    set's ``groups``; stk. 2's groups only at private employers, so the public type's set
+    leaves them out), unless an exemption of stk. 3 applies: no vocational education, over
+    50 (``exempt_age``, from the CPR number too when no exemption was chosen), single
+    parent. The benefit months are read as 'ledig siden'. An "age_50" exemption the CPR
+    number contradicts is an error."""
     spec = ruleset.for_type(agreement_type).get("prior_unemployment")
     start = as_date(content.get("start_date"))
     group = content.get("target_group") or ""
     if not spec or start is None:
+        return
+    groups = spec.get("groups")
+    if groups is not None and group not in groups and ruleset.group_of(group) not in groups:
         return
     age = age_at_start(content, facts)
     exemption = content.get("unemployment_exemption") or "none"
     if exemption == "age_50" and age is not None and age < spec["exempt_age"]:
         yield Finding.of("prior_unemployment", ERROR, "unemployment_exemption", _N(
             CTX, "Undtagelsen 'fyldt {minimum} år' passer ikke: ifølge CPR-nummeret er borgeren "
-                 "{age} år på startdatoen."), minimum=spec["exempt_age"], age=age)
+                 "{age} år på startdatoen."), cite="prior_unemployment.exemption",
+            minimum=spec["exempt_age"], age=age)
         return
-    if exemption != "none" or (age is not None and age >= spec["exempt_age"]):
-        return
-    if group in spec.get("exempt_groups", ()):
-        return
-    groups = spec.get("groups")
-    if groups is not None and group not in groups and ruleset.group_of(group) not in groups:
+    if exemption in EXEMPTIONS or (age is not None and age >= spec["exempt_age"]):
         return
     since = unemployed_since(content, facts)
     if since is None:
         yield Finding.of("prior_unemployment", INFO, "unemployed_since", _N(
-            CTX, "Løntilskud kræver {months} måneders ledighed før start, medmindre en "
-                 "undtagelse gælder: angiv 'Ledig siden' eller undtagelsen, så det kan "
-                 "tjekkes."), months=spec["months"])
+            CTX, "Løntilskud kræver {months} måneder med offentlig forsørgelse før start, "
+                 "medmindre borgeren er over 50 år, er enlig forsørger eller ikke har en "
+                 "kompetencegivende uddannelse: angiv 'Ledig siden' eller undtagelsen, hvor "
+                 "aftalen har felterne, eller tjek det."), months=spec["months"])
         return
     earliest = add_months(since, spec["months"])
     if start < earliest:

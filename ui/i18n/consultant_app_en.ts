@@ -3385,22 +3385,6 @@ Not signed yet</translation>
 <context>
     <name>rules</name>
     <message>
-        <source>Aftalen er længere end {amount} måneder (til og med {last}); slutdatoen er {end}. En forlængelse kræver en konkret vurdering: notér den.</source>
-        <translation>The agreement is longer than {amount} months (up to and including {last}); the end date is {end}. An extension requires a specific assessment: note it.</translation>
-    </message>
-    <message>
-        <source>Aftalen er længere end {amount} måneder for {group} (til og med {last}); slutdatoen er {end}. Den kan forlænges op til {extended} måneder efter en konkret vurdering: notér vurderingen.</source>
-        <translation>The agreement is longer than {amount} months for {group} (up to and including {last}); the end date is {end}. It can be extended to up to {extended} months after a specific assessment: note the assessment.</translation>
-    </message>
-    <message>
-        <source>Aftalen er længere end {amount} uger (til og med {last}); slutdatoen er {end}. En forlængelse kræver en konkret vurdering: notér den.</source>
-        <translation>The agreement is longer than {amount} weeks (up to and including {last}); the end date is {end}. An extension requires a specific assessment: note it.</translation>
-    </message>
-    <message>
-        <source>Aftalen er længere end {amount} uger for {group} (til og med {last}); slutdatoen er {end}. Den kan forlænges op til {extended} uger efter en konkret vurdering: notér vurderingen.</source>
-        <translation>The agreement is longer than {amount} weeks for {group} (up to and including {last}); the end date is {end}. It can be extended to up to {extended} weeks after a specific assessment: note the assessment.</translation>
-    </message>
-    <message>
         <source>Aftalen må højst vare {amount} måneder for {group}, dvs. til og med {last}; slutdatoen er {end}.</source>
         <translation>The agreement may last at most {amount} months for {group}, i.e. up to and including {last}; the end date is {end}.</translation>
     </message>
@@ -3409,8 +3393,40 @@ Not signed yet</translation>
         <translation>The agreement may last at most {amount} weeks for {group}, i.e. up to and including {last}; the end date is {end}.</translation>
     </message>
     <message>
-        <source>Borgeren kan ikke komme i praktik hos sin seneste arbejdsgiver (CVR {cvr}).</source>
-        <translation>The citizen cannot be in work placement with their most recent employer (CVR {cvr}).</translation>
+        <source>Aftalen er længere end {amount} måneder (til og med {last}); slutdatoen er {end}. Derefter kan den forlænges med en ny periode på op til {step} måneder ad gangen efter en konkret vurdering: notér vurderingen.</source>
+        <translation>The agreement is longer than {amount} months (to {last} inclusive); the end date is {end}. Beyond that it can be extended by a new period of up to {step} months at a time after a concrete assessment: note the assessment.</translation>
+    </message>
+    <message>
+        <source>Aftalen er længere end {amount} måneder for jobparate i gruppen {group} (til og med {last}); slutdatoen er {end}. Op til {to} måneder kun, hvis borgeren ikke er jobparat: notér vurderingen.</source>
+        <translation>The agreement is longer than {amount} months for job-ready members of {group} (to {last} inclusive); the end date is {end}. Up to {to} months only if the citizen is not job-ready: note the assessment.</translation>
+    </message>
+    <message>
+        <source>Aftalen er længere end {amount} måneder for {group} (til og med {last}); slutdatoen er {end}. Den kan forlænges op til {to} måneder efter en konkret vurdering: notér vurderingen.</source>
+        <translation>The agreement is longer than {amount} months for {group} (to {last} inclusive); the end date is {end}. It can be extended to up to {to} months after a concrete assessment: note the assessment.</translation>
+    </message>
+    <message>
+        <source>Aftalen er længere end {amount} uger (til og med {last}). Op til {to} uger gælder for dimittender på dagpenge med en videregående uddannelse og uden job inden for faget siden; det var et forsøg fra 16. maj 2021: tjek, at det stadig gælder.</source>
+        <translation>The agreement is longer than {amount} weeks (to {last} inclusive). Up to {to} weeks applies to new graduates on unemployment benefit with a higher education and no job in their field since; it was a trial from 16 May 2021: check that it still applies.</translation>
+    </message>
+    <message>
+        <source>Aftalen er længere end {amount} uger (til og med {last}); slutdatoen er {end}. Derefter kan den kun forlænges med op til {step} uger ad gangen, når en konkret vurdering viser et helt særligt behov: notér vurderingen.</source>
+        <translation>The agreement is longer than {amount} weeks (to {last} inclusive); the end date is {end}. Beyond that it can only be extended by up to {step} weeks at a time where a concrete assessment shows a quite special need: note the assessment.</translation>
+    </message>
+    <message>
+        <source>Aftalen er længere end {amount} uger for {group} (til og med {last}); slutdatoen er {end}. Den kan forlænges op til {to} uger efter en konkret vurdering: notér vurderingen.</source>
+        <translation>The agreement is longer than {amount} weeks for {group} (to {last} inclusive); the end date is {end}. It can be extended to up to {to} weeks after a concrete assessment: note the assessment.</translation>
+    </message>
+    <message>
+        <source>Aftalen er længere end {amount} uger for {group} (til og med {last}); slutdatoen er {end}. Op til {to} uger kræver, at borgeren har ingen eller ringe erhvervserfaring eller langvarig ledighed: notér vurderingen.</source>
+        <translation>The agreement is longer than {amount} weeks for {group} (to {last} inclusive); the end date is {end}. Up to {to} weeks requires that the citizen has no or little work experience or long unemployment: note the assessment.</translation>
+    </message>
+    <message>
+        <source>Aftalen er længere end {amount} uger for {group} (til og med {last}); slutdatoen er {end}. Op til {to} uger kræver, at borgeren ikke er jobparat eller har ingen eller ringe erhvervserfaring eller langvarig ledighed: notér vurderingen.</source>
+        <translation>The agreement is longer than {amount} weeks for {group} (to {last} inclusive); the end date is {end}. Up to {to} weeks requires that the citizen is not job-ready or has no or little work experience or long unemployment: note the assessment.</translation>
+    </message>
+    <message>
+        <source>Borgeren kan ikke komme i praktik hos sin seneste arbejdsgiver (CVR {cvr}), heller ikke når ansættelsen var med tilskud.</source>
+        <translation>The citizen cannot do a work placement with their most recent employer (CVR {cvr}), not even when that employment was subsidised.</translation>
     </message>
     <message>
         <source>Det forventede timetal ved slutningen ({hours} timer om ugen) er over normal fuld tid på arbejdspladsen ({normal} timer om ugen).</source>
@@ -3419,6 +3435,14 @@ Not signed yet</translation>
     <message>
         <source>Et IGU-forløb kan kun begynde til og med {last}; startdatoen er {start}.</source>
         <translation>An IGU programme can only begin up to and including {last}; the start date is {start}.</translation>
+    </message>
+    <message>
+        <source>Fra 1. januar 2026 er der et loft over kommunens udgifter til mentorstøtte og øvrig vejledning og opkvalificering. Reglerne for, hvem der kan få mentorstøtte, er uændrede: tjek kommunens retningslinjer for timer og varighed.</source>
+        <translation>From 1 January 2026 there is a cap on the municipality&apos;s spending on mentor support and other guidance and upskilling. The rules on who may get mentor support are unchanged: check the municipality&apos;s guidelines on hours and duration.</translation>
+    </message>
+    <message>
+        <source>Før praktikken etableres, skal arbejdsgiveren og tillidsrepræsentanten for faggruppen på P-nummeret skriftligt tilkendegive, om rimelighedskravet er opfyldt.</source>
+        <translation>Before the work placement is set up, the employer and the employee representative for the staff group at the P-number must state in writing whether the ratio requirement is met.</translation>
     </message>
     <message>
         <source>Har arbejdspladsen en tillidsrepræsentant, skal vedkommende høres om ansættelsen med løntilskud og skrive sin udtalelse i aftalen.</source>
@@ -3441,6 +3465,10 @@ Not signed yet</translation>
         <translation>Job help support (social assistance recipients with challenges other than unemployment)</translation>
     </message>
     <message>
+        <source>Jobparate selvforsørgende kan ikke komme i praktik hos deres seneste arbejdsgiver (CVR {cvr}). Er borgeren ikke jobparat, kan praktikken ligge her i en ny arbejdsfunktion: notér det, og skriv forskellen i aftalen.</source>
+        <translation>Job-ready self-supporting citizens cannot do a work placement with their most recent employer (CVR {cvr}). If the citizen is not job-ready, the placement may be here in a new work function: note it, and write the difference in the agreement.</translation>
+    </message>
+    <message>
         <source>Jobrotation afskaffes med beskæftigelsesreformen (lov nr. 1750 af 29. december 2025). Tjek, at ordningen stadig kan bevilges på startdatoen, og notér det.</source>
         <translation>Job rotation is abolished by the employment reform (Act no. 1750 of 29 December 2025). Check that the scheme can still be granted on the start date, and note it.</translation>
     </message>
@@ -3453,16 +3481,28 @@ Not signed yet</translation>
         <translation>Job search support (job-ready recipients of social assistance and of flex job unemployment benefit (ledighedsydelse))</translation>
     </message>
     <message>
+        <source>Løntilskud kræver {months} måneder med offentlig forsørgelse før start, medmindre borgeren er over 50 år, er enlig forsørger eller ikke har en kompetencegivende uddannelse: angiv &apos;Ledig siden&apos; eller undtagelsen, hvor aftalen har felterne, eller tjek det.</source>
+        <translation>A wage subsidy requires {months} months on public benefits before the start, unless the citizen is over 50, a single parent or has no vocational education: give &apos;Unemployed since&apos; or the exemption where the agreement has those fields, or check it.</translation>
+    </message>
+    <message>
         <source>Løntilskud kræver {months} måneders ledighed før start, medmindre en undtagelse gælder. Borgeren har været ledig siden {since}, så ansættelsen kan tidligst begynde {earliest}; startdatoen er {start}.</source>
         <translation>A wage subsidy requires {months} months of unemployment before the start, unless an exemption applies. The citizen has been unemployed since {since}, so the employment can begin on {earliest} at the earliest; the start date is {start}.</translation>
     </message>
     <message>
-        <source>Løntilskud kræver {months} måneders ledighed før start, medmindre en undtagelse gælder: angiv &apos;Ledig siden&apos; eller undtagelsen, så det kan tjekkes.</source>
-        <translation>A wage subsidy requires {months} months of unemployment before the start, unless an exemption applies: give &apos;Unemployed since&apos; or the exemption so that it can be checked.</translation>
+        <source>Praktik hos borgerens seneste arbejdsgiver (CVR {cvr}) kan kun ske efter en konkret vurdering i en ny arbejdsfunktion, og forskellen på funktionerne skal stå i aftalen: notér vurderingen.</source>
+        <translation>A work placement with the citizen&apos;s most recent employer (CVR {cvr}) is only possible after a concrete assessment, in a new work function, and the difference between the functions must be stated in the agreement: note the assessment.</translation>
     </message>
     <message>
-        <source>Mentorordningen er indskrænket fra 1. januar 2026: mentorstøtte bevilges kun, hvor den er nødvendig for, at borgeren kan påbegynde eller fastholde job eller tilbud. Tjek kommunens retningslinjer for timer og varighed.</source>
-        <translation>The mentor scheme has been restricted from 1 January 2026: mentor support is only granted where it is necessary for the citizen to start or keep a job or programme. Check the municipality&apos;s guidelines for hours and duration.</translation>
+        <source>Praktik hos den seneste arbejdsgiver (CVR {cvr}) i samme funktion kræver, at borgeren ikke er i ansættelsesforhold og er enig; ellers kun i en ny arbejdsfunktion.</source>
+        <translation>A work placement with the most recent employer (CVR {cvr}) in the same function requires that the citizen is not employed and agrees; otherwise only in a new work function.</translation>
+    </message>
+    <message>
+        <source>Rimelighedskravet: med {employees} ordinært ansatte må højst {allowed} være i praktik eller løntilskud på arbejdspladsen (P-nummeret). Med denne aftale bliver det {count} fuldtidspersoner ({already} i forvejen). Fortsæt kun, hvis forholdet er i orden ved start, og notér det.</source>
+        <translation>Ratio requirement: with {employees} ordinary employees at most {allowed} may be in work placement or wage subsidy at the workplace (the P-number). With this agreement it becomes {count} full-time persons ({already} already). Continue only if the ratio holds at the start, and note it.</translation>
+    </message>
+    <message>
+        <source>Startdatoen {start} er før i dag ({today}). Praktikken må ikke begynde, før kommunen (jobcenteret) har godkendt den: ret startdatoen, eller notér hvorfor.</source>
+        <translation>The start date {start} is before today ({today}). The work placement may not begin before the municipality (the job centre) has approved it: correct the start date, or note why.</translation>
     </message>
     <message>
         <source>Merbeskæftigelseskravet: virksomheden (CVR) havde {last} ordinært ansatte sidste måned, færre end gennemsnittet for de sidste 12 måneder ({average}). Løntilskud kræver, at antallet ikke er faldet.</source>
@@ -3477,16 +3517,8 @@ Not signed yet</translation>
         <translation>The target group &apos;{group}&apos; cannot be part of this type of agreement; it is only for: {allowed}.</translation>
     </message>
     <message>
-        <source>Rimelighedskravet: med {employees} ordinært ansatte må højst {allowed} være i praktik eller løntilskud på arbejdspladsen (P-nummeret). Med denne aftale bliver det {count} ({already} i forvejen). Fortsæt kun, hvis forholdet er i orden ved start, og notér det.</source>
-        <translation>Ratio requirement: with {employees} ordinary employees, at most {allowed} may be in work placement or wage subsidy at the workplace (the P number). With this agreement it becomes {count} ({already} already). Continue only if the ratio is in order at the start, and note it.</translation>
-    </message>
-    <message>
         <source>Slutdatoen ({end}) ligger før startdatoen ({start}).</source>
         <translation>The end date ({end}) is before the start date ({start}).</translation>
-    </message>
-    <message>
-        <source>Startdatoen {start} er før i dag ({today}). Praktikken må ikke begynde, før jobcenteret har godkendt den: ret startdatoen, eller notér hvorfor.</source>
-        <translation>The start date {start} is before today ({today}). The work placement must not begin before the jobcentre has approved it: correct the start date, or note why.</translation>
     </message>
     <message>
         <source>Stillingen er blevet ledig ved afskedigelse inden for de sidste 3 måneder og kan ikke besættes med løntilskud.</source>
@@ -3511,6 +3543,10 @@ Not signed yet</translation>
     <message>
         <source>Timetallet pr. uge skal være mindst {minimum}; aftalen har {hours}.</source>
         <translation>The hours per week must be at least {minimum}; the agreement has {hours}.</translation>
+    </message>
+    <message>
+        <source>Tjek også: borgeren har højst 20 års ophold i Danmark og har ikke været ordinært ansat i virksomheden de seneste 3 måneder. Der er et loft over nye IGU-forløb om året, og ministeren kan stoppe nye forløb i op til 3 måneder.</source>
+        <translation>Also check: the citizen has lived in Denmark for at most 20 years and has not been in ordinary employment at the company in the last 3 months. There is a yearly cap on new IGU programmes, and the minister can stop new programmes for up to 3 months.</translation>
     </message>
     <message>
         <source>Undtagelsen &apos;fyldt {minimum} år&apos; passer ikke: ifølge CPR-nummeret er borgeren {age} år på startdatoen.</source>
