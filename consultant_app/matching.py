@@ -14,9 +14,9 @@ The engine has a pure core and a thin SQL shell around it.
 * Encrypted columns (CPR, notes) are never selected, so ranking needs no decryption and logs no
   access to sensitive data.
 
-The rules the core applies live in three tables below, each in one place:
-``KIND_TARGET_GROUPS`` (who may be placed in which kind of vacancy), ``WEIGHTS`` (what the soft
-score is made of) and the message templates (``_N(CTX, ...)``). Text a consultant reads is a
+The rules the core applies live in one place each: who may be placed in which kind of vacancy
+comes from the rule sets the agreements are judged by (``eligibility``), ``WEIGHTS`` says
+what the soft score is made of, and the message templates are ``_N(CTX, ...)``. Text a consultant reads is a
 ``text.Message``, so the UI translates it like every other message of the core.
 """
 
@@ -39,8 +39,15 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from . import postcodes
-from .domain import REQUIREMENTS, RESTRICTION_CONFLICTS, RESTRICTIONS, TARGET_GROUPS, VACANCY_KINDS
+from .domain import (
+    REQUIREMENTS,
+    RESTRICTION_CONFLICTS,
+    RESTRICTIONS,
+    TARGET_GROUPS,
+    VACANCY_KINDS,
+)
 from .errors import NotFound
+from .rulesets import RuleSet, ruleset_for
 from .search import fold
 from .text import QT_TRANSLATE_NOOP as _N
 from .text import Message
@@ -48,40 +55,75 @@ from .text import Message
 CTX = "matching"
 
 # --------------------------------------------------------------------------------------------
-# Rules: which target group may be placed in which kind of vacancy.
-#
-# Source: DOMAIN.md, "Placement types" and "Target groups". ``None`` means every group.
-# * ordinary, smajob: plain hiring on normal terms; anyone may be hired.
-# * praktik (LAB ch. 11): the groups DOMAIN.md lists with a praktik length: dagpenge,
-#   jobparate and aktivitetsparate, uddannelsesparate, sygedagpenge, jobafklaring,
-#   ressourceforløb, revalidering, fleksjob-visiterede, førtidspension. Not selvforsørgende,
-#   not under 18.
-# * loentilskud (LAB ch. 12): the groups DOMAIN.md names for private and public løntilskud:
-#   dagpenge, kontanthjælp and uddannelseshjælp, sygedagpenge, ressourceforløb, jobafklaring,
-#   revalidering, førtidspension. Not fleksjob-visiterede (they have fleksjob),
-#   selvforsørgende or under 18.
-# * fleksjob: only citizens visiteret til fleksjob.
-# * igu: refugees and family-reunified persons 18-50. The 13 LAB groups have no such group;
-#   during the integration programme these citizens are registered as jobparate or
-#   aktivitetsparate on kontanthjælp / uddannelseshjælp terms, so those four groups may match,
-#   and every IGU result carries a reminder to check the residence basis and age (we cannot:
-#   the age is in the encrypted CPR number, which matching never reads).
+# Rules: which target group may be placed in which kind of vacancy, and who may not be placed
+# at their last employer. Not a table of matching's own: the rule sets the agreements are
+# judged by (``consultant_app.rulesets``, the set in force on the day of the ranking) decide,
+# so matching never hides a placement the agreement allows nor proposes one it refuses.
+# A kind leads to one or more agreement types; a group passes when any of them takes it
+# (løntilskud: private or public). Ordinary hours and småjob are plain hiring (no list).
+# IGU: refugees and family-reunified persons, no LAB group; during the integration programme
+# they are on kontanthjælp / uddannelseshjælp terms, which the rule set's IGU list says, and
+# every IGU result carries a reminder to check the residence basis and age (matching never
+# reads the encrypted CPR number).
 # --------------------------------------------------------------------------------------------
-_ALL_GROUPS = frozenset(TARGET_GROUPS)
-_CASH_BENEFIT_GROUPS = frozenset({
-    "kontanthjaelp_jobparat", "kontanthjaelp_aktivitetsparat",
-    "uddannelseshjaelp_uddannelsesparat", "uddannelseshjaelp_aktivitetsparat"})
-KIND_TARGET_GROUPS: dict[str, frozenset[str] | None] = {
-    "ordinary": None,
-    "smajob": None,
-    "praktik": _ALL_GROUPS - {"selvforsoergende", "under_18"},
-    "loentilskud": _ALL_GROUPS - {"fleksjob_visiteret", "selvforsoergende", "under_18"},
-    "fleksjob": frozenset({"fleksjob_visiteret"}),
-    "igu": _CASH_BENEFIT_GROUPS,
+KIND_AGREEMENT_TYPES: dict[str, tuple[str, ...]] = {
+    "ordinary": ("ordinaere_timer",),
+    "smajob": ("ordinaere_timer",),
+    "praktik": ("virksomhedspraktik",),
+    "loentilskud": ("loentilskud_privat", "loentilskud_offentlig"),
+    "fleksjob": ("fleksjob",),
+    "igu": ("igu",),
 }
 
-# A virksomhedspraktik may not be with the citizen's last employer (DOMAIN.md).
-KINDS_NOT_AT_LAST_EMPLOYER = frozenset({"praktik"})
+
+@dataclass(frozen=True)
+class Eligibility:
+    """Who may take which kind on a day, read from the rule set in force then."""
+
+    ruleset: RuleSet
+    # per kind: the target groups it is open to; None: every group
+    kind_groups: Mapping[str, frozenset[str] | None]
+    # per kind: the groups that may not be placed at their last employer (praktik: BEK § 61,
+    # stk. 2); the others may, in a new work function, which the agreement then notes
+    barred_at_last_employer: Mapping[str, frozenset[str]]
+
+    def allowed(self, kind: str) -> frozenset[str] | None:
+        return self.kind_groups.get(kind)
+
+    def barred(self, kind: str) -> frozenset[str]:
+        return self.barred_at_last_employer.get(kind, frozenset())
+
+
+def _eligibility_of(ruleset: RuleSet) -> Eligibility:
+    kind_groups: dict[str, frozenset[str] | None] = {}
+    barred: dict[str, frozenset[str]] = {}
+    for kind, types in KIND_AGREEMENT_TYPES.items():
+        allowed = [ruleset.allowed_groups(t) for t in types]
+        kind_groups[kind] = None if any(a is None for a in allowed) \
+            else frozenset().union(*allowed)
+        names = set()
+        for t in types:
+            names.update(ruleset.for_type(t).get("not_last_employer", {}).get("barred", ()))
+        barred[kind] = frozenset(g for g in TARGET_GROUPS
+                                 if g in names or ruleset.group_of(g) in names)
+    return Eligibility(ruleset, kind_groups, barred)
+
+
+_ELIGIBILITY: dict[int, Eligibility] = {}
+
+
+def eligibility(day: dt.date) -> Eligibility:
+    """Eligibility by the rule set in force on ``day`` (computed once per set)."""
+    ruleset = ruleset_for(day)
+    found = _ELIGIBILITY.get(id(ruleset))
+    if found is None or found.ruleset is not ruleset:
+        found = _ELIGIBILITY[id(ruleset)] = _eligibility_of(ruleset)
+    return found
+
+
+def kind_target_groups(day: dt.date) -> Mapping[str, frozenset[str] | None]:
+    """Per kind, the target groups it is open to on ``day`` (None: every group)."""
+    return eligibility(day).kind_groups
 
 # --------------------------------------------------------------------------------------------
 # The soft score: points out of 100, one weight per part, each part a fit from 0 to 1.
@@ -465,7 +507,9 @@ class Scorer:
         self.geo = geo or shipped_geo()
         self.w = weights
         self.need = required_hours(vacancy)
-        self.allowed_groups = KIND_TARGET_GROUPS.get(vacancy.kind)
+        rules = eligibility(self.today)
+        self.allowed_groups = rules.allowed(vacancy.kind)
+        self.barred_at_last = rules.barred(vacancy.kind)
         self.conflicts, self.conflicting = _conflicts(vacancy.requirements)
         self.needs_licence = "driving_licence_b" in vacancy.requirements
         self.needs_danish = "danish_spoken" in vacancy.requirements
@@ -493,8 +537,7 @@ class Scorer:
                 or (self.needs_licence and not c.driving_licence)
                 or (self.allowed_groups is not None
                     and c.target_group not in self.allowed_groups)
-                or (self.vacancy.kind in KINDS_NOT_AT_LAST_EMPLOYER
-                    and bool(c.last_employer_cvr)))
+                or (bool(c.last_employer_cvr) and c.target_group in self.barred_at_last))
 
     def exclusions(self, c: CitizenFacts, distance: float | None) -> tuple[Message, ...]:
         v = self.vacancy
@@ -519,8 +562,8 @@ class Scorer:
                                 group=TARGET_GROUPS.get(c.target_group, c.target_group)))
             else:
                 found.append(_m(T_GROUP_UNKNOWN, kind=_kind_label(v.kind)))
-        if v.kind in KINDS_NOT_AT_LAST_EMPLOYER and v.employer_cvr \
-                and c.last_employer_cvr == v.employer_cvr:
+        if v.employer_cvr and c.last_employer_cvr == v.employer_cvr \
+                and c.target_group in self.barred_at_last:
             found.append(_m(T_LAST_EMPLOYER, kind=_kind_label(v.kind)))
         return tuple(found)
 
@@ -891,25 +934,36 @@ def _like_none(column: str, codes: Iterable[str], params: list[Any]) -> list[str
     return clauses
 
 
-def citizen_prefilter(vacancy: VacancyFacts, geo: Geo) -> tuple[str, list[Any]]:
-    """SQL for the citizens that may pass the vacancy's hard constraints."""
+def _in(column: str, values: Iterable[str], params: list[Any]) -> str:
+    """``column IN (...)`` for ``values``; false for none."""
+    values = sorted(values)
+    params.extend(values)
+    return f"{column} IN ({','.join('?' * len(values))})" if values else "0"
+
+
+def citizen_prefilter(vacancy: VacancyFacts, geo: Geo,
+                      today: dt.date | None = None) -> tuple[str, list[Any]]:
+    """SQL for the citizens that may pass the vacancy's hard constraints (eligibility by the
+    rule set in force on ``today``)."""
+    rules = eligibility(today or dt.date.today())
     params: list[Any] = []
     where = ["c.deleted = 0"]
     need = required_hours(vacancy)
     if need is not None:
         where.append("(c.max_hours_per_week IS NULL OR c.max_hours_per_week >= ?)")
         params.append(need)
-    groups = KIND_TARGET_GROUPS.get(vacancy.kind)
+    groups = rules.allowed(vacancy.kind)
     if groups is not None:
-        where.append(f"c.target_group IN ({','.join('?' * len(groups))})")
-        params.extend(sorted(groups))
+        where.append(_in("c.target_group", groups, params))
     if "driving_licence_b" in vacancy.requirements:
         where.append("c.driving_licence != ''")
     where += _like_none("c.restrictions", [r for r, req in RESTRICTION_CONFLICTS.items()
                                            if req in vacancy.requirements], params)
-    if vacancy.kind in KINDS_NOT_AT_LAST_EMPLOYER and vacancy.employer_cvr:
-        where.append("coalesce(c.last_employer_cvr, '') != ?")
+    barred = rules.barred(vacancy.kind)
+    if barred and vacancy.employer_cvr:
         params.append(vacancy.employer_cvr)
+        where.append(f"(coalesce(c.last_employer_cvr, '') != ? OR NOT "
+                     f"{_in('c.target_group', barred, params)})")
     join = ""
     box = _box(geo, vacancy.postcode)
     if box is not None:
@@ -924,27 +978,29 @@ def citizen_prefilter(vacancy: VacancyFacts, geo: Geo) -> tuple[str, list[Any]]:
     return sql, params
 
 
-def vacancy_prefilter(citizen: CitizenFacts, geo: Geo) -> tuple[str, list[Any]]:
-    """SQL for the open vacancies whose hard constraints the citizen may pass."""
+def vacancy_prefilter(citizen: CitizenFacts, geo: Geo,
+                      today: dt.date | None = None) -> tuple[str, list[Any]]:
+    """SQL for the open vacancies whose hard constraints the citizen may pass (eligibility by
+    the rule set in force on ``today``)."""
+    rules = eligibility(today or dt.date.today())
     params: list[Any] = []
     where = ["v.deleted = 0", "e.deleted = 0", "v.status = 'open'"]
     if citizen.max_hours_per_week is not None:
         where.append("coalesce(v.hours_min, v.hours_max, 0) <= ?")
         params.append(citizen.max_hours_per_week)
-    kinds = [k for k, groups in KIND_TARGET_GROUPS.items()
+    kinds = [k for k, groups in rules.kind_groups.items()
              if groups is None or citizen.target_group in groups]
-    where.append(f"(v.kind IN ({','.join('?' * len(kinds))}) OR v.kind NOT IN "
-                 f"({','.join('?' * len(KIND_TARGET_GROUPS))}))")
-    params += kinds + list(KIND_TARGET_GROUPS)
+    open_to = _in("v.kind", kinds, params)
+    where.append(f"({open_to} OR NOT {_in('v.kind', rules.kind_groups, params)})")
     conflicting = [RESTRICTION_CONFLICTS[r] for r in citizen.restrictions
                    if r in RESTRICTION_CONFLICTS]
     if not has_driving_licence_b(citizen):
         conflicting.append("driving_licence_b")
     where += _like_none("v.requirements", conflicting, params)
-    if citizen.last_employer_cvr:
-        kinds_not = sorted(KINDS_NOT_AT_LAST_EMPLOYER)
-        where.append(f"NOT (e.cvr = ? AND v.kind IN ({','.join('?' * len(kinds_not))}))")
-        params += [citizen.last_employer_cvr, *kinds_not]
+    kinds_not = [k for k in rules.kind_groups if citizen.target_group in rules.barred(k)]
+    if citizen.last_employer_cvr and kinds_not:
+        params.append(citizen.last_employer_cvr)
+        where.append(f"NOT (e.cvr = ? AND {_in('v.kind', kinds_not, params)})")
     join = ""
     box = _box(geo, citizen.postcode)
     if box is not None and citizen.max_commute_km is not None:
@@ -974,7 +1030,7 @@ def rank_citizens(session: Session, vacancy_id: str, include_excluded: bool = Fa
     if include_excluded:
         sql, params = f"SELECT {_CITIZEN_COLUMNS} FROM citizen c WHERE c.deleted = 0", []
     else:
-        sql, params = citizen_prefilter(vacancy, geo)
+        sql, params = citizen_prefilter(vacancy, geo, scorer.today)
     assess_one, make = scorer.assess, _citizen
     results = [a for row in _cursor(session).execute(sql, params)
                if (a := assess_one(make(row), include_excluded)) is not None]
@@ -997,7 +1053,7 @@ def rank_vacancies(session: Session, citizen_id: str, include_excluded: bool = F
                        "ON e.id = v.employer_id WHERE v.deleted = 0 AND e.deleted = 0 "
                        "AND v.status = 'open'", [])
     else:
-        sql, params = vacancy_prefilter(citizen, geo)
+        sql, params = vacancy_prefilter(citizen, geo, today)
     results = []
     for row in _cursor(session).execute(sql, params):
         vacancy = _vacancy(row)
@@ -1237,11 +1293,12 @@ class _Citizens:
             self.place.passing(lambda pk: not pk[0] or pk[1] is None
                                or (km := d.get(pk[0])) is None or not km > pk[1]),
         ]
-        if v.kind in KINDS_NOT_AT_LAST_EMPLOYER and v.employer_cvr \
-                and v.employer_cvr in self.by_cvr:
+        if sc.barred_at_last and v.employer_cvr and v.employer_cvr in self.by_cvr:
             last = bytearray(b"\1" * n)
+            groups, codes = self.group.values, self.group.codes
             for i in self.by_cvr[v.employer_cvr]:
-                last[i] = 0
+                if groups[codes[i]] in sc.barred_at_last:
+                    last[i] = 0
             masks.append(bytes(last))
         rows = _rows(n, masks)
 
@@ -1335,17 +1392,18 @@ class _Vacancies:
         self.wants = _Column((v.skills, _occupations(v.occupation, v.title)) for v in facts)
         self.by_cvr: dict[str, list[int]] = {}
         for i, v in enumerate(facts):
-            if v.kind in KINDS_NOT_AT_LAST_EMPLOYER and v.employer_cvr:
+            if v.employer_cvr:
                 self.by_cvr.setdefault(v.employer_cvr, []).append(i)
 
     def rank(self, c: CitizenFacts, today: dt.date, geo: Geo,
              distances: Mapping[str, float]) -> _Lazy:
         facts, n = self.facts, len(self.facts)
         cap, commute = c.max_hours_per_week, c.max_commute_km
+        rules = eligibility(today)
         masks = [
             self.need.passing(lambda need: need is None or not cap < need)  # type: ignore[operator]
             if cap is not None else None,
-            self.kind.passing(lambda k: (groups := KIND_TARGET_GROUPS.get(k)) is None
+            self.kind.passing(lambda k: (groups := rules.allowed(k)) is None
                               or c.target_group in groups),
             self.requirements.passing(
                 lambda reqs: _conflicts(reqs)[1].isdisjoint(c.restrictions)
@@ -1354,10 +1412,12 @@ class _Vacancies:
                                   or not km > commute)  # type: ignore[operator]
             if commute is not None else None,
         ]
-        if c.last_employer_cvr and c.last_employer_cvr in self.by_cvr:
+        barred_kinds = {k for k in rules.kind_groups if c.target_group in rules.barred(k)}
+        if barred_kinds and c.last_employer_cvr and c.last_employer_cvr in self.by_cvr:
             last = bytearray(b"\1" * n)
             for i in self.by_cvr[c.last_employer_cvr]:
-                last[i] = 0
+                if facts[i].kind in barred_kinds:
+                    last[i] = 0
             masks.append(bytes(last))
         rows = _rows(n, masks)
 

@@ -132,13 +132,14 @@ def not_last_employer(agreement_type: str, content: dict[str, Any], facts: Facts
     if groups & set(spec.get("barred", ())):
         yield Finding.of("not_last_employer", ERROR, "employer_cvr", _N(
             CTX, "Borgeren kan ikke komme i praktik hos sin seneste arbejdsgiver (CVR {cvr}), "
-                 "heller ikke når ansættelsen var med tilskud."), cvr=cvr)
+                 "heller ikke når ansættelsen var med tilskud."), cite="not_last_employer.barred",
+            cvr=cvr)
     elif groups & set(spec.get("barred_if_jobparat", ())):
         yield Finding.of("not_last_employer", WARNING, "employer_cvr", _N(
             CTX, "Jobparate selvforsørgende kan ikke komme i praktik hos deres seneste "
                  "arbejdsgiver (CVR {cvr}). Er borgeren ikke jobparat, kan praktikken ligge "
                  "her i en ny arbejdsfunktion: notér det, og skriv forskellen i aftalen."),
-            cvr=cvr)
+            cite="not_last_employer.if_jobparat", cvr=cvr)
     elif groups & set(spec.get("same_function_allowed", ())):
         yield Finding.of("not_last_employer", INFO, "employer_cvr", _N(
             CTX, "Praktik hos den seneste arbejdsgiver (CVR {cvr}) i samme funktion kræver, at "

@@ -132,7 +132,6 @@ PICKS: dict[str, dict[str, str]] = {
 # vacancy -> {citizen: the hard constraint that must exclude them}
 MUST_EXCLUDE: dict[str, dict[str, str]] = {
     "lager_smajob": {"dorthe": "Skånehensyn", "erik": "km væk", "gustav": "timer/uge"},
-    "paedagogisk_praktik": {"karin": "målgruppen"},
     "chauffoer": {"niels": "kørekort", "oscar": "timer/uge", "bente": "kørekort"},
     "rengoering_fleksjob": {"rasmus": "målgruppen"},
 }

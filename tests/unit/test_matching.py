@@ -15,8 +15,9 @@ from consultant_app import matching, services
 from consultant_app.cli import main
 from consultant_app.domain import (REQUIREMENTS, RESTRICTION_CONFLICTS, RESTRICTIONS,
                                    TARGET_GROUPS, VACANCY_KINDS)
-from consultant_app.matching import (KIND_TARGET_GROUPS, CitizenFacts, Geo, MatchFilters,
-                                     VacancyFacts, assess)
+from consultant_app.matching import (KIND_AGREEMENT_TYPES, CitizenFacts, Geo, MatchFilters,
+                                     VacancyFacts, assess, eligibility, kind_target_groups)
+from consultant_app.rulesets import rulesets
 from consultant_app.postcodes import haversine_km
 from consultant_app.text import Message
 
@@ -257,20 +258,68 @@ def test_distance_reason_in_whole_kilometres():
 @pytest.mark.parametrize("kind", sorted(VACANCY_KINDS))
 @pytest.mark.parametrize("group", sorted(TARGET_GROUPS))
 def test_target_group_table(kind, group):
-    a = assess(vacancy(kind=kind), citizen(target_group=group))
-    allowed = KIND_TARGET_GROUPS[kind]
+    a = assess(vacancy(kind=kind), citizen(target_group=group), today=TODAY)
+    allowed = kind_target_groups(TODAY)[kind]
     assert a.excluded is (allowed is not None and group not in allowed)
     if a.excluded:
         assert texts(a.excluded_because) == [
             f"{VACANCY_KINDS[kind]} er ikke for målgruppen »{TARGET_GROUPS[group]}«"]
 
 
-def test_target_group_table_follows_domain_md():
-    assert KIND_TARGET_GROUPS["fleksjob"] == {"fleksjob_visiteret"}
-    for kind in ("praktik", "loentilskud"):
-        assert "under_18" not in KIND_TARGET_GROUPS[kind]
-        assert "selvforsoergende" not in KIND_TARGET_GROUPS[kind]
-    assert KIND_TARGET_GROUPS["ordinary"] is None and KIND_TARGET_GROUPS["smajob"] is None
+def test_target_groups_follow_the_law_through_the_rule_set():
+    """LAB § 57, stk. 1: praktik for every § 6 group, selvforsørgende and under 18 included;
+    LAB § 66, stk. 1: løntilskud for all but fleksjob-visiterede (nr. 9) and under 18 (nr. 13),
+    selvforsørgende included. Matching used to exclude selvforsørgende and under 18 from
+    both."""
+    groups = kind_target_groups(TODAY)
+    assert groups["praktik"] == set(TARGET_GROUPS)
+    assert groups["loentilskud"] == set(TARGET_GROUPS) - {"fleksjob_visiteret", "under_18"}
+    assert groups["fleksjob"] == {"fleksjob_visiteret"}
+    assert groups["ordinary"] is None and groups["smajob"] is None
+
+
+def _forms_refuse(agreement_type: str, group: str, day: dt.date) -> bool:
+    from forms.rules import Facts, evaluate
+    return any(f.rule == "target_group_allowed" for f in evaluate(
+        agreement_type, {"start_date": day, "target_group": group}, Facts(today=day)))
+
+
+@pytest.mark.parametrize("ruleset", rulesets(), ids=lambda r: str(r.effective_from))
+def test_matching_and_the_agreements_agree_on_every_group_and_kind(ruleset):
+    """One source of eligibility: on each rule set's first day, a kind excludes a group in
+    matching exactly when every agreement type the kind leads to refuses the group."""
+    day = ruleset.effective_from
+    for kind, types in KIND_AGREEMENT_TYPES.items():
+        for group in TARGET_GROUPS:
+            excluded = assess(vacancy(kind=kind), citizen(target_group=group), today=day,
+                              geo=GEO).excluded
+            assert excluded is all(_forms_refuse(t, group, day) for t in types), (kind, group)
+
+
+@pytest.mark.parametrize("ruleset", rulesets(), ids=lambda r: str(r.effective_from))
+def test_matching_and_the_agreement_agree_on_praktik_at_the_last_employer(ruleset):
+    """BEK § 61: matching leaves out praktik at the last employer exactly for the groups the
+    agreement refuses there (stk. 2: an error, a warning where the set is provisional); for
+    the others the agreement asks for a new work function (stk. 3-4), so matching shows
+    them."""
+    from forms.rules import Facts, evaluate
+    day = ruleset.effective_from
+    v = vacancy(kind="praktik", employer_cvr="12345674")
+    for group in TARGET_GROUPS:
+        excluded = assess(v, citizen(target_group=group, last_employer_cvr="12345674"),
+                          today=day, geo=GEO).excluded
+        refused = any(f.cite == "not_last_employer.barred" for f in evaluate(
+            "virksomhedspraktik", {"start_date": day, "target_group": group,
+                                   "employer_cvr": "12345674"},
+            Facts(today=day, citizen_last_employer_cvr="12345674")))
+        assert excluded is refused, group
+
+
+def test_matching_judges_by_the_rule_set_in_force_on_its_day():
+    """The 2027 set (provisional) maps the 13 groups to 5; eligibility is read per day, so a
+    ranking on 1 January 2027 uses that set and one on 31 December 2026 the one before."""
+    assert eligibility(dt.date(2026, 12, 31)).ruleset.effective_from == dt.date(2026, 2, 1)
+    assert eligibility(dt.date(2027, 1, 1)).ruleset.effective_from == dt.date(2027, 1, 1)
 
 
 def test_igu_matches_integration_groups_with_a_reminder():
@@ -281,10 +330,15 @@ def test_igu_matches_integration_groups_with_a_reminder():
 
 
 def test_praktik_not_at_the_last_employer():
+    """BEK § 61, stk. 2-3: dagpenge (the default citizen) may not; an aktivitetsparat citizen
+    may, in a new work function, which the agreement notes."""
     v = vacancy(kind="praktik", employer_cvr="12345674")
-    a = assess(v, citizen(last_employer_cvr="12345674"))
+    a = assess(v, citizen(last_employer_cvr="12345674"), today=TODAY)
     assert texts(a.excluded_because) == [
         "Virksomhedspraktik kan ikke være hos borgerens seneste arbejdsgiver"]
+    assert not assess(v, citizen(last_employer_cvr="12345674",
+                                 target_group="kontanthjaelp_aktivitetsparat"),
+                      today=TODAY).excluded
     assert not assess(vacancy(kind="smajob", employer_cvr="12345674"),
                       citizen(last_employer_cvr="12345674")).excluded
 
@@ -390,10 +444,12 @@ def breaks_a_hard_constraint(v: VacancyFacts, c: CitizenFacts) -> bool:
     if v.postcode in POSTCODES and c.postcode in POSTCODES and c.max_commute_km is not None:
         if haversine_km(*POSTCODES[v.postcode], *POSTCODES[c.postcode]) > c.max_commute_km:
             return True
-    allowed = KIND_TARGET_GROUPS[v.kind]
+    allowed = kind_target_groups(TODAY)[v.kind]
     if allowed is not None and c.target_group not in allowed:
         return True
-    return v.kind == "praktik" and v.employer_cvr != "" and c.last_employer_cvr == v.employer_cvr
+    return (v.kind == "praktik" and v.employer_cvr != "" and c.last_employer_cvr == v.employer_cvr
+            and c.target_group in ("dagpenge", "kontanthjaelp_jobparat",
+                                   "uddannelseshjaelp_uddannelsesparat"))
 
 
 @settings(max_examples=400, deadline=None)
