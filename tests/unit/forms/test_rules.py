@@ -267,6 +267,78 @@ def test_the_employee_representative_is_heard_for_private_loentilskud():
                  "employee_representative") == []
 
 
+# -- boundaries of rules whose law is unconfirmed (their source: test_rules_law.py) --------
+@pytest.mark.parametrize("agreement_type, severity", [
+    ("virksomhedspraktik", ERROR),  # BEK § 60, stk. 5; the others are unconfirmed
+    ("loentilskud_privat", WARNING), ("loentilskud_offentlig", WARNING),
+    ("fleksjob", WARNING), ("igu", WARNING)])
+def test_hours_within_normal_full_time(agreement_type, severity):
+    base = {"start_date": START, "target_group": "fleksjob_visiteret"}
+    assert found(agreement_type, {**base, "hours_per_week": 37}, "hours_within_full_time") == []
+    assert found(agreement_type, {**base, "hours_per_week": 37.5},
+                 "hours_within_full_time") == [("hours_within_full_time", severity,
+                                                "hours_per_week")]
+    assert found(agreement_type, {**base, "hours_per_week": 39, "normal_full_time_hours": 39},
+                 "hours_within_full_time") == []
+    assert found(agreement_type, {**base, "hours_per_week": 10, "final_hours_per_week": 38,
+                                  "normal_full_time_hours": 37},
+                 "hours_within_full_time") == [("hours_within_full_time", severity,
+                                                "final_hours_per_week")]
+
+
+@pytest.mark.parametrize("agreement_type", ["loentilskud_privat", "loentilskud_offentlig"])
+def test_merbeskaeftigelse_last_month_at_least_the_12_month_average(agreement_type):
+    """Its paragraph was not read: unconfirmed, so a warning (test_rules_law.py)."""
+    base = loentilskud(employees_avg_12_months=10)
+    assert found(agreement_type, {**base, "employees_last_month": 10},
+                 "additional_employment") == []
+    assert found(agreement_type, {**base, "employees_last_month": 9.9},
+                 "additional_employment") == [("additional_employment", WARNING,
+                                               "employees_last_month")]
+    assert found(agreement_type, {**base, "vacated_by_dismissal": False},
+                 "additional_employment") == []
+    assert found(agreement_type, {**base, "vacated_by_dismissal": True},
+                 "additional_employment") == [("additional_employment", WARNING,
+                                               "vacated_by_dismissal")]
+
+
+def test_subsidy_at_most_half_the_wage_cost_where_given():
+    """Not found in the law text: unconfirmed, so a warning."""
+    base = loentilskud()
+    assert found("loentilskud_privat", {**base, "subsidy_per_hour": 90}, "subsidy_share") == []
+    assert found("loentilskud_privat", {**base, "subsidy_per_hour": 90, "wage_per_hour": 180},
+                 "subsidy_share") == []
+    assert found("loentilskud_privat", {**base, "subsidy_per_hour": 90.01,
+                                        "wage_per_hour": 180},
+                 "subsidy_share") == [("subsidy_share", WARNING, "subsidy_per_hour")]
+    assert found("loentilskud_privat", {**base, "subsidy_last_12_months": 150_000,
+                                        "total_wage_cost": 300_000}, "subsidy_share") == []
+    assert found("loentilskud_privat", {**base, "subsidy_last_12_months": 150_001,
+                                        "total_wage_cost": 300_000},
+                 "subsidy_share") == [("subsidy_share", WARNING, "subsidy_last_12_months")]
+
+
+# -- IGU --------------------------------------------------------------------------------
+@pytest.mark.parametrize("birth, ok", [
+    (D(2008, 3, 2), True),    # 18th birthday on the start date
+    (D(2008, 3, 3), False),   # 17 on the start date
+    (D(1975, 3, 3), True),    # 50, the day before the 51st birthday
+    (D(1975, 3, 2), False),   # 51st birthday on the start date
+])
+def test_igu_is_for_18_to_50_at_the_start(birth, ok):
+    assert found("igu", {"start_date": START}, "igu_age", citizen_birth_date=birth) == (
+        [] if ok else [("igu_age", WARNING, "citizen_cpr")])  # unconfirmed
+
+
+def test_igu_can_start_until_31_december_2027_with_its_school_weeks():
+    assert found("igu", {"start_date": D(2027, 12, 31)}, "igu_last_start") == []
+    assert found("igu", {"start_date": D(2028, 1, 1)}, "igu_last_start") == [
+        ("igu_last_start", WARNING, "start_date")]  # unconfirmed
+    assert found("igu", {"start_date": START, "school_weeks": 23}, "igu_school_weeks") == []
+    assert found("igu", {"start_date": START, "school_weeks": 22}, "igu_school_weeks") == [
+        ("igu_school_weeks", WARNING, "school_weeks")]
+
+
 # -- together ---------------------------------------------------------------------------
 def test_findings_come_errors_first_and_name_their_field():
     content = {"start_date": D(2026, 1, 1), "end_date": D(2026, 6, 1),
