@@ -400,3 +400,15 @@ def test_the_provisional_2027_set_says_so_and_its_inherited_rules_do_not_block()
     assert found and all(f.provisional and "Foreløbig regel" in str(f.message) for f in found)
     assert {f.rule for f in found} >= {"max_duration", "hours_within_full_time"}
     assert ERROR not in {f.severity for f in found}
+
+
+def test_the_employee_representative_discusses_loentilskud_first():
+    """LAB § 78, as LAB § 80 a, stk. 3, nr. 3 (L 238, 2020-21) refers to it: the offer "skal
+    være drøftet mellem arbejdsgiveren og en repræsentant for de ansatte forud for
+    ansættelsen med løntilskud". A named TR without a statement is a confirmed warning."""
+    content = {"start_date": START, "target_group": "dagpenge", "tr_name": "Bo Tillid"}
+    finding = one("loentilskud_privat", content, "employee_representative")
+    assert finding.severity == WARNING and finding.confirmed
+    assert finding.citation.text() == "LAB § 78"
+    assert of("loentilskud_privat", {**content, "tr_statement": "Drøftet, ingen indvendinger"},
+              "employee_representative") == []
