@@ -44,9 +44,9 @@ NOTICES: dict[str, str] = {
     "jobrotation_abolished": _N(
         CTX, "Jobrotation er afskaffet og kan ikke bevilges med start fra 1. januar 2027."),
     "igu_conditions": _N(
-        CTX, "Tjek også: borgeren har højst 20 års ophold i Danmark og har ikke været "
-             "ordinært ansat i virksomheden de seneste 3 måneder. Der er et loft over nye "
-             "IGU-forløb om året, og ministeren kan stoppe nye forløb i op til 3 måneder."),
+        CTX, "Tjek også: borgeren har højst 20 års ophold i Danmark. Der må højst "
+             "etableres 1.500 nye IGU-forløb om året, og ministeren kan fastsætte, at der i op "
+             "til 3 måneder ikke kan etableres nye forløb."),
 }
 
 

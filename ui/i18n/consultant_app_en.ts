@@ -3505,6 +3505,10 @@ Not signed yet</translation>
         <translation>The start date {start} is before today ({today}). The work placement may not begin before the municipality (the job centre) has approved it: correct the start date, or note why.</translation>
     </message>
     <message>
+        <source>Tjek også: borgeren har højst 20 års ophold i Danmark. Der må højst etableres 1.500 nye IGU-forløb om året, og ministeren kan fastsætte, at der i op til 3 måneder ikke kan etableres nye forløb.</source>
+        <translation>Also check: the citizen has lived in Denmark for at most 20 years. At most 1,500 new IGU programmes may be set up a year, and the minister can decide that no new programmes can be set up for up to 3 months.</translation>
+    </message>
+    <message>
         <source>Merbeskæftigelseskravet: virksomheden (CVR) havde {last} ordinært ansatte sidste måned, færre end gennemsnittet for de sidste 12 måneder ({average}). Løntilskud kræver, at antallet ikke er faldet.</source>
         <translation>Additional employment requirement: the employer (CVR) had {last} ordinary employees last month, fewer than the average for the last 12 months ({average}). A wage subsidy requires that the number has not fallen.</translation>
     </message>
@@ -3543,10 +3547,6 @@ Not signed yet</translation>
     <message>
         <source>Timetallet pr. uge skal være mindst {minimum}; aftalen har {hours}.</source>
         <translation>The hours per week must be at least {minimum}; the agreement has {hours}.</translation>
-    </message>
-    <message>
-        <source>Tjek også: borgeren har højst 20 års ophold i Danmark og har ikke været ordinært ansat i virksomheden de seneste 3 måneder. Der er et loft over nye IGU-forløb om året, og ministeren kan stoppe nye forløb i op til 3 måneder.</source>
-        <translation>Also check: the citizen has lived in Denmark for at most 20 years and has not been in ordinary employment at the company in the last 3 months. There is a yearly cap on new IGU programmes, and the minister can stop new programmes for up to 3 months.</translation>
     </message>
     <message>
         <source>Undtagelsen &apos;fyldt {minimum} år&apos; passer ikke: ifølge CPR-nummeret er borgeren {age} år på startdatoen.</source>

@@ -333,7 +333,7 @@ def test_igu_is_for_18_to_50_at_the_start(birth, ok):
 def test_igu_can_start_until_31_december_2027_with_its_school_weeks():
     assert found("igu", {"start_date": D(2027, 12, 31)}, "igu_last_start") == []
     assert found("igu", {"start_date": D(2028, 1, 1)}, "igu_last_start") == [
-        ("igu_last_start", WARNING, "start_date")]  # unconfirmed
+        ("igu_last_start", ERROR, "start_date")]
     assert found("igu", {"start_date": START, "school_weeks": 23}, "igu_school_weeks") == []
     assert found("igu", {"start_date": START, "school_weeks": 22}, "igu_school_weeks") == [
         ("igu_school_weeks", WARNING, "school_weeks")]

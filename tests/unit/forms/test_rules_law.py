@@ -371,14 +371,29 @@ def test_igu_has_23_school_weeks():
     assert finding.severity == WARNING and finding.confirmed
 
 
-def test_igu_age_and_last_start_are_unconfirmed_and_do_not_block():
-    """18-50 and a last start in 2027 come from the 2023 tripartite agreement (bm.dk), not a
-    read law text: outside them a warning that says it is unconfirmed."""
+def test_igu_starts_until_31_december_2027():
+    """IGU § 3, stk. 2, as amended by L 82 (2023-24) § 1, nr. 4: "31. december 2023" becomes
+    "31. december 2027", the last day a forløb may begin."""
+    assert of("igu", {"start_date": D(2027, 12, 31)}, "igu_last_start") == []
+    late = one("igu", {"start_date": D(2028, 1, 1)}, "igu_last_start")
+    assert late.severity == ERROR and late.citation.text() == "IGU § 3, stk. 2"
+
+
+def test_igu_age_limit_is_unconfirmed_and_does_not_block():
+    """L 82 (2023-24) § 1, nr. 3 changes "40 år" to "50 år" in IGU § 3, stk. 1; whether 50
+    itself is inside is not in the amendment: outside 18-50 a warning that says so."""
     age = one("igu", {"start_date": START}, "igu_age", citizen_birth_date=D(1975, 3, 2))
     assert age.severity == WARNING and unconfirmed(age)
-    late = one("igu", {"start_date": D(2028, 1, 1)}, "igu_last_start")
-    assert late.severity == WARNING and unconfirmed(late)
     assert of("igu", {"start_date": START}, "igu_age", citizen_birth_date=D(1975, 3, 3)) == []
+
+
+def test_igu_tells_the_residence_limit_the_yearly_cap_and_the_ministers_stop():
+    """IGU § 3, stk. 1, 3 and 4 as amended by L 82 (2023-24): residence "op til 20 år", at most
+    1,500 new forløb a year, and the minister may stop new forløb for up to three months: a
+    confirmed info on every IGU agreement."""
+    finding = one("igu", {"start_date": START}, "notices.igu_conditions")
+    assert finding.severity == INFO and finding.confirmed
+    assert "1.500" in str(finding.message) and "20 års ophold" in str(finding.message)
 
 
 # -- unconfirmed and provisional never block ---------------------------------------------------
