@@ -990,10 +990,6 @@ Not signed yet</translation>
         <translation>The agreement is sealed.</translation>
     </message>
     <message>
-        <source>PDF&apos;en kunne ikke gemmes i {path}: {reason}</source>
-        <translation>The PDF could not be saved in {path}: {reason}</translation>
-    </message>
-    <message>
         <source>Aftalen har ingen forseglet PDF.</source>
         <translation>The agreement has no sealed PDF.</translation>
     </message>
@@ -1788,6 +1784,10 @@ Not signed yet</translation>
         <translation>%1 is not saved – correct what is marked.</translation>
     </message>
     <message>
+        <source>%1 sider sendt til printeren.</source>
+        <translation>%1 pages sent to the printer.</translation>
+    </message>
+    <message>
         <source>&amp;Fortsæt underskrift…</source>
         <translation>&amp;Continue signing…</translation>
     </message>
@@ -1816,6 +1816,10 @@ Not signed yet</translation>
         <translation>The agreement was made with a template that this version of the program does not know. Update the program to open it.</translation>
     </message>
     <message>
+        <source>Aftalen er underskrevet og forseglet og kan ikke ændres. Den forseglede PDF kan gemmes, åbnes og udskrives her.</source>
+        <translation>The agreement is signed and sealed and cannot be changed. The sealed PDF can be saved, opened and printed here.</translation>
+    </message>
+    <message>
         <source>Aftalen er underskrevet og forseglet.</source>
         <translation>The agreement is signed and sealed.</translation>
     </message>
@@ -1826,6 +1830,10 @@ Not signed yet</translation>
     <message>
         <source>Aftalen er underskrevet. Vil du lave en ny version, som kan ændres? Underskrifterne på den nuværende version bliver ugyldige, og aftalen skal underskrives igen.</source>
         <translation>The agreement is signed. Do you want to make a new version that can be changed? The signatures on the current version become invalid, and the agreement must be signed again.</translation>
+    </message>
+    <message>
+        <source>Aftalen har ingen forseglet PDF.</source>
+        <translation>The agreement has no sealed PDF.</translation>
     </message>
     <message>
         <source>Aftalen kan ikke vises</source>
@@ -1862,6 +1870,10 @@ Not signed yet</translation>
     <message>
         <source>Forrige trin</source>
         <translation>Previous step</translation>
+    </message>
+    <message>
+        <source>Gem &amp;PDF…</source>
+        <translation>Save &amp;PDF…</translation>
     </message>
     <message>
         <source>Gemmer …</source>
@@ -1920,6 +1932,10 @@ Not signed yet</translation>
         <translation>Creating the draft …</translation>
     </message>
     <message>
+        <source>PDF&apos;en er gemt i %1.</source>
+        <translation>The PDF was saved in %1.</translation>
+    </message>
+    <message>
         <source>Skabelon</source>
         <translation>Template</translation>
     </message>
@@ -1960,6 +1976,10 @@ Not signed yet</translation>
         <translation>The type and the parties were chosen when the draft was created. If the type should be a different one, start a new agreement.</translation>
     </message>
     <message>
+        <source>Ud&amp;skriv…</source>
+        <translation>Pri&amp;nt…</translation>
+    </message>
+    <message>
         <source>Udfyld det, der er nyt for denne aftale. Felter med * skal udfyldes. Alt gemmes, mens du skriver.</source>
         <translation>Fill in what is new for this agreement. Fields marked * must be filled in. Everything is saved as you type.</translation>
     </message>
@@ -1982,6 +2002,10 @@ Not signed yet</translation>
     <message>
         <source>version %1</source>
         <translation>version %1</translation>
+    </message>
+    <message>
+        <source>Å&amp;bn PDF</source>
+        <translation>O&amp;pen PDF</translation>
     </message>
     <message>
         <source>← &amp;Tilbage</source>
@@ -3572,8 +3596,24 @@ Not signed yet</translation>
         <translation>Save the signed agreement</translation>
     </message>
     <message>
+        <source>PDF&apos;en kunne ikke gemmes i {path}: {reason}</source>
+        <translation>The PDF could not be saved in {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>PDF&apos;en kunne ikke læses: {reason}</source>
+        <translation>The PDF could not be read: {reason}</translation>
+    </message>
+    <message>
         <source>PDF-filer (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Printeren kunne ikke startes.</source>
+        <translation>The printer could not be started.</translation>
+    </message>
+    <message>
+        <source>Udskriv aftalen</source>
+        <translation>Print the agreement</translation>
     </message>
 </context>
 <context>

@@ -17,7 +17,9 @@ When the agreement is ready (no errors, every warning acknowledged with a note) 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import shiboken6
@@ -56,6 +58,7 @@ from .partials.agreement_fields import (
 from .partials.agreement_findings import FindingsPanel, WarningAcknowledgement
 from .partials.agreement_start import StartStep
 from .partials.inputs import page_action, while_alive
+from .partials.sealed_pdf import open_pdf, pdf_file_name, print_pdf, save_pdf
 
 CTX = "agreement_wizard"
 tr = QCoreApplication.translate  # tr(CTX, "…"): found by ui.i18n.update
@@ -262,6 +265,17 @@ class AgreementWizard(QWidget):
         self.new_revision_button.clicked.connect(self.new_revision)
         frozen_row.addWidget(self.frozen_text, 1)
         frozen_row.addWidget(self.new_revision_button)
+        # a sealed agreement: its PDF one click away (partials.sealed_pdf)
+        self.save_pdf_button = QPushButton(tr(CTX, "Gem &PDF…"), self.frozen)
+        self.save_pdf_button.clicked.connect(lambda: self._with_pdf(self._save_pdf))
+        self.open_pdf_button = QPushButton(tr(CTX, "Å&bn PDF"), self.frozen)
+        self.open_pdf_button.clicked.connect(lambda: self._with_pdf(self._open_pdf))
+        self.print_pdf_button = QPushButton(tr(CTX, "Ud&skriv…"), self.frozen)
+        self.print_pdf_button.clicked.connect(lambda: self._with_pdf(self._print_pdf))
+        self.pdf_buttons = (self.save_pdf_button, self.open_pdf_button, self.print_pdf_button)
+        for button in self.pdf_buttons:
+            frozen_row.addWidget(button)
+        self.saved_pdf: Path | None = None
         self.frozen.hide()
         self.general_problem = QLabel(self)
         self.general_problem.setStyleSheet(f"color: {ERROR_COLOUR};")
@@ -465,7 +479,17 @@ class AgreementWizard(QWidget):
                             else "")
             editor.set_read_only(not state.editable)
         self.frozen.setVisible(not state.editable)
-        if not state.editable:
+        sealed = state.status == fa.SEALED
+        self.new_revision_button.setVisible(not sealed)  # a sealed agreement is final
+        for button in self.pdf_buttons:
+            button.setVisible(sealed)
+        if previous is None or previous.agreement_id != state.agreement_id:
+            self.saved_pdf = None
+        if sealed:
+            self.frozen_text.setText(tr(CTX, 
+                "Aftalen er underskrevet og forseglet og kan ikke ændres. Den forseglede PDF "
+                "kan gemmes, åbnes og udskrives her."))
+        elif not state.editable:
             self.frozen_text.setText(tr(CTX, 
                 "Aftalen er underskrevet og kan ikke ændres. En ændring laver en ny version "
                 "af aftalen, som skal underskrives igen af alle parter."))
@@ -766,6 +790,48 @@ class AgreementWizard(QWidget):
         else:
             self._general_failure(failure)
         self._update_buttons()
+
+    # -- the sealed PDF ------------------------------------------------------------------
+    def _with_pdf(self, then: Callable[[bytes], None]) -> None:
+        """Read the sealed PDF on the worker (sealing and pyHanko load on first use)."""
+        if self.state is None:
+            return
+        from forms import sealing
+
+        def got(pdf: bytes | None) -> None:
+            if pdf is None:
+                self._problem(tr(CTX, "Aftalen har ingen forseglet PDF."))
+            else:
+                then(pdf)
+        self.ops.read(sealing.sealed_pdf, self.state.agreement_id,
+                      on_done=while_alive(self, got),
+                      on_error=while_alive(self, self._general_failure))
+
+    def _problem(self, text: str) -> None:
+        self.general_problem.setText(text)
+        self.general_problem.setVisible(bool(text))
+
+    def _save_pdf(self, pdf: bytes) -> None:
+        assert self.state is not None
+        name = pdf_file_name(tr_template(self.state.template.title),
+                             str(self.state.values.get("citizen_name") or ""), dt.date.today())
+        path = save_pdf(self, pdf, name, self._problem)
+        if path is not None:
+            self.saved_pdf = path
+            self.save_state.setText(tr(CTX, "PDF'en er gemt i %1.").replace("%1", str(path)))
+
+    def _open_pdf(self, pdf: bytes) -> None:
+        """Opened where it was saved; saved first (asking where) if it was not."""
+        if self.saved_pdf is None or not self.saved_pdf.exists():
+            self._save_pdf(pdf)
+        if self.saved_pdf is not None:
+            open_pdf(self.saved_pdf)
+
+    def _print_pdf(self, pdf: bytes) -> None:
+        pages = print_pdf(self, pdf, self._problem)
+        if pages:
+            self.save_state.setText(tr(CTX, "%1 sider sendt til printeren.")
+                                    .replace("%1", str(pages)))
 
     def _general_failure(self, failure: OpFailure) -> None:
         self.general_problem.setText(failure.summary)

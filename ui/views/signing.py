@@ -18,17 +18,15 @@ fires (the agreements page re-emits its wizard's signal) and refreshes ``source`
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QDesktopServices, QFont
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -56,6 +54,7 @@ from ..ops import OpFailure, Ops, translate_message
 from .partials.agreement_reader import AgreementReader
 from .partials.inputs import ChoiceBox, while_alive
 from .partials.record_form import PROBLEM_STYLE
+from .partials.sealed_pdf import SavePdfDialog, open_pdf, pdf_file_name, save_pdf
 
 ROLE = Qt.ItemDataRole.UserRole
 HINT_STYLE = "color: palette(placeholder-text);"
@@ -135,31 +134,6 @@ def _sign(session: Session, agreement_id: str, role: str, name: str, identity: s
                              identity_check=identity, strokes=strokes, pad_width=size[0],
                              pad_height=size[1], device=device)
     return signature.signer_name
-
-
-# -- the save dialog tests replace ------------------------------------------------------------
-class SavePdfDialog:
-    """Asks where to save the sealed PDF. Tests replace ``ask``."""
-
-    @classmethod
-    def ask(cls, parent: QWidget | None, suggested_name: str) -> Path | None:
-        folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation)
-        path, _filter = QFileDialog.getSaveFileName(
-            parent, QCoreApplication.translate("signing", "Gem den underskrevne aftale"),
-            str(Path(folder) / suggested_name),
-            QCoreApplication.translate("signing", "PDF-filer (*.pdf)"))
-        if not path:
-            return None
-        return Path(path if path.lower().endswith(".pdf") else path + ".pdf")
-
-
-def pdf_file_name(title: str, citizen: str, day: dt.date) -> str:
-    """A file name a consultant recognises: "Aftale om virksomhedspraktik - Ali Hansen -
-    2026-03-02.pdf", without characters a file system refuses."""
-    parts = [p for p in (title, citizen, day.isoformat()) if p]
-    cleaned = re.sub(r'[\\/:*?"<>|]+', " ", " - ".join(parts))
-    return re.sub(r"\s+", " ", cleaned).strip() + ".pdf"
 
 
 # -- the dialog ---------------------------------------------------------------------------------
@@ -621,18 +595,11 @@ class SigningDialog(QDialog):
         suggested = pdf_file_name(
             QCoreApplication.translate("template", state.title) if state else "",
             state.citizen_name if state else "", dt.date.today())
-        path = SavePdfDialog.ask(self, suggested)
+        path = save_pdf(self, self.pdf, suggested,
+                        lambda text: self._show(self.general_problem, text))
         if path is None:
             return
-        try:
-            path.write_bytes(self.pdf)
-        except OSError as exc:
-            self._show(self.general_problem, self.tr(
-                "PDF'en kunne ikke gemmes i {path}: {reason}").format(
-                    path=path, reason=exc.strerror or exc))
-            return
         self.saved_path = path
-        self._show(self.general_problem, "")
         self._show_done(True)
 
     def _got_pdf(self, pdf: bytes | None) -> None:
@@ -644,7 +611,7 @@ class SigningDialog(QDialog):
 
     def open_pdf(self) -> None:
         if self.saved_path is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.saved_path)))
+            open_pdf(self.saved_path)
 
 
 def _escape(text: str) -> str:

@@ -1,0 +1,95 @@
+"""The sealed PDF one click away on the agreement page: save it where the consultant
+chooses (the folder is offered again next time), open it, print it through Qt's print
+dialog.
+
+Before: a sealed agreement's PDF could not be reached again from the desktop once the
+signing dialog was closed, and "Lav ny version…" was offered for it though the core refuses
+a new version of a sealed agreement (issue 15, item 5).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
+
+from consultant_app.device import device_identity
+from tests.unit.forms.test_signing_support import ready_draft, seal, sign_all
+from ui.views.agreements import AgreementsPage
+from ui.views.partials import sealed_pdf as P
+
+from .page_fixtures import settle
+from .test_signing import ops, shoot  # noqa: F401 - fixture used by name
+
+
+def _sealed_page(store, ops, qtbot) -> tuple[AgreementsPage, str, bytes]:  # noqa: F811
+    agreement_id = ready_draft(store)
+    me = device_identity(store)
+    sign_all(store, agreement_id, me)
+    pdf = seal(store, agreement_id, me)
+    page = AgreementsPage(ops)
+    qtbot.addWidget(page)
+    page.show()
+    settle(qtbot, ops)
+    page.open_item(agreement_id)
+    settle(qtbot, ops)
+    return page, agreement_id, pdf
+
+
+def test_a_sealed_agreement_offers_its_pdf_to_save_open_and_print(
+        store, ops, qtbot, tmp_path, monkeypatch) -> None:  # noqa: F811
+    page, _agreement_id, pdf = _sealed_page(store, ops, qtbot)
+    wizard = page.wizard
+    assert not wizard.new_revision_button.isVisible()
+    for button in wizard.pdf_buttons:
+        assert button.isVisible() and button.isEnabled(), button.text()
+    page.resize(1366 - 180, 768 - 60)
+    shoot(page, "agreement-sealed")
+
+    target = tmp_path / "aftaler" / "aftale.pdf"
+    target.parent.mkdir()
+    asked: list[str] = []
+    monkeypatch.setattr(P.SavePdfDialog, "ask", classmethod(
+        lambda cls, parent, name: asked.append(name) or target))
+    opened: list[Path] = []
+    monkeypatch.setattr(P, "open_pdf", opened.append)
+    import ui.views.agreement_wizard as W
+    monkeypatch.setattr(W, "open_pdf", opened.append)
+
+    qtbot.mouseClick(wizard.save_pdf_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(target.exists, timeout=10000)
+    assert target.read_bytes() == pdf  # the sealed bytes, not a new rendering
+    assert asked and "Ali Hansen" in asked[0] and asked[0].endswith(".pdf")
+
+    qtbot.mouseClick(wizard.open_pdf_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: opened == [target], timeout=10000)
+    assert len(asked) == 1  # saved already: opened where it is, not asked again
+
+    printed = tmp_path / "printed.pdf"
+
+    def to_file(cls, parent):
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(printed))
+        return printer
+    monkeypatch.setattr(P.PrintPdfDialog, "ask", classmethod(to_file))
+    qtbot.mouseClick(wizard.print_pdf_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "sider sendt til printeren" in wizard.save_state.text(),
+                    timeout=20000)
+    assert len(PdfReader(str(printed)).pages) == len(PdfReader(str(target)).pages)
+
+
+def test_the_save_dialog_starts_in_the_folder_used_last(tmp_path, monkeypatch, qtbot) -> None:
+    chosen = tmp_path / "mine aftaler" / "a.pdf"
+    offered: list[str] = []
+
+    def fake(parent, caption, directory, filter_):
+        offered.append(directory)
+        return str(chosen), filter_
+    monkeypatch.setattr(P.QFileDialog, "getSaveFileName", staticmethod(fake))
+    monkeypatch.setattr(P.SavePdfDialog, "last_folder", None)
+    assert P.SavePdfDialog.ask(None, "a.pdf") == chosen
+    assert P.SavePdfDialog.ask(None, "b.pdf") == chosen
+    assert offered[1] == str(chosen.parent / "b.pdf")
