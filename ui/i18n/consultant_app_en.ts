@@ -3845,10 +3845,6 @@ Not signed yet</translation>
         <translation>Citizen</translation>
     </message>
     <message>
-        <source>Borgere over 50 år, der har været ledige i mere end 12 måneder, kan være i praktik i op til 8 uger.</source>
-        <translation>Citizens over 50 who have been unemployed for more than 12 months can be in work placement for up to 8 weeks.</translation>
-    </message>
-    <message>
         <source>Borgeren ansættes af virksomheden i ordinære timer på almindelige løn- og ansættelsesvilkår. Lønnen trækkes fra i borgerens ydelse efter de almindelige regler.</source>
         <translation>The citizen is employed by the employer in ordinary hours on ordinary pay and terms of employment. The wage is deducted from the citizen&apos;s benefit under the ordinary rules.</translation>
     </message>
@@ -4423,6 +4419,10 @@ Not signed yet</translation>
     <message>
         <source>Undtagelse fra kravet om 6 måneders ledighed</source>
         <translation>Exemption from the requirement of 6 months&apos; unemployment</translation>
+    </message>
+    <message>
+        <source>Ved langvarig ledighed kan praktikken vare op til 13 uger, også for målgrupper med 4 uger (LAB § 61).</source>
+        <translation>After long unemployment the praktik may last up to 13 weeks, also for target groups with 4 weeks (LAB § 61).</translation>
     </message>
     <message>
         <source>Virksomhed</source>
