@@ -13,16 +13,23 @@ dates, status) and the whole content in one encrypted JSON envelope::
 ``signed_payload`` is what signatures bind to: the agreement id, type, template version,
 revision, the fields and the acknowledgements; ``content_hash`` is its SHA-256 over RFC 8785
 canonical JSON (``forms.canonical``). After the first signature a revision is frozen.
+
+The lifecycle (draft -> signing -> signed -> sealed; a change after the first signature is a
+new revision) is ``forms.lifecycle``, the same state machine the central service judges
+pushes with. Here it guards every write of an agreement record, whoever makes it (these
+functions, signing, sealing, a conflict choice): a forbidden step raises ``LifecycleRefused``
+from the flush, and the caller's transaction writes nothing.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Session
 
 from consultant_app.errors import Problem, UserError, ValidationError
@@ -31,7 +38,7 @@ from consultant_app.store.models import AgreementSignature, Employer, PlacementA
 from consultant_app.text import QT_TRANSLATE_NOOP as _N
 from consultant_app.text import Message
 
-from . import canonical, rules
+from . import canonical, lifecycle, rules
 from . import facts as ffacts
 from . import fields as ffields
 from . import prefill as fprefill
@@ -39,7 +46,8 @@ from .templates import Template, agreement_types, get_template
 
 CTX = "forms"
 
-DRAFT, SIGNING, SIGNED, SEALED = "draft", "signing", "signed", "sealed"
+DRAFT, SIGNING, SIGNED, SEALED = lifecycle.DRAFT, lifecycle.SIGNING, lifecycle.SIGNED, \
+    lifecycle.SEALED
 EDITABLE = (DRAFT,)
 
 
@@ -48,6 +56,42 @@ class AgreementFrozen(UserError):
         super().__init__(Message(CTX, _N(
             CTX, "Aftalen er underskrevet og kan ikke ændres. Lav en ny version af aftalen for "
                  "at ændre den; underskrifterne skal så gives igen."), {}))
+
+
+class LifecycleRefused(UserError):
+    """A write the agreement lifecycle forbids (``forms.lifecycle``); ``code`` is the same
+    code the service answers with."""
+
+    def __init__(self, refusal: lifecycle.Refusal):
+        super().__init__(refusal.message)
+        self.code = refusal.code
+
+
+def _guard_lifecycle(_mapper: Any, _connection: Any, target: PlacementAgreement) -> None:
+    """Judge an agreement row's step from its stored state to the state being flushed."""
+    state = inspect(target)
+    if not any(state.attrs[name].history.has_changes()
+               for name in (*lifecycle.LIFECYCLE_FIELDS, "deleted")):
+        return
+    before: dict[str, Any] = {}
+    after: dict[str, Any] = {}
+    for name in lifecycle.LIFECYCLE_FIELDS:
+        history = state.attrs[name].history
+        after[name] = getattr(target, name)
+        before[name] = (history.deleted[0] if history.deleted
+                        else None if history.added else after[name])
+    deleted = state.attrs["deleted"].history
+    if target.deleted and deleted.deleted and not deleted.deleted[0]:
+        refusal = lifecycle.judge_delete(before)
+    elif target.deleted:
+        return
+    else:
+        refusal = lifecycle.judge(before, after)
+    if refusal is not None:
+        raise LifecycleRefused(refusal)
+
+
+event.listen(PlacementAgreement, "before_update", _guard_lifecycle)
 
 
 class NotReady(UserError):
@@ -259,8 +303,10 @@ def update_fields(session: Session, agreement_id: str,
 
 
 def set_wizard_step(session: Session, agreement_id: str, step: int) -> None:
+    """Remember the wizard's step in a draft (the envelope of a signed revision is frozen,
+    so there it is not kept)."""
     doc = load(session, agreement_id)
-    if doc.wizard_step != step:
+    if doc.record.status in EDITABLE and doc.wizard_step != step:
         doc.wizard_step = step
         _store(doc)
         session.flush()

@@ -92,6 +92,20 @@ are refused (``out_of_scope``), and the client reports them as rejected in plain
 An ``update`` of a record the service does not hold is refused (``unknown_record``): the
 service never makes a record out of an update, so no record lacks what its create carried.
 
+Agreement lifecycle
+-------------------
+A placement agreement moves draft -> signing -> signed -> sealed per revision; a change after
+the first signature is a new revision, never a rewrite; sealed is final. The machine is
+``forms.lifecycle`` (the device guards its own writes with the same one). The service judges
+every pushed ``placement_agreement`` operation on the step from its stored record to the
+record the operation would leave, so no order of operations, in one push or across pushes,
+gets round it. A forbidden step is rejected with code ``invalid_transition`` (a status or
+revision going back) or ``immutable`` (a frozen field of a signed revision changed, a new
+revision of a sealed agreement, a delete of a signed one, a state that disagrees with the
+sealed PDF the service holds for that revision) and a Danish message. Because the service
+judges states, a device sends the whole lifecycle state (``forms.lifecycle.LIFECYCLE_FIELDS``,
+current values) in every agreement operation that touches any of it.
+
 Errors are ``{"detail": {"code": ..., "message": ...}}`` (ErrorBody) with a Danish message:
 401 ``unauthorized`` (unknown token), 403 ``invalid_code`` (enrollment code unknown, used or
 expired), 409 ``immutable`` (other content under a signed agreement's id and revision), 410

@@ -42,6 +42,7 @@ from consultant_app.store.models import (
     SyncConflict,
     SyncRun,
 )
+from forms import lifecycle
 from sync import protocol
 
 from . import credentials, quarantine, wipe
@@ -370,7 +371,14 @@ def _operations(session: Session, entries: list[OutboxEntry]
         elif "*" in e.fields:
             values = c.encode(row)
         else:
-            values = c.encode(row, [f for f in e.fields if f != protocol.DELETED_FIELD])
+            names = [f for f in e.fields if f != protocol.DELETED_FIELD]
+            if e.entity == "placement_agreement" and not lifecycle.LIFECYCLE_FIELDS_SET \
+                    .isdisjoint(names):
+                # One consistent lifecycle state per operation (forms.lifecycle): the
+                # service judges the step from its record to this state, and a status read
+                # now without the content read now would be a state that never existed.
+                names = sorted(lifecycle.LIFECYCLE_FIELDS_SET.union(names))
+            values = c.encode(row, names)
         operations.append(protocol.Operation(
             op_id=e.op_id, entity=e.entity, entity_id=e.entity_id, op=e.op,
             base_version=e.base_version, values=values, modified_at=row.modified_at))

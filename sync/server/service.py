@@ -21,6 +21,8 @@ from typing import Any
 from sqlalchemy import Engine, and_, bindparam, func, insert, select, tuple_, update
 from sqlalchemy.engine import Connection
 
+from forms import lifecycle
+
 from ..protocol import ENTITIES, Operation, OperationResult
 from . import db
 from .auth import DeviceIdentity
@@ -31,7 +33,7 @@ from .entities import (
     PARENTS,
     check_values,
 )
-from .merge import Stored, merge
+from .merge import Outcome, Stored, merge
 
 SIGNED_STATUSES = ("signed", "sealed")
 DEFAULT_LIMIT = 1000
@@ -199,20 +201,29 @@ def _placement(batch: _Batch, entity: str, ident: str, values: dict[str, Any],
     return scope.consultant_id, None, citizen_id if isinstance(citizen_id, str) else None
 
 
-def _check_immutable(stored: Rec, op: Operation) -> None:
-    """Rejects a change to the content of a signed or sealed agreement revision."""
-    if stored.deleted or stored.values.get("status") not in SIGNED_STATUSES:
-        return
+def _check_lifecycle(batch: _Batch, stored: Rec | None, op: Operation,
+                     outcome: Outcome) -> None:
+    """Rejects an agreement operation the lifecycle forbids (forms.lifecycle): judged on the
+    step from the stored record to the record the operation would leave, so no order of
+    operations (in one push or across pushes) gets round it. A revision the service holds a
+    sealed PDF of must keep that PDF's content hash."""
+    before = None if stored is None or stored.deleted else stored.values
     if op.op == "delete":
-        raise Rejected("immutable", "En underskrevet aftale kan ikke slettes.")
-    same_revision = op.values.get("revision", stored.values.get("revision")) == \
-        stored.values.get("revision")
-    if not same_revision:
-        return
-    for name in ("content", "content_hash"):
-        if name in op.values and op.values[name] != stored.values.get(name):
-            raise Rejected("immutable", "Aftalen er underskrevet og kan ikke ændres. En ændring "
-                                        "skal laves som en ny version, der underskrives igen.")
+        refusal = lifecycle.judge_delete(before) if before is not None else None
+    elif outcome.changed:
+        after = outcome.record.values
+        refusal = lifecycle.judge(before, after)
+        if refusal is None and after.get("status") in lifecycle.FROZEN_STATUSES:
+            s = db.sealed_agreement.c
+            sealed_hash = batch.conn.execute(select(s.content_hash).where(
+                s.agreement_id == op.entity_id, s.revision == after.get("revision"))).scalar()
+            if sealed_hash is not None and sealed_hash != after.get("content_hash"):
+                raise Rejected(lifecycle.IMMUTABLE, "Den centrale tjeneste har allerede en "
+                               "forseglet PDF af denne version med et andet indhold.")
+    else:
+        refusal = None
+    if refusal is not None:
+        raise Rejected(refusal.code, str(refusal))
 
 
 def _apply(batch: _Batch, op: Operation, now: dt.datetime) -> tuple[OperationResult, list[dict]]:
@@ -234,14 +245,13 @@ def _apply(batch: _Batch, op: Operation, now: dt.datetime) -> tuple[OperationRes
         raise Rejected("unknown_record", "Posten findes ikke på den centrale tjeneste, så "
                                          "ændringen kan ikke gemmes. Opret posten igen.")
     handed_over = _handed_over(batch, op, stored)
-    if stored is not None:
-        if not scope.covers(stored) and not handed_over:
-            raise _out_of_scope(op.entity)
-        if op.entity == "placement_agreement":
-            _check_immutable(stored, op)
+    if stored is not None and not scope.covers(stored) and not handed_over:
+        raise _out_of_scope(op.entity)
     current = None if stored is None else Stored(stored.version, stored.values,
                                                  stored.field_versions, stored.deleted)
     outcome = merge(op.entity, current, op)
+    if op.entity == "placement_agreement":
+        _check_lifecycle(batch, stored, op, outcome)
     if outcome.changed:
         owner, owner_device, citizen_id = _placement(batch, op.entity, op.entity_id,
                                                      outcome.record.values, handed_over)

@@ -277,9 +277,17 @@ def test_signed_agreements_cannot_change_under_the_same_revision(server):
     assert (changed["status"], changed["code"]) == ("rejected", "immutable")
     deleted = a.push(op("placement_agreement", agreement, "delete", 2))[0]
     assert deleted["code"] == "immutable"
+    # Sealed is final (forms.lifecycle): a change is a new agreement, not a new revision.
     revised = a.push(op("placement_agreement", agreement, "update", 2, revision=2,
                         status="draft", content='{"fields": {"a": 2}}', content_hash=""))[0]
-    assert revised["status"] == "applied" and revised["version"] == 3
+    assert (revised["status"], revised["code"]) == ("rejected", "immutable")
+    # A signed (not sealed) agreement changes as a new revision.
+    other = new_id()
+    a.push(op("placement_agreement", other, agreement_type="virksomhedspraktik",
+              status="signed", revision=1, content='{"fields": {"a": 1}}', content_hash="h1"))
+    revised = a.push(op("placement_agreement", other, "update", 1, revision=2,
+                        status="draft", content='{"fields": {"a": 2}}', content_hash=""))[0]
+    assert revised["status"] == "applied" and revised["version"] == 2
 
 
 @pytest.mark.slow

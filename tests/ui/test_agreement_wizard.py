@@ -312,7 +312,7 @@ def test_a_signed_agreement_is_read_only_and_a_new_version_is_confirmed(
     with demo_store.write() as s:
         doc = fa.create_draft(s, "virksomhedspraktik", parties.employer_id,
                               match_id=parties.match_id)
-        doc.record.status = fa.SIGNED
+        doc.record.status, doc.record.content_hash = fa.SIGNED, fa.content_hash(doc)
         agreement_id = doc.id
     page = AgreementsPage(ops)
     qtbot.addWidget(page)

@@ -2542,6 +2542,10 @@ Not signed yet</translation>
 <context>
     <name>forms</name>
     <message>
+        <source>&apos;{status}&apos; er ikke en status for en aftale.</source>
+        <translation>&apos;{status}&apos; is not a status of an agreement.</translation>
+    </message>
+    <message>
         <source>Advarsel kvitteret</source>
         <translation>Warning acknowledged</translation>
     </message>
@@ -2554,8 +2558,16 @@ Not signed yet</translation>
         <translation>The agreement is already sealed.</translation>
     </message>
     <message>
+        <source>Aftalen er forseglet og kan ikke få en ny version. Lav en ny aftale for at ændre den.</source>
+        <translation>The agreement is sealed and cannot get a new version. Make a new agreement to change it.</translation>
+    </message>
+    <message>
         <source>Aftalen er forseglet og kan ikke underskrives igen.</source>
         <translation>The agreement is sealed and cannot be signed again.</translation>
+    </message>
+    <message>
+        <source>Aftalen er underskrevet og kan ikke ændres (feltet {fields}). En ændring skal laves som en ny version, der underskrives igen.</source>
+        <translation>The agreement is signed and cannot be changed (field {fields}). A change must be made as a new version, which is signed again.</translation>
     </message>
     <message>
         <source>Aftalen er underskrevet og kan ikke ændres. Lav en ny version af aftalen for at ændre den; underskrifterne skal så gives igen.</source>
@@ -2566,6 +2578,10 @@ Not signed yet</translation>
         <translation>The agreement cannot be sealed until everyone has signed. Missing: {missing}.</translation>
     </message>
     <message>
+        <source>Aftalen kan ikke gå fra {old} tilbage til {new}. En ændring efter første underskrift skal laves som en ny version.</source>
+        <translation>The agreement cannot go from {old} back to {new}. A change after the first signature must be made as a new version.</translation>
+    </message>
+    <message>
         <source>Aftalen kan ikke underskrives endnu: {text}</source>
         <translation>The agreement cannot be signed yet: {text}</translation>
     </message>
@@ -2574,12 +2590,24 @@ Not signed yet</translation>
         <translation>The agreement&apos;s content no longer matches what was signed. Make a new version of the agreement; the signatures must then be given again.</translation>
     </message>
     <message>
+        <source>Aftalens version kan ikke gå tilbage (fra {old} til {new}).</source>
+        <translation>The agreement&apos;s version cannot go back (from {old} to {new}).</translation>
+    </message>
+    <message>
         <source>Bevis for underskrifter og forsegling (maskinlæsbart)</source>
         <translation>Evidence of signatures and sealing (machine-readable)</translation>
     </message>
     <message>
         <source>Ed25519-segl og PAdES-signatur med enhedens nøgle ({cert}); dokument-hash {hash}</source>
         <translation>Ed25519 seal and PAdES signature with the device&apos;s key ({cert}); document hash {hash}</translation>
+    </message>
+    <message>
+        <source>En underskrevet aftale kan ikke slettes.</source>
+        <translation>A signed agreement cannot be deleted.</translation>
+    </message>
+    <message>
+        <source>En underskrevet aftale skal have sin kontrolsum (content_hash).</source>
+        <translation>A signed agreement must carry its checksum (content_hash).</translation>
     </message>
     <message>
         <source>Enhed {device}</source>
@@ -2650,8 +2678,24 @@ Not signed yet</translation>
         <translation>certificate issued by the central service</translation>
     </message>
     <message>
+        <source>forseglet</source>
+        <translation>sealed</translation>
+    </message>
+    <message>
+        <source>kladde</source>
+        <translation>draft</translation>
+    </message>
+    <message>
         <source>selvsigneret certifikat, enheden er ikke tilmeldt</source>
         <translation>self-signed certificate, the device is not enrolled</translation>
+    </message>
+    <message>
+        <source>under underskrift</source>
+        <translation>being signed</translation>
+    </message>
+    <message>
+        <source>underskrevet</source>
+        <translation>signed</translation>
     </message>
 </context>
 <context>

@@ -101,6 +101,7 @@ def test_a_signed_revision_is_frozen_and_a_new_revision_voids_its_signatures(sto
                                  role="employer", signer_name="Lone Bager",
                                  identity_check="known", signed_at=dt.datetime(2026, 3, 1)))
         doc.record.status = A.SIGNING
+        doc.record.content_hash = "x" * 64
         agreement_id = doc.id
     with pytest.raises(A.AgreementFrozen):
         with store.write() as s:
