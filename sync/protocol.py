@@ -106,6 +106,28 @@ sealed PDF the service holds for that revision) and a Danish message. Because th
 judges states, a device sends the whole lifecycle state (``forms.lifecycle.LIFECYCLE_FIELDS``,
 current values) in every agreement operation that touches any of it.
 
+Limits
+------
+Part of the protocol, the same on both sides (the constants below), checked by the service
+before a body is parsed (size) or stored (the rest), and respected by the client:
+- ``MAX_BODY_BYTES`` per request body (``MAX_ENROLL_BODY_BYTES`` for enrollment, which has no
+  token). A larger ``Content-Length`` is answered 413 ``too_large`` without reading the body;
+  a body without ``Content-Length`` (chunked) is counted as it arrives and cut off at the
+  limit with the same answer.
+- The token is checked before any byte of a body is read: a request without a valid token
+  gets 401 (410 if revoked) whatever it carries.
+- ``MAX_OPERATIONS_PER_PUSH`` operations per push (422 naming ``operations``). The client
+  splits its outbox into pushes under this and under ``MAX_BODY_BYTES`` (``push_batches``).
+- A value per field (``value_problem``): a text at most as long as the app's own field spec
+  allows (``MAX_TEXT_CHARS`` for free text such as notes, the column's length for short
+  fields, ``LONG_FIELD_CHARS`` for machine-made ones: agreement content, seals, signature
+  strokes, sealed PDFs), a list at most ``MAX_LIST_ITEMS`` items, an integer within
+  ``±MAX_INT``, a number finite. Over a limit: 422 naming the operation and the field. The
+  client checks the same before it sends, and reports such a change as rejected instead.
+- Integers: ``cursor`` 0..``MAX_SEQ``, ``limit`` 1..``MAX_PULL_LIMIT``, ``base_version`` and a
+  path's ``revision`` 0..``MAX_INT``; ids at most ``MAX_ID_CHARS``. Outside: 422 naming the
+  field, never a 500.
+
 Errors are ``{"detail": {"code": ..., "message": ...}}`` (ErrorBody) with a Danish message:
 401 ``unauthorized`` (unknown token), 403 ``invalid_code`` (enrollment code unknown, used or
 expired), 409 ``immutable`` (other content under a signed agreement's id and revision), 410
@@ -127,9 +149,10 @@ its conflict list) so the consultant can see it and choose.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
 API_PREFIX = "/api/v1"
 PROTOCOL_VERSION = 1
@@ -164,6 +187,95 @@ def policy(entity: str, field_name: str) -> str:
     return rules.get(field_name, rules.get("*", DEFAULT_POLICY))
 
 
+# -- limits (module doc, "Limits") ------------------------------------------------------------
+MAX_BODY_BYTES = 32 * 1024 * 1024
+MAX_ENROLL_BODY_BYTES = 64 * 1024
+MAX_OPERATIONS_PER_PUSH = 1000
+MAX_PULL_LIMIT = 5000
+# Free text (notes, descriptions): the longest text the app's field specs accept
+# (consultant_app.services: text(20000)); short fields are bounded by their column's length.
+MAX_TEXT_CHARS = 20_000
+# Fields the app writes itself, not typed by a person: room for what it makes.
+LONG_FIELD_CHARS: dict[tuple[str, str], int] = {
+    ("placement_agreement", "content"): 1_000_000,
+    ("placement_agreement", "seal"): 100_000,
+    ("agreement_signature", "strokes"): 2_000_000,  # forms.signing.MAX_POINTS points
+    ("agreement_document", "pdf"): 16_000_000,      # a sealed PDF, base64
+}
+MAX_LIST_ITEMS = 500
+MAX_INT = 2**31 - 1  # integer fields, versions and revisions (32-bit columns)
+MAX_SEQ = 2**63 - 1  # change sequence numbers and cursors
+MAX_ID_CHARS = 64
+MAX_EMAIL_CHARS = 254
+
+
+def _text_limits() -> dict[tuple[str, str], int]:
+    """The most characters of each synced text field, from the store's models."""
+    from sqlalchemy import JSON, Boolean, Float, Integer, String, Text
+
+    from consultant_app.store.models import MODEL_BY_ENTITY
+    out: dict[tuple[str, str], int] = {}
+    for entity in ENTITIES:
+        for column in MODEL_BY_ENTITY[entity].__table__.columns:
+            t, key = column.type, (entity, column.name)
+            if isinstance(t, (Boolean, Integer, Float, JSON)):
+                continue
+            if column.name == "id" or column.name.endswith("_id"):
+                out[key] = MAX_ID_CHARS
+            elif column.name == "email":
+                out[key] = MAX_EMAIL_CHARS  # the spec checks the form, RFC 5321 the length
+            elif isinstance(t, String) and not isinstance(t, Text) and t.length:
+                out[key] = LONG_FIELD_CHARS.get(key, t.length)
+            else:
+                out[key] = LONG_FIELD_CHARS.get(key, MAX_TEXT_CHARS)
+    return out
+
+
+_LIMITS: dict[tuple[str, str], int] | None = None
+
+
+def value_problem(entity: str, name: str, value: Any) -> str | None:
+    """None if ``value`` of ``entity.name`` is within the protocol's limits, else a Danish
+    message naming the field. Types are judged elsewhere (the service's entities module)."""
+    global _LIMITS
+    if _LIMITS is None:
+        _LIMITS = _text_limits()
+    limit = _LIMITS.get((entity, name))
+    if isinstance(value, str) and limit is not None and len(value) > limit:
+        return f"Feltet '{name}' er for langt: højst {limit} tegn (er {len(value)})."
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int) and not -MAX_INT <= value <= MAX_INT:
+        return f"Feltet '{name}' er uden for det tilladte talområde (±{MAX_INT})."
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"Feltet '{name}' skal være et endeligt tal."
+    if isinstance(value, (list, dict)):
+        if len(value) > MAX_LIST_ITEMS:
+            return f"Feltet '{name}' har for mange elementer: højst {MAX_LIST_ITEMS}."
+        if any(isinstance(v, str) and len(v) > MAX_TEXT_CHARS for v in value):
+            return f"Feltet '{name}' har et element på over {MAX_TEXT_CHARS} tegn."
+    return None
+
+
+def push_batches(operations: list[Operation]) -> list[list[Operation]]:
+    """``operations`` in order, cut into pushes the service accepts: at most
+    ``MAX_OPERATIONS_PER_PUSH`` each and a body under ``MAX_BODY_BYTES``."""
+    budget = MAX_BODY_BYTES - 4096  # the envelope and the cursor
+    batches: list[list[Operation]] = []
+    current: list[Operation] = []
+    size = 0
+    for op in operations:
+        n = len(op.model_dump_json().encode("utf-8")) + 1
+        if current and (len(current) >= MAX_OPERATIONS_PER_PUSH or size + n > budget):
+            batches.append(current)
+            current, size = [], 0
+        current.append(op)
+        size += n
+    if current:
+        batches.append(current)
+    return batches
+
+
 class ErrorBody(BaseModel):
     code: str
     message: str
@@ -191,14 +303,22 @@ class EnrollResponse(BaseModel):
 class Operation(BaseModel):
     """One outbox entry, with the current values of the fields it changed."""
 
-    op_id: str
-    entity: str
-    entity_id: str
+    op_id: str = Field(min_length=1, max_length=MAX_ID_CHARS)
+    entity: str = Field(max_length=MAX_ID_CHARS)
+    entity_id: str = Field(max_length=MAX_ID_CHARS)
     op: Literal["create", "update", "delete"]
-    base_version: int = 0
+    base_version: int = Field(default=0, ge=0, le=MAX_INT)
     # field -> value (dates ISO, lists as lists). A create sends every field; a delete none.
     values: dict[str, Any] = Field(default_factory=dict)
     modified_at: dt.datetime | None = None
+
+    @model_validator(mode="after")
+    def _within_limits(self) -> Operation:
+        for name, value in self.values.items():
+            problem = value_problem(self.entity, name, value)
+            if problem:
+                raise ValueError(problem)
+        return self
 
 
 class FieldConflict(BaseModel):
@@ -221,10 +341,10 @@ class OperationResult(BaseModel):
 
 
 class PushRequest(BaseModel):
-    operations: list[Operation]
+    operations: list[Operation] = Field(max_length=MAX_OPERATIONS_PER_PUSH)
     # The device's pull cursor when it built the batch: the service judges by it whether the
     # device had heard of a scope exit (module doc, "Signed agreements and scope exits").
-    cursor: int | None = Field(default=None, ge=0, le=2**63 - 1)
+    cursor: int | None = Field(default=None, ge=0, le=MAX_SEQ)
 
 
 class PushResponse(BaseModel):

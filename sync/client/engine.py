@@ -208,15 +208,18 @@ class SyncEngine:
                                     .order_by(OutboxEntry.seq).limit(self.push_batch)).all()
                 if not entries:
                     return
-                operations, orphans = _operations(s, entries)
+                refused: list[protocol.OperationResult] = []
+                operations, orphans = _operations(s, entries, refused)
             by_op = {e.op_id: e for e in entries}
             # The cursor tells the service which scope exits this device had heard of.
             cursor = int(self.store.meta(credentials.CURSOR, "0") or 0)
-            answer = transport.push(protocol.PushRequest(operations=operations,
-                                                         cursor=cursor)) \
-                if operations else protocol.PushResponse(results=[])
-            answered = [r for r in answer.results if r.op_id in by_op]
-            if operations and not answered:
+            results = list(refused)
+            # Pushes under the protocol's limits on operations and body size.
+            for part in protocol.push_batches(operations):
+                results += transport.push(protocol.PushRequest(operations=part,
+                                                               cursor=cursor)).results
+            answered = [r for r in results if r.op_id in by_op]
+            if operations and len(answered) == len(refused):
                 raise ServerError(502, "no_answer",
                                   "tjenesten svarede ikke på nogen af ændringerne")
             sent = operations_by_id(operations)
@@ -339,10 +342,13 @@ def operations_by_id(operations: list[protocol.Operation]) -> dict[str, protocol
     return {o.op_id: o for o in operations}
 
 
-def _operations(session: Session, entries: list[OutboxEntry]
+def _operations(session: Session, entries: list[OutboxEntry],
+                refused: list[protocol.OperationResult] | None = None
                 ) -> tuple[list[protocol.Operation], list[str]]:
     """The wire operations of ``entries`` with their rows' current values, and the op ids of
-    entries whose row or entity this version cannot send (dropped, and logged)."""
+    entries whose row or entity this version cannot send (dropped, and logged). An entry
+    whose values break the protocol's limits (protocol, "Limits") is not sent: it is answered
+    here, rejected with the limit's message, into ``refused``."""
     rows: dict[tuple[str, str], Any] = {}
     wanted: dict[str, set[str]] = {}
     for e in entries:
@@ -379,6 +385,13 @@ def _operations(session: Session, entries: list[OutboxEntry]
                 # now without the content read now would be a state that never existed.
                 names = sorted(lifecycle.LIFECYCLE_FIELDS_SET.union(names))
             values = c.encode(row, names)
+        problem = next((p for name, value in values.items()
+                        if (p := protocol.value_problem(e.entity, name, value))), None)
+        if problem is not None and refused is not None:
+            refused.append(protocol.OperationResult(
+                op_id=e.op_id, status="rejected", entity=e.entity, entity_id=e.entity_id,
+                code="too_large", message=problem))
+            continue
         operations.append(protocol.Operation(
             op_id=e.op_id, entity=e.entity, entity_id=e.entity_id, op=e.op,
             base_version=e.base_version, values=values, modified_at=row.modified_at))

@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from typing import Annotated
 
-from fastapi import FastAPI, Header, Query, Request
+from fastapi import FastAPI, Header, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 
 from ..protocol import (
     API_PREFIX,
+    MAX_ID_CHARS,
+    MAX_INT,
+    MAX_SEQ,
     PROTOCOL_VERSION,
     DeviceStatus,
     EnrollRequest,
@@ -26,7 +30,7 @@ from ..protocol import (
     SealedAgreementReceipt,
     SealedAgreementUpload,
 )
-from . import auth, db, migrate, service
+from . import auth, db, limits, migrate, service
 from . import ca as ca_module
 from .errors import ServiceError
 
@@ -46,6 +50,7 @@ def create_app(database_url: str, run_migrations: bool = True) -> FastAPI:
     app.state.read_engine = read_engine
     app.state.write_engine = write_engine
     app.state.ca = service_ca
+    limits.install(app, read_engine)  # the token and the body size before any body is read
 
     @app.exception_handler(ServiceError)
     async def _service_error(_request: Request, exc: ServiceError) -> JSONResponse:
@@ -90,7 +95,7 @@ def create_app(database_url: str, run_migrations: bool = True) -> FastAPI:
                                                   request.cursor))
 
     @app.get(f"{API_PREFIX}/pull", response_model=PullResponse, responses=ERRORS)
-    def pull(cursor: int = Query(0, ge=0),
+    def pull(cursor: int = Query(0, ge=0, le=MAX_SEQ),
              limit: int = Query(service.DEFAULT_LIMIT, ge=1, le=service.MAX_LIMIT),
              authorization: str | None = Header(default=None)) -> Response:
         identity = device(authorization)
@@ -107,7 +112,9 @@ def create_app(database_url: str, run_migrations: bool = True) -> FastAPI:
     @app.put(f"{API_PREFIX}/agreements/{{agreement_id}}/{{revision}}",
              response_model=SealedAgreementReceipt,
              responses={**ERRORS, 409: {"model": ErrorBody}, 422: {"model": ErrorBody}})
-    def sealed_agreement(agreement_id: str, revision: int, upload: SealedAgreementUpload,
+    def sealed_agreement(agreement_id: Annotated[str, Path(max_length=MAX_ID_CHARS)],
+                         revision: Annotated[int, Path(ge=0, le=MAX_INT)],
+                         upload: SealedAgreementUpload,
                          authorization: str | None = Header(default=None)
                          ) -> SealedAgreementReceipt:
         from . import sealed

@@ -23,7 +23,7 @@ from sqlalchemy.engine import Connection
 
 from forms import lifecycle
 
-from ..protocol import ENTITIES, Operation, OperationResult
+from ..protocol import ENTITIES, MAX_PULL_LIMIT, Operation, OperationResult
 from . import db
 from .auth import DeviceIdentity
 from .entities import (
@@ -37,7 +37,7 @@ from .merge import Outcome, Stored, merge
 
 SIGNED_STATUSES = ("signed", "sealed")
 DEFAULT_LIMIT = 1000
-MAX_LIMIT = 5000
+MAX_LIMIT = MAX_PULL_LIMIT
 
 
 @dataclass
