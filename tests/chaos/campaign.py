@@ -881,7 +881,7 @@ def service_conflicts(cluster: Cluster, ids: set[str]) -> list[tuple[str, str, s
 
 
 def device_state(device: Device) -> tuple[dict[tuple[str, str], tuple[bool, dict[str, Any]]],
-                                          list[SyncConflict], int, int, int, str]:
+                                          list[SyncConflict], int, int, list[str], str]:
     """(records, conflicts, outbox size, parked, quarantined, integrity) of one device."""
     assert device.store is not None
     records: dict[tuple[str, str], tuple[bool, dict[str, Any]]] = {}
@@ -897,11 +897,14 @@ def device_state(device: Device) -> tuple[dict[tuple[str, str], tuple[bool, dict
         outbox = s.scalar(select(func.count()).select_from(OutboxEntry)) or 0
         parked = s.scalar(select(func.count()).select_from(SyncParked)) or 0
         conn = s.connection()
-        quarantined = 0
+        quarantined: list[str] = []  # "entity (code)" of each change set aside
         for (table,) in conn.exec_driver_sql(
                 "SELECT name FROM sqlite_master WHERE type = 'table' "
                 "AND name LIKE '%quarantin%'").all():
-            quarantined += conn.exec_driver_sql(f'SELECT count(*) FROM "{table}"').scalar() or 0
+            columns = {r[1] for r in conn.exec_driver_sql(f'PRAGMA table_info("{table}")')}
+            what = "entity || ' (' || code || ')'" if {"entity", "code"} <= columns else "'?'"
+            quarantined += [r[0] for r in conn.exec_driver_sql(
+                f'SELECT {what} FROM "{table}"').all()]
         integrity = "; ".join(r[0] for r in conn.exec_driver_sql(
             "PRAGMA integrity_check").all())
     return records, conflicts, outbox, parked, quarantined, integrity
@@ -964,8 +967,9 @@ def check(run: Run) -> list[Violation]:
         if outbox:
             out.append(Violation("outbox", f"{who}: {outbox} changes never sent"))
         if parked or quarantined:
-            out.append(Violation("parked", f"{who}: {parked} parked, {quarantined} "
-                                           "quarantined after healing"))
+            out.append(Violation("parked", f"{who}: {parked} parked, {len(quarantined)} "
+                                           "quarantined after healing: "
+                                           f"{', '.join(sorted(quarantined))}"))
 
         def in_scope(rec: ServiceRecord, device: Device = device) -> bool:
             return rec.owner in (None, device.consultant_id) and \
