@@ -15,8 +15,10 @@ File format (what ``export_csv`` writes and ``import_csv`` reads)
   written with a decimal comma (12,5); import takes 12,5 and 12.5. Yes/no is ``ja``/``nej``.
   Choices (kind, status, target group, requirements, restrictions) are written as codes; the
   Danish label is accepted on import.
-* A text cell that starts with ``=``, ``+``, ``-`` or ``@`` is written with a leading ``'`` so a
-  spreadsheet does not run it as a formula; import removes that one ``'`` again.
+* A text or list cell that starts with ``=``, ``+``, ``-`` or ``@`` is written with a leading
+  ``'`` so a spreadsheet does not run it as a formula (a list cell as a whole: ``'=1+1|truck``);
+  so is one that starts with ``'``. Import removes that one ``'`` again, so a value comes
+  back exactly as it was.
 
 Columns (* = required)::
 
@@ -317,9 +319,19 @@ def check_header(kind: str, header: Sequence[str], name: str = "filen") -> list[
 
 
 def _unescape(cell: str) -> str:
-    if len(cell) > 1 and cell[0] == "'" and cell[1] in _FORMULA_START:
+    """Undo ``_escape``: one leading ``'`` before a formula character or another ``'``."""
+    if len(cell) > 1 and cell[0] == "'" and cell[1] in (*_FORMULA_START, "'"):
         return cell[1:]
     return cell
+
+
+def _escape(text: str) -> str:
+    """A cell a spreadsheet would run as a formula gets a leading ``'``; so does one that
+    starts with ``'`` itself, so that the import's ``_unescape`` gives back exactly the
+    text."""
+    if text.startswith((*_FORMULA_START, "'")):
+        return "'" + text
+    return text
 
 
 # -- import -----------------------------------------------------------------------------------
@@ -514,11 +526,9 @@ def format_cell(value: Any) -> str:
             return str(int(value))
         return repr(value).replace(".", ",")
     if isinstance(value, (list, tuple)):
-        return LIST_SEPARATOR.join(str(v) for v in value)
-    text = str(value)
-    if text.startswith(_FORMULA_START):
-        return "'" + text
-    return text
+        # Escaped as the whole cell: it is the cell's start that a spreadsheet reads.
+        return _escape(LIST_SEPARATOR.join(str(v) for v in value))
+    return _escape(str(value))
 
 
 def _employer_rows(session: Session) -> Iterator[list[Any]]:

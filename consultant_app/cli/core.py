@@ -97,6 +97,8 @@ def search_cmd(ctx: Context, query: str, kinds: tuple[str, ...], limit: int,
 @pass_context
 def info(ctx: Context, as_json: bool) -> None:
     with ctx.open() as store:
+        # A damaged page that the counts below do not read is still damage to report.
+        store.refuse_if_damaged(quick=True)
         c = counts(store)
         c_out = {**c, "profile": str(store.profile_dir), "consultant": store.consultant}
     if as_json:
@@ -110,10 +112,7 @@ def info(ctx: Context, as_json: bool) -> None:
 @pass_context
 def check(ctx: Context) -> None:
     with ctx.open() as store:
-        with store.read_engine.connect() as conn:
-            result = conn.exec_driver_sql("PRAGMA integrity_check").scalar()
-    if result != "ok":
-        raise click.ClickException(f"Databasen er beskadiget: {result}")
+        store.refuse_if_damaged()
     click.echo("Databasen er i orden.")
 
 

@@ -8,6 +8,7 @@ the CSV import and the CLI all go through this, so a value is judged the same wa
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Mapping
@@ -46,7 +47,11 @@ def number(minimum: float | None = None, maximum: float | None = None,
         if isinstance(value, bool):
             raise _fail(field, _N(CTX, "Skal være et tal."))
         if isinstance(value, (int, float)):
-            result: float = float(value)
+            try:
+                result: float = float(value)
+            except OverflowError:  # an int beyond any float
+                raise _fail(field, _N(CTX, "Skal være et tal, ikke '{value}'."),
+                            value=value) from None
         else:
             raw = str(value).strip().replace(" ", "").replace("\u00a0", "")
             if "," in raw and "." in raw:  # 1.234,5 (Danish thousands and decimals)
@@ -59,6 +64,8 @@ def number(minimum: float | None = None, maximum: float | None = None,
             except ValueError:
                 raise _fail(field, _N(CTX, "Skal være et tal, ikke '{value}'."),
                             value=value) from None
+        if not math.isfinite(result):  # inf, nan, 1e400: no count, hour or distance
+            raise _fail(field, _N(CTX, "Skal være et tal, ikke '{value}'."), value=value)
         if integer and result != int(result):
             raise _fail(field, _N(CTX, "Skal være et helt tal, ikke {value}."), value=value)
         if minimum is not None and result < minimum:

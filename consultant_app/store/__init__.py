@@ -89,6 +89,22 @@ def _note_executed_tables(state) -> None:  # type: ignore[no-untyped-def]
 
 
 def translate_sqlite_error(exc: BaseException, path: str) -> StoreError | None:
+    """The StoreError a user should see for ``exc``, or None. The errors it was raised in
+    the handling of count too: when a full disk makes SQLite roll back the whole
+    transaction, the ROLLBACK TO of a savepoint then fails with "no such savepoint", and it
+    is the full disk that the user must hear about."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        translated = _translate_one(current, path)
+        if translated is not None:
+            return translated
+        current = current.__cause__ or current.__context__
+    return None
+
+
+def _translate_one(exc: BaseException, path: str) -> StoreError | None:
     text = str(getattr(exc, "orig", exc)).lower()
     if "disk is full" in text or "disk i/o error" in text:
         return DiskFull()
@@ -149,8 +165,13 @@ def inspect_profile_file(path: Path) -> str:
     if not path.exists():
         return MISSING
     check_sqlite_file(path)
+    # Without a WAL or journal beside it the file is the whole database, and it is read as
+    # immutable: SQLite then makes no -wal or -shm file beside another program's database.
+    companions = (path.with_name(path.name + suffix) for suffix in ("-wal", "-journal"))
+    immutable = "&immutable=1" if not any(p.exists() for p in companions) else ""
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro{immutable}", uri=True,
+                               timeout=10)
         try:
             tables = {row[0] for row in conn.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -377,7 +398,33 @@ class Store:
     def _migrate(self) -> None:
         from .migrate import upgrade_to_head
         with self._write_lock:
-            upgrade_to_head(self.write_engine)
+            try:
+                upgrade_to_head(self.write_engine)
+            except (DatabaseError, OperationalError) as exc:
+                raise translate_sqlite_error(exc, str(self.path)) or exc
+
+    def integrity_problems(self, quick: bool = False) -> list[str]:
+        """What SQLite's integrity check (``quick``: the quick check, which skips comparing
+        indexes with their tables) finds wrong with the file; [] when it is sound. A page so
+        damaged that the check itself stops is reported as a problem too."""
+        pragma = "quick_check" if quick else "integrity_check"
+        try:
+            with self.read_engine.connect() as conn:
+                rows = [row[0] for row in conn.exec_driver_sql(f"PRAGMA {pragma}")]
+        except (DatabaseError, OperationalError) as exc:
+            translated = translate_sqlite_error(exc, str(self.path))
+            if translated is not None and not isinstance(translated, CorruptDatabase):
+                raise translated from None
+            return [str(getattr(exc, "orig", exc))]
+        return [] if rows == ["ok"] else rows
+
+    def refuse_if_damaged(self, quick: bool = False) -> None:
+        """Raise CorruptDatabase, naming the first problems, if the integrity check finds
+        any."""
+        problems = self.integrity_problems(quick)
+        if problems:
+            more = f" (og {len(problems) - 3} fejl mere)" if len(problems) > 3 else ""
+            raise CorruptDatabase(str(self.path), "; ".join(problems[:3]) + more)
 
     def remember_key_in_keyring(self) -> bool:
         return crypto.keyring_store(self.profile_id, self._data_key)
