@@ -38,14 +38,18 @@ def _ops(device: int, round_: int, own: list[str]) -> list[dict[str, Any]]:
     for k in range(8):
         ident = str(uuid.uuid4())
         own.append(ident)
+        # each its own company: the same CVR and P-number twice is one employer
+        cvr = f"{int(ident[:8], 16) % 10**8:08d}"
         ops.append({"op_id": str(uuid.uuid4()), "entity": "employer", "entity_id": ident,
-                    "op": "create", "values": {"cvr": "12345674", "name": f"Firma {device}-{round_}-{k}",
+                    "op": "create", "values": {"cvr": cvr, "name": f"Firma {device}-{round_}-{k}",
                                                "notes": "x" * 200, "ordinary_employees": 10}})
     for ident in own[:1]:
         ops.append({"op_id": str(uuid.uuid4()), "entity": "employer", "entity_id": ident,
                     "op": "update", "base_version": 1, "values": {"phone": f"8612{round_:04d}"}})
-    ops.append({"op_id": str(uuid.uuid4()), "entity": "citizen", "entity_id": str(uuid.uuid4()),
-                "op": "create", "values": {"name": "Borger", "cpr": "010190-1234",
+    citizen = str(uuid.uuid4())  # each its own CPR: the same CPR twice is one citizen
+    ops.append({"op_id": str(uuid.uuid4()), "entity": "citizen", "entity_id": citizen,
+                "op": "create", "values": {"name": "Borger",
+                                           "cpr": f"{uuid.UUID(citizen).int % 10**10:010d}",
                                            "skills": ["lager", "truck"]}})
     return ops
 

@@ -128,6 +128,30 @@ before a body is parsed (size) or stored (the rest), and respected by the client
   path's ``revision`` 0..``MAX_INT``; ids at most ``MAX_ID_CHARS``. Outside: 422 naming the
   field, never a 500.
 
+Parents, duplicates, lost answers, enrollment
+---------------------------------------------
+- A create or update naming a parent (``employer_id``, ``match_id``, ...) the service does
+  not hold (refused, or never sent; created earlier in the same batch counts) is refused
+  (``missing_parent``): no orphan reaches other devices to be parked for ever. A client that
+  still gets one (an orphan stored before this rule) parks it during the pull and, once the
+  pull has reached the end, sets it aside as ``missing_parent`` (``sync.client.quarantine``):
+  shown, retried, never silently waiting.
+- The same thing twice: a create of an employer whose CVR and P-number, or of a citizen whose
+  CPR, a live record of the municipality already has is refused (``duplicate``, in Danish,
+  saying the existing record comes with the pull). Nothing is merged automatically: the
+  record that came first stays with its history, and the device keeps its own values in its
+  conflict list beside the record it pulls, for the consultant to carry over
+  (``sync.server.natural_keys`` says what a natural key is and looks it up, one function,
+  ready for a blind index).
+- A server-wins conflict is answered with the service's value; the client writes it into
+  its row (unless a later local change of the field is still waiting, which the service
+  judges in its turn, or the row is already newer) and keeps its own value as the conflict's
+  loser. So a device whose answer was lost, or that was edited while the sync ran, converges
+  instead of keeping its value at the service's version for good.
+- Enrollment: a one-time code asked again, while valid, with the public key of the device it
+  enrolled gives the same device id and certificate and a new token (the answer was lost on
+  the way); any other key with a used code is refused (403 ``invalid_code``).
+
 Errors are ``{"detail": {"code": ..., "message": ...}}`` (ErrorBody) with a Danish message:
 401 ``unauthorized`` (unknown token), 403 ``invalid_code`` (enrollment code unknown, used or
 expired), 409 ``immutable`` (other content under a signed agreement's id and revision), 410

@@ -425,7 +425,40 @@ def _record_result(session: Session, entry: OutboxEntry, result: protocol.Operat
             field=conflict.field, server_value=_encode_json(conflict.server_value),
             client_value=_encode_json(conflict.client_value), winner=conflict.winner,
             policy=conflict.policy, detected_at=now))
+    server_won = [c for c in result.conflicts if c.winner == "server" and c.field != "deleted"]
+    if model is not None and server_won:
+        _take_server_values(session, model, entry, result, server_won)
     return len(result.conflicts)
+
+
+def _take_server_values(session: Session, model: Any, entry: OutboxEntry,
+                        result: protocol.OperationResult,
+                        conflicts: list[protocol.FieldConflict]) -> None:
+    """The service kept its value of these fields (server wins): the row takes it too, and
+    the device's value stays in the conflict list. Not when a later local change of the field
+    still waits to be pushed (the service judges that one in its turn), nor when the row
+    already holds a newer version than the answer (an answer repeated from memory). Without
+    this, a device whose answer was lost, or that was edited while its push was in flight,
+    kept its own value for good: the pull had already brought the service's version while
+    the change was waiting, and kept the local value then."""
+    row = session.get(model, entry.entity_id)
+    if row is None or row.version > result.version:
+        return
+    waiting: set[str] = set()
+    for fields in session.scalars(select(OutboxEntry.fields).where(
+            OutboxEntry.entity == entry.entity, OutboxEntry.entity_id == entry.entity_id,
+            OutboxEntry.op_id != entry.op_id)):
+        waiting.update(fields)
+    if "*" in waiting:
+        return
+    decoded = codec(entry.entity).decode({c.field: c.server_value for c in conflicts
+                                          if c.field not in waiting})
+    for name, value in decoded.items():
+        setattr(row, name, value)
+    if entry.entity == "citizen" and "cpr" in decoded:
+        cipher = session.get_bind().dialect.field_cipher  # type: ignore[attr-defined]
+        row.cpr_index = cipher.blind_index(decoded["cpr"]) if decoded["cpr"] else None
+    session.flush()
 
 
 def _quarantine_answer(session: Session, result: protocol.OperationResult,

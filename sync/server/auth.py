@@ -2,7 +2,9 @@
 
 Codes and tokens are random and stored only as SHA-256 hashes: a copy of the database does not
 let anyone enroll or act as a device. A code is one-time and expires (the demo's fixed code is
-reusable and does not expire)."""
+reusable and does not expire). A one-time code asked again with the same device key, while
+it is valid, gives the same device (and a new token): an enrollment whose answer was lost on
+the way does not burn the code; any other key with a used code is refused."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ import hashlib
 import secrets
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
 from cryptography.hazmat.primitives import serialization
 from sqlalchemy import Engine, insert, select, update
@@ -84,10 +87,15 @@ def enroll(engine: Engine, ca: CA, code: str, public_key_b64: str, device_name: 
             .join(db.municipality,
                   db.municipality.c.code == db.consultant.c.municipality_code)
             .where(db.enrollment_code.c.code_hash == code_hash)).first()
-        if row is None or (row.used_at is not None and not row.reusable) or (
-                row.expires_at is not None and row.expires_at < now):
+        if row is None or (row.expires_at is not None and row.expires_at < now):
             raise ServiceError(403, "invalid_code", "Tilmeldingskoden er ukendt, brugt eller "
                                                    "udløbet. Bed om en ny kode.")
+        if row.used_at is not None and not row.reusable:
+            again = _enrolled_with(conn, row, raw_key)
+            if again is None:
+                raise ServiceError(403, "invalid_code", "Tilmeldingskoden er ukendt, brugt "
+                                                       "eller udløbet. Bed om en ny kode.")
+            return _answer_again(conn, again, row)
         if not row.reusable:
             done = conn.execute(update(db.enrollment_code)
                                 .where(db.enrollment_code.c.code_hash == code_hash,
@@ -107,6 +115,30 @@ def enroll(engine: Engine, ca: CA, code: str, public_key_b64: str, device_name: 
     identity = DeviceIdentity(device_id, "active", row.consultant_id, row.name,
                               row.municipality_code, cert_pem)
     return token, identity, cert_pem, row.municipality_name
+
+
+def _enrolled_with(conn: Any, code_row: Any, raw_key: bytes) -> Any:
+    """The device a used one-time code enrolled, if it has this public key: the same device
+    asking again because the answer never reached it (a cut connection). The code's use and
+    the device's enrollment are written in one transaction with the same time, which links
+    them without keeping the code on the device row."""
+    d = db.device.c
+    return conn.execute(select(d.id, d.certificate_pem).where(
+        d.consultant_id == code_row.consultant_id, d.enrolled_at == code_row.used_at,
+        d.public_key == base64.b64encode(raw_key).decode("ascii"),
+        d.status == "active")).first()
+
+
+def _answer_again(conn: Any, device_row: Any, code_row: Any
+                  ) -> tuple[str, DeviceIdentity, str, str]:
+    """The first answer again: the same device id and certificate, and a new token (only
+    its hash is kept, so the lost one cannot be repeated; it never reached the device)."""
+    token = secrets.token_urlsafe(32)
+    conn.execute(update(db.device).where(db.device.c.id == device_row.id)
+                 .values(token_hash=hash_secret(token)))
+    identity = DeviceIdentity(device_row.id, "active", code_row.consultant_id, code_row.name,
+                              code_row.municipality_code, device_row.certificate_pem)
+    return token, identity, device_row.certificate_pem, code_row.municipality_name
 
 
 def authenticate(engine: Engine, authorization: str | None) -> DeviceIdentity:

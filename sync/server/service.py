@@ -24,7 +24,7 @@ from sqlalchemy.engine import Connection
 from forms import lifecycle
 
 from ..protocol import ENTITIES, MAX_PULL_LIMIT, Operation, OperationResult
-from . import db
+from . import db, natural_keys
 from .auth import DeviceIdentity
 from .entities import (
     ID_PATTERN,
@@ -103,6 +103,17 @@ class _Batch:
     signing: set[str] = field(default_factory=set)
     # citizen id -> the newest scope exit of it for this consultant (seq), loaded on demand
     exits: dict[str, int | None] = field(default_factory=dict)
+    # entity -> the natural keys this batch creates (natural_keys), and -> key -> the id of
+    # the live record holding it, looked up for all of them at the first need
+    creating: dict[str, set[str]] = field(default_factory=dict)
+    natural: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def holder_of(self, entity: str, key: str) -> str | None:
+        if entity not in self.natural:
+            self.natural[entity] = natural_keys.find_existing(
+                self.conn, self.scope.municipality_code, entity,
+                self.creating.get(entity, set()) | {key})
+        return self.natural[entity].get(key)
     records: dict[tuple[str, str], Rec | None] = field(default_factory=dict)
     # records in the order the batch first changed them: they get their numbers in this order
     # (an outbox creates parents before children, so a page has the parent first)
@@ -226,6 +237,31 @@ def _check_lifecycle(batch: _Batch, stored: Rec | None, op: Operation,
         raise Rejected(refusal.code, str(refusal))
 
 
+_DUPLICATE = {
+    "employer": "Virksomheden (samme CVR- og P-nummer) er allerede oprettet centralt, fx fra "
+                "en anden enhed. Din oprettelse er ikke sendt; den oprettede virksomhed hentes "
+                "ved synkroniseringen. Dine oplysninger står her, så du kan føre dem over.",
+    "citizen": "Borgeren (samme CPR-nummer) er allerede oprettet centralt, fx fra en anden "
+               "enhed. Din oprettelse er ikke sendt. Dine oplysninger står her, så du kan "
+               "føre dem over.",
+}
+_PARENT_NAMES = {"employer": "virksomhed", "vacancy": "stilling", "citizen": "borger",
+                 "match": "match", "placement_agreement": "aftale"}
+
+
+def _check_parents_held(batch: _Batch, op: Operation) -> None:
+    """Every parent an operation names must be on the service (made earlier in the same
+    batch counts): a child of a parent the service refused or never got would be an orphan
+    that every device parks for ever, waiting for a parent that never comes."""
+    for name, parent_entity in PARENTS.get(op.entity, {}).items():
+        ident = op.values.get(name)
+        if ident is not None and batch.get(parent_entity, ident) is None:
+            raise Rejected("missing_parent", "Posten hører til en "
+                           f"{_PARENT_NAMES.get(parent_entity, parent_entity)}, som ikke findes "
+                           "på den centrale tjeneste (den er måske afvist). Ændringen er ikke "
+                           "gemt centralt.")
+
+
 def _apply(batch: _Batch, op: Operation, now: dt.datetime) -> tuple[OperationResult, list[dict]]:
     """One operation: (its result, conflict rows to keep)."""
     if op.entity not in ENTITIES:
@@ -244,6 +280,13 @@ def _apply(batch: _Batch, op: Operation, now: dt.datetime) -> tuple[OperationRes
         # Never a record made out of an update: it would lack what its create carried.
         raise Rejected("unknown_record", "Posten findes ikke på den centrale tjeneste, så "
                                          "ændringen kan ikke gemmes. Opret posten igen.")
+    if op.op != "delete":
+        _check_parents_held(batch, op)
+    key = natural_keys.key_of(op.entity, op.values) if stored is None else None
+    if key is not None:
+        holder = batch.holder_of(op.entity, key)
+        if holder is not None and holder != op.entity_id:
+            raise Rejected("duplicate", _DUPLICATE[op.entity])
     handed_over = _handed_over(batch, op, stored)
     if stored is not None and not scope.covers(stored) and not handed_over:
         raise _out_of_scope(op.entity)
@@ -272,6 +315,8 @@ def _apply(batch: _Batch, op: Operation, now: dt.datetime) -> tuple[OperationRes
         if not stored.dirty:
             stored.dirty = True
             batch.changed.append(stored)
+    if key is not None and outcome.changed and not outcome.record.deleted:
+        batch.natural[op.entity][key] = op.entity_id
     version = outcome.record.version
     conflicts = [{"entity": op.entity, "entity_id": op.entity_id, "field": c.field,
                   "server_value": c.server_value, "client_value": c.client_value,
@@ -292,6 +337,10 @@ def push(engine: Engine, identity: DeviceIdentity, operations: list[Operation],
     with db.writing(engine) as conn:
         db.lock_municipality(conn, scope.municipality_code)
         batch = _Batch(conn, scope, cursor)
+        for op in operations:
+            key = natural_keys.key_of(op.entity, op.values) if op.op == "create" else None
+            if key is not None:
+                batch.creating.setdefault(op.entity, set()).add(key)
         batch.signing = {op.entity_id for op in operations
                          if op.entity == "placement_agreement"
                          and op.values.get("status") in SIGNED_STATUSES}

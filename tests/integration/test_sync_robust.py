@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,12 +26,17 @@ from consultant_app.store.models import (
     AgreementDocument,
     AgreementSignature,
     Citizen,
+    Employer,
     OutboxEntry,
     PlacementAgreement,
+    SyncParked,
+    Vacancy,
 )
 from sync.client import SyncEngine, credentials, list_conflicts
 from sync.client.engine import SyncReport
+from sync.client.errors import ServerUnreachable
 from sync.client.quarantine import list_quarantine
+from sync.client.transport import Transport
 from sync.server import db
 
 from ..conftest import FAST_KDF, PASSPHRASE
@@ -215,7 +221,6 @@ def test_a_change_the_device_cannot_apply_is_set_aside_and_the_sync_goes_on(town
 
     report = karen.sync()  # no exception
     assert report.quarantined == 1
-    from consultant_app.store.models import Employer
     with karen.store.read() as s:
         row = s.get(Employer, employer.id)
         assert (row.phone, row.email) == ("11111111", "info@bageriet.dk")
@@ -263,3 +268,205 @@ def _cli(profile: Path, *args: str):
     return subprocess.run([sys.executable, "-c", code, "--profile", str(profile), *args],
                           capture_output=True, text=True, env=env, cwd=ROOT, timeout=120,
                           check=False)
+
+
+# -- C: item 6 of the issue ----------------------------------------------------------------------
+
+def _second_device(town: Town, of: Device, folder: Path) -> Device:
+    consultant_id = of.store.meta(credentials.CONSULTANT_ID)
+    code = town.server.admin("new-code", consultant_id).strip().splitlines()[-1]
+    store = Store.create(folder, PASSPHRASE, consultant=of.store.consultant, kdf_n=FAST_KDF)
+    engine = SyncEngine(store, use_keyring=False)
+    engine.enroll(town.server.base_url, code)
+    return Device(store, engine)
+
+
+class _Hooked(Transport):
+    """The real transport with a hook before one pull (what the consultant does while the
+    sync is on its way) and a push answer that can be lost."""
+
+    before_pull: Callable[[], None] | None = None
+    lose_answer = False
+
+    def pull(self, cursor, limit):  # type: ignore[no-untyped-def]
+        hook, type(self).before_pull = type(self).before_pull, None
+        if hook is not None:
+            hook()
+        return super().pull(cursor, limit)
+
+    def push(self, request):  # type: ignore[no-untyped-def]
+        answer = super().push(request)
+        if type(self).lose_answer:
+            type(self).lose_answer = False
+            raise ServerUnreachable(self.base_url)  # the service applied it; the answer is lost
+        return answer
+
+
+def _target_group(device: Device, citizen_id: str) -> str:
+    with device.store.read() as s:
+        return s.get(Citizen, citizen_id).target_group
+
+
+@pytest.mark.parametrize("fault", ["edited_in_flight", "answer_lost"])
+def test_a_field_the_service_owns_converges_to_the_service_value(town, tmp_path, fault):
+    karen = town.karen
+    hooked = SyncEngine(karen.store, use_keyring=False,
+                        transport_factory=lambda url, token: _Hooked(url, token))
+    karen.engine.close()
+    karen.engine = hooked
+    with karen.store.write() as s:
+        citizen = services.create_citizen(s, {"name": "Ali Hansen", "cpr": "0101901234",
+                                              "target_group": "dagpenge"})
+    karen.sync()
+    laptop = _second_device(town, karen, tmp_path / "laptop")
+    laptop.sync()
+    # The caseworker's value arrives through the other device first (server wins the field).
+    with laptop.store.write() as s:
+        services.update_citizen(s, citizen.id, {"target_group": "sygedagpenge"})
+    laptop.sync()
+
+    with karen.store.write() as s:
+        services.update_citizen(s, citizen.id, {"target_group": "jobafklaring"})
+    if fault == "edited_in_flight":
+        def edit_again() -> None:
+            with karen.store.write() as s:
+                services.update_citizen(s, citizen.id, {"target_group": "revalidering"})
+        _Hooked.before_pull = edit_again
+        karen.sync()
+    else:
+        _Hooked.lose_answer = True
+        with pytest.raises(ServerUnreachable):
+            karen.sync()
+        # The pull (here: of a later sync that got no further) brings the service's version
+        # while the change still waits.
+        enrollment = credentials.load(karen.store)
+        karen.engine.pull(karen.engine.transport(enrollment.server_url, enrollment.token),
+                          SyncReport())
+    for _ in range(3):
+        karen.sync()
+        laptop.sync()
+
+    on_server = town.records("citizen", citizen.id)[0]["target_group"]
+    assert on_server == "sygedagpenge"
+    assert _target_group(karen, citizen.id) == on_server
+    assert _target_group(laptop, citizen.id) == on_server
+    assert karen.count(OutboxEntry) == 0
+    with karen.store.read() as s:
+        lost = {c.client_value for c in list_conflicts(s) if c.field == "target_group"}
+    assert "jobafklaring" in lost or "revalidering" in lost  # the device's value is kept
+    laptop.engine.close()
+    laptop.store.close()
+
+
+def test_a_child_of_a_parent_the_service_does_not_hold_is_refused_not_kept(town):
+    karen, mads = town.karen, town.mads
+    with karen.store.write() as s:
+        employer = services.create_employer(s, {"cvr": "10000009", "name": "Bageriet ApS"})
+    with karen.store.write(journal=False) as s:
+        s.query(OutboxEntry).delete()  # the employer never reached the service
+    with karen.store.write() as s:
+        vacancy = services.create_vacancy(s, employer.id, {"title": "Bagermedhjælper"})
+        services.add_contact(s, employer.id, {"name": "Lone Bager"})
+    report = karen.sync()
+    assert len(report.rejected) == 2
+    with karen.store.read() as s:
+        refused = [c for c in list_conflicts(s) if c.rejected]
+    assert {c.entity for c in refused} == {"vacancy", "contact_person"}
+    assert all(c.server_value["code"] == "missing_parent" for c in refused)
+    assert town.records("vacancy") == [] and town.records("contact_person") == []
+    assert mads.sync().quarantined == 0
+    assert mads.count(Vacancy) == 0
+    with karen.store.read() as s:
+        assert s.get(Vacancy, vacancy.id).title == "Bagermedhjælper"  # kept on the device
+
+
+def test_an_orphan_on_the_service_is_set_aside_not_parked_for_ever(town):
+    """An orphan the service holds from before (a match event whose match it refused):
+    devices show it as set aside, and still take in everything else."""
+    mads = town.mads
+    _server_write(town, "vacancy", "orphan-vacancy-1",
+                  {"employer_id": "no-such-employer", "title": "Forældreløs"}, None)
+    with town.karen.store.write() as s:
+        services.create_employer(s, {"cvr": "10000009", "name": "Bageriet ApS"})
+    town.karen.sync()
+    report = mads.sync()
+    assert report.quarantined == 1
+    assert mads.count(SyncParked) == 0 and mads.count(Employer) == 1
+    with mads.store.read() as s:
+        [held] = list_quarantine(s)
+    assert (held.entity_id, held.code) == ("orphan-vacancy-1", "missing_parent")
+    assert mads.sync().quarantined == 1  # tried again, still set aside and shown
+    with mads.store.read() as s:
+        assert [q.attempts for q in list_quarantine(s)] == [2]
+
+
+class _LostEnrollment(Transport):
+    """The service enrolls the device, and the answer is lost on the way back."""
+
+    def enroll(self, request):  # type: ignore[no-untyped-def]
+        super().enroll(request)
+        raise ServerUnreachable(self.base_url)
+
+
+def test_an_enrollment_whose_answer_was_lost_can_be_asked_again(town, tmp_path):
+    import httpx
+
+    code = town.server.add_consultant(town.code, "Lise Lund")
+    store = Store.create(tmp_path / "lise", PASSPHRASE, consultant="Lise Lund", kdf_n=FAST_KDF)
+    lost = SyncEngine(store, use_keyring=False,
+                      transport_factory=lambda url, token: _LostEnrollment(url, token))
+    with pytest.raises(ServerUnreachable):
+        lost.enroll(town.server.base_url, code)
+    engine = SyncEngine(store, use_keyring=False)
+    first = engine.enroll(town.server.base_url, code)  # the same code, the same key
+    assert engine.sync().rejected == []
+    again = engine.enroll(town.server.base_url, code)
+    assert again.device_id == first.device_id  # one device, not two
+    assert engine.sync().rejected == []  # the newest token works
+    _, db_engine = db.make_engines(town.server.database_url)
+    try:
+        with db_engine.connect() as conn:
+            devices = conn.execute(select(func.count()).select_from(db.device).where(
+                db.device.c.consultant_id == store.meta(credentials.CONSULTANT_ID))).scalar()
+    finally:
+        db_engine.dispose()
+    assert devices == 1
+
+    # Another key with the used code stays refused.
+    other = Store.create(tmp_path / "other", PASSPHRASE, consultant="Lise Lund",
+                         kdf_n=FAST_KDF)
+    answer = httpx.post(f"{town.server.api}/enroll", json={
+        "enrollment_code": code, "public_key": device_identity(other).public_key_b64})
+    assert answer.status_code == 403 and answer.json()["detail"]["code"] == "invalid_code"
+    for s in (store, other):
+        s.close()
+    engine.close()
+
+
+def test_the_same_employer_or_citizen_registered_twice_offline_is_one_record(town, tmp_path):
+    karen = town.karen
+    laptop = _second_device(town, karen, tmp_path / "laptop")
+    for device, name in ((karen, "Bageriet ApS"), (laptop, "Bageriet (Vestergade)")):
+        with device.store.write() as s:
+            services.create_employer(s, {"cvr": "10000009", "p_number": "1000000001",
+                                         "name": name})
+            services.create_citizen(s, {"name": "Ali Hansen", "cpr": "0101901234",
+                                        "target_group": "dagpenge"})
+    with karen.store.write() as s:  # another production unit of the same company is not one
+        services.create_employer(s, {"cvr": "10000009", "p_number": "1000000002",
+                                     "name": "Bageriet (Lager)"})
+    assert karen.sync().rejected == []
+    report = laptop.sync()
+    assert len(report.rejected) == 2
+    with laptop.store.read() as s:
+        refused = {c.entity: c for c in list_conflicts(s) if c.rejected}
+    assert set(refused) == {"employer", "citizen"}
+    assert all(c.server_value["code"] == "duplicate" for c in refused.values())
+    assert refused["employer"].client_value["name"] == "Bageriet (Vestergade)"  # kept
+    assert len([e for e in town.records("employer") if not e["_deleted"]]) == 2
+    assert len(town.records("citizen")) == 1
+    karen.sync()
+    with karen.store.read() as s:
+        assert s.scalar(select(func.count()).select_from(Citizen)) == 1
+    laptop.engine.close()
+    laptop.store.close()
