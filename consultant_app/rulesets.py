@@ -94,6 +94,20 @@ class Citation:
                 if v != ""}
 
 
+SHIPPED, PUBLISHED = "shipped", "published"
+
+
+@dataclass(frozen=True)
+class Publication:
+    """Where a rule set came from: shipped in the program (version 0) or published by the
+    central service (version 1, 2, ... per effective date, signed by it; ``forms.rulebook``),
+    and the SHA-256 of the set's JSON as written (RFC 8785). An agreement records it."""
+
+    origin: str = SHIPPED
+    version: int = 0
+    sha256: str = ""
+
+
 @dataclass(frozen=True)
 class RuleSet:
     """The rule parameters in force from ``effective_from``; ``params`` is the resolved JSON."""
@@ -102,6 +116,13 @@ class RuleSet:
     name: str
     params: dict[str, Any]
     provisional: bool = False
+    publication: Publication = Publication()
+
+    def reference(self) -> dict[str, Any]:
+        """What an agreement records about the set that judged it."""
+        return {"effective_from": self.effective_from.isoformat(), "name": self.name,
+                "origin": self.publication.origin, "version": self.publication.version,
+                "sha256": self.publication.sha256, "provisional": self.provisional}
 
     def for_type(self, agreement_type: str) -> dict[str, Any]:
         return self.params.get("types", {}).get(agreement_type, {})
@@ -286,14 +307,30 @@ def validate(data: dict[str, Any]) -> None:
                                    "severity")
 
 
-def load(raw: Iterable[dict[str, Any]]) -> tuple[RuleSet, ...]:
-    """Resolve and validate rule sets (as read from JSON), earliest first."""
+def load(raw: Iterable[dict[str, Any]],
+         publications: dict[str, Publication] | None = None) -> tuple[RuleSet, ...]:
+    """Resolve and validate rule sets (as read from JSON), earliest first. ``publications``
+    by effective date (default: shipped, with the hash of the file's JSON)."""
+    raw = list(raw)
+    publications = dict(publications or {})
+    for data in raw:
+        if str(data.get("effective_from")) not in publications:
+            publications[str(data.get("effective_from"))] = Publication(
+                SHIPPED, 0, _sha256(data))
     found = []
     for data in resolve(raw):
         validate(data)
         found.append(RuleSet(dt.date.fromisoformat(data["effective_from"]), data["name"], data,
-                             provisional=data["provisional"]))
+                             provisional=data["provisional"],
+                             publication=publications[data["effective_from"]]))
     return tuple(sorted(found, key=lambda r: r.effective_from))
+
+
+def _sha256(data: dict[str, Any]) -> str:
+    import hashlib
+
+    import rfc8785
+    return hashlib.sha256(rfc8785.dumps(data)).hexdigest()
 
 
 def shipped() -> list[dict[str, Any]]:

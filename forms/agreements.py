@@ -6,13 +6,20 @@ dates, status) and the whole content in one encrypted JSON envelope::
 
     {"fields": {key: value, ...},            # the template's fields, JSON-plain
      "acknowledgements": {finding_key: note}, # warnings the consultant acknowledged
+     "acknowledged_facts": {finding_key: fp}, # the facts each note was written for
+     "ruleset": {...},                        # the rule set that judged it (RuleSet.reference)
      "end_date_proposed": "2026-03-29",       # the end date we proposed (re-proposed while
                                               # the consultant has not changed it)
      "wizard_step": 2}                        # where the wizard was; not signed
 
 ``signed_payload`` is what signatures bind to: the agreement id, type, template version,
-revision, the fields and the acknowledgements; ``content_hash`` is its SHA-256 over RFC 8785
-canonical JSON (``forms.canonical``). After the first signature a revision is frozen.
+revision, the fields, the acknowledgements (with the facts they cover) and the rule set that
+judged it; ``content_hash`` is its SHA-256 over RFC 8785 canonical JSON (``forms.canonical``).
+After the first signature a revision is frozen.
+
+An acknowledgement covers the facts it was written for: with the note we keep a fingerprint
+of the finding's facts (``fact_fingerprint``); when they change (another employee count,
+another placement at the workplace) the warning is open again and must be acknowledged anew.
 
 The lifecycle (draft -> signing -> signed -> sealed; a change after the first signature is a
 new revision) is ``forms.lifecycle``, the same state machine the central service judges
@@ -29,7 +36,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import event, inspect, select
+from sqlalchemy import event, inspect, or_, select
 from sqlalchemy.orm import Session
 
 from consultant_app.errors import Problem, UserError, ValidationError
@@ -38,10 +45,11 @@ from consultant_app.store.models import AgreementSignature, Employer, PlacementA
 from consultant_app.text import QT_TRANSLATE_NOOP as _N
 from consultant_app.text import Message
 
-from . import canonical, lifecycle, rules
+from . import canonical, lifecycle, rulebook, rules
 from . import facts as ffacts
 from . import fields as ffields
 from . import prefill as fprefill
+from .rules.periods import danish_date
 from .templates import Template, agreement_types, get_template
 
 CTX = "forms"
@@ -114,6 +122,9 @@ class AgreementDoc:
     acknowledgements: dict[str, str] = field(default_factory=dict)
     end_date_proposed: dt.date | None = None
     wizard_step: int = 0
+    acknowledged_facts: dict[str, str] = field(default_factory=dict)
+    ruleset: dict[str, Any] | None = None  # RuleSet.reference() of the set that judged it
+    reopened: bool = False  # create_draft found this draft for the match instead
 
     @property
     def id(self) -> str:
@@ -123,12 +134,33 @@ class AgreementDoc:
         return signed_payload(self)
 
 
+# Finding parameters that describe when, not what: a note stays valid when only these change.
+VOLATILE_FACTS = frozenset({"as_of"})
+
+
+def fact_fingerprint(finding: rules.Finding) -> str:
+    """What a warning's note was written for: its rule, field and the facts its message
+    states (counts, dates, names), hashed."""
+    return canonical.content_hash({"key": finding.key,
+                                   "facts": _facts_of(finding.message)})[:16]
+
+
+def _facts_of(message: Message) -> dict[str, Any]:
+    """A message's parameters, a wrapped message (a caveat around the rule's own) unwrapped."""
+    return {k: _facts_of(v) if isinstance(v, Message) else v
+            for k, v in message.params.items() if k not in VOLATILE_FACTS}
+
+
 @dataclass
 class Check:
-    """The findings for one agreement and what they mean for signing."""
+    """The findings for one agreement and what they mean for signing. ``acknowledged`` holds
+    only the notes that still cover their warning's facts; ``stale`` the warnings whose note
+    was written for other facts."""
 
     findings: list[rules.Finding]
     acknowledged: dict[str, str]
+    ruleset: rules.RuleSet | None = None
+    stale: dict[str, str] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[rules.Finding]:
@@ -175,7 +207,8 @@ def doc_of(record: PlacementAgreement) -> AgreementDoc:
     proposed = env.get("end_date_proposed")
     return AgreementDoc(record, template, values, dict(env.get("acknowledgements", {})),
                         dt.date.fromisoformat(proposed) if proposed else None,
-                        int(env.get("wizard_step", 0)))
+                        int(env.get("wizard_step", 0)),
+                        dict(env.get("acknowledged_facts", {})), env.get("ruleset"))
 
 
 def _store(doc: AgreementDoc) -> None:
@@ -187,6 +220,10 @@ def _store(doc: AgreementDoc) -> None:
         else None,
         "wizard_step": doc.wizard_step,
     }
+    if doc.acknowledged_facts:
+        env["acknowledged_facts"] = doc.acknowledged_facts
+    if doc.ruleset:
+        env["ruleset"] = doc.ruleset
     text = json.dumps(env, ensure_ascii=False, sort_keys=True)
     if text != record.content:
         record.content = text
@@ -198,14 +235,20 @@ def _store(doc: AgreementDoc) -> None:
 
 def signed_payload(doc: AgreementDoc) -> dict[str, Any]:
     """What every signature binds to (see the module docstring)."""
-    return canonical.plain({
+    payload = {
         "agreement_id": doc.record.id,
         "agreement_type": doc.record.agreement_type,
         "template_version": doc.template.version,
         "revision": doc.record.revision,
         "fields": {k: v for k, v in sorted(doc.values.items()) if not ffields.is_blank(v)},
         "acknowledgements": dict(sorted(doc.acknowledgements.items())),
-    })
+    }
+    # Absent from agreements made before they were recorded, so their hashes still hold.
+    if doc.acknowledged_facts:
+        payload["acknowledged_facts"] = dict(sorted(doc.acknowledged_facts.items()))
+    if doc.ruleset:
+        payload["ruleset"] = doc.ruleset
+    return canonical.plain(payload)
 
 
 def content_hash(doc: AgreementDoc) -> str:
@@ -217,12 +260,23 @@ def create_draft(session: Session, agreement_type: str, employer_id: str | None 
                  vacancy_id: str | None = None, citizen_id: str | None = None,
                  match_id: str | None = None, today: dt.date | None = None) -> AgreementDoc:
     """A new draft of ``agreement_type`` prefilled from the records, with the end date
-    proposed from the maximum duration for the citizen's target group."""
+    proposed from the maximum duration for the citizen's target group. When the match already
+    has a draft of that type, that draft is returned (``reopened``), never a second one."""
     try:
         template = get_template(agreement_type)
     except KeyError:
         raise ValidationError([Problem.of("agreement_type", _N(
             "problems", "'{value}' er ikke en aftaletype."), value=agreement_type)]) from None
+    if match_id:
+        existing = session.scalar(select(PlacementAgreement).where(
+            PlacementAgreement.match_id == match_id,
+            PlacementAgreement.agreement_type == template.type,
+            PlacementAgreement.status == DRAFT, PlacementAgreement.deleted.is_(False))
+            .order_by(PlacementAgreement.id))
+        if existing is not None:
+            doc = doc_of(existing)
+            doc.reopened = True
+            return doc
     sources = fprefill.load_sources(session, employer_id, vacancy_id, citizen_id, match_id,
                                     today)
     if sources.employer is None:
@@ -237,13 +291,24 @@ def create_draft(session: Session, agreement_type: str, employer_id: str | None 
         match_id=sources.match.id if sources.match else None, status=DRAFT, revision=1)
     session.add(record)
     doc = AgreementDoc(record, template, fprefill.prefill(template, sources))
-    _propose_end_date(doc)
+    _propose_end_date(session, doc)
+    _stamp_ruleset(session, doc)
     _store(doc)
     session.flush()
     return doc
 
 
-def _propose_end_date(doc: AgreementDoc) -> None:
+def _judging_day(doc: AgreementDoc, today: dt.date | None = None) -> dt.date:
+    start = doc.values.get("start_date")
+    return start if isinstance(start, dt.date) else (today or dt.date.today())
+
+
+def _stamp_ruleset(session: Session, doc: AgreementDoc, today: dt.date | None = None) -> None:
+    """Record the rule set in force on the start date (while the draft is edited)."""
+    doc.ruleset = rulebook.ruleset_for(session, _judging_day(doc, today)).reference()
+
+
+def _propose_end_date(session: Session, doc: AgreementDoc) -> None:
     """Propose (or re-propose) the end date while the consultant has not set one of their own."""
     if "end_date" not in doc.template.fields_by_key:
         return
@@ -251,7 +316,8 @@ def _propose_end_date(doc: AgreementDoc) -> None:
     current = doc.values.get("end_date")
     if current is not None and current != doc.end_date_proposed:
         return
-    proposal = (rules.proposed_end_date(doc.record.agreement_type, group, start)
+    proposal = (rules.proposed_end_date(doc.record.agreement_type, group, start,
+                                        rulebook.ruleset_for(session, start))
                 if isinstance(start, dt.date) else None)
     if proposal is None:
         if current is not None and current == doc.end_date_proposed:
@@ -296,7 +362,8 @@ def update_fields(session: Session, agreement_id: str,
         else:
             doc.values[key] = value
     if {"start_date", "target_group", "end_date"} & set(new_values):
-        _propose_end_date(doc)
+        _propose_end_date(session, doc)
+    _stamp_ruleset(session, doc)
     _store(doc)
     session.flush()
     return doc
@@ -321,8 +388,12 @@ def acknowledge(session: Session, agreement_id: str, finding_key: str,
     note = note.strip()
     if note:
         doc.acknowledgements[finding_key] = note
+        current = {f.key: f for f in check_doc(session, doc).findings}.get(finding_key)
+        if current is not None:
+            doc.acknowledged_facts[finding_key] = fact_fingerprint(current)
     else:
         doc.acknowledgements.pop(finding_key, None)
+        doc.acknowledged_facts.pop(finding_key, None)
     _store(doc)
     session.flush()
     return doc
@@ -337,9 +408,88 @@ def completeness(doc: AgreementDoc) -> list[rules.Finding]:
 
 
 def check_doc(session: Session, doc: AgreementDoc, today: dt.date | None = None) -> Check:
+    """The findings by the rule set in force on this device on the start date (shipped or
+    published, ``forms.rulebook``); acknowledgements whose facts changed are stale."""
     facts = ffacts.gather(session, doc.record, doc.values, today)
-    findings = completeness(doc) + rules.evaluate(doc.record.agreement_type, doc.values, facts)
-    return Check(findings, doc.acknowledgements)
+    ruleset = rulebook.ruleset_for(session, _judging_day(doc, facts.today))
+    findings = (completeness(doc) + overlaps(session, doc)
+                + rules.evaluate(doc.record.agreement_type, doc.values, facts, ruleset))
+    acknowledged, stale = {}, {}
+    for finding in findings:
+        note = doc.acknowledgements.get(finding.key)
+        if not note:
+            continue
+        written_for = doc.acknowledged_facts.get(finding.key)
+        if written_for is None or written_for == fact_fingerprint(finding):
+            acknowledged[finding.key] = note
+        else:
+            stale[finding.key] = note
+    return Check(findings, acknowledged, ruleset, stale)
+
+
+def record_ruleset(session: Session, doc: AgreementDoc, check: Check) -> None:
+    """Before the first signature: record the rule set that judged the agreement just now
+    (a set published since the last edit may have replaced the one recorded then)."""
+    if check.ruleset is None or doc.record.status != DRAFT:
+        return
+    reference = check.ruleset.reference()
+    if reference != doc.ruleset:
+        doc.ruleset = reference
+        _store(doc)
+        session.flush()
+
+
+# The types a citizen cannot hold two of at once (a placement in praktik or with løntilskud,
+# IGU, fleksjob); mentor and ordinary hours go alongside them (hybridpraktik, mentor support).
+EXCLUSIVE_TYPES = frozenset({"virksomhedspraktik", "loentilskud_privat",
+                             "loentilskud_offentlig", "igu", "fleksjob"})
+RULES_CTX = "rules"  # the overlap finding's text is in the rules' catalogue context
+STATUS_LABELS = {SIGNING: _N(CTX, "under underskrift"), SIGNED: _N(CTX, "underskrevet"),
+                 SEALED: _N(CTX, "forseglet")}
+
+
+def overlaps(session: Session, doc: AgreementDoc) -> list[rules.Finding]:
+    """Another agreement for the same citizen, signed or being signed, whose period overlaps
+    this one's: a warning where both are placements a citizen holds one at a time, else
+    information (mentor or ordinary hours beside a placement is normal)."""
+    record, start = doc.record, doc.values.get("start_date")
+    if not record.citizen_id or not isinstance(start, dt.date):
+        return []
+    end = doc.values.get("end_date") if isinstance(doc.values.get("end_date"), dt.date) \
+        else None
+    found = []
+    others = session.execute(
+        select(PlacementAgreement.agreement_type, PlacementAgreement.status,
+               PlacementAgreement.start_date, PlacementAgreement.end_date, Employer.name)
+        .join(Employer, Employer.id == PlacementAgreement.employer_id, isouter=True)
+        .where(PlacementAgreement.citizen_id == record.citizen_id,
+               PlacementAgreement.id != record.id, PlacementAgreement.deleted.is_(False),
+               PlacementAgreement.status.in_((SIGNING, SIGNED, SEALED)),
+               PlacementAgreement.start_date.is_not(None),
+               or_(PlacementAgreement.end_date.is_(None),
+                   PlacementAgreement.end_date >= start))
+        .order_by(PlacementAgreement.start_date)).all()
+    for kind, status, other_start, other_end, employer in others:
+        if end is not None and other_start > end:
+            continue
+        both_exclusive = kind in EXCLUSIVE_TYPES and record.agreement_type in EXCLUSIVE_TYPES
+        found.append(rules.Finding.of(
+            "overlap", rules.WARNING if both_exclusive else rules.INFO, "start_date", _N(
+                RULES_CTX, "Borgeren har allerede en aftale om {kind} ({status}) hos "
+                           "{employer} fra {start} til {end}, som overlapper denne aftales "
+                           "periode. Tjek, at de to aftaler kan gælde samtidig, og notér "
+                           "det."),
+            kind=_type_title(kind), status=STATUS_LABELS.get(status, status),
+            employer=employer or "?", start=danish_date(other_start),
+            end=danish_date(other_end) if other_end else _N(RULES_CTX, "ubestemt tid")))
+    return found
+
+
+def _type_title(agreement_type: str) -> str:
+    try:
+        return get_template(agreement_type).pdf.title.lower()
+    except KeyError:
+        return agreement_type
 
 
 def check(session: Session, agreement_id: str, today: dt.date | None = None) -> Check:

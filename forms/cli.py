@@ -196,3 +196,60 @@ def _write_atomically(path: Path, data: bytes) -> None:
 
 
 __all__ = ["agreement"]
+
+
+@click.group("rules", help="Reglerne, som de gælder på en dato: hver med sin hjemmel, og om "
+                          "den er bekræftet i lovteksten.")
+def rules_group() -> None:
+    pass
+
+
+@rules_group.command("show", help="Vis reglerne i kraft på DATO (ÅÅÅÅ-MM-DD), for alle "
+                                  "aftaletyper eller én (--type).")
+@click.option("--date", "day", required=True, help="Datoen, fx 2027-01-01.")
+@click.option("--type", "agreement_type", default=None, help="Aftaletypen, fx "
+                                                               "virksomhedspraktik.")
+@pass_context
+def rules_show(ctx: Context, day: str, agreement_type: str | None) -> None:
+    import datetime as dt
+
+    from . import rulebook
+    try:
+        when = dt.date.fromisoformat(day.strip())
+    except ValueError:
+        raise _fail(_N(CTX, "--date: '{value}' er ikke en dato (ÅÅÅÅ-MM-DD)."),
+                    value=day) from None
+    if agreement_type and agreement_type not in agreement_types():
+        raise _fail(_N(CTX, "--type: '{value}' er ikke en aftaletype ({types})."),
+                    value=agreement_type, types=", ".join(agreement_types()))
+    if ctx.profile.exists():
+        with ctx.open() as store, store.read() as s:
+            book = rulebook.book_on(s, when, agreement_type)
+    else:  # no profile: the rule sets the program ships
+        book = rulebook.book_on(None, when, agreement_type)
+    for line in book_lines(book):
+        click.echo(line)
+
+
+def book_lines(book: Any) -> list[str]:
+    """The rule book as text lines (the desktop's view shows the same read model)."""
+    r = book.ruleset
+    lines = [Message(CTX, _N(CTX, "Regelsæt: {name}, gældende fra {day}, {origin}"), {
+        "name": r.name, "day": r.effective_from.strftime("%d-%m-%Y"),
+        "origin": book.origin_text}).render()]
+    lines += [f"AFVIST: {reason}" for reason in book.refused]
+    if r.provisional:
+        lines.append(Message(CTX, _N(CTX, "FORELØBIGT: regelsættet bygger på en lov, hvis "
+                                          "endelige tekst ikke er offentliggjort."), {}).render())
+    current = None
+    for entry in book.entries:
+        if entry.agreement_type != current:
+            current = entry.agreement_type
+            lines += ["", f"{entry.type_title} ({entry.agreement_type})"]
+        status = _N(CTX, "bekræftet") if entry.confirmed else _N(CTX, "IKKE bekræftet")
+        lines.append(f"  - {entry.text}")
+        if entry.value:
+            lines.append(f"      {entry.value}")
+        lines.append(f"      {entry.citation} ({entry.law}); {status}"
+                     + (f": {entry.note}" if entry.note else ""))
+    return lines

@@ -50,6 +50,7 @@ from reportlab.platypus import (
 from consultant_app.text import QT_TRANSLATE_NOOP as _N
 
 from . import fields as ffields
+from . import rulebook
 from .agreements import AgreementDoc
 from .templates import FieldSpec
 
@@ -333,9 +334,10 @@ def render_agreement(doc: AgreementDoc, *, signatures: Sequence[SignatureMark] =
         id=doc.id, revision=revision)
     story: list[Flowable] = []
     story += _heading(doc, st)
+    values = _as_the_rules_say(doc)
     for section in template.sections:
         table = _section_table(section.title, section.intro,
-                               [f for f in section.fields if f.pdf], doc.values, st)
+                               [f for f in section.fields if f.pdf], values, st)
         if table is not None:
             # A section starts on a new page rather than leave its heading and a row behind.
             story += [CondPageBreak(45 * mm), table, Spacer(1, 4 * mm)]
@@ -348,7 +350,7 @@ def render_agreement(doc: AgreementDoc, *, signatures: Sequence[SignatureMark] =
     pdf = SimpleDocTemplate(
         buffer, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
         bottomMargin=MARGIN_BOTTOM, invariant=1,
-        title=f"{template.pdf.title} ({doc.id})", author="", subject=template.legal_basis,
+        title=f"{template.pdf.title} ({doc.id})", author="", subject=legal_basis(doc),
         creator="consultant-app", keywords="", lang="da-DK", initialFontName=FONT)
     pdf.build(story, canvasmaker=functools.partial(
         _FooterCanvas, footer_left=footer_left, footer_hash=content_hash))
@@ -358,7 +360,10 @@ def render_agreement(doc: AgreementDoc, *, signatures: Sequence[SignatureMark] =
 def _heading(doc: AgreementDoc, st: Styles) -> list[Flowable]:
     template = doc.template
     parts: list[Flowable] = [_p(template.pdf.title, st.title),
-                             _p(template.legal_basis, st.subtitle)]
+                             _p(legal_basis(doc), st.subtitle)]
+    if doc.ruleset:
+        parts.append(_p(_N(CTX, "Reglerne er vurderet efter: {ruleset}").format(
+            ruleset=ruleset_text(doc.ruleset)), st.small))
     meta = Table([[
         _p(_N(CTX, "Aftale-id"), st.label), _p(doc.id, st.meta),
         _p(_N(CTX, "Version"), st.label), _p(str(doc.record.revision), st.meta),
@@ -375,6 +380,43 @@ def _heading(doc: AgreementDoc, st: Styles) -> list[Flowable]:
     if template.pdf.intro:
         parts += [_p(template.pdf.intro, st.body), Spacer(1, 4 * mm)]
     return parts
+
+
+def legal_basis(doc: AgreementDoc) -> str:
+    """The legal basis as the rule set that judged the agreement states it (its
+    ``types.<type>.legal_basis``), else the template's."""
+    ruleset = rulebook.by_reference(doc.ruleset)
+    stated = ruleset.for_type(doc.record.agreement_type).get("legal_basis") if ruleset else None
+    return stated if isinstance(stated, str) and stated.strip() else doc.template.legal_basis
+
+
+def ruleset_text(reference: dict[str, Any]) -> str:
+    """One line naming the rule set an agreement recorded: name, date, version, origin,
+    hash, and whether it is provisional."""
+    day = dt.date.fromisoformat(reference["effective_from"]).strftime("%d-%m-%Y")
+    if reference.get("origin") == "published":
+        text = _N(CTX, "{name}, gældende fra {day}, version {version} offentliggjort af den "
+                       "centrale tjeneste (SHA-256 {sha})")
+    else:
+        text = _N(CTX, "{name}, gældende fra {day}, som programmet har det med (SHA-256 {sha})")
+    text = text.format(name=reference.get("name", ""), day=day,
+                       version=reference.get("version", 0),
+                       sha=str(reference.get("sha256", ""))[:16])
+    if reference.get("provisional"):
+        text += _N(CTX, "; foreløbigt regelsæt: bygger på en lov, hvis endelige tekst ikke er "
+                        "offentliggjort")
+    return text
+
+
+def _as_the_rules_say(doc: AgreementDoc) -> dict[str, Any]:
+    """The values to print, the target group named as the judging rule set names it (the
+    2027 reform's groups)."""
+    ruleset = rulebook.by_reference(doc.ruleset)
+    group = doc.values.get("target_group")
+    if ruleset is None or not isinstance(group, str) or ruleset.group_of(group) == group:
+        return doc.values
+    from .rules.reading import group_label
+    return {**doc.values, "target_group": group_label(ruleset, group)}
 
 
 def _section_table(title: str, intro: str, specs: list[FieldSpec], values: dict[str, Any],
@@ -529,6 +571,9 @@ def _audit_page(doc: AgreementDoc, events: Sequence[AuditEvent], content_hash: s
         facts.append((_N(CTX, "Indholdets SHA-256"), content_hash))
     if device:
         facts.append((_N(CTX, "Enhed"), device))
+    if doc.ruleset:
+        facts.append((_N(CTX, "Regelsæt"), ruleset_text(doc.ruleset)
+                      + f" · {doc.ruleset.get('sha256', '')}"))
     if facts:
         summary = Table([[_p(k, st.label), _p(v, st.meta)] for k, v in facts],
                         colWidths=[40 * mm, FRAME_W - 40 * mm])

@@ -217,6 +217,7 @@ def sign(session: Session, agreement_id: str, *, role: str, signer_name: str,
     if problems:
         raise ValidationError(problems)
 
+    A.record_ruleset(session, doc, check)
     digest = A.content_hash(doc)
     if record.status == A.DRAFT:
         record.content_hash = digest

@@ -66,6 +66,10 @@ def sync(ctx: Context, quiet: bool) -> None:
                f"sendt, {report.pulled} ændringer hentet, {report.conflicts} konflikter.")
     for reason in report.rejected:
         click.echo(f"Afvist af tjenesten: {reason}", err=True)
+    for name in report.rulesets:
+        click.echo(f"Nyt regelsæt fra den centrale tjeneste taget i brug: {name}")
+    for reason in report.refused_rulesets:
+        click.echo(f"Afvist regelsæt: {reason}", err=True)
     if report.conflicts:
         click.echo("Konflikterne kan ses og afgøres på siden Synkronisering i programmet.")
     if set_aside:

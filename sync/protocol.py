@@ -419,3 +419,39 @@ class DeviceStatus(BaseModel):
     status: Literal["active", "revoked"]
     consultant: str
     municipality_code: str
+
+
+class PublishedRuleSet(BaseModel):
+    """A rule set the service published: the signed document (forms.rulebook) and the
+    service CA's Ed25519 signature over its RFC 8785 canonical bytes (base64)."""
+
+    id: int
+    document: dict[str, Any]
+    signature: str
+    sha256: str
+
+
+class RuleSetsResponse(BaseModel):
+    rulesets: list[PublishedRuleSet]
+    next: int = Field(description="pass as ?since= next time")
+
+
+class PlacementPeriod(BaseModel):
+    """One agreement the rimelighedskrav counts, without personal data: the workplace, the
+    type, the period, and ``ref`` (SHA-256 of "placement:" + the agreement id, first 20 hex
+    digits), so a device can leave out the agreements it holds itself and count its own
+    current version of them instead."""
+
+    p_number: str = ""
+    cvr: str = ""
+    agreement_type: str
+    start_date: dt.date
+    end_date: dt.date | None = None
+    ref: str
+
+
+class PlacementsResponse(BaseModel):
+    """The municipality's agreements still running (or starting) on ``as_of``'s day."""
+
+    as_of: dt.datetime
+    placements: list[PlacementPeriod]

@@ -11,6 +11,8 @@
                       [--consultant NAME_OR_ID] [--keep-good]
     consultant-server assign-citizen CITIZEN_ID --consultant NAME_OR_ID --municipality 0751
     consultant-server unassign-citizen CITIZEN_ID --municipality 0751
+    consultant-server rules publish FILE.json
+    consultant-server rules list
 
 The database is a SQLite file ``server.sqlite`` in the data dir by default, or any SQLAlchemy
 URL (``postgresql+psycopg://user@host:5432/db``) from ``--database-url`` or the environment
@@ -212,6 +214,51 @@ def unassign_citizen(ctx: Context, citizen_id: str, municipality: str) -> None:
     from sync.server import admin
     moved = admin.unassign_citizen(ctx.engine(), municipality, citizen_id)
     click.echo(f"Borgeren er ikke længere tildelt nogen ({moved} poster flyttet).")
+
+
+@cli.group(help="Rule sets published to the devices (signed by the service; see "
+                "sync/server/rulesets.py).")
+def rules() -> None:
+    pass
+
+
+@rules.command("publish", help="Check a rule-set JSON file (the format of "
+                               "forms/data/rulesets/) and publish it as the next version for "
+                               "its effective date; devices use it after their next sync.")
+@click.argument("path", type=click.Path(path_type=Path))
+@pass_ctx
+def rules_publish(ctx: Context, path: Path) -> None:
+    from sync.server import ca, rulesets
+    try:
+        text = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        click.echo(f"Fejl: {path} kan ikke læses: {exc}", err=True)
+        raise SystemExit(1) from None
+    engine = ctx.engine()
+    try:
+        result = rulesets.publish(engine, ca.load_or_create(engine), rulesets.parse(text))
+    except rulesets.RuleSetInvalid as exc:
+        click.echo(f"Fejl: {path} er ikke offentliggjort:", err=True)
+        for problem in exc.problems:
+            click.echo(f"  - {problem}", err=True)
+        raise SystemExit(1) from None
+    flag = " (foreløbigt)" if result.provisional else ""
+    click.echo(f"Regelsættet '{result.name}'{flag} gældende fra {result.effective_from} er "
+               f"offentliggjort som version {result.version} (SHA-256 {result.sha256}).")
+
+
+@rules.command("list", help="The published rule sets.")
+@pass_ctx
+def rules_list(ctx: Context) -> None:
+    from sync.server import rulesets
+    found = rulesets.listing(ctx.engine())
+    if not found:
+        click.echo("Ingen regelsæt er offentliggjort; enhederne bruger dem, programmet har "
+                   "med.")
+    for row in found:
+        click.echo(f"{row['effective_from']}  version {row['version']}  "
+                   f"{row['published_at']:%Y-%m-%d %H:%M} UTC  {row['sha256'][:12]}  "
+                   f"{row['name']}")
 
 
 def main(argv: list[str] | None = None) -> int:

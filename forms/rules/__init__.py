@@ -80,11 +80,16 @@ class Facts:
     agreement_id: str = ""
     citizen_last_employer_cvr: str = ""
     # Persons already in praktik / løntilskud at the same P-number (CVR when none) on the
-    # start date, not counting this agreement: the employer's registered count plus this
-    # device's agreements not yet delivered to the central system.
+    # start date, not counting this agreement: the sum of the three parts below
+    # (forms.facts says how each is counted).
     already_placed: int = 0
     # Persons already placed at the same CVR (merbeskæftigelse is judged per company).
     already_placed_cvr: int = 0
+    placed_registered: int = 0  # registered on the employer record
+    placed_municipal: int = 0   # the municipality's agreements, from the central service
+    placed_local: int = 0       # this device's own agreements
+    # When the central service's count was made (None: never fetched; the device alone).
+    placements_as_of: dt.datetime | None = None
     citizen_birth_date: dt.date | None = None
     # The citizen record's unemployed-since date; the content's ``unemployed_since`` wins.
     citizen_unemployed_since: dt.date | None = None
@@ -156,12 +161,12 @@ def blocking(findings: Iterable[Finding]) -> list[Finding]:
     return [f for f in findings if f.severity == ERROR]
 
 
-def proposed_end_date(agreement_type: str, target_group: str,
-                      start: dt.date) -> dt.date | None:
+def proposed_end_date(agreement_type: str, target_group: str, start: dt.date,
+                      ruleset: RuleSet | None = None) -> dt.date | None:
     """The last day allowed by the maximum duration for the target group, or None when the
     type has no maximum (småjob, fleksjob) or the group is unknown."""
     from .checks import max_end_date
-    return max_end_date(agreement_type, target_group, start, ruleset_for(start))
+    return max_end_date(agreement_type, target_group, start, ruleset or ruleset_for(start))
 
 
 __all__ = [

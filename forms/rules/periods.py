@@ -67,6 +67,14 @@ def danish_date(day: dt.date) -> str:
     return day.strftime("%d-%m-%Y")
 
 
+def danish_moment(moment: dt.datetime) -> str:
+    """A UTC moment as Danish local time: "25-11-2026 kl. 23:12"."""
+    from zoneinfo import ZoneInfo
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(ZoneInfo("Europe/Copenhagen")).strftime("%d-%m-%Y kl. %H:%M")
+
+
 def danish_number(value: float) -> str:
     """37 -> "37", 37.5 -> "37,5", 12345.5 -> "12.345,5" (for messages)."""
     if float(value).is_integer():

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from . import _N, ERROR, INFO, WARNING, Facts, Finding, RuleSet, rule
-from .periods import as_number, danish_number
+from .periods import as_number, danish_moment, danish_number
 from .reading import filled
 
 CTX = "rules"
@@ -67,13 +67,29 @@ def ratio(agreement_type: str, content: dict[str, Any], facts: Facts,
     count = facts.already_placed + full_time_share(content, ruleset)
     if count <= allowed:
         return
-    yield Finding.of("ratio", WARNING, "ordinary_employees", _N(
-        CTX, "Rimelighedskravet: med {employees} ordinært ansatte må højst {allowed} være i "
-             "praktik eller løntilskud på arbejdspladsen (P-nummeret). Med denne aftale bliver "
-             "det {count} fuldtidspersoner ({already} i forvejen). Fortsæt kun, hvis forholdet "
-             "er i orden ved start, og notér det."),
-        employees=danish_number(employees), allowed=allowed, count=danish_number(round(count, 2)),
-        already=danish_number(facts.already_placed))
+    basis = {"registered": facts.placed_registered, "municipal": facts.placed_municipal,
+             "local": facts.placed_local}
+    if facts.placements_as_of is not None:
+        template = _N(
+            CTX, "Rimelighedskravet: med {employees} ordinært ansatte må højst {allowed} være i "
+                 "praktik eller løntilskud på arbejdspladsen (P-nummeret). Med denne aftale "
+                 "bliver det {count} fuldtidspersoner ({already} i forvejen: {municipal} fra "
+                 "kommunens aftaler hos den centrale tjeneste, opgjort {as_of}; {local} fra "
+                 "denne enhed; {registered} registreret på virksomheden). Fortsæt kun, hvis "
+                 "forholdet er i orden ved start, og notér det.")
+        basis["as_of"] = danish_moment(facts.placements_as_of)
+    else:
+        template = _N(
+            CTX, "Rimelighedskravet: med {employees} ordinært ansatte må højst {allowed} være i "
+                 "praktik eller løntilskud på arbejdspladsen (P-nummeret). Med denne aftale "
+                 "bliver det {count} fuldtidspersoner ({already} i forvejen: {local} fra denne "
+                 "enhed; {registered} registreret på virksomheden). Kommunens øvrige aftaler "
+                 "er ikke talt med: enheden har ikke hentet dem fra den centrale tjeneste "
+                 "endnu. Fortsæt kun, hvis forholdet er i orden ved start, og notér det.")
+    yield Finding.of("ratio", WARNING, "ordinary_employees", template,
+                     employees=danish_number(employees), allowed=allowed,
+                     count=danish_number(round(count, 2)),
+                     already=danish_number(facts.already_placed), **basis)
 
 
 @rule("ratio_statement")

@@ -69,6 +69,8 @@ class SyncReport:
     conflicts: int = 0
     rejected: list[str] = field(default_factory=list)
     quarantined: int = 0  # set aside in this sync: could not be taken in (``quarantine``)
+    rulesets: list[str] = field(default_factory=list)  # published rule sets taken into use
+    refused_rulesets: list[str] = field(default_factory=list)  # and why others were not
 
 
 @dataclass(frozen=True)
@@ -157,6 +159,7 @@ class SyncEngine:
             self.push(transport, report, progress)
             self.upload_agreements(transport, report, progress)
             self.pull(transport, report, progress)
+            self.refresh_rules(transport, report)
         except DeviceRevoked as exc:
             error = str(exc.message)
             self.close()
@@ -320,6 +323,37 @@ class SyncEngine:
                 first = False
                 cursor = next_cursor
                 page = ahead.result()
+
+
+    # -- rule sets and the municipality's placements -----------------------------------------
+    def refresh_rules(self, transport: Transport, report: SyncReport) -> None:
+        """Fetch the rule sets published since the last sync (each verified before it is
+        kept, ``forms.rulebook``) and the municipality's running placements per workplace
+        (``forms.facts``). A service without these endpoints (older) is skipped."""
+        from forms import facts, rulebook
+        since = int(self.store.meta(RULESETS_SINCE, "0") or 0)
+        try:
+            answer = transport.rulesets(since)
+            placements = transport.placements()
+        except ServerError as exc:
+            if exc.status == 404:
+                return
+            raise
+        with self.store.write(journal=False) as s:
+            kept, refused = rulebook.save(s, [r.model_dump(mode="json")
+                                              for r in answer.rulesets])
+            s.merge(ProfileMeta(key=RULESETS_SINCE, value=str(answer.next)))
+            facts.save_placements(s, placements.model_dump(mode="json"))
+            if refused:  # shown in the rule book (a set refused once is not fetched again)
+                s.merge(ProfileMeta(key=rulebook.META_REFUSED, value=json.dumps(
+                    [str(m) for m in refused], ensure_ascii=False)))
+        report.rulesets += kept
+        report.refused_rulesets += [str(m) for m in refused]
+        for message in refused:
+            log.warning("rule set refused: %s", message)
+
+
+RULESETS_SINCE = "sync_rulesets_since"
 
 
 @contextlib.contextmanager

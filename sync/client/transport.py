@@ -109,6 +109,13 @@ class Transport:
                           headers={"Content-Type": "application/json"})
         return protocol.SealedAgreementReceipt.model_validate_json(body)
 
+    def rulesets(self, since: int) -> protocol.RuleSetsResponse:
+        body = self._call("GET", "/rulesets", params={"since": since})
+        return protocol.RuleSetsResponse.model_validate_json(body)
+
+    def placements(self) -> protocol.PlacementsResponse:
+        return protocol.PlacementsResponse.model_validate_json(self._call("GET", "/placements"))
+
     def device(self) -> protocol.DeviceStatus:
         return protocol.DeviceStatus.model_validate_json(self._call("GET", "/device"))
 

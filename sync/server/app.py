@@ -24,10 +24,12 @@ from ..protocol import (
     EnrollRequest,
     EnrollResponse,
     ErrorBody,
+    PlacementsResponse,
     PullResponse,
     PushRequest,
     PushResponse,
     SealedAgreementReceipt,
+    RuleSetsResponse,
     SealedAgreementUpload,
 )
 from . import auth, db, limits, migrate, service
@@ -121,6 +123,23 @@ def create_app(database_url: str, run_migrations: bool = True) -> FastAPI:
         identity = device(authorization)
         return sealed.receive(write_engine, service_ca, identity, agreement_id, revision,
                               upload)
+
+    @app.get(f"{API_PREFIX}/rulesets", response_model=RuleSetsResponse, responses=ERRORS)
+    def published_rulesets(since: int = Query(0, ge=0),
+                           authorization: str | None = Header(default=None)
+                           ) -> RuleSetsResponse:
+        """Rule sets published after ``since``, signed by the service CA (rulesets.py)."""
+        from . import rulesets
+        device(authorization)
+        return rulesets.since(read_engine, since)
+
+    @app.get(f"{API_PREFIX}/placements", response_model=PlacementsResponse, responses=ERRORS)
+    def running_placements(authorization: str | None = Header(default=None)
+                           ) -> PlacementsResponse:
+        """The municipality's running placements per workplace, no personal data
+        (placements.py)."""
+        from . import placements
+        return placements.running(read_engine, device(authorization))
 
     return app
 

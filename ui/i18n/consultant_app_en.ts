@@ -38,6 +38,14 @@
         <source>Gå til listen</source>
         <translation>Go to the list</translation>
     </message>
+    <message>
+        <source>&amp;Regelbog (Ctrl+R)</source>
+        <translation>&amp;Rule book (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Reglerne i kraft på en dato, med hjemmel</source>
+        <translation>The rules in force on a date, with their legal basis</translation>
+    </message>
 </context>
 <context>
     <name>CitizensPage</name>
@@ -697,6 +705,44 @@
     <message>
         <source>Fejl ved %s</source>
         <translation>Error in %s</translation>
+    </message>
+</context>
+<context>
+    <name>RuleBook</name>
+    <message>
+        <source>Bekræftet</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <source>Foreløbigt regelsæt: det bygger på en lov, hvis endelige tekst ikke er offentliggjort. Tjek de gældende regler.</source>
+        <translation>Provisional rule set: it rests on a law whose final text is not published. Check the rules in force.</translation>
+    </message>
+    <message>
+        <source>Gældende fra {day}, {origin}.</source>
+        <translation>In force from {day}, {origin}.</translation>
+    </message>
+    <message>
+        <source>Ikke bekræftet</source>
+        <translation>Not confirmed</translation>
+    </message>
+</context>
+<context>
+    <name>RuleBookDialog</name>
+    <message>
+        <source>Regelbog</source>
+        <translation>Rule book</translation>
+    </message>
+    <message>
+        <source>Alle aftaletyper</source>
+        <translation>All agreement types</translation>
+    </message>
+    <message>
+        <source>&amp;Dato:</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <source>&amp;Aftaletype:</source>
+        <translation>&amp;Agreement type:</translation>
     </message>
 </context>
 <context>
@@ -2705,6 +2751,14 @@ Not signed yet</translation>
         <translation> (acknowledged: {note})</translation>
     </message>
     <message>
+        <source>--date: &apos;{value}&apos; er ikke en dato (ÅÅÅÅ-MM-DD).</source>
+        <translation>--date: &apos;{value}&apos; is not a date (YYYY-MM-DD).</translation>
+    </message>
+    <message>
+        <source>--type: &apos;{value}&apos; er ikke en aftaletype ({types}).</source>
+        <translation>--type: &apos;{value}&apos; is not an agreement type ({types}).</translation>
+    </message>
+    <message>
         <source>Advarsel</source>
         <translation>Warning</translation>
     </message>
@@ -2729,6 +2783,10 @@ Not signed yet</translation>
         <translation>Note on {finding}: {note}</translation>
     </message>
     <message>
+        <source>FORELØBIGT: regelsættet bygger på en lov, hvis endelige tekst ikke er offentliggjort.</source>
+        <translation>PROVISIONAL: the rule set rests on a law whose final text is not published.</translation>
+    </message>
+    <message>
         <source>Fejl</source>
         <translation>Error</translation>
     </message>
@@ -2743,6 +2801,10 @@ Not signed yet</translation>
     <message>
         <source>Gemt: {count} felt(er).</source>
         <translation>Saved: {count} field(s).</translation>
+    </message>
+    <message>
+        <source>IKKE bekræftet</source>
+        <translation>NOT confirmed</translation>
     </message>
     <message>
         <source>Id: {id} · version {revision} · {status} · skabelon {template}</source>
@@ -2765,6 +2827,10 @@ Not signed yet</translation>
         <translation>Could not write {path}: {reason}</translation>
     </message>
     <message>
+        <source>Regelsæt: {name}, gældende fra {day}, {origin}</source>
+        <translation>Rule set: {name}, in force from {day}, {origin}</translation>
+    </message>
+    <message>
         <source>Skriv felt=værdi, ikke &apos;{item}&apos;.</source>
         <translation>Write field=value, not &apos;{item}&apos;.</translation>
     </message>
@@ -2775,6 +2841,10 @@ Not signed yet</translation>
     <message>
         <source>Underskrevet</source>
         <translation>Signed</translation>
+    </message>
+    <message>
+        <source>bekræftet</source>
+        <translation>confirmed</translation>
     </message>
 </context>
 <context>
@@ -2983,6 +3053,10 @@ Not signed yet</translation>
 <context>
     <name>pdf</name>
     <message>
+        <source>; foreløbigt regelsæt: bygger på en lov, hvis endelige tekst ikke er offentliggjort</source>
+        <translation>; provisional rule set: rests on a law whose final text is not published</translation>
+    </message>
+    <message>
         <source>Aftale-id</source>
         <translation>Agreement id</translation>
     </message>
@@ -3047,6 +3121,14 @@ Not signed yet</translation>
         <translation>Person</translation>
     </message>
     <message>
+        <source>Regelsæt</source>
+        <translation>Rule set</translation>
+    </message>
+    <message>
+        <source>Reglerne er vurderet efter: {ruleset}</source>
+        <translation>Judged by the rules of: {ruleset}</translation>
+    </message>
+    <message>
         <source>Revisionsspor</source>
         <translation>Audit trail</translation>
     </message>
@@ -3085,6 +3167,14 @@ Not signed yet</translation>
     <message>
         <source>{hours} timer</source>
         <translation>{hours} hours</translation>
+    </message>
+    <message>
+        <source>{name}, gældende fra {day}, som programmet har det med (SHA-256 {sha})</source>
+        <translation>{name}, in force from {day}, as shipped with the program (SHA-256 {sha})</translation>
+    </message>
+    <message>
+        <source>{name}, gældende fra {day}, version {version} offentliggjort af den centrale tjeneste (SHA-256 {sha})</source>
+        <translation>{name}, in force from {day}, version {version} published by the central service (SHA-256 {sha})</translation>
     </message>
     <message>
         <source>{title} · aftale-id {id} · version {revision}</source>
@@ -3465,6 +3555,10 @@ Not signed yet</translation>
         <translation>The agreement is longer than {amount} months (to {last} inclusive); the end date is {end}. Beyond that it can be extended by a new period of up to {step} months at a time after a concrete assessment: note the assessment.</translation>
     </message>
     <message>
+        <source>1 person pr. ordinært ansatte</source>
+        <translation>1 person per ordinary employees</translation>
+    </message>
+    <message>
         <source>Aftalen er længere end {amount} måneder for jobparate i gruppen {group} (til og med {last}); slutdatoen er {end}. Op til {to} måneder kun, hvis borgeren ikke er jobparat: notér vurderingen.</source>
         <translation>The agreement is longer than {amount} months for job-ready members of {group} (to {last} inclusive); the end date is {end}. Up to {to} months only if the citizen is not job-ready: note the assessment.</translation>
     </message>
@@ -3493,16 +3587,48 @@ Not signed yet</translation>
         <translation>The agreement is longer than {amount} weeks for {group} (to {last} inclusive); the end date is {end}. Up to {to} weeks requires that the citizen is not job-ready or has no or little work experience or long unemployment: note the assessment.</translation>
     </message>
     <message>
+        <source>Aftalen må ikke begynde, før kommunen har godkendt den.</source>
+        <translation>The agreement may not start before the municipality has approved it.</translation>
+    </message>
+    <message>
+        <source>Alder ved start på IGU.</source>
+        <translation>Age at the start of IGU.</translation>
+    </message>
+    <message>
+        <source>Antal skoleuger i forløbet.</source>
+        <translation>School weeks in the programme.</translation>
+    </message>
+    <message>
+        <source>Borgeren har allerede en aftale om {kind} ({status}) hos {employer} fra {start} til {end}, som overlapper denne aftales periode. Tjek, at de to aftaler kan gælde samtidig, og notér det.</source>
+        <translation>The citizen already has an agreement on {kind} ({status}) with {employer} from {start} to {end}, which overlaps this agreement&apos;s period. Check that the two agreements can hold at the same time, and note it.</translation>
+    </message>
+    <message>
         <source>Borgeren kan ikke komme i praktik hos sin seneste arbejdsgiver (CVR {cvr}), heller ikke når ansættelsen var med tilskud.</source>
         <translation>The citizen cannot do a work placement with their most recent employer (CVR {cvr}), not even when that employment was subsidised.</translation>
+    </message>
+    <message>
+        <source>Den længste varighed, efter målgruppe.</source>
+        <translation>The longest duration, by target group.</translation>
     </message>
     <message>
         <source>Det forventede timetal ved slutningen ({hours} timer om ugen) er over normal fuld tid på arbejdspladsen ({normal} timer om ugen).</source>
         <translation>The expected hours at the end ({hours} hours a week) are above normal full time at the workplace ({normal} hours a week).</translation>
     </message>
     <message>
+        <source>Det mindste antal timer om ugen.</source>
+        <translation>The fewest hours per week.</translation>
+    </message>
+    <message>
         <source>Et IGU-forløb kan kun begynde til og med {last}; startdatoen er {start}.</source>
         <translation>An IGU programme can only begin up to and including {last}; the start date is {start}.</translation>
+    </message>
+    <message>
+        <source>Et regelsæt fra den centrale tjeneste kunne ikke læses og bruges ikke.</source>
+        <translation>A rule set from the central service could not be read and is not used.</translation>
+    </message>
+    <message>
+        <source>Forlængelse efter en konkret vurdering.</source>
+        <translation>Extension after a concrete assessment.</translation>
     </message>
     <message>
         <source>Fra 1. januar 2026 er der et loft over kommunens udgifter til mentorstøtte og øvrig vejledning og opkvalificering. Reglerne for, hvem der kan få mentorstøtte, er uændrede: tjek kommunens retningslinjer for timer og varighed.</source>
@@ -3517,12 +3643,24 @@ Not signed yet</translation>
         <translation>If the workplace has an employee representative, they must be consulted about the employment with wage subsidy and write their statement in the agreement.</translation>
     </message>
     <message>
+        <source>Hvilke målgrupper der kan få denne type aftale.</source>
+        <translation>Which target groups may have this kind of agreement.</translation>
+    </message>
+    <message>
+        <source>Hvornår den længste varighed er længere.</source>
+        <translation>When the longest duration is longer.</translation>
+    </message>
+    <message>
         <source>IGU er for borgere mellem {minimum} og {maximum} år ved start; ifølge CPR-nummeret er borgeren {age} år den {start}.</source>
         <translation>IGU is for citizens aged between {minimum} and {maximum} at the start; according to the CPR number the citizen is {age} on {start}.</translation>
     </message>
     <message>
         <source>IGU skal indeholde {minimum} ugers skoleundervisning; aftalen har {weeks}. Notér, hvordan resten af undervisningen gives.</source>
         <translation>IGU must include {minimum} weeks of school teaching; the agreement has {weeks}. Note how the rest of the teaching is given.</translation>
+    </message>
+    <message>
+        <source>Ikke praktik hos borgerens seneste arbejdsgiver.</source>
+        <translation>No praktik at the citizen&apos;s last employer.</translation>
     </message>
     <message>
         <source>Indsats for øvrige borgere (førtidspensionister, selvforsørgende, unge under 18)</source>
@@ -3549,6 +3687,10 @@ Not signed yet</translation>
         <translation>Job search support (job-ready recipients of social assistance and of flex job unemployment benefit (ledighedsydelse))</translation>
     </message>
     <message>
+        <source>Krav om ledighed forud for ansættelse med løntilskud, og hvem der er undtaget.</source>
+        <translation>Unemployment required before employment with wage subsidy, and who is exempt.</translation>
+    </message>
+    <message>
         <source>Løntilskud kræver {months} måneder med offentlig forsørgelse før start, medmindre borgeren er over 50 år, er enlig forsørger eller ikke har en kompetencegivende uddannelse: angiv &apos;Ledig siden&apos; eller undtagelsen, hvor aftalen har felterne, eller tjek det.</source>
         <translation>A wage subsidy requires {months} months on public benefits before the start, unless the citizen is over 50, a single parent or has no vocational education: give &apos;Unemployed since&apos; or the exemption where the agreement has those fields, or check it.</translation>
     </message>
@@ -3557,16 +3699,24 @@ Not signed yet</translation>
         <translation>A wage subsidy requires {months} months of unemployment before the start, unless an exemption applies. The citizen has been unemployed since {since}, so the employment can begin on {earliest} at the earliest; the start date is {start}.</translation>
     </message>
     <message>
+        <source>Meddelelse til konsulenten.</source>
+        <translation>A notice to the consultant.</translation>
+    </message>
+    <message>
+        <source>Merbeskæftigelseskravet: antallet af ordinært ansatte må ikke være faldet, og stillingen må ikke være ledig ved afskedigelse.</source>
+        <translation>The additional-employment rule: the number of ordinary employees may not have fallen, and the post may not be vacant by dismissal.</translation>
+    </message>
+    <message>
+        <source>Målgrupper, der er lukket for nye forløb.</source>
+        <translation>Target groups closed to new cases.</translation>
+    </message>
+    <message>
         <source>Praktik hos borgerens seneste arbejdsgiver (CVR {cvr}) kan kun ske efter en konkret vurdering i en ny arbejdsfunktion, og forskellen på funktionerne skal stå i aftalen: notér vurderingen.</source>
         <translation>A work placement with the citizen&apos;s most recent employer (CVR {cvr}) is only possible after a concrete assessment, in a new work function, and the difference between the functions must be stated in the agreement: note the assessment.</translation>
     </message>
     <message>
         <source>Praktik hos den seneste arbejdsgiver (CVR {cvr}) i samme funktion kræver, at borgeren ikke er i ansættelsesforhold og er enig; ellers kun i en ny arbejdsfunktion.</source>
         <translation>A work placement with the most recent employer (CVR {cvr}) in the same function requires that the citizen is not employed and agrees; otherwise only in a new work function.</translation>
-    </message>
-    <message>
-        <source>Rimelighedskravet: med {employees} ordinært ansatte må højst {allowed} være i praktik eller løntilskud på arbejdspladsen (P-nummeret). Med denne aftale bliver det {count} fuldtidspersoner ({already} i forvejen). Fortsæt kun, hvis forholdet er i orden ved start, og notér det.</source>
-        <translation>Ratio requirement: with {employees} ordinary employees at most {allowed} may be in work placement or wage subsidy at the workplace (the P-number). With this agreement it becomes {count} full-time persons ({already} already). Continue only if the ratio holds at the start, and note it.</translation>
     </message>
     <message>
         <source>Startdatoen {start} er før i dag ({today}). Praktikken må ikke begynde, før kommunen (jobcenteret) har godkendt den: ret startdatoen, eller notér hvorfor.</source>
@@ -3589,6 +3739,34 @@ Not signed yet</translation>
         <translation>The target group &apos;{group}&apos; cannot be part of this type of agreement; it is only for: {allowed}.</translation>
     </message>
     <message>
+        <source>Regelsæt fra den centrale tjeneste kan ikke kontrolleres: enheden har ikke tjenestens rodcertifikat. Tilmeld enheden igen.</source>
+        <translation>Rule sets from the central service cannot be checked: the device lacks the service&apos;s root certificate. Enroll the device again.</translation>
+    </message>
+    <message>
+        <source>Regelsættet {name} bruges ikke: det er ikke underskrevet af den centrale tjeneste, enheden er tilmeldt (underskriften passer ikke).</source>
+        <translation>The rule set {name} is not used: it is not signed by the central service the device is enrolled with (the signature does not match).</translation>
+    </message>
+    <message>
+        <source>Regelsættet {name} bruges ikke: {problems}</source>
+        <translation>The rule set {name} is not used: {problems}</translation>
+    </message>
+    <message>
+        <source>Rimelighedskravet: hvor mange personer i praktik, løntilskud og nytteindsats der må være pr. ordinært ansatte på arbejdspladsen.</source>
+        <translation>The ratio rule: how many persons in praktik, wage subsidy and nytteindsats a workplace may have per ordinary employees.</translation>
+    </message>
+    <message>
+        <source>Rimelighedskravet: med {employees} ordinært ansatte må højst {allowed} være i praktik eller løntilskud på arbejdspladsen (P-nummeret). Med denne aftale bliver det {count} fuldtidspersoner ({already} i forvejen: {local} fra denne enhed; {registered} registreret på virksomheden). Kommunens øvrige aftaler er ikke talt med: enheden har ikke hentet dem fra den centrale tjeneste endnu. Fortsæt kun, hvis forholdet er i orden ved start, og notér det.</source>
+        <translation>Ratio rule: with {employees} ordinary employees at most {allowed} may be in praktik or wage subsidy at the workplace (P-number). With this agreement it becomes {count} full-time persons ({already} already: {local} from this device; {registered} registered on the employer). The municipality&apos;s other agreements are not counted: this device has not fetched them from the central service yet. Continue only if the ratio holds at the start, and note it.</translation>
+    </message>
+    <message>
+        <source>Rimelighedskravet: med {employees} ordinært ansatte må højst {allowed} være i praktik eller løntilskud på arbejdspladsen (P-nummeret). Med denne aftale bliver det {count} fuldtidspersoner ({already} i forvejen: {municipal} fra kommunens aftaler hos den centrale tjeneste, opgjort {as_of}; {local} fra denne enhed; {registered} registreret på virksomheden). Fortsæt kun, hvis forholdet er i orden ved start, og notér det.</source>
+        <translation>Ratio rule: with {employees} ordinary employees at most {allowed} may be in praktik or wage subsidy at the workplace (P-number). With this agreement it becomes {count} full-time persons ({already} already: {municipal} from the municipality&apos;s agreements at the central service, counted {as_of}; {local} from this device; {registered} registered on the employer). Continue only if the ratio holds at the start, and note it.</translation>
+    </message>
+    <message>
+        <source>Sidste dag, et IGU-forløb kan begynde.</source>
+        <translation>The last day an IGU programme may start.</translation>
+    </message>
+    <message>
         <source>Slutdatoen ({end}) ligger før startdatoen ({start}).</source>
         <translation>The end date ({end}) is before the start date ({start}).</translation>
     </message>
@@ -3601,12 +3779,24 @@ Not signed yet</translation>
         <translation>The employee representative ({name}) has not given their statement on the employment with wage subsidy. Fill in the statement, or note why it is missing.</translation>
     </message>
     <message>
+        <source>Tillidsrepræsentanten høres om ansættelsen.</source>
+        <translation>The employee representative is heard about the employment.</translation>
+    </message>
+    <message>
         <source>Tilskuddet ({subsidy} kr. i timen) må højst være {percent} % af timelønnen ({wage} kr.), dvs. {limit} kr. i timen.</source>
         <translation>The subsidy (DKK {subsidy} per hour) may be at most {percent}% of the hourly wage (DKK {wage}), i.e. DKK {limit} per hour.</translation>
     </message>
     <message>
         <source>Tilskuddet for de sidste 12 måneder ({subsidy} kr.) må højst være {percent} % af årets samlede lønomkostning ({cost} kr.), dvs. {limit} kr.</source>
         <translation>The subsidy for the last 12 months (DKK {subsidy}) may be at most {percent}% of the year&apos;s total wage cost (DKK {cost}), i.e. DKK {limit}.</translation>
+    </message>
+    <message>
+        <source>Tilskuddet må højst udgøre en vis andel af lønomkostningen.</source>
+        <translation>The subsidy may be at most a share of the wage cost.</translation>
+    </message>
+    <message>
+        <source>Timerne ligger inden for almindelig fuld tid.</source>
+        <translation>The hours are within ordinary full time.</translation>
     </message>
     <message>
         <source>Timetallet ({hours} timer om ugen) er over normal fuld tid på arbejdspladsen ({normal} timer om ugen).</source>
@@ -3621,6 +3811,114 @@ Not signed yet</translation>
         <translation>The exemption &apos;aged {minimum} or over&apos; does not apply: according to the CPR number the citizen is {age} on the start date.</translation>
     </message>
     <message>
+        <source>advarsel</source>
+        <translation>warning</translation>
+    </message>
+    <message>
+        <source>altid mindst</source>
+        <translation>always at least</translation>
+    </message>
+    <message>
+        <source>dage</source>
+        <translation>days</translation>
+    </message>
+    <message>
+        <source>derefter 1 pr.</source>
+        <translation>then 1 per</translation>
+    </message>
+    <message>
+        <source>dimittender</source>
+        <translation>new graduates</translation>
+    </message>
+    <message>
+        <source>fejl</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <source>for de første</source>
+        <translation>for the first</translation>
+    </message>
+    <message>
+        <source>højst</source>
+        <translation>at most</translation>
+    </message>
+    <message>
+        <source>højst andel</source>
+        <translation>largest share</translation>
+    </message>
+    <message>
+        <source>ingen grænse</source>
+        <translation>no limit</translation>
+    </message>
+    <message>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>ledig mindst (måneder)</source>
+        <translation>unemployed at least (months)</translation>
+    </message>
+    <message>
+        <source>mindst</source>
+        <translation>at least</translation>
+    </message>
+    <message>
+        <source>mindst alder</source>
+        <translation>minimum age</translation>
+    </message>
+    <message>
+        <source>målgrupper</source>
+        <translation>target groups</translation>
+    </message>
+    <message>
+        <source>måneder</source>
+        <translation>months</translation>
+    </message>
+    <message>
+        <source>nej</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>offentliggjort af den centrale tjeneste, version {version}</source>
+        <translation>published by the central service, version {version}</translation>
+    </message>
+    <message>
+        <source>op til</source>
+        <translation>up to</translation>
+    </message>
+    <message>
+        <source>oplysning</source>
+        <translation>information</translation>
+    </message>
+    <message>
+        <source>siden</source>
+        <translation>since</translation>
+    </message>
+    <message>
+        <source>som programmet har det med</source>
+        <translation>as shipped with the program</translation>
+    </message>
+    <message>
+        <source>ubestemt tid</source>
+        <translation>no end date</translation>
+    </message>
+    <message>
+        <source>uger</source>
+        <translation>weeks</translation>
+    </message>
+    <message>
+        <source>undtaget fra alderen</source>
+        <translation>exempt from the age of</translation>
+    </message>
+    <message>
+        <source>undtagne målgrupper</source>
+        <translation>exempt target groups</translation>
+    </message>
+    <message>
+        <source>vurderes som</source>
+        <translation>judged as</translation>
+    </message>
+    <message>
         <source>{group} er lukket for nye borgere fra {since}. Aftalen kan kun indgås for en borger, hvis forløb blev bevilget før den dato: bekræft det i en note.</source>
         <translation>{group} is closed to new citizens from {since}. The agreement can only be made for a citizen whose programme was granted before that date: confirm this in a note.</translation>
     </message>
@@ -3631,6 +3929,10 @@ Not signed yet</translation>
     <message>
         <source>{text} (Ubekræftet: {citation} er ikke bekræftet i lovteksten; tjek reglen, før du lægger vægt på den.)</source>
         <translation>{text} (Unconfirmed: {citation} has not been confirmed in the text of the law; check the rule before relying on it.)</translation>
+    </message>
+    <message>
+        <source>år</source>
+        <translation>years</translation>
     </message>
 </context>
 <context>

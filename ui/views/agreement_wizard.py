@@ -139,7 +139,7 @@ def state_of(session: Any, doc: fa.AgreementDoc) -> WizardState:
                        if r.role not in signed]
     return WizardState(record.id, record.agreement_type, doc.template.version, record.status,
                        record.revision, doc.wizard_step, dict(doc.values),
-                       dict(doc.acknowledgements), doc.end_date_proposed,
+                       dict(check.acknowledged), doc.end_date_proposed,
                        fprefill.prefill(doc.template, sources), list(check.findings),
                        waiting_for)
 
@@ -153,8 +153,8 @@ def create_agreement(session: Any, choice: dict[str, str]) -> WizardState:
                           vacancy_id=choice["vacancy_id"] or None,
                           citizen_id=choice["citizen_id"] or None,
                           match_id=choice["match_id"] or None)
-    doc.wizard_step = STEP_CHECK
-    fa.set_wizard_step(session, doc.id, STEP_CHECK)
+    if not doc.reopened:  # the match's draft reopens where it was left
+        fa.set_wizard_step(session, doc.id, STEP_CHECK)
     return read_state(session, doc.id)
 
 

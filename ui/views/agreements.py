@@ -64,7 +64,11 @@ class AgreementsPage(Page):
         self.a_new = page_action(self, self.tr("&Ny aftale (Ctrl+N)"), "Ctrl+N", self.new_agreement)
         self.a_new.setToolTip(self.tr("Start en ny aftale"))
         page_action(self, self.tr("Gå til listen"), "Ctrl+L", self.list.table.setFocus)
+        self.a_rules = page_action(self, self.tr("&Regelbog (Ctrl+R)"), "Ctrl+R",
+                                   self.show_rule_book)
+        self.a_rules.setToolTip(self.tr("Reglerne i kraft på en dato, med hjemmel"))
         self.list.extra.addStretch(1)
+        self.list.extra.addWidget(action_button(self.a_rules, self))
         self.list.extra.addWidget(action_button(self.a_new, self))
 
         self.wizard = AgreementWizard(ops, self)
@@ -114,6 +118,16 @@ class AgreementsPage(Page):
 
     def new_agreement(self) -> None:
         self.wizard.start_new()
+
+    def rule_book(self) -> Any:
+        """The rule book (read-only) for the open agreement's start date, else today."""
+        from .rule_book import RuleBookDialog
+        state = self.wizard.state
+        start = state.values.get("start_date") if state is not None else None
+        return RuleBookDialog(self.ops, start if hasattr(start, "year") else None, self)
+
+    def show_rule_book(self) -> None:
+        self.rule_book().exec()
 
     def _created(self, agreement_id: str) -> None:
         self.list.reload()

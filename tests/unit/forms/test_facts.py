@@ -76,25 +76,26 @@ def test_citizen_facts_come_from_the_record_and_the_cpr(store, place):
     assert facts.today == D(2026, 2, 20)
 
 
-def test_already_placed_is_the_central_figure_plus_unsynced_local_agreements(store, place):
+def test_already_placed_is_the_registered_figure_plus_this_devices_agreements(store, place):
     this = _draft(store, place["main"])
     assert _facts(store, this).already_placed == 0
     _other(store, place["main"])                                      # counted
     _other(store, place["main"], "virksomhedspraktik", start=START)  # counted: starts that day
     _other(store, place["main"], "loentilskud_offentlig", end=None)  # counted: open-ended
-    _other(store, place["main"], version=3)                          # synced: in the central figure
+    _other(store, place["main"], version=3)                          # synced: still counted here
     _other(store, place["main"], deleted=True)                       # deleted
     _other(store, place["main"], "mentor")                           # not a counted type
     _other(store, place["main"], end=D(2026, 3, 1))                  # ended the day before
     _other(store, place["main"], start=D(2026, 3, 3))                # starts the day after
     _other(store, place["branch"])                                   # another P-number
     facts = _facts(store, this)
-    assert facts.already_placed == 3
-    # per CVR: both workplaces, with the branch's central figure of 2
-    assert facts.already_placed_cvr == 3 + 1 + 2
+    assert (facts.already_placed, facts.placed_local, facts.placed_registered) == (4, 4, 0)
+    assert facts.placements_as_of is None  # never synced: the device alone
+    # per CVR: both workplaces, with the branch's registered figure of 2
+    assert facts.already_placed_cvr == 4 + 1 + 2
     with store.write() as s:
         services.update_employer(s, place["main"], {"subsidised_persons": 4})
-    assert _facts(store, this).already_placed == 7
+    assert _facts(store, this).already_placed == 8
 
 
 def test_the_agreement_itself_is_not_counted_and_a_deleted_draft_drops_out(store, place):
@@ -133,10 +134,46 @@ def test_an_unsynced_local_agreement_tips_the_ratio_until_it_is_synced(store, pl
                       "Virksomheden ansætter en ny medarbejder 1. marts.")
     with store.read() as s:
         assert A.check(s, this, today=D(2026, 2, 20)).open_warnings == []
-    with store.write() as s:  # delivered: the central system's figure now holds it
+    with store.write() as s:  # delivered: still this device's agreement, still counted
         s.get(PlacementAgreement, other).version = 1
     with store.read() as s:
-        assert "ratio" not in {f.rule for f in A.check(s, this, today=D(2026, 2, 20)).findings}
+        [ratio] = [f for f in A.check(s, this, today=D(2026, 2, 20)).findings
+                   if f.rule == "ratio"]
+        assert "ikke hentet dem fra den centrale tjeneste" in str(ratio.message)
+
+
+def _municipal(store, *periods, as_of="2026-02-19T08:30:00Z"):
+    """The central service's answer as the sync keeps it (sync.protocol.PlacementsResponse)."""
+    with store.write() as s:
+        F.save_placements(s, {"as_of": as_of, "placements": [
+            {"p_number": p, "cvr": cvr, "agreement_type": "virksomhedspraktik",
+             "start_date": start, "end_date": end, "ref": ref}
+            for p, cvr, start, end, ref in periods]})
+
+
+def test_the_municipalitys_placements_count_without_the_ones_this_device_holds(store, place):
+    """A colleague's placement at the P-number (from the service) counts; the service's copy
+    of an agreement this device holds does not count twice; the CVR count takes every
+    workplace of the company."""
+    this = _draft(store, place["main"])
+    mine = _other(store, place["main"], version=2)
+    _municipal(store,
+               ("1000000001", "10000009", "2026-02-01", "2026-05-01", "colleague-1"),
+               ("1000000001", "10000009", "2026-02-01", None, F.placement_ref(mine)),
+               ("1000000001", "10000009", "2026-01-01", "2026-03-01", "ended-before"),
+               ("1000000001", "10000009", "2026-02-01", None, F.placement_ref(this)),
+               ("1000000002", "10000009", "2026-03-01", "2026-04-01", "branch"))
+    facts = _facts(store, this)
+    assert (facts.placed_municipal, facts.placed_local, facts.placed_registered) == (1, 1, 0)
+    assert facts.already_placed == 2
+    assert facts.already_placed_cvr == 2 + 1 + 2  # the branch: 1 from the service, 2 registered
+    assert facts.placements_as_of == dt.datetime(2026, 2, 19, 8, 30, tzinfo=dt.UTC)
+    with store.read() as s:
+        [ratio] = [f for f in A.check(s, this, today=D(2026, 2, 20)).findings
+                   if f.rule == "ratio"]
+    text = str(ratio.message)
+    assert "bliver det 3 fuldtidspersoner (2 i forvejen: 1 fra kommunens aftaler" in text
+    assert "opgjort 19-02-2026 kl. 09:30; 1 fra denne enhed; 0 registreret" in text
 
 
 def test_praktik_at_the_last_employer_blocks_signing(store, place):

@@ -158,7 +158,7 @@ plain = json.loads(sys.stdin.read())
 template = get_template(plain["type"], plain["version"])
 record = PlacementAgreement(id=plain["id"], agreement_type=plain["type"], revision=1)
 values = {k: fields.from_json(template.field(k), v) for k, v in plain["values"].items()}
-doc = AgreementDoc(record, template, values)
+doc = AgreementDoc(record, template, values, ruleset=plain["ruleset"])
 print(hashlib.sha256(render_agreement(doc, content_hash=plain["hash"])).hexdigest())
 """
 
@@ -171,7 +171,8 @@ def test_another_process_renders_the_same_bytes(profile, docs):
     content_hash = A.content_hash(doc)
     here = hashlib.sha256(render_agreement(doc, content_hash=content_hash)).hexdigest()
     plain = {"id": doc.id, "type": doc.template.type, "version": doc.template.version,
-             "hash": content_hash, "values": canonical.plain(doc.values)}
+             "hash": content_hash, "values": canonical.plain(doc.values),
+             "ruleset": doc.ruleset}
     child = subprocess.run([sys.executable, "-c", RENDER_IN_CHILD], input=json.dumps(plain),
                            capture_output=True, text=True, cwd=ROOT, check=False)
     assert child.returncode == 0, child.stderr
