@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from pathlib import Path
 
 import click
 
@@ -15,7 +16,7 @@ from consultant_app.cli.common import Context, pass_context
 
 from .client import credentials
 from .client.engine import SyncEngine, SyncReport
-from .client.errors import SyncError
+from .client.errors import CertificateRefused, SyncError
 from .client.quarantine import list_quarantine
 
 PHASES = {"push": "Sender ændringer", "upload": "Sender aftaler", "pull": "Henter ændringer"}
@@ -28,12 +29,21 @@ PHASES = {"push": "Sender ændringer", "upload": "Sender aftaler", "pull": "Hent
 @click.option("--device-name", default="", help="Enhedens navn (standard: maskinens navn).")
 @click.option("--no-keyring", is_flag=True, help="Gem adgangsnøglen krypteret i profilen, "
               "ikke i nøgleringen.")
+@click.option("--ca", "ca_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Tjenestens rodcertifikat (PEM, fra din leder eller GET /api/v1/ca): "
+                   "forbindelsen (https) godkendes kun med et certifikat udstedt af det.")
 @pass_context
-def enroll(ctx: Context, server_url: str, code: str, device_name: str, no_keyring: bool) -> None:
+def enroll(ctx: Context, server_url: str, code: str, device_name: str, no_keyring: bool,
+           ca_file: Path | None) -> None:
+    ca_pem = _read_ca(ca_file) if ca_file is not None else ""
     with ctx.open_or_create() as store:
         try:
             result = SyncEngine(store, use_keyring=not no_keyring).enroll(
-                server_url, code, device_name)
+                server_url, code, device_name, ca_pem=ca_pem)
+        except CertificateRefused as exc:
+            hint = "" if ca_pem else (" Angiv tjenestens rodcertifikat med --ca CA.pem (fås "
+                                      "hos din leder).")
+            raise click.ClickException(str(exc.message) + hint) from None
         except SyncError as exc:
             raise click.ClickException(str(exc.message)) from None
     where = ("styresystemets nøglering" if result.token_store == credentials.KEYRING
@@ -41,6 +51,18 @@ def enroll(ctx: Context, server_url: str, code: str, device_name: str, no_keyrin
     click.echo(f"Enheden er tilmeldt {result.municipality_name} ({result.municipality_code}) "
                f"som {result.consultant}. Enhedens id: {result.device_id}.")
     click.echo(f"Adgangsnøglen er gemt i {where}.")
+
+
+def _read_ca(path: Path) -> str:
+    """The PEM of a CA certificate file, or a plain refusal naming the file."""
+    from cryptography import x509
+    try:
+        text = path.read_text(encoding="ascii")
+        x509.load_pem_x509_certificate(text.encode("ascii"))
+    except (OSError, ValueError):
+        raise click.ClickException(f"Rodcertifikatet {path} findes ikke eller er ikke et "
+                                   "PEM-certifikat.") from None
+    return text
 
 
 @click.command(help="Synkroniser med den centrale tjeneste (send og hent ændringer).")

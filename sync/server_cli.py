@@ -1,6 +1,9 @@
 """``consultant-server``: the central service's command line.
 
     consultant-server serve [--host 127.0.0.1] [--port 8765] [--database-url URL | --data-dir DIR]
+                      [--tls-cert tls-cert.pem --tls-key tls-key.pem]
+    consultant-server tls-cert HOSTNAME... [--cert tls-cert.pem] [--key tls-key.pem]
+    consultant-server ca-export
     consultant-server demo [--port 8765] [--data-dir DIR]
     consultant-server migrate
     consultant-server add-municipality 0751 Aarhus
@@ -72,33 +75,82 @@ def cli(ctx: click.Context, database_url: str | None, data_dir: Path | None) -> 
     ctx.obj = Context(database_url, data_dir)
 
 
-def _serve(url: str, host: str, port: int, workers: int) -> None:
+def _serve(url: str, host: str, port: int, workers: int,
+           tls: tuple[Path, Path] | None = None) -> None:
     import uvicorn
 
     from sync.server.app import create_app
+    options: dict[str, object] = {"host": host, "port": port, "log_level": "warning"}
+    if tls is not None:
+        options.update(ssl_certfile=str(tls[0]), ssl_keyfile=str(tls[1]))
     if workers > 1:
         os.environ[DATABASE_URL_ENV] = url
         create_app(url)  # migrate once before the workers start
-        uvicorn.run("sync.server.app:app_from_env", factory=True, host=host, port=port,
-                    workers=workers, log_level="warning")
+        uvicorn.run("sync.server.app:app_from_env", factory=True, workers=workers,
+                    **options)  # type: ignore[arg-type]
     else:
-        uvicorn.run(create_app(url), host=host, port=port, log_level="warning")
+        uvicorn.run(create_app(url), **options)  # type: ignore[arg-type]
 
 
-@cli.command(help="Serve the API (OpenAPI at /docs).")
+@cli.command(help="Serve the API (OpenAPI at /docs). Devices refuse plain http to anything but "
+                  "loopback: on a network, serve with --tls-cert/--tls-key (see tls-cert).")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=DEFAULT_PORT, show_default=True, type=int)
 @click.option("--workers", default=1, show_default=True, type=int,
               help="Worker processes (the app keeps no state of its own).")
 @click.option("--database-url", "url", default=None, help="Overrides the group option.")
 @click.option("--data-dir", type=click.Path(path_type=Path), default=None)
+@click.option("--tls-cert", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              default=None, help="TLS certificate (PEM), e.g. from 'consultant-server tls-cert'.")
+@click.option("--tls-key", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              default=None, help="The TLS certificate's private key (PEM).")
 @pass_ctx
 def serve(ctx: Context, host: str, port: int, workers: int, url: str | None,
-          data_dir: Path | None) -> None:
+          data_dir: Path | None, tls_cert: Path | None, tls_key: Path | None) -> None:
+    if (tls_cert is None) != (tls_key is None):
+        raise click.UsageError("--tls-cert and --tls-key go together.")
     if data_dir is not None:
         ctx.data_dir = data_dir
-    click.echo(f"Serving on http://{host}:{port} (API docs at /docs)", err=True)
-    _serve(url or ctx.url, host, port, workers)
+    tls = (tls_cert, tls_key) if tls_cert is not None and tls_key is not None else None
+    scheme = "https" if tls else "http"
+    click.echo(f"Serving on {scheme}://{host}:{port} (API docs at /docs)", err=True)
+    _serve(url or ctx.url, host, port, workers, tls)
+
+
+@cli.command("tls-cert", help="Issue a TLS server certificate for HOSTNAME(s) (names or IP "
+                              "addresses) from the service CA, which enrolled devices pin. "
+                              "Writes the certificate and a new private key (mode 0600).")
+@click.argument("hostnames", nargs=-1, required=True)
+@click.option("--cert", "cert_path", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("tls-cert.pem"), show_default=True)
+@click.option("--key", "key_path", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("tls-key.pem"), show_default=True)
+@click.option("--days", default=397, show_default=True, type=click.IntRange(1, 825))
+@pass_ctx
+def tls_cert(ctx: Context, hostnames: tuple[str, ...], cert_path: Path, key_path: Path,
+             days: int) -> None:
+    from sync.server import ca as ca_module
+    service_ca = ca_module.load_or_create(ctx.engine())
+    try:
+        cert_pem, key_pem = service_ca.issue_tls_certificate(list(hostnames), days)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="HOSTNAME") from None
+    key_path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(key_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(key_pem)
+    cert_path.write_bytes(cert_pem)
+    click.echo(f"TLS certificate for {', '.join(hostnames)} (valid {days} days): {cert_path}; "
+               f"key: {key_path}. Serve with --tls-cert {cert_path} --tls-key {key_path}.")
+
+
+@cli.command("ca-export", help="Print the service CA certificate (PEM): devices enroll with "
+                               "'consultant-app enroll --ca', and 'consultant-app verify --ca' "
+                               "checks sealed agreements against it. Also GET /api/v1/ca.")
+@pass_ctx
+def ca_export(ctx: Context) -> None:
+    from sync.server import ca as ca_module
+    click.echo(ca_module.load_or_create(ctx.engine()).certificate_pem, nl=False)
 
 
 @cli.command(help="Set up the demo municipality 0751 Aarhus, the consultant 'Demo Konsulent' "

@@ -31,8 +31,9 @@ LAST_SUCCESS = "sync_last_success"
 CONSULTANT_ID = "sync_consultant_id"
 MUNICIPALITY_NAME = "sync_municipality_name"
 REVOKED = "sync_revoked_at"
+TLS_CA = "sync_tls_ca"  # PEM: the only CA an https connection to the service trusts (pinned)
 ENROLLMENT_KEYS = (SERVER_URL, DEVICE_ID, TOKEN_STORE, TOKEN, CURSOR, LAST_SUCCESS,
-                   CONSULTANT_ID, MUNICIPALITY_NAME)
+                   CONSULTANT_ID, MUNICIPALITY_NAME, TLS_CA)
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class Enrollment:
     device_id: str
     token: str
     token_store: str
+    tls_ca: str = ""  # PEM pinned at enrollment; "" for a profile enrolled before pinning
 
 
 def _keyring_set(account: str, token: str) -> bool:
@@ -64,7 +66,7 @@ def _keyring_delete(account: str) -> None:
     try:
         import keyring
         keyring.delete_password(KEYRING_SERVICE, account)
-    except Exception:  # noqa: BLE001
+    except Exception:  # noqa: BLE001, S110 - nothing to delete, or no keyring: both fine
         pass
 
 
@@ -100,7 +102,7 @@ def load(store: Store) -> Enrollment | None:
                  if sealed else None)
     if not token:
         return None
-    return Enrollment(url, meta.get(DEVICE_ID, ""), token, where)
+    return Enrollment(url, meta.get(DEVICE_ID, ""), token, where, meta.get(TLS_CA, ""))
 
 
 def forget(store: Store, session: Session) -> None:

@@ -91,7 +91,8 @@ class SyncEngine:
                  push_batch: int = PUSH_BATCH, pull_limit: int = PULL_LIMIT,
                  use_keyring: bool = True):
         self.store = store
-        self._make_transport = transport_factory or (lambda url, token: Transport(url, token))
+        self._make_transport = transport_factory or self._pinned_transport
+        self._enroll_ca = ""  # the CA ``enroll(ca_pem=...)`` verifies the service with
         self.push_batch = push_batch
         self.pull_limit = pull_limit
         self.use_keyring = use_keyring
@@ -101,6 +102,11 @@ class SyncEngine:
         # One connection pool (and TLS context, 20 ms to build) reused from sync to sync.
         self._transport: Transport | None = None
         self._transport_key: tuple[str, str] = ("", "")
+
+    def _pinned_transport(self, url: str, token: str) -> Transport:
+        """A transport that trusts only the pinned service CA for TLS (see transport)."""
+        ca_pem = self.store.meta(credentials.TLS_CA) if token else self._enroll_ca
+        return Transport(url, token, ca_pem=ca_pem)
 
     def transport(self, url: str, token: str) -> Transport:
         if self._transport is None or self._transport_key != (url, token):
@@ -115,10 +121,15 @@ class SyncEngine:
             self._transport = None
 
     # -- enrollment ----------------------------------------------------------------------
-    def enroll(self, server_url: str, code: str, device_name: str = "") -> EnrollResult:
+    def enroll(self, server_url: str, code: str, device_name: str = "",
+               ca_pem: str = "") -> EnrollResult:
         """Enroll this profile with the service; keeps the token, the device id and the
-        certificate. The token goes to the OS keyring where there is one."""
+        certificate. The token goes to the OS keyring where there is one. Over https the
+        service is verified with ``ca_pem`` (the service CA, handed out with the code) when
+        given, else with the system's CAs; from then on only that CA, or the service CA the
+        answer brings, is trusted for TLS (pinned)."""
         server_url = normalise_url(server_url)
+        self._enroll_ca = ca_pem
         public_key, install = _device_key(self.store)
         request = protocol.EnrollRequest(
             enrollment_code=code.strip(), device_name=device_name or platform.node(),
@@ -133,6 +144,7 @@ class SyncEngine:
                                (credentials.CONSULTANT_ID, answer.consultant_id),
                                (credentials.MUNICIPALITY_NAME, answer.municipality_name),
                                ("municipality_code", answer.municipality_code),
+                               (credentials.TLS_CA, ca_pem or answer.ca_certificate_pem),
                                (credentials.CURSOR, "0")):
                 s.merge(ProfileMeta(key=key, value=value))
             if not self.store.consultant:

@@ -102,6 +102,28 @@ class BadServerUrl(SyncError):
                                  "http://… eller https://…"), url=url)
 
 
+class UnencryptedRefused(SyncError):
+    retry = False
+    kind = "bad_url"
+
+    def __init__(self, url: str) -> None:
+        super().__init__(_N(CTX, "Serveradressen »{url}« bruger ukrypteret http://. Det er kun "
+                                 "tilladt til denne computer (127.0.0.1 eller localhost); "
+                                 "brug https://…"), url=url)
+
+
+class CertificateRefused(SyncError):
+    """The service's TLS certificate is not issued by the pinned service CA (or, before
+    enrollment, by a CA the system trusts): possibly someone between device and service."""
+    kind = "certificate"
+
+    def __init__(self, url: str) -> None:
+        super().__init__(_N(CTX, "Forbindelsen til {url} blev afbrudt: tjenestens certifikat "
+                                 "er ikke udstedt af den tjeneste, enheden er tilmeldt (eller "
+                                 "som rodcertifikatet angiver). Intet er sendt. Kontakt dem, "
+                                 "der driver tjenesten."), url=url)
+
+
 class AgreementRefused(SyncError):
     retry = False
     kind = "agreement_refused"

@@ -1,11 +1,20 @@
 """HTTP to the central service (httpx, with timeouts). Every failure leaves here as one of
-the ``errors`` classes, so nothing above this module sees an httpx exception."""
+the ``errors`` classes, so nothing above this module sees an httpx exception.
+
+TLS: with ``ca_pem`` (the service CA the device received at enrollment, or the one given to
+``enroll --ca``) an https connection trusts that CA and nothing else, so a certificate from
+any other issuer (a public CA included) is refused. Without it (enrolling without ``--ca``)
+the system's trusted CAs apply. Plain http is refused except to this computer (loopback).
+"""
 
 from __future__ import annotations
 
 import errno
+import ipaddress
 import socket
-from typing import Any
+import ssl
+from typing import Any, Self
+from urllib.parse import urlsplit
 
 import httpx
 import pydantic_core
@@ -14,12 +23,14 @@ from sync import protocol
 
 from .errors import (
     BadServerUrl,
+    CertificateRefused,
     DeviceRevoked,
     EnrollmentRefused,
     Offline,
     ServerError,
     ServerUnreachable,
     TokenRefused,
+    UnencryptedRefused,
 )
 
 CONNECT_TIMEOUT = 5.0
@@ -28,10 +39,45 @@ _OFFLINE_ERRNOS = {errno.ENETUNREACH, errno.ENETDOWN, errno.EHOSTUNREACH}
 
 
 def normalise_url(url: str) -> str:
+    """The service's address without a trailing slash; refused unless http(s) with a host,
+    and refused as plain http unless the host is this computer (personal data never crosses
+    a network unencrypted)."""
     url = url.strip().rstrip("/")
-    if not url.startswith(("http://", "https://")) or len(url) < 10:
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        host = ""
+    if not url.startswith(("http://", "https://")) or len(url) < 10 or not host:
         raise BadServerUrl(url)
+    if url.startswith("http://") and not is_loopback(host):
+        raise UnencryptedRefused(url)
     return url
+
+
+def is_loopback(host: str) -> bool:
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _tls_context(ca_pem: str) -> ssl.SSLContext:
+    """Trusts ``ca_pem`` only (no system CAs); host names are checked."""
+    return ssl.create_default_context(cadata=ca_pem)
+
+
+def _is_certificate_refusal(exc: BaseException) -> bool:
+    seen: set[int] = set()
+    cur: BaseException | None = exc
+    while cur is not None and id(cur) not in seen:
+        seen.add(id(cur))
+        if isinstance(cur, ssl.SSLCertVerificationError) \
+                or "CERTIFICATE_VERIFY_FAILED" in str(cur):
+            return True
+        cur = cur.__cause__ or cur.__context__
+    return False
 
 
 def _is_offline(exc: BaseException) -> bool:
@@ -57,20 +103,24 @@ class Transport:
     """One device's connection to the service."""
 
     def __init__(self, base_url: str, token: str = "", timeout: float = READ_TIMEOUT,
-                 transport: httpx.BaseTransport | None = None):
+                 transport: httpx.BaseTransport | None = None, ca_pem: str = ""):
         self.base_url = normalise_url(base_url)
+        verify: ssl.SSLContext | bool = True
+        if ca_pem and self.base_url.startswith("https://"):
+            verify = _tls_context(ca_pem)
         self.token = token
         headers = {"User-Agent": f"consultant-app-sync/{protocol.PROTOCOL_VERSION}"}
         if token:
             headers["Authorization"] = f"Bearer {token}"
         self._client = httpx.Client(
             base_url=self.base_url + protocol.API_PREFIX, headers=headers,
-            timeout=httpx.Timeout(timeout, connect=CONNECT_TIMEOUT), transport=transport)
+            timeout=httpx.Timeout(timeout, connect=CONNECT_TIMEOUT), transport=transport,
+            verify=verify)
 
     def close(self) -> None:
         self._client.close()
 
-    def __enter__(self) -> "Transport":
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -132,6 +182,8 @@ class Transport:
         try:
             response = self._client.request(method, path, **kwargs)
         except httpx.TransportError as exc:
+            if _is_certificate_refusal(exc):
+                raise CertificateRefused(self.base_url) from exc
             if _is_offline(exc):
                 raise Offline() from exc
             raise ServerUnreachable(self.base_url) from exc

@@ -12,7 +12,7 @@ from typing import Annotated
 
 from fastapi import FastAPI, Header, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, PlainTextResponse, Response
 
 from ..protocol import (
     API_PREFIX,
@@ -75,6 +75,14 @@ def create_app(database_url: str, run_migrations: bool = True) -> FastAPI:
         with read_engine.connect() as conn:
             conn.exec_driver_sql("SELECT 1")
         return {"status": "ok", "protocol": PROTOCOL_VERSION}
+
+    @app.get(f"{API_PREFIX}/ca", response_class=PlainTextResponse,
+             responses={200: {"content": {"application/x-pem-file": {}}}})
+    def service_ca_certificate() -> PlainTextResponse:
+        """The service CA certificate (PEM; public, no personal data): what devices pin and
+        what ``consultant-app verify --ca`` checks sealed agreements against. Compare its
+        fingerprint with the one the administrator hands out before trusting it."""
+        return PlainTextResponse(service_ca.certificate_pem, media_type="application/x-pem-file")
 
     @app.post(f"{API_PREFIX}/enroll", response_model=EnrollResponse,
               responses={403: {"model": ErrorBody}})

@@ -3,8 +3,9 @@
 One Ed25519 key and a self-signed CA certificate, created on first use and kept in the
 service's database (table ``server_key``), so every instance behind a load balancer signs with
 the same CA. It issues each enrolled device an X.509 certificate for the device's Ed25519 key
-(the key the device seals agreements and signs PDFs with), and signs the service's receipts of
-sealed agreements (``sign_receipt``).
+(the key the device seals agreements and signs PDFs with), issues the service's TLS
+certificate (``consultant-server tls-cert``; devices pin this CA for TLS at enrollment), and
+signs the service's receipts of sealed agreements (``sign_receipt``).
 """
 
 from __future__ import annotations
@@ -66,6 +67,55 @@ class CA:
                 self.key.public_key()), critical=False)
             .sign(self.key, None)
         )
+
+    def issue_tls_certificate(self, hostnames: list[str], days: int = 397
+                              ) -> tuple[bytes, bytes]:
+        """A TLS server certificate for ``hostnames`` (DNS names or IP addresses) and its new
+        private key, both PEM. Issued by this CA, which devices pin for TLS at enrollment.
+        The key is ECDSA P-256, which every TLS stack accepts; the certificate allows server
+        authentication only (no digital signature of documents: verify refuses any
+        non-Ed25519 key as a sealing key anyway)."""
+        import ipaddress
+
+        from cryptography.hazmat.primitives.asymmetric import ec
+        from cryptography.x509.oid import ExtendedKeyUsageOID
+
+        names: list[x509.GeneralName] = []
+        for host in hostnames:
+            host = host.strip()
+            try:
+                names.append(x509.IPAddress(ipaddress.ip_address(host)))
+            except ValueError:
+                if not host or any(c in host for c in "/: ") or len(host) > 253:
+                    raise ValueError(f"not a host name or IP address: {host!r}") from None
+                names.append(x509.DNSName(host.lower()))
+        key = ec.generate_private_key(ec.SECP256R1())
+        now = dt.datetime.now(dt.UTC)
+        cert = (
+            x509.CertificateBuilder()
+            .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME,
+                                                        hostnames[0][:64])]))
+            .issuer_name(self.certificate.subject)
+            .public_key(key.public_key())
+            .serial_number(x509.random_serial_number())
+            .not_valid_before(now - dt.timedelta(minutes=5))
+            .not_valid_after(now + dt.timedelta(days=days))
+            .add_extension(x509.SubjectAlternativeName(names), critical=False)
+            .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+            .add_extension(x509.KeyUsage(
+                digital_signature=True, content_commitment=False, key_encipherment=False,
+                data_encipherment=False, key_agreement=False, key_cert_sign=False,
+                crl_sign=False, encipher_only=False, decipher_only=False), critical=True)
+            .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]),
+                           critical=False)
+            .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(
+                self.key.public_key()), critical=False)
+            .sign(self.key, None)
+        )
+        key_pem = key.private_bytes(serialization.Encoding.PEM,
+                                    serialization.PrivateFormat.PKCS8,
+                                    serialization.NoEncryption())
+        return cert.public_bytes(serialization.Encoding.PEM), key_pem
 
     def sign(self, data: bytes) -> str:
         return base64.b64encode(self.key.sign(data)).decode("ascii")

@@ -33,6 +33,7 @@ import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -59,8 +60,11 @@ class ServerProcess:
     """One ``consultant-server`` process; ``start()`` waits until /api/v1/health answers."""
 
     def __init__(self, database_url: str, data_dir: Path, mode: str = "serve",
-                 port: int | None = None):
+                 port: int | None = None, tls: tuple[Path, Path] | None = None,
+                 verify: Any = True):
         self.database_url = database_url
+        self.tls = tls  # (certificate, key): serve https
+        self.verify = verify  # what the readiness check trusts (an ssl.SSLContext for tls)
         self.data_dir = Path(data_dir)
         self.mode = mode
         self.port = port or free_port()
@@ -79,7 +83,7 @@ class ServerProcess:
 
     @property
     def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"{'https' if self.tls else 'http'}://127.0.0.1:{self.port}"
 
     @property
     def api(self) -> str:
@@ -130,6 +134,8 @@ class ServerProcess:
         else:
             args = ["serve", "--host", "127.0.0.1", "--port", str(self.port),
                     "--database-url", self.database_url]
+            if self.tls:
+                args += ["--tls-cert", str(self.tls[0]), "--tls-key", str(self.tls[1])]
         log = open(self.log_path, "ab")  # noqa: SIM115 - the child keeps writing to it
         self.proc = subprocess.Popen([*_cli(), *args], stdout=log, stderr=subprocess.STDOUT,
                                      env=self._env(), cwd=ROOT, start_new_session=True)
@@ -140,7 +146,8 @@ class ServerProcess:
                 raise RuntimeError(f"server exited with {self.proc.returncode}:\n"
                                    + self.log_path.read_text(errors="replace"))
             try:
-                if httpx.get(f"{self.api}/health", timeout=1.0).status_code == 200:
+                if httpx.get(f"{self.api}/health", timeout=1.0,
+                             verify=self.verify).status_code == 200:
                     return self
             except httpx.TransportError:
                 pass

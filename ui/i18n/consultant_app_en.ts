@@ -4036,12 +4036,20 @@ Not signed yet</translation>
         <translation>The device has been blocked by the central service. For data protection, the citizens&apos; personal data, the agreements and the conflicts have been deleted from this computer. Contact your manager to have the device enrolled again.</translation>
     </message>
     <message>
+        <source>Forbindelsen til {url} blev afbrudt: tjenestens certifikat er ikke udstedt af den tjeneste, enheden er tilmeldt (eller som rodcertifikatet angiver). Intet er sendt. Kontakt dem, der driver tjenesten.</source>
+        <translation>The connection to {url} was broken off: the service&apos;s certificate was not issued by the service this device is enrolled with (or by the root certificate given). Nothing was sent. Contact those who run the service.</translation>
+    </message>
+    <message>
         <source>Offline: der er ingen netværksforbindelse. Ændringerne venter sikkert på denne computer.</source>
         <translation>Offline: there is no network connection. The changes are waiting safely on this computer.</translation>
     </message>
     <message>
         <source>Posten findes ikke længere; konflikten kan ikke løses her.</source>
         <translation>The record no longer exists; the conflict cannot be resolved here.</translation>
+    </message>
+    <message>
+        <source>Serveradressen »{url}« bruger ukrypteret http://. Det er kun tilladt til denne computer (127.0.0.1 eller localhost); brug https://…</source>
+        <translation>The server address »{url}« uses unencrypted http://. That is only allowed to this computer (127.0.0.1 or localhost); use https://…</translation>
     </message>
     <message>
         <source>Serveradressen »{url}« er ikke gyldig. Skriv den som http://… eller https://…</source>
