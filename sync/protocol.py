@@ -305,6 +305,12 @@ class ErrorBody(BaseModel):
     message: str
 
 
+class ErrorResponse(BaseModel):
+    """Every refusal of the service: ``{"detail": {"code": ..., "message": ...}}`` with a
+    Danish message (422: naming the field)."""
+    detail: ErrorBody
+
+
 class EnrollRequest(BaseModel):
     enrollment_code: str
     device_name: str = ""

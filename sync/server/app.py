@@ -11,7 +11,6 @@ import os
 from typing import Annotated
 
 from fastapi import FastAPI, Header, Path, Query, Request
-from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, PlainTextResponse, Response
 
 from ..protocol import (
@@ -23,7 +22,7 @@ from ..protocol import (
     DeviceStatus,
     EnrollRequest,
     EnrollResponse,
-    ErrorBody,
+    ErrorResponse,
     PlacementsResponse,
     PullResponse,
     PushRequest,
@@ -32,12 +31,14 @@ from ..protocol import (
     RuleSetsResponse,
     SealedAgreementUpload,
 )
-from . import auth, db, limits, migrate, service
+from . import auth, db, door, limits, migrate, service
 from . import ca as ca_module
 from .errors import ServiceError
 
 DATABASE_URL_ENV = "CONSULTANT_SERVER_DATABASE_URL"
-ERRORS = {401: {"model": ErrorBody}, 410: {"model": ErrorBody}}
+# Every refusal has the one shape (protocol.ErrorResponse), documented as such.
+REFUSAL = {"model": ErrorResponse}
+ERRORS = {401: REFUSAL, 410: REFUSAL, 413: REFUSAL, 422: REFUSAL, 429: REFUSAL}
 
 
 def create_app(database_url: str, run_migrations: bool = True) -> FastAPI:
@@ -58,13 +59,8 @@ def create_app(database_url: str, run_migrations: bool = True) -> FastAPI:
     async def _service_error(_request: Request, exc: ServiceError) -> JSONResponse:
         return JSONResponse(exc.body(), status_code=exc.status)
 
-    @app.exception_handler(RequestValidationError)
-    async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
-        first = exc.errors()[0] if exc.errors() else {}
-        where = ".".join(str(p) for p in first.get("loc", ()) if p != "body")
-        message = f"Forespørgslen er ugyldig: feltet '{where}' {first.get('msg', '')}".strip()
-        return JSONResponse({"detail": {"code": "invalid", "message": message}},
-                            status_code=422)
+    # Lockout, no-store, body timeout and the one error shape, in front of the guard.
+    app.state.throttle = door.install(app, API_PREFIX)
 
     def device(authorization: str | None) -> auth.DeviceIdentity:
         return auth.authenticate(read_engine, authorization)
@@ -85,7 +81,7 @@ def create_app(database_url: str, run_migrations: bool = True) -> FastAPI:
         return PlainTextResponse(service_ca.certificate_pem, media_type="application/x-pem-file")
 
     @app.post(f"{API_PREFIX}/enroll", response_model=EnrollResponse,
-              responses={403: {"model": ErrorBody}})
+              responses={403: REFUSAL, 413: REFUSAL, 422: REFUSAL, 429: REFUSAL})
     def enroll(request: EnrollRequest) -> EnrollResponse:
         token, identity, cert_pem, municipality_name = auth.enroll(
             write_engine, service_ca, request.enrollment_code, request.public_key,
@@ -121,7 +117,7 @@ def create_app(database_url: str, run_migrations: bool = True) -> FastAPI:
 
     @app.put(f"{API_PREFIX}/agreements/{{agreement_id}}/{{revision}}",
              response_model=SealedAgreementReceipt,
-             responses={**ERRORS, 409: {"model": ErrorBody}, 422: {"model": ErrorBody}})
+             responses={**ERRORS, 403: REFUSAL, 409: REFUSAL})
     def sealed_agreement(agreement_id: Annotated[str, Path(max_length=MAX_ID_CHARS)],
                          revision: Annotated[int, Path(ge=0, le=MAX_INT)],
                          upload: SealedAgreementUpload,
