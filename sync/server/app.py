@@ -27,8 +27,8 @@ from ..protocol import (
     PullResponse,
     PushRequest,
     PushResponse,
-    SealedAgreementReceipt,
     RuleSetsResponse,
+    SealedAgreementReceipt,
     SealedAgreementUpload,
 )
 from . import auth, db, door, limits, migrate, service

@@ -204,8 +204,7 @@ def danish_validation_message(error: dict[str, Any]) -> str:
     return f"Feltet '{where}' {phrase}"
 
 
-_STATUS_MESSAGES = {400: ("invalid", "Forespørgslens indhold kunne ikke læses."),
-                    404: ("not_found", "Adressen findes ikke i tjenesten."),
+_STATUS_MESSAGES = {404: ("not_found", "Adressen findes ikke i tjenesten."),
                     405: ("method_not_allowed", "Metoden er ikke tilladt på denne adresse.")}
 
 
@@ -226,6 +225,8 @@ def install(app: FastAPI, api_prefix: str) -> Throttle:
         if isinstance(exc.detail, dict) and {"code", "message"} <= set(exc.detail):
             return _error(exc.status_code, str(exc.detail["code"]),  # e.g. limits' 413
                           str(exc.detail["message"]), getattr(exc, "headers", None))
+        if exc.status_code == 400:  # a body FastAPI cannot decode: a 422 like any bad body
+            return _error(422, "invalid", "Feltet 'body' er ikke gyldig JSON.")
         code, message = _STATUS_MESSAGES.get(exc.status_code, ("error", str(exc.detail)))
         return _error(exc.status_code, code, message, getattr(exc, "headers", None))
 

@@ -76,6 +76,8 @@ def test_refusals_name_the_field_in_danish_and_have_the_documented_shape(door_se
             (http.post("/enroll", content=b"{nej", headers={"Content-Type":
                                                             "application/json"}), 422,
              "Feltet 'body' er ikke gyldig JSON."),
+            (http.post("/enroll", content=b"\x1e\xff\x00", headers={
+                "Content-Type": "application/json"}), 422, "Feltet 'body' er ikke gyldig JSON."),
             (http.post("/enroll", json={"enrollment_code": 5, "public_key": "x"}), 422,
              "Feltet 'enrollment_code' skal være tekst."),
             (http.get("/pull", params={"cursor": -1}, headers={"Authorization": "Bearer x"}),

@@ -207,7 +207,7 @@ MEASURED = """
 import re, runpy, sys
 sys.argv = ["verify", *sys.argv[1:]]
 try:
-    runpy.run_module("forms.verify", run_name="__main__")
+    runpy.run_module("forms.verify", run_name="__main__", alter_sys=True)
 finally:
     status = open("/proc/self/status").read()
     print("peak-rss-kb", re.search(r"VmHWM:\\s+(\\d+)", status).group(1), file=sys.stderr)
