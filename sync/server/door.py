@@ -199,6 +199,9 @@ def danish_validation_message(error: dict[str, Any]) -> str:
         phrase = f"har for mange elementer (højst {ctx.get('max_length')})."
     elif kind == "literal_error":
         phrase = f"skal være en af: {ctx.get('expected')}."
+    elif kind == "value_error":  # the protocol's own checks say what is wrong, in Danish
+        text = str(error.get("msg", "")).removeprefix("Value error, ")
+        phrase = f"har en ugyldig værdi: {text}"
     else:
         phrase = "har en ugyldig værdi."
     return f"Feltet '{where}' {phrase}"
