@@ -112,18 +112,20 @@ def seed_service(rows_path: Path, url_db: str) -> dict[str, Any]:
     data = fixtures.load_rows(rows_path)
     now = dt.datetime(2026, 11, 23, 10, 0)
     records = []
-    for entity, attr in ENTITIES:
-        fields = codec(entity).fields
-        for row in getattr(data, attr):
-            values = {f: _wire(row.get(f)) for f in fields}
-            records.append({
-                "entity": entity, "id": row["id"], "municipality_code": MUNICIPALITY,
-                "owner_consultant_id": consultant_id if entity == "citizen" else None,
-                "owner_device_id": None, "citizen_id": row["id"] if entity == "citizen" else None,
-                "version": 1, "deleted": False, "modified_at": now,
-                "values_json": db.dumps(values),
-                "field_versions": db.dumps({f: 1 for f in values})})
     with engine.begin() as conn:
+        for entity, attr in ENTITIES:
+            fields = codec(entity).fields
+            for row in getattr(data, attr):
+                values = {f: _wire(row.get(f)) for f in fields}
+                records.append({
+                    "entity": entity, "id": row["id"], "municipality_code": MUNICIPALITY,
+                    "owner_consultant_id": consultant_id if entity == "citizen" else None,
+                    "owner_device_id": None,
+                    "citizen_id": row["id"] if entity == "citizen" else None,
+                    "version": 1, "deleted": False, "modified_at": now,
+                    # as the service stores them: personal fields encrypted (db.SENSITIVE)
+                    **db.record_columns(conn, entity, row["id"], values),
+                    "field_versions": db.dumps({f: 1 for f in values})})
         seqs = db.next_seqs(conn, len(records))
         for record, seq in zip(records, seqs):
             record["seq"] = seq

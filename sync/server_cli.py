@@ -6,6 +6,7 @@
     consultant-server ca-export
     consultant-server demo [--port 8765] [--data-dir DIR]
     consultant-server migrate
+    consultant-server rotate-key
     consultant-server add-municipality 0751 Aarhus
     consultant-server add-consultant --municipality 0751 --name "Anna Jensen" [--email ...]
     consultant-server new-code CONSULTANT_ID
@@ -20,6 +21,12 @@
 The database is a SQLite file ``server.sqlite`` in the data dir by default, or any SQLAlchemy
 URL (``postgresql+psycopg://user@host:5432/db``) from ``--database-url`` or the environment
 variable CONSULTANT_SERVER_DATABASE_URL. Migrations run before every command.
+
+Personal data is encrypted at rest under data keys wrapped by a master key that is never in
+the database (sync/server/keys.py): ``--master-key-file`` / CONSULTANT_SERVER_MASTER_KEY_FILE,
+or CONSULTANT_SERVER_MASTER_KEY, or CONSULTANT_SERVER_KEY_PROVIDER for a KMS. A SQLite
+service without one creates ``master.key`` beside its database on first start (the demo);
+PostgreSQL refuses to start without one.
 
 ``demo`` creates (once) the demo municipality 0751 Aarhus with the consultant "Demo Konsulent"
 (the demo profile's consultant) and the fixed, reusable enrollment code DEMO-0751-AARHUS, then
@@ -45,9 +52,18 @@ def _default_data_dir() -> Path:
 
 
 class Context:
-    def __init__(self, database_url: str | None, data_dir: Path | None):
+    def __init__(self, database_url: str | None, data_dir: Path | None,
+                 master_key_file: Path | None = None):
         self.data_dir = data_dir or _default_data_dir()
         self._url = database_url or os.environ.get(DATABASE_URL_ENV)
+        self.master_key_file = master_key_file.resolve() if master_key_file else None
+
+    def export_key_file(self) -> None:
+        """For ``serve``: the key file through the environment, so the app and every worker
+        process finds it."""
+        from sync.server import keys
+        if self.master_key_file is not None:
+            os.environ[keys.MASTER_KEY_FILE_ENV] = str(self.master_key_file)
 
     @property
     def url(self) -> str:
@@ -56,7 +72,7 @@ class Context:
 
     def engine(self):  # type: ignore[no-untyped-def]
         from sync.server import db, migrate
-        _, write_engine = db.make_engines(self.url)
+        _, write_engine = db.make_engines(self.url, master_key_file=self.master_key_file)
         migrate.upgrade(write_engine)
         return write_engine
 
@@ -70,9 +86,14 @@ pass_ctx = click.make_pass_decorator(Context)
               help=f"SQLAlchemy URL (default: a SQLite file in --data-dir; env {DATABASE_URL_ENV}).")
 @click.option("--data-dir", type=click.Path(path_type=Path), default=None,
               help="Folder of the default SQLite database.")
+@click.option("--master-key-file", type=click.Path(path_type=Path), default=None,
+              help="The master key file that wraps the data keys (env "
+                   "CONSULTANT_SERVER_MASTER_KEY_FILE; SQLite default: master.key beside the "
+                   "database, created on first start; PostgreSQL: required).")
 @click.pass_context
-def cli(ctx: click.Context, database_url: str | None, data_dir: Path | None) -> None:
-    ctx.obj = Context(database_url, data_dir)
+def cli(ctx: click.Context, database_url: str | None, data_dir: Path | None,
+        master_key_file: Path | None) -> None:
+    ctx.obj = Context(database_url, data_dir, master_key_file)
 
 
 def _serve(url: str, host: str, port: int, workers: int,
@@ -111,6 +132,7 @@ def serve(ctx: Context, host: str, port: int, workers: int, url: str | None,
         raise click.UsageError("--tls-cert and --tls-key go together.")
     if data_dir is not None:
         ctx.data_dir = data_dir
+    ctx.export_key_file()
     tls = (tls_cert, tls_key) if tls_cert is not None and tls_key is not None else None
     scheme = "https" if tls else "http"
     click.echo(f"Serving on {scheme}://{host}:{port} (API docs at /docs)", err=True)
@@ -163,6 +185,7 @@ def demo(ctx: Context, host: str, port: int, data_dir: Path | None) -> None:
     from sync.server import admin
     if data_dir is not None:
         ctx.data_dir = data_dir
+    ctx.export_key_file()
     _, code = admin.ensure_demo(ctx.engine())
     click.echo(f"Demo: municipality 0751 Aarhus, consultant '{admin.DEMO_CONSULTANT}', "
                f"enrollment code {code}", err=True)
@@ -175,6 +198,21 @@ def demo(ctx: Context, host: str, port: int, data_dir: Path | None) -> None:
 def migrate(ctx: Context) -> None:
     ctx.engine()
     click.echo("Database schema is up to date.")
+
+
+@cli.command("rotate-key", help="Rotate the master key without downtime: with a key file, a "
+                               "new key goes first in it, every data key is re-wrapped under "
+                               "it, then the old keys leave the file. With keys from the "
+                               "environment, put the new key first, run this, then drop the "
+                               "old one.")
+@pass_ctx
+def rotate_key(ctx: Context) -> None:
+    from sync.server import keys
+    engine = ctx.engine()
+    current, count, unused = keys.rotate(engine, keys.vault_of(engine))
+    click.echo(f"Master key {current}: {count} data keys re-wrapped.")
+    if unused:
+        click.echo("No longer used (may be removed): " + ", ".join(unused))
 
 
 @cli.command("add-municipality", help="Add (or rename) a municipality: CODE NAME.")
@@ -315,6 +353,7 @@ def rules_list(ctx: Context) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     from sync.server.errors import ServiceError
+    from sync.server.keys import KeyProblem
     args = sys.argv[1:] if argv is None else argv
     try:
         cli.main(args=args, prog_name="consultant-server", standalone_mode=False)
@@ -324,7 +363,7 @@ def main(argv: list[str] | None = None) -> int:
     except click.ClickException as exc:
         exc.show()
         return exc.exit_code
-    except ServiceError as exc:
+    except (ServiceError, KeyProblem) as exc:
         click.echo(f"Fejl: {exc.message}", err=True)
         return 1
     except SystemExit as exc:

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import base64
 import os
+import secrets
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The service's master key for this test run (sync/server/keys.py): servers started by the
+# tests and the engines the tests open themselves share it, on SQLite and PostgreSQL alike.
+# A test of the key file a SQLite service makes for itself removes it from its server's env.
+os.environ.setdefault("CONSULTANT_SERVER_MASTER_KEY",
+                      base64.b64encode(secrets.token_bytes(32)).decode("ascii"))
 
 from consultant_app.demo import DemoCounts, seed_demo
 from consultant_app.store import Store

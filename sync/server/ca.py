@@ -1,7 +1,8 @@
 """The service's certificate authority.
 
 One Ed25519 key and a self-signed CA certificate, created on first use and kept in the
-service's database (table ``server_key``), so every instance behind a load balancer signs with
+service's database (table ``server_key``; the private key encrypted under the data key, so
+only with the master key, keys.py), so every instance behind a load balancer signs with
 the same CA. It issues each enrolled device an X.509 certificate for the device's Ed25519 key
 (the key the device seals agreements and signs PDFs with), issues the service's TLS
 certificate (``consultant-server tls-cert``; devices pin this CA for TLS at enrollment), and
@@ -25,7 +26,7 @@ from cryptography.x509.oid import NameOID
 from sqlalchemy import Engine, insert, select
 from sqlalchemy.exc import IntegrityError
 
-from . import db
+from . import db, keys
 
 CA_NAME = "ca"
 DEVICE_CERT_DAYS = 3 * 365
@@ -154,6 +155,10 @@ def _new_ca() -> tuple[Ed25519PrivateKey, x509.Certificate]:
     return key, cert
 
 
+def key_aad(name: str) -> str:
+    return f"server_key/{name}"
+
+
 def load_or_create(engine: Engine) -> CA:
     """The service's CA, created on first use. Two instances starting at once both try to
     insert; the primary key lets one win and the other reads the winner's."""
@@ -165,9 +170,10 @@ def load_or_create(engine: Engine) -> CA:
             with engine.begin() as conn:
                 conn.execute(insert(db.server_key).values(
                     name=CA_NAME,
-                    private_key_pem=key.private_bytes(
-                        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                        serialization.NoEncryption()).decode("ascii"),
+                    private_key_pem=keys.vault_of(conn).encrypt_text(
+                        conn, key.private_bytes(
+                            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                            serialization.NoEncryption()).decode("ascii"), key_aad(CA_NAME)),
                     certificate_pem=cert.public_bytes(serialization.Encoding.PEM).decode(),
                     created_at=db.utcnow()))
         except IntegrityError:
@@ -175,6 +181,7 @@ def load_or_create(engine: Engine) -> CA:
         with engine.connect() as conn:
             row = conn.execute(select(db.server_key)
                                .where(db.server_key.c.name == CA_NAME)).one()
-    key = serialization.load_pem_private_key(row.private_key_pem.encode("ascii"), None)
+    pem = keys.vault_of(engine).decrypt_text(engine, row.private_key_pem, key_aad(CA_NAME))
+    key = serialization.load_pem_private_key(pem.encode("ascii"), None)
     assert isinstance(key, Ed25519PrivateKey)
     return CA(key, x509.load_pem_x509_certificate(row.certificate_pem.encode("ascii")))

@@ -5,6 +5,13 @@ Records of every synced entity are kept generically, one row per (entity, id): t
 sequence number of its latest change. A pull is one indexed range scan over ``record`` by
 (municipality, seq), and the stored JSON text goes to the wire as it is.
 
+Personal fields (``SENSITIVE``: CPR, notes about citizens, agreement content, signature
+strokes, sealed PDFs) never reach ``values_json``: ``record_columns`` moves them into
+``secret``, one AES-GCM ciphertext per record (keys.py), and ``record_values`` /
+``wire_values`` put them back. A record without personal fields has ``secret`` NULL and is
+pulled exactly as before; only rows with one pay for a decryption. A citizen's CPR also gets
+a keyed blind index, ``cpr_index``, so the service can find a CPR's records.
+
 Ordering of the change sequence (why a cursor never skips a change): every transaction that
 writes records of municipality M holds M's write lock until it commits and takes its sequence
 numbers while holding it (PostgreSQL: ``pg_advisory_xact_lock`` on M, numbers from a sequence;
@@ -44,6 +51,11 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.engine import Connection
+
+from consultant_app.store.models import MODEL_BY_ENTITY
+
+from ..protocol import ENTITIES
+from . import keys
 
 metadata = MetaData()
 
@@ -103,8 +115,10 @@ record = Table(
     Column("version", Integer, nullable=False),
     Column("deleted", Boolean, nullable=False, default=False),
     Column("modified_at", DateTime, nullable=False),
-    Column("values_json", Text, nullable=False),
+    Column("values_json", Text, nullable=False),  # the fields that are not personal
     Column("field_versions", Text, nullable=False),
+    Column("secret", Text),  # the personal fields as encrypted JSON (keys.Vault), or NULL
+    Column("cpr_index", String(32), index=True),  # citizen: blind index of the CPR
     Index("ix_record_municipality_seq", "municipality_code", "seq"),
 )
 
@@ -156,8 +170,8 @@ sealed_agreement = Table(
     Column("municipality_code", String(4), nullable=False),
     Column("content_hash", String(64), nullable=False),
     Column("pdf_sha256", String(64), nullable=False),
-    Column("upload_json", Text, nullable=False),  # content, seal, signatures
-    Column("pdf", Text, nullable=False),  # base64
+    Column("upload_json", Text, nullable=False),  # encrypted JSON: content, seal, signatures
+    Column("pdf", Text, nullable=False),  # encrypted PDF bytes
     Column("received_at", DateTime, nullable=False),
     Column("service_signature", Text, nullable=False),  # base64 Ed25519 over hash|time
 )
@@ -165,8 +179,17 @@ sealed_agreement = Table(
 server_key = Table(
     "server_key", metadata,
     Column("name", String(40), primary_key=True),
-    Column("private_key_pem", Text, nullable=False),
+    Column("private_key_pem", Text, nullable=False),  # encrypted PEM
     Column("certificate_pem", Text, nullable=False),
+    Column("created_at", DateTime, nullable=False),
+)
+
+# Data keys, each wrapped by a master key that is never in the database (keys.py).
+data_key = Table(
+    "data_key", metadata,
+    Column("name", String(40), primary_key=True),
+    Column("master_key_id", String(16), nullable=False),
+    Column("wrapped", Text, nullable=False),  # base64(nonce | AES-GCM(data key))
     Column("created_at", DateTime, nullable=False),
 )
 
@@ -194,16 +217,23 @@ def default_url(data_dir: Path) -> str:
     return f"sqlite:///{(Path(data_dir) / 'server.sqlite').resolve()}"
 
 
-def make_engines(url: str) -> tuple[Engine, Engine]:
+def make_engines(url: str, master_key_file: Path | None = None,
+                 provider: keys.MasterKeyProvider | None = None) -> tuple[Engine, Engine]:
     """(read engine, write engine). On SQLite the write engine begins IMMEDIATE, so a write
     transaction holds the single writer lock from its start (no deadlocking lock upgrades);
-    on PostgreSQL both are the same engine."""
+    on PostgreSQL both are the same engine. Both carry the database's key vault
+    (``keys.vault_of``); its master key is looked up on first use (keys.provider_for)."""
+    vault = keys.Vault(url, provider, master_key_file)
     if url.startswith("sqlite"):
         if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
             Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
-        return _sqlite_engine(url, immediate=False), _sqlite_engine(url, immediate=True)
-    engine = create_engine(url, pool_size=20, max_overflow=30, pool_pre_ping=True)
-    return engine, engine
+        engines = _sqlite_engine(url, immediate=False), _sqlite_engine(url, immediate=True)
+    else:
+        engine = create_engine(url, pool_size=20, max_overflow=30, pool_pre_ping=True)
+        engines = engine, engine
+    for engine in engines:
+        engine.consultant_vault = vault  # type: ignore[attr-defined]
+    return engines
 
 
 def _sqlite_engine(url: str, immediate: bool) -> Engine:
@@ -261,3 +291,103 @@ def next_seqs(conn: Connection, n: int) -> list[int]:
     top = conn.execute(text("UPDATE counter SET value = value + :n WHERE name = 'change' "
                             "RETURNING value"), {"n": n}).scalar_one()
     return list(range(top - n + 1, top + 1))
+
+
+# -- personal fields -----------------------------------------------------------------------------
+
+# The fields kept encrypted, per entity: those the device encrypts (its models' __sensitive__)
+# and the free-text notes about a citizen's match.
+SENSITIVE: dict[str, frozenset[str]] = {
+    entity: frozenset(MODEL_BY_ENTITY[entity].__sensitive__) for entity in ENTITIES
+}
+SENSITIVE["match"] = SENSITIVE["match"] | {"decline_reason"}
+SENSITIVE["match_event"] = SENSITIVE["match_event"] | {"note"}
+
+
+def _aad(entity: str, ident: str) -> str:
+    return f"record/{entity}/{ident}"
+
+
+def normalize_cpr(cpr: str) -> str:
+    """The ten digits of a CPR number, whatever way it was written (``DDMMYY-SSSS``)."""
+    return "".join(ch for ch in cpr if ch.isdigit())
+
+
+def cpr_index(conn: Connection | Engine, cpr: str) -> str:
+    """The blind index of a CPR number: what ``record.cpr_index`` holds for a citizen with
+    that CPR (any spelling). Find a CPR's records with ``record.c.cpr_index == cpr_index(..)``."""
+    return keys.vault_of(conn).blind_index(conn, "cpr:" + normalize_cpr(cpr))
+
+
+def record_columns(conn: Connection, entity: str, ident: str, values: dict[str, Any]
+                   ) -> dict[str, Any]:
+    """The stored columns for a record's ``values``: ``values_json`` (not personal),
+    ``secret`` (the personal fields, encrypted; None without any) and ``cpr_index``."""
+    sensitive = SENSITIVE.get(entity)
+    secret_values = ({k: v for k, v in values.items() if k in sensitive and v is not None}
+                     if sensitive else None)
+    if not secret_values:
+        return {"values_json": dumps(values), "secret": None, "cpr_index": None}
+    vault = keys.vault_of(conn)
+    public = {k: v for k, v in values.items() if k not in secret_values}
+    cpr = secret_values.get("cpr") if entity == "citizen" else None
+    return {"values_json": dumps(public),
+            "secret": vault.encrypt_text(conn, dumps(secret_values), _aad(entity, ident)),
+            "cpr_index": cpr_index(conn, cpr) if isinstance(cpr, str) and cpr else None}
+
+
+def record_values(conn: Connection, entity: str, ident: str, values_json: str,
+                  secret: str | None) -> dict[str, Any]:
+    """A stored record's values, personal fields decrypted."""
+    values = json.loads(values_json)
+    if secret is not None:
+        values.update(json.loads(keys.vault_of(conn).decrypt_text(conn, secret,
+                                                                  _aad(entity, ident))))
+    return values
+
+
+def wire_values(conn: Connection, entity: str, ident: str, values_json: str,
+                secret: str) -> str:
+    """The JSON text of a record's values with its personal fields, for a pull page: the two
+    stored objects spliced (their keys are disjoint), no parsing of the public part."""
+    private = keys.vault_of(conn).decrypt_text(conn, secret, _aad(entity, ident))
+    if values_json == "{}":
+        return private
+    return values_json[:-1] + "," + private[1:]
+
+
+def seal_json(conn: Connection, value: Any, aad: str) -> str:
+    """Any JSON value encrypted (conflict values, operation results, sealed uploads)."""
+    return keys.vault_of(conn).encrypt_text(conn, dumps(value), aad)
+
+
+def open_json(conn: Connection, token: str, aad: str) -> Any:
+    return json.loads(keys.vault_of(conn).decrypt_text(conn, token, aad))
+
+
+def stored_result(conn: Connection, result: Any) -> str:
+    """An operation's result as ``applied_operation.result_json``: encrypted when it
+    carries conflicts (their values may be personal), plain JSON otherwise."""
+    text = result.model_dump_json()
+    if not result.conflicts:
+        return text
+    return keys.vault_of(conn).encrypt_text(conn, text, f"result/{result.op_id}")
+
+
+def result_text(conn: Connection, op_id: str, stored: str) -> str:
+    """The JSON of a stored operation result (``stored_result``)."""
+    if stored.startswith("{"):
+        return stored
+    return keys.vault_of(conn).decrypt_text(conn, stored, f"result/{op_id}")
+
+
+def conflict_columns(conn: Connection, row: dict[str, Any]) -> dict[str, Any]:
+    """A conflict row as stored: the two sides encrypted, each as ``{"sealed": ...}``, when
+    the field is personal (or the whole record, for a delete conflict)."""
+    personal = row["field"] == "deleted" or row["field"] in SENSITIVE.get(row["entity"], ())
+    if not personal:
+        return row
+    where = f"conflict/{row['entity']}/{row['entity_id']}/{row['field']}/{row['op_id']}"
+    return {**row,
+            "server_value": {"sealed": seal_json(conn, row["server_value"], where + "/server")},
+            "client_value": {"sealed": seal_json(conn, row["client_value"], where + "/client")}}

@@ -91,10 +91,11 @@ class _Existing:
 
 def _load(conn: Any, entity: str, municipality: str) -> list[_Existing]:
     r = db.record.c
-    rows = conn.execute(select(r.id, r.version, r.values_json, r.field_versions,
+    rows = conn.execute(select(r.id, r.version, r.values_json, r.secret, r.field_versions,
                                r.owner_consultant_id).where(
         r.entity == entity, r.municipality_code == municipality, r.deleted.is_(False)))
-    return [_Existing(row.id, row.version, json.loads(row.values_json),
+    return [_Existing(row.id, row.version,
+                      db.record_values(conn, entity, row.id, row.values_json, row.secret),
                       json.loads(row.field_versions), row.owner_consultant_id) for row in rows]
 
 
@@ -234,7 +235,7 @@ def _write(conn: Any, entity: str, code: str,
                              "owner_device_id": None,
                              "citizen_id": ident if entity == "citizen" else None,
                              "version": 1, "deleted": False, "modified_at": now,
-                             "values_json": db.dumps(values),
+                             **db.record_columns(conn, entity, ident, values),
                              "field_versions": db.dumps({k: 1 for k in values})})
         elif any(old.values.get(k) != v for k, v in values.items()) or (
                 entity == "citizen" and owner and owner != old.owner):
@@ -253,7 +254,8 @@ def _write(conn: Any, entity: str, code: str,
                 merged[k], versions[k] = v, version
         new_owner = owner if entity == "citizen" and owner else old.owner
         conn.execute(update(db.record).where(r.entity == entity, r.id == old.id).values(
-            version=version, seq=seq, modified_at=now, values_json=db.dumps(merged),
+            version=version, seq=seq, modified_at=now,
+            **db.record_columns(conn, entity, old.id, merged),
             field_versions=db.dumps(versions), owner_consultant_id=new_owner))
         if entity == "citizen" and new_owner != old.owner:
             admin.move_citizen_records(conn, code, old.id, new_owner or "",

@@ -5,7 +5,8 @@ payload (RFC 8785, forms.canonical) equals the stated one; the PDF verifies offl
 (forms.verify.verify_pdf: PAdES signature over the whole file, the Ed25519 seal, the embedded
 evidence) with the service's CA as the only trusted root; the PDF is the one for this agreement
 id, revision and content hash; and it was sealed with the uploading device's own certificate.
-Then it stores the PDF with its receipt: ``received_at`` and the service's Ed25519 signature
+Then it stores the PDF (encrypted, with the upload's content, seal and signatures:
+``stored_columns``) with its receipt: ``received_at`` and the service's Ed25519 signature
 (the CA key) over ``agreement_id|revision|content_hash|pdf_sha256|received_at``. The same
 content again is a no-op ("duplicate", the first receipt); other content under a stored id and
 revision is refused with 409 "immutable".
@@ -21,10 +22,11 @@ import json
 
 from cryptography import x509
 from sqlalchemy import Engine, insert, select
+from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
 from ..protocol import SealedAgreementReceipt, SealedAgreementUpload
-from . import db
+from . import db, keys
 from .auth import DeviceIdentity
 from .ca import CA
 from .errors import ServiceError
@@ -35,6 +37,31 @@ def receipt_message(agreement_id: str, revision: int, content_hash: str, pdf_sha
     """The bytes the service signs for a receipt (verify with the CA certificate's key)."""
     return "|".join((agreement_id, str(revision), content_hash, pdf_sha256,
                      received_at.isoformat())).encode("utf-8")
+
+
+def _aad(agreement_id: str, revision: int, part: str) -> str:
+    return f"sealed/{agreement_id}/{revision}/{part}"
+
+
+def stored_columns(conn: Connection, agreement_id: str, revision: int, upload_json: str,
+                   pdf: bytes) -> dict[str, str]:
+    """``upload_json`` (content, seal, signatures: the citizen's CPR and signature strokes)
+    and the PDF, encrypted as ``sealed_agreement`` stores them."""
+    vault = keys.vault_of(conn)
+    return {"upload_json": vault.encrypt_text(conn, upload_json,
+                                              _aad(agreement_id, revision, "upload")),
+            "pdf": vault.encrypt(conn, pdf, _aad(agreement_id, revision, "pdf"))}
+
+
+def stored_upload(conn: Connection, agreement_id: str, revision: int, upload_json: str
+                  ) -> dict:  # type: ignore[type-arg]
+    """The stored upload (content, seal, signatures) of ``stored_columns``, decrypted."""
+    return json.loads(keys.vault_of(conn).decrypt_text(
+        conn, upload_json, _aad(agreement_id, revision, "upload")))
+
+
+def stored_pdf(conn: Connection, agreement_id: str, revision: int, pdf: str) -> bytes:
+    return keys.vault_of(conn).decrypt(conn, pdf, _aad(agreement_id, revision, "pdf"))
 
 
 def _existing(engine: Engine, agreement_id: str, revision: int):  # type: ignore[no-untyped-def]
@@ -154,9 +181,10 @@ def receive(engine: Engine, ca: CA, identity: DeviceIdentity, agreement_id: str,
                 agreement_id=agreement_id, revision=revision, device_id=identity.device_id,
                 municipality_code=identity.municipality_code,
                 content_hash=upload.content_hash, pdf_sha256=pdf_sha256,
-                upload_json=db.dumps({"content": upload.content, "seal": upload.seal,
-                                      "signatures": upload.signatures}),
-                pdf=upload.pdf_base64, received_at=received_at, service_signature=signature))
+                **stored_columns(conn, agreement_id, revision,
+                                 db.dumps({"content": upload.content, "seal": upload.seal,
+                                           "signatures": upload.signatures}), pdf),
+                received_at=received_at, service_signature=signature))
     except IntegrityError:  # the same upload raced in from another request
         row = _existing(engine, agreement_id, revision)
         return _answer(row, identity, agreement_id, revision, upload.content_hash, pdf_sha256)
@@ -165,4 +193,4 @@ def receive(engine: Engine, ca: CA, identity: DeviceIdentity, agreement_id: str,
                                   pdf_sha256=pdf_sha256, received_at=received_at)
 
 
-__all__ = ["receipt_message", "receive"]
+__all__ = ["receipt_message", "receive", "stored_columns", "stored_pdf", "stored_upload"]

@@ -137,7 +137,8 @@ class _Batch:
                 self.records[(row.entity, row.id)] = Rec(
                     row.entity, row.id, row.municipality_code, row.owner_consultant_id,
                     row.owner_device_id, row.citizen_id, row.version, row.deleted,
-                    row.modified_at, json.loads(row.values_json),
+                    row.modified_at, db.record_values(self.conn, row.entity, row.id,
+                                                      row.values_json, row.secret),
                     json.loads(row.field_versions))
 
     def exit_seq(self, citizen_id: str | None) -> int | None:
@@ -350,8 +351,9 @@ def push(engine: Engine, identity: DeviceIdentity, operations: list[Operation],
         for start in range(0, len(op_ids), 500):
             for row in conn.execute(select(ao.op_id, ao.device_id, ao.result_json)
                                     .where(ao.op_id.in_(op_ids[start:start + 500]))):
-                seen[row.op_id] = (OperationResult.model_validate_json(row.result_json)
-                                   if row.device_id == scope.device_id else None)
+                seen[row.op_id] = (OperationResult.model_validate_json(
+                    db.result_text(conn, row.op_id, row.result_json))
+                    if row.device_id == scope.device_id else None)
         keys = [(op.entity, op.entity_id) for op in operations if op.entity in ENTITIES]
         for op in operations:
             for name, parent_entity in PARENTS.get(op.entity, {}).items():
@@ -379,7 +381,8 @@ def push(engine: Engine, identity: DeviceIdentity, operations: list[Operation],
             seen[op.op_id] = result
             results.append(result)
             applied_rows.append({"op_id": op.op_id, "device_id": scope.device_id,
-                                 "result_json": result.model_dump_json(), "applied_at": now})
+                                 "result_json": db.stored_result(conn, result),
+                                 "applied_at": now})
         _write(conn, batch, applied_rows, conflict_rows)
     return results
 
@@ -394,7 +397,8 @@ def _write(conn: Connection, batch: _Batch, applied_rows: list[dict[str, Any]],
                "owner_consultant_id": rec.owner_consultant_id,
                "owner_device_id": rec.owner_device_id, "citizen_id": rec.citizen_id,
                "seq": seq, "version": rec.version, "deleted": rec.deleted,
-               "modified_at": rec.modified_at, "values_json": db.dumps(rec.values),
+               "modified_at": rec.modified_at,
+               **db.record_columns(conn, rec.entity, rec.id, rec.values),
                "field_versions": db.dumps(rec.field_versions)}
         (changed_rows if rec.in_db else new_rows).append(row)
     if new_rows:
@@ -406,13 +410,13 @@ def _write(conn: Connection, batch: _Batch, applied_rows: list[dict[str, Any]],
                 .values({name: bindparam(name) for name in
                          ("municipality_code", "owner_consultant_id", "owner_device_id",
                           "citizen_id", "seq", "version", "deleted", "modified_at",
-                          "values_json", "field_versions")}))
+                          "values_json", "field_versions", "secret", "cpr_index")}))
         conn.execute(stmt, [{**row, "b_entity": row["entity"], "b_id": row["id"]}
                             for row in changed_rows])
     if applied_rows:
         conn.execute(insert(db.applied_operation), applied_rows)
     if conflict_rows:
-        conn.execute(insert(db.conflict), conflict_rows)
+        conn.execute(insert(db.conflict), [db.conflict_columns(conn, c) for c in conflict_rows])
 
 
 # -- pull --------------------------------------------------------------------------------------
@@ -424,13 +428,13 @@ def _write(conn: Connection, batch: _Batch, applied_rows: list[dict[str, Any]],
 # compound as MERGE (UNION ALL); PostgreSQL needs each arm limited to plan a Merge Append
 # (without, it sorts every row of the municipality: 70 ms instead of 3 for 200k records).
 _RECORDS = (
-    "SELECT seq, entity, id, version, deleted, modified_at, values_json FROM record "
+    "SELECT seq, entity, id, version, deleted, modified_at, values_json, secret FROM record "
     "WHERE municipality_code = {p} AND seq > {p} "
     "AND (owner_consultant_id IS NULL OR owner_consultant_id = {p}) "
     "AND (owner_device_id IS NULL OR owner_device_id = {p})"
 )
 _EXITS = (
-    "SELECT seq, entity, entity_id, 0, CAST(NULL AS BOOLEAN), at, NULL FROM scope_exit "
+    "SELECT seq, entity, entity_id, 0, CAST(NULL AS BOOLEAN), at, NULL, NULL FROM scope_exit "
     "WHERE municipality_code = {p} AND consultant_id = {p} AND seq > {p}"
 )
 _PULL_SQL = {
@@ -475,9 +479,11 @@ def pull_json(engine: Engine, identity: DeviceIdentity, cursor: int, limit: int)
     parts = [
         row_format % (seq, entity, ident, version,
                                  "true" if deleted else "false",
-                                 "{}" if deleted else values, _iso(modified))
+                                 "{}" if deleted else values if secret is None
+                                 else db.wire_values(engine, entity, ident, values, secret),
+                                 _iso(modified))
         if values is not None else exit_format % (seq, entity, ident, _iso(modified))
-        for seq, entity, ident, version, deleted, modified, values in rows
+        for seq, entity, ident, version, deleted, modified, values, secret in rows
     ]
     next_cursor = rows[-1][0] if rows else cursor
     body = '{"changes":[%s],"next_cursor":%d,"more":%s,"server_time":"%s"}' % (  # noqa: UP031

@@ -93,10 +93,26 @@ class ServerProcess:
     def is_postgres(self) -> bool:
         return self.database_url.startswith("postgresql")
 
+    def _key_file(self) -> Path | None:
+        """The master key file for a PostgreSQL service when the environment gives no key
+        (a benchmark run; the tests set CONSULTANT_SERVER_MASTER_KEY in conftest): made in the
+        data dir. A SQLite service makes its own beside its database."""
+        from sync.server import keys
+        if not self.is_postgres or os.environ.get(keys.MASTER_KEY_ENV) or \
+                os.environ.get(keys.MASTER_KEY_FILE_ENV):
+            return None
+        path = self.data_dir / keys.DEFAULT_KEY_FILE
+        if not path.exists():
+            keys.write_key_file(path, [keys.new_master_key()])
+        return path
+
     def _env(self) -> dict[str, str]:
         env = dict(os.environ)
         env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
         env["CONSULTANT_SERVER_DATABASE_URL"] = self.database_url
+        key_file = self._key_file()
+        if key_file is not None:
+            env["CONSULTANT_SERVER_MASTER_KEY_FILE"] = str(key_file)
         return env
 
     def admin(self, *args: str) -> str:
@@ -108,7 +124,9 @@ class ServerProcess:
         from sync.server_cli import main
         out, err = io.StringIO(), io.StringIO()
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            code = main(["--database-url", self.database_url, *args])
+            key_file = self._key_file()
+            key_args = ["--master-key-file", str(key_file)] if key_file else []
+            code = main(["--database-url", self.database_url, *key_args, *args])
         if code != 0:
             raise RuntimeError(f"consultant-server {' '.join(args)} failed ({code}): "
                                f"{err.getvalue()}{out.getvalue()}")

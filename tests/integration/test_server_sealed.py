@@ -70,10 +70,12 @@ def test_a_sealed_agreement_is_verified_kept_once_and_never_replaced(store, sqli
                                 "FROM sealed_agreement WHERE agreement_id = :a"),
                            {"a": agreement_id}).one()
     engine.dispose()
-    assert base64.b64decode(row.pdf) == pdf
+    assert "JVBER" not in row.pdf and b"%PDF" not in row.pdf.encode()  # kept encrypted
     from sync.server import ca as ca_module
-    from sync.server import db
+    from sync.server import db, sealed
     _, write = db.make_engines(sqlite_server.database_url)
+    with write.connect() as conn:
+        assert sealed.stored_pdf(conn, agreement_id, 1, row.pdf) == pdf
     service_ca = ca_module.load_or_create(write)
     received = dt.datetime.fromisoformat(str(row.received_at))
     assert service_ca.verify(receipt_message(agreement_id, 1, upload["content_hash"],
