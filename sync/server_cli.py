@@ -7,6 +7,10 @@
     consultant-server demo [--port 8765] [--data-dir DIR]
     consultant-server migrate
     consultant-server rotate-key
+    consultant-server access-log --citizen ID | --consultant NAME | --since 2026-01-01
+    consultant-server devices CONSULTANT        consultant-server deactivate-consultant CONSULTANT
+    consultant-server citizen export ID [--output F]   consultant-server citizen erase ID
+    consultant-server retention run [--days N] [--dry-run]
     consultant-server add-municipality 0751 Aarhus
     consultant-server add-consultant --municipality 0751 --name "Anna Jensen" [--email ...]
     consultant-server new-code CONSULTANT_ID
@@ -246,6 +250,8 @@ def new_code(ctx: Context, consultant_id: str) -> None:
     from sync.server import admin, auth
     engine = ctx.engine()
     admin.consultant_municipality(engine, consultant_id)
+    if admin.is_deactivated(engine, consultant_id):
+        raise click.ClickException(f"Konsulenten {consultant_id} er deaktiveret.")
     click.echo(auth.store_code(engine, consultant_id))
 
 
@@ -258,6 +264,153 @@ def revoke_device(ctx: Context, device_id: str) -> None:
     if not auth.revoke(ctx.engine(), device_id):
         raise ServiceError(404, "unknown_device", f"Enheden {device_id} findes ikke.")
     click.echo(f"Enheden {device_id} er spærret.")
+
+
+@cli.command("deactivate-consultant", help="A consultant who leaves: revoke all their devices "
+                                          "(each wipes itself at its next contact) and void "
+                                          "their enrollment codes.")
+@click.argument("consultant")
+@click.option("--municipality", default=None)
+@pass_ctx
+def deactivate_consultant(ctx: Context, consultant: str, municipality: str | None) -> None:
+    from sync.server import admin
+    engine = ctx.engine()
+    consultant_id = admin.resolve_consultant(engine, consultant, municipality)
+    revoked = admin.deactivate_consultant(engine, consultant_id)
+    click.echo(f"Konsulenten {consultant} er deaktiveret: {len(revoked)} enheder spærret, "
+               "tilmeldingskoder ugyldige.")
+
+
+def _when(value: object) -> str:
+    return value.isoformat(sep=" ", timespec="seconds") if value else "-"  # type: ignore[attr-defined]
+
+
+@cli.command("devices", help="A consultant's devices with status, app version and last contact.")
+@click.argument("consultant")
+@click.option("--municipality", default=None)
+@pass_ctx
+def devices(ctx: Context, consultant: str, municipality: str | None) -> None:
+    from sync.server import admin
+    engine = ctx.engine()
+    rows = admin.devices_of(engine, admin.resolve_consultant(engine, consultant, municipality))
+    if not rows:
+        click.echo("Konsulenten har ingen tilmeldte enheder.")
+    for row in rows:
+        click.echo(f"{row['id']}  {row['status']:<8} version {row['app_version'] or '-':<10} "
+                   f"sidste kontakt {_when(row['last_seen_at'])}  tilmeldt "
+                   f"{_when(row['enrolled_at'])}  {row['name']}")
+
+
+def _date(value: str | None, option: str):  # type: ignore[no-untyped-def]
+    import datetime as dt
+    if value is None:
+        return None
+    try:
+        return dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"'{value}' er ikke en dato (ÅÅÅÅ-MM-DD).",
+                                 param_hint=option) from None
+
+
+@cli.command("access-log", help="Who received or read which citizen's data, when and why: the "
+                                "service's log and the devices' own, newest first.")
+@click.option("--citizen", default=None, help="A citizen's id.")
+@click.option("--consultant", default=None, help="A consultant's name or id.")
+@click.option("--municipality", default=None, help="Where --consultant is looked up.")
+@click.option("--since", default=None, help="From this date (YYYY-MM-DD).")
+@click.option("--until", default=None, help="Before this date (YYYY-MM-DD).")
+@click.option("--limit", default=1000, show_default=True, type=click.IntRange(1, 1_000_000))
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@pass_ctx
+def access_log_(ctx: Context, citizen: str | None, consultant: str | None,
+                municipality: str | None, since: str | None, until: str | None, limit: int,
+                as_json: bool) -> None:
+    import json
+
+    from sync.server import access_log, admin
+    if not (citizen or consultant or since):
+        raise click.UsageError("Angiv mindst én af --citizen, --consultant og --since.")
+    engine = ctx.engine()
+    consultant_id = (admin.resolve_consultant(engine, consultant, municipality)
+                     if consultant else None)
+    answer = access_log.query(engine, citizen=citizen, consultant_id=consultant_id,
+                              since=_date(since, "--since"), until=_date(until, "--until"),
+                              limit=limit)
+    for e in answer.entries:
+        if as_json:
+            click.echo(json.dumps({k: (v.isoformat() if hasattr(v, "isoformat") else v)
+                                   for k, v in e.items()}, ensure_ascii=False))
+        else:
+            who = e["consultant"] or e["actor"]
+            device = f" (enhed {e['device_id']})" if e["device_id"] else ""
+            click.echo(f"{_when(e['at'])}  {who}{device}  {e['action']}/{e['purpose']}  "
+                       f"{e['entity']} {e['entity_id']}"
+                       + (f"  borger {e['citizen_id']}" if e["citizen_id"] and
+                          e["citizen_id"] != e["entity_id"] else "")
+                       + (f"  {e['detail']}" if e["detail"] else ""))
+    shown = len(answer.entries)
+    click.echo(f"{answer.total} hændelser" + (f" (de {shown} nyeste vist)"
+                                              if shown < answer.total else ""), err=True)
+
+
+@cli.group(help="A citizen's data on request: export (GDPR art. 15) and erase (art. 17).")
+def citizen() -> None:
+    pass
+
+
+@citizen.command("export", help="Everything the service and its log hold about a citizen, as "
+                                "JSON (the export itself is logged).")
+@click.argument("citizen_id")
+@click.option("--output", type=click.Path(path_type=Path), default=None,
+              help="Write to this file instead of standard output.")
+@pass_ctx
+def citizen_export(ctx: Context, citizen_id: str, output: Path | None) -> None:
+    import json
+
+    from sync.server import citizen_data
+    text = json.dumps(citizen_data.export(ctx.engine(), citizen_id), ensure_ascii=False,
+                      indent=2)
+    if output is None:
+        click.echo(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+        click.echo(f"Borgerens data er skrevet til {output}.", err=True)
+
+
+@citizen.command("erase", help="Erase a citizen on the service and on every device (tombstones "
+                               "and scope exits; the erasure is logged).")
+@click.argument("citizen_id")
+@click.option("--including-signed", is_flag=True,
+              help="Also erase sealed agreements (which the municipality must normally keep).")
+@pass_ctx
+def citizen_erase(ctx: Context, citizen_id: str, including_signed: bool) -> None:
+    from sync.server import citizen_data
+    erased = citizen_data.erase(ctx.engine(), citizen_id, including_signed)
+    click.echo(f"Borgeren {citizen_id} er slettet ({erased} poster); enhederne glemmer "
+               "borgeren ved næste synkronisering.")
+
+
+@cli.group(help="Retention: erase closed cases older than the retention period.")
+def retention() -> None:
+    pass
+
+
+@retention.command("run", help="Erase every closed case (nothing changed about the citizen "
+                               "for the period, no agreement ending within it) older than "
+                               "the retention period.")
+@click.option("--days", type=click.IntRange(1), default=None,
+              help="The retention period (default: env CONSULTANT_SERVER_RETENTION_DAYS, "
+                   "else 5 years).")
+@click.option("--dry-run", is_flag=True, help="Only list the cases that would be erased.")
+@pass_ctx
+def retention_run(ctx: Context, days: int | None, dry_run: bool) -> None:
+    from sync.server import citizen_data
+    days = days or citizen_data.retention_days()
+    citizens = citizen_data.retention_run(ctx.engine(), days, dry_run)
+    for citizen_id in citizens:
+        click.echo(citizen_id)
+    verb = "ville blive slettet" if dry_run else "er slettet"
+    click.echo(f"{len(citizens)} afsluttede sager ældre end {days} dage {verb}.", err=True)
 
 
 @cli.command("import", help="Import employers, vacancies or citizens from a CSV file (the "

@@ -7,7 +7,7 @@ import json
 import re
 import uuid
 
-from sqlalchemy import Engine, insert, select, update
+from sqlalchemy import Engine, func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from . import auth, db
@@ -79,6 +79,22 @@ def find_consultant(engine: Engine, municipality: str, name_or_id: str) -> str:
     if len(rows) > 1:
         raise ServiceError(409, "ambiguous", f"Flere konsulenter hedder '{name_or_id}'; "
                                              "angiv konsulentens id.")
+    return rows[0].id
+
+
+def resolve_consultant(engine: Engine, name_or_id: str, municipality: str | None = None) -> str:
+    """A consultant by id or unique name, in ``municipality`` or in any."""
+    if municipality:
+        return find_consultant(engine, normalize_municipality(municipality), name_or_id)
+    c = db.consultant.c
+    with engine.connect() as conn:
+        rows = conn.execute(select(c.id).where(
+            (c.id == name_or_id) | (c.name == name_or_id.strip()))).all()
+    if not rows:
+        raise ServiceError(404, "unknown_consultant", f"Konsulenten '{name_or_id}' findes ikke.")
+    if len(rows) > 1:
+        raise ServiceError(409, "ambiguous", f"Flere konsulenter hedder '{name_or_id}'; angiv "
+                                             "--municipality eller konsulentens id.")
     return rows[0].id
 
 
@@ -168,3 +184,44 @@ def ensure_demo(engine: Engine) -> tuple[str, str]:
     consultant_id = row.id if row else add_consultant(engine, code, DEMO_CONSULTANT)
     auth.store_code(engine, consultant_id, DEMO_ENROLLMENT_CODE, reusable=True)
     return consultant_id, DEMO_ENROLLMENT_CODE
+
+
+def deactivate_consultant(engine: Engine, consultant_id: str) -> list[str]:
+    """A consultant who leaves: every device of theirs is revoked (each wipes its personal
+    data at its next contact, auth.authenticate answers 410) and every enrollment code of
+    theirs is void, the reusable ones included. Returns the revoked devices' ids."""
+    now = db.utcnow()
+    d, e = db.device.c, db.enrollment_code.c
+    with engine.begin() as conn:
+        found = conn.execute(update(db.consultant).where(db.consultant.c.id == consultant_id)
+                             .values(deactivated_at=now))
+        if found.rowcount != 1:
+            raise ServiceError(404, "unknown_consultant",
+                               f"Konsulenten {consultant_id} findes ikke.")
+        devices = conn.execute(select(d.id).where(d.consultant_id == consultant_id,
+                                                  d.status == "active")).scalars().all()
+        conn.execute(update(db.device).where(d.consultant_id == consultant_id,
+                                             d.status == "active")
+                     .values(status="revoked", revoked_at=now))
+        conn.execute(update(db.enrollment_code).where(e.consultant_id == consultant_id)
+                     .values(reusable=False, used_at=func.coalesce(e.used_at, now),
+                             expires_at=now))
+    return list(devices)
+
+
+def is_deactivated(engine: Engine, consultant_id: str) -> bool:
+    with engine.connect() as conn:
+        return conn.execute(select(db.consultant.c.deactivated_at).where(
+            db.consultant.c.id == consultant_id)).scalar() is not None
+
+
+def devices_of(engine: Engine, consultant_id: str) -> list[dict[str, object]]:
+    """A consultant's devices: id, name, status, app version, enrolled, revoked, last contact
+    (auth records it at most once a minute)."""
+    d = db.device.c
+    with engine.connect() as conn:
+        rows = conn.execute(select(d.id, d.name, d.status, d.app_version, d.enrolled_at,
+                                   d.revoked_at, d.last_seen_at)
+                            .where(d.consultant_id == consultant_id)
+                            .order_by(d.enrolled_at)).mappings().all()
+    return [dict(row) for row in rows]

@@ -149,18 +149,33 @@ def authenticate(engine: Engine, authorization: str | None) -> DeviceIdentity:
     with engine.connect() as conn:
         row = conn.execute(
             select(db.device.c.id, db.device.c.status, db.device.c.consultant_id,
-                   db.device.c.certificate_pem, db.consultant.c.name,
+                   db.device.c.certificate_pem, db.device.c.last_seen_at, db.consultant.c.name,
                    db.consultant.c.municipality_code)
             .join(db.consultant, db.consultant.c.id == db.device.c.consultant_id)
             .where(db.device.c.token_hash == hash_secret(token))).first()
     if row is None:
         raise ServiceError(401, "unauthorized", "Adgangsnøglen er ukendt. Tilmeld enheden igen.")
+    _touch(engine, row.id, row.last_seen_at)
     if row.status != "active":
         raise ServiceError(410, "device_revoked",
                            "Enheden er spærret af kommunen. Personoplysningerne på den "
                            "bliver slettet. Kontakt din leder.")
     return DeviceIdentity(row.id, row.status, row.consultant_id, row.name,
                           row.municipality_code, row.certificate_pem)
+
+
+LAST_SEEN_EVERY = dt.timedelta(minutes=1)
+
+
+def _touch(engine: Engine, device_id: str, last_seen: dt.datetime | None) -> None:
+    """Record the device's last contact, at most once a minute (one small write then, none
+    on the other requests of that minute)."""
+    now = db.utcnow()
+    if last_seen is not None and now - last_seen < LAST_SEEN_EVERY:
+        return
+    with db.writing(db.writer_of(engine)) as conn:
+        conn.execute(update(db.device).where(db.device.c.id == device_id)
+                     .values(last_seen_at=now))
 
 
 def revoke(engine: Engine, device_id: str) -> bool:

@@ -74,6 +74,7 @@ consultant = Table(
     Column("name", String(100), nullable=False),
     Column("email", String(200), nullable=False, default=""),
     Column("created_at", DateTime, nullable=False),
+    Column("deactivated_at", DateTime),  # set: no device of theirs works, no code enrolls
 )
 
 enrollment_code = Table(
@@ -99,6 +100,7 @@ device = Table(
     Column("app_version", String(40), nullable=False, default=""),
     Column("enrolled_at", DateTime, nullable=False),
     Column("revoked_at", DateTime),
+    Column("last_seen_at", DateTime),  # last authenticated request (at most a minute old)
 )
 
 record = Table(
@@ -193,6 +195,30 @@ data_key = Table(
     Column("created_at", DateTime, nullable=False),
 )
 
+# The service's access log (GDPR art. 30; access_log.py): every delivery of a citizen's data to
+# a device, every administrator's read or erasure, and the devices' own log entries (pushed as
+# records of entity "access_log", copied here when they arrive).
+access_event = Table(
+    "access_event", metadata,
+    Column("id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True,
+           autoincrement=True),
+    Column("at", DateTime, nullable=False),
+    Column("municipality_code", String(4), nullable=False),
+    Column("consultant_id", String(36)),  # who: a device's consultant (NULL: an administrator)
+    Column("device_id", String(36)),
+    Column("actor", String(100), nullable=False),  # the consultant's or administrator's name
+    Column("action", String(40), nullable=False),  # pull, export, erase, or the device's own
+    Column("purpose", String(20), nullable=False),  # why: sync, export, erasure, retention, ...
+    Column("source", String(10), nullable=False),  # "service" or "device"
+    Column("citizen_id", String(64)),
+    Column("entity", String(40), nullable=False),
+    Column("entity_id", String(64), nullable=False),
+    Column("detail", Text, nullable=False, default=""),
+    Index("ix_access_event_citizen", "citizen_id", "at"),
+    Index("ix_access_event_consultant", "consultant_id", "at"),
+    Index("ix_access_event_at", "at"),
+)
+
 # SQLite only: the change counter (PostgreSQL uses the sequence ``change_seq``).
 counter = Table(
     "counter", metadata,
@@ -233,7 +259,13 @@ def make_engines(url: str, master_key_file: Path | None = None,
         engines = engine, engine
     for engine in engines:
         engine.consultant_vault = vault  # type: ignore[attr-defined]
+        engine.consultant_writer = engines[1]  # type: ignore[attr-defined]
     return engines
+
+
+def writer_of(engine: Engine) -> Engine:
+    """The write engine of the pair ``make_engines`` made (a pull writes its access log)."""
+    return getattr(engine, "consultant_writer", engine)
 
 
 def _sqlite_engine(url: str, immediate: bool) -> Engine:

@@ -24,7 +24,7 @@ from sqlalchemy.engine import Connection
 from forms import lifecycle
 
 from ..protocol import ENTITIES, MAX_PULL_LIMIT, Operation, OperationResult
-from . import db, natural_keys
+from . import access_log, db, natural_keys
 from .auth import DeviceIdentity
 from .entities import (
     ID_PATTERN,
@@ -417,6 +417,8 @@ def _write(conn: Connection, batch: _Batch, applied_rows: list[dict[str, Any]],
         conn.execute(insert(db.applied_operation), applied_rows)
     if conflict_rows:
         conn.execute(insert(db.conflict), [db.conflict_columns(conn, c) for c in conflict_rows])
+    access_log.log_device_entries(conn, batch.scope, [rec for rec in dirty if not rec.in_db
+                                                      and rec.entity == "access_log"])
 
 
 # -- pull --------------------------------------------------------------------------------------
@@ -428,13 +430,15 @@ def _write(conn: Connection, batch: _Batch, applied_rows: list[dict[str, Any]],
 # compound as MERGE (UNION ALL); PostgreSQL needs each arm limited to plan a Merge Append
 # (without, it sorts every row of the municipality: 70 ms instead of 3 for 200k records).
 _RECORDS = (
-    "SELECT seq, entity, id, version, deleted, modified_at, values_json, secret FROM record "
+    "SELECT seq, entity, id, version, deleted, modified_at, values_json, secret, citizen_id "
+    "FROM record "
     "WHERE municipality_code = {p} AND seq > {p} "
     "AND (owner_consultant_id IS NULL OR owner_consultant_id = {p}) "
     "AND (owner_device_id IS NULL OR owner_device_id = {p})"
 )
 _EXITS = (
-    "SELECT seq, entity, entity_id, 0, CAST(NULL AS BOOLEAN), at, NULL, NULL FROM scope_exit "
+    "SELECT seq, entity, entity_id, 0, CAST(NULL AS BOOLEAN), at, NULL, NULL, NULL "
+    "FROM scope_exit "
     "WHERE municipality_code = {p} AND consultant_id = {p} AND seq > {p}"
 )
 _PULL_SQL = {
@@ -483,8 +487,11 @@ def pull_json(engine: Engine, identity: DeviceIdentity, cursor: int, limit: int)
                                  else db.wire_values(engine, entity, ident, values, secret),
                                  _iso(modified))
         if values is not None else exit_format % (seq, entity, ident, _iso(modified))
-        for seq, entity, ident, version, deleted, modified, values, secret in rows
+        for seq, entity, ident, version, deleted, modified, values, secret, _ in rows
     ]
+    # The access log: what of citizens this page delivers (one insert, before it is sent).
+    access_log.log_pull(engine, identity, [(row[1], row[2], row[8]) for row in rows
+                                           if row[8] is not None and not row[4]])
     next_cursor = rows[-1][0] if rows else cursor
     body = '{"changes":[%s],"next_cursor":%d,"more":%s,"server_time":"%s"}' % (  # noqa: UP031
         ",".join(parts), next_cursor, "true" if more else "false",
