@@ -178,10 +178,10 @@ def initial_sync(folder: Path) -> dict[str, Any]:
     original = engine_module.apply_page
     original_indexing = apply_module.deferred_indexing
 
-    def timed_apply(session, changes):  # type: ignore[no-untyped-def]
+    def timed_apply(session, changes, **options):  # type: ignore[no-untyped-def]
         started = time.perf_counter()
         try:
-            return original(session, changes)
+            return original(session, changes, **options)
         finally:
             spent["apply"] += time.perf_counter() - started
 
