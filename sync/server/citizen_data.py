@@ -85,14 +85,9 @@ def export(engine: Engine, citizen_id: str) -> dict[str, Any]:
                 "pdf_base64": base64.b64encode(pdf).decode("ascii")})
         conflicts = []
         for row in conn.execute(select(db.conflict).where(c.entity_id.in_(ids))
-                                .order_by(c.id)).mappings():
-            item = {k: _plain(v) for k, v in row.items()}
-            for side in ("server_value", "client_value"):
-                value = row[side]
-                if isinstance(value, dict) and set(value) == {"sealed"}:
-                    where = (f"conflict/{row['entity']}/{row['entity_id']}/{row['field']}/"
-                             f"{row['op_id']}/{side.split('_')[0]}")
-                    item[side] = db.open_json(conn, value["sealed"], where)
+                                .order_by(c.id)):
+            item = {k: _plain(v) for k, v in row._mapping.items()}
+            item["server_value"], item["client_value"] = db.conflict_values(conn, row)
             conflicts.append(item)
         access_log.log_admin(conn, municipality, "export", "art15",
                              [("citizen", citizen_id, citizen_id)])

@@ -423,3 +423,15 @@ def conflict_columns(conn: Connection, row: dict[str, Any]) -> dict[str, Any]:
     return {**row,
             "server_value": {"sealed": seal_json(conn, row["server_value"], where + "/server")},
             "client_value": {"sealed": seal_json(conn, row["client_value"], where + "/client")}}
+
+
+def conflict_values(conn: Connection, row: Any) -> tuple[Any, Any]:
+    """(server value, client value) of a stored conflict row (entity, entity_id, field,
+    op_id, server_value, client_value), decrypted where ``conflict_columns`` sealed them."""
+    where = f"conflict/{row.entity}/{row.entity_id}/{row.field}/{row.op_id}"
+    out = []
+    for side, value in (("server", row.server_value), ("client", row.client_value)):
+        if isinstance(value, dict) and set(value) == {"sealed"}:
+            value = open_json(conn, value["sealed"], f"{where}/{side}")
+        out.append(value)
+    return out[0], out[1]

@@ -861,11 +861,11 @@ def service_records(cluster: Cluster, municipality: str) -> dict[tuple[str, str]
     r = db.record.c
     with cluster.engine.connect() as conn:
         rows = conn.execute(select(r.entity, r.id, r.owner_consultant_id, r.owner_device_id,
-                                   r.deleted, r.values_json)
+                                   r.deleted, r.values_json, r.secret)
                             .where(r.municipality_code == municipality)).all()
-    return {(row.entity, row.id): ServiceRecord(row.entity, row.id, row.owner_consultant_id,
-                                                row.owner_device_id, bool(row.deleted),
-                                                json.loads(row.values_json))
+        return {(row.entity, row.id): ServiceRecord(
+            row.entity, row.id, row.owner_consultant_id, row.owner_device_id, bool(row.deleted),
+            db.record_values(conn, row.entity, row.id, row.values_json, row.secret))
             for row in rows}
 
 
@@ -873,10 +873,11 @@ def service_conflicts(cluster: Cluster, ids: set[str]) -> list[tuple[str, str, s
     c = db.conflict.c
     out = []
     with cluster.engine.connect() as conn:
-        for row in conn.execute(select(c.entity, c.entity_id, c.field, c.server_value,
-                                       c.client_value)):
-            if row.entity_id in ids:
-                out.append(tuple(row))
+        for row in conn.execute(select(c.entity, c.entity_id, c.field, c.op_id,
+                                       c.server_value, c.client_value)):
+            if row.entity_id in ids:  # personal values are stored encrypted (db.conflict_values)
+                out.append((row.entity, row.entity_id, row.field,
+                            *db.conflict_values(conn, row)))
     return out
 
 

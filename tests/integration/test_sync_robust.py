@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,15 +73,16 @@ class Town:
         try:
             with engine.connect() as conn:
                 query = select(r.id, r.owner_consultant_id, r.deleted, r.version,
-                               r.values_json).where(r.entity == entity,
-                                                    r.municipality_code == self.code)
+                               r.values_json, r.secret).where(r.entity == entity,
+                                                              r.municipality_code == self.code)
                 if ident is not None:
                     query = query.where(r.id == ident)
-                rows = conn.execute(query).all()
+                return [{**db.record_values(conn, entity, row.id, row.values_json, row.secret),
+                         "_id": row.id, "_deleted": row.deleted,
+                         "_owner": row.owner_consultant_id, "_version": row.version}
+                        for row in conn.execute(query)]
         finally:
             engine.dispose()
-        return [{**json.loads(row.values_json), "_id": row.id, "_deleted": row.deleted,
-                 "_owner": row.owner_consultant_id, "_version": row.version} for row in rows]
 
 
 def _device(server: ServerProcess, folder: Path, code: str, name: str) -> Device:
