@@ -6,7 +6,6 @@ of it is reported in plain Danish instead of being lost silently or pushed."""
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -117,12 +116,16 @@ def server_citizen(town: Town) -> dict:
     _, engine = db.make_engines(town.server.database_url)
     try:
         with engine.connect() as conn:
-            row = conn.execute(select(db.record.c.values_json, db.record.c.owner_consultant_id)
+            row = conn.execute(select(db.record.c.values_json, db.record.c.secret,
+                                      db.record.c.owner_consultant_id)
                                .where(db.record.c.entity == "citizen",
                                       db.record.c.id == town.citizen_id)).one()
+            # the personal fields are stored encrypted: read as the service reads them
+            values = db.record_values(conn, "citizen", town.citizen_id, row.values_json,
+                                      row.secret)
     finally:
         engine.dispose()
-    return {**json.loads(row.values_json), "_owner": row.owner_consultant_id}
+    return {**values, "_owner": row.owner_consultant_id}
 
 
 def assert_forgotten(device: Device) -> None:
