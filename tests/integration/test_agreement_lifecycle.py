@@ -10,7 +10,6 @@ its sealed PDF on the service keep matching, and the colleague's device sees the
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -71,13 +70,16 @@ def service_state(server: ServerProcess, agreement_id: str  # noqa: F811
     r, s = db.record.c, db.sealed_agreement.c
     try:
         with engine.connect() as conn:
-            row = conn.execute(select(r.values_json, r.version).where(
+            row = conn.execute(select(r.values_json, r.secret, r.version).where(
                 r.entity == "placement_agreement", r.id == agreement_id)).one()
+            # the content is stored encrypted: read as the service reads it
+            values = db.record_values(conn, "placement_agreement", agreement_id,
+                                      row.values_json, row.secret)
             pdfs = [tuple(p) for p in conn.execute(select(s.revision, s.content_hash).where(
                 s.agreement_id == agreement_id).order_by(s.revision))]
     finally:
         engine.dispose()
-    return json.loads(row.values_json), row.version, pdfs
+    return values, row.version, pdfs
 
 
 def sealed_and_synced(desktop: Device) -> str:
