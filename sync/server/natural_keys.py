@@ -6,17 +6,17 @@ live record of the municipality already has is refused as ``duplicate``, naming 
 that stays; the device keeps its own values in its conflict list, beside the record it pulls.
 
 ``key_of`` is the one place that says what a natural key is, and ``find_existing`` the one
-place that looks it up, so the lookup can move to a keyed blind index (the service's
-encryption at rest) without touching push: today it reads the CPR and CVR from the stored
-JSON, one statement per entity per batch that creates any (a scan of that entity's records
-in the municipality, with no index on the JSON: a blind-index column makes it a lookup).
+place that looks it up. A citizen's CPR is stored encrypted, so it is found through its keyed
+blind index (``record.cpr_index``, db.cpr_index: an indexed lookup); an employer's CVR and
+P-number are not personal and are read from the stored JSON, one statement per batch that
+creates any.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import select, text
 from sqlalchemy.engine import Connection
 
 from . import db
@@ -44,6 +44,16 @@ def find_existing(conn: Connection, municipality: str, entity: str, keys: set[st
     of ``keys`` (one statement; the CVR or CPR is compared in SQL, the key in Python)."""
     if entity not in ENTITIES or not keys:
         return {}
+    if entity == "citizen":  # the CPR is stored encrypted: its keyed blind index finds it
+        by_index = {db.cpr_index(conn, key): key for key in keys}
+        r = db.record.c
+        rows = conn.execute(select(r.id, r.cpr_index).where(
+            r.entity == "citizen", r.municipality_code == municipality, r.deleted.is_(False),
+            r.cpr_index.in_(sorted(by_index))).order_by(r.id))
+        found: dict[str, str] = {}
+        for ident, index in rows:
+            found.setdefault(by_index[index], ident)
+        return found
     fields = ("cvr", "p_number") if entity == "employer" else ("cpr",)
     if db.is_postgres(conn):
         picks = [f"(values_json::jsonb ->> '{f}')" for f in fields]
@@ -57,7 +67,7 @@ def find_existing(conn: Connection, municipality: str, entity: str, keys: set[st
         "AND municipality_code = :m AND NOT deleted "
         f"AND replace({picks[0]}, '-', '') IN ({marks})"),
         {"e": entity, "m": municipality, **{f"k{i}": v for i, v in enumerate(first)}})
-    found: dict[str, str] = {}
+    found = {}
     for ident, *values in rows:
         key = key_of(entity, dict(zip(fields, values)))
         if key in keys:
