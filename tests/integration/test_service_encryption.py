@@ -145,7 +145,7 @@ def test_a_database_written_in_clear_is_encrypted_by_the_migration(empty_databas
     from sync.server.auth import DeviceIdentity
 
     _, engine = db.make_engines(empty_database)
-    migrate.upgrade(engine, "s0002")
+    migrate.upgrade(engine, "s0003")  # the last revision before encryption
     now = dt.datetime(2026, 1, 5, 10, 0)
     key_pem = _new_key_pem()
     pdf = b"%PDF-1.4 stand-in with the CPR " + CPR.encode()

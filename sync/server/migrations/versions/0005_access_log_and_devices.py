@@ -1,15 +1,15 @@
 """The service's access log (``access_event``, sync/server/access_log.py), each device's last
 contact, and deactivated consultants.
 
-Revision ID: s0004
-Revises: s0003
+Revision ID: s0005
+Revises: s0004
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "s0004"
-down_revision = "s0003"
+revision = "s0005"
+down_revision = "s0004"
 branch_labels = None
 depends_on = None
 

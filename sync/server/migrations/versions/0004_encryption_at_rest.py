@@ -9,8 +9,8 @@ freed by the rewrite is overwritten, not left in free pages (migrate.upgrade the
 the WAL). On PostgreSQL the old row versions stay in the table files until VACUUM reclaims
 them: run ``VACUUM FULL`` after upgrading a database that held clear text (README).
 
-Revision ID: s0003
-Revises: s0002
+Revision ID: s0004
+Revises: s0003
 """
 
 import json
@@ -18,8 +18,8 @@ import json
 import sqlalchemy as sa
 from alembic import op
 
-revision = "s0003"
-down_revision = "s0002"
+revision = "s0004"
+down_revision = "s0003"
 branch_labels = None
 depends_on = None
 
