@@ -318,8 +318,8 @@ def check_header(kind: str, header: Sequence[str], name: str = "filen") -> list[
     return columns
 
 
-def _unescape(cell: str) -> str:
-    """Undo ``_escape``: one leading ``'`` before a formula character or another ``'``."""
+def unescape_cell(cell: str) -> str:
+    """Undo ``_escape`` (the service's import uses it too): one leading ``'`` before a formula character or another ``'``."""
     if len(cell) > 1 and cell[0] == "'" and cell[1] in (*_FORMULA_START, "'"):
         return cell[1:]
     return cell
@@ -327,7 +327,7 @@ def _unescape(cell: str) -> str:
 
 def _escape(text: str) -> str:
     """A cell a spreadsheet would run as a formula gets a leading ``'``; so does one that
-    starts with ``'`` itself, so that the import's ``_unescape`` gives back exactly the
+    starts with ``'`` itself, so that the import's ``unescape_cell`` gives back exactly the
     text."""
     if text.startswith((*_FORMULA_START, "'")):
         return "'" + text
@@ -400,7 +400,7 @@ def _row_dict(columns: Sequence[str], cells: Sequence[str],
             CTX, "Linjen har {n} felter, men overskriften har {m} kolonner. Står der et "
                  "skilletegn for meget, eller mangler der anførselstegn om en tekst?"),
             {"n": len(cells), "m": len(columns)}))
-    row = {c: _unescape(cells[i]) if i < len(cells) else "" for i, c in enumerate(columns)}
+    row = {c: unescape_cell(cells[i]) if i < len(cells) else "" for i, c in enumerate(columns)}
     return row, None
 
 

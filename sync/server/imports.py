@@ -41,7 +41,6 @@ from .errors import ServiceError
 
 CSV_KIND = {"employers": "employers", "vacancies": "vacancies", "citizens": "candidates"}
 ENTITY = {"employers": "employer", "vacancies": "vacancy", "citizens": "citizen"}
-_FORMULA_START = ("=", "+", "-", "@")
 
 
 @dataclass
@@ -72,12 +71,6 @@ def _plain(value: Any) -> Any:
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     return value
-
-
-def _unescape(cell: str) -> str:
-    if len(cell) > 1 and cell[0] == "'" and cell[1] in _FORMULA_START:
-        return cell[1:]
-    return cell
 
 
 @dataclass
@@ -142,7 +135,7 @@ def import_bytes(engine: Engine, kind: str, data: bytes, municipality: str,
                     csvio.CTX, "Linjen har {n} felter, men overskriften har {m} kolonner.",
                     {"n": len(cells), "m": len(columns)})))
                 continue
-            row = {c: _unescape(cells[i]) if i < len(cells) else ""
+            row = {c: csvio.unescape_cell(cells[i]) if i < len(cells) else ""
                    for i, c in enumerate(columns)}
             try:
                 values, key, owner = _judge(kind, row, employers, consultants, fixed_owner)
