@@ -114,6 +114,7 @@ def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType
 def run_app(profile: Path, passphrase: str | None) -> int:
     logging.basicConfig(level=logging.INFO,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # not every sync request
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setOrganizationName(ORGANIZATION)
