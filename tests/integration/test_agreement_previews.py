@@ -70,7 +70,7 @@ def test_every_type_renders_to_png(profile, folder, agreement_type):
         doc = filled_agreement(s, agreement_type)
     data = render_agreement(doc, content_hash=A.content_hash(doc))
     pages = save_pages(data, folder, agreement_type)
-    assert 1 <= len(pages) <= 4
+    assert 0 < len(pages) <= 4
     text = " ".join(" ".join(page.extract_text().split())  # a long title wraps
                     for page in pypdf.PdfReader(io.BytesIO(data)).pages)
     assert doc.template.pdf.title in text
