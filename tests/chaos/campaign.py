@@ -32,13 +32,16 @@ suite can run the ones that hold while the campaign keeps running all of them.
 from __future__ import annotations
 
 import argparse
+import base64
 import contextlib
 import datetime as dt
 import json
 import logging
 import multiprocessing
 import random
+import os
 import re
+import secrets
 import shutil
 import signal
 import subprocess
@@ -79,7 +82,7 @@ from sync.client import SyncEngine, credentials
 from sync.client.codec import codec, to_naive_utc
 from sync.client.errors import EnrollmentRefused, SyncError
 from sync.client.transport import Transport
-from sync.server import admin, auth, db
+from sync.server import admin, auth, db, keys
 from tests.integration.server_process import (
     ROOT,
     ServerProcess,
@@ -114,6 +117,11 @@ class Cluster:
             raise ValueError(f"unknown backend {backend!r}; one of {', '.join(BACKENDS)}")
         self.backend = backend
         self.folder = Path(folder)
+        # One master key for the cluster (sync/server/keys.py): both service processes on one
+        # PostgreSQL database, a restarted one, and this process's own admin calls must all
+        # unwrap the same data keys. The in-suite runs get theirs from tests/conftest.py.
+        os.environ.setdefault(keys.MASTER_KEY_ENV,
+                              base64.b64encode(secrets.token_bytes(32)).decode("ascii"))
         self._stack = contextlib.ExitStack()
         if backend == "sqlite":
             url = f"sqlite:///{self.folder / 'server-data' / 'server.sqlite'}"
