@@ -175,13 +175,15 @@ def meta_key(effective_from: str, version: int) -> str:
     return f"{META_PREFIX}{effective_from}:{version:06d}"
 
 
-def save(session: Session, envelopes: list[dict[str, Any]]) -> tuple[list[str], list[Message]]:
+def save(session: Session, envelopes: list[dict[str, Any]]
+         ) -> tuple[list[str], list[tuple[int, Message]]]:
     """Keep the published rule sets that verify (in ``session``'s transaction); returns the
-    names of those kept and, for each refused, why."""
+    names of those newly kept (one kept before, unchanged, is not named again) and, for each
+    refused, its service id and why."""
     ca_pem = session.scalar(select(ProfileMeta.value)
                             .where(ProfileMeta.key == META_CA_CERTIFICATE)) or ""
     kept: list[str] = []
-    refused: list[Message] = []
+    refused: list[tuple[int, Message]] = []
     for envelope in sorted(envelopes, key=lambda e: (str(e.get("document", {}).get(
             "effective_from")), e.get("document", {}).get("version", 0))):
         text = json.dumps({"document": envelope.get("document"),
@@ -190,10 +192,13 @@ def save(session: Session, envelopes: list[dict[str, Any]]) -> tuple[list[str], 
         try:
             published = verify(text, ca_pem)
         except RuleSetRefused as exc:
-            refused.append(exc.message)
+            refused.append((int(envelope.get("id", 0) or 0), exc.message))
             continue
-        session.merge(ProfileMeta(key=meta_key(published.effective_from, published.version),
-                                  value=text))
+        key = meta_key(published.effective_from, published.version)
+        stored = session.get(ProfileMeta, key)
+        if stored is not None and stored.value == text:
+            continue  # asked for again after a refusal of another set: not news
+        session.merge(ProfileMeta(key=key, value=text))
         kept.append(f"{published.body.get('name', '')} ({published.effective_from}, "
                     f"version {published.version})")
     return kept, refused

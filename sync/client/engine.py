@@ -354,14 +354,20 @@ class SyncEngine:
         with self.store.write(journal=False) as s:
             kept, refused = rulebook.save(s, [r.model_dump(mode="json")
                                               for r in answer.rulesets])
-            s.merge(ProfileMeta(key=RULESETS_SINCE, value=str(answer.next)))
+            # A refused set is asked for again next time (the cursor stops just before it):
+            # a refusal can pass (the service's copy repaired, a newer program that reads it),
+            # and until then the rule book keeps saying why. The sets after it that were
+            # kept are fetched again too and stored again unchanged.
+            after = min([answer.next, *(ident - 1 for ident, _ in refused)])
+            s.merge(ProfileMeta(key=RULESETS_SINCE, value=str(max(after, since))))
             facts.save_placements(s, placements.model_dump(mode="json"))
-            if refused:  # shown in the rule book (a set refused once is not fetched again)
-                s.merge(ProfileMeta(key=rulebook.META_REFUSED, value=json.dumps(
-                    [str(m) for m in refused], ensure_ascii=False)))
+            # The rule book shows this sync's refusals; none: the earlier ones have passed.
+            s.merge(ProfileMeta(key=rulebook.META_REFUSED, value=json.dumps(
+                [str(m) for _, m in refused], ensure_ascii=False)))
+        messages = [str(m) for _, m in refused]
         report.rulesets += kept
-        report.refused_rulesets += [str(m) for m in refused]
-        for message in refused:
+        report.refused_rulesets += messages
+        for message in messages:
             log.warning("rule set refused: %s", message)
 
 

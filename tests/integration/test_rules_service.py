@@ -185,6 +185,18 @@ def test_a_rule_set_the_service_did_not_sign_is_refused_and_said_so(
         assert "max_duration" not in findings(store, agreement)
         with store.read() as s:  # and the rule book says why
             assert rulebook.book_on(s, START).refused == (reason,)
+        # A refused set is asked for again at every sync (a refusal may pass: the service's
+        # document repaired, a newer program): here the service's copy is put right.
+        report = engine.sync()
+        assert report.rulesets == [] and report.refused_rulesets == [reason]
+        with write.begin() as conn:
+            conn.execute(update(ruleset_table).values(document=text))
+        write.dispose()
+        report = engine.sync()
+        assert report.refused_rulesets == [] and len(report.rulesets) == 1
+        assert "max_duration" in findings(store, agreement)
+        with store.read() as s:  # the old refusal is no longer shown
+            assert rulebook.book_on(s, START).refused == ()
     finally:
         engine.close()
         store.close()
