@@ -148,9 +148,12 @@ Parents, duplicates, lost answers, enrollment
   judges in its turn, or the row is already newer) and keeps its own value as the conflict's
   loser. So a device whose answer was lost, or that was edited while the sync ran, converges
   instead of keeping its value at the service's version for good.
-- Enrollment: a one-time code asked again, while valid, with the public key of the device it
-  enrolled gives the same device id and certificate and a new token (the answer was lost on
-  the way); any other key with a used code is refused (403 ``invalid_code``).
+- Enrollment: a one-time code asked again with the public key of the device it enrolled,
+  within an hour of its use (``sync.server.auth.REPEAT_WINDOW``), gives the same answer: the
+  same device id, certificate and token (the answer was lost on the way, or the first
+  request reached the service after its retry). The token is derived from the device id
+  under a key of the service, so answering twice never replaces the token the device holds.
+  Any other key with a used code, or the same key later, is refused (403 ``invalid_code``).
 
 Errors are ``{"detail": {"code": ..., "message": ...}}`` (ErrorBody) with a Danish message:
 401 ``unauthorized`` (unknown token), 403 ``invalid_code`` (enrollment code unknown, used or

@@ -1,10 +1,14 @@
 """Enrollment codes, device tokens, enrollment and revocation.
 
-Codes and tokens are random and stored only as SHA-256 hashes: a copy of the database does not
-let anyone enroll or act as a device. A code is one-time and expires (the demo's fixed code is
-reusable and does not expire). A one-time code asked again with the same device key, while
-it is valid, gives the same device (and a new token): an enrollment whose answer was lost on
-the way does not burn the code; any other key with a used code is refused."""
+Codes are random, tokens are an HMAC of the device id under a key of the service
+(``keys.Vault.device_token``: the key is in the database only wrapped by the master key), and
+both are stored only as SHA-256 hashes: a copy of the database does not let anyone enroll or
+act as a device. A code is one-time and expires (the demo's fixed code is reusable and does
+not expire). A one-time code asked again with the same device key, within ``REPEAT_WINDOW``
+of its use, gives the same answer: the same device, certificate and token. So an enrollment
+whose answer was lost on the way does not burn the code, and a request that reaches the
+service after its own retry (a stalled link) does not replace the token the device already
+holds. Any other key with a used code is refused."""
 
 from __future__ import annotations
 
@@ -20,12 +24,15 @@ from typing import Any
 from cryptography.hazmat.primitives import serialization
 from sqlalchemy import Engine, insert, select, update
 
-from . import db
+from . import db, keys
 from .ca import CA
 from .errors import ServiceError
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
 CODE_DAYS = 14
+# How long after its use a one-time code still gives its answer again to the same device key:
+# a lost answer is retried at once; later, the consultant asks for a new code.
+REPEAT_WINDOW = dt.timedelta(hours=1)
 
 
 def hash_secret(secret: str) -> str:
@@ -91,7 +98,8 @@ def enroll(engine: Engine, ca: CA, code: str, public_key_b64: str, device_name: 
             raise ServiceError(403, "invalid_code", "Tilmeldingskoden er ukendt, brugt eller "
                                                    "udløbet. Bed om en ny kode.")
         if row.used_at is not None and not row.reusable:
-            again = _enrolled_with(conn, row, raw_key)
+            again = (_enrolled_with(conn, row, raw_key)
+                     if now - row.used_at <= REPEAT_WINDOW else None)
             if again is None:
                 raise ServiceError(403, "invalid_code", "Tilmeldingskoden er ukendt, brugt "
                                                        "eller udløbet. Bed om en ny kode.")
@@ -104,7 +112,7 @@ def enroll(engine: Engine, ca: CA, code: str, public_key_b64: str, device_name: 
             if done.rowcount != 1:  # another request used it a moment ago
                 raise ServiceError(403, "invalid_code", "Tilmeldingskoden er allerede brugt.")
         device_id = str(uuid.uuid4())
-        token = secrets.token_urlsafe(32)
+        token = keys.vault_of(conn).device_token(conn, device_id)
         cert = ca.issue_device_certificate(raw_key, device_id, row.name, row.municipality_name)
         cert_pem = cert.public_bytes(serialization.Encoding.PEM).decode("ascii")
         conn.execute(insert(db.device).values(
@@ -123,7 +131,7 @@ def _enrolled_with(conn: Any, code_row: Any, raw_key: bytes) -> Any:
     the device's enrollment are written in one transaction with the same time, which links
     them without keeping the code on the device row."""
     d = db.device.c
-    return conn.execute(select(d.id, d.certificate_pem).where(
+    return conn.execute(select(d.id, d.certificate_pem, d.token_hash).where(
         d.consultant_id == code_row.consultant_id, d.enrolled_at == code_row.used_at,
         d.public_key == base64.b64encode(raw_key).decode("ascii"),
         d.status == "active")).first()
@@ -131,11 +139,13 @@ def _enrolled_with(conn: Any, code_row: Any, raw_key: bytes) -> Any:
 
 def _answer_again(conn: Any, device_row: Any, code_row: Any
                   ) -> tuple[str, DeviceIdentity, str, str]:
-    """The first answer again: the same device id and certificate, and a new token (only
-    its hash is kept, so the lost one cannot be repeated; it never reached the device)."""
-    token = secrets.token_urlsafe(32)
-    conn.execute(update(db.device).where(db.device.c.id == device_row.id)
-                 .values(token_hash=hash_secret(token)))
+    """The first answer again: the same device id, certificate and token. A device enrolled
+    before tokens were derived holds a random one, never seen by this answer's receiver:
+    its hash is set to the derived token's."""
+    token = keys.vault_of(conn).device_token(conn, device_row.id)
+    if device_row.token_hash != hash_secret(token):
+        conn.execute(update(db.device).where(db.device.c.id == device_row.id)
+                     .values(token_hash=hash_secret(token)))
     identity = DeviceIdentity(device_row.id, "active", code_row.consultant_id, code_row.name,
                               code_row.municipality_code, device_row.certificate_pem)
     return token, identity, device_row.certificate_pem, code_row.municipality_name

@@ -234,6 +234,7 @@ class Vault:
         self._keys: dict[str, DataKey] = {}
         self._aead: dict[str, AESGCM] = {}
         self._index_key: bytes | None = None
+        self._token_key: bytes | None = None
         self._lock = threading.Lock()
 
     @property
@@ -327,6 +328,17 @@ class Vault:
             self._index_key = hmac.new(self._load(conn, INDEX_KEY).key, b"blind-index-v1",
                                        hashlib.sha256).digest()
         return hmac.digest(self._index_key, value.encode("utf-8"), "sha256").hex()[:32]
+
+    def device_token(self, conn: Any, device_id: str) -> str:
+        """The bearer token of device ``device_id``: an HMAC of its id under a key derived
+        from the index data key (never stored; only its SHA-256 is). The same device always
+        gets the same token, so an enrollment answered twice (a request that arrived after
+        its own retry) cannot replace the token the device already holds."""
+        if self._token_key is None:
+            self._token_key = hmac.new(self._load(conn, INDEX_KEY).key, b"device-token-v1",
+                                       hashlib.sha256).digest()
+        digest = hmac.digest(self._token_key, device_id.encode("utf-8"), "sha256")
+        return base64.urlsafe_b64encode(digest).decode("ascii").rstrip("=")
 
     # -- rotation ----------------------------------------------------------------------------
     def rewrap(self, engine: Any) -> int:

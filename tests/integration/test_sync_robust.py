@@ -443,6 +443,44 @@ def test_an_enrollment_whose_answer_was_lost_can_be_asked_again(town, tmp_path):
     engine.close()
 
 
+class _HeldEnrollment(Transport):
+    """The enrollment request is held up on the way (a stalled link): the device gives up
+    waiting, and the request itself reaches the service later (``late``)."""
+
+    held: list = []
+
+    def enroll(self, request):  # type: ignore[no-untyped-def]
+        self.held.append(request)
+        raise ServerUnreachable(self.base_url)
+
+
+def test_an_enrollment_request_arriving_after_its_retry_leaves_the_device_token_working(
+        town, tmp_path):
+    import httpx
+
+    code = town.server.add_consultant(town.code, "Lise Lund")
+    store = Store.create(tmp_path / "lise", PASSPHRASE, consultant="Lise Lund", kdf_n=FAST_KDF)
+    _HeldEnrollment.held = []
+    stalled = SyncEngine(store, use_keyring=False,
+                         transport_factory=lambda url, token: _HeldEnrollment(url, token))
+    with pytest.raises(ServerUnreachable):
+        stalled.enroll(town.server.base_url, code)
+    engine = SyncEngine(store, use_keyring=False)
+    first = engine.enroll(town.server.base_url, code)  # the consultant tries again: enrolled
+    assert engine.sync().rejected == []
+
+    # The first request comes through at last: the same code and key, answered to nobody.
+    [late] = _HeldEnrollment.held
+    answer = httpx.post(f"{town.server.api}/enroll", json=late.model_dump(mode="json"))
+    assert answer.status_code == 200 and answer.json()["device_id"] == first.device_id
+
+    assert engine.sync().rejected == []  # the token the device holds still works
+    assert engine.enroll(town.server.base_url, code).device_id == first.device_id
+    assert engine.sync().rejected == []
+    store.close()
+    engine.close()
+
+
 def test_the_same_employer_or_citizen_registered_twice_offline_is_one_record(town, tmp_path):
     karen = town.karen
     laptop = _second_device(town, karen, tmp_path / "laptop")
