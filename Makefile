@@ -17,9 +17,9 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 
 # A local central service (demo municipality) on loopback, the demo profile enrolled and
-# synced, then the desktop; the service stops when the desktop closes (sync/client/demo.py).
+# synced, then the desktop; the service stops when the desktop closes (ui/demo.py).
 run: setup
-	$(BIN)/python -m sync.client.demo --profile $(DEMO_PROFILE) --passphrase demo \
+	$(BIN)/python -m ui.demo --profile $(DEMO_PROFILE) --passphrase demo \
 		--server-data $(DEMO_SERVER)
 
 test: setup

@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
@@ -24,8 +25,10 @@ from sqlalchemy import select
 from . import __version__
 from .errors import Problem, ValidationError
 from .ids import new_id
-from .store import Store
 from .store.models import ProfileMeta
+
+if TYPE_CHECKING:  # the store makes the device identity with a new profile: no import back
+    from .store import Store
 from .text import QT_TRANSLATE_NOOP as _N
 
 APP_VERSION = __version__

@@ -1,4 +1,5 @@
-"""Profile, demo data, search and the desktop window."""
+"""Profile, demo data and search. The desktop's commands (``gui``, ``demo``) live in
+``ui.cli`` and join the group through an entry point."""
 
 from __future__ import annotations
 
@@ -114,27 +115,5 @@ def check(ctx: Context) -> None:
     with ctx.open() as store:
         store.refuse_if_damaged()
     click.echo("Databasen er i orden.")
-
-
-@cli.command(help="Åbn programmet.")
-@pass_context
-def gui(ctx: Context) -> None:
-    from ui.app import run_app
-    raise SystemExit(run_app(ctx.profile, ctx.passphrase))
-
-
-@cli.command(help="Opret en demoprofil (hvis den mangler) og åbn programmet.")
-@click.option("--employers", default=2000, show_default=True)
-@click.option("--vacancies", default=1500, show_default=True)
-@click.option("--candidates", default=5000, show_default=True)
-@pass_context
-def demo(ctx: Context, employers: int, vacancies: int, candidates: int) -> None:
-    from ..demo import DemoCounts, ensure_demo_profile
-    if ctx.passphrase is None:
-        ctx.passphrase = "demo"
-    ensure_demo_profile(ctx.profile, ctx.passphrase, DemoCounts(employers, vacancies, candidates),
-                        say=lambda text: click.echo(text, err=True))
-    from ui.app import run_app
-    raise SystemExit(run_app(ctx.profile, ctx.passphrase))
 
 

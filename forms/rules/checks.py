@@ -18,7 +18,7 @@ from typing import Any
 from consultant_app.domain import TARGET_GROUPS
 from consultant_app.text import Message
 
-from . import _N, ERROR, INFO, WARNING, Facts, Finding, RuleSet, rule
+from .base import _N, ERROR, INFO, WARNING, Facts, Finding, RuleSet, rule
 from .periods import (
     MONTHS,
     WEEKS,
@@ -273,5 +273,3 @@ def notices(agreement_type: str, content: dict[str, Any], facts: Facts,
         yield Finding(f"notices.{notice['key']}", notice.get("severity", INFO),
                       notice.get("field", ""), Message(CTX, NOTICES[notice["key"]], {}))
 
-
-from . import igu, subsidy, workplace  # noqa: F401  - registers the remaining rules

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from . import _N, ERROR, WARNING, Facts, Finding, RuleSet, rule
+from .base import _N, ERROR, WARNING, Facts, Finding, RuleSet, rule
 from .periods import as_date, as_number, danish_date, danish_number
 from .reading import age_at_start
 

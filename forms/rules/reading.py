@@ -8,7 +8,7 @@ from typing import Any
 
 from consultant_app.domain import TARGET_GROUPS
 
-from . import _N, Facts, RuleSet
+from .base import _N, Facts, RuleSet
 from .periods import age_on, as_date
 
 CTX = "rules"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from . import _N, ERROR, INFO, Facts, Finding, RuleSet, rule
+from .base import _N, ERROR, INFO, Facts, Finding, RuleSet, rule
 from .periods import add_months, as_date, as_number, danish_date, danish_number
 from .reading import age_at_start, unemployed_since
 

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from . import _N, ERROR, INFO, WARNING, Facts, Finding, RuleSet, rule
+from .base import _N, ERROR, INFO, WARNING, Facts, Finding, RuleSet, rule
 from .periods import as_number, danish_moment, danish_number
 from .reading import filled
 

@@ -1,18 +1,15 @@
-"""``make run``: the whole product on one machine.
+"""The pieces of ``make run`` below the desktop (the launcher itself is ``ui.demo``).
 
-Starts a local central service on loopback with the demo municipality
+A local central service on loopback with the demo municipality
 (``consultant-server demo``: 0751 Aarhus, "Demo Konsulent", the reusable code
 DEMO-0751-AARHUS), creates and seeds the demo profile if it is missing, enrolls it if it is
 not enrolled with this service, syncs, and opens the desktop. The service stops when the
 desktop closes. Whatever fails on the way is said plainly and the desktop opens anyway,
 offline: the demo must never be blocked by the network part.
-
-    python -m sync.client.demo --profile var/demo-profile --passphrase demo
 """
 
 from __future__ import annotations
 
-import argparse
 import os
 import signal
 import socket
@@ -32,7 +29,7 @@ def say(text: str) -> None:
     print(text, file=sys.stderr, flush=True)
 
 
-def _port_free(port: int) -> bool:
+def port_free(port: int) -> bool:
     with socket.socket() as s:
         # As the service binds (uvicorn sets it): a port in TIME_WAIT after the last run
         # is free, so the demo keeps its port and its enrollment.
@@ -44,7 +41,7 @@ def _port_free(port: int) -> bool:
             return False
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
@@ -139,40 +136,3 @@ def enroll_and_sync(profile: Path, passphrase: str, url: str) -> None:
         except SyncError as exc:
             say(f"Synkroniseringen lykkedes ikke: {exc.message}")
             say("Programmet åbner alligevel; ændringerne venter sikkert på computeren.")
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--profile", type=Path, default=Path("var/demo-profile"))
-    parser.add_argument("--passphrase", default="demo")
-    parser.add_argument("--server-data", type=Path, default=Path("var/demo-server"))
-    parser.add_argument("--port", type=int, default=DEFAULT_PORT)
-    parser.add_argument("--no-gui", action="store_true", help="stop after the sync")
-    args = parser.parse_args(argv)
-
-    ensure_profile(args.profile, args.passphrase)
-    port = args.port if _port_free(args.port) else _free_port()
-    service = DemoService(args.server_data, port)
-    try:
-        try:
-            say(f"Starter den centrale tjeneste på {service.url} …")
-            service.start()
-        except Exception as exc:  # noqa: BLE001 - the demo opens offline instead
-            say(f"Den centrale tjeneste kunne ikke starte: {exc}")
-            say("Programmet åbner offline.")
-        else:
-            try:
-                enroll_and_sync(args.profile, args.passphrase, service.url)
-            except Exception as exc:  # noqa: BLE001 - the demo opens offline instead
-                say(f"Tilmelding og synkronisering fejlede: {type(exc).__name__}: {exc}")
-                say("Programmet åbner alligevel.")
-        if args.no_gui:
-            return 0
-        from ui.app import run_app
-        return run_app(args.profile, args.passphrase)
-    finally:
-        service.stop()
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())

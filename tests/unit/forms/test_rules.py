@@ -44,7 +44,6 @@ def praktik(**kw: Any) -> dict[str, Any]:
 
 # -- the rule sets as data ----------------------------------------------------------------
 def test_every_set_has_every_type_and_only_registered_rules_with_valid_durations():
-    from forms.rules.checks import max_duration  # noqa: F401  - registers
     sets = rulesets()
     assert [s.effective_from for s in sets] == [D(2019, 1, 1), D(2026, 1, 1), D(2026, 2, 1),
                                                 D(2027, 1, 1)]

@@ -1,0 +1,31 @@
+"""The desktop's commands of ``consultant-app``: ``gui`` and ``demo``. They join the core's
+command group through the ``consultant_app.commands`` entry points (pyproject.toml), so the
+core never imports the desktop; Qt is imported only when a window is opened."""
+
+from __future__ import annotations
+
+import click
+
+from consultant_app.cli.common import Context, pass_context
+
+
+@click.command(help="Åbn programmet.")
+@pass_context
+def gui(ctx: Context) -> None:
+    from .app import run_app
+    raise SystemExit(run_app(ctx.profile, ctx.passphrase))
+
+
+@click.command(help="Opret en demoprofil (hvis den mangler) og åbn programmet.")
+@click.option("--employers", default=2000, show_default=True)
+@click.option("--vacancies", default=1500, show_default=True)
+@click.option("--candidates", default=5000, show_default=True)
+@pass_context
+def demo(ctx: Context, employers: int, vacancies: int, candidates: int) -> None:
+    from consultant_app.demo import DemoCounts, ensure_demo_profile
+    if ctx.passphrase is None:
+        ctx.passphrase = "demo"
+    ensure_demo_profile(ctx.profile, ctx.passphrase, DemoCounts(employers, vacancies, candidates),
+                        say=lambda text: click.echo(text, err=True))
+    from .app import run_app
+    raise SystemExit(run_app(ctx.profile, ctx.passphrase))
