@@ -128,17 +128,29 @@ class MainWindow(QMainWindow):
         return page.page_key if isinstance(page, Page) else ""
 
     def show_page(self, key: str) -> Page | None:
+        """Switch to the page ``key``; None when there is no such page, or when the page
+        being left holds an edit the store refused (it stays, with the message)."""
         keys = self.page_keys()
         if key not in keys:
             return None
         self.nav.setCurrentRow(keys.index(key))
-        return self.pages[key]
+        page = self.pages[key]
+        return page if self.stack.currentWidget() is page else None
 
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
         key = self.page_keys()[row]
         page = self.pages[key]
+        leaving = self.stack.currentWidget()
+        if isinstance(leaving, Page) and leaving is not page and not leaving.leave():
+            self.nav.blockSignals(True)  # back to the page that is still being edited
+            self.nav.setCurrentRow(self.page_keys().index(leaving.page_key))
+            self.nav.blockSignals(False)
+            self.statusBar().showMessage(self.tr(
+                "Ændringen kan ikke gemmes – ret det markerede, eller fortryd med Ctrl+Z."),
+                STATUS_MESSAGE_MS)
+            return
         if key in self._stale:
             self._stale.discard(key)
             page.refresh()
@@ -147,13 +159,14 @@ class MainWindow(QMainWindow):
     def open_record(self, kind: str, ident: str) -> None:
         """Show one record on the page for its kind (search hits, links between pages)."""
         key = KIND_PAGES.get(kind)
-        page = self.show_page(key) if key else None
-        if page is None:
-            self.statusBar().showMessage(
-                self.tr("{kind} kan ikke vises: siden findes ikke i denne version.")
-                .format(kind=kind_label(kind)), STATUS_MESSAGE_MS)
+        if key in self.pages:
+            page = self.show_page(key)
+            if page is not None:
+                page.open_item(ident)
             return
-        page.open_item(ident)
+        self.statusBar().showMessage(
+            self.tr("{kind} kan ikke vises: siden findes ikke i denne version.")
+            .format(kind=kind_label(kind)), STATUS_MESSAGE_MS)
 
     def start_visit(self, employer_id: str, visit_id: str) -> None:
         """Open an employer with a visit note ready to write (from the Today page)."""
@@ -317,5 +330,15 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        """What is being typed is saved before the window closes; an edit the store refused
+        keeps the window open on it (the message is by the field)."""
+        for page in self.pages.values():
+            if not page.leave():
+                event.ignore()
+                self.show_page(page.page_key)
+                self.statusBar().showMessage(self.tr(
+                    "Programmet er ikke lukket: en ændring kan ikke gemmes – ret det "
+                    "markerede, eller fortryd med Ctrl+Z."), STATUS_MESSAGE_MS)
+                return
         self.save_state()
         super().closeEvent(event)

@@ -31,6 +31,12 @@ class Page(QWidget):
     def refresh(self) -> None:
         """Reload from the store (after a write or a sync)."""
 
+    def leave(self) -> bool:
+        """Before the page is left or the window closes: save what is being typed (the one
+        rule for edits, ``partials.record_form.AutoSave``). False keeps the consultant here,
+        with the refused value's message by its field."""
+        return True
+
 
 # (page_key, module, class). The kind a page opens is the kind in ``KIND_PAGES``.
 PAGES: list[tuple[str, str, str]] = [

@@ -39,7 +39,7 @@ from .partials.inputs import (
     while_alive,
 )
 from .partials.list_detail import list_detail_layout
-from .partials.record_form import RecordForm
+from .partials.record_form import AutoSave, RecordForm
 from .partials.suggestions import SuggestionsPanel
 
 
@@ -70,6 +70,8 @@ class CitizensPage(Page):
 
         self.a_new = page_action(self, self.tr("&Ny borger"), "Ctrl+N", self.new_citizen)
         self.a_save = page_action(self, self.tr("&Gem"), QKeySequence.StandardKey.Save, self.save)
+        self.a_undo = page_action(self, self.tr("&Fortryd"), QKeySequence.StandardKey.Undo,
+                                  self.undo)
         self.a_reveal = page_action(self, self.tr("&Vis CPR"), "Ctrl+Shift+C", self.reveal_cpr)
         page_action(self, self.tr("Filtrér"), "Ctrl+L", self.list.focus_filter)
 
@@ -81,7 +83,7 @@ class CitizensPage(Page):
         self.saved_note = QLabel(self)
         self.saved_note.setAccessibleName(self.tr("Status for gem"))
         buttons = QHBoxLayout()
-        for action in (self.a_new, self.a_save):
+        for action in (self.a_new, self.a_save, self.a_undo):
             buttons.addWidget(action_button(action, self))
         buttons.addStretch(1)
         buttons.addWidget(self.saved_note)
@@ -164,6 +166,13 @@ class CitizensPage(Page):
         editor_box.addStretch(1)
         list_detail_layout(self, self.list, editor, "citizens")
 
+        self.autosave = AutoSave(self, (
+            self.name, self.cpr, self.target_group, self.max_hours, self.restrictions,
+            self.skills, self.wishes, self.licence, self.languages, self.postcode, self.commute,
+            self.unemployed_since, self.phone, self.email, self.notes),
+            self._write, self.form.show_failure)
+        self.autosave.state_text.connect(self.saved_note.setText)
+        self.autosave.saved.connect(self._saved)
         self.new_citizen()
         self.list.reload_async()
 
@@ -174,7 +183,16 @@ class CitizensPage(Page):
     def refresh(self) -> None:
         self.list.reload()
 
+    def leave(self) -> bool:
+        return self.autosave.leave()
+
     def open_item(self, ident: str) -> None:
+        if not self.autosave.leave():
+            if self.citizen_id:
+                self.list.select(self.citizen_id)
+            else:
+                self.list.table.clearSelection()
+            return
         detail = self.ops.run_sync_read(queries.citizen_detail, ident)
         if detail is None:
             self.saved_note.setText(self.tr("Borgeren findes ikke længere."))
@@ -201,7 +219,7 @@ class CitizensPage(Page):
         if citizen_id != self.citizen_id:
             return  # the consultant moved on before the number came back
         self.cpr_revealed = True
-        self.cpr.setText(cpr)
+        self.autosave.quietly(lambda: self.cpr.setText(cpr))
         self.cpr.setReadOnly(False)
         self.cpr_note.setText(self.tr("Visningen er logget."))
         self.a_reveal.setEnabled(False)
@@ -210,7 +228,7 @@ class CitizensPage(Page):
         if not self.citizen_id:
             return
         self.cpr_revealed = False
-        self.cpr.setText(self._masked)
+        self.autosave.quietly(lambda: self.cpr.setText(self._masked))
         self.cpr.setReadOnly(True)
         self.cpr_note.clear()
         self.a_reveal.setEnabled(bool(self._masked))
@@ -240,8 +258,11 @@ class CitizensPage(Page):
         self.phone.setText(detail["phone"])
         self.email.setText(detail["email"])
         self.notes.setPlainText(detail["notes"] or "")
+        self.autosave.loaded()
 
     def new_citizen(self) -> None:
+        if hasattr(self, "autosave") and not self.autosave.leave():
+            return
         self.form.clear_problems()
         self.saved_note.clear()
         self.citizen_id = ""
@@ -262,6 +283,8 @@ class CitizensPage(Page):
         self.restrictions.set_codes([])
         self.notes.clear()
         self.list.table.clearSelection()
+        if hasattr(self, "autosave"):
+            self.autosave.loaded()
         if self.isVisible():
             self.name.setFocus()
 
@@ -283,21 +306,43 @@ class CitizensPage(Page):
         return values
 
     def save(self) -> None:
+        """Ctrl+S: save now what would be saved after the pause anyway."""
+        self.autosave.flush(focus=True)
+
+    def undo(self) -> None:
+        self.form.clear_problems()
+        self.autosave.undo()
+
+    def _write(self, on_done: Any, on_error: Any) -> None:
+        """The form as it is now, created or updated (``AutoSave`` calls this)."""
         self.form.clear_problems()
         if self.citizen_id:
             self.ops.write(services.update_citizen, self.citizen_id, self.values(),
-                           on_done=while_alive(self, self._saved),
-                           on_error=while_alive(self, self.form.show_failure))
+                           on_done=while_alive(self, on_done),
+                           on_error=while_alive(self, on_error))
         else:
             self.ops.write(services.create_citizen, self.values(),
-                           on_done=while_alive(self, self._saved),
-                           on_error=while_alive(self, self.form.show_failure))
+                           on_done=while_alive(self, on_done),
+                           on_error=while_alive(self, on_error))
 
     def _saved(self, citizen: Any) -> None:
+        """After a save the form stays as typed; the heading, list and ranking follow. A
+        new citizen's CPR is masked from now on, as for any saved citizen."""
+        created = not self.citizen_id
+        self.citizen_id = citizen.id
+        self.heading.setText(citizen.name)
         self.list.reload()
-        self.suggestions.subject_id = ""  # hours, place or restrictions may change the ranking
-        self.open_item(citizen.id)
-        self.saved_note.setText(self.tr("Gemt."))
+        self.list.select(citizen.id)
+        if created:
+            detail = self.ops.run_sync_read(queries.citizen_detail, citizen.id)
+            if detail is not None:
+                self._masked = detail["cpr_masked"]
+                if self.cpr.text().strip():
+                    self.hide_cpr()
+                self.cpr_note.clear()
+                self.a_reveal.setEnabled(bool(self._masked))
+            self.suggestions.show()
+        self.suggestions.rank(citizen.id)  # hours, place or restrictions may change it
 
     def _update_town(self, text: str) -> None:
         found = postcodes.lookup(text.strip()) if len(text.strip()) == 4 else None

@@ -45,6 +45,7 @@ from ..ops import OpFailure, Ops
 from . import Page
 from .agreement_wizard import new_agreement_ref
 from .partials.inputs import ChoiceBox
+from .partials.record_form import AutoSave
 from .partials.tables import read_only_table
 
 ERROR_STYLE = "color: #b00020;"
@@ -128,7 +129,7 @@ class FieldForm(QWidget):
             label.clear()
             label.hide()
 
-    def show_failure(self, failure: OpFailure) -> None:
+    def show_failure(self, failure: OpFailure, focus: bool = True) -> None:
         self.clear_errors()
         general: list[str] = []
         for field, messages in failure.field_problems.items():
@@ -144,7 +145,7 @@ class FieldForm(QWidget):
             self.general.setText("\n".join(general))
             self.general.show()
         first = next((self.inputs[f] for f in self.inputs if f in failure.field_problems), None)
-        if first is not None:
+        if first is not None and focus:
             first.setFocus()
 
     def value(self, key: str) -> Any:
@@ -204,6 +205,13 @@ def _form_box(box: QGroupBox, form: QWidget, buttons: list[QPushButton],
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(save)
     return message
+
+
+def _undo_key(box: QWidget, undo: Callable[[], Any]) -> None:
+    """Ctrl+Z in a form undoes that form's last change (``AutoSave.undo``)."""
+    shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), box)
+    shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    shortcut.activated.connect(undo)
 
 
 def _message(label: QLabel, text: str, ok: bool) -> None:
@@ -284,8 +292,8 @@ class EmployerPanel(QWidget):
 
         self.save_button = QPushButton(self.tr("&Gem (Ctrl+S)"), tab)
         self.save_button.clicked.connect(self.save_employer)
-        self.revert_button = QPushButton(self.tr("&Fortryd ændringer"), tab)
-        self.revert_button.clicked.connect(self.revert)
+        self.revert_button = QPushButton(self.tr("&Fortryd (Ctrl+Z)"), tab)
+        self.revert_button.clicked.connect(self.undo_employer)
         self.data_message = QLabel(tab)
         self.data_message.setWordWrap(True)
         buttons = QHBoxLayout()
@@ -308,6 +316,14 @@ class EmployerPanel(QWidget):
         save = QShortcut(QKeySequence("Ctrl+S"), tab)
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save.activated.connect(self.save_employer)
+        self.autosave = AutoSave(self, [form.inputs[k] for k in EMPLOYER_FORM],
+                                 self._write_employer, form.show_failure)
+        self.autosave.saved.connect(self._employer_saved)
+        self.autosave.failed.connect(lambda _f: _message(
+            self.data_message, self.tr("Ikke gemt – ret det markerede, eller fortryd med "
+                                       "Ctrl+Z."), ok=False))
+        self.autosave.state_text.connect(self._data_state)
+        _undo_key(tab, self.undo_employer)
         self._chain(tab, [form.inputs[k] for k in EMPLOYER_FORM]
                     + [self.save_button, self.revert_button])
         return tab
@@ -336,6 +352,13 @@ class EmployerPanel(QWidget):
         self.contact_save.clicked.connect(self.save_contact)
         self.contact_message = _form_box(box, form, [self.contact_save, self.contact_new],
                                          self.save_contact)
+        self.contact_autosave = AutoSave(self, [form.inputs[k] for k in CONTACT_FORM],
+                                         self._write_contact, form.show_failure)
+        self.contact_autosave.saved.connect(self._contact_saved)
+        self.contact_autosave.failed.connect(lambda _f: _message(
+            self.contact_message, self.tr("Ikke gemt – ret det markerede, eller fortryd med "
+                                          "Ctrl+Z."), ok=False))
+        _undo_key(box, self.contact_autosave.undo)
 
         layout = QVBoxLayout(tab)
         layout.addWidget(self.contacts_view, 1)
@@ -367,6 +390,12 @@ class EmployerPanel(QWidget):
         self.visit_save = QPushButton(self.tr("Gem besøg (Ctrl+Enter)"), box)
         self.visit_save.clicked.connect(self.save_visit)
         self.visit_message = _form_box(box, form, [self.visit_save], self.save_visit)
+        self._visit_id: str | None = None  # the note being written, once it is first saved
+        self.visit_autosave = AutoSave(self, [form.inputs[k] for k in VISIT_FORM],
+                                       self._write_visit, form.show_failure)
+        self.visit_autosave.saved.connect(self._visit_autosaved)
+        self.visit_autosave.failed.connect(self._visit_failed)
+        _undo_key(box, self.visit_autosave.undo)
 
         self.visits = IdTableModel(
             "visit", self._related_ids("visit"),
@@ -450,7 +479,14 @@ class EmployerPanel(QWidget):
         self.tabs.setEnabled(False)
         self._reload_lists()
 
+    def leave(self) -> bool:
+        """Save what is typed in any of the employer's forms before it is left."""
+        return all(a.leave() for a in (self.autosave, self.contact_autosave,
+                                        self.visit_autosave))
+
     def load(self, employer_id: str) -> bool:
+        if not self.leave():
+            return False
         record = self.ops.run_sync_read(queries.employer_record, employer_id)
         if record is None:
             self.show_empty()
@@ -466,13 +502,16 @@ class EmployerPanel(QWidget):
         self.data_message.clear()
         return True
 
-    def _fill(self, record: queries.EmployerRecord) -> None:
+    def _fill_heading(self, record: queries.EmployerRecord) -> None:
         self.title.setText(record.name)
         place = ", ".join(p for p in (record.address, f"{record.postcode} {record.town}".strip())
                           if p)
         self.subtitle.setText(f"CVR {record.cvr}" + (f" · P {record.p_number}"
                                                     if record.p_number else "")
                               + (f" · {place}" if place else ""))
+
+    def _fill(self, record: queries.EmployerRecord) -> None:
+        self._fill_heading(record)
         form = self.form
         form.clear_errors()
         for key in EMPLOYER_FORM:
@@ -485,6 +524,7 @@ class EmployerPanel(QWidget):
                 text = "" if value is None else str(value)
             form.set_value(key, text)
         self._auto_town = ""
+        self.autosave.loaded()
 
     def _reload_lists(self) -> None:
         for model in (self.contacts, self.visits, *self.related.values()):
@@ -496,8 +536,10 @@ class EmployerPanel(QWidget):
         for i, (name, model) in enumerate(zip(names, counts), start=1):
             self.tabs.setTabText(i, f"{name} ({model.rowCount()})" if self.employer_id else name)
 
-    def new_employer(self) -> None:
+    def new_employer(self) -> bool:
         """An empty form for a new employer; the other tabs wait until it is saved."""
+        if not self.leave():
+            return False
         self.employer_id = None
         self.tabs.setEnabled(True)
         self.tabs.setCurrentIndex(self.TAB_DATA)
@@ -508,15 +550,16 @@ class EmployerPanel(QWidget):
         self.form.clear_errors()
         for key in EMPLOYER_FORM:
             self.form.set_value(key, "")
+        self.autosave.loaded()
         self.data_message.clear()
         self._reload_lists()
         self.form.inputs["name"].setFocus()
+        return True
 
-    def revert(self) -> None:
-        if self.employer_id:
-            self.load(self.employer_id)
-        else:
-            self.new_employer()
+    def undo_employer(self) -> None:
+        self.form.clear_errors()
+        if self.autosave.undo():
+            self.data_message.clear()
 
     def _postcode_edited(self, text: str) -> None:
         """Fill the town from the official postcode list unless the user wrote their own."""
@@ -529,38 +572,55 @@ class EmployerPanel(QWidget):
 
     # -- saving -------------------------------------------------------------------------
     def save_employer(self) -> None:
+        """Ctrl+S: save now what would be saved after the pause anyway."""
+        self.autosave.flush(focus=True)
+
+    def _data_state(self, text: str) -> None:
+        if self.autosave.last_failure is None:
+            _message(self.data_message, text, ok=True)
+
+    def _write_employer(self, on_done: Callable[[Any], None],
+                        on_error: Callable[[OpFailure], None]) -> None:
         data = {k: v for k, v in self.form.values().items()}
         self.form.clear_errors()
-        self.data_message.clear()
         if self.employer_id is None:
-            self.ops.write(_create_employer, data, on_done=self._employer_saved,
-                           on_error=self._employer_failed)
+            self.ops.write(_create_employer, data, on_done=on_done, on_error=on_error)
         else:
             if not data["town"].strip():
                 del data["town"]  # the service fills it from the postcode
             self.ops.write(services.update_employer, self.employer_id, data,
-                           on_done=lambda e: self._employer_saved(e.id),
-                           on_error=self._employer_failed)
+                           on_done=lambda e: on_done(e.id), on_error=on_error)
 
     def _employer_saved(self, employer_id: str) -> None:
-        self.load(employer_id)
-        _message(self.data_message, self.tr("Gemt."), ok=True)
+        """The form stays as typed (the consultant may type on); heading and tabs follow."""
+        created = self.employer_id is None
+        self.employer_id = employer_id
+        record = self.ops.run_sync_read(queries.employer_record, employer_id)
+        if record is not None:
+            self._fill_heading(record)
+        if created:
+            for i in range(1, self.tabs.count()):
+                self.tabs.setTabEnabled(i, True)
+            self.new_contact()
+            self.reset_visit_form()
+            self._reload_lists()
         self.saved.emit(employer_id)
 
-    def _employer_failed(self, failure: OpFailure) -> None:
-        self.form.show_failure(failure)
-        _message(self.data_message, self.tr("Ikke gemt – ret det markerede."), ok=False)
-
     def new_contact(self) -> None:
+        if not self.contact_autosave.leave():
+            return
         self._contact_id = None
         self.contact_box.setTitle(self.tr("Ny kontaktperson"))
         self.contact_form.clear_errors()
         for key in CONTACT_FORM:
             self.contact_form.set_value(key, False if key == "is_primary" else "")
+        self.contact_autosave.loaded()
         self.contact_message.clear()
 
     def _edit_contact(self, index: Any) -> None:
         contact_id = self.contacts.id_at(index.row())
+        if not self.contact_autosave.leave():
+            return
         record = self.ops.run_sync_read(queries.contact_record, contact_id)
         if record is None:
             return
@@ -569,40 +629,50 @@ class EmployerPanel(QWidget):
         self.contact_form.clear_errors()
         for key in CONTACT_FORM:
             self.contact_form.set_value(key, getattr(record, key))
+        self.contact_autosave.loaded()
         self.contact_message.clear()
         self.contact_form.inputs["name"].setFocus()
 
     def save_contact(self) -> None:
+        """Ctrl+Enter: the contact saved now, and the form ready for the next one."""
         if self.employer_id is None:
+            return
+        if self.contact_autosave.flush(wait=True, focus=True) and self._contact_id:
+            self.new_contact()
+            _message(self.contact_message, self.tr("Kontakten er gemt."), ok=True)
+
+    def _write_contact(self, on_done: Callable[[Any], None],
+                       on_error: Callable[[OpFailure], None]) -> None:
+        if self.employer_id is None:
+            on_error(OpFailure(self.tr("Gem virksomheden først.")))
             return
         data = self.contact_form.values()
         self.contact_form.clear_errors()
         if self._contact_id is None:
-            self.ops.write(_add_contact, self.employer_id, data,
-                           on_done=lambda _id: self._contact_saved(),
-                           on_error=self._contact_failed)
+            self.ops.write(_add_contact, self.employer_id, data, on_done=on_done,
+                           on_error=on_error)
         else:
             self.ops.write(services.update_contact, self._contact_id, data,
-                           on_done=lambda _c: self._contact_saved(),
-                           on_error=self._contact_failed)
+                           on_done=lambda c: on_done(c.id), on_error=on_error)
 
-    def _contact_saved(self) -> None:
+    def _contact_saved(self, contact_id: str) -> None:
+        self._contact_id = contact_id
+        self.contact_box.setTitle(self.tr("Ret kontaktperson"))
         self.contacts.refresh()
         self._reload_lists()
-        self.new_contact()
         _message(self.contact_message, self.tr("Kontakten er gemt."), ok=True)
 
-    def _contact_failed(self, failure: OpFailure) -> None:
-        self.contact_form.show_failure(failure)
-        _message(self.contact_message, self.tr("Ikke gemt – ret det markerede."), ok=False)
-
     def reset_visit_form(self) -> None:
+        if not self.visit_autosave.leave():
+            return
         self._planned_visit_id = None
+        self._visit_id = None
         self.visit_box.setTitle(self.tr("Ny besøgsnote"))
         self.visit_form.clear_errors()
         for key, value in (("notes", ""), ("visit_date", _date_text(dt.date.today())),
                            ("status", "done"), ("follow_up_date", ""), ("follow_up_note", "")):
             self.visit_form.set_value(key, value)
+        self.visit_autosave.loaded()
 
     def focus_new_visit(self, planned_visit_id: str | None = None) -> None:
         """Ready a visit note: a new one, or the note of a planned visit being held now."""
@@ -616,27 +686,46 @@ class EmployerPanel(QWidget):
         self.visit_note.setFocus()
 
     def save_visit(self) -> None:
+        """Ctrl+Enter: the note saved now, and the form ready for the next one."""
         if self.employer_id is None:
             return
-        data = self.visit_form.values()
-        self.visit_form.clear_errors()
         self.visit_message.clear()
-        if self._planned_visit_id is not None:
-            self.ops.write(services.update_visit, self._planned_visit_id, data,
-                           on_done=lambda _v: self._visit_saved(), on_error=self._visit_failed)
-        else:
-            self.ops.write(_log_visit, self.employer_id, data,
-                           on_done=lambda _id: self._visit_saved(), on_error=self._visit_failed)
-
-    def _visit_saved(self) -> None:
+        if not self.visit_autosave.flush(wait=True, focus=True):
+            return
+        if self._visit_id is None and self._planned_visit_id is None:
+            return  # nothing written: nothing to log
         self.reset_visit_form()
         self._reload_lists()
         _message(self.visit_message, self.tr("Besøget er gemt."), ok=True)
         self.visit_note.setFocus()
 
+    def _write_visit(self, on_done: Callable[[Any], None],
+                     on_error: Callable[[OpFailure], None]) -> None:
+        """The note as typed: a new visit the first time, the same visit after that."""
+        if self.employer_id is None:
+            on_error(OpFailure(self.tr("Vælg en virksomhed først.")))
+            return
+        data = self.visit_form.values()
+        self.visit_form.clear_errors()
+        existing = self._visit_id or self._planned_visit_id
+        if existing is not None:
+            self.ops.write(services.update_visit, existing, data,
+                           on_done=lambda v: on_done(v.id), on_error=on_error)
+        else:
+            self.ops.write(_log_visit, self.employer_id, data, on_done=on_done,
+                           on_error=on_error)
+
+    def _visit_autosaved(self, visit_id: str) -> None:
+        if self._planned_visit_id is None:
+            self._visit_id = visit_id
+        self.visits.refresh()
+        self._reload_lists()
+
     def _visit_failed(self, failure: OpFailure) -> None:
-        self.visit_form.show_failure(failure)
-        _message(self.visit_message, self.tr("Ikke gemt – ret det markerede."), ok=False)
+        if failure is not self.visit_autosave.last_failure:
+            self.visit_form.show_failure(failure)
+        _message(self.visit_message, self.tr("Ikke gemt – ret det markerede, eller fortryd "
+                                             "med Ctrl+Z."), ok=False)
 
     def complete_follow_up(self) -> None:
         index = self.visits_view.currentIndex()
@@ -715,7 +804,12 @@ class EmployersPage(Page):
     def page_title(self) -> str:
         return self.tr("Virksomheder")
 
+    def leave(self) -> bool:
+        return self.panel.leave()
+
     def refresh(self) -> None:
+        if not self.panel.leave():
+            return
         current = self.panel.employer_id
         self.model.refresh()
         if current:
@@ -725,14 +819,16 @@ class EmployersPage(Page):
     def open_item(self, ident: str) -> None:
         if self.panel.load(ident):
             self._select(ident)
+        else:
+            self._keep_selection()
 
     def start_visit(self, employer_id: str, planned_visit_id: str | None = None) -> None:
         self.open_item(employer_id)
         self.panel.focus_new_visit(planned_visit_id)
 
     def new_employer(self) -> None:
-        self.view.clearSelection()
-        self.panel.new_employer()
+        if self.panel.new_employer():
+            self.view.clearSelection()
 
     def new_visit_note(self) -> None:
         if self.panel.employer_id is None:
@@ -755,7 +851,20 @@ class EmployersPage(Page):
 
     def _row_changed(self, current: Any, _previous: Any) -> None:
         if current.isValid() and not self._selecting:
-            self.panel.load(self.model.id_at(current.row()))
+            if not self.panel.load(self.model.id_at(current.row())):
+                self._keep_selection()
+
+    def _keep_selection(self) -> None:
+        """A row click the open employer could not be saved for: the list shows it again."""
+        if self.panel.employer_id:
+            self._select(self.panel.employer_id)
+        else:
+            self._selecting = True
+            try:
+                self.view.selectionModel().clearCurrentIndex()
+                self.view.clearSelection()
+            finally:
+                self._selecting = False
 
     def _select(self, ident: str) -> None:
         row = self.model.row_of(ident)

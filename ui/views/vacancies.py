@@ -45,7 +45,7 @@ from .partials.inputs import (
     while_alive,
 )
 from .partials.list_detail import list_detail_layout
-from .partials.record_form import RecordForm
+from .partials.record_form import AutoSave, RecordForm
 from .partials.suggestions import SuggestionsPanel
 
 LIST_DOMAINS = {"kind": VACANCY_KINDS, "status": VACANCY_STATUSES}
@@ -91,6 +91,7 @@ class EmployerPicker(QWidget):
         super().__init__(parent)
         self.ops = ops
         self.employer_id = ""
+        self.choice_name = ""
         self.query = QLineEdit(self)
         self.query.setPlaceholderText(self.tr("Søg virksomhed: navn, CVR eller by"))
         self.query.setAccessibleName(self.tr("Søg virksomhed"))
@@ -145,6 +146,7 @@ class EmployerPicker(QWidget):
 
     def set_employer(self, ident: str, name: str) -> None:
         self.employer_id = ident
+        self.choice_name = name
         self.choice.setText(self.tr("Valgt: %1").replace("%1", name) if ident
                             else self.tr("Ingen virksomhed valgt."))
 
@@ -189,6 +191,8 @@ class VacanciesPage(Page):
 
         self.a_new = page_action(self, self.tr("&Ny stilling"), "Ctrl+N", self.new_vacancy)
         self.a_save = page_action(self, self.tr("&Gem"), QKeySequence.StandardKey.Save, self.save)
+        self.a_undo = page_action(self, self.tr("&Fortryd"), QKeySequence.StandardKey.Undo,
+                                  self.undo)
         self.a_delete = page_action(self, self.tr("Slet"), "Ctrl+Del", self.delete)
         self.a_employer = page_action(self, self.tr("Gå til &virksomhed"), "Ctrl+Shift+E",
                                       self.go_to_employer)
@@ -206,7 +210,7 @@ class VacanciesPage(Page):
         self.saved_note.setAccessibleName(self.tr("Status for gem"))
 
         buttons = QHBoxLayout()
-        for action in (self.a_new, self.a_save, self.a_delete, self.a_employer):
+        for action in (self.a_new, self.a_save, self.a_undo, self.a_delete, self.a_employer):
             buttons.addWidget(action_button(action, self))
         buttons.addStretch(1)
         buttons.addWidget(self.saved_note)
@@ -290,6 +294,12 @@ class VacanciesPage(Page):
         editor_box.addStretch(1)
         list_detail_layout(self, self.list, editor, "vacancies")
 
+        self.autosave = AutoSave(self, (
+            self.title, self.occupation, self.kind, self.hours_min, self.hours_max, self.grows,
+            self.requirements, self.skills, self.positions, self.status, self.start_date,
+            self.deadline, self.postcode, self.description), self._write, self.form.show_failure)
+        self.autosave.state_text.connect(self.saved_note.setText)
+        self.autosave.saved.connect(self._saved)
         self.new_vacancy()
         self.list.reload_async()
 
@@ -298,11 +308,19 @@ class VacanciesPage(Page):
         return self.tr("Stillinger")
 
     def refresh(self) -> None:
+        if not self.autosave.leave():
+            return
         self.list.reload()
         if self.vacancy_id:
             self.open_item(self.vacancy_id)
 
+    def leave(self) -> bool:
+        return self.autosave.leave()
+
     def open_item(self, ident: str) -> None:
+        if not self.autosave.leave():
+            self._keep_selection()
+            return
         detail = self.ops.run_sync_read(queries.vacancy_detail, ident)
         if detail is None:
             self.saved_note.setText(self.tr("Stillingen findes ikke længere."))
@@ -349,9 +367,19 @@ class VacanciesPage(Page):
         self.postcode.setText(detail["postcode"])
         self.description.setPlainText(detail["description"])
         self._update_hours_text()
+        self.autosave.loaded()
+
+    def _keep_selection(self) -> None:
+        """A row click the open record could not be saved for: the list shows it again."""
+        if self.vacancy_id:
+            self.list.select(self.vacancy_id)
+        else:
+            self.list.table.clearSelection()
 
     def new_vacancy(self) -> None:
         """An empty editor; the employer is chosen first, as at the employer's desk."""
+        if hasattr(self, "autosave") and not self.autosave.leave():
+            return
         self.form.clear_problems()
         self.saved_note.clear()
         self.vacancy_id = ""
@@ -376,6 +404,8 @@ class VacanciesPage(Page):
         self.description.clear()
         self._update_hours_text()
         self.list.table.clearSelection()
+        if hasattr(self, "autosave"):
+            self.autosave.loaded()
         if self.isVisible():
             self.employer_picker.query.setFocus()
 
@@ -399,31 +429,54 @@ class VacanciesPage(Page):
         }
 
     def save(self) -> None:
+        """Ctrl+S: save now what would be saved after the pause anyway."""
+        self.autosave.flush(focus=True)
+
+    def undo(self) -> None:
+        self.form.clear_problems()
+        self.autosave.undo()
+
+    def _write(self, on_done: Any, on_error: Any) -> None:
+        """The form as it is now, created or updated (``AutoSave`` calls this)."""
         self.form.clear_problems()
         values = self.values()
         if self.vacancy_id:
             self.ops.write(services.update_vacancy, self.vacancy_id, values,
-                           on_done=while_alive(self, self._saved),
-                           on_error=while_alive(self, self.form.show_failure))
+                           on_done=while_alive(self, on_done),
+                           on_error=while_alive(self, on_error))
             return
         employer_id = self.employer_picker.employer_id
         if not employer_id:
-            self.form.show_failure(OpFailure("", {"employer_id": [
+            on_error(OpFailure("", {"employer_id": [
                 self.tr("Vælg den virksomhed, stillingen er hos.")]}))
             return
         self.ops.write(services.create_vacancy, employer_id, values,
-                       on_done=while_alive(self, self._saved),
-                           on_error=while_alive(self, self.form.show_failure))
+                       on_done=while_alive(self, on_done),
+                       on_error=while_alive(self, on_error))
 
     def _saved(self, vacancy: Any) -> None:
+        """After a save the form stays as typed (the consultant may be typing on); the
+        heading, the list and the ranking follow."""
+        created = not self.vacancy_id
+        self.vacancy_id = vacancy.id
+        self.employer_id = vacancy.employer_id
+        self.heading.setText(vacancy.title)
         self.list.reload()
-        self.suggestions.subject_id = ""  # hours or requirements may have changed the ranking
-        self.open_item(vacancy.id)
-        self.saved_note.setText(self.tr("Gemt."))
+        self.list.select(vacancy.id)
+        if created:
+            self.employer_label.setText(self.employer_picker.choice_name)
+            self.employer_picker.hide()
+            self.employer_label.show()
+            self.a_delete.setEnabled(True)
+            self.a_employer.setEnabled(True)
+            self.a_propose.setEnabled(self.suggestions.available)
+            self.suggestions.show()
+        self.suggestions.rank(vacancy.id)  # hours or requirements may change the ranking
 
     def delete(self) -> None:
         if not self.vacancy_id or not DeleteVacancyDialog.ask(self, self.title.text()):
             return
+        self.autosave.loaded()  # edits to a record being deleted are not saved first
         self.ops.write(services.delete_vacancy, self.vacancy_id,
                        on_done=while_alive(self, lambda _r: self._deleted()),
                        on_error=while_alive(self, self.form.show_failure))
