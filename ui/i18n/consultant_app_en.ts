@@ -66,6 +66,10 @@
         <translation>&amp;Save</translation>
     </message>
     <message>
+        <source>&amp;Fortryd</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
         <source>&amp;Vis CPR</source>
         <translation>&amp;Show CPR</translation>
     </message>
@@ -201,10 +205,6 @@
         <source>Skrives DDMMÅÅ-XXXX.</source>
         <translation>Written DDMMYY-XXXX.</translation>
     </message>
-    <message>
-        <source>Gemt.</source>
-        <translation>Saved.</translation>
-    </message>
 </context>
 <context>
     <name>DeclineDialog</name>
@@ -288,8 +288,12 @@
         <translation>&amp;Save (Ctrl+S)</translation>
     </message>
     <message>
-        <source>&amp;Fortryd ændringer</source>
-        <translation>&amp;Undo changes</translation>
+        <source>&amp;Fortryd (Ctrl+Z)</source>
+        <translation>&amp;Undo (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Ikke gemt – ret det markerede, eller fortryd med Ctrl+Z.</source>
+        <translation>Not saved – correct what is marked, or undo with Ctrl+Z.</translation>
     </message>
     <message>
         <source>Kontaktpersoner</source>
@@ -400,14 +404,6 @@
         <translation>Fill in at least name and CVR number, and save with Ctrl+S.</translation>
     </message>
     <message>
-        <source>Gemt.</source>
-        <translation>Saved.</translation>
-    </message>
-    <message>
-        <source>Ikke gemt – ret det markerede.</source>
-        <translation>Not saved – correct the marked fields.</translation>
-    </message>
-    <message>
         <source>Ny kontaktperson</source>
         <translation>New contact person</translation>
     </message>
@@ -420,12 +416,20 @@
         <translation>The contact is saved.</translation>
     </message>
     <message>
+        <source>Gem virksomheden først.</source>
+        <translation>Save the employer first.</translation>
+    </message>
+    <message>
         <source>Besøg i gang – noten gemmes på det planlagte besøg</source>
         <translation>Visit in progress – the note is saved on the planned visit</translation>
     </message>
     <message>
         <source>Besøget er gemt.</source>
         <translation>The visit is saved.</translation>
+    </message>
+    <message>
+        <source>Vælg en virksomhed først.</source>
+        <translation>Choose an employer first.</translation>
     </message>
     <message>
         <source>Vælg et besøg i loggen først.</source>
@@ -562,6 +566,10 @@
         <translation>Offline – not enrolled with a central service</translation>
     </message>
     <message>
+        <source>Ændringen kan ikke gemmes – ret det markerede, eller fortryd med Ctrl+Z.</source>
+        <translation>The change cannot be saved – correct what is marked, or undo with Ctrl+Z.</translation>
+    </message>
+    <message>
         <source>{kind} kan ikke vises: siden findes ikke i denne version.</source>
         <translation>{kind} cannot be shown: the page does not exist in this version.</translation>
     </message>
@@ -608,6 +616,10 @@
     <message>
         <source>Sproget er skiftet. Alle sider vises på det nye sprog, næste gang programmet starter.</source>
         <translation>The language has been changed. All pages are shown in the new language the next time the program starts.</translation>
+    </message>
+    <message>
+        <source>Programmet er ikke lukket: en ændring kan ikke gemmes – ret det markerede, eller fortryd med Ctrl+Z.</source>
+        <translation>The program was not closed: a change cannot be saved – correct what is marked, or undo with Ctrl+Z.</translation>
     </message>
 </context>
 <context>
@@ -1446,6 +1458,10 @@ Not signed yet</translation>
         <translation>&amp;Save</translation>
     </message>
     <message>
+        <source>&amp;Fortryd</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
         <source>Slet</source>
         <translation>Delete</translation>
     </message>
@@ -1568,10 +1584,6 @@ Not signed yet</translation>
     <message>
         <source>Vælg den virksomhed, stillingen er hos.</source>
         <translation>Choose the employer the vacancy is with.</translation>
-    </message>
-    <message>
-        <source>Gemt.</source>
-        <translation>Saved.</translation>
     </message>
     <message>
         <source>Stillingen er slettet.</source>
@@ -3538,6 +3550,25 @@ Not signed yet</translation>
     <message>
         <source>{what} med id {ident} findes ikke.</source>
         <translation>{what} with id {ident} does not exist.</translation>
+    </message>
+</context>
+<context>
+    <name>record_form</name>
+    <message>
+        <source>Gemmer …</source>
+        <translation>Saving …</translation>
+    </message>
+    <message>
+        <source>Gemt.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>Ikke gemt – ret det markerede, eller fortryd med Ctrl+Z.</source>
+        <translation>Not saved – correct what is marked, or undo with Ctrl+Z.</translation>
+    </message>
+    <message>
+        <source>Fortrudt.</source>
+        <translation>Undone.</translation>
     </message>
 </context>
 <context>
