@@ -14,7 +14,15 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-setup: $(STAMP)
+# The console's browser tests (tests/integration/test_console_browser.py) drive Debian's
+# Chromium; as root (CI) it is installed when missing, otherwise say what to install.
+CHROMIUM := /usr/bin/chromium
+$(CHROMIUM):
+	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && apt-get install -y -qq chromium; \
+	else echo "Note: $(CHROMIUM) is missing; install the 'chromium' package for the console's browser tests."; fi
+
+setup: $(STAMP) $(CHROMIUM)
 
 # A local central service (demo municipality) on loopback, the demo profile enrolled and
 # synced, then the desktop; the service stops when the desktop closes (ui/demo.py).

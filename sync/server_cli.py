@@ -21,6 +21,8 @@
     consultant-server unassign-citizen CITIZEN_ID --municipality 0751
     consultant-server rules publish FILE.json
     consultant-server rules list
+    consultant-server console-user add USERNAME --role system_admin|municipality_admin|
+                      team_leader|dpo [--municipality 0751] [--name NAME] [--consultant NAME]
 
 The database is a SQLite file ``server.sqlite`` in the data dir by default, or any SQLAlchemy
 URL (``postgresql+psycopg://user@host:5432/db``) from ``--database-url`` or the environment
@@ -502,6 +504,34 @@ def rules_list(ctx: Context) -> None:
         click.echo(f"{row['effective_from']}  version {row['version']}  "
                    f"{row['published_at']:%Y-%m-%d %H:%M} UTC  {row['sha256'][:12]}  "
                    f"{row['name']}")
+
+
+@cli.group("console-user", help="Users of the web console (/console): administrators, team "
+                                 "leaders, data-protection officers.")
+def console_user() -> None:
+    pass
+
+
+@console_user.command("add", help="Add a console user; prints the TOTP secret and URI for "
+                                  "the authenticator app (the second factor), shown once.")
+@click.argument("username")
+@click.option("--role", required=True, type=click.Choice(
+    ["system_admin", "municipality_admin", "team_leader", "dpo"]))
+@click.option("--municipality", default=None, help="Required for every role but system_admin.")
+@click.option("--name", default="", help="The full name shown in the console and its log.")
+@click.option("--consultant", "consultants", multiple=True,
+              help="A team leader's consultant (name or id); repeat for several.")
+@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True,
+              help="At least 12 characters (asked for when left out).")
+@pass_ctx
+def console_user_add(ctx: Context, username: str, role: str, municipality: str | None,
+                     name: str, consultants: tuple[str, ...], password: str) -> None:
+    from sync.server.console import store
+    new = store.add_user(ctx.engine(), username, name, role, password, municipality,
+                         consultants)
+    click.echo(f"Konsolbruger {new.user.username} ({role}) er oprettet.")
+    click.echo(f"TOTP-hemmelighed: {new.totp_secret}")
+    click.echo(f"TOTP-URI: {new.totp_uri}")
 
 
 def main(argv: list[str] | None = None) -> int:

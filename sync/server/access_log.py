@@ -63,10 +63,12 @@ def log_pull(engine: Engine, identity: Any, delivered: list[tuple[str, str, str]
 
 
 def log_admin(conn: Connection, municipality: str, action: str, purpose: str,
-              entries: Iterable[tuple[str, str, str | None]], detail: str = "") -> None:
+              entries: Iterable[tuple[str, str, str | None]], detail: str = "",
+              actor: str | None = None) -> None:
     """An administrator's read or change of ``(entity, id, citizen id)`` entries, in the
-    caller's transaction (so a read is never without its entry)."""
-    now, actor = db.utcnow(), admin_actor()
+    caller's transaction (so a read is never without its entry). ``actor``: who, when not
+    the OS user running the CLI (the web console's signed-in user)."""
+    now, actor = db.utcnow(), (actor or admin_actor())[:100]
     rows = [{"at": now, "municipality_code": municipality, "consultant_id": None,
              "device_id": None, "actor": actor, "action": action, "purpose": purpose,
              "source": "service", "citizen_id": citizen, "entity": entity, "entity_id": ident,
@@ -110,11 +112,11 @@ class Answer:
 
 def query(engine: Engine, citizen: str | None = None, consultant_id: str | None = None,
           since: dt.datetime | None = None, until: dt.datetime | None = None,
-          limit: int = 1000) -> Answer:
+          limit: int = 1000, municipality: str | None = None) -> Answer:
     """The entries matching every filter given, newest first (at most ``limit``), and how many
     match in all."""
     a = db.access_event.c
-    where = []
+    where = [] if municipality is None else [a.municipality_code == municipality]
     if citizen is not None:
         where.append(a.citizen_id == citizen)
     if consultant_id is not None:

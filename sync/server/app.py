@@ -145,6 +145,8 @@ def create_app(database_url: str, run_migrations: bool = True) -> FastAPI:
         from . import placements
         return placements.running(read_engine, device(authorization))
 
+    from .console import install as install_console
+    install_console(app)  # the web console under /console (console/web.py)
     return app
 
 

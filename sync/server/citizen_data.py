@@ -56,7 +56,7 @@ def _plain(value: Any) -> Any:
     return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value
 
 
-def export(engine: Engine, citizen_id: str) -> dict[str, Any]:
+def export(engine: Engine, citizen_id: str, actor: str | None = None) -> dict[str, Any]:
     r, s, c = db.record.c, db.sealed_agreement.c, db.conflict.c
     with engine.begin() as conn:
         municipality = _citizen_municipality(conn, citizen_id)
@@ -90,7 +90,7 @@ def export(engine: Engine, citizen_id: str) -> dict[str, Any]:
             item["server_value"], item["client_value"] = db.conflict_values(conn, row)
             conflicts.append(item)
         access_log.log_admin(conn, municipality, "export", "art15",
-                             [("citizen", citizen_id, citizen_id)])
+                             [("citizen", citizen_id, citizen_id)], actor=actor)
     log = access_log.query(engine, citizen=citizen_id, limit=1_000_000)
     return {"citizen_id": citizen_id, "municipality": municipality,
             "exported_at": _plain(db.utcnow()), "records": records, "sealed_agreements":
@@ -99,7 +99,7 @@ def export(engine: Engine, citizen_id: str) -> dict[str, Any]:
 
 
 def erase(engine: Engine, citizen_id: str, including_signed: bool = False,
-          purpose: str = "erasure") -> int:
+          purpose: str = "erasure", actor: str | None = None) -> int:
     """Erase a citizen (module doc); returns how many records became tombstones."""
     r, s = db.record.c, db.sealed_agreement.c
     now = db.utcnow()
@@ -124,7 +124,8 @@ def erase(engine: Engine, citizen_id: str, including_signed: bool = False,
         admin.move_citizen_records(conn, municipality, citizen_id, "")
         access_log.log_admin(conn, municipality, "erase", purpose,
                              [("citizen", citizen_id, citizen_id)],
-                             detail=f"{len(rows)} poster, {signed} forseglede aftaler")
+                             detail=f"{len(rows)} poster, {signed} forseglede aftaler",
+                             actor=actor)
     return len(rows)
 
 

@@ -2228,6 +2228,493 @@ Not signed yet</translation>
     </message>
 </context>
 <context>
+    <name>console</name>
+    <message>
+        <source>Adgangskode</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Adgangslog</source>
+        <translation>Access log</translation>
+    </message>
+    <message>
+        <source>Adgangslog, nyeste først</source>
+        <translation>Access log, newest first</translation>
+    </message>
+    <message>
+        <source>Aftaler modtaget siden mandag</source>
+        <translation>Agreements received since Monday</translation>
+    </message>
+    <message>
+        <source>Aktive enheder</source>
+        <translation>Active devices</translation>
+    </message>
+    <message>
+        <source>Alle aktive konsulenter har haft kontakt inden for perioden.</source>
+        <translation>Every active consultant has been in contact within the period.</translation>
+    </message>
+    <message>
+        <source>Alle konsulenter</source>
+        <translation>All consultants</translation>
+    </message>
+    <message>
+        <source>Appversion</source>
+        <translation>App version</translation>
+    </message>
+    <message>
+        <source>Borger</source>
+        <translation>Citizen</translation>
+    </message>
+    <message>
+        <source>Borgeren er slettet. Enhederne glemmer borgeren ved næste synkronisering.</source>
+        <translation>The citizen has been erased. The devices forget the citizen at their next sync.</translation>
+    </message>
+    <message>
+        <source>Borgeren findes ikke i din kommune.</source>
+        <translation>The citizen does not exist in your municipality.</translation>
+    </message>
+    <message>
+        <source>Borgeren har underskrevne aftaler, som kommunen normalt skal opbevare. Sæt også kryds ved &apos;Slet også underskrevne aftaler&apos; for at slette dem.</source>
+        <translation>The citizen has signed agreements, which the municipality must normally keep. Also tick &apos;Also erase signed agreements&apos; to erase them.</translation>
+    </message>
+    <message>
+        <source>Borgerens id</source>
+        <translation>The citizen&apos;s id</translation>
+    </message>
+    <message>
+        <source>Bruger</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Brugernavn</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <source>Databeskyttelse</source>
+        <translation>Data protection</translation>
+    </message>
+    <message>
+        <source>Databeskyttelsesrådgiver</source>
+        <translation>Data-protection officer</translation>
+    </message>
+    <message>
+        <source>Deaktivér konsulent</source>
+        <translation>Deactivate consultant</translation>
+    </message>
+    <message>
+        <source>Denne uge</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <source>Der er ingen kommuner endnu.</source>
+        <translation>There are no municipalities yet.</translation>
+    </message>
+    <message>
+        <source>Din rolle giver ikke adgang til dette.</source>
+        <translation>Your role does not give access to this.</translation>
+    </message>
+    <message>
+        <source>Din session er udløbet. Log ind igen.</source>
+        <translation>Your session has expired. Sign in again.</translation>
+    </message>
+    <message>
+        <source>Du har kun adgang til din egen kommune.</source>
+        <translation>You only have access to your own municipality.</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>E-mail (valgfri)</source>
+        <translation>E-mail (optional)</translation>
+    </message>
+    <message>
+        <source>En spærret enhed sletter sine persondata ved sin næste kontakt med tjenesten.</source>
+        <translation>A revoked device erases its personal data at its next contact with the service.</translation>
+    </message>
+    <message>
+        <source>Engangskode, gælder 14 dage. Den vises kun denne ene gang.</source>
+        <translation>One-time code, valid for 14 days. It is shown only this once.</translation>
+    </message>
+    <message>
+        <source>Enhed</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <source>Enheden findes ikke.</source>
+        <translation>The device does not exist.</translation>
+    </message>
+    <message>
+        <source>Enheder</source>
+        <translation>Devices</translation>
+    </message>
+    <message>
+        <source>Forkert brugernavn eller adgangskode.</source>
+        <translation>Wrong username or password.</translation>
+    </message>
+    <message>
+        <source>Formularen var forældet eller kom ikke fra konsollen. Prøv igen.</source>
+        <translation>The form was out of date or did not come from the console. Try again.</translation>
+    </message>
+    <message>
+        <source>Formularen var forældet. Prøv igen.</source>
+        <translation>The form was out of date. Try again.</translation>
+    </message>
+    <message>
+        <source>Formål</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>Forsøget er skrevet i konsollens log.</source>
+        <translation>The attempt has been written to the console&apos;s log.</translation>
+    </message>
+    <message>
+        <source>Fortsæt</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <source>Fra dato</source>
+        <translation>From date</translation>
+    </message>
+    <message>
+        <source>Fra-datoen skal skrives ÅÅÅÅ-MM-DD.</source>
+        <translation>Write the from date as YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <source>Handling</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Handlinger</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <source>Handlinger i konsollen</source>
+        <translation>Actions in the console</translation>
+    </message>
+    <message>
+        <source>Hent alt om borgeren (JSON)</source>
+        <translation>Download everything about the citizen (JSON)</translation>
+    </message>
+    <message>
+        <source>Hvad</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Hvem</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Hvem gjorde hvad i konsollen, nyeste først (højst 200).</source>
+        <translation>Who did what in the console, newest first (at most 200).</translation>
+    </message>
+    <message>
+        <source>Hvem har modtaget eller læst en borgers data, hvornår og hvorfor. Angiv mindst ét felt.</source>
+        <translation>Who has received or read a citizen&apos;s data, when and why. Fill in at least one field.</translation>
+    </message>
+    <message>
+        <source>Ikke tilladt</source>
+        <translation>Not allowed</translation>
+    </message>
+    <message>
+        <source>Indsigt (art. 15): borgerens data</source>
+        <translation>Right of access (art. 15): the citizen&apos;s data</translation>
+    </message>
+    <message>
+        <source>Ingen konsulenter endnu.</source>
+        <translation>No consultants yet.</translation>
+    </message>
+    <message>
+        <source>Ingen kontakt i dage</source>
+        <translation>No contact for days</translation>
+    </message>
+    <message>
+        <source>Ingen tilmeldte enheder.</source>
+        <translation>No enrolled devices.</translation>
+    </message>
+    <message>
+        <source>Jeg bekræfter, at borgeren skal slettes på tjenesten og alle enheder</source>
+        <translation>I confirm that the citizen is to be erased on the service and every device</translation>
+    </message>
+    <message>
+        <source>Kode</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Kode fra godkendelsesappen</source>
+        <translation>Code from the authenticator app</translation>
+    </message>
+    <message>
+        <source>Koden er forkert eller allerede brugt. Vent på den næste kode i din godkendelsesapp.</source>
+        <translation>The code is wrong or already used. Wait for the next code in your authenticator app.</translation>
+    </message>
+    <message>
+        <source>Kommune</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>Kommuneadministrator</source>
+        <translation>Municipality administrator</translation>
+    </message>
+    <message>
+        <source>Konflikter registreret siden mandag</source>
+        <translation>Conflicts recorded since Monday</translation>
+    </message>
+    <message>
+        <source>Konsollens log</source>
+        <translation>Console log</translation>
+    </message>
+    <message>
+        <source>Konsollens sider</source>
+        <translation>Console pages</translation>
+    </message>
+    <message>
+        <source>Konsulent</source>
+        <translation>Consultant</translation>
+    </message>
+    <message>
+        <source>Konsulent (navn eller id)</source>
+        <translation>Consultant (name or id)</translation>
+    </message>
+    <message>
+        <source>Konsulent-tjenestens konsol</source>
+        <translation>Consultant service console</translation>
+    </message>
+    <message>
+        <source>Konsulenten er deaktiveret.</source>
+        <translation>The consultant is deactivated.</translation>
+    </message>
+    <message>
+        <source>Konsulenten er stoppet: spær alle enheder og gør koderne ugyldige</source>
+        <translation>The consultant has left: revoke every device and void the codes</translation>
+    </message>
+    <message>
+        <source>Konsulenten findes ikke i kommunen.</source>
+        <translation>The consultant does not exist in the municipality.</translation>
+    </message>
+    <message>
+        <source>Konsulenten findes ikke.</source>
+        <translation>The consultant does not exist.</translation>
+    </message>
+    <message>
+        <source>Konsulenten hører ikke til dem, du har adgang til.</source>
+        <translation>The consultant is not one of those you have access to.</translation>
+    </message>
+    <message>
+        <source>Konsulentens enheder</source>
+        <translation>The consultant&apos;s devices</translation>
+    </message>
+    <message>
+        <source>Konsulenter</source>
+        <translation>Consultants</translation>
+    </message>
+    <message>
+        <source>Konsulenter og enheder</source>
+        <translation>Consultants and devices</translation>
+    </message>
+    <message>
+        <source>Konsulenter uden kontakt</source>
+        <translation>Consultants without contact</translation>
+    </message>
+    <message>
+        <source>Konsulenternes enheder med seneste kontakt og seneste modtagne ændringer</source>
+        <translation>The consultants&apos; devices with last contact and last changes received</translation>
+    </message>
+    <message>
+        <source>Kontoen er låst i 15 minutter efter for mange forkerte forsøg.</source>
+        <translation>The account is locked for 15 minutes after too many wrong attempts.</translation>
+    </message>
+    <message>
+        <source>Log ind</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>Log ud</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <source>Navn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Ny tilmeldingskode</source>
+        <translation>New enrolment code</translation>
+    </message>
+    <message>
+        <source>Opret konsulent</source>
+        <translation>Add consultant</translation>
+    </message>
+    <message>
+        <source>Oversigt</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <source>På den bærbare: Indstillinger → Synkronisering, eller kommandoen</source>
+        <translation>On the laptop: Settings → Sync, or the command</translation>
+    </message>
+    <message>
+        <source>QR-koden indeholder tilmeldingskoden.</source>
+        <translation>The QR code holds the enrolment code.</translation>
+    </message>
+    <message>
+        <source>Seneste kontakt</source>
+        <translation>Last contact</translation>
+    </message>
+    <message>
+        <source>Seneste kontakt er enhedens seneste godkendte forespørgsel (registreres højst én gang i minuttet); en vellykket synkronisering som helhed gemmes ikke. Appversionen er den, enheden blev tilmeldt med. Ventende ændringer og enhedens seneste fejl indberettes ikke til tjenesten og kan ikke vises her.</source>
+        <translation>Last contact is the device&apos;s last authenticated request (recorded at most once a minute); a successful sync as a whole is not stored. The app version is the one the device enrolled with. Waiting changes and the device&apos;s last error are not reported to the service and cannot be shown here.</translation>
+    </message>
+    <message>
+        <source>Seneste ændringer modtaget</source>
+        <translation>Last changes received</translation>
+    </message>
+    <message>
+        <source>Skriv den sekscifrede kode, som din godkendelsesapp viser nu.</source>
+        <translation>Type the six-digit code your authenticator app shows now.</translation>
+    </message>
+    <message>
+        <source>Skriv konsulentens navn.</source>
+        <translation>Type the consultant&apos;s name.</translation>
+    </message>
+    <message>
+        <source>Slet borgeren</source>
+        <translation>Erase the citizen</translation>
+    </message>
+    <message>
+        <source>Slet også underskrevne aftaler</source>
+        <translation>Also erase signed agreements</translation>
+    </message>
+    <message>
+        <source>Sletning (art. 17)</source>
+        <translation>Erasure (art. 17)</translation>
+    </message>
+    <message>
+        <source>Spring til indholdet</source>
+        <translation>Skip to the content</translation>
+    </message>
+    <message>
+        <source>Spær</source>
+        <translation>Revoke</translation>
+    </message>
+    <message>
+        <source>Spær enheden</source>
+        <translation>Revoke the device</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Systemadministrator</source>
+        <translation>System administrator</translation>
+    </message>
+    <message>
+        <source>Sæt kryds for at bekræfte sletningen.</source>
+        <translation>Tick the box to confirm the erasure.</translation>
+    </message>
+    <message>
+        <source>Søg</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Teamleder</source>
+        <translation>Team leader</translation>
+    </message>
+    <message>
+        <source>Tidspunkt</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Til forsiden</source>
+        <translation>To the front page</translation>
+    </message>
+    <message>
+        <source>Til og med dato</source>
+        <translation>To date (inclusive)</translation>
+    </message>
+    <message>
+        <source>Til-datoen skal skrives ÅÅÅÅ-MM-DD.</source>
+        <translation>Write the to date as YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <source>Tilmeldingskode</source>
+        <translation>Enrolment code</translation>
+    </message>
+    <message>
+        <source>Tilmeldt</source>
+        <translation>Enrolled</translation>
+    </message>
+    <message>
+        <source>Tjenesten gemmer hver overskrevet værdi, men får ikke at vide, om konsulenten har afgjort konflikten på sin enhed; derfor vises de registrerede, ikke de åbne.</source>
+        <translation>The service keeps every overwritten value but is not told whether the consultant settled the conflict on their device; so the recorded ones are shown, not the open ones.</translation>
+    </message>
+    <message>
+        <source>Tjenestens adresse</source>
+        <translation>The service&apos;s address</translation>
+    </message>
+    <message>
+        <source>Udfald</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Udtrækket skrives i adgangsloggen.</source>
+        <translation>The export is written to the access log.</translation>
+    </message>
+    <message>
+        <source>Vis</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>afvist</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <source>aktiv</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>de</source>
+        <translation>the</translation>
+    </message>
+    <message>
+        <source>deaktiveret</source>
+        <translation>deactivated</translation>
+    </message>
+    <message>
+        <source>enhed</source>
+        <translation>device</translation>
+    </message>
+    <message>
+        <source>hændelser</source>
+        <translation>events</translation>
+    </message>
+    <message>
+        <source>ingen enhed har haft kontakt</source>
+        <translation>no device has been in contact</translation>
+    </message>
+    <message>
+        <source>kommune</source>
+        <translation>municipality</translation>
+    </message>
+    <message>
+        <source>nyeste vist</source>
+        <translation>newest shown</translation>
+    </message>
+    <message>
+        <source>sidste kontakt</source>
+        <translation>last contact</translation>
+    </message>
+    <message>
+        <source>spærret</source>
+        <translation>revoked</translation>
+    </message>
+    <message>
+        <source>udført</source>
+        <translation>done</translation>
+    </message>
+</context>
+<context>
     <name>domain</name>
     <message>
         <source>Aflyst</source>
