@@ -114,6 +114,9 @@ class MainWindow(QMainWindow):
             start_visit = getattr(page, "start_visit_requested", None)
             if start_visit is not None:
                 start_visit.connect(self.start_visit)
+            proposed = getattr(page, "match_proposed", None)
+            if proposed is not None:
+                proposed.connect(self._match_proposed)
             self.pages[key] = page
             self.stack.addWidget(page)
             item = QListWidgetItem(page.page_title())
@@ -167,6 +170,13 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             self.tr("{kind} kan ikke vises: siden findes ikke i denne version.")
             .format(kind=kind_label(kind)), STATUS_MESSAGE_MS)
+
+    def _match_proposed(self, match_id: str) -> None:
+        """The Match page follows the consultant: it opens on the vacancy just proposed on,
+        with the new match chosen, for when they go there next."""
+        matches = self.pages.get("matches")
+        if matches is not None:
+            matches.open_item(match_id)
 
     def start_visit(self, employer_id: str, visit_id: str) -> None:
         """Open an employer with a visit note ready to write (from the Today page)."""
@@ -258,8 +268,7 @@ class MainWindow(QMainWindow):
     def _go(self, key: str) -> None:
         page = self.show_page(key)
         if page is not None:
-            page.setFocus()
-            page.focusNextChild()
+            page.focus_start()
 
     def _reload_current(self) -> None:
         page = self.stack.currentWidget()

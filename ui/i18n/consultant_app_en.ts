@@ -372,6 +372,10 @@
         <translation>Enter or double-click opens the selected one.</translation>
     </message>
     <message>
+        <source>Ny stilling her … (Ctrl+Shift+J)</source>
+        <translation>New vacancy here … (Ctrl+Shift+J)</translation>
+    </message>
+    <message>
         <source>Ny aftale … (Ctrl+Shift+A)</source>
         <translation>New agreement … (Ctrl+Shift+A)</translation>
     </message>

@@ -31,6 +31,11 @@ class Page(QWidget):
     def refresh(self) -> None:
         """Reload from the store (after a write or a sync)."""
 
+    def focus_start(self) -> None:
+        """Where the focus lands when the page is chosen (Ctrl+1…7): its first input."""
+        self.setFocus()
+        self.focusNextChild()
+
     def leave(self) -> bool:
         """Before the page is left or the window closes: save what is being typed (the one
         rule for edits, ``partials.record_form.AutoSave``). False keeps the consultant here,

@@ -44,6 +44,7 @@ from ..models.labels import domain_label, formatter_for
 from ..ops import OpFailure, Ops
 from . import Page
 from .agreement_wizard import new_agreement_ref
+from .vacancies import new_vacancy_ref
 from .partials.inputs import ChoiceBox
 from .partials.record_form import AutoSave
 from .partials.tables import read_only_table
@@ -439,7 +440,22 @@ class EmployerPanel(QWidget):
         layout.addWidget(QLabel(self.tr("Enter eller dobbeltklik åbner den valgte."), tab))
         if kind == "placement_agreement":
             layout.addWidget(self._new_agreement_button(tab), 0, Qt.AlignmentFlag.AlignLeft)
+        if kind == "vacancy":
+            layout.addWidget(self._new_vacancy_button(tab), 0, Qt.AlignmentFlag.AlignLeft)
         return tab
+
+    def _new_vacancy_button(self, parent: QWidget) -> QPushButton:
+        self.new_vacancy_button = QPushButton(self.tr("Ny stilling her … (Ctrl+Shift+J)"), parent)
+        self.new_vacancy_button.clicked.connect(self.new_vacancy)
+        shortcut = QShortcut(QKeySequence("Ctrl+Shift+J"), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.new_vacancy)
+        return self.new_vacancy_button
+
+    def new_vacancy(self) -> None:
+        """A new vacancy at this employer (the vacancies page opens it, employer chosen)."""
+        if self.employer_id:
+            self.open_requested.emit("vacancy", new_vacancy_ref(self.employer_id))
 
     # -- entry point to the agreement wizard (ui.views.agreement_wizard) -----------------
     def _new_agreement_button(self, parent: QWidget) -> QPushButton:

@@ -357,6 +357,12 @@ class MatchesPage(Page):
     def page_title(self) -> str:
         return self.tr("Match")
 
+    def focus_start(self) -> None:
+        """On the chosen match when there is one (Ctrl+→ moves it at once), else the list."""
+        if self.match_id and self.select_match(self.match_id, focus=True):
+            return
+        self.list.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def refresh(self) -> None:
         self.list.reload()
         if self.vacancy_id:

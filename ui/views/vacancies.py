@@ -49,6 +49,13 @@ from .partials.record_form import AutoSave, RecordForm
 from .partials.suggestions import SuggestionsPanel
 
 LIST_DOMAINS = {"kind": VACANCY_KINDS, "status": VACANCY_STATUSES}
+NEW_PREFIX = "new-vacancy:"
+
+
+def new_vacancy_ref(employer_id: str) -> str:
+    """The id to pass in ``open_requested("vacancy", ...)`` to start a new vacancy at an
+    employer: the vacancies page opens its editor with the employer chosen."""
+    return NEW_PREFIX + employer_id
 
 
 def format_vacancy_cell(key: str, value: Any) -> str:
@@ -172,6 +179,7 @@ class DeleteVacancyDialog:
 
 class VacanciesPage(Page):
     page_key = "vacancies"
+    match_proposed = Signal(str)  # match id: the Match page follows it
 
     def __init__(self, ops: Ops, parent: QWidget | None = None):
         super().__init__(ops, parent)
@@ -318,6 +326,11 @@ class VacanciesPage(Page):
         return self.autosave.leave()
 
     def open_item(self, ident: str) -> None:
+        if ident.startswith(NEW_PREFIX):
+            employer = self.ops.run_sync_read(queries.employer_record, ident[len(NEW_PREFIX):])
+            if employer is not None:
+                self.new_vacancy_for(employer.id, employer.name)
+            return
         if not self.autosave.leave():
             self._keep_selection()
             return
@@ -376,10 +389,11 @@ class VacanciesPage(Page):
         else:
             self.list.table.clearSelection()
 
-    def new_vacancy(self) -> None:
-        """An empty editor; the employer is chosen first, as at the employer's desk."""
+    def new_vacancy(self) -> bool:
+        """An empty editor; the employer is chosen first, as at the employer's desk. False
+        when the open vacancy holds an edit that could not be saved (it stays)."""
         if hasattr(self, "autosave") and not self.autosave.leave():
-            return
+            return False
         self.form.clear_problems()
         self.saved_note.clear()
         self.vacancy_id = ""
@@ -408,12 +422,20 @@ class VacanciesPage(Page):
             self.autosave.loaded()
         if self.isVisible():
             self.employer_picker.query.setFocus()
+        return True
 
     def new_vacancy_for(self, employer_id: str, employer_name: str) -> None:
-        """Start a vacancy at a chosen employer (the Employers page can call this)."""
-        self.new_vacancy()
+        """Start a vacancy at a chosen employer (from the employer's page): the employer is
+        shown, not searched for again, and the focus is in the title."""
+        if not self.new_vacancy():
+            return  # the open vacancy could not be saved: it stays, with its message
         self.employer_picker.set_employer(employer_id, employer_name)
-        self.title.setFocus()
+        self.employer_picker.hide()
+        self.employer_label.setText(employer_name)
+        self.employer_label.show()
+        self.employer_id = employer_id
+        self.a_employer.setEnabled(True)
+        self.title.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def values(self) -> dict[str, Any]:
         """What the form holds, as text for the core's field converters to judge."""
@@ -495,11 +517,15 @@ class VacanciesPage(Page):
         name = chosen.citizen.name
         self.ops.write(services.propose_match, self.vacancy_id, chosen.citizen.id,
                        round(chosen.score, 1),
-                       on_done=while_alive(self, lambda m: self.suggestions.status.setText(
-                           self.tr("%1 er foreslået til stillingen.").replace("%1", name))),
+                       on_done=while_alive(self, lambda m: self._proposed(m.id, name)),
                        on_error=while_alive(self, lambda f: self.suggestions.show_problem(
                            "\n".join(m for ms in f.field_problems.values() for m in ms)
                            or f.summary)))
+
+    def _proposed(self, match_id: str, name: str) -> None:
+        self.suggestions.status.setText(
+            self.tr("%1 er foreslået til stillingen.").replace("%1", name))
+        self.match_proposed.emit(match_id)
 
     def go_to_employer(self) -> None:
         if self.employer_id:
