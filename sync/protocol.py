@@ -137,12 +137,23 @@ Parents, duplicates, lost answers, enrollment
   pull has reached the end, sets it aside as ``missing_parent`` (``sync.client.quarantine``):
   shown, retried, never silently waiting.
 - The same thing twice: a create of an employer whose CVR and P-number, or of a citizen whose
-  CPR, a live record of the municipality already has is refused (``duplicate``, in Danish,
-  saying the existing record comes with the pull). Nothing is merged automatically: the
-  record that came first stays with its history, and the device keeps its own values in its
-  conflict list beside the record it pulls, for the consultant to carry over
-  (``sync.server.natural_keys`` says what a natural key is and looks it up, one function,
-  ready for a blind index).
+  CPR, a live record of the municipality already has is refused (``duplicate``, in Danish);
+  the record that came first stays with its history (``sync.server.natural_keys`` says what
+  a natural key is and looks it up). When that record is in the device's scope, the refusal
+  names it (``OperationResult.existing_id``) and carries, as ``conflicts`` (policy
+  ``duplicate``, winner server), the service's and the device's values of every field the
+  create gave otherwise. The device adopts it (``sync.client.adopt``): what points at its
+  copy (contacts, visits, vacancies, matches, agreements, signed and sealed ones included)
+  and its waiting changes move to the service's id, the differing values are kept in its
+  conflict list on the service's record for the consultant to choose, with one summary entry
+  (field ``""``), and the copy is removed with its search document; a waiting delete of the
+  copy is dropped. Changes in the same push that were refused only for naming the copy
+  (``missing_parent``, ``unknown_record``) are sent again at once under new op ids. When the
+  record is outside the scope (a citizen of another consultant), it is neither named nor
+  shown: the copy and what hangs off it leave the device like a citizen that moved
+  (``sync.client.wipe.forget_citizens``), and the refusal keeps the copy's values for a
+  hand-over; unless a signed or sealed agreement hangs off the copy, which then stays on the
+  device with its refusal shown (a legal document is never removed by this).
 - A server-wins conflict is answered with the service's value; the client writes it into
   its row (unless a later local change of the field is still waiting, which the service
   judges in its turn, or the row is already newer) and keeps its own value as the conflict's
@@ -371,6 +382,9 @@ class OperationResult(BaseModel):
     conflicts: list[FieldConflict] = Field(default_factory=list)
     code: str = ""     # for "rejected": out_of_scope, invalid, unknown_entity, ...
     message: str = ""  # Danish, for the consultant
+    # for "duplicate": the record in the device's scope that holds the natural key, which the
+    # device adopts ("The same thing twice"); empty when that record is outside its scope
+    existing_id: str = ""
 
 
 class PushRequest(BaseModel):

@@ -45,7 +45,7 @@ from consultant_app.store.models import (
 from forms import lifecycle
 from sync import protocol
 
-from . import credentials, quarantine, wipe
+from . import adopt, credentials, quarantine, wipe
 from .apply import PageResult, apply_page
 from .codec import codec
 from .errors import AgreementRefused, DeviceRevoked, NotEnrolled, ServerError, SyncError
@@ -239,18 +239,26 @@ class SyncEngine:
                                   "tjenesten svarede ikke på nogen af ændringerne")
             sent = operations_by_id(operations)
             with self.store.write(journal=False) as s:
+                moved: dict[str, str] = {}  # copies adopted in this answer (sync.client.adopt)
+                again: list[str] = []
                 for result in answered:
+                    if adopt.send_again(result, sent.get(result.op_id), moved):
+                        again.append(result.op_id)
+                        continue
+                    if adopt.forgotten(result, moved):
+                        continue
                     try:
                         with s.begin_nested():
                             report.conflicts += _record_result(s, by_op[result.op_id],
-                                                               result, sent)
+                                                               result, sent, moved)
                     except Exception as exc:  # noqa: BLE001 - set aside, shown, retried
                         _quarantine_answer(s, result, sent.get(result.op_id), exc)
                         report.quarantined += 1
                         continue
-                    if result.status == "rejected":
+                    if result.status == "rejected" and result.entity_id not in moved:
                         report.rejected.append(result.message or result.code)
-                gone = [r.op_id for r in answered] + orphans
+                adopt.renew_op_ids(s, again)
+                gone = [r.op_id for r in answered if r.op_id not in again] + orphans
                 s.execute(delete(OutboxEntry).where(OutboxEntry.op_id.in_(gone)))
             report.pushed += len(answered)
             done += len(answered) + len(orphans)
@@ -258,6 +266,7 @@ class SyncEngine:
                 progress("push", done, total)
             unanswered = [e for e in entries if e.op_id not in {r.op_id for r in answered}
                           and e.op_id not in orphans]
+            done -= len(again)
             if unanswered:
                 # The service left some out (a partial answer): they go again next sync.
                 after = max(e.seq for e in unanswered)
@@ -451,13 +460,23 @@ def _operations(session: Session, entries: list[OutboxEntry],
 
 
 def _record_result(session: Session, entry: OutboxEntry, result: protocol.OperationResult,
-                   operations: dict[str, protocol.Operation]) -> int:
+                   operations: dict[str, protocol.Operation],
+                   moved: dict[str, str] | None = None) -> int:
     """Bring the row and the conflict list up to date with the service's answer for one
-    operation; the number of conflicts recorded."""
+    operation; the number of conflicts recorded. A refused duplicate create is settled by
+    ``sync.client.adopt`` (its copy adopted into the service's record: noted in ``moved``)."""
     model = MODEL_BY_ENTITY.get(entry.entity)
     now = utcnow()
     if result.status == "rejected":
         sent = operations.get(entry.op_id)
+        if adopt.is_duplicate_create(result, entry.op):
+            if adopt.adopt(session, result, entry.op_id, sent.values if sent else {}):
+                if moved is not None:
+                    moved[result.entity_id] = result.existing_id
+                return len(result.conflicts) + 1
+            for ident in adopt.hand_over(session, result, entry.op_id):
+                if moved is not None:
+                    moved[ident] = adopt.FORGOTTEN
         session.add(SyncConflict(
             op_id=entry.op_id, entity=entry.entity, entity_id=entry.entity_id, field="",
             server_value=_encode_json({"code": result.code, "message": result.message}),

@@ -23,7 +23,7 @@ from sqlalchemy.engine import Connection
 
 from forms import lifecycle
 
-from ..protocol import ENTITIES, MAX_PULL_LIMIT, Operation, OperationResult
+from ..protocol import ENTITIES, MAX_PULL_LIMIT, FieldConflict, Operation, OperationResult
 from . import access_log, db, natural_keys
 from .auth import DeviceIdentity
 from .entities import (
@@ -78,10 +78,13 @@ class Scope:
 
 
 class Rejected(Exception):
-    def __init__(self, code: str, message: str):
+    def __init__(self, code: str, message: str, existing_id: str = "",
+                 conflicts: list[FieldConflict] | None = None):
         super().__init__(message)
         self.code = code
         self.message = message
+        self.existing_id = existing_id
+        self.conflicts = conflicts or []
 
 
 def _out_of_scope(entity: str) -> Rejected:
@@ -238,6 +241,14 @@ def _check_lifecycle(batch: _Batch, stored: Rec | None, op: Operation,
         raise Rejected(refusal.code, str(refusal))
 
 
+_ADOPTED = {
+    "employer": "Virksomheden (samme CVR- og P-nummer) var allerede oprettet centralt, fx fra "
+                "en anden enhed. Din oprettelse er lagt sammen med den; dine oplysninger, der "
+                "afviger, står her, så du kan vælge dem.",
+    "citizen": "Borgeren (samme CPR-nummer) var allerede oprettet centralt, fx fra en anden "
+               "enhed. Din oprettelse er lagt sammen med den; dine oplysninger, der afviger, "
+               "står her, så du kan vælge dem.",
+}
 _DUPLICATE = {
     "employer": "Virksomheden (samme CVR- og P-nummer) er allerede oprettet centralt, fx fra "
                 "en anden enhed. Din oprettelse er ikke sendt; den oprettede virksomhed hentes "
@@ -246,6 +257,23 @@ _DUPLICATE = {
                "enhed. Din oprettelse er ikke sendt. Dine oplysninger står her, så du kan "
                "føre dem over.",
 }
+
+
+def _duplicate(batch: _Batch, op: Operation, holder: str) -> Rejected:
+    """The refusal of a create whose natural key ``holder`` already has (protocol, "The same
+    thing twice"). A holder in the device's scope is named, with its values of the fields the
+    create gives otherwise: the device adopts it. A holder outside the scope (a citizen of
+    another consultant) is neither named nor shown."""
+    rec = batch.get(op.entity, holder)
+    if rec is None or not batch.scope.covers(rec):
+        return Rejected("duplicate", _DUPLICATE[op.entity])
+    differing = [FieldConflict(field=name, server_value=rec.values.get(name), client_value=value,
+                               winner="server", policy="duplicate")
+                 for name, value in sorted(op.values.items())
+                 if rec.values.get(name) != value]
+    return Rejected("duplicate", _ADOPTED[op.entity], existing_id=holder, conflicts=differing)
+
+
 _PARENT_NAMES = {"employer": "virksomhed", "vacancy": "stilling", "citizen": "borger",
                  "match": "match", "placement_agreement": "aftale"}
 
@@ -287,7 +315,7 @@ def _apply(batch: _Batch, op: Operation, now: dt.datetime) -> tuple[OperationRes
     if key is not None:
         holder = batch.holder_of(op.entity, key)
         if holder is not None and holder != op.entity_id:
-            raise Rejected("duplicate", _DUPLICATE[op.entity])
+            raise _duplicate(batch, op, holder)
     handed_over = _handed_over(batch, op, stored)
     if stored is not None and not scope.covers(stored) and not handed_over:
         raise _out_of_scope(op.entity)
@@ -377,7 +405,8 @@ def push(engine: Engine, identity: DeviceIdentity, operations: list[Operation],
             except Rejected as exc:
                 result = OperationResult(op_id=op.op_id, status="rejected", entity=op.entity,
                                          entity_id=op.entity_id, code=exc.code,
-                                         message=exc.message)
+                                         message=exc.message, existing_id=exc.existing_id,
+                                         conflicts=exc.conflicts)
             seen[op.op_id] = result
             results.append(result)
             applied_rows.append({"op_id": op.op_id, "device_id": scope.device_id,

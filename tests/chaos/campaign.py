@@ -53,7 +53,7 @@ import traceback
 from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -924,6 +924,8 @@ def check(run: Run) -> list[Violation]:
     service = service_records(run.cluster, run.municipality)
     conflict_values: dict[tuple[str, str, str], list[Any]] = {}
     rejections: dict[tuple[str, str], list[str]] = {}  # (device, entity id) -> codes
+    # (device, id of a local copy) -> the service's record it was adopted into
+    adopted: dict[tuple[str, str], str] = {}
 
     def keep(entity: str, ident: str, field_name: str, *values: Any) -> None:
         conflict_values.setdefault((entity, ident, field_name), []).extend(
@@ -955,6 +957,9 @@ def check(run: Run) -> list[Violation]:
         for conflict in conflicts:
             server_value, client_value = _json(conflict.server_value), _json(
                 conflict.client_value)
+            if conflict.policy == "duplicate" and not conflict.field \
+                    and isinstance(server_value, dict):
+                adopted[(who, str(server_value.get("local_id")))] = conflict.entity_id
             if conflict.policy == "rejected":
                 code = server_value.get("code", "") if isinstance(server_value, dict) else ""
                 message = server_value.get("message", "") if isinstance(
@@ -969,6 +974,10 @@ def check(run: Run) -> list[Violation]:
             # An update refused because its create was refused for scope is that same refusal.
             if code in SCOPE_REJECTIONS or (code == "unknown_record" and any(
                     c in SCOPE_REJECTIONS for c in codes)):
+                continue
+            # A copy of a citizen another consultant holds: refused, handed over (protocol,
+            # "The same thing twice"); a copy the device adopted leaves no refusal.
+            if code == "duplicate" and entity == "citizen":
                 continue
             out.append(Violation("refused", f"{who_}: {entity} {ident}: {code}: {message}"))
         if integrity != "ok":
@@ -1016,8 +1025,13 @@ def check(run: Run) -> list[Violation]:
                                                            f"{seen_here[key]} and {ident}"))
                     seen_here[key] = ident
 
-    deleted_by_someone = {(e.entity, e.entity_id) for e in run.edits if e.kind == "delete"}
-    for edit in run.edits:
+    def adopted_id(edit: Edit) -> str:
+        return adopted.get((edit.device, edit.entity_id), edit.entity_id)
+
+    edits = [replace(e, entity_id=adopted_id(e)) for e in run.edits
+             if not (e.kind == "delete" and (e.device, e.entity_id) in adopted)]
+    deleted_by_someone = {(e.entity, e.entity_id) for e in edits if e.kind == "delete"}
+    for edit in edits:
         rec = service.get((edit.entity, edit.entity_id))
         scope_refused = any(code in SCOPE_REJECTIONS
                             for code in rejections.get((edit.device, edit.entity_id), []))
@@ -1046,7 +1060,7 @@ def check(run: Run) -> list[Violation]:
         if any(later.order > edit.order and later.entity_id == edit.entity_id
                and later.field == edit.field
                and (later.device == edit.device or norm(later.prev) == value)
-               for later in run.edits):
+               for later in edits):
             continue
         if scope_refused or refused:
             continue

@@ -19,6 +19,7 @@ import pytest
 from sqlalchemy import func, select
 
 from consultant_app import services
+from consultant_app.search import search
 from consultant_app.device import device_identity
 from consultant_app.store import Store
 from consultant_app.store.models import (
@@ -484,27 +485,120 @@ def test_an_enrollment_request_arriving_after_its_retry_leaves_the_device_token_
 def test_the_same_employer_or_citizen_registered_twice_offline_is_one_record(town, tmp_path):
     karen = town.karen
     laptop = _second_device(town, karen, tmp_path / "laptop")
-    for device, name in ((karen, "Bageriet ApS"), (laptop, "Bageriet (Vestergade)")):
-        with device.store.write() as s:
-            services.create_employer(s, {"cvr": "10000009", "p_number": "1000000001",
-                                         "name": name})
-            services.create_citizen(s, {"name": "Ali Hansen", "cpr": "0101901234",
-                                        "target_group": "dagpenge"})
-    with karen.store.write() as s:  # another production unit of the same company is not one
+    with karen.store.write() as s:
+        services.create_employer(s, {"cvr": "10000009", "p_number": "1000000001",
+                                     "name": "Bageriet (Vestergade)", "phone": "11223344"})
+        services.create_citizen(s, {"name": "Ali Hansen", "cpr": "0101901234",
+                                    "target_group": "dagpenge"})
+        # another production unit of the same company is not the same employer
         services.create_employer(s, {"cvr": "10000009", "p_number": "1000000002",
                                      "name": "Bageriet (Lager)"})
     assert karen.sync().rejected == []
-    report = laptop.sync()
-    assert len(report.rejected) == 2
+    # The laptop, offline, registers both again, and prepares, signs and seals a
+    # virksomhedspraktik on them (a contact, a vacancy, the agreement hang off its copies).
+    agreement_id = ready_draft(laptop.store)
+    device = device_identity(laptop.store)
+    sign_all(laptop.store, agreement_id, device)
+    seal(laptop.store, agreement_id, device)
     with laptop.store.read() as s:
-        refused = {c.entity: c for c in list_conflicts(s) if c.rejected}
-    assert set(refused) == {"employer", "citizen"}
-    assert all(c.server_value["code"] == "duplicate" for c in refused.values())
-    assert refused["employer"].client_value["name"] == "Bageriet (Vestergade)"  # kept
-    assert len([e for e in town.records("employer") if not e["_deleted"]]) == 2
-    assert len(town.records("citizen")) == 1
+        agreement = s.get(PlacementAgreement, agreement_id)
+        copies = {agreement.employer_id, agreement.citizen_id}
+
+    report = laptop.sync()
+    assert report.rejected == [] and report.uploaded == 1
+
+    # One employer and one citizen on the service: the first ones; everything the laptop
+    # made on its copies hangs off them, the sealed agreement too.
+    [employer] = [e for e in town.records("employer") if e["p_number"] == "1000000001"]
+    [citizen] = town.records("citizen")
+    assert employer["name"] == "Bageriet (Vestergade)" and employer["_id"] not in copies
+    assert citizen["_id"] not in copies
+    [on_server] = town.records("placement_agreement")
+    assert (on_server["_id"], on_server["status"]) == (agreement_id, "sealed")
+    assert (on_server["employer_id"], on_server["citizen_id"]) == (employer["_id"],
+                                                                     citizen["_id"])
+    [vacancy] = town.records("vacancy")
+    [contact] = town.records("contact_person")
+    assert vacancy["employer_id"] == contact["employer_id"] == employer["_id"]
+
+    # The laptop holds the service's records, one of each, and nothing the service lacks.
+    with laptop.store.read() as s:
+        assert sorted(s.scalars(select(Employer.id)).all()) == sorted(
+            e["_id"] for e in town.records("employer"))
+        assert s.scalars(select(Citizen.id)).all() == [citizen["_id"]]
+        kept = s.get(PlacementAgreement, agreement_id)
+        assert (kept.status, kept.employer_id, kept.citizen_id) == (
+            "sealed", employer["_id"], citizen["_id"])
+        assert s.get(Employer, employer["_id"]).name == "Bageriet (Vestergade)"
+        hits = [h.id for h in search(s, "Bageriet", kinds=("employer",))]
+        assert sorted(hits) == sorted(e["_id"] for e in town.records("employer"))
+        assert s.scalar(select(func.count()).select_from(OutboxEntry)) == 0
+        # What the consultant typed on the copy and the service holds otherwise is kept
+        # beside the service's record, to choose.
+        differing = {c.field: c for c in list_conflicts(s) if c.policy == "duplicate"}
+    assert differing["name"].entity_id == employer["_id"]
+    assert (differing["name"].server_value, differing["name"].client_value) == (
+        "Bageriet (Vestergade)", "Bageriet ApS")
+    assert differing["address"].client_value == "Hovedgaden 1"
+    assert "" in differing  # the summary: what was merged into what
+
+    # Later edits go to the service's record: nothing comes back unknown.
+    with laptop.store.write() as s:
+        services.update_employer(s, employer["_id"], {"industry": "Bageri"})
+    assert laptop.sync().rejected == []
+    assert town.records("employer", employer["_id"])[0]["industry"] == "Bageri"
     karen.sync()
     with karen.store.read() as s:
+        assert s.get(PlacementAgreement, agreement_id).status == "sealed"
         assert s.scalar(select(func.count()).select_from(Citizen)) == 1
     laptop.engine.close()
     laptop.store.close()
+
+
+def test_a_citizen_another_consultant_holds_leaves_the_device_with_its_values_kept(town):
+    karen, mads = town.karen, town.mads
+    with mads.store.write() as s:
+        services.create_citizen(s, {"name": "Ali Hansen", "cpr": "0101901234",
+                                    "target_group": "dagpenge"})
+    assert mads.sync().rejected == []
+    with karen.store.write() as s:
+        employer = services.create_employer(s, {"cvr": "10000009", "p_number": "1000000001",
+                                                "name": "Bageriet ApS"})
+        vacancy = services.create_vacancy(s, employer.id, {"title": "Bagermedhjælper"})
+        mine = services.create_citizen(s, {"name": "Ali Hansen", "cpr": "010190-1234",
+                                           "target_group": "dagpenge",
+                                           "notes": "Vil gerne bage"})
+        services.propose_match(s, vacancy.id, mine.id, note="forslag")
+
+    report = karen.sync()
+    assert len(report.rejected) == 1  # the citizen; its match is listed as not sent
+    with karen.store.read() as s:
+        assert s.scalar(select(func.count()).select_from(Citizen)) == 0
+        assert s.scalar(select(func.count()).select_from(OutboxEntry)) == 0
+        assert search(s, "Hansen", kinds=("citizen",)) == []
+        [refused] = [c for c in list_conflicts(s) if c.entity == "citizen"]
+    assert refused.rejected and refused.server_value["code"] == "duplicate"
+    assert refused.client_value["notes"] == "Vil gerne bage"  # kept for the hand-over
+    assert "existing_id" not in refused.server_value or not refused.server_value["existing_id"]
+    assert len(town.records("citizen")) == 1
+    assert karen.sync().rejected == []
+
+
+def test_a_duplicate_citizen_with_a_sealed_agreement_stays_on_the_device(town):
+    karen, mads = town.karen, town.mads
+    with mads.store.write() as s:
+        services.create_citizen(s, {"name": "Ali Hansen", "cpr": "0101901234",
+                                    "target_group": "dagpenge"})
+    assert mads.sync().rejected == []
+    agreement_id = ready_draft(karen.store)
+    device = device_identity(karen.store)
+    sign_all(karen.store, agreement_id, device)
+    seal(karen.store, agreement_id, device)
+
+    karen.sync()
+    with karen.store.read() as s:  # a legal document is never removed by this
+        kept = s.get(PlacementAgreement, agreement_id)
+        assert kept is not None and kept.status == "sealed"
+        assert s.get(Citizen, kept.citizen_id) is not None
+        codes = {c.server_value["code"] for c in list_conflicts(s) if c.rejected}
+    assert "duplicate" in codes
