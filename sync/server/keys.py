@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import datetime as dt
 import hashlib
 import hmac
 import importlib
@@ -49,6 +50,13 @@ from typing import Any, Protocol
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from sqlalchemy import column, table
+
+# The table the wrapped data keys are kept in, as a lightweight clause: its full definition
+# (types, key) is the schema's, in db.py and the migrations; the vault only reads and writes
+# rows, so it needs no import of the store that itself needs the vault.
+DATA_KEY_TABLE = table("data_key", column("name"), column("master_key_id"), column("wrapped"),
+                       column("created_at"))
 
 MASTER_KEY_ENV = "CONSULTANT_SERVER_MASTER_KEY"
 MASTER_KEY_FILE_ENV = "CONSULTANT_SERVER_MASTER_KEY_FILE"
@@ -255,17 +263,17 @@ class Vault:
         from sqlalchemy.dialects.postgresql import insert as pg_insert
         from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-        from . import db
-        d = db.data_key.c
+        d = DATA_KEY_TABLE.c
         have = {row.name for row in conn.execute(select(d.name))}
         for name in (DATA_KEY, INDEX_KEY):
             if name not in have:
                 master_id, wrapped = self.provider.wrap(AESGCM.generate_key(bit_length=256),
                                                         name)
-                stmt = (pg_insert if db.is_postgres(conn) else sqlite_insert)(
-                    db.data_key).values(name=name, master_key_id=master_id,
-                                        wrapped=base64.b64encode(wrapped).decode("ascii"),
-                                        created_at=db.utcnow())
+                postgres = conn.dialect.name == "postgresql"
+                stmt = (pg_insert if postgres else sqlite_insert)(
+                    DATA_KEY_TABLE).values(name=name, master_key_id=master_id,
+                                           wrapped=base64.b64encode(wrapped).decode("ascii"),
+                                           created_at=dt.datetime.now(dt.UTC).replace(tzinfo=None))
                 conn.execute(stmt.on_conflict_do_nothing())  # another instance was first
         for name in (DATA_KEY, INDEX_KEY):
             self._load(conn, name)
@@ -279,8 +287,7 @@ class Vault:
                 return self._load(c, name)
         from sqlalchemy import select
 
-        from . import db
-        d = db.data_key.c
+        d = DATA_KEY_TABLE.c
         row = conn.execute(select(d.master_key_id, d.wrapped).where(d.name == name)).first()
         if row is None:
             raise KeyProblem(f"The data key '{name}' is missing: run `consultant-server "
@@ -347,8 +354,7 @@ class Vault:
         many were re-wrapped."""
         from sqlalchemy import select, update
 
-        from . import db
-        d = db.data_key.c
+        d = DATA_KEY_TABLE.c
         current = self.provider.current_id()
         with engine.connect() as conn:
             rows = conn.execute(select(d.name, d.master_key_id, d.wrapped)
@@ -358,7 +364,7 @@ class Vault:
                                        row.name)
             master_id, wrapped = self.provider.wrap(key, row.name)
             with engine.begin() as conn:
-                conn.execute(update(db.data_key).where(
+                conn.execute(update(DATA_KEY_TABLE).where(
                     d.name == row.name, d.master_key_id == row.master_key_id).values(
                     master_key_id=master_id, wrapped=base64.b64encode(wrapped).decode("ascii")))
         return len(rows)

@@ -18,9 +18,6 @@ ROOT = Path(__file__).resolve().parents[2]
 LAYER = {"consultant_app": 0, "forms": 1, "sync": 1, "ui": 2}
 # Same layer, one direction only: (importer, imported) that is not allowed.
 SIDEWAYS_FORBIDDEN = {("forms", "sync")}
-# Cycles not yet broken, each to leave this list in its own step (issue 16); an entry that is
-# no longer a cycle fails the test, so the list can only shrink.
-KNOWN_CYCLES = [["sync.server.db", "sync.server.keys"]]
 
 
 def _modules() -> dict[str, Path]:
@@ -119,7 +116,7 @@ def test_no_module_imports_itself_round():
     for node in sorted(edges):
         if node not in index:
             visit(node)
-    assert sorted(cycles) == KNOWN_CYCLES
+    assert cycles == []
 
 
 def test_the_reader_sees_imports_inside_functions_and_skips_type_checking():
