@@ -645,6 +645,10 @@
         <translation>← Previous step</translation>
     </message>
     <message>
+        <source>Aftalt ✓</source>
+        <translation>Agreed ✓</translation>
+    </message>
+    <message>
         <source>&amp;Afslå…</source>
         <translation>&amp;Decline…</translation>
     </message>

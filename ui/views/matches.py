@@ -249,6 +249,10 @@ class MatchesPage(Page):
                                   lambda: self.move_selected(+1))
         self.a_previous = page_action(self, self.tr("← Forrige trin"), "Ctrl+Left",
                                       lambda: self.move_selected(-1))
+        # At the table the employer's yes comes in one go: proposed to agreed in one move
+        # (the history still shows the step it came from).
+        self.a_agreed = page_action(self, self.tr("Aftalt ✓"), "Ctrl+Shift+Return",
+                                    lambda: self.move_selected_to("agreed"))
         self.a_decline = page_action(self, self.tr("&Afslå…"), "Ctrl+D", self.decline_selected)
         self.a_citizen = page_action(self, self.tr("Åbn &borger"), "Ctrl+Shift+B",
                                      self.open_citizen)
@@ -310,8 +314,8 @@ class MatchesPage(Page):
             self.step_titles[status] = title
 
         buttons = QHBoxLayout()
-        for action in (self.a_previous, self.a_next, self.a_decline, self.a_citizen,
-                       self.a_vacancy, self.a_agreement):
+        for action in (self.a_previous, self.a_next, self.a_agreed, self.a_decline,
+                       self.a_citizen, self.a_vacancy, self.a_agreement):
             buttons.addWidget(action_button(action, self))
         buttons.addStretch(1)
 
@@ -457,6 +461,7 @@ class MatchesPage(Page):
         self.a_next.setEnabled(in_pipeline and position < len(MATCH_PIPELINE) - 1)
         self.a_previous.setEnabled(in_pipeline and position > 0)
         self.a_decline.setEnabled(in_pipeline)
+        self.a_agreed.setEnabled(in_pipeline and position < MATCH_PIPELINE.index("agreed"))
         self.a_citizen.setEnabled(card is not None)
         self.a_vacancy.setEnabled(bool(self.vacancy_id))
         self.a_agreement.setEnabled(card is not None and card.status != "declined")
@@ -470,6 +475,11 @@ class MatchesPage(Page):
         position = MATCH_PIPELINE.index(card.status) + direction
         if 0 <= position < len(MATCH_PIPELINE):
             self.move(card.id, MATCH_PIPELINE[position])
+
+    def move_selected_to(self, status: str) -> None:
+        card = self.current_card()
+        if card is not None and card.status != status:
+            self.move(card.id, status)
 
     def decline_selected(self) -> None:
         card = self.current_card()

@@ -57,6 +57,7 @@ from .partials.record_form import PROBLEM_STYLE
 from .partials.sealed_pdf import SavePdfDialog, open_pdf, pdf_file_name, save_pdf
 
 ROLE = Qt.ItemDataRole.UserRole
+CONSULTANT_ROLE = "consultant"  # the role the templates give the consultant who signs
 HINT_STYLE = "color: palette(placeholder-text);"
 TOUCH_STYLE = """
 QLineEdit, QComboBox { min-height: 40px; font-size: 12pt; padding: 0 6px; }
@@ -446,7 +447,10 @@ class SigningDialog(QDialog):
             return
         self.current = party
         self.name_edit.setText(party.name)
-        self.identity.setCurrentIndex(0)
+        # The consultant signs on their own device, opened with their own passphrase: how
+        # their identity was checked is known, not a question to answer each time.
+        self.identity.setCurrentIndex(max(self.identity.findData(
+            "known" if party.role.role == CONSULTANT_ROLE else ""), 0))
         self.pad.reset()
         self.pad.set_signer(party.name,
                             QCoreApplication.translate("template", party.role.label),
