@@ -1071,6 +1071,10 @@ Not signed yet</translation>
         <translation>Only citizens without restrictions</translation>
     </message>
     <message>
+        <source>Vis udelukkede og hvorfor</source>
+        <translation>Show those left out and why</translation>
+    </message>
+    <message>
         <source>Status for forslag</source>
         <translation>Suggestions status</translation>
     </message>
@@ -1092,6 +1096,17 @@ Not signed yet</translation>
     <message>
         <source>Ingen passer med de valgte filtre.</source>
         <translation>Nobody fits the chosen filters.</translation>
+    </message>
+    <message>
+        <source>%1 af %2 udelukkede vist</source>
+        <translation>%1 of %2 left out shown</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n udelukket</source>
+        <translation>
+            <numerusform>%n left out</numerusform>
+            <numerusform>%n left out</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4505,6 +4520,14 @@ Not signed yet</translation>
     <message>
         <source>Point</source>
         <translation>Score</translation>
+    </message>
+    <message>
+        <source>%1 km</source>
+        <translation>%1 km</translation>
+    </message>
+    <message>
+        <source>Udelukket: %1</source>
+        <translation>Left out: %1</translation>
     </message>
 </context>
 <context>

@@ -153,18 +153,20 @@ class CitizensPage(Page):
         self.notes.setMinimumHeight(90)
         self.notes.setToolTip(self.tr("Noter gemmes krypteret på computeren."))
 
+        header = QWidget(self)
+        header_box = QVBoxLayout(header)
+        header_box.setContentsMargins(9, 4, 9, 0)
+        header_box.addWidget(self.heading)
+        header_box.addLayout(buttons)
         editor = QWidget(self)
         editor_box = QVBoxLayout(editor)
-        editor_box.addWidget(self.heading)
-        editor_box.addLayout(buttons)
         editor_box.addWidget(self.form)
+        editor_box.addStretch(1)
         self.suggestions = SuggestionsPanel(ops, "vacancy", self.tr("Passende stillinger"), self)
         self.suggestions.activated.connect(lambda ident: self.open_requested.emit(
             "vacancy", ident))
         self.suggestions.hide()
-        editor_box.addWidget(self.suggestions)
-        editor_box.addStretch(1)
-        list_detail_layout(self, self.list, editor, "citizens")
+        list_detail_layout(self, self.list, editor, "citizens", header, self.suggestions)
 
         self.autosave = AutoSave(self, (
             self.name, self.cpr, self.target_group, self.max_hours, self.restrictions,

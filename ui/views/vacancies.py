@@ -289,18 +289,20 @@ class VacanciesPage(Page):
         self.description.setTabChangesFocus(True)
         self.description.setMaximumHeight(90)
 
+        header = QWidget(self)
+        header_box = QVBoxLayout(header)
+        header_box.setContentsMargins(9, 4, 9, 0)
+        header_box.addWidget(self.heading)
+        header_box.addLayout(buttons)
         editor = QWidget(self)
         editor_box = QVBoxLayout(editor)
-        editor_box.addWidget(self.heading)
-        editor_box.addLayout(buttons)
         editor_box.addWidget(self.form)
+        editor_box.addStretch(1)
         self.suggestions = SuggestionsPanel(ops, "citizen", self.tr("Passende borgere"), self)
         self.suggestions.actions.addWidget(action_button(self.a_propose, self))
         self.suggestions.activated.connect(lambda _id: self.propose_selected())
         self.suggestions.hide()
-        editor_box.addWidget(self.suggestions)
-        editor_box.addStretch(1)
-        list_detail_layout(self, self.list, editor, "vacancies")
+        list_detail_layout(self, self.list, editor, "vacancies", header, self.suggestions)
 
         self.autosave = AutoSave(self, (
             self.title, self.occupation, self.kind, self.hours_min, self.hours_max, self.grows,

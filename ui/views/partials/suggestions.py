@@ -4,6 +4,10 @@ borgere") or vacancies for a citizen ("Passende stillinger"), each with its scor
 The ranking reads and scores up to thousands of rows, so it runs off the UI thread
 (``Ops.read``); the consultant's filters (within 10 km, only without restrictions) are applied
 to the ranking already made (``Ranking.view``), so they re-rank at once without a new read.
+"Vis udelukkede" adds, greyed after the ranked ones, those the engine left out and why
+(hours, skånehensyn, driving licence, distance, target group, last employer), in Danish: what
+the CLI's ``--include-excluded`` shows. Judging every record costs a full read, so it is done
+only when asked for.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, QT_TRANSLATE_NOOP, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel,
                                QTableView, QVBoxLayout, QWidget)
 
@@ -26,6 +30,7 @@ except ImportError:  # the matching engine is built alongside; the pages work wi
 
 NEARBY_KM = 10.0
 SHOWN = 50
+EXCLUDED_SHOWN = 200
 CTX = "suggestions"
 
 
@@ -63,10 +68,12 @@ class SuggestionsModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (0, 2):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and a.excluded:
+            return QBrush(QColor("#6b6b6b"))
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         if column == 0:
-            return f"{a.score:.0f}"
+            return "–" if a.excluded else f"{a.score:.0f}"
         if column == 1:
             if self.side == "citizen":
                 return a.citizen.name
@@ -74,9 +81,12 @@ class SuggestionsModel(QAbstractTableModel):
         if column == 2:
             if a.distance_km is None:
                 return ""
-            return QCoreApplication.translate(CTX, "%1 km").replace(
+            return QCoreApplication.translate("suggestions", "%1 km").replace(
                 "%1", f"{a.distance_km:.0f}")
         separator = "\n" if role == Qt.ItemDataRole.ToolTipRole else "; "
+        if a.excluded:
+            return QCoreApplication.translate("suggestions", "Udelukket: %1").replace(
+                "%1", separator.join(translate_message(m) for m in a.excluded_because))
         return separator.join(translate_message(m) for m in a.reasons)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
@@ -108,8 +118,11 @@ class SuggestionsPanel(QWidget):
         self.nearby = QCheckBox(self.tr("Kun inden for %1 km").replace("%1", f"{NEARBY_KM:g}"),
                                 self)
         self.without_restrictions = QCheckBox(self.tr("Kun borgere uden skånehensyn"), self)
-        for box in (self.nearby, self.without_restrictions):
+        self.show_excluded = QCheckBox(self.tr("Vis udelukkede og hvorfor"), self)
+        self.show_excluded.toggled.connect(self._excluded_toggled)
+        for box in (self.nearby, self.without_restrictions, self.show_excluded):
             box.setAccessibleName(box.text())
+        for box in (self.nearby, self.without_restrictions):
             box.toggled.connect(self._show)
         # Every vacancy row is for the same citizen, so that filter only makes sense for
         # citizens; the engine already leaves out jobs that clash with a citizen's needs.
@@ -131,7 +144,7 @@ class SuggestionsPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)
         self.table.setWordWrap(False)
-        self.table.setMinimumHeight(200)
+        self.table.setMinimumHeight(110)  # three rows; the splitter gives it the rest
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
@@ -143,6 +156,7 @@ class SuggestionsPanel(QWidget):
         filters.addStretch(1)
         filters.addWidget(self.nearby)
         filters.addWidget(self.without_restrictions)
+        filters.addWidget(self.show_excluded)
         self.actions = QHBoxLayout()  # the page's action button (propose) goes here
         self.actions.addWidget(self.status, 1)
         layout = QVBoxLayout(self)
@@ -166,7 +180,7 @@ class SuggestionsPanel(QWidget):
             return
         self.status.setText(self.tr("Finder forslag …"))
         rank = matching.rank_citizens if self.side == "citizen" else matching.rank_vacancies
-        self.ops.read(rank, subject_id,
+        self.ops.read(rank, subject_id, self.show_excluded.isChecked(),
                       on_done=while_alive(self, lambda r: self._ranked(subject_id, r)),
                       on_error=while_alive(self, lambda f: self.show_problem(f.summary)))
 
@@ -177,6 +191,12 @@ class SuggestionsPanel(QWidget):
         self._show()
         self.ranked.emit()
 
+    def _excluded_toggled(self, on: bool) -> None:
+        if on and self._ranking is not None and not self._ranking.complete:
+            self.rank(self.subject_id)  # the quick ranking judged only who may fit
+        else:
+            self._show()
+
     def filters(self) -> Any:
         return matching.MatchFilters(
             max_distance_km=NEARBY_KM if self.nearby.isChecked() else None,
@@ -185,10 +205,21 @@ class SuggestionsPanel(QWidget):
     def _show(self) -> None:
         if self._ranking is None:
             return
-        rows = self._ranking.view(self.filters(), limit=SHOWN)
-        self.model.set_rows(rows)
-        self.status.setText(self.tr("%n forslag", "", len(rows)) if rows
-                            else self.tr("Ingen passer med de valgte filtre."))
+        excluded_too = self.show_excluded.isChecked()
+        rows = self._ranking.view(self.filters(), include_excluded=excluded_too,
+                                  limit=None if excluded_too else SHOWN)
+        ranked = [a for a in rows if not a.excluded][:SHOWN]
+        left_out = [a for a in rows if a.excluded] if excluded_too else []
+        excluded = left_out[:EXCLUDED_SHOWN]
+        self.model.set_rows(ranked + excluded)
+        text = (self.tr("%n forslag", "", len(ranked)) if ranked
+                else self.tr("Ingen passer med de valgte filtre."))
+        if len(left_out) > len(excluded):
+            text += " · " + self.tr("%1 af %2 udelukkede vist").replace(
+                "%1", str(len(excluded))).replace("%2", str(len(left_out)))
+        elif excluded_too:
+            text += " · " + self.tr("%n udelukket", "", len(excluded))
+        self.status.setText(text)
 
     def current(self) -> Any:
         index = self.table.currentIndex()
