@@ -7,7 +7,7 @@ measure. Each ranking is timed beside the plain SQL prefilter it starts from (th
 statement, rows fetched and dropped) on the same rows in the same run, so the ratio shows what
 the Python scoring costs on top of reading, whatever the machine.
 
-Rankings come from the profile's in-memory facts (``matching._facts``), rebuilt after every
+Rankings come from the profile's in-memory facts (``matching.columnar._facts``), rebuilt after every
 committed write. Three figures per direction: ``cold`` (the facts dropped before each sample,
 so it includes reading and building them), ``warm`` (facts held: the usual case) and ``sql``
 (the uncached path, ``use_cache=False``), each beside the SQL prefilter. Peak RSS is the
@@ -89,7 +89,7 @@ def timed(fn) -> tuple[float, object]:  # type: ignore[no-untyped-def]
 
 def measure(store: Store) -> dict[str, object]:
     with store.read() as s:
-        raw = matching._cursor(s)
+        raw = matching.sql._cursor(s)
         vacancy_ids = [r[0] for r in raw.execute(
             "SELECT id FROM vacancy WHERE deleted = 0 AND status = 'open' ORDER BY id")]
         citizen_ids = [r[0] for r in raw.execute(
@@ -113,12 +113,12 @@ def measure(store: Store) -> dict[str, object]:
     def sql_citizens(s, vid):  # type: ignore[no-untyped-def]
         sql, params = matching.citizen_prefilter(matching.load_vacancy(s, vid),
                                                  matching.profile_geo(s))
-        return len(matching._cursor(s).execute(sql, params).fetchall())
+        return len(matching.sql._cursor(s).execute(sql, params).fetchall())
 
     def sql_vacancies(s, cid):  # type: ignore[no-untyped-def]
         sql, params = matching.vacancy_prefilter(matching.load_citizen(s, cid),
                                                  matching.profile_geo(s))
-        return len(matching._cursor(s).execute(sql, params).fetchall())
+        return len(matching.sql._cursor(s).execute(sql, params).fetchall())
 
     rss_before = _rss_mb()
     out: dict[str, object] = {}

@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from consultant_app import matching, services
+from consultant_app.errors import NotFound
 from consultant_app.cli import main
 from consultant_app.domain import (REQUIREMENTS, RESTRICTION_CONFLICTS, RESTRICTIONS,
                                    TARGET_GROUPS, VACANCY_KINDS)
@@ -107,7 +108,7 @@ def test_deleted_citizens_are_not_ranked(labelled):
 
 def test_unknown_ids_are_a_plain_not_found(labelled):
     store, _ = labelled
-    with store.read() as s, pytest.raises(matching.NotFound):
+    with store.read() as s, pytest.raises(NotFound):
         matching.rank_citizens(s, "no-such-vacancy")
 
 
@@ -130,7 +131,7 @@ def test_ranking_reads_no_encrypted_column(labelled):
     store, ids = labelled
     statements: list[str] = []
     with store.read() as s:
-        raw = matching._cursor(s)
+        raw = matching.sql._cursor(s)
         raw.set_trace_callback(statements.append)
         try:
             matching.rank_citizens(s, ids["lager_smajob"], include_excluded=True)
@@ -481,7 +482,7 @@ def test_pure_ranking_orders_by_score_with_excluded_last(v, cs):
 # -- the SQL prefilter lets through everything the core would keep -------------------------
 def test_prefilter_keeps_every_fitting_citizen_and_vacancy(demo_store):
     with demo_store.read() as s:
-        raw = matching._cursor(s)
+        raw = matching.sql._cursor(s)
         vacancy_ids = [r[0] for r in raw.execute("SELECT id FROM vacancy WHERE deleted = 0")]
         citizen_ids = [r[0] for r in raw.execute(
             "SELECT id FROM citizen WHERE deleted = 0 LIMIT 40")]
@@ -499,7 +500,7 @@ def test_prefilter_keeps_every_fitting_citizen_and_vacancy(demo_store):
 
 def test_prefilter_actually_filters(demo_store):
     with demo_store.read() as s:
-        vid = matching._cursor(s).execute(
+        vid = matching.sql._cursor(s).execute(
             "SELECT id FROM vacancy WHERE kind = 'fleksjob' AND deleted = 0").fetchone()[0]
         fast = matching.rank_citizens(s, vid)
         full = matching.rank_citizens(s, vid, include_excluded=True)
@@ -580,7 +581,7 @@ def _same(fast, slow) -> None:
 
 def test_cached_ranking_is_exactly_the_sql_ranking(demo_store):
     with demo_store.read() as s:
-        raw = matching._cursor(s)
+        raw = matching.sql._cursor(s)
         vacancy_ids = [r[0] for r in raw.execute("SELECT id FROM vacancy WHERE deleted = 0")]
         citizen_ids = [r[0] for r in raw.execute("SELECT id FROM citizen WHERE deleted = 0")]
         ranked = 0
@@ -595,12 +596,12 @@ def test_cached_ranking_is_exactly_the_sql_ranking(demo_store):
     # The comparison is not vacuous: both sides were non-empty, and the cache was used.
     assert len(vacancy_ids) == 50 and len(citizen_ids) == 150
     assert ranked > 500
-    assert set(matching._CACHES[demo_store].tables) == {matching._Citizens, matching._Vacancies}
+    assert set(matching.columnar._CACHES[demo_store].tables) == {matching.columnar._Citizens, matching.columnar._Vacancies}
 
 
 def test_cached_ranking_sees_every_write(demo_store):
     with demo_store.read() as s:
-        raw = matching._cursor(s)
+        raw = matching.sql._cursor(s)
         vid = raw.execute("SELECT id FROM vacancy WHERE deleted = 0 AND status = 'open' "
                           "AND kind = 'ordinary' ORDER BY id").fetchone()[0]
         before = matching.rank_citizens(s, vid, today=TODAY)
@@ -651,7 +652,7 @@ def test_a_write_session_ranks_from_sql(labelled):
 
 def test_a_cached_ranking_counts_without_building(demo_store):
     with demo_store.read() as s:
-        vid = matching._cursor(s).execute(
+        vid = matching.sql._cursor(s).execute(
             "SELECT id FROM vacancy WHERE deleted = 0 ORDER BY id").fetchone()[0]
         fast = matching.rank_citizens(s, vid, today=TODAY)
         slow = matching.rank_citizens(s, vid, today=TODAY, use_cache=False)
