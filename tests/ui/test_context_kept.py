@@ -75,7 +75,7 @@ def test_match_page_opens_on_the_vacancy_just_proposed_on(window, ops, qtbot, de
     assert matches.match_id == match.id
     proposed_view = matches.step_views["proposed"]
     qtbot.waitUntil(proposed_view.hasFocus)
-    qtbot.keyClick(proposed_view, Qt.Key.Key_Right, CTRL)  # on at once, no click to find it
+    qtbot.keyClick(proposed_view, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)  # on at once
     settle(qtbot, ops)
     with demo_store.read() as s:
         assert s.get(Match, match.id).status == "presented"

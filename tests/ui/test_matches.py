@@ -47,7 +47,7 @@ def history_steps(page: MatchesPage) -> list[tuple[str, str]]:
     return [(model.index(r, 1).data(), model.index(r, 2).data()) for r in range(model.rowCount())]
 
 
-def test_ctrl_right_moves_the_match_to_the_next_step_and_focus_follows(
+def test_alt_right_moves_the_match_to_the_next_step_and_focus_follows(
         ops, qtbot, demo_store, proposed):  # noqa: F811
     vacancy_id, match_id = proposed
     page = make_page(ops, qtbot)
@@ -57,17 +57,17 @@ def test_ctrl_right_moves_the_match_to_the_next_step_and_focus_follows(
     page.activateWindow()
     qtbot.waitUntil(view.hasFocus)
 
-    qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
     settle(qtbot, ops)
     assert status_of(demo_store, match_id).status == "presented"
     assert page.step_models["presented"].row_of(match_id) >= 0
     assert page.step_views["presented"].hasFocus()
 
     qtbot.keyClick(page.step_views["presented"], Qt.Key.Key_Right,
-                   Qt.KeyboardModifier.ControlModifier)
+                   Qt.KeyboardModifier.AltModifier)
     settle(qtbot, ops)
     qtbot.keyClick(page.step_views["interview"], Qt.Key.Key_Left,
-                   Qt.KeyboardModifier.ControlModifier)
+                   Qt.KeyboardModifier.AltModifier)
     settle(qtbot, ops)
     assert status_of(demo_store, match_id).status == "presented"
     assert history_steps(page) == [("–", "Foreslået"), ("Foreslået", "Præsenteret"),
@@ -111,7 +111,8 @@ def test_ctrl_d_declines_with_the_reason_asked_for(
     page.activateWindow()
     view = page.step_views["proposed"]
     qtbot.waitUntil(view.hasFocus)
-    qtbot.keyClick(view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(view, Qt.Key.Key_Delete,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     settle(qtbot, ops)
     match = status_of(demo_store, match_id)
     assert (match.status, match.decline_reason) == ("declined", "Har ikke kørekort")

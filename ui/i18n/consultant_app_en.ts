@@ -54,8 +54,8 @@
         <translation>Citizens</translation>
     </message>
     <message>
-        <source>Filtrér borgere: navn, kompetence, postnr. (Ctrl+L)</source>
-        <translation>Filter citizens: name, skill, postcode (Ctrl+L)</translation>
+        <source>Filtrér borgere: navn, kompetence, postnr. (Ctrl+F)</source>
+        <translation>Filter citizens: name, skill, postcode (Ctrl+F)</translation>
     </message>
     <message>
         <source>&amp;Ny borger</source>
@@ -103,7 +103,7 @@
     </message>
     <message>
         <source>&amp;Timer pr. uge (kan):</source>
-        <translation>&amp;Hours per week (able):</translation>
+        <translation>Hours per &amp;week (able):</translation>
     </message>
     <message>
         <source>S&amp;kånehensyn:</source>
@@ -162,24 +162,24 @@
         <translation>&amp;Postcode:</translation>
     </message>
     <message>
-        <source>&amp;Ledig siden:</source>
-        <translation>&amp;Unemployed since:</translation>
+        <source>Le&amp;dig siden:</source>
+        <translation>Une&amp;mployed since:</translation>
+    </message>
+    <message>
+        <source>Te&amp;lefon:</source>
+        <translation>P&amp;hone:</translation>
+    </message>
+    <message>
+        <source>Not&amp;ater:</source>
+        <translation>N&amp;otes:</translation>
     </message>
     <message>
         <source>fx 1-3-2025</source>
         <translation>e.g. 1-3-2025</translation>
     </message>
     <message>
-        <source>Tele&amp;fon:</source>
-        <translation>&amp;Phone:</translation>
-    </message>
-    <message>
         <source>&amp;E-mail:</source>
         <translation>&amp;E-mail:</translation>
-    </message>
-    <message>
-        <source>Notat&amp;er:</source>
-        <translation>Not&amp;es:</translation>
     </message>
     <message>
         <source>Noter gemmes krypteret på computeren.</source>
@@ -232,10 +232,6 @@
         <translation>The employer&apos;s tabs</translation>
     </message>
     <message>
-        <source>S&amp;tamdata</source>
-        <translation>&amp;Details</translation>
-    </message>
-    <message>
         <source>&amp;Kontakter</source>
         <translation>&amp;Contacts</translation>
     </message>
@@ -284,14 +280,6 @@
         <translation>date, e.g. 1-3-2026</translation>
     </message>
     <message>
-        <source>&amp;Gem (Ctrl+S)</source>
-        <translation>&amp;Save (Ctrl+S)</translation>
-    </message>
-    <message>
-        <source>&amp;Fortryd (Ctrl+Z)</source>
-        <translation>&amp;Undo (Ctrl+Z)</translation>
-    </message>
-    <message>
         <source>Ikke gemt – ret det markerede, eller fortryd med Ctrl+Z.</source>
         <translation>Not saved – correct what is marked, or undo with Ctrl+Z.</translation>
     </message>
@@ -314,10 +302,6 @@
     <message>
         <source>Primær kontakt</source>
         <translation>Primary contact</translation>
-    </message>
-    <message>
-        <source>&amp;Ny kontakt</source>
-        <translation>&amp;New contact</translation>
     </message>
     <message>
         <source>Gem kontakt (Ctrl+Enter)</source>
@@ -364,8 +348,24 @@
         <translation>Visit log</translation>
     </message>
     <message>
-        <source>Markér &amp;opfølgning udført</source>
-        <translation>Mark &amp;follow-up done</translation>
+        <source>&amp;Stamdata</source>
+        <translation>&amp;Details</translation>
+    </message>
+    <message>
+        <source>G&amp;em (Ctrl+S)</source>
+        <translation>&amp;Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Fo&amp;rtryd (Ctrl+Z)</source>
+        <translation>&amp;Undo (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>N&amp;y kontakt</source>
+        <translation>New con&amp;tact</translation>
+    </message>
+    <message>
+        <source>Markér &amp;opfølgning udført (Ctrl+D)</source>
+        <translation>Mark follow-&amp;up done (Ctrl+D)</translation>
     </message>
     <message>
         <source>Enter eller dobbeltklik åbner den valgte.</source>
@@ -487,7 +487,35 @@
     </message>
     <message>
         <source>&amp;Ny virksomhed (Ctrl+Shift+N)</source>
-        <translation>&amp;New employer (Ctrl+Shift+N)</translation>
+        <translation>New &amp;employer (Ctrl+Shift+N)</translation>
+    </message>
+    <message>
+        <source>Filtrér</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Ny virksomhed</source>
+        <translation>New employer</translation>
+    </message>
+    <message>
+        <source>Ny besøgsnote</source>
+        <translation>New visit note</translation>
+    </message>
+    <message>
+        <source>Gem virksomheden</source>
+        <translation>Save the employer</translation>
+    </message>
+    <message>
+        <source>Ny aftale</source>
+        <translation>New agreement</translation>
+    </message>
+    <message>
+        <source>Ny stilling her</source>
+        <translation>New vacancy here</translation>
+    </message>
+    <message>
+        <source>Markér opfølgning udført</source>
+        <translation>Mark follow-up done</translation>
     </message>
     <message>
         <source>Vælg en virksomhed først.</source>
@@ -607,7 +635,7 @@
     </message>
     <message>
         <source>&amp;Indstillinger</source>
-        <translation>S&amp;ettings</translation>
+        <translation>Sett&amp;ings</translation>
     </message>
     <message>
         <source>&amp;Sprog</source>
@@ -633,8 +661,8 @@
         <translation>Vacancies</translation>
     </message>
     <message>
-        <source>Filtrér stillinger (Ctrl+L)</source>
-        <translation>Filter vacancies (Ctrl+L)</translation>
+        <source>Filtrér stillinger (Ctrl+F)</source>
+        <translation>Filter vacancies (Ctrl+F)</translation>
     </message>
     <message>
         <source>Næste trin →</source>
@@ -1271,8 +1299,12 @@ Not signed yet</translation>
         <translation>Set aside</translation>
     </message>
     <message>
-        <source>Behold &amp;serverens værdi</source>
+        <source>Behold s&amp;erverens værdi</source>
         <translation>Keep the se&amp;rver&apos;s value</translation>
+    </message>
+    <message>
+        <source>F&amp;orstået – fjern fra listen</source>
+        <translation>Under&amp;stood – remove from the list</translation>
     </message>
     <message>
         <source>Behold &amp;din værdi</source>
@@ -1387,10 +1419,6 @@ Not signed yet</translation>
         <translation>The service rejected the change. It has not been saved centrally; your values are shown below.</translation>
     </message>
     <message>
-        <source>&amp;Forstået – fjern fra listen</source>
-        <translation>&amp;Understood – remove from the list</translation>
-    </message>
-    <message>
         <source>serverens værdi</source>
         <translation>the server&apos;s value</translation>
     </message>
@@ -1442,6 +1470,10 @@ Not signed yet</translation>
         <translation>O&amp;pen the employer</translation>
     </message>
     <message>
+        <source>Markér opfølgning udført</source>
+        <translation>Mark follow-up done</translation>
+    </message>
+    <message>
         <source>I dag</source>
         <translation>Today</translation>
     </message>
@@ -1461,8 +1493,8 @@ Not signed yet</translation>
         <translation>Vacancies</translation>
     </message>
     <message>
-        <source>Filtrér stillinger (Ctrl+L)</source>
-        <translation>Filter vacancies (Ctrl+L)</translation>
+        <source>Filtrér stillinger (Ctrl+F)</source>
+        <translation>Filter vacancies (Ctrl+F)</translation>
     </message>
     <message>
         <source>Vis status</source>
@@ -1549,8 +1581,12 @@ Not signed yet</translation>
         <translation>Hours in a sentence</translation>
     </message>
     <message>
-        <source>Timer pr. &amp;uge:</source>
+        <source>Timer p&amp;r. uge:</source>
         <translation>Hours per &amp;week:</translation>
+    </message>
+    <message>
+        <source>A&amp;nsøgningsfrist:</source>
+        <translation>Application dead&amp;line:</translation>
     </message>
     <message>
         <source>&amp;Krav:</source>
@@ -1575,10 +1611,6 @@ Not signed yet</translation>
     <message>
         <source>St&amp;artdato:</source>
         <translation>St&amp;art date:</translation>
-    </message>
-    <message>
-        <source>Ansøgnings&amp;frist:</source>
-        <translation>Application &amp;deadline:</translation>
     </message>
     <message>
         <source>fx 1-3-2026</source>

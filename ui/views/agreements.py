@@ -63,7 +63,7 @@ class AgreementsPage(Page):
         self.list.current_changed.connect(self.open_item)
         self.a_new = page_action(self, self.tr("&Ny aftale (Ctrl+N)"), "Ctrl+N", self.new_agreement)
         self.a_new.setToolTip(self.tr("Start en ny aftale"))
-        page_action(self, self.tr("Gå til listen"), "Ctrl+L", self.list.table.setFocus)
+        page_action(self, self.tr("Gå til listen"), "Ctrl+F", self.list.table.setFocus, "Ctrl+L")
         self.a_rules = page_action(self, self.tr("&Regelbog (Ctrl+R)"), "Ctrl+R",
                                    self.show_rule_book)
         self.a_rules.setToolTip(self.tr("Reglerne i kraft på en dato, med hjemmel"))

@@ -65,7 +65,7 @@ class CitizensPage(Page):
         self.list = IdListPanel(ops, "citizen", list_citizen_ids, queries.list_rows,
                                 format_citizen_cell, list_name=self.tr("Borgere"),
                                 filter_hint=self.tr("Filtrér borgere: navn, kompetence, "
-                                                    "postnr. (Ctrl+L)"), parent=self)
+                                                    "postnr. (Ctrl+F)"), parent=self)
         self.list.current_changed.connect(self.open_item)
 
         self.a_new = page_action(self, self.tr("&Ny borger"), "Ctrl+N", self.new_citizen)
@@ -73,7 +73,7 @@ class CitizensPage(Page):
         self.a_undo = page_action(self, self.tr("&Fortryd"), QKeySequence.StandardKey.Undo,
                                   self.undo)
         self.a_reveal = page_action(self, self.tr("&Vis CPR"), "Ctrl+Shift+C", self.reveal_cpr)
-        page_action(self, self.tr("Filtrér"), "Ctrl+L", self.list.focus_filter)
+        page_action(self, self.tr("Filtrér"), "Ctrl+F", self.list.focus_filter, "Ctrl+L")
 
         self.heading = QLabel(self)
         font = QFont(self.heading.font())
@@ -141,14 +141,14 @@ class CitizensPage(Page):
                       focus=self.postcode)
         self.postcode.textChanged.connect(self._update_town)
 
-        self.unemployed_since = self.form.add("unemployed_since", self.tr("&Ledig siden:"),
+        self.unemployed_since = self.form.add("unemployed_since", self.tr("Le&dig siden:"),
                                               QLineEdit())
         self.unemployed_since.setPlaceholderText(self.tr("fx 1-3-2025"))
         self.unemployed_since.setMaximumWidth(120)
-        self.phone = self.form.add("phone", self.tr("Tele&fon:"), QLineEdit())
+        self.phone = self.form.add("phone", self.tr("Te&lefon:"), QLineEdit())
         self.phone.setMaximumWidth(160)
         self.email = self.form.add("email", self.tr("&E-mail:"), QLineEdit())
-        self.notes = self.form.add("notes", self.tr("Notat&er:"), QPlainTextEdit())
+        self.notes = self.form.add("notes", self.tr("Not&ater:"), QPlainTextEdit())
         self.notes.setTabChangesFocus(True)
         self.notes.setMinimumHeight(90)
         self.notes.setToolTip(self.tr("Noter gemmes krypteret på computeren."))

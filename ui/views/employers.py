@@ -45,7 +45,8 @@ from ..ops import OpFailure, Ops
 from . import Page
 from .agreement_wizard import new_agreement_ref
 from .vacancies import new_vacancy_ref
-from .partials.inputs import ChoiceBox
+from .partials.id_list import down_to_list
+from .partials.inputs import ChoiceBox, page_action
 from .partials.record_form import AutoSave
 from .partials.tables import read_only_table
 
@@ -250,7 +251,7 @@ class EmployerPanel(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(self.tr("Virksomhedens faner"))
 
-        self.tabs.addTab(self._build_data_tab(), self.tr("S&tamdata"))
+        self.tabs.addTab(self._build_data_tab(), self.tr("&Stamdata"))
         self.tabs.addTab(self._build_contacts_tab(), self.tr("&Kontakter"))
         self.tabs.addTab(self._build_visits_tab(), self.tr("&Besøg"))
         self.related: dict[str, IdTableModel] = {}
@@ -291,9 +292,9 @@ class EmployerPanel(QWidget):
         form.add("notes", _tr_field("notes"), notes)
         form.inputs["postcode"].textEdited.connect(self._postcode_edited)  # type: ignore[attr-defined]
 
-        self.save_button = QPushButton(self.tr("&Gem (Ctrl+S)"), tab)
+        self.save_button = QPushButton(self.tr("G&em (Ctrl+S)"), tab)
         self.save_button.clicked.connect(self.save_employer)
-        self.revert_button = QPushButton(self.tr("&Fortryd (Ctrl+Z)"), tab)
+        self.revert_button = QPushButton(self.tr("Fo&rtryd (Ctrl+Z)"), tab)
         self.revert_button.clicked.connect(self.undo_employer)
         self.data_message = QLabel(tab)
         self.data_message.setWordWrap(True)
@@ -314,9 +315,6 @@ class EmployerPanel(QWidget):
         layout = QVBoxLayout(tab)
         layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
-        save = QShortcut(QKeySequence("Ctrl+S"), tab)
-        save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        save.activated.connect(self.save_employer)
         self.autosave = AutoSave(self, [form.inputs[k] for k in EMPLOYER_FORM],
                                  self._write_employer, form.show_failure)
         self.autosave.saved.connect(self._employer_saved)
@@ -347,7 +345,7 @@ class EmployerPanel(QWidget):
         form.add("phone", _tr_field("phone"), _line(self.tr("8 cifre")))
         form.add("email", _tr_field("email"), _line())
         form.add("is_primary", self.tr("Primær kontakt"), QCheckBox())
-        self.contact_new = QPushButton(self.tr("&Ny kontakt"), box)
+        self.contact_new = QPushButton(self.tr("N&y kontakt"), box)
         self.contact_new.clicked.connect(self.new_contact)
         self.contact_save = QPushButton(self.tr("Gem kontakt (Ctrl+Enter)"), box)
         self.contact_save.clicked.connect(self.save_contact)
@@ -409,7 +407,7 @@ class EmployerPanel(QWidget):
         for key, width in (("visit_date", 100), ("status", 100), ("notes", 320),
                            ("follow_up_date", 100)):
             header.resizeSection(keys.index(key), width)
-        self.follow_done = QPushButton(self.tr("Markér &opfølgning udført"), tab)
+        self.follow_done = QPushButton(self.tr("Markér &opfølgning udført (Ctrl+D)"), tab)
         self.follow_done.clicked.connect(self.complete_follow_up)
 
         layout = QVBoxLayout(tab)
@@ -447,9 +445,6 @@ class EmployerPanel(QWidget):
     def _new_vacancy_button(self, parent: QWidget) -> QPushButton:
         self.new_vacancy_button = QPushButton(self.tr("Ny stilling her … (Ctrl+Shift+J)"), parent)
         self.new_vacancy_button.clicked.connect(self.new_vacancy)
-        shortcut = QShortcut(QKeySequence("Ctrl+Shift+J"), self)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(self.new_vacancy)
         return self.new_vacancy_button
 
     def new_vacancy(self) -> None:
@@ -461,9 +456,6 @@ class EmployerPanel(QWidget):
     def _new_agreement_button(self, parent: QWidget) -> QPushButton:
         self.new_agreement_button = QPushButton(self.tr("Ny aftale … (Ctrl+Shift+A)"), parent)
         self.new_agreement_button.clicked.connect(self.new_agreement)
-        shortcut = QShortcut(QKeySequence("Ctrl+Shift+A"), self)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(self.new_agreement)
         return self.new_agreement_button
 
     def new_agreement(self) -> None:
@@ -762,6 +754,7 @@ class EmployersPage(Page):
         self._selecting = False
         self.filter = QLineEdit(self)
         self.filter.setPlaceholderText(self.tr("Filtrér: navn, CVR, by, branche … (Ctrl+F)"))
+        down_to_list(self.filter, self._focus_list)
         self.filter.setAccessibleName(self.tr("Filtrér virksomheder"))
         self.filter.setClearButtonEnabled(True)
         self.model = IdTableModel(
@@ -808,10 +801,16 @@ class EmployersPage(Page):
         self.filter.textChanged.connect(self._filter_changed)
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
         self.model.modelReset.connect(self._update_count)
-        for seq, slot in (("Ctrl+F", self._focus_filter), ("Ctrl+Shift+N", self.new_employer),
-                          ("Ctrl+N", self.new_visit_note)):
-            shortcut = QShortcut(QKeySequence(seq), self)
-            shortcut.activated.connect(slot)
+        # Window-level while the page is shown (page_action): each works from the list, the
+        # filter and every tab of the employer alike.
+        page_action(self, self.tr("Filtrér"), "Ctrl+F", self._focus_filter, "Ctrl+L")
+        page_action(self, self.tr("Ny virksomhed"), "Ctrl+Shift+N", self.new_employer)
+        page_action(self, self.tr("Ny besøgsnote"), "Ctrl+N", self.new_visit_note)
+        page_action(self, self.tr("Gem virksomheden"), "Ctrl+S", self.panel.save_employer)
+        page_action(self, self.tr("Ny aftale"), "Ctrl+Shift+A", self.panel.new_agreement)
+        page_action(self, self.tr("Ny stilling her"), "Ctrl+Shift+J", self.panel.new_vacancy)
+        page_action(self, self.tr("Markér opfølgning udført"), "Ctrl+D",
+                    self.panel.complete_follow_up)
         self.setTabOrder(self.filter, self.view)
         self.setTabOrder(self.view, self.new_button)
         self.setTabOrder(self.new_button, self.panel.tabs)
@@ -851,6 +850,13 @@ class EmployersPage(Page):
             self.count.setText(self.tr("Vælg en virksomhed først."))
             return
         self.panel.focus_new_visit()
+
+    def _focus_list(self) -> None:
+        """Down from the filter: the list, on the first hit unless a hit is selected."""
+        if self.model.rowCount():
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+            if not self.view.currentIndex().isValid():
+                self.view.selectRow(0)
 
     def _focus_filter(self) -> None:
         self.filter.setFocus()

@@ -1,7 +1,7 @@
 """Matches: each vacancy's pipeline (proposed → presented → interview → agreed → placed, or
 declined with a reason) as columns of citizens, with the selected match's history.
 
-A match moves by keyboard (Ctrl+Right / Ctrl+Left to the next or previous step, Ctrl+D to
+A match moves by keyboard (Alt+Right / Alt+Left to the next or previous step, Ctrl+Shift+Del to
 decline with a reason), by the buttons, or by dragging a citizen to another column. Every move
 is ``services.move_match`` through ``ops.write``, which writes the history event in the same
 transaction; the columns are re-read from the store afterwards, never edited in place.
@@ -242,25 +242,29 @@ class MatchesPage(Page):
 
         self.list = IdListPanel(ops, "vacancy", list_vacancy_ids, queries.list_rows,
                                 format_vacancy_cell, list_name=self.tr("Stillinger"),
-                                filter_hint=self.tr("Filtrér stillinger (Ctrl+L)"), parent=self)
+                                filter_hint=self.tr("Filtrér stillinger (Ctrl+F)"), parent=self)
         self.list.current_changed.connect(self.show_vacancy)
 
-        self.a_next = page_action(self, self.tr("Næste trin →"), "Ctrl+Right",
+        # Alt+arrows, as the wizard's steps: a text field keeps Ctrl+arrows (word by word),
+        # so they did nothing while the focus was in the filter.
+        self.a_next = page_action(self, self.tr("Næste trin →"), "Alt+Right",
                                   lambda: self.move_selected(+1))
-        self.a_previous = page_action(self, self.tr("← Forrige trin"), "Ctrl+Left",
+        self.a_previous = page_action(self, self.tr("← Forrige trin"), "Alt+Left",
                                       lambda: self.move_selected(-1))
         # At the table the employer's yes comes in one go: proposed to agreed in one move
         # (the history still shows the step it came from).
         self.a_agreed = page_action(self, self.tr("Aftalt ✓"), "Ctrl+Shift+Return",
                                     lambda: self.move_selected_to("agreed"))
-        self.a_decline = page_action(self, self.tr("&Afslå…"), "Ctrl+D", self.decline_selected)
+        # Ctrl+D is "follow-up done" on Today and on an employer.
+        self.a_decline = page_action(self, self.tr("&Afslå…"), "Ctrl+Shift+Delete",
+                                     self.decline_selected)
         self.a_citizen = page_action(self, self.tr("Åbn &borger"), "Ctrl+Shift+B",
                                      self.open_citizen)
         self.a_vacancy = page_action(self, self.tr("Åbn &stilling"), "Ctrl+Shift+V",
                                      self.open_vacancy)
         self.a_agreement = page_action(self, self.tr("Lav aftale …"), "Ctrl+Shift+A",
                                        self.make_agreement)
-        page_action(self, self.tr("Filtrér"), "Ctrl+L", self.list.focus_filter)
+        page_action(self, self.tr("Filtrér"), "Ctrl+F", self.list.focus_filter, "Ctrl+L")
 
         self.heading = QLabel(self.tr("Vælg en stilling i listen."), self)
         font = QFont(self.heading.font())

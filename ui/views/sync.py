@@ -252,7 +252,7 @@ class SyncPage(Page):
             box.setReadOnly(True)
             box.setAccessibleName(name)
             box.setMaximumHeight(110)
-        self.keep_server = QPushButton(self.tr("Behold &serverens værdi"), panel)
+        self.keep_server = QPushButton(self.tr("Behold s&erverens værdi"), panel)
         self.keep_client = QPushButton(self.tr("Behold &din værdi"), panel)
         self.keep_server.clicked.connect(lambda: self.choose("server"))
         self.keep_client.clicked.connect(lambda: self.choose("client"))
@@ -427,9 +427,9 @@ class SyncPage(Page):
             self.conflict_note.setText(self.tr("Tjenesten afviste ændringen. Den er ikke "
                                                "gemt centralt; dine værdier står herunder."))
             self.keep_server.setEnabled(True)
-            self.keep_server.setText(self.tr("&Forstået – fjern fra listen"))
+            self.keep_server.setText(self.tr("F&orstået – fjern fra listen"))
             return
-        self.keep_server.setText(self.tr("Behold &serverens værdi"))
+        self.keep_server.setText(self.tr("Behold s&erverens værdi"))
         self.server_box.setPlainText(value_text(c.server_value))
         self.client_box.setPlainText(value_text(c.client_value))
         winner = self.tr("serverens værdi") if c.winner == "server" else self.tr("din værdi")

@@ -7,7 +7,6 @@ visit note ready to write; marking a follow-up done is one key (Ctrl+D) on the s
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton,
                                QTableView, QVBoxLayout, QWidget)
 
@@ -16,6 +15,7 @@ from consultant_app import queries, services
 from ..models.id_table import IdTableModel
 from ..models.labels import formatter_for
 from ..ops import OpFailure, Ops
+from .partials.inputs import page_action
 from .partials.tables import read_only_table
 from . import Page
 
@@ -82,9 +82,8 @@ class TodayPage(Page):
 
         self.planned_view.activated.connect(lambda _i: self.start_selected_visit())
         self.follow_view.activated.connect(lambda _i: self.open_selected_follow_up_employer())
-        done = QShortcut(QKeySequence("Ctrl+D"), self)
-        done.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        done.activated.connect(self.complete_selected_follow_up)
+        self.a_done = page_action(self, self.tr("Markér opfølgning udført"), "Ctrl+D",
+                                  self.complete_selected_follow_up)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 16)

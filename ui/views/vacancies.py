@@ -189,7 +189,7 @@ class VacanciesPage(Page):
 
         self.list = IdListPanel(ops, "vacancy", self._ids, queries.list_rows,
                                 format_vacancy_cell, list_name=self.tr("Stillinger"),
-                                filter_hint=self.tr("Filtrér stillinger (Ctrl+L)"), parent=self)
+                                filter_hint=self.tr("Filtrér stillinger (Ctrl+F)"), parent=self)
         self.status_filter = ChoiceBox(self)
         self.status_filter.setAccessibleName(self.tr("Vis status"))
         fill_combo(self.status_filter, VACANCY_STATUSES, blank=self.tr("Alle statusser"))
@@ -204,7 +204,7 @@ class VacanciesPage(Page):
         self.a_delete = page_action(self, self.tr("Slet"), "Ctrl+Del", self.delete)
         self.a_employer = page_action(self, self.tr("Gå til &virksomhed"), "Ctrl+Shift+E",
                                       self.go_to_employer)
-        page_action(self, self.tr("Filtrér"), "Ctrl+L", self.list.focus_filter)
+        page_action(self, self.tr("Filtrér"), "Ctrl+F", self.list.focus_filter, "Ctrl+L")
         self.a_propose = page_action(self, self.tr("&Foreslå borger"), "Ctrl+P",
                                      self.propose_selected)
 
@@ -264,7 +264,7 @@ class VacanciesPage(Page):
         hours_box.addLayout(row)
         hours_box.addWidget(self.hours_text)
         self.form.add(("hours_min", "hours_max", "starts_with_few_hours"),
-                      self.tr("Timer pr. &uge:"), hours, focus=self.hours_min)
+                      self.tr("Timer p&r. uge:"), hours, focus=self.hours_min)
         for signal in (self.hours_min.textChanged, self.hours_max.textChanged):
             signal.connect(self._update_hours_text)
         self.grows.toggled.connect(self._update_hours_text)
@@ -278,7 +278,7 @@ class VacanciesPage(Page):
         self.status = self.form.add("status", self.tr("Stat&us:"), ChoiceBox())
         fill_combo(self.status, VACANCY_STATUSES)
         self.start_date = self.form.add("start_date", self.tr("St&artdato:"), QLineEdit())
-        self.deadline = self.form.add("deadline", self.tr("Ansøgnings&frist:"), QLineEdit())
+        self.deadline = self.form.add("deadline", self.tr("A&nsøgningsfrist:"), QLineEdit())
         for edit in (self.start_date, self.deadline):
             edit.setPlaceholderText(self.tr("fx 1-3-2026"))
             edit.setMaximumWidth(120)

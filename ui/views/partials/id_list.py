@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from ...models.id_table import IdTableModel, default_format
@@ -20,6 +21,28 @@ from .inputs import while_alive
 IdsQuery = Callable[..., list[str]]  # (session, text, sort, descending) -> ids
 
 FILTER_PAUSE_MS = 120
+
+
+class _DownToList(QObject):
+    def __init__(self, edit: QLineEdit, go: Callable[[], None]):
+        super().__init__(edit)
+        self._go = go
+        edit.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
+                and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_PageDown) \
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            self._go()
+            return True
+        return False
+
+
+def down_to_list(edit: QLineEdit, go: Callable[[], None]) -> None:
+    """Down (or Page Down) in a filter field goes to the list under it: a consultant typed
+    a name, pressed Down, and the key did nothing, so the note that followed went onto the
+    employer that was still open."""
+    _DownToList(edit, go)
 
 
 class IdListPanel(QWidget):
@@ -83,6 +106,7 @@ class IdListPanel(QWidget):
         self._timer.timeout.connect(self.reload_async)
         self.filter_edit.textChanged.connect(lambda _t: self._timer.start())
         self.filter_edit.returnPressed.connect(self._focus_first_row)
+        down_to_list(self.filter_edit, self._focus_first_row)
         self.extra = QHBoxLayout()  # a page adds its own filters (a status combo) here
 
         top = QHBoxLayout()
@@ -201,6 +225,8 @@ class IdListPanel(QWidget):
         self.filter_edit.selectAll()
 
     def _focus_first_row(self) -> None:
+        """The list gets the focus; the first row is selected when none of its rows is (the
+        record open before the filter stays open while it is still in the list)."""
         if self.model.rowCount():
             self.table.setFocus(Qt.FocusReason.OtherFocusReason)
             if not self.table.currentIndex().isValid():

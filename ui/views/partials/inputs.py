@@ -104,12 +104,17 @@ def as_text(value: Any) -> str:
 
 
 def page_action(page: QWidget, text: str, shortcut: str | QKeySequence.StandardKey,
-                slot: Callable[[], Any]) -> QAction:
-    """An action of one page: its shortcut works while the focus is anywhere in the page (so
-    pages in one window do not fight over keys), and its tooltip names the shortcut."""
+                slot: Callable[[], Any], *aliases: str) -> QAction:
+    """An action of one page: its shortcut works from wherever the focus is in the window
+    (the navigation, the list, any field) while the page is shown, and its tooltip names the
+    shortcut. A window-level shortcut of a hidden widget is not live, so the pages stacked in
+    one window never fight over a key; a key bound only to a part of the page (the old
+    WidgetWithChildren context) did nothing while the focus was in the list or the
+    navigation, though the page advertised it. ``aliases`` are further keys for the same act
+    (the filter's old Ctrl+L)."""
     action = QAction(text, page)
-    action.setShortcut(QKeySequence(shortcut))
-    action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    action.setShortcuts([QKeySequence(shortcut), *(QKeySequence(a) for a in aliases)])
+    action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
     keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
     action.setToolTip(f"{text.replace('&', '')} ({keys})" if keys else text.replace("&", ""))
     action.triggered.connect(lambda _checked=False: slot())
