@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QGroupBox,
     QLabel,
+    QLineEdit,
     QTabWidget,
     QWidget,
 )
@@ -116,6 +117,21 @@ def focusable(window: MainWindow) -> list[QWidget]:
             and w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.focusProxy() is None]
 
 
+TEXT_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
+
+
+def text_keys() -> set[str]:
+    return {k.toString() for key in TEXT_KEYS for k in QKeySequence.keyBindings(key)}
+
+
+def text_keeps(widget: QWidget, action: QAction) -> bool:
+    """A filter field undoes its own typing with Ctrl+Z; the page's undo (of a record's
+    edit) is not what a consultant means there."""
+    return isinstance(widget, QLineEdit) and not widget.isReadOnly() \
+        and action.shortcut().toString() in text_keys() and "filter" in (
+            widget.accessibleName() + widget.objectName()).lower().replace("filtrér", "filter")
+
+
 def press(widget: QWidget, sequence: QKeySequence, qtbot) -> None:  # type: ignore[no-untyped-def]
     combination = sequence[0]
     qtbot.keyClick(widget, combination.key(), combination.keyboardModifiers())
@@ -149,6 +165,8 @@ def test_every_page_shortcut_works_from_every_focus_position(
             for action in actions:
                 if not action.isEnabled():
                     continue  # focusing a pipeline column selects a match at its end
+                if text_keeps(widget, action):
+                    continue
                 recorder.hits.clear()
                 for sequence in action.shortcuts():
                     press(widget, sequence, qtbot)
