@@ -117,6 +117,7 @@ class Tally:
         self.errors: dict[str, int] = {}
         self.operations = 0
         self.changes_pulled = 0
+        self.retried = 0  # requests sent again after a closed kept-alive connection
 
     def error(self, kind: str) -> None:
         self.errors[kind] = self.errors.get(kind, 0) + 1
@@ -126,6 +127,19 @@ class Tally:
         return len(self.push_ms) + len(self.pull_ms)
 
 
+async def _send(client: httpx.AsyncClient, tally: Tally | None, method: str, url: str,
+                **kwargs: Any) -> httpx.Response:
+    """One request, sent again once if the service closed the kept-alive connection just as
+    it was reused (a race of every HTTP/1.1 client and server; push and pull are both safe
+    to repeat: operations carry their ids). The retries are counted."""
+    try:
+        return await client.request(method, url, **kwargs)
+    except httpx.RemoteProtocolError:
+        if tally is not None:
+            tally.retried += 1
+        return await client.request(method, url, **kwargs)
+
+
 async def sync_once(client: httpx.AsyncClient, device: Device, tally: Tally | None,
                     first: bool = False) -> None:
     started = time.perf_counter()
@@ -133,8 +147,9 @@ async def sync_once(client: httpx.AsyncClient, device: Device, tally: Tally | No
     try:
         if ops:
             t = time.perf_counter()
-            resp = await client.post(f"{device.api}/push", headers=device.headers,
-                                     json={"operations": ops, "cursor": device.cursor})
+            resp = await _send(client, tally, "POST", f"{device.api}/push",
+                               headers=device.headers,
+                               json={"operations": ops, "cursor": device.cursor})
             if tally is not None:
                 tally.push_ms.append((time.perf_counter() - t) * 1000)
                 tally.operations += len(ops)
@@ -146,8 +161,9 @@ async def sync_once(client: httpx.AsyncClient, device: Device, tally: Tally | No
         more = True
         while more:
             t = time.perf_counter()
-            resp = await client.get(f"{device.api}/pull", headers=device.headers,
-                                    params={"cursor": device.cursor, "limit": 1000})
+            resp = await _send(client, tally, "GET", f"{device.api}/pull",
+                               headers=device.headers,
+                               params={"cursor": device.cursor, "limit": 1000})
             if tally is not None:
                 tally.pull_ms.append((time.perf_counter() - t) * 1000)
             if resp.status_code != 200:
@@ -310,6 +326,7 @@ def _results(devices: int, period_s: float, m: dict[str, Any]) -> list[Result]:
         "pushes": len(tally.push_ms), "pulls": len(tally.pull_ms),
         "operations_pushed": tally.operations, "changes_pulled": tally.changes_pulled,
         "errors": dict(tally.errors), "error_count": sum(tally.errors.values()),
+        "retried_after_closed_connection": tally.retried,
         "baseline_errors": dict(base.errors),
         "push_p95_ms": round(percentile(tally.push_ms, 95), 1) if tally.push_ms else None,
         "pull_p95_ms": round(percentile(tally.pull_ms, 95), 1) if tally.pull_ms else None,
