@@ -193,6 +193,7 @@ FIELD_LABELS: dict[str, str] = {
     "certificate_pem": QT_TRANSLATE_NOOP("fields", "Certifikat"),
     "ca_certificate_pem": QT_TRANSLATE_NOOP("fields", "Certifikat"),
     "agreement_type": QT_TRANSLATE_NOOP("fields", "Aftaletype"),
+    "decline_reason": QT_TRANSLATE_NOOP("fields", "Begrundelse for afslag"),
 }
 
 

@@ -12,8 +12,9 @@ from typing import Any
 
 import click
 
-from consultant_app import identifiers, services
-from consultant_app.cli.common import Context, pass_context
+from consultant_app import identifiers, queries, services
+from consultant_app.cli.common import (Context, PluginGroup, echo_json, parse_assignments,
+                                       pass_context)
 from consultant_app.errors import UserError
 from consultant_app.text import QT_TRANSLATE_NOOP as _N
 from consultant_app.text import Message
@@ -35,8 +36,13 @@ def _fail(template: str, **params: Any) -> UserError:
     return UserError(Message(CTX, template, params))
 
 
-@click.group(help="Aftaler om praktik, løntilskud, ordinære timer, mentor, fleksjob og IGU: "
-                  "opret, udfyld, kontrollér og lav PDF.")
+AGREEMENT_COMMANDS = "consultant_app.agreement_commands"
+
+
+@click.group(cls=PluginGroup, entry_group=AGREEMENT_COMMANDS,
+             help="Aftaler om praktik, løntilskud, ordinære timer, mentor, fleksjob og IGU: "
+                  "opret, udfyld, kontrollér, kvittér for advarsler, lav ny version, slet "
+                  "kladder og lav PDF. (Selve underskriften gives i programmet.)")
 def agreement() -> None:
     pass
 
@@ -71,23 +77,13 @@ def new_cmd(ctx: Context, agreement_type: str, employer_id: str, vacancy_id: str
     click.echo(agreement_id)
 
 
-def _parse_assignments(assignments: tuple[str, ...]) -> dict[str, str]:
-    changes: dict[str, str] = {}
-    for item in assignments:
-        key, sep, value = item.partition("=")
-        if not sep or not key.strip():
-            raise _fail(_N(CTX, "Skriv felt=værdi, ikke '{item}'."), item=item)
-        changes[key.strip()] = value
-    return changes
-
-
 @agreement.command("set", help="Sæt felter i en kladde: FELT=VÆRDI ... (en tom værdi rydder "
                                "feltet). Alt gemmes, eller intet gemmes.")
 @click.argument("agreement_id", metavar="ID")
 @click.argument("assignments", nargs=-1, required=True, metavar="FELT=VÆRDI...")
 @pass_context
 def set_cmd(ctx: Context, agreement_id: str, assignments: tuple[str, ...]) -> None:
-    changes = _parse_assignments(assignments)
+    changes = parse_assignments(assignments)
     with ctx.open() as store, store.write() as s:
         A.update_fields(s, agreement_id, changes)
     click.echo(_N(CTX, "Gemt: {count} felt(er).").format(count=len(changes)))
@@ -97,8 +93,10 @@ def set_cmd(ctx: Context, agreement_id: str, assignments: tuple[str, ...]) -> No
                                 "--reveal-cpr bruges (det skrives i adgangsloggen).")
 @click.argument("agreement_id", metavar="ID")
 @click.option("--reveal-cpr", is_flag=True, help="Vis hele CPR-nummeret (logges).")
+@click.option("--json", "as_json", is_flag=True, help="Maskinlæsbart: aftalens oplysninger "
+              "og felter (CPR maskeret uden --reveal-cpr).")
 @pass_context
-def show_cmd(ctx: Context, agreement_id: str, reveal_cpr: bool) -> None:
+def show_cmd(ctx: Context, agreement_id: str, reveal_cpr: bool, as_json: bool) -> None:
     with ctx.open() as store, store.write() as s:
         doc = A.load(s, agreement_id)
         if reveal_cpr:
@@ -107,8 +105,24 @@ def show_cmd(ctx: Context, agreement_id: str, reveal_cpr: bool) -> None:
                                     "kan ikke vises med adgangslog."))
             services.reveal_cpr(s, doc.record.citizen_id,
                                 purpose=f"agreement show {agreement_id}")
+        if as_json:
+            echo_json({**(queries.agreement_detail(s, agreement_id) or {}),
+                       "revision": doc.record.revision,
+                       "fields": _values(doc, reveal_cpr),
+                       "acknowledgements": dict(doc.acknowledgements)})
+            return
         lines = _describe(doc, reveal_cpr)
     click.echo("\n".join(lines))
+
+
+def _values(doc: A.AgreementDoc, reveal_cpr: bool) -> dict[str, Any]:
+    values = {}
+    for spec in doc.template.all_fields():
+        value = doc.values.get(spec.key)
+        if spec.kind == "cpr" and value and not reveal_cpr:
+            value = identifiers.mask_cpr(str(value))
+        values[spec.key] = value
+    return values
 
 
 def _describe(doc: A.AgreementDoc, reveal_cpr: bool) -> list[str]:
@@ -132,30 +146,110 @@ def _describe(doc: A.AgreementDoc, reveal_cpr: bool) -> list[str]:
     return lines
 
 
-@agreement.command("check", help="Kontrollér aftalen mod reglerne på startdatoen. "
+@agreement.command("check", help="Kontrollér aftalen mod reglerne på startdatoen. Hver "
+                                 "advarsel står med sin nøgle (til 'agreement acknowledge'). "
                                  "Exitkode 1, når den ikke er klar til underskrift.")
 @click.argument("agreement_id", metavar="ID")
+@click.option("--json", "as_json", is_flag=True,
+              help="Maskinlæsbart: ready og findings (key, severity, field, message, note).")
 @pass_context
-def check_cmd(ctx: Context, agreement_id: str) -> None:
+def check_cmd(ctx: Context, agreement_id: str, as_json: bool) -> None:
     with ctx.open() as store, store.read() as s:
         doc = A.load(s, agreement_id)
         result = A.check_doc(s, doc)
         labels = {f.key: f.label for f in doc.template.all_fields()}
-    for finding in result.findings:
+    if as_json:
+        echo_json({"ready": result.ready, "findings": [
+            {"key": f.key, "severity": f.severity, "field": f.field, "message": str(f.message),
+             "note": result.acknowledged.get(f.key, "")} for f in result.findings]})
+    for finding in [] if as_json else result.findings:
         severity = SEVERITY_LABELS.get(finding.severity, finding.severity)
         about = labels.get(finding.field, _N(CTX, "Aftalen"))
         line = f"{severity:<9} {about}: {finding.message}"
         note = result.acknowledged.get(finding.key)
-        if finding.severity == rules.WARNING and note:
-            line += _N(CTX, " (kvitteret: {note})").format(note=note)
+        if finding.severity == rules.WARNING:
+            line += (_N(CTX, " (kvitteret: {note})").format(note=note) if note
+                     else f" [{finding.key}]")
         click.echo(line)
     if result.ready:
-        click.echo(_N(CTX, "Klar til underskrift."))
+        if not as_json:
+            click.echo(_N(CTX, "Klar til underskrift."))
         return
     # A UserError: the CLI prints it as "Fejl: ..." and exits 1.
     raise _fail(_N(CTX, "Aftalen er ikke klar til underskrift: {errors} fejl og {warnings} "
                         "advarsel(er) uden bemærkning."),
                 errors=len(result.errors), warnings=len(result.open_warnings))
+
+
+@agreement.command("acknowledge", help="Kvittér for en advarsel med en bemærkning (som i "
+                                       "programmet): NØGLE er advarslens nøgle fra 'agreement "
+                                       "check'. Bemærkningen gælder de fakta, den blev skrevet "
+                                       "til; ændres de, er advarslen åben igen.")
+@click.argument("agreement_id", metavar="ID")
+@click.argument("finding_key", metavar="NØGLE")
+@click.option("--note", default=None, help="Bemærkningen, fx 'Rimelighedskravet holder ved "
+                                           "start'.")
+@click.option("--withdraw", is_flag=True, help="Træk kvitteringen tilbage.")
+@pass_context
+def acknowledge_cmd(ctx: Context, agreement_id: str, finding_key: str, note: str | None,
+                    withdraw: bool) -> None:
+    if withdraw == (note is not None):
+        raise _fail(_N(CTX, "--note: skriv en bemærkning (eller brug --withdraw)."))
+    if not withdraw and not (note or "").strip():
+        raise _fail(_N(CTX, "--note: bemærkningen må ikke være tom."))
+    with ctx.open() as store, store.write() as s:
+        warnings = [f.key for f in A.check(s, agreement_id).findings
+                    if f.severity == rules.WARNING]
+        if not withdraw and finding_key not in warnings:
+            raise _fail(_N(CTX, "NØGLE: '{key}' er ikke en advarsel på aftalen. Advarsler: "
+                                "{keys}."), key=finding_key,
+                        keys=", ".join(warnings) or _N(CTX, "ingen"))
+        A.acknowledge(s, agreement_id, finding_key, "" if withdraw else note or "")
+    click.echo(_N(CTX, "Kvittering trukket tilbage.") if withdraw else _N(CTX, "Kvitteret."))
+
+
+@agreement.command("new-version", help="Åbn en underskrevet aftale for ændringer: en ny "
+                                       "version, hvis underskrifter starter forfra (de gamle "
+                                       "gemmes som historik). En forseglet aftale er endelig.")
+@click.argument("agreement_id", metavar="ID")
+@pass_context
+def new_version_cmd(ctx: Context, agreement_id: str) -> None:
+    with ctx.open() as store, store.write() as s:
+        revision = A.new_revision(s, agreement_id).record.revision
+    click.echo(_N(CTX, "Aftalen er nu version {revision}, en kladde; underskrifterne starter "
+                       "forfra.").format(revision=revision))
+
+
+@agreement.command("list", help="Vis aftalerne med type, status, periode og parter.")
+@click.option("--status", type=click.Choice(list(STATUS_LABELS)), default=None,
+              help="Kun aftaler med denne status.")
+@click.option("--json", "as_json", is_flag=True, help="Maskinlæsbart output.")
+@pass_context
+def list_cmd(ctx: Context, status: str | None, as_json: bool) -> None:
+    with ctx.open() as store, store.read() as s:
+        ids = queries.list_ids(s, "placement_agreement", sort="start_date")
+        details = [d for d in (queries.agreement_detail(s, i) for i in ids)
+                   if d is not None and (status is None or d["status"] == status)]
+    if as_json:
+        echo_json(details)
+        return
+    if not details:
+        click.echo(_N(CTX, "Ingen aftaler."))
+    for d in details:
+        period = f"{d['start_date'] or '?'} – {d['end_date'] or '?'}"
+        parties = " / ".join(p for p in (d["employer_name"], d["citizen_name"]) if p)
+        click.echo(f"{d['id']}  {d['agreement_type']:<20} "
+                   f"{STATUS_LABELS.get(d['status'], d['status']):<17} {period}  {parties}")
+
+
+@agreement.command("delete", help="Slet en kladde. En aftale, der er underskrevet (helt "
+                                  "eller delvis), kan ikke slettes.")
+@click.argument("agreement_id", metavar="ID")
+@pass_context
+def delete_cmd(ctx: Context, agreement_id: str) -> None:
+    with ctx.open() as store, store.write() as s:
+        A.delete_draft(s, agreement_id)
+    click.echo(_N(CTX, "Kladden er slettet."))
 
 
 @agreement.command("pdf", help="Skriv aftalen som PDF. En forseglet aftale skrives, som den "

@@ -12,12 +12,17 @@ from pathlib import Path
 
 import click
 
-from consultant_app.cli.common import Context, pass_context
+from consultant_app.cli.common import Context, echo_json, pass_context
+from consultant_app.errors import field_label
+from consultant_app.services.employers import get_live
+from consultant_app.store.models import PlacementAgreement
 
 from .client import credentials
+from .client.conflicts import list_conflicts, resolve_conflict
 from .client.engine import SyncEngine, SyncReport
 from .client.errors import CertificateRefused, SyncError
 from .client.quarantine import list_quarantine
+from .client.receipts import agreement_receipts
 
 PHASES = {"push": "Sender ændringer", "upload": "Sender aftaler", "pull": "Henter ændringer"}
 
@@ -132,3 +137,85 @@ def _close(bars: dict[str, object]) -> None:
     bar = bars.pop("bar", None)
     if bar is not None:
         bar.__exit__(None, None, None)  # type: ignore[attr-defined]
+
+
+RECEIPT_STATUS = {"stored": "gemt", "duplicate": "den havde den allerede"}
+
+
+@click.command(help="Vis den centrale tjenestes kvittering for en forseglet aftale: hvad "
+                    "tjenesten modtog og hvornår, med kontrolsummerne. Exitkode 1, når der "
+                    "ingen kvittering er endnu.")
+@click.argument("agreement_id", metavar="ID")
+@click.option("--json", "as_json", is_flag=True, help="Maskinlæsbart output.")
+@pass_context
+def receipt(ctx: Context, agreement_id: str, as_json: bool) -> None:
+    with ctx.open() as store, store.read() as s:
+        get_live(s, PlacementAgreement, agreement_id, "Aftale")
+        found = agreement_receipts(s, agreement_id)
+    if as_json:
+        echo_json([r.__dict__ for r in found])
+    if not found:
+        raise click.ClickException("Tjenesten har ingen kvittering for aftalen endnu. En "
+                                   "forseglet aftale sendes ved næste synkronisering.")
+    for r in [] if as_json else found:
+        click.echo(f"Version {r.revision}: modtaget af tjenesten {r.received_at:%Y-%m-%d %H:%M} "
+                   f"(UTC), {RECEIPT_STATUS.get(r.status, r.status)}")
+        click.echo(f"  Indholdets kontrolsum: {r.content_hash}")
+        click.echo(f"  PDF'ens SHA-256:       {r.pdf_sha256}")
+
+
+@click.group(help="Konflikter fra synkroniseringen: den samme oplysning ændret både her og "
+                  "på tjenesten. Vis dem og vælg, hvilken værdi der skal gælde (som på siden "
+                  "Synkronisering).")
+def conflicts() -> None:
+    pass
+
+
+@conflicts.command("list", help="Vis de åbne konflikter med begge værdier.")
+@click.option("--all", "include_resolved", is_flag=True, help="Også de afgjorte.")
+@click.option("--json", "as_json", is_flag=True, help="Maskinlæsbart output.")
+@pass_context
+def conflicts_list(ctx: Context, include_resolved: bool, as_json: bool) -> None:
+    with ctx.open() as store, store.read() as s:
+        found = list_conflicts(s, include_resolved=include_resolved)
+    if as_json:
+        echo_json([{**c.__dict__, "rejected": c.rejected} for c in found])
+        return
+    if not found:
+        click.echo("Ingen konflikter.")
+    for c in found:
+        winner = "tjenestens værdi" if c.winner == "server" else "din værdi"
+        click.echo(f"{c.id}  {c.entity} {c.record_label} – {field_label(c.field)}")
+        if c.rejected:
+            refusal = (c.server_value or {}).get("message")
+            click.echo(f"  Tjenesten afviste ændringen: {_value(refusal)}")
+            click.echo(f"  Din værdi:        {_value(c.client_value)}")
+            continue
+        click.echo(f"  Tjenestens værdi: {_value(c.server_value)}")
+        click.echo(f"  Din værdi:        {_value(c.client_value)}")
+        click.echo(f"  Reglen for feltet valgte {winner}"
+                   + (f"; afgjort: {'tjenestens' if c.chosen == 'server' else 'din'}"
+                      if c.chosen else "."))
+
+
+def _value(value: object) -> str:
+    if value is None or value == "" or value == []:
+        return "(tom)"
+    if isinstance(value, bool):
+        return "Ja" if value else "Nej"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+@conflicts.command("resolve", help="Afgør en konflikt: behold tjenestens værdi (server) "
+                                   "eller din (client). Valget gemmes som en almindelig "
+                                   "ændring og sendes ved næste synkronisering.")
+@click.argument("conflict_id", metavar="ID")
+@click.argument("keep", type=click.Choice(["server", "client"]), metavar="server|client")
+@pass_context
+def conflicts_resolve(ctx: Context, conflict_id: str, keep: str) -> None:
+    with ctx.open() as store, store.write() as s:
+        resolve_conflict(s, conflict_id, keep)
+    click.echo("Konflikten er afgjort: " + ("tjenestens værdi gælder." if keep == "server"
+                                             else "din værdi gælder."))

@@ -13,10 +13,13 @@ from ..errors import UserError
 from . import core as _core  # noqa: F401  - registers commands
 from . import data as _data  # noqa: F401
 from . import match as _match  # noqa: F401
+from . import records as _records  # noqa: F401
+from . import texts
 from .common import COMMAND_GROUP, cli, log_path  # noqa: F401  - COMMAND_GROUP re-exported
 
 
 def main(argv: list[str] | None = None) -> int:
+    texts.install(texts.choose_language(sys.argv[1:] if argv is None else argv))
     try:
         result = cli.main(args=argv, prog_name="consultant-app", standalone_mode=False)
         # standalone_mode=False returns a ctx.exit(n) code instead of raising SystemExit.

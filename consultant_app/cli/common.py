@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from pathlib import Path
+from typing import Any
 
 import click
 import platformdirs
 
 from .. import crypto
+from ..errors import UserError
 from ..store import Store
+from ..text import QT_TRANSLATE_NOOP as _N
+from ..text import Message
+from . import texts
 
 APP_NAME = "consultant-app"
 PASSPHRASE_ENV = "CONSULTANT_APP_PASSPHRASE"
@@ -61,16 +68,48 @@ def _keyring_key(profile: Path) -> bytes | None:
 
 
 COMMAND_GROUP = "consultant_app.commands"
+CTX = "cli"
+
+
+def parse_assignments(assignments: tuple[str, ...], required: bool = False) -> dict[str, str]:
+    """``felt=værdi`` arguments as a mapping (a value may be empty: it clears the field). The
+    service's field spec judges names and values; this only splits them."""
+    if required and not assignments:
+        raise UserError(Message(CTX, _N(CTX, "Angiv mindst ét felt=værdi.")))
+    changes: dict[str, str] = {}
+    for item in assignments:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise UserError(Message(CTX, _N(CTX, "Skriv felt=værdi, ikke '{item}'."),
+                                    {"item": item}))
+        changes[key.strip()] = value
+    return changes
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    raise TypeError(type(value).__name__)
+
+
+def echo_json(value: Any) -> None:
+    """Machine-readable output (``--json``): dates as ISO text, Danish letters as they are."""
+    click.echo(json.dumps(value, ensure_ascii=False, indent=2, default=_json_default))
 
 
 class PluginGroup(click.Group):
-    """The command group; the upper layers' commands (forms, sync) join it through the entry
-    point group ``consultant_app.commands`` and are imported only when asked for, so the core
-    never imports forms or sync (DESIGN.md) and ``search`` does not pay for reportlab."""
+    """A command group that upper layers add commands to through an entry point group
+    (``entry_group``; ``consultant_app.commands`` for the top level), loaded only when asked
+    for: the core never imports forms, sync or ui (DESIGN.md), and ``search`` does not pay for
+    reportlab. ``forms``' ``agreement`` group takes ``sync``'s ``receipt`` the same way."""
 
-    def _plugins(self) -> dict[str, object]:
+    def __init__(self, *args: Any, entry_group: str = COMMAND_GROUP, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.entry_group = entry_group
+
+    def _plugins(self) -> dict[str, Any]:
         from importlib.metadata import entry_points
-        return {e.name: e for e in entry_points(group=COMMAND_GROUP)}
+        return {e.name: e for e in entry_points(group=self.entry_group)}
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(set(super().list_commands(ctx)) | set(self._plugins()))
@@ -80,19 +119,34 @@ class PluginGroup(click.Group):
         if command is None:
             entry = self._plugins().get(name)
             if entry is not None:
-                command = entry.load()  # type: ignore[attr-defined]
+                command = entry.load()
                 self.add_command(command, name)
         return command
 
 
-@click.group(cls=PluginGroup, help="Feltværktøj for virksomhedskonsulenter: virksomheder, stillinger, borgere.")
+@click.group(cls=PluginGroup, invoke_without_command=True,
+             help="Feltværktøj for virksomhedskonsulenter: virksomheder, stillinger, borgere, "
+                  "match og aftaler. Uden kommando åbnes programmet på profilen.")
 @click.option("--profile", type=click.Path(file_okay=False, path_type=Path),
               default=None, help="Profilmappe (standard: brugerens datamappe).")
 @click.option("--passphrase", envvar=PASSPHRASE_ENV, default=None,
               help=f"Adgangskode til profilen (eller miljøvariablen {PASSPHRASE_ENV}).")
+@click.option("--lang", type=click.Choice(texts.LANGUAGES), default=None,
+              help=f"Sprog for kommandolinjens egne tekster: da (standard) eller en (eller "
+                   f"miljøvariablen {texts.LANG_ENV}).")
 @click.pass_context
-def cli(ctx: click.Context, profile: Path | None, passphrase: str | None) -> None:
+def cli(ctx: click.Context, profile: Path | None, passphrase: str | None,
+        lang: str | None) -> None:
     ctx.obj = Context(profile or default_profile_dir(), passphrase)
+    if ctx.invoked_subcommand is None:
+        # As a desktop program's command does: no command opens the window. The desktop's
+        # command comes from the ui layer through its entry point, never an import.
+        gui = ctx.command.get_command(ctx, "gui")  # type: ignore[attr-defined]
+        if gui is None:
+            raise UserError(Message(CTX, _N(CTX, "Programmets vindue er ikke installeret; "
+                                                 "skriv 'consultant-app --help' for "
+                                                 "kommandolinjens kommandoer.")))
+        ctx.invoke(gui)
 
 
 pass_context = click.make_pass_decorator(Context)

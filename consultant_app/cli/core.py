@@ -13,7 +13,8 @@ from sqlalchemy import func, select
 from ..search import KINDS, search
 from ..store import Store
 from ..store.models import Citizen, Employer, Match, OutboxEntry, Vacancy, Visit
-from .common import Context, cli, pass_context
+from ..text import QT_TRANSLATE_NOOP as _N
+from .common import CTX, Context, cli, pass_context
 
 
 @cli.command(help="Opret en ny profil.")
@@ -93,8 +94,18 @@ def search_cmd(ctx: Context, query: str, kinds: tuple[str, ...], limit: int,
         click.echo(f"{labels[h.kind]:<10}  {h.title}  —  {h.subtitle}  [{h.id}]")
 
 
-@cli.command(help="Vis hvad profilen indeholder.")
-@click.option("--json", "as_json", is_flag=True)
+INFO_LABELS = {"employers": _N(CTX, "Virksomheder"), "vacancies": _N(CTX, "Stillinger"),
+               "citizens": _N(CTX, "Borgere"), "visits": _N(CTX, "Besøg"),
+               "matches": _N(CTX, "Match"), "outbox": _N(CTX, "Ændringer, der venter på at "
+                                                         "blive synkroniseret"),
+               "profile": _N(CTX, "Profil"), "consultant": _N(CTX, "Konsulent")}
+
+
+@cli.command(help="Vis hvad profilen indeholder, og hvor mange ændringer der venter på at "
+                  "blive synkroniseret.")
+@click.option("--json", "as_json", is_flag=True,
+              help="Maskinlæsbart, med engelske nøgler: employers, vacancies, citizens, visits, "
+                   "matches, outbox, profile, consultant.")
 @pass_context
 def info(ctx: Context, as_json: bool) -> None:
     with ctx.open() as store:
@@ -105,8 +116,9 @@ def info(ctx: Context, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(c_out, ensure_ascii=False))
         return
+    width = max(len(label) for label in INFO_LABELS.values())
     for key, value in c_out.items():
-        click.echo(f"{key}: {value}")
+        click.echo(f"{INFO_LABELS[key] + ':':<{width + 1}} {value}")
 
 
 @cli.command(help="Kontrollér databasefilens integritet.")

@@ -6,13 +6,15 @@ import json
 
 import click
 
-from .. import matching
-from ..domain import VACANCY_KINDS
-from .common import Context, cli, pass_context
+from .. import matching, services
+from ..domain import MATCH_STATUSES, VACANCY_KINDS
+from .common import Context, cli, echo_json, pass_context
 
 
-@cli.command("match", help="Find de bedste borgere til en stilling, eller stillinger til en "
-                           "borger, med begrundelser.")
+@cli.group("match", invoke_without_command=True,
+           help="Find de bedste borgere til en stilling, eller stillinger til en borger, med "
+                "begrundelser (--vacancy eller --citizen); foreslå en borger til en stilling "
+                "og flyt et match mellem trinene i forløbet.")
 @click.option("--vacancy", "vacancy_id", default=None, help="Stillingens id: ranglist borgere.")
 @click.option("--citizen", "citizen_id", default=None, help="Borgerens id: ranglist stillinger.")
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 1_000_000))
@@ -23,10 +25,13 @@ from .common import Context, cli, pass_context
 @click.option("--only-without-restrictions", is_flag=True, help="Kun borgere uden skånehensyn.")
 @click.option("--json", "as_json", is_flag=True,
               help="Maskinlæsbart: id, score, reasons, excluded_because.")
-@pass_context
-def match_cmd(ctx: Context, vacancy_id: str | None, citizen_id: str | None, limit: int,
+@click.pass_context
+def match_cmd(click_ctx: click.Context, vacancy_id: str | None, citizen_id: str | None, limit: int,
               include_excluded: bool, max_km: float | None, only_without_restrictions: bool,
               as_json: bool) -> None:
+    if click_ctx.invoked_subcommand is not None:
+        return
+    ctx = click_ctx.find_object(Context)
     if (vacancy_id is None) == (citizen_id is None):
         raise click.UsageError("Angiv enten --vacancy eller --citizen.")
     filters = matching.MatchFilters(max_km, only_without_restrictions)
@@ -74,3 +79,59 @@ def _heading(subject: matching.VacancyFacts | matching.CitizenFacts) -> str:
     if isinstance(subject, matching.VacancyFacts):
         return f"Borgere til {subject.title} hos {subject.employer_name}:"
     return f"Stillinger til {subject.name}:"
+
+
+@match_cmd.command("propose", help="Foreslå borgeren til stillingen (første trin i "
+                                   "forløbet). Skriver matchets id.")
+@click.option("--vacancy", "vacancy_id", required=True, help="Stillingens id.")
+@click.option("--citizen", "citizen_id", required=True, help="Borgerens id.")
+@click.option("--note", default="", help="En bemærkning i matchets historik.")
+@click.option("--json", "as_json", is_flag=True, help="Maskinlæsbart: id og trin.")
+@pass_context
+def propose_cmd(ctx: Context, vacancy_id: str, citizen_id: str, note: str,
+                as_json: bool) -> None:
+    with ctx.open() as store, store.write() as s:
+        # The score the desktop's suggestion list shows: the same assessment, saved with it.
+        assessment = matching.assess(matching.load_vacancy(s, vacancy_id),
+                                     matching.load_citizen(s, citizen_id))
+        score = None if assessment.excluded else round(assessment.score, 1)
+        found = services.propose_match(s, vacancy_id, citizen_id, score=score, note=note)
+        result = {"id": found.id, "status": found.status, "score": found.score}
+    if as_json:
+        echo_json(result)
+    else:
+        click.echo(result["id"])
+
+
+@match_cmd.command("move", help="Flyt et match til et trin i forløbet: "
+                                + ", ".join(MATCH_STATUSES) + ". Et afslag (declined) "
+                                "kræver en begrundelse (--note).")
+@click.argument("match_id", metavar="ID")
+@click.argument("stage", metavar="TRIN")
+@click.option("--note", default="", help="Bemærkning; for et afslag begrundelsen.")
+@click.option("--json", "as_json", is_flag=True, help="Maskinlæsbart: id og trin.")
+@pass_context
+def move_cmd(ctx: Context, match_id: str, stage: str, note: str, as_json: bool) -> None:
+    with ctx.open() as store, store.write() as s:
+        moved = services.move_match(s, match_id, stage, note)
+        result = {"id": moved.id, "status": moved.status}
+    if as_json:
+        echo_json(result)
+    else:
+        click.echo(f"{result['id']}: {MATCH_STATUSES[result['status']]}")
+
+
+@match_cmd.command("history", help="Vis et matchs historik: hvert trin, hvornår og af hvem.")
+@click.argument("match_id", metavar="ID")
+@click.option("--json", "as_json", is_flag=True, help="Maskinlæsbart output.")
+@pass_context
+def history_cmd(ctx: Context, match_id: str, as_json: bool) -> None:
+    with ctx.open() as store, store.read() as s:
+        events = [{"at": e.at, "from": e.from_status, "to": e.to_status, "by": e.by,
+                   "note": e.note} for e in services.match_history(s, match_id)]
+    if as_json:
+        echo_json(events)
+        return
+    for e in events:
+        step = MATCH_STATUSES.get(e["to"], e["to"])
+        click.echo(f"{e['at']:%Y-%m-%d %H:%M}  {step:<12} {e['by']}  {e['note']}".rstrip())

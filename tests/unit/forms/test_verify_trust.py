@@ -177,7 +177,7 @@ def test_trust_add_refuses_what_is_not_a_ca_certificate(store, profile_dir, tmp_
     junk.write_text("-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n")
     for path in (device_cert, junk, tmp_path / "findes-ikke.pem"):
         code, _, err = _cli(capsys, profile_dir, "trust", "add", str(path))
-        assert code == 1 and "Traceback" not in err and err.startswith("Error: ")
+        assert code == 1 and "Traceback" not in err and err.startswith("Fejl: ")
     assert T.read_trust_store(profile_dir) == []
     code, _, err = _cli(capsys, profile_dir, "ca", "export")
     assert code == 1 and "ikke tilmeldt" in err

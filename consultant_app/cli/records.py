@@ -1,0 +1,243 @@
+"""Employers, contact persons, visits, vacancies and citizens: add, edit and show, through the
+same service calls as the desktop (``consultant_app.services``, read back through
+``consultant_app.queries``). Fields are given as ``felt=værdi``, checked by the services' field
+specs exactly as a form or a CSV line is, so a bad value is refused naming its field."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any, Callable
+
+import click
+from sqlalchemy.orm import Session
+
+from .. import queries, services
+from ..errors import NotFound
+from ..services.citizens import CITIZEN_FIELDS
+from ..services.employers import CONTACT_FIELDS, EMPLOYER_FIELDS, VISIT_FIELDS
+from ..services.vacancies import VACANCY_FIELDS
+from .common import Context, cli, echo_json, parse_assignments, pass_context
+
+ASSIGNMENTS = click.argument("assignments", nargs=-1, metavar="FELT=VÆRDI...")
+AS_JSON = click.option("--json", "as_json", is_flag=True, help="Maskinlæsbart output.")
+
+
+def _fields_help(spec: dict[str, Any]) -> str:
+    required = [name + "*" if f.required else name for name, f in spec.items()]
+    return "Felter (* skal udfyldes): " + ", ".join(required) + "."
+
+
+def _write(ctx: Context, call: Callable[..., Any], *args: Any) -> str:
+    """Run one service call in one write transaction; the id of what it wrote."""
+    with ctx.open() as store, store.write() as s:
+        return str(call(s, *args).id)
+
+
+def _done(ident: str, as_json: bool, saved: str) -> None:
+    if as_json:
+        echo_json({"id": ident})
+    else:
+        click.echo(ident if saved == "new" else f"Gemt: {ident}")
+
+
+def _show(ctx: Context, read: Callable[[Session, str], Any], ident: str, what: str,
+          as_json: bool) -> None:
+    with ctx.open() as store, store.read() as s:
+        record = read(s, ident)
+    if record is None:
+        raise NotFound(what, ident)
+    values = dataclasses.asdict(record) if dataclasses.is_dataclass(record) else dict(record)
+    if as_json:
+        echo_json(values)
+        return
+    width = max(len(k) for k in values)
+    for key, value in values.items():
+        shown = ", ".join(map(str, value)) if isinstance(value, list) else (
+            "" if value is None else value)
+        click.echo(f"{key:<{width}}  {shown}")
+
+
+# -- employers ----------------------------------------------------------------------------
+
+@cli.group(help="Virksomheder: opret, ret og vis.")
+def employer() -> None:
+    pass
+
+
+@employer.command("add", help="Opret en virksomhed og skriv dens id. "
+                              + _fields_help(EMPLOYER_FIELDS))
+@ASSIGNMENTS
+@AS_JSON
+@pass_context
+def employer_add(ctx: Context, assignments: tuple[str, ...], as_json: bool) -> None:
+    _done(_write(ctx, services.create_employer, parse_assignments(assignments)), as_json, "new")
+
+
+@employer.command("edit", help="Ret felter i en virksomhed (en tom værdi rydder feltet). "
+                               + _fields_help(EMPLOYER_FIELDS))
+@click.argument("employer_id", metavar="ID")
+@ASSIGNMENTS
+@AS_JSON
+@pass_context
+def employer_edit(ctx: Context, employer_id: str, assignments: tuple[str, ...],
+                  as_json: bool) -> None:
+    changes = parse_assignments(assignments, required=True)
+    _done(_write(ctx, services.update_employer, employer_id, changes), as_json, "edit")
+
+
+@employer.command("show", help="Vis en virksomheds stamdata.")
+@click.argument("employer_id", metavar="ID")
+@AS_JSON
+@pass_context
+def employer_show(ctx: Context, employer_id: str, as_json: bool) -> None:
+    _show(ctx, queries.employer_record, employer_id, "Virksomhed", as_json)
+
+
+# -- contact persons ----------------------------------------------------------------------
+
+@cli.group(help="Kontaktpersoner hos en virksomhed: opret, ret og vis.")
+def contact() -> None:
+    pass
+
+
+@contact.command("add", help="Tilføj en kontaktperson til virksomheden EMPLOYER_ID og skriv "
+                             "dens id. " + _fields_help(CONTACT_FIELDS))
+@click.argument("employer_id")
+@ASSIGNMENTS
+@AS_JSON
+@pass_context
+def contact_add(ctx: Context, employer_id: str, assignments: tuple[str, ...],
+                as_json: bool) -> None:
+    data = parse_assignments(assignments)
+    _done(_write(ctx, services.add_contact, employer_id, data), as_json, "new")
+
+
+@contact.command("edit", help="Ret en kontaktperson. " + _fields_help(CONTACT_FIELDS))
+@click.argument("contact_id", metavar="ID")
+@ASSIGNMENTS
+@AS_JSON
+@pass_context
+def contact_edit(ctx: Context, contact_id: str, assignments: tuple[str, ...],
+                 as_json: bool) -> None:
+    changes = parse_assignments(assignments, required=True)
+    _done(_write(ctx, services.update_contact, contact_id, changes), as_json, "edit")
+
+
+@contact.command("show", help="Vis en kontaktperson.")
+@click.argument("contact_id", metavar="ID")
+@AS_JSON
+@pass_context
+def contact_show(ctx: Context, contact_id: str, as_json: bool) -> None:
+    _show(ctx, queries.contact_record, contact_id, "Kontaktperson", as_json)
+
+
+# -- visits -------------------------------------------------------------------------------
+
+@cli.group(help="Besøg hos en virksomhed med noter og opfølgning: opret, ret og afslut "
+                "opfølgning.")
+def visit() -> None:
+    pass
+
+
+@visit.command("add", help="Skriv et besøg (eller et planlagt: status=planned) hos "
+                           "virksomheden EMPLOYER_ID og skriv dets id; datoen er i dag, "
+                           "hvis den ikke gives. " + _fields_help(VISIT_FIELDS))
+@click.argument("employer_id")
+@ASSIGNMENTS
+@AS_JSON
+@pass_context
+def visit_add(ctx: Context, employer_id: str, assignments: tuple[str, ...],
+              as_json: bool) -> None:
+    data = parse_assignments(assignments)
+    _done(_write(ctx, services.log_visit, employer_id, data), as_json, "new")
+
+
+@visit.command("edit", help="Ret et besøg. " + _fields_help(VISIT_FIELDS))
+@click.argument("visit_id", metavar="ID")
+@ASSIGNMENTS
+@AS_JSON
+@pass_context
+def visit_edit(ctx: Context, visit_id: str, assignments: tuple[str, ...], as_json: bool) -> None:
+    changes = parse_assignments(assignments, required=True)
+    _done(_write(ctx, services.update_visit, visit_id, changes), as_json, "edit")
+
+
+@visit.command("follow-up-done", help="Markér besøgets opfølgning som klaret.")
+@click.argument("visit_id", metavar="ID")
+@AS_JSON
+@pass_context
+def visit_follow_up_done(ctx: Context, visit_id: str, as_json: bool) -> None:
+    _done(_write(ctx, services.complete_follow_up, visit_id), as_json, "edit")
+
+
+# -- vacancies ----------------------------------------------------------------------------
+
+@cli.group(help="Stillinger: opret, ret og vis.")
+def vacancy() -> None:
+    pass
+
+
+@vacancy.command("add", help="Opret en stilling hos virksomheden EMPLOYER_ID og skriv dens "
+                             "id. " + _fields_help(VACANCY_FIELDS))
+@click.argument("employer_id")
+@ASSIGNMENTS
+@AS_JSON
+@pass_context
+def vacancy_add(ctx: Context, employer_id: str, assignments: tuple[str, ...],
+                as_json: bool) -> None:
+    data = parse_assignments(assignments)
+    _done(_write(ctx, services.create_vacancy, employer_id, data), as_json, "new")
+
+
+@vacancy.command("edit", help="Ret felter i en stilling. " + _fields_help(VACANCY_FIELDS))
+@click.argument("vacancy_id", metavar="ID")
+@ASSIGNMENTS
+@AS_JSON
+@pass_context
+def vacancy_edit(ctx: Context, vacancy_id: str, assignments: tuple[str, ...],
+                 as_json: bool) -> None:
+    changes = parse_assignments(assignments, required=True)
+    _done(_write(ctx, services.update_vacancy, vacancy_id, changes), as_json, "edit")
+
+
+@vacancy.command("show", help="Vis en stilling.")
+@click.argument("vacancy_id", metavar="ID")
+@AS_JSON
+@pass_context
+def vacancy_show(ctx: Context, vacancy_id: str, as_json: bool) -> None:
+    _show(ctx, queries.vacancy_detail, vacancy_id, "Stilling", as_json)
+
+
+# -- citizens -----------------------------------------------------------------------------
+
+@cli.group(help="Borgere: opret, ret og vis (CPR-nummeret vises maskeret).")
+def citizen() -> None:
+    pass
+
+
+@citizen.command("add", help="Opret en borger og skriv borgerens id. "
+                             + _fields_help(CITIZEN_FIELDS))
+@ASSIGNMENTS
+@AS_JSON
+@pass_context
+def citizen_add(ctx: Context, assignments: tuple[str, ...], as_json: bool) -> None:
+    _done(_write(ctx, services.create_citizen, parse_assignments(assignments)), as_json, "new")
+
+
+@citizen.command("edit", help="Ret felter hos en borger. " + _fields_help(CITIZEN_FIELDS))
+@click.argument("citizen_id", metavar="ID")
+@ASSIGNMENTS
+@AS_JSON
+@pass_context
+def citizen_edit(ctx: Context, citizen_id: str, assignments: tuple[str, ...],
+                 as_json: bool) -> None:
+    changes = parse_assignments(assignments, required=True)
+    _done(_write(ctx, services.update_citizen, citizen_id, changes), as_json, "edit")
+
+
+@citizen.command("show", help="Vis en borger med CPR-nummeret maskeret.")
+@click.argument("citizen_id", metavar="ID")
+@AS_JSON
+@pass_context
+def citizen_show(ctx: Context, citizen_id: str, as_json: bool) -> None:
+    _show(ctx, queries.citizen_detail, citizen_id, "Borger", as_json)

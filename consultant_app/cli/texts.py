@@ -1,0 +1,208 @@
+"""Click's own texts in the CLI's language: ``Usage:``, ``Options:``, ``Error: Missing
+option``, ``Show this message and exit.`` and the rest.
+
+Click marks every text it prints with gettext (``_()`` and ``ngettext()``, bound by name in
+each of its modules) and ships no catalogue. The gettext route proper needs a compiled ``.mo``
+file and picks the language from the process's locale variables, so the CLI gives click its
+catalogue here instead: ``install(language)`` binds those two names in click's modules to this
+module's lookups, once, before a command line is parsed. ``CLICK_DA`` holds every text of the
+click in use; ``tests/unit/test_cli_docs.py`` reads click's source and fails on a text missing
+here, so a click upgrade that adds one is caught.
+
+The language (``da`` or ``en``) is chosen by ``--lang``, else ``CONSULTANT_APP_LANG``, else
+Danish (see README, "The command line").
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import re
+from collections.abc import Sequence
+
+import click
+
+LANGUAGES = ("da", "en")
+LANG_ENV = "CONSULTANT_APP_LANG"
+
+CLICK_DA: dict[str, str] = {
+    "Aborted!": "Afbrudt!",
+    "deprecated": "forældet",
+    "Missing command.": "Der mangler en kommando.",
+    "Options": "Tilvalg",
+    "Positional arguments": "Argumenter",
+    "Commands": "Kommandoer",
+    "DeprecationWarning: The command {name!r} is deprecated.{extra_message}":
+        "Advarsel: kommandoen {name!r} er forældet.{extra_message}",
+    "DeprecationWarning: The {param_type} {name!r} is deprecated.{extra_message}":
+        "Advarsel: {param_type} {name!r} er forældet.{extra_message}",
+    "Value must be an iterable.": "Værdien skal være en liste.",
+    "Could not determine name for option with declarations {decls!r}":
+        "Kunne ikke finde navnet på tilvalget {decls!r}",
+    "No options defined but a name was passed ({name}). Did you mean to declare an argument "
+    "instead? Did you mean to pass '--{name}'?":
+        "Ingen tilvalg, men et navn ({name}). Mente du et argument, eller '--{name}'?",
+    "env var: {var}": "miljøvariabel: {var}",
+    "default: {default}": "standard: {default}",
+    "Arguments take exactly one parameter declaration, got {length}: {decls}.":
+        "Et argument har præcis ét navn, ikke {length}: {decls}.",
+    "(dynamic)": "(dynamisk)",
+    "Name '{name}' defined twice": "Navnet '{name}' er brugt to gange",
+    "Boolean option {decl!r} cannot use the same flag for true/false.":
+        "Ja/nej-tilvalget {decl!r} kan ikke bruge samme navn til ja og nej.",
+    "Do you want to continue?": "Vil du fortsætte?",
+    "Confirm the action without prompting.": "Bekræft handlingen uden at spørge.",
+    "%(prog)s, version %(version)s": "%(prog)s, version %(version)s",
+    "Show the version and exit.": "Vis versionen og afslut.",
+    "Show this message and exit.": "Vis denne hjælp og afslut.",
+    "Missing argument": "Der mangler et argument",
+    "unknown error": "ukendt fejl",
+    "Invalid value for {param_hint}: {message}": "Ugyldig værdi for {param_hint}: {message}",
+    "Missing option": "Der mangler et tilvalg",
+    "Could not open file {filename!r}: {message}": "Kunne ikke åbne filen {filename!r}: {message}",
+    "Error: {message}": "Fejl: {message}",
+    "Try '{command} {option}' for help.": "Skriv '{command} {option}' for hjælp.",
+    "Missing parameter": "Der mangler en parameter",
+    "Missing parameter: {param_name}": "Der mangler en parameter: {param_name}",
+    "No such option {name!r}.": "Tilvalget {name!r} findes ikke.",
+    "No such command {name!r}.": "Kommandoen {name!r} findes ikke.",
+    "Invalid value: {message}": "Ugyldig værdi: {message}",
+    "Missing {param_type}": "Der mangler {param_type}",
+    "Usage:": "Brug:",
+    "Invalid start character for option ({option})": "Ugyldigt første tegn i tilvalg ({option})",
+    "Option {name!r} does not take a value.": "Tilvalget {name!r} tager ingen værdi.",
+    "Argument {name!r} takes {nargs} values.": "Argumentet {name!r} tager {nargs} værdier.",
+    "Couldn't detect Bash version, shell completion is not supported.":
+        "Kunne ikke finde Bash-versionen; udfyldning i skallen understøttes ikke.",
+    "Shell completion is not supported for Bash versions older than 4.4.":
+        "Udfyldning i skallen kræver Bash 4.4 eller nyere.",
+    "Press any key to continue...": "Tryk på en tast for at fortsætte …",
+    "Repeat for confirmation": "Gentag for at bekræfte",
+    "Error: The two entered values do not match.": "Fejl: De to indtastninger er ikke ens.",
+    "Unknown color {colour!r}": "Ukendt farve {colour!r}",
+    "Error: invalid input": "Fejl: ugyldig indtastning",
+    "file": "fil",
+    "directory": "mappe",
+    "path": "sti",
+    "Choose from:\n\t{choices}": "Vælg mellem:\n\t{choices}",
+    "Choice({choices})": "Valg({choices})",
+    "{value} is not in the range {range}.": "{value} er ikke i intervallet {range}.",
+    "{value!r} is not a valid boolean. Recognized values: {states}":
+        "{value!r} er ikke ja eller nej. Mulige værdier: {states}",
+    "{value!r} is not a valid {number_type}.": "{value!r} er ikke et gyldigt {number_type}.",
+    "{value!r} is not a valid UUID.": "{value!r} er ikke et gyldigt UUID.",
+    "{name} {filename!r} is a file.": "{name} {filename!r} er en fil.",
+    "{name} {filename!r} is a directory.": "{name} {filename!r} er en mappe.",
+    "{name} {filename!r} is not readable.": "{name} {filename!r} kan ikke læses.",
+    "{name} {filename!r} is not writable.": "{name} {filename!r} kan ikke skrives.",
+    "{name} {filename!r} is not executable.": "{name} {filename!r} kan ikke køres.",
+    "{name} {filename!r} does not exist.": "{name} {filename!r} findes ikke.",
+    "Unknown standard stream '{name}'": "Ukendt standardstrøm '{name}'",
+    "{editor}: Editing failed": "{editor}: redigeringen mislykkedes",
+    "{editor}: Editing failed: {e}": "{editor}: redigeringen mislykkedes: {e}",
+    "Windows error: {error}": "Windows-fejl: {error}",
+    "required": "skal angives",  # passed to _() through a variable (core.Option)
+    "d": "d",  # days in a progress bar's time left (dage)
+}
+
+# ngettext texts by their singular: (Danish singular, Danish plural).
+CLICK_DA_PLURAL: dict[str, tuple[str, str]] = {
+    "Got unexpected extra argument ({args})": (
+        "Uventet ekstra argument ({args})", "Uventede ekstra argumenter ({args})"),
+    "Takes {nargs} values but 1 was given.": (
+        "Tager {nargs} værdier, men fik 1.", "Tager {nargs} værdier, men fik {len}."),
+    "Did you mean {possibility}?": ("Mente du {possibility}?",
+                                    "(Mente du en af disse: {possibilities}?)"),
+    "Option {name!r} requires an argument.": ("Tilvalget {name!r} skal have en værdi.",
+                                              "Tilvalget {name!r} skal have {nargs} værdier."),
+    "{value!r} is not {choice}.": ("{value!r} er ikke {choice}.",
+                                   "{value!r} er ikke en af {choices}."),
+    "{value!r} does not match the format {format}.": (
+        "{value!r} passer ikke til formatet {format}.",
+        "{value!r} passer ikke til formaterne {formats}."),
+    "{len_type} values are required, but {len_value} was given.": (
+        "Der skal {len_type} værdier, men der var {len_value}.",
+        "Der skal {len_type} værdier, men der var {len_value}."),
+}
+
+CLICK_MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "termui", "types",
+                 "utils", "shell_completion", "_termui_impl")
+
+# Click's placeholders in usage lines and option lists are plain English words that gettext
+# never sees (``[OPTIONS]``, a parameter type's name such as ``TEXT``); the formatter below
+# writes them in Danish.
+METAVARS_DA = {"OPTIONS": "TILVALG", "COMMAND": "KOMMANDO", "ARGS": "ARGUMENTER",
+               "TEXT": "TEKST", "DIRECTORY": "MAPPE", "FILE": "FIL", "PATH": "STI",
+               "FILENAME": "FILNAVN", "INTEGER": "HELTAL", "FLOAT": "TAL", "RANGE": "INTERVAL",
+               "BOOLEAN": "JA/NEJ"}
+_METAVAR = re.compile(r"\b(" + "|".join(METAVARS_DA) + r")\b")
+
+
+def danish_metavars(text: str) -> str:
+    return _METAVAR.sub(lambda m: METAVARS_DA[m.group(1)], text)
+
+
+class DanishHelpFormatter(click.HelpFormatter):
+    """Click's help formatter with its placeholders in Danish (``Brug: consultant-app
+    [TILVALG] KOMMANDO``); the headings come through ``gettext`` above."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, danish_metavars(args), prefix)
+
+    def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30,
+                 col_spacing: int = 2) -> None:
+        rows = [(danish_metavars(term), text) for term, text in rows]
+        super().write_dl(rows, col_max, col_spacing)
+
+
+_language = "da"
+_ENGLISH_FORMATTER = click.Context.formatter_class
+
+
+def gettext(message: str) -> str:
+    return CLICK_DA.get(message, message) if _language == "da" else message
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    if _language == "da" and singular in CLICK_DA_PLURAL:
+        one, many = CLICK_DA_PLURAL[singular]
+        return one if n == 1 else many
+    return singular if n == 1 else plural
+
+
+def choose_language(argv: Sequence[str]) -> str:
+    """``--lang X`` (or ``--lang=X``) on the command line, else ``CONSULTANT_APP_LANG``, else
+    Danish. Read before click parses, since click's own messages about the parsing must
+    already be in the chosen language."""
+    wanted = os.environ.get(LANG_ENV, "")
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(argv):
+            wanted = argv[i + 1]
+        elif arg.startswith("--lang="):
+            wanted = arg.partition("=")[2]
+    wanted = wanted.strip().lower()[:2]
+    return wanted if wanted in LANGUAGES else "da"
+
+
+def install(language: str) -> None:
+    """Give click's modules this catalogue and its contexts this formatter (click's declared
+    ``Context.formatter_class``), in ``language``."""
+    global _language
+    _language = language if language in LANGUAGES else "da"
+    click.Context.formatter_class = (DanishHelpFormatter if _language == "da"
+                                     else _ENGLISH_FORMATTER)
+    for name in CLICK_MODULES:
+        try:
+            module = importlib.import_module(f"click.{name}")
+        except ImportError:  # a module click does not have on this platform or version
+            continue
+        if hasattr(module, "_"):
+            module._ = gettext  # type: ignore[attr-defined]
+        if hasattr(module, "ngettext"):
+            module.ngettext = ngettext  # type: ignore[attr-defined]
+
+
+def language() -> str:
+    return _language
