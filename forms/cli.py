@@ -252,6 +252,56 @@ def delete_cmd(ctx: Context, agreement_id: str) -> None:
     click.echo(_N(CTX, "Kladden er slettet."))
 
 
+@agreement.command("signatures", help="Vis hvem der har underskrevet aftalens nuværende "
+                                      "version, og hvem der mangler (underskriften gives i "
+                                      "programmet).")
+@click.argument("agreement_id", metavar="ID")
+@click.option("--json", "as_json", is_flag=True, help="Maskinlæsbart: signed og pending.")
+@pass_context
+def signatures_cmd(ctx: Context, agreement_id: str, as_json: bool) -> None:
+    from .signing import pending_signers, role_label
+    with ctx.open() as store, store.read() as s:
+        doc = A.load(s, agreement_id)
+        signed = [{"role": g.role, "label": role_label(doc, g.role), "name": g.signer_name,
+                   "identity_check": g.identity_check, "signed_at": g.signed_at}
+                  for g in A.signatures(s, agreement_id)]
+        pending = [{"role": r.role, "label": r.label} for r in pending_signers(s, agreement_id)]
+        status = doc.record.status
+    if as_json:
+        echo_json({"status": status, "signed": signed, "pending": pending})
+        return
+    for g in signed:
+        click.echo(_N(CTX, "Underskrevet: {label}: {name} ({at:%Y-%m-%d %H:%M} UTC)").format(
+            label=g["label"], name=g["name"], at=g["signed_at"]))
+    for r in pending:
+        click.echo(_N(CTX, "Mangler:      {label}").format(label=r["label"]))
+    if not pending and status == A.SIGNED:
+        click.echo(_N(CTX, "Alle parter har underskrevet; aftalen kan forsegles "
+                           "(agreement seal)."))
+
+
+@agreement.command("seal", help="Forsegl en aftale, som alle parter har underskrevet: den "
+                                "underskrevne PDF med enhedens segl (som i programmet). "
+                                "Derefter kan aftalen ikke ændres.")
+@click.argument("agreement_id", metavar="ID")
+@click.option("-o", "--output", default=None,
+              type=click.Path(dir_okay=False, writable=True, path_type=Path),
+              help="Gem også den forseglede PDF her.")
+@pass_context
+def seal_cmd(ctx: Context, agreement_id: str, output: Path | None) -> None:
+    from consultant_app.device import device_identity
+
+    from .sealing import seal_agreement
+    with ctx.open() as store:
+        device = device_identity(store)  # opens its own transactions: before the write
+        with store.write() as s:
+            data = seal_agreement(s, agreement_id, device)
+    click.echo(_N(CTX, "Aftalen er forseglet."))
+    if output is not None:
+        _save_pdf(output, data)
+        click.echo(_N(CTX, "Forseglet aftale skrevet til {path}.").format(path=output))
+
+
 @agreement.command("pdf", help="Skriv aftalen som PDF. En forseglet aftale skrives, som den "
                                "blev forseglet; ellers med tomme felter til underskrift.")
 @click.argument("agreement_id", metavar="ID")
@@ -267,14 +317,18 @@ def pdf_cmd(ctx: Context, agreement_id: str, output: Path) -> None:
         sealed = data is not None
         if data is None:
             data = render_agreement(doc, content_hash=A.content_hash(doc))
+    _save_pdf(output, data)
+    text = (_N(CTX, "Forseglet aftale skrevet til {path}.") if sealed
+            else _N(CTX, "Aftale skrevet til {path}."))
+    click.echo(text.format(path=output))
+
+
+def _save_pdf(output: Path, data: bytes) -> None:
     try:
         _write_atomically(output, data)
     except OSError as exc:
         raise _fail(_N(CTX, "Kunne ikke skrive {path}: {reason}"), path=str(output),
                     reason=exc.strerror or str(exc)) from None
-    text = (_N(CTX, "Forseglet aftale skrevet til {path}.") if sealed
-            else _N(CTX, "Aftale skrevet til {path}."))
-    click.echo(text.format(path=output))
 
 
 def _write_atomically(path: Path, data: bytes) -> None:

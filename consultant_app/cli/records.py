@@ -41,8 +41,8 @@ def _done(ident: str, as_json: bool, saved: str) -> None:
 
 
 def _show(ctx: Context, read: Callable[[Session, str], Any], ident: str, what: str,
-          as_json: bool) -> None:
-    with ctx.open() as store, store.read() as s:
+          as_json: bool, write: bool = False) -> None:
+    with ctx.open() as store, (store.write() if write else store.read()) as s:
         record = read(s, ident)
     if record is None:
         raise NotFound(what, ident)
@@ -200,6 +200,16 @@ def vacancy_edit(ctx: Context, vacancy_id: str, assignments: tuple[str, ...],
     _done(_write(ctx, services.update_vacancy, vacancy_id, changes), as_json, "edit")
 
 
+@vacancy.command("delete", help="Slet en stilling (som i programmet; sletningen "
+                                "synkroniseres).")
+@click.argument("vacancy_id", metavar="ID")
+@pass_context
+def vacancy_delete(ctx: Context, vacancy_id: str) -> None:
+    with ctx.open() as store, store.write() as s:
+        services.delete_vacancy(s, vacancy_id)
+    click.echo(f"Slettet: {vacancy_id}")
+
+
 @vacancy.command("show", help="Vis en stilling.")
 @click.argument("vacancy_id", metavar="ID")
 @AS_JSON
@@ -235,9 +245,47 @@ def citizen_edit(ctx: Context, citizen_id: str, assignments: tuple[str, ...],
     _done(_write(ctx, services.update_citizen, citizen_id, changes), as_json, "edit")
 
 
-@citizen.command("show", help="Vis en borger med CPR-nummeret maskeret.")
+@citizen.command("show", help="Vis en borger med CPR-nummeret maskeret, medmindre "
+                              "--reveal-cpr bruges (det skrives i adgangsloggen).")
 @click.argument("citizen_id", metavar="ID")
+@click.option("--reveal-cpr", is_flag=True, help="Vis hele CPR-nummeret (logges).")
 @AS_JSON
 @pass_context
-def citizen_show(ctx: Context, citizen_id: str, as_json: bool) -> None:
-    _show(ctx, queries.citizen_detail, citizen_id, "Borger", as_json)
+def citizen_show(ctx: Context, citizen_id: str, reveal_cpr: bool, as_json: bool) -> None:
+    def read(s: Session, ident: str) -> dict[str, Any] | None:
+        detail = queries.citizen_detail(s, ident)
+        if detail is not None and reveal_cpr:
+            detail["cpr"] = services.reveal_cpr(s, ident, "Vist på kommandolinjen")
+        return detail
+    if not reveal_cpr:
+        _show(ctx, queries.citizen_detail, citizen_id, "Borger", as_json)
+        return
+    # The reveal writes the access log in the same transaction as the read.
+    _show(ctx, read, citizen_id, "Borger", as_json, write=True)
+
+
+# -- today --------------------------------------------------------------------------------
+
+@cli.command(help="I dag: planlagte besøg fra i dag og opfølgninger, der er forfaldne (som "
+                  "siden I dag).")
+@AS_JSON
+@pass_context
+def today(ctx: Context, as_json: bool) -> None:
+    with ctx.open() as store, store.read() as s:
+        lists = {}
+        for key, ids in (("planned", queries.planned_visit_ids(s)),
+                         ("follow_ups", queries.due_follow_up_ids(s))):
+            rows = queries.list_rows(s, "visit", ids)
+            columns = [c.key for c in queries.LISTS["visit"].columns]
+            lists[key] = [{"id": i, **dict(zip(columns, rows[i]))} for i in ids if i in rows]
+    if as_json:
+        echo_json(lists)
+        return
+    for key, heading in (("planned", "Planlagte besøg"), ("follow_ups", "Opfølgninger")):
+        click.echo(f"{heading}:")
+        if not lists[key]:
+            click.echo("  (ingen)")
+        for v in lists[key]:
+            day = v["visit_date"] if key == "planned" else v["follow_up_date"]
+            note = v["notes"] if key == "planned" else v["follow_up_note"]
+            click.echo(f"  {day}  {v['employer']}  {note}  [{v['id']}]".rstrip())

@@ -11,7 +11,8 @@ from sqlalchemy import select
 
 from consultant_app.cli import main
 from consultant_app.store import Store
-from consultant_app.store.models import (Citizen, ContactPerson, Employer, Match, MatchEvent,
+from consultant_app.store.models import (AccessLog, Citizen, ContactPerson, Employer, Match,
+                                         MatchEvent,
                                          OutboxEntry, Vacancy, Visit)
 from tests.conftest import FAST_KDF, PASSPHRASE
 
@@ -170,3 +171,39 @@ def test_every_change_is_journalled_for_sync(profile, capsys):
     finally:
         store.close()
     assert len(entries) == 2 and events == []
+
+
+def test_a_revealed_cpr_is_logged_and_a_vacancy_deleted(profile, capsys):
+    citizen_id = ok(capsys, profile, "citizen", "add", "name=Ali Hansen", "cpr=0101901234",
+                    "target_group=dagpenge")
+    shown = json.loads(ok(capsys, profile, "citizen", "show", citizen_id, "--reveal-cpr",
+                          "--json"))
+    assert shown["cpr"] == "010190-1234"
+    store = Store.open(profile, PASSPHRASE)
+    try:
+        with store.read() as s:
+            [entry] = s.scalars(select(AccessLog)).all()
+    finally:
+        store.close()
+    assert (entry.action, entry.entity_id, entry.detail) == (
+        "reveal_cpr", citizen_id, "Vist på kommandolinjen")
+
+    vacancy_id = ok(capsys, profile, "vacancy", "add", employer(capsys, profile), "title=Lager")
+    assert ok(capsys, profile, "vacancy", "delete", vacancy_id) == f"Slettet: {vacancy_id}"
+    code, _, err = run(capsys, profile, "vacancy", "show", vacancy_id)
+    assert code == 1 and err.strip() == f"Fejl: Stilling med id {vacancy_id} findes ikke."
+
+
+def test_today_lists_planned_visits_and_follow_ups_due(profile, capsys):
+    employer_id = employer(capsys, profile)
+    planned = ok(capsys, profile, "visit", "add", employer_id, "status=planned",
+                 "visit_date=2099-01-05", "notes=Rundvisning")
+    due = ok(capsys, profile, "visit", "add", employer_id, "visit_date=2026-01-05",
+             "follow_up_date=2026-01-10", "follow_up_note=Send kontrakt")
+    lists = json.loads(ok(capsys, profile, "today", "--json"))
+    assert [v["id"] for v in lists["planned"]] == [planned]
+    assert [v["id"] for v in lists["follow_ups"]] == [due]
+    text = ok(capsys, profile, "today")
+    assert "2099-01-05  Bageriet ApS  Rundvisning" in text and "Send kontrakt" in text
+    ok(capsys, profile, "visit", "follow-up-done", due)
+    assert json.loads(ok(capsys, profile, "today", "--json"))["follow_ups"] == []

@@ -9,6 +9,7 @@ import json
 
 from consultant_app.cli import main
 from consultant_app.device import device_identity
+from consultant_app.store import Store
 from forms import agreements as A
 from tests.conftest import PASSPHRASE
 
@@ -101,3 +102,42 @@ def test_a_sealed_agreement_gets_no_new_version_and_the_list_filters_by_status(s
     assert code == 0 and agreement_id in out and "Forseglet" in out
     code, out, _ = run(capsys, store, "agreement", "list", "--status", "draft")
     assert out.strip() == "Ingen aftaler."
+
+
+def test_signatures_show_who_is_missing_and_seal_makes_the_sealed_pdf(store, tmp_path, capsys):
+    import pypdf
+
+    from .test_signing_support import SIGNERS
+
+    agreement_id = ready_draft(store)
+    device = device_identity(store)
+    sign_as(store, agreement_id, device, "employer", "Lone Bager")
+    code, out, _ = run(capsys, store, "agreement", "signatures", agreement_id)
+    assert code == 0 and out.splitlines()[0].startswith("Underskrevet: ")
+    assert "Lone Bager" in out and out.count("Mangler:") == len(SIGNERS) - 1
+    code, _, err = run(capsys, store, "agreement", "seal", agreement_id)
+    assert code == 1 and err.startswith("Fejl: ")
+
+    again = Store.open(store.profile_dir, PASSPHRASE)
+    try:
+        sign_all_but_first(again, agreement_id, device_identity(again))
+    finally:
+        again.close()
+    state = json.loads(run(capsys, again, "agreement", "signatures", agreement_id,
+                           "--json")[1])
+    assert (state["status"], state["pending"]) == ("signed", [])
+    output = tmp_path / "aftale.pdf"
+    code, out, err = run(capsys, again, "agreement", "seal", agreement_id, "-o", str(output))
+    assert code == 0, err
+    assert out.splitlines() == ["Aftalen er forseglet.",
+                                f"Forseglet aftale skrevet til {output}."]
+    assert "aftale.json" in pypdf.PdfReader(output).attachments
+    listed = json.loads(run(capsys, again, "agreement", "list", "--json")[1])
+    assert listed[0]["status"] == "sealed"
+
+
+def sign_all_but_first(store, agreement_id, device) -> None:
+    from .test_signing_support import SIGNERS
+    for seed, (role, name) in enumerate(SIGNERS[1:], 1):
+        sign_as(store, agreement_id, device, role, name, seed,
+                identity_check="known" if role == "consultant" else "id_shown")
