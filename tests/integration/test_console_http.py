@@ -272,3 +272,28 @@ def test_english_is_one_click_away_and_stays(app, engine):
     # No open redirect through the language switch.
     assert client.get("/console/lang/da?next=https://evil.example/").headers[
         "location"] == "/console/"
+
+
+def test_an_administrator_erases_a_citizen_found_by_cpr_and_the_log_says_who(
+        app, engine, tmp_path: Path):
+    from sync.server import access_log, imports
+    path = tmp_path / "borgere.csv"
+    path.write_text("name;cpr;target_group\nEva Slet;030370-1357;dagpenge\n", "utf-8")
+    imports.import_file(engine, "citizens", path, "0751", None, False)
+    municipal = new_user(engine, store.MUNICIPALITY_ADMIN)
+    client = sign_in(app, municipal)
+    page = client.get("/console/access-log")
+    unconfirmed = client.post("/console/citizens/erase", data={
+        "csrf": csrf_of(page.text), "citizen": "030370-1357"})
+    assert unconfirmed.status_code == 422 and "Sæt kryds" in unconfirmed.text
+    done = client.post("/console/citizens/erase", data={
+        "csrf": csrf_of(page.text), "citizen": "030370-1357", "confirm": "yes"})
+    assert done.status_code == 200 and "Borgeren er slettet" in done.text
+    r = db.record.c
+    with engine.connect() as conn:
+        erased = conn.execute(select(r.id, r.deleted, r.values_json).where(
+            r.entity == "citizen", r.deleted.is_(True))).all()
+    assert [(row.deleted, row.values_json) for row in erased] == [(True, "{}")]
+    entries = access_log.query(engine, citizen=erased[0].id).entries
+    assert entries[0]["action"] == "erase"
+    assert entries[0]["actor"] == f"console:{municipal.user.username}"

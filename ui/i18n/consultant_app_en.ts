@@ -2172,6 +2172,53 @@ Not signed yet</translation>
     </message>
 </context>
 <context>
+    <name>cli</name>
+    <message>
+        <source>Angiv mindst ét felt=værdi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Besøg</source>
+        <translation type="unfinished">Visit</translation>
+    </message>
+    <message>
+        <source>Borgere</source>
+        <translation type="unfinished">Citizens</translation>
+    </message>
+    <message>
+        <source>Konsulent</source>
+        <translation type="unfinished">Consultant</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Programmets vindue er ikke installeret; skriv &apos;consultant-app --help&apos; for kommandolinjens kommandoer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skriv felt=værdi, ikke &apos;{item}&apos;.</source>
+        <translation type="unfinished">Write field=value, not &apos;{item}&apos;.</translation>
+    </message>
+    <message>
+        <source>Stillinger</source>
+        <translation type="unfinished">Vacancies</translation>
+    </message>
+    <message>
+        <source>Virksomheder</source>
+        <translation type="unfinished">Employers</translation>
+    </message>
+    <message>
+        <source>Ændringer, der venter på at blive synkroniseret</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>columns</name>
     <message>
         <source>Ansatte</source>
@@ -2285,6 +2332,14 @@ Not signed yet</translation>
 <context>
     <name>console</name>
     <message>
+        <source>(den konsulent, filen nævner)</source>
+        <translation>(the consultant the file names)</translation>
+    </message>
+    <message>
+        <source>(vælg konsulent)</source>
+        <translation>(choose consultant)</translation>
+    </message>
+    <message>
         <source>Adgangskode</source>
         <translation>Password</translation>
     </message>
@@ -2321,6 +2376,18 @@ Not signed yet</translation>
         <translation>Citizen</translation>
     </message>
     <message>
+        <source>Borgere</source>
+        <translation>Citizens</translation>
+    </message>
+    <message>
+        <source>Borgere og deres konsulent</source>
+        <translation>Citizens and their consultant</translation>
+    </message>
+    <message>
+        <source>Borgere: tildel dem alle til</source>
+        <translation>Citizens: assign them all to</translation>
+    </message>
+    <message>
         <source>Borgeren er slettet. Enhederne glemmer borgeren ved næste synkronisering.</source>
         <translation>The citizen has been erased. The devices forget the citizen at their next sync.</translation>
     </message>
@@ -2333,8 +2400,8 @@ Not signed yet</translation>
         <translation>The citizen has signed agreements, which the municipality must normally keep. Also tick &apos;Also erase signed agreements&apos; to erase them.</translation>
     </message>
     <message>
-        <source>Borgerens id</source>
-        <translation>The citizen&apos;s id</translation>
+        <source>Borgerens id eller CPR-nummer</source>
+        <translation>The citizen&apos;s id or CPR number</translation>
     </message>
     <message>
         <source>Bruger</source>
@@ -2343,6 +2410,10 @@ Not signed yet</translation>
     <message>
         <source>Brugernavn</source>
         <translation>Username</translation>
+    </message>
+    <message>
+        <source>CSV-fil</source>
+        <translation>CSV file</translation>
     </message>
     <message>
         <source>Databeskyttelse</source>
@@ -2405,6 +2476,18 @@ Not signed yet</translation>
         <translation>Devices</translation>
     </message>
     <message>
+        <source>Filen indeholder</source>
+        <translation>The file holds</translation>
+    </message>
+    <message>
+        <source>Flyt</source>
+        <translation>Move</translation>
+    </message>
+    <message>
+        <source>Flyt de valgte til</source>
+        <translation>Move the selected to</translation>
+    </message>
+    <message>
         <source>Forkert brugernavn eller adgangskode.</source>
         <translation>Wrong username or password.</translation>
     </message>
@@ -2435,6 +2518,10 @@ Not signed yet</translation>
     <message>
         <source>Fra-datoen skal skrives ÅÅÅÅ-MM-DD.</source>
         <translation>Write the from date as YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <source>Gem de gode linjer, spring de forkerte over</source>
+        <translation>Save the good lines, skip the bad ones</translation>
     </message>
     <message>
         <source>Handling</source>
@@ -2473,8 +2560,24 @@ Not signed yet</translation>
         <translation>Not allowed</translation>
     </message>
     <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Import af CSV</source>
+        <translation>CSV import</translation>
+    </message>
+    <message>
+        <source>Importér</source>
+        <translation>Import</translation>
+    </message>
+    <message>
         <source>Indsigt (art. 15): borgerens data</source>
         <translation>Right of access (art. 15): the citizen&apos;s data</translation>
+    </message>
+    <message>
+        <source>Ingen borgere.</source>
+        <translation>No citizens.</translation>
     </message>
     <message>
         <source>Ingen konsulenter endnu.</source>
@@ -2487,6 +2590,10 @@ Not signed yet</translation>
     <message>
         <source>Ingen tilmeldte enheder.</source>
         <translation>No enrolled devices.</translation>
+    </message>
+    <message>
+        <source>Intet importeret: ret linjerne herunder og prøv igen, eller sæt kryds ved &apos;Gem de gode linjer&apos;.</source>
+        <translation>Nothing imported: correct the lines below and try again, or tick &apos;Save the good lines&apos;.</translation>
     </message>
     <message>
         <source>Jeg bekræfter, at borgeren skal slettes på tjenesten og alle enheder</source>
@@ -2581,12 +2688,20 @@ Not signed yet</translation>
         <translation>The account is locked for 15 minutes after too many wrong attempts.</translation>
     </message>
     <message>
+        <source>Linjerne herunder er sprunget over.</source>
+        <translation>The lines below were skipped.</translation>
+    </message>
+    <message>
         <source>Log ind</source>
         <translation>Sign in</translation>
     </message>
     <message>
         <source>Log ud</source>
         <translation>Sign out</translation>
+    </message>
+    <message>
+        <source>Målgruppe</source>
+        <translation>Target group</translation>
     </message>
     <message>
         <source>Navn</source>
@@ -2605,12 +2720,20 @@ Not signed yet</translation>
         <translation>Overview</translation>
     </message>
     <message>
-        <source>På den bærbare: Indstillinger → Synkronisering, eller kommandoen</source>
-        <translation>On the laptop: Settings → Sync, or the command</translation>
+        <source>På den bærbare: Synkronisering → Tilmeld enhed …, eller kommandoen</source>
+        <translation>On the laptop: Sync → Enrol device …, or the command</translation>
     </message>
     <message>
         <source>QR-koden indeholder tilmeldingskoden.</source>
         <translation>The QR code holds the enrolment code.</translation>
+    </message>
+    <message>
+        <source>Resultat</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Samme format og samme kontrol som kommandolinjen: hver forkert linje nævnes med nummer, kolonne og årsag. Uden kryds gemmes intet, hvis en linje er forkert.</source>
+        <translation>The same format and the same checks as the command line: every bad line is named with its number, column and reason. Without the tick nothing is saved when a line is bad.</translation>
     </message>
     <message>
         <source>Seneste kontakt</source>
@@ -2661,12 +2784,20 @@ Not signed yet</translation>
         <translation>Status</translation>
     </message>
     <message>
+        <source>Stillinger</source>
+        <translation>Vacancies</translation>
+    </message>
+    <message>
         <source>Systemadministrator</source>
         <translation>System administrator</translation>
     </message>
     <message>
         <source>Sæt kryds for at bekræfte sletningen.</source>
         <translation>Tick the box to confirm the erasure.</translation>
+    </message>
+    <message>
+        <source>Sæt kryds ved de borgere, der skal flyttes.</source>
+        <translation>Tick the citizens to move.</translation>
     </message>
     <message>
         <source>Søg</source>
@@ -2717,8 +2848,28 @@ Not signed yet</translation>
         <translation>The export is written to the access log.</translation>
     </message>
     <message>
+        <source>Virksomheder</source>
+        <translation>Employers</translation>
+    </message>
+    <message>
         <source>Vis</source>
         <translation>Show</translation>
+    </message>
+    <message>
+        <source>Vis borgere hos</source>
+        <translation>Show citizens of</translation>
+    </message>
+    <message>
+        <source>Vælg den konsulent, borgerne skal flyttes til.</source>
+        <translation>Choose the consultant to move the citizens to.</translation>
+    </message>
+    <message>
+        <source>Vælg en CSV-fil.</source>
+        <translation>Choose a CSV file.</translation>
+    </message>
+    <message>
+        <source>Vælg hvad filen indeholder.</source>
+        <translation>Choose what the file holds.</translation>
     </message>
     <message>
         <source>afvist</source>
@@ -2729,8 +2880,20 @@ Not signed yet</translation>
         <translation>active</translation>
     </message>
     <message>
+        <source>alle konsulenter</source>
+        <translation>all consultants</translation>
+    </message>
+    <message>
+        <source>borgere</source>
+        <translation>citizens</translation>
+    </message>
+    <message>
         <source>de</source>
         <translation>the</translation>
+    </message>
+    <message>
+        <source>de første</source>
+        <translation>the first</translation>
     </message>
     <message>
         <source>deaktiveret</source>
@@ -2745,6 +2908,10 @@ Not signed yet</translation>
         <translation>events</translation>
     </message>
     <message>
+        <source>ingen</source>
+        <translation>none</translation>
+    </message>
+    <message>
         <source>ingen enhed har haft kontakt</source>
         <translation>no device has been in contact</translation>
     </message>
@@ -2757,6 +2924,14 @@ Not signed yet</translation>
         <translation>newest shown</translation>
     </message>
     <message>
+        <source>opdateret</source>
+        <translation>updated</translation>
+    </message>
+    <message>
+        <source>oprettet</source>
+        <translation>created</translation>
+    </message>
+    <message>
         <source>sidste kontakt</source>
         <translation>last contact</translation>
     </message>
@@ -2767,6 +2942,14 @@ Not signed yet</translation>
     <message>
         <source>udført</source>
         <translation>done</translation>
+    </message>
+    <message>
+        <source>vist</source>
+        <translation>shown</translation>
+    </message>
+    <message>
+        <source>{n} borger(e) flyttet til {name}. Den tidligere konsulents enheder glemmer dem ved næste synkronisering.</source>
+        <translation>{n} citizen(s) moved to {name}. The previous consultant&apos;s devices forget them at their next sync.</translation>
     </message>
 </context>
 <context>
@@ -3131,6 +3314,10 @@ Not signed yet</translation>
         <translation>Agreement type</translation>
     </message>
     <message>
+        <source>Begrundelse for afslag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Virksomhedens CVR-nummer</source>
         <translation>The employer&apos;s CVR number</translation>
     </message>
@@ -3309,6 +3496,14 @@ Not signed yet</translation>
         <translation>--date: &apos;{value}&apos; is not a date (YYYY-MM-DD).</translation>
     </message>
     <message>
+        <source>--note: bemærkningen må ikke være tom.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--note: skriv en bemærkning (eller brug --withdraw).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>--type: &apos;{value}&apos; er ikke en aftaletype ({types}).</source>
         <translation>--type: &apos;{value}&apos; is not an agreement type ({types}).</translation>
     </message>
@@ -3331,6 +3526,10 @@ Not signed yet</translation>
     <message>
         <source>Aftalen er ikke knyttet til en borger, så CPR-nummeret kan ikke vises med adgangslog.</source>
         <translation>The agreement is not linked to a citizen, so the CPR number cannot be shown with an access log.</translation>
+    </message>
+    <message>
+        <source>Aftalen er nu version {revision}, en kladde; underskrifterne starter forfra.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Bemærkning til {finding}: {note}</source>
@@ -3369,8 +3568,16 @@ Not signed yet</translation>
         <translation>Info</translation>
     </message>
     <message>
+        <source>Ingen aftaler.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Kladde</source>
         <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Kladden er slettet.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Klar til underskrift.</source>
@@ -3381,12 +3588,24 @@ Not signed yet</translation>
         <translation>Could not write {path}: {reason}</translation>
     </message>
     <message>
+        <source>Kvitteret.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kvittering trukket tilbage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NØGLE: &apos;{key}&apos; er ikke en advarsel på aftalen. Advarsler: {keys}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Regelsæt: {name}, gældende fra {day}, {origin}</source>
         <translation>Rule set: {name}, in force from {day}, {origin}</translation>
     </message>
     <message>
-        <source>Skriv felt=værdi, ikke &apos;{item}&apos;.</source>
-        <translation>Write field=value, not &apos;{item}&apos;.</translation>
+        <source>ingen</source>
+        <translation type="unfinished">none</translation>
     </message>
     <message>
         <source>Under underskrift</source>

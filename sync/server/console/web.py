@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import urllib.parse
 from collections.abc import Callable
 from pathlib import Path
@@ -18,10 +19,11 @@ import segno
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from sqlalchemy import func, select
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
-from .. import access_log, admin, auth, citizen_data
+from .. import access_log, admin, auth, citizen_data, db
 from ..errors import ServiceError
 from . import overview, store
 from .i18n import _N, CTX, LANG_COOKIE, Translator
@@ -56,7 +58,13 @@ MAY: dict[str, frozenset[str]] = {
     "export": frozenset({store.SYSTEM_ADMIN, store.MUNICIPALITY_ADMIN, store.DPO}),
     "erase": frozenset({store.SYSTEM_ADMIN, store.MUNICIPALITY_ADMIN}),
     "actions": frozenset({store.SYSTEM_ADMIN, store.MUNICIPALITY_ADMIN, store.DPO}),
+    "imports": frozenset({store.SYSTEM_ADMIN, store.MUNICIPALITY_ADMIN}),
+    "assign": frozenset({store.SYSTEM_ADMIN, store.MUNICIPALITY_ADMIN}),
 }
+
+IMPORT_KINDS = {"employers": _N(CTX, "Virksomheder"), "vacancies": _N(CTX, "Stillinger"),
+                "citizens": _N(CTX, "Borgere")}
+MAX_CITIZENS_SHOWN = 500
 
 
 class Refused(Exception):
@@ -121,6 +129,7 @@ def _fmt_time(value: dt.datetime | None) -> str:
 
 
 ACTIVE = {"overview.html": "overview", "consultants.html": "consultants",
+          "imports.html": "imports", "citizens.html": "assign",
           "consultant.html": "consultants", "access_log.html": "access_log",
           "actions.html": "actions"}
 
@@ -387,7 +396,7 @@ def _overview(ctx: Ctx) -> Response:
     municipality = ctx.municipality(q.get("m"))
     days = int(q["days"]) if q.get("days", "").isdigit() and 0 < int(q["days"]) < 3650 \
         else QUIET_DAYS
-    now = store.db.utcnow()
+    now = db.utcnow()
     rows = overview.consultants(ctx.read, municipality, ctx.team()) if municipality else []
     device_ids = None
     if ctx.team() is not None:
@@ -445,7 +454,7 @@ def _add_consultant(ctx: Ctx, form: FormData) -> Response:
     if not name or municipality is None:
         return _consultants(ctx, ctx.t(_N(CTX, "Skriv konsulentens navn.")), 422)
     consultant_id = admin.add_consultant(ctx.engine, municipality, name, email)
-    with store.db.writing(ctx.engine) as conn:
+    with db.writing(ctx.engine) as conn:
         if ctx.user is not None and ctx.user.role == store.TEAM_LEADER:
             store.add_to_team(conn, ctx.user.id, consultant_id)
         store.log_action(ctx.engine, ctx.user, "add_consultant", consultant_id,
@@ -468,7 +477,7 @@ def _consultant(ctx: Ctx, consultant_id: str, code: str = "") -> Response:
                                                     title=code)
     server = str(ctx.request.base_url).rstrip("/")
     return render(ctx, "consultant.html", row=row, municipality=municipality, code=code,
-                  qr=qr, server=server, now=store.db.utcnow(), days=QUIET_DAYS)
+                  qr=qr, server=server, now=db.utcnow(), days=QUIET_DAYS)
 
 
 @router.get("/consultants/{consultant_id}")
@@ -510,9 +519,9 @@ async def deactivate(request: Request, consultant_id: str) -> Response:
 
 def _revoke(ctx: Ctx, _form: FormData, device_id: str) -> Response:
     ctx.require("revoke_device", device_id)
-    d = store.db.device.c
+    d = db.device.c
     with ctx.read.connect() as conn:
-        owner = conn.execute(store.select(d.consultant_id).where(d.id == device_id)).scalar()
+        owner = conn.execute(select(d.consultant_id).where(d.id == device_id)).scalar()
     if owner is None:
         store.log_action(ctx.engine, ctx.user, "revoke_device", device_id, outcome="refused")
         raise Refused(_N(CTX, "Enheden findes ikke."))
@@ -536,11 +545,27 @@ def _parse_day(value: str) -> dt.datetime | None:
         return None
 
 
+CPR = re.compile(r"\d{6}-?\d{4}")
+
+
+def _citizen_id(ctx: Ctx, given: str, municipality: str | None) -> str:
+    """A citizen's id as given, or the id of the citizen with that CPR number in the
+    municipality (found by the blind index; the number itself is not stored)."""
+    if not CPR.fullmatch(given) or municipality is None:
+        return given
+    r = db.record.c
+    with ctx.read.connect() as conn:
+        found = conn.execute(select(r.id).where(
+            r.entity == "citizen", r.municipality_code == municipality,
+            r.cpr_index == db.cpr_index(conn, given))).scalar()
+    return found or given
+
+
 def _access_log(ctx: Ctx, message: str = "", status: int = 200) -> Response:
     ctx.require("access_log")
     q = ctx.request.query_params
     municipality = ctx.municipality(q.get("m"))
-    citizen = q.get("citizen", "").strip()[:64]
+    citizen = _citizen_id(ctx, q.get("citizen", "").strip()[:64], municipality)
     consultant = q.get("consultant", "").strip()[:100]
     since_text, until_text = q.get("since", "")[:10], q.get("until", "")[:10]
     since, until = _parse_day(since_text), _parse_day(until_text)
@@ -578,9 +603,9 @@ async def access_log_page(request: Request) -> Response:
 
 
 def _citizen_in_municipality(ctx: Ctx, citizen_id: str, what: str) -> str:
-    r = store.db.record.c
+    r = db.record.c
     with ctx.read.connect() as conn:
-        found = conn.execute(store.select(r.municipality_code).where(
+        found = conn.execute(select(r.municipality_code).where(
             r.entity == "citizen", r.id == citizen_id)).scalar()
     user = ctx.user
     assert user is not None
@@ -591,8 +616,9 @@ def _citizen_in_municipality(ctx: Ctx, citizen_id: str, what: str) -> str:
 
 
 def _export(ctx: Ctx, form: FormData) -> Response:
-    citizen_id = str(form.get("citizen", "")).strip()[:64]
-    ctx.require("export", citizen_id)
+    ctx.require("export")
+    citizen_id = _citizen_id(ctx, str(form.get("citizen", "")).strip()[:64],
+                             ctx.user.municipality_code)
     municipality = _citizen_in_municipality(ctx, citizen_id, "export")
     data = citizen_data.export(ctx.engine, citizen_id, actor=f"console:{ctx.user.username}")
     store.log_action(ctx.engine, ctx.user, "export", citizen_id, municipality)
@@ -609,8 +635,9 @@ async def export(request: Request) -> Response:
 
 
 def _erase(ctx: Ctx, form: FormData) -> Response:
-    citizen_id = str(form.get("citizen", "")).strip()[:64]
-    ctx.require("erase", citizen_id)
+    ctx.require("erase")
+    citizen_id = _citizen_id(ctx, str(form.get("citizen", "")).strip()[:64],
+                             ctx.user.municipality_code)
     municipality = _citizen_in_municipality(ctx, citizen_id, "erase")
     if form.get("confirm") != "yes":
         return _access_log(ctx, ctx.t(_N(CTX, "Sæt kryds for at bekræfte sletningen.")), 422)
@@ -645,3 +672,121 @@ def _actions(ctx: Ctx) -> Response:
 @router.get("/actions")
 async def actions_page(request: Request) -> Response:
     return await page(request, _actions)
+
+
+# -- imports and assignment ----------------------------------------------------------------------
+
+def _imports(ctx: Ctx, result: Any = None, problems: list[str] | None = None,
+             error: str = "", status: int = 200, kind: str = "") -> Response:
+    ctx.require("imports")
+    municipality = ctx.municipality(ctx.request.query_params.get("m"))
+    consultants = [c for c in overview.consultants(ctx.read, municipality)
+                   if not c.deactivated] if municipality else []
+    return render(ctx, "imports.html", status=status, municipality=municipality,
+                  consultants=consultants, kinds=IMPORT_KINDS, result=result,
+                  problems=problems or [], error=error, kind=kind)
+
+
+@router.get("/imports")
+async def imports_page(request: Request) -> Response:
+    return await page(request, _imports)
+
+
+def _import(ctx: Ctx, form: FormData) -> Response:
+    from .. import imports
+    ctx.require("imports")
+    municipality = ctx.municipality(str(form.get("m", "")) or None)
+    kind = str(form.get("kind", ""))
+    upload = form.get("file")
+    consultant = str(form.get("consultant", "")).strip() or None
+    keep_good = form.get("keep_good") == "yes"
+    if kind not in IMPORT_KINDS:
+        return _imports(ctx, error=ctx.t(_N(CTX, "Vælg hvad filen indeholder.")), status=422)
+    data = upload.file.read() if hasattr(upload, "file") else b""
+    if not data or municipality is None:
+        return _imports(ctx, error=ctx.t(_N(CTX, "Vælg en CSV-fil.")), status=422, kind=kind)
+    name = getattr(upload, "filename", "") or "filen"
+    try:
+        result = imports.import_bytes(ctx.engine, kind, data, municipality,
+                                      consultant if kind == "citizens" else None, keep_good,
+                                      name[:100])
+    except ServiceError as exc:
+        return _imports(ctx, error=exc.message, status=422, kind=kind)
+    problems = [p.render(ctx.t.pair) for p in result.problems]
+    store.log_action(ctx.engine, ctx.user, "import", f"{kind}:{name[:60]}", municipality,
+                     detail=f"{result.created} created, {result.updated} updated, "
+                            f"{len({p.line for p in result.problems})} bad lines, "
+                            f"keep_good={keep_good}")
+    return _imports(ctx, result=result, problems=problems,
+                    status=422 if problems and not keep_good else 200, kind=kind)
+
+
+@router.post("/imports")
+async def import_csv(request: Request) -> Response:
+    return await action(request, _import)
+
+
+def _citizens(ctx: Ctx, message: str = "", status: int = 200) -> Response:
+    ctx.require("assign")
+    q = ctx.request.query_params
+    municipality = ctx.municipality(q.get("m"))
+    consultants = overview.consultants(ctx.read, municipality) if municipality else []
+    owner = q.get("consultant", "")[:36]
+    r = db.record.c
+    rows: list[dict[str, Any]] = []
+    total = 0
+    if municipality:
+        where = [r.entity == "citizen", r.municipality_code == municipality,
+                 r.deleted.is_(False)]
+        if owner:
+            where.append(r.owner_consultant_id == owner)
+        with ctx.read.connect() as conn:
+            total = conn.execute(select(func.count()).select_from(db.record)
+                                 .where(*where)).scalar_one()
+            for row in conn.execute(select(r.id, r.values_json, r.owner_consultant_id)
+                                    .where(*where).order_by(r.id).limit(MAX_CITIZENS_SHOWN)):
+                values = json.loads(row.values_json)
+                rows.append({"id": row.id, "name": values.get("name", ""),
+                             "target_group": values.get("target_group", ""),
+                             "owner": row.owner_consultant_id or ""})
+    names = {c.id: c.name for c in consultants}
+    rows.sort(key=lambda row: str(row["name"]).lower())
+    return render(ctx, "citizens.html", status=status, municipality=municipality,
+                  consultants=consultants, owner=owner, rows=rows, total=total, names=names,
+                  message=message)
+
+
+@router.get("/citizens")
+async def citizens_page(request: Request) -> Response:
+    return await page(request, _citizens)
+
+
+def _assign(ctx: Ctx, form: FormData) -> Response:
+    ctx.require("assign")
+    municipality = ctx.municipality(str(form.get("m", "")) or None)
+    target = str(form.get("target", ""))[:36]
+    chosen = [str(v)[:64] for v in form.getlist("citizen")][:MAX_CITIZENS_SHOWN]
+    consultants = {c.id: c for c in overview.consultants(ctx.read, municipality)} \
+        if municipality else {}
+    if target not in consultants or consultants[target].deactivated:
+        return _citizens(ctx, ctx.t(_N(CTX, "Vælg den konsulent, borgerne skal flyttes til.")),
+                         422)
+    if not chosen:
+        return _citizens(ctx, ctx.t(_N(CTX, "Sæt kryds ved de borgere, der skal flyttes.")),
+                         422)
+    moved = 0
+    for citizen_id in chosen:
+        _citizen_in_municipality(ctx, citizen_id, "assign")
+        admin.assign_citizen(ctx.engine, citizen_id, target)
+        moved += 1
+        store.log_action(ctx.engine, ctx.user, "assign", citizen_id, municipality,
+                         detail=f"to {target}")
+    return _citizens(ctx, ctx.t(_N(CTX, "{n} borger(e) flyttet til {name}. Den tidligere "
+                                        "konsulents enheder glemmer dem ved næste "
+                                        "synkronisering.")).format(
+        n=moved, name=consultants[target].name))
+
+
+@router.post("/citizens/assign")
+async def assign(request: Request) -> Response:
+    return await action(request, _assign)
