@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pyotp
 import pytest
+from playwright.sync_api import expect
 from sqlalchemy import select
 
 from sync.server import db
@@ -97,6 +98,8 @@ def sign_in(browser, town: Town, who: str, viewport=(1366, 768), shots: bool = F
     assert page.url.startswith(town.server.base_url + "/console/login")
     if shots:
         shot(page, "01-log-ind")
+    # The field has the focus once the page has settled (autofocus); type only then.
+    expect(page.get_by_label("Brugernavn")).to_be_focused(timeout=30_000)
     page.keyboard.type(username)
     page.keyboard.press("Tab")
     page.keyboard.type(PASSWORD)
@@ -104,6 +107,7 @@ def sign_in(browser, town: Town, who: str, viewport=(1366, 768), shots: bool = F
     page.wait_for_url(re.compile(r".*/console/login/code.*"))
     if shots:
         shot(page, "02-kode")
+    expect(page.get_by_label("Kode", exact=True)).to_be_focused(timeout=30_000)
     page.keyboard.type(pyotp.TOTP(town.secrets[username]).now())
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r".*/console/(overview|access-log).*"))
