@@ -2175,47 +2175,47 @@ Not signed yet</translation>
     <name>cli</name>
     <message>
         <source>Angiv mindst ét felt=værdi.</source>
-        <translation type="unfinished"></translation>
+        <translation>Give at least one field=value.</translation>
     </message>
     <message>
         <source>Besøg</source>
-        <translation type="unfinished">Visit</translation>
+        <translation>Visits</translation>
     </message>
     <message>
         <source>Borgere</source>
-        <translation type="unfinished">Citizens</translation>
+        <translation>Citizens</translation>
     </message>
     <message>
         <source>Konsulent</source>
-        <translation type="unfinished">Consultant</translation>
+        <translation>Consultant</translation>
     </message>
     <message>
         <source>Match</source>
-        <translation type="unfinished"></translation>
+        <translation>Matches</translation>
     </message>
     <message>
         <source>Profil</source>
-        <translation type="unfinished"></translation>
+        <translation>Profile</translation>
     </message>
     <message>
         <source>Programmets vindue er ikke installeret; skriv &apos;consultant-app --help&apos; for kommandolinjens kommandoer.</source>
-        <translation type="unfinished"></translation>
+        <translation>The program&apos;s window is not installed; type &apos;consultant-app --help&apos; for the command line&apos;s commands.</translation>
     </message>
     <message>
         <source>Skriv felt=værdi, ikke &apos;{item}&apos;.</source>
-        <translation type="unfinished">Write field=value, not &apos;{item}&apos;.</translation>
+        <translation>Write field=value, not &apos;{item}&apos;.</translation>
     </message>
     <message>
         <source>Stillinger</source>
-        <translation type="unfinished">Vacancies</translation>
+        <translation>Vacancies</translation>
     </message>
     <message>
         <source>Virksomheder</source>
-        <translation type="unfinished">Employers</translation>
+        <translation>Employers</translation>
     </message>
     <message>
         <source>Ændringer, der venter på at blive synkroniseret</source>
-        <translation type="unfinished"></translation>
+        <translation>Changes waiting to be synced</translation>
     </message>
 </context>
 <context>
@@ -3315,7 +3315,7 @@ Not signed yet</translation>
     </message>
     <message>
         <source>Begrundelse for afslag</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for declining</translation>
     </message>
     <message>
         <source>Virksomhedens CVR-nummer</source>
@@ -3497,11 +3497,11 @@ Not signed yet</translation>
     </message>
     <message>
         <source>--note: bemærkningen må ikke være tom.</source>
-        <translation type="unfinished"></translation>
+        <translation>--note: the note must not be empty.</translation>
     </message>
     <message>
         <source>--note: skriv en bemærkning (eller brug --withdraw).</source>
-        <translation type="unfinished"></translation>
+        <translation>--note: write a note (or use --withdraw).</translation>
     </message>
     <message>
         <source>--type: &apos;{value}&apos; er ikke en aftaletype ({types}).</source>
@@ -3529,7 +3529,7 @@ Not signed yet</translation>
     </message>
     <message>
         <source>Aftalen er nu version {revision}, en kladde; underskrifterne starter forfra.</source>
-        <translation type="unfinished"></translation>
+        <translation>The agreement is now version {revision}, a draft; the signatures start over.</translation>
     </message>
     <message>
         <source>Bemærkning til {finding}: {note}</source>
@@ -3569,7 +3569,7 @@ Not signed yet</translation>
     </message>
     <message>
         <source>Ingen aftaler.</source>
-        <translation type="unfinished"></translation>
+        <translation>No agreements.</translation>
     </message>
     <message>
         <source>Kladde</source>
@@ -3577,7 +3577,7 @@ Not signed yet</translation>
     </message>
     <message>
         <source>Kladden er slettet.</source>
-        <translation type="unfinished"></translation>
+        <translation>The draft is deleted.</translation>
     </message>
     <message>
         <source>Klar til underskrift.</source>
@@ -3589,15 +3589,15 @@ Not signed yet</translation>
     </message>
     <message>
         <source>Kvitteret.</source>
-        <translation type="unfinished"></translation>
+        <translation>Acknowledged.</translation>
     </message>
     <message>
         <source>Kvittering trukket tilbage.</source>
-        <translation type="unfinished"></translation>
+        <translation>Acknowledgement withdrawn.</translation>
     </message>
     <message>
         <source>NØGLE: &apos;{key}&apos; er ikke en advarsel på aftalen. Advarsler: {keys}.</source>
-        <translation type="unfinished"></translation>
+        <translation>KEY: &apos;{key}&apos; is not a warning on the agreement. Warnings: {keys}.</translation>
     </message>
     <message>
         <source>Regelsæt: {name}, gældende fra {day}, {origin}</source>
@@ -3605,7 +3605,7 @@ Not signed yet</translation>
     </message>
     <message>
         <source>ingen</source>
-        <translation type="unfinished">none</translation>
+        <translation>none</translation>
     </message>
     <message>
         <source>Under underskrift</source>
