@@ -8,6 +8,7 @@ On quit, queued writes finish before the store closes.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -128,8 +129,10 @@ def run_app(profile: Path, passphrase: str | None) -> int:
         return 1
     ops = Ops(store)
     bridges: list[SyncBridge] = []
+    restart: list[bool] = []
     try:
         window = MainWindow(ops, settings)
+        window.restart_requested.connect(lambda: (restart.append(True), window.close()))
         window.show()
 
         def begin_sync() -> None:
@@ -138,12 +141,22 @@ def run_app(profile: Path, passphrase: str | None) -> int:
                 bridges.append(bridge)
         # Sync (and httpx behind it) starts once the window is up, not before it.
         QTimer.singleShot(0, begin_sync)
-        return app.exec()
+        code = app.exec()
     finally:
         for bridge in bridges:
             bridge.stop()
         ops.shutdown()
         store.close()
+    if restart:
+        restart_program()
+    return code
+
+
+def restart_program() -> None:
+    """Start the program again with the same command line (after a language change): the
+    store is closed and the sync stopped before, so nothing is lost."""
+    logging.getLogger(__name__).info("restarting for the new language")
+    os.execv(sys.executable, [sys.executable, *sys.orig_argv[1:]])
 
 
 # -- background sync (the sync issue) ------------------------------------------------------

@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib
 import logging
 
-from PySide6.QtCore import QByteArray, QRect, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 
 from consultant_app.queries import outbox_count
 
-from .i18n import install_translator
 from .ops import Ops
 from .search_popup import SearchPopup, kind_label
 from .settings import SPLITTER_PREFIX, Settings
@@ -45,7 +44,26 @@ STATUS_MESSAGE_MS = 8000
 COMFORTABLE = QSize(1280, 800)  # first size on a screen with room for it
 
 
+class LanguageRestart:
+    """Asks whether to restart now for the new language; tests replace ``ask``."""
+
+    @classmethod
+    def ask(cls, parent: QWidget) -> bool:
+        tr = QCoreApplication.translate
+        box = QMessageBox(QMessageBox.Icon.Question, tr("MainWindow", "Sprog"), tr(
+            "MainWindow", "Det nye sprog bruges, når programmet starter igen. Indtil da er "
+            "alt på det sprog, det er nu.\n\nGenstart programmet nu? Det du har gemt, er "
+            "gemt; du skal låse profilen op igen."), parent=parent)
+        now = box.addButton(tr("MainWindow", "&Genstart nu"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(tr("MainWindow", "&Senere"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(now)
+        box.exec()
+        return box.clickedButton() is now
+
+
 class MainWindow(QMainWindow):
+    restart_requested = Signal()  # the language changed and the consultant chose to restart
+
     def __init__(self, ops: Ops, settings: Settings, parent: QWidget | None = None):
         super().__init__(parent)
         self.ops = ops
@@ -277,13 +295,19 @@ class MainWindow(QMainWindow):
         self.refresh_status()
 
     def _set_language(self, code: str) -> None:
+        """The new language takes effect at the next start, and the consultant is offered
+        that start now. Why not live: the pages build their texts once (labels, the
+        domain's and the templates' names in lists, tooltips with keys), and retranslating
+        every one of them on a language change is a second code path in every widget that
+        nothing would keep honest; installing the translator at once, as before, left a
+        window of two languages (new dialogs and messages English, the pages Danish). The
+        window now stays in one language until the restart."""
         if code == self.settings.language:
             return
         self.settings.set("ui/language", code)
-        install_translator(code)
-        QMessageBox.information(self, self.tr("Sprog"), self.tr(
-            "Sproget er skiftet. Alle sider vises på det nye sprog, næste gang programmet "
-            "starter."))
+        self.settings.sync()
+        if LanguageRestart.ask(self):
+            self.restart_requested.emit()
 
     # -- geometry ---------------------------------------------------------------------
     def _splitters(self) -> list[QSplitter]:

@@ -7,6 +7,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction
 
 from ui.i18n import install_translator
 from ui.i18n.update import TS_FILE, run_lupdate
@@ -54,3 +56,32 @@ def test_english_setting_shows_english_navigation(english, ops, settings, qtbot)
 
 def test_danish_is_the_default_language(settings) -> None:  # noqa: F811
     assert settings.language == "da"
+
+
+def test_switching_language_keeps_one_language_until_the_restart_it_offers(
+        ops, settings, qtbot, monkeypatch) -> None:  # noqa: F811
+    """No mixed window: the choice is saved, nothing changes language until the program
+    starts again, and the restart is offered (accepted here: the window asks to restart)."""
+    from ui.main_window import LanguageRestart
+    asked: list[bool] = []
+    monkeypatch.setattr(LanguageRestart, "ask", classmethod(
+        lambda cls, parent: asked.append(True) or True))
+    window = MainWindow(ops, settings)
+    qtbot.addWidget(window)
+    english = next(a for a in window.findChildren(QAction) if a.text() == "English")
+    with qtbot.waitSignal(window.restart_requested, timeout=2000):
+        english.trigger()
+    assert asked and settings.language == "en"
+    # Whatever opens after the switch speaks the window's language, not a second one.
+    dialog = window.pages["agreements"].rule_book()
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Regelbog"
+    assert QCoreApplication.translate("MainWindow", "&Filer") == "&Filer"
+    # The restart builds the window in the new language.
+    install_translator(settings.language)
+    try:
+        again = MainWindow(ops, settings)
+        qtbot.addWidget(again)
+        assert again.nav.item(0).text() == "Today"
+    finally:
+        install_translator("da")

@@ -388,6 +388,14 @@
         <translation>Choose an employer in the list, or create a new one with Ctrl+Shift+N.</translation>
     </message>
     <message>
+        <source>CVR {cvr}</source>
+        <translation>CVR {cvr}</translation>
+    </message>
+    <message>
+        <source>P-nr. {p_number}</source>
+        <translation>P-no. {p_number}</translation>
+    </message>
+    <message>
         <source>S&amp;tillinger</source>
         <translation>Vaca&amp;ncies</translation>
     </message>
@@ -642,12 +650,24 @@
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <source>Sprog</source>
-        <translation>Language</translation>
+        <source>&amp;Genstart nu</source>
+        <translation>&amp;Restart now</translation>
     </message>
     <message>
-        <source>Sproget er skiftet. Alle sider vises på det nye sprog, næste gang programmet starter.</source>
-        <translation>The language has been changed. All pages are shown in the new language the next time the program starts.</translation>
+        <source>&amp;Senere</source>
+        <translation>&amp;Later</translation>
+    </message>
+    <message>
+        <source>Det nye sprog bruges, når programmet starter igen. Indtil da er alt på det sprog, det er nu.
+
+Genstart programmet nu? Det du har gemt, er gemt; du skal låse profilen op igen.</source>
+        <translation>The new language is used when the program starts again. Until then everything stays in the language it is in now.
+
+Restart the program now? What you have saved is saved; you will unlock the profile again.</translation>
+    </message>
+    <message>
+        <source>Sprog</source>
+        <translation>Language</translation>
     </message>
     <message>
         <source>Programmet er ikke lukket: en ændring kan ikke gemmes – ret det markerede, eller fortryd med Ctrl+Z.</source>
@@ -3520,6 +3540,10 @@ Not signed yet</translation>
         <translation>The agreement</translation>
     </message>
     <message>
+        <source>Aftalen er forseglet.</source>
+        <translation type="unfinished">The agreement is sealed.</translation>
+    </message>
+    <message>
         <source>Aftalen er ikke klar til underskrift: {errors} fejl og {warnings} advarsel(er) uden bemærkning.</source>
         <translation>The agreement is not ready to sign: {errors} error(s) and {warnings} warning(s) without a note.</translation>
     </message>
@@ -3530,6 +3554,10 @@ Not signed yet</translation>
     <message>
         <source>Aftalen er nu version {revision}, en kladde; underskrifterne starter forfra.</source>
         <translation>The agreement is now version {revision}, a draft; the signatures start over.</translation>
+    </message>
+    <message>
+        <source>Alle parter har underskrevet; aftalen kan forsegles (agreement seal).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Bemærkning til {finding}: {note}</source>
@@ -3596,12 +3624,20 @@ Not signed yet</translation>
         <translation>Acknowledgement withdrawn.</translation>
     </message>
     <message>
+        <source>Mangler:      {label}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>NØGLE: &apos;{key}&apos; er ikke en advarsel på aftalen. Advarsler: {keys}.</source>
         <translation>KEY: &apos;{key}&apos; is not a warning on the agreement. Warnings: {keys}.</translation>
     </message>
     <message>
         <source>Regelsæt: {name}, gældende fra {day}, {origin}</source>
         <translation>Rule set: {name}, in force from {day}, {origin}</translation>
+    </message>
+    <message>
+        <source>Underskrevet: {label}: {name} ({at:%Y-%m-%d %H:%M} UTC)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>ingen</source>
@@ -4832,6 +4868,10 @@ Not signed yet</translation>
         <translation>The device is not enrolled with a central service yet. Choose “Enrol device” and type the server&apos;s address and your enrolment code.</translation>
     </message>
     <message>
+        <source>Enheden er spærret</source>
+        <translation>The device is blocked</translation>
+    </message>
+    <message>
         <source>Enheden er spærret af den centrale tjeneste. Af hensyn til databeskyttelsen er borgernes personoplysninger, aftalerne og konflikterne slettet fra denne computer. Kontakt din leder for at få enheden tilmeldt igen.</source>
         <translation>The device has been blocked by the central service. For data protection, the citizens&apos; personal data, the agreements and the conflicts have been deleted from this computer. Contact your manager to have the device enrolled again.</translation>
     </message>
@@ -4840,8 +4880,24 @@ Not signed yet</translation>
         <translation>The connection to {url} was broken off: the service&apos;s certificate was not issued by the service this device is enrolled with (or by the root certificate given). Nothing was sent. Contact those who run the service.</translation>
     </message>
     <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Offline – ikke tilmeldt en central</source>
+        <translation>Offline – not enrolled with a central service</translation>
+    </message>
+    <message>
+        <source>Offline – tjenesten svarer ikke</source>
+        <translation>Offline – the service does not answer</translation>
+    </message>
+    <message>
         <source>Offline: der er ingen netværksforbindelse. Ændringerne venter sikkert på denne computer.</source>
         <translation>Offline: there is no network connection. The changes are waiting safely on this computer.</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
     </message>
     <message>
         <source>Posten findes ikke længere; konflikten kan ikke løses her.</source>
@@ -4856,12 +4912,52 @@ Not signed yet</translation>
         <translation>The server address “{url}” is not valid. Write it as http://… or https://…</translation>
     </message>
     <message>
+        <source>Synkroniserer – {phase} ({n})</source>
+        <translation>Syncing – {phase} ({n})</translation>
+    </message>
+    <message>
+        <source>Synkroniserer …</source>
+        <translation>Syncing …</translation>
+    </message>
+    <message>
         <source>Tilmeldingen blev afvist: {message}</source>
         <translation>The enrolment was rejected: {message}</translation>
     </message>
     <message>
+        <source>Tilmeldt – ikke synkroniseret endnu i dag</source>
+        <translation>Enrolled – not synced yet today</translation>
+    </message>
+    <message>
+        <source>aldrig synkroniseret</source>
+        <translation>never synced</translation>
+    </message>
+    <message>
+        <source>fejl: {error}</source>
+        <translation>error: {error}</translation>
+    </message>
+    <message>
+        <source>henter</source>
+        <translation>fetching</translation>
+    </message>
+    <message>
+        <source>i dag {time}</source>
+        <translation>today {time}</translation>
+    </message>
+    <message>
         <source>ny post</source>
         <translation>new record</translation>
+    </message>
+    <message>
+        <source>sender</source>
+        <translation>sending</translation>
+    </message>
+    <message>
+        <source>sender aftaler</source>
+        <translation>sending agreements</translation>
+    </message>
+    <message>
+        <source>sidst synkroniseret {when}</source>
+        <translation>last synced {when}</translation>
     </message>
 </context>
 <context>

@@ -44,6 +44,7 @@ from ..models.labels import domain_label, formatter_for
 from ..ops import OpFailure, Ops
 from . import Page
 from .agreement_wizard import new_agreement_ref
+from .agreements import format_agreement_cell
 from .vacancies import new_vacancy_ref
 from .partials.id_list import down_to_list
 from .partials.inputs import ChoiceBox, page_action
@@ -427,7 +428,9 @@ class EmployerPanel(QWidget):
         tab = QWidget(self)
         model = IdTableModel(kind, self._related_ids(kind),
                              lambda ids, k=kind: self.ops.run_sync_read(queries.list_rows, k, ids),
-                             formatter_for(kind), self)
+                             # an agreement's type and status by their names, as on Aftaler
+                             format_agreement_cell if kind == "placement_agreement"
+                             else formatter_for(kind), self)
         view = _list_view(model, name, tab)
         view.activated.connect(lambda index, k=kind, m=model:
                                self.open_requested.emit(k, m.id_at(index.row())))
@@ -514,9 +517,12 @@ class EmployerPanel(QWidget):
         self.title.setText(record.name)
         place = ", ".join(p for p in (record.address, f"{record.postcode} {record.town}".strip())
                           if p)
-        self.subtitle.setText(f"CVR {record.cvr}" + (f" · P {record.p_number}"
-                                                    if record.p_number else "")
-                              + (f" · {place}" if place else ""))
+        parts = [self.tr("CVR {cvr}").format(cvr=record.cvr)]
+        if record.p_number:
+            parts.append(self.tr("P-nr. {p_number}").format(p_number=record.p_number))
+        if place:
+            parts.append(place)
+        self.subtitle.setText(" · ".join(parts))
 
     def _fill(self, record: queries.EmployerRecord) -> None:
         self._fill_heading(record)
