@@ -3541,7 +3541,7 @@ Not signed yet</translation>
     </message>
     <message>
         <source>Aftalen er forseglet.</source>
-        <translation type="unfinished">The agreement is sealed.</translation>
+        <translation>The agreement is sealed.</translation>
     </message>
     <message>
         <source>Aftalen er ikke klar til underskrift: {errors} fejl og {warnings} advarsel(er) uden bemærkning.</source>
@@ -3557,7 +3557,7 @@ Not signed yet</translation>
     </message>
     <message>
         <source>Alle parter har underskrevet; aftalen kan forsegles (agreement seal).</source>
-        <translation type="unfinished"></translation>
+        <translation>Every party has signed; the agreement can be sealed (agreement seal).</translation>
     </message>
     <message>
         <source>Bemærkning til {finding}: {note}</source>
@@ -3625,7 +3625,7 @@ Not signed yet</translation>
     </message>
     <message>
         <source>Mangler:      {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>Missing:      {label}</translation>
     </message>
     <message>
         <source>NØGLE: &apos;{key}&apos; er ikke en advarsel på aftalen. Advarsler: {keys}.</source>
@@ -3637,7 +3637,7 @@ Not signed yet</translation>
     </message>
     <message>
         <source>Underskrevet: {label}: {name} ({at:%Y-%m-%d %H:%M} UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Signed:       {label}: {name} ({at:%Y-%m-%d %H:%M} UTC)</translation>
     </message>
     <message>
         <source>ingen</source>
