@@ -53,7 +53,14 @@ from . import agreements as A
 from . import canonical
 from .fields import IDENTITY_CHECKS
 from .pdf import AuditEvent, SignatureMark, render_agreement
-from .signing import ContentChanged, as_utc, pending_signers, role_label, strokes_sha256
+from .signing import (
+    AlreadySealed,
+    ContentChanged,
+    as_utc,
+    pending_signers,
+    role_label,
+    strokes_sha256,
+)
 
 CTX = "forms"
 
@@ -70,11 +77,6 @@ class NotFullySigned(UserError):
         super().__init__(Message(CTX, _N(
             CTX, "Aftalen kan ikke forsegles, før alle har underskrevet. Mangler: {missing}."),
             {"missing": ", ".join(missing)}))
-
-
-class AlreadySealed(UserError):
-    def __init__(self) -> None:
-        super().__init__(Message(CTX, _N(CTX, "Aftalen er allerede forseglet."), {}))
 
 
 def iso_utc(moment: dt.datetime) -> str:
@@ -235,7 +237,7 @@ def seal_agreement(session: Session, agreement_id: str, device: DeviceIdentity, 
     doc = A.load(session, agreement_id)
     record = doc.record
     if record.status == A.SEALED:
-        raise AlreadySealed()
+        raise AlreadySealed(AlreadySealed.SEAL)
     if record.status != A.SIGNED:
         missing = [r.label for r in pending_signers(session, agreement_id)]
         raise NotFullySigned(missing)

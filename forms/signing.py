@@ -61,9 +61,14 @@ class ContentChanged(UserError):
 
 
 class AlreadySealed(UserError):
-    def __init__(self) -> None:
-        super().__init__(Message(CTX, _N(
-            CTX, "Aftalen er forseglet og kan ikke underskrives igen."), {}))
+    """The agreement is sealed: it can be neither signed nor sealed again (one class for
+    signing and sealing, so one ``except`` catches both)."""
+
+    SIGN = _N(CTX, "Aftalen er forseglet og kan ikke underskrives igen.")
+    SEAL = _N(CTX, "Aftalen er allerede forseglet.")
+
+    def __init__(self, template: str = SIGN) -> None:
+        super().__init__(Message(CTX, template, {}))
 
 
 def _problem(template: str, **params: Any) -> Problem:

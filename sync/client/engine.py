@@ -15,7 +15,6 @@ Pull: pages since the cursor, each applied with its cursor in one transaction (`
 
 from __future__ import annotations
 
-import base64
 import contextlib
 import gc
 import json
@@ -29,6 +28,7 @@ from typing import Any
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
+from consultant_app import device
 from consultant_app.ids import utcnow
 from consultant_app.store import Store
 from consultant_app.store.models import (
@@ -596,40 +596,8 @@ def _app_version() -> str:
 
 
 def _device_key(store: Store) -> tuple[str, Callable[[str, str, str], None]]:
-    """The device's Ed25519 public key (base64) and how to install the certificate the
-    service issues for it: ``consultant_app.device`` where it exists; otherwise a key kept
-    in the profile (encrypted), so enrollment works before signing has landed."""
-    try:
-        from consultant_app import device  # type: ignore[attr-defined]
-    except ImportError:
-        device = None
-    if device is not None:
-        identity = device.device_identity(store)
-        return identity.public_key_b64, lambda cert, ca, device_id: device.install_certificate(
-            store, cert, ca, device_id=device_id)
-    return _fallback_device_key(store)
-
-
-def _fallback_device_key(store: Store) -> tuple[str, Callable[[str, str, str], None]]:
-    from cryptography.hazmat.primitives import serialization
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-    assert store.cipher is not None
-    sealed = store.meta("sync_device_key")
-    if sealed:
-        raw = store.cipher.decrypt(base64.b64decode(sealed), aad=b"device-key")
-        key = Ed25519PrivateKey.from_private_bytes(base64.b64decode(raw))
-    else:
-        key = Ed25519PrivateKey.generate()
-        raw = base64.b64encode(key.private_bytes(
-            serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
-            serialization.NoEncryption())).decode()
-        store.set_meta("sync_device_key", base64.b64encode(
-            store.cipher.encrypt(raw, aad=b"device-key")).decode())
-    public = base64.b64encode(key.public_key().public_bytes(
-        serialization.Encoding.Raw, serialization.PublicFormat.Raw)).decode()
-
-    def install(cert: str, ca: str, _device_id: str) -> None:
-        with store.write(journal=False) as s:
-            s.merge(ProfileMeta(key="sync_device_certificate", value=cert))
-            s.merge(ProfileMeta(key="sync_ca_certificate", value=ca))
-    return public, install
+    """The device's Ed25519 public key (base64, ``consultant_app.device``: made with the
+    profile) and how to install the certificate the service issues for it."""
+    identity = device.device_identity(store)
+    return identity.public_key_b64, lambda cert, ca, device_id: device.install_certificate(
+        store, cert, ca, device_id=device_id)

@@ -16,7 +16,7 @@ from sqlalchemy import select, update
 
 from consultant_app.store.models import OutboxEntry
 from sync.server import db
-from tests.integration.server_process import ROOT, PostgresUnavailable
+from tests.integration.server_process import ROOT, PostgresUnavailable, postgres_missing
 
 from .campaign import FEATURES, Cluster, Edit, Run, check, run_once
 
@@ -47,7 +47,7 @@ def clusters(tmp_path_factory):
             try:
                 made[backend] = Cluster(backend, tmp_path_factory.mktemp(backend))
             except PostgresUnavailable as exc:
-                pytest.skip(str(exc))
+                postgres_missing(exc)
         return made[backend]
     yield get
     for cluster in made.values():

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
@@ -123,8 +122,6 @@ def test_citizen_models_pass_the_model_tester(ops, qtbot, qtmodeltester):  # noq
 def test_suitable_vacancies_are_listed_and_open_the_vacancy(ops, qtbot, demo_store):  # noqa: F811
     page = make_page(ops, qtbot)
     panel = page.suggestions
-    if not panel.available:
-        pytest.skip("consultant_app.matching is not installed")
     with demo_store.read() as s:
         citizens = s.scalars(select(Citizen).order_by(Citizen.id)).all()
     for citizen in citizens:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
@@ -142,8 +141,6 @@ def test_vacancy_list_model_passes_the_model_tester(ops, qtbot, qtmodeltester): 
 def test_suitable_citizens_are_ranked_filtered_at_once_and_proposed_with_ctrl_p(
         ops, qtbot, demo_store, qtmodeltester):  # noqa: F811
     page = make_page(ops, qtbot)
-    if not page.suggestions.available:
-        pytest.skip("consultant_app.matching is not installed")
     with demo_store.read() as s:
         vacancies = s.scalars(select(Vacancy).where(Vacancy.status == "open")
                               .order_by(Vacancy.id)).all()

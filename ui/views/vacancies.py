@@ -363,7 +363,7 @@ class VacanciesPage(Page):
         self.employer_label.show()
         self.a_delete.setEnabled(True)
         self.a_employer.setEnabled(True)
-        self.a_propose.setEnabled(self.suggestions.available)
+        self.a_propose.setEnabled(True)
         self.suggestions.setVisible(True)
         if self.suggestions.subject_id != detail["id"]:
             self.suggestions.rank(detail["id"])
@@ -493,7 +493,7 @@ class VacanciesPage(Page):
             self.employer_label.show()
             self.a_delete.setEnabled(True)
             self.a_employer.setEnabled(True)
-            self.a_propose.setEnabled(self.suggestions.available)
+            self.a_propose.setEnabled(True)
             self.suggestions.show()
         self.suggestions.rank(vacancy.id)  # hours or requirements may change the ranking
 

@@ -14,19 +14,32 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from consultant_app import matching
 
 from ...ops import Ops, translate_message
 from .inputs import while_alive
 from .record_form import PROBLEM_STYLE
-
-try:
-    from consultant_app import matching
-except ImportError:  # the matching engine is built alongside; the pages work without it
-    matching = None  # type: ignore[assignment]
 
 NEARBY_KM = 10.0
 SHOWN = 50
@@ -109,7 +122,6 @@ class SuggestionsPanel(QWidget):
         self.side = side
         self.subject_id = ""
         self._ranking: Any = None
-        self.available = matching is not None
 
         heading = QLabel(title, self)
         font = QFont(heading.font())
@@ -165,9 +177,6 @@ class SuggestionsPanel(QWidget):
         layout.addWidget(self.problem)
         layout.addWidget(self.table, 1)
         layout.addLayout(self.actions)
-        if not self.available:
-            self.status.setText(self.tr("Matchning er ikke installeret i denne version."))
-            self.table.hide()
 
     def rank(self, subject_id: str) -> None:
         """Rank for a vacancy (side "citizen") or a citizen (side "vacancy"), off the UI
@@ -176,7 +185,7 @@ class SuggestionsPanel(QWidget):
         self._ranking = None
         self.model.set_rows([])
         self.clear_problem()
-        if not self.available or not subject_id:
+        if not subject_id:
             return
         self.status.setText(self.tr("Finder forslag …"))
         rank = matching.rank_citizens if self.side == "citizen" else matching.rank_vacancies
