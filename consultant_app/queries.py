@@ -186,6 +186,12 @@ def employer_item_ids(session: Session, kind: str, employer_id: str, sort: str |
                     where=(_EMPLOYER_LINKS[kind](employer_id),))
 
 
+def citizen_agreement_ids(session: Session, citizen_id: str) -> list[str]:
+    """The live agreements of one citizen, newest start first (the citizen's page)."""
+    return list_ids(session, "placement_agreement", sort="start_date", descending=True,
+                    where=(PlacementAgreement.citizen_id == citizen_id,))
+
+
 @dataclass(frozen=True)
 class EmployerRecord:
     """An employer's fields as the employer page edits them (plain values, no session)."""

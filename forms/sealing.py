@@ -28,6 +28,7 @@ import hashlib
 import io
 import json
 import uuid
+from dataclasses import dataclass
 from typing import Any
 
 from asn1crypto import keys as asn1_keys
@@ -271,6 +272,24 @@ def seal_agreement(session: Session, agreement_id: str, device: DeviceIdentity, 
     require_durable_commit(session)
     session.flush()
     return pdf
+
+
+@dataclass(frozen=True)
+class SealedCopy:
+    """A sealed agreement's PDF with what its file is named after."""
+
+    pdf: bytes
+    title: str          # the template's title (Danish; the UI translates it)
+    citizen_name: str
+
+
+def sealed_copy(session: Session, agreement_id: str) -> SealedCopy | None:
+    """The sealed PDF of an agreement with its title and citizen, or None if not sealed."""
+    pdf = sealed_pdf(session, agreement_id)
+    if pdf is None:
+        return None
+    doc = A.load(session, agreement_id)
+    return SealedCopy(pdf, doc.template.title, str(doc.values.get("citizen_name") or ""))
 
 
 def sealed_pdf(session: Session, agreement_id: str) -> bytes | None:

@@ -190,6 +190,26 @@
         <translation>Suitable vacancies</translation>
     </message>
     <message>
+        <source>Forslag og aftaler</source>
+        <translation>Suggestions and agreements</translation>
+    </message>
+    <message>
+        <source>Passende st&amp;illinger</source>
+        <translation>Suitable vacanc&amp;ies</translation>
+    </message>
+    <message>
+        <source>&amp;Aftaler</source>
+        <translation>&amp;Agreements</translation>
+    </message>
+    <message>
+        <source>Borgerens aftaler</source>
+        <translation>The citizen&apos;s agreements</translation>
+    </message>
+    <message>
+        <source>&amp;Aftaler (%1)</source>
+        <translation>&amp;Agreements (%1)</translation>
+    </message>
+    <message>
         <source>Borgeren findes ikke længere.</source>
         <translation>The citizen no longer exists.</translation>
     </message>
@@ -1125,10 +1145,6 @@ Not signed yet</translation>
     <message>
         <source>Status for forslag</source>
         <translation>Suggestions status</translation>
-    </message>
-    <message>
-        <source>Matchning er ikke installeret i denne version.</source>
-        <translation>Matching is not installed in this version.</translation>
     </message>
     <message>
         <source>Finder forslag …</source>
@@ -4766,8 +4782,32 @@ Not signed yet</translation>
 <context>
     <name>signing</name>
     <message>
+        <source>%1 sider sendt til printeren.</source>
+        <translation>%1 pages sent to the printer.</translation>
+    </message>
+    <message>
+        <source>Aftalen har ingen forseglet PDF.</source>
+        <translation>The agreement has no sealed PDF.</translation>
+    </message>
+    <message>
+        <source>Aftalens PDF kan hentes, når aftalen er forseglet.</source>
+        <translation>The agreement&apos;s PDF can be had once the agreement is sealed.</translation>
+    </message>
+    <message>
+        <source>Besked om PDF&apos;en</source>
+        <translation>Message about the PDF</translation>
+    </message>
+    <message>
+        <source>Gem &amp;PDF…</source>
+        <translation>Save &amp;PDF…</translation>
+    </message>
+    <message>
         <source>Gem den underskrevne aftale</source>
         <translation>Save the signed agreement</translation>
+    </message>
+    <message>
+        <source>PDF&apos;en er gemt i %1.</source>
+        <translation>The PDF was saved in %1.</translation>
     </message>
     <message>
         <source>PDF&apos;en kunne ikke gemmes i {path}: {reason}</source>
@@ -4786,8 +4826,16 @@ Not signed yet</translation>
         <translation>The printer could not be started.</translation>
     </message>
     <message>
+        <source>Ud&amp;skriv…</source>
+        <translation>Pri&amp;nt…</translation>
+    </message>
+    <message>
         <source>Udskriv aftalen</source>
         <translation>Print the agreement</translation>
+    </message>
+    <message>
+        <source>Å&amp;bn PDF</source>
+        <translation>O&amp;pen PDF</translation>
     </message>
 </context>
 <context>

@@ -67,6 +67,11 @@ class IdTableModel(QAbstractTableModel):
         except ValueError:
             return -1
 
+    def value(self, row: int, key: str) -> Any:
+        """The stored (unformatted) value of column ``key`` in ``row``."""
+        keys = [c.key for c in self.columns]
+        return self._row_values(row)[keys.index(key)]
+
     def _row_values(self, row: int) -> tuple[Any, ...]:
         ident = self._ids[row]
         values = self._rows.get(ident)

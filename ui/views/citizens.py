@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -23,7 +24,8 @@ from PySide6.QtWidgets import (
 from consultant_app import postcodes, queries, services
 from consultant_app.domain import DRIVING_LICENCES, RESTRICTIONS, TARGET_GROUPS
 
-from ..models.id_table import default_format
+from ..models.id_table import IdTableModel, default_format
+from ..models.labels import formatter_for
 from ..ops import Ops
 from . import Page
 from .partials.id_list import IdListPanel
@@ -40,6 +42,8 @@ from .partials.inputs import (
 )
 from .partials.list_detail import list_detail_layout
 from .partials.record_form import AutoSave, RecordForm
+from .partials.sealed_pdf import agreement_pdf_actions
+from .partials.tables import read_only_table
 from .partials.suggestions import SuggestionsPanel
 
 
@@ -165,8 +169,13 @@ class CitizensPage(Page):
         self.suggestions = SuggestionsPanel(ops, "vacancy", self.tr("Passende stillinger"), self)
         self.suggestions.activated.connect(lambda ident: self.open_requested.emit(
             "vacancy", ident))
-        self.suggestions.hide()
-        list_detail_layout(self, self.list, editor, "citizens", header, self.suggestions)
+        # Under the form: the suggested vacancies and the citizen's agreements, each a tab.
+        self.lower = QTabWidget(self)
+        self.lower.setAccessibleName(self.tr("Forslag og aftaler"))
+        self.lower.addTab(self.suggestions, self.tr("Passende st&illinger"))
+        self.lower.addTab(self._build_agreements(), self.tr("&Aftaler"))
+        self.lower.hide()
+        list_detail_layout(self, self.list, editor, "citizens", header, self.lower)
 
         self.autosave = AutoSave(self, (
             self.name, self.cpr, self.target_group, self.max_hours, self.restrictions,
@@ -177,6 +186,34 @@ class CitizensPage(Page):
         self.autosave.saved.connect(self._saved)
         self.new_citizen()
         self.list.reload_async()
+
+    def _build_agreements(self) -> QWidget:
+        """The citizen's agreements, each opened with Enter, a sealed one's PDF one click
+        away (as on the employer's page)."""
+        box = QWidget(self)
+        self.agreements = IdTableModel(
+            "placement_agreement",
+            lambda _text, _sort, _desc: self.ops.run_sync_read(
+                queries.citizen_agreement_ids, self.citizen_id) if self.citizen_id else [],
+            lambda ids: self.ops.run_sync_read(queries.list_rows, "placement_agreement", ids),
+            formatter_for("placement_agreement"), self)
+        self.agreements_view = read_only_table(self.agreements, self.tr("Borgerens aftaler"),
+                                               box)
+        self.agreements_view.activated.connect(lambda index: self.open_requested.emit(
+            "placement_agreement", self.agreements.id_at(index.row())))
+        self.agreements_view.doubleClicked.connect(lambda index: self.open_requested.emit(
+            "placement_agreement", self.agreements.id_at(index.row())))
+        self.agreement_pdf = agreement_pdf_actions(self.ops, self.agreements_view,
+                                                   self.agreements, box)
+        column = QVBoxLayout(box)
+        column.addWidget(self.agreements_view)
+        column.addWidget(self.agreement_pdf)
+        return box
+
+    def _count_agreements(self) -> None:
+        n = self.agreements.rowCount()
+        self.lower.setTabText(1, self.tr("&Aftaler (%1)").replace("%1", str(n)) if n
+                              else self.tr("&Aftaler"))
 
     # -- Page contract ------------------------------------------------------------------
     def page_title(self) -> str:
@@ -242,7 +279,7 @@ class CitizensPage(Page):
         self.citizen_id = detail["id"]
         self._masked = detail["cpr_masked"]
         self.hide_cpr()
-        self.suggestions.show()
+        self.lower.show()
         if self.suggestions.subject_id != detail["id"]:
             self.suggestions.rank(detail["id"])
         self.heading.setText(detail["name"])
@@ -261,6 +298,8 @@ class CitizensPage(Page):
         self.email.setText(detail["email"])
         self.notes.setPlainText(detail["notes"] or "")
         self.autosave.loaded()
+        self.agreements.refresh()
+        self._count_agreements()
 
     def new_citizen(self) -> None:
         if hasattr(self, "autosave") and not self.autosave.leave():
@@ -275,7 +314,7 @@ class CitizensPage(Page):
         self.cpr.setReadOnly(False)
         self.cpr_note.setText(self.tr("Skrives DDMMÅÅ-XXXX."))
         self.a_reveal.setEnabled(False)
-        self.suggestions.hide()
+        self.lower.hide()
         self.suggestions.rank("")
         for edit in (self.name, self.max_hours, self.skills, self.wishes, self.languages,
                      self.postcode, self.commute, self.unemployed_since, self.phone, self.email):
@@ -284,6 +323,9 @@ class CitizensPage(Page):
         self.licence.setCurrentIndex(0)
         self.restrictions.set_codes([])
         self.notes.clear()
+        if hasattr(self, "agreements"):
+            self.agreements.refresh()
+            self._count_agreements()
         self.list.table.clearSelection()
         if hasattr(self, "autosave"):
             self.autosave.loaded()
@@ -343,7 +385,7 @@ class CitizensPage(Page):
                     self.hide_cpr()
                 self.cpr_note.clear()
                 self.a_reveal.setEnabled(bool(self._masked))
-            self.suggestions.show()
+            self.lower.show()
         self.suggestions.rank(citizen.id)  # hours, place or restrictions may change it
 
     def _update_town(self, text: str) -> None:

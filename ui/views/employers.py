@@ -49,6 +49,7 @@ from .vacancies import new_vacancy_ref
 from .partials.id_list import down_to_list
 from .partials.inputs import ChoiceBox, page_action
 from .partials.record_form import AutoSave
+from .partials.sealed_pdf import agreement_pdf_actions
 from .partials.tables import read_only_table
 
 ERROR_STYLE = "color: #b00020;"
@@ -440,6 +441,8 @@ class EmployerPanel(QWidget):
         layout.addWidget(view, 1)
         layout.addWidget(QLabel(self.tr("Enter eller dobbeltklik åbner den valgte."), tab))
         if kind == "placement_agreement":
+            self.agreement_pdf = agreement_pdf_actions(self.ops, view, model, tab)
+            layout.addWidget(self.agreement_pdf)
             layout.addWidget(self._new_agreement_button(tab), 0, Qt.AlignmentFlag.AlignLeft)
         if kind == "vacancy":
             layout.addWidget(self._new_vacancy_button(tab), 0, Qt.AlignmentFlag.AlignLeft)

@@ -1,6 +1,7 @@
 """The sealed PDF of an agreement, one click away: save it to a chosen folder, open it in the
-PDF viewer, print it through Qt's print dialog. Used by the signing dialog after the seal and
-by the agreement page for every sealed agreement, so both do it one way.
+PDF viewer, print it through Qt's print dialog. Used by the signing dialog after the seal, by
+the agreement page for every sealed agreement, and (``SealedPdfActions``) by the employer's and
+the citizen's pages for the agreement chosen in their lists, so all do it one way.
 
 The PDF is read from the profile (forms.sealing.sealed_pdf, decrypted on the worker); it is
 written to disk only where the consultant chooses, as the signing dialog always did.
@@ -12,11 +13,16 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+
+import shiboken6
 
 from PySide6.QtCore import QCoreApplication, QRectF, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from forms.lifecycle import SEALED
 
 CTX = "signing"
 PRINT_DPI = 300  # sharp on paper, and a page is 35 MB of pixels, not 550
@@ -117,3 +123,103 @@ def print_pdf(parent: QWidget, pdf: bytes, problem: Callable[[str], None]) -> in
     finally:
         painter.end()
         document.close()
+
+
+class SealedPdfActions(QWidget):
+    """"Gem PDF…", "Åbn PDF" and "Udskriv…" for the agreement chosen in a list: the
+    employer's and the citizen's pages reach a sealed agreement's PDF the way the agreement
+    page does. The buttons wait until a sealed agreement is chosen (``set_agreement``)."""
+
+    def __init__(self, ops: Any, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ops = ops
+        self.agreement_id = ""
+        self.saved: dict[str, Path] = {}  # where each agreement's PDF was saved this run
+        self.save_button = QPushButton(tr(CTX, "Gem &PDF…"), self)
+        self.open_button = QPushButton(tr(CTX, "Å&bn PDF"), self)
+        self.print_button = QPushButton(tr(CTX, "Ud&skriv…"), self)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName(tr(CTX, "Besked om PDF'en"))
+        self.save_button.clicked.connect(lambda: self._with_pdf(self._save))
+        self.open_button.clicked.connect(lambda: self._with_pdf(self._open))
+        self.print_button.clicked.connect(lambda: self._with_pdf(self._print))
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        for button in self.buttons():
+            row.addWidget(button)
+        row.addWidget(self.message, 1)
+        self.set_agreement("", False)
+
+    def buttons(self) -> tuple[QPushButton, ...]:
+        return (self.save_button, self.open_button, self.print_button)
+
+    def set_agreement(self, agreement_id: str, sealed: bool) -> None:
+        self.agreement_id = agreement_id if sealed else ""
+        for button in self.buttons():
+            button.setEnabled(bool(self.agreement_id))
+        self.message.setText("" if sealed or not agreement_id else tr(
+            CTX, "Aftalens PDF kan hentes, når aftalen er forseglet."))
+        self.message.setStyleSheet("")
+
+    def _problem(self, text: str) -> None:
+        self.message.setStyleSheet("color: #b00020;" if text else "")
+        self.message.setText(text)
+
+    def _with_pdf(self, then: Callable[[Any], None]) -> None:
+        """Read the sealed PDF on the worker (sealing and pyHanko load on first use)."""
+        if not self.agreement_id:
+            return
+        from forms import sealing
+
+        def got(copy: Any) -> None:
+            if copy is None:
+                self._problem(tr(CTX, "Aftalen har ingen forseglet PDF."))
+            else:
+                then(copy)
+        agreement_id = self.agreement_id
+        self.ops.read(sealing.sealed_copy, agreement_id,
+                      on_done=lambda copy: got(copy) if shiboken6.isValid(self)
+                      and agreement_id == self.agreement_id else None,
+                      on_error=lambda failure: self._problem(failure.summary)
+                      if shiboken6.isValid(self) else None)
+
+    def _save(self, copy: Any) -> None:
+        name = pdf_file_name(QCoreApplication.translate("template", copy.title),
+                             copy.citizen_name, dt.date.today())
+        path = save_pdf(self, copy.pdf, name, self._problem)
+        if path is not None:
+            self.saved[self.agreement_id] = path
+            self.message.setText(tr(CTX, "PDF'en er gemt i %1.").replace("%1", str(path)))
+
+    def _open(self, copy: Any) -> None:
+        """Opened where it was saved; saved first (asking where) if it was not."""
+        path = self.saved.get(self.agreement_id)
+        if path is None or not path.exists():
+            self._save(copy)
+            path = self.saved.get(self.agreement_id)
+        if path is not None:
+            open_pdf(path)
+
+    def _print(self, copy: Any) -> None:
+        pages = print_pdf(self, copy.pdf, self._problem)
+        if pages:
+            self.message.setText(tr(CTX, "%1 sider sendt til printeren.")
+                                 .replace("%1", str(pages)))
+
+
+def agreement_pdf_actions(ops: Any, view: Any, model: Any, parent: QWidget) -> SealedPdfActions:
+    """``SealedPdfActions`` following the agreement chosen in ``view`` (over an agreements
+    ``IdTableModel``): enabled for a sealed one."""
+    actions = SealedPdfActions(ops, parent)
+
+    def chosen(*_args: Any) -> None:
+        index = view.currentIndex()
+        if not index.isValid() or index.row() >= model.rowCount():
+            actions.set_agreement("", False)
+            return
+        actions.set_agreement(model.id_at(index.row()),
+                              model.value(index.row(), "status") == SEALED)
+    view.selectionModel().currentRowChanged.connect(chosen)
+    model.modelReset.connect(chosen)
+    return actions
