@@ -128,7 +128,10 @@ def search(session: Session, query: str, kinds: Sequence[str] = KINDS,
     names = [k for k in KINDS if k in kinds]
     if not words or not names or limit <= 0:
         return []
-    conn = session.connection()
+    # The session's own sqlite3 connection, inside its transaction: a search makes four or
+    # five statements, and SQLAlchemy's result machinery costs about as much as each of them.
+    conn = session.connection().connection.driver_connection
+    assert conn is not None
     kinds_sql = "" if len(names) == len(KINDS) else ",".join(f"'{k}'" for k in names)
     kind_filter = f"AND kind IN ({kinds_sql})" if kinds_sql else ""
 
@@ -140,7 +143,7 @@ def search(session: Session, query: str, kinds: Sequence[str] = KINDS,
     if len(key) > 1:
         # Names that begin with the query's words, exactly the query among them; a name
         # is at most about as long as its key (æ/ø/å fold to two letters, "&" drops out).
-        whole = conn.exec_driver_sql(names_sql, (f'^ "{key}"', len(key) + 4, EXACT_CAP)).all()
+        whole = conn.execute(names_sql, (f'^ "{key}"', len(key) + 4, EXACT_CAP)).fetchall()
         exact = [r for r in whole if name_key(r[2]) == key]
         # Names that go on from it, the shortest first; a last word of one letter is matched
         # here rather than in FTS5, which has no one-letter prefix index.
@@ -151,25 +154,25 @@ def search(session: Session, query: str, kinds: Sequence[str] = KINDS,
         else:
             phrase = ""
         if phrase:
-            longer = conn.exec_driver_sql(names_sql, (phrase, 10_000, PREFIX_CAP)).all()
+            longer = conn.execute(names_sql, (phrase, 10_000, PREFIX_CAP)).fetchall()
             prefix = sorted((r for r in longer if name_key(r[2]).startswith(key)),
                             key=lambda r: len(r[2]))
     digits = "".join(words)
     if digits.isdigit() and len(digits) <= _CODE_DIGITS and "employer" in names:
-        codes = [row for column in ("cvr", "p_number") for row in conn.exec_driver_sql(
+        codes = [row for column in ("cvr", "p_number") for row in conn.execute(
             _CODES_SQL.format(column=column), (digits, digits, digits + _CODE_END, limit))]
         exact = [r for r in codes if r[4]] + exact
         prefix = [r for r in codes if not r[4]] + prefix
 
     # Tier 2: the full text, bm25 over a bounded candidate set.
-    candidates = conn.exec_driver_sql(_CANDIDATES_SQL.format(kind_filter=kind_filter),
-                                      (_match(words), RANK_CAP)).all()
+    candidates = conn.execute(_CANDIDATES_SQL.format(kind_filter=kind_filter),
+                              (_match(words), RANK_CAP)).fetchall()
     best = [rowid for rowid, _score in heapq.nsmallest(2 * limit, candidates,
                                                       key=lambda c: c[1])]
     found = {}
     if best:
-        found = {r[0]: r[1:] for r in conn.exec_driver_sql(
-            _HITS_SQL.format(marks=",".join("?" * len(best))), tuple(best)).all()}
+        found = {r[0]: r[1:] for r in conn.execute(
+            _HITS_SQL.format(marks=",".join("?" * len(best))), tuple(best)).fetchall()}
     ranked = [found[rowid] for rowid in best if rowid in found]
     ranked.sort(key=lambda r: _shown_rank(r[2], r[3], words))
 
