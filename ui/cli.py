@@ -4,6 +4,8 @@ core never imports the desktop; Qt is imported only when a window is opened."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import click
 
 from consultant_app.cli.common import Context, pass_context
@@ -29,3 +31,21 @@ def demo(ctx: Context, employers: int, vacancies: int, candidates: int) -> None:
                         say=lambda text: click.echo(text, err=True))
     from .app import run_app
     raise SystemExit(run_app(ctx.profile, ctx.passphrase))
+
+
+def translator(language: str) -> Callable[[str, str], str] | None:
+    """The desktop's catalogue (``ui/i18n``, the .qm the window loads) as the command line's
+    translator for the core's messages, joined through the ``consultant_app.translators``
+    entry point; None for Danish (the source language) or a language without a catalogue."""
+    if language == "da":
+        return None
+    from PySide6.QtCore import QTranslator
+
+    from .i18n import CATALOGUE, I18N_DIR
+    catalogue = QTranslator()
+    if not catalogue.load(f"{CATALOGUE}_{language}", str(I18N_DIR)):
+        return None
+
+    def translate(context: str, text: str) -> str:
+        return catalogue.translate(context, text) or text
+    return translate

@@ -10,12 +10,14 @@ import traceback
 import click
 
 from ..errors import UserError
+from ..text import QT_TRANSLATE_NOOP as _N
+from ..text import Message
 from . import core as _core  # noqa: F401  - registers commands
 from . import data as _data  # noqa: F401
 from . import match as _match  # noqa: F401
 from . import records as _records  # noqa: F401
 from . import texts
-from .common import COMMAND_GROUP, cli, log_path  # noqa: F401  - COMMAND_GROUP re-exported
+from .common import CTX, COMMAND_GROUP, cli, log_path  # noqa: F401  - COMMAND_GROUP re-exported
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -25,10 +27,10 @@ def main(argv: list[str] | None = None) -> int:
         # standalone_mode=False returns a ctx.exit(n) code instead of raising SystemExit.
         return result if isinstance(result, int) else 0
     except UserError as exc:
-        click.echo(f"Fejl: {exc.message}", err=True)
+        click.echo(texts.error_text(exc), err=True)
         return 1
     except click.exceptions.Abort:
-        click.echo("Afbrudt.", err=True)
+        click.echo(texts.render(Message(CTX, _N(CTX, "Afbrudt."))), err=True)
         return 130
     except click.ClickException as exc:
         exc.show()
@@ -40,7 +42,9 @@ def main(argv: list[str] | None = None) -> int:
         with open(path, "a", encoding="utf-8") as fh:
             fh.write(traceback.format_exc())
         logging.getLogger(__name__).debug("unexpected error", exc_info=True)
-        click.echo(f"Der skete en uventet fejl. Detaljer er skrevet i {path}.", err=True)
+        click.echo(texts.render(Message(CTX, _N(CTX, "Der skete en uventet fejl. Detaljer er "
+                                                     "skrevet i {path}."), {"path": path})),
+                   err=True)
         return 2
 
 

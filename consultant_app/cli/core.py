@@ -14,6 +14,8 @@ from ..search import KINDS, search
 from ..store import Store
 from ..store.models import Citizen, Employer, Match, OutboxEntry, Vacancy, Visit
 from ..text import QT_TRANSLATE_NOOP as _N
+from ..text import Message
+from . import texts
 from .common import CTX, Context, cli, pass_context
 
 
@@ -116,9 +118,10 @@ def info(ctx: Context, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(c_out, ensure_ascii=False))
         return
-    width = max(len(label) for label in INFO_LABELS.values())
+    labels = {key: texts.render(Message(CTX, label)) for key, label in INFO_LABELS.items()}
+    width = max(len(label) for label in labels.values())
     for key, value in c_out.items():
-        click.echo(f"{INFO_LABELS[key] + ':':<{width + 1}} {value}")
+        click.echo(f"{labels[key] + ':':<{width + 1}} {value}")
 
 
 @cli.command(help="Kontrollér databasefilens integritet.")

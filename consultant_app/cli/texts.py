@@ -22,6 +22,9 @@ from collections.abc import Sequence
 
 import click
 
+from ..errors import UserError, ValidationError
+from ..text import Message, Translator
+
 LANGUAGES = ("da", "en")
 LANG_ENV = "CONSULTANT_APP_LANG"
 
@@ -156,6 +159,8 @@ class DanishHelpFormatter(click.HelpFormatter):
 
 
 _language = "da"
+_translate: Translator | None = None
+TRANSLATORS = "consultant_app.translators"
 _ENGLISH_FORMATTER = click.Context.formatter_class
 
 
@@ -193,6 +198,8 @@ def install(language: str) -> None:
     _language = language if language in LANGUAGES else "da"
     click.Context.formatter_class = (DanishHelpFormatter if _language == "da"
                                      else _ENGLISH_FORMATTER)
+    global _translate
+    _translate = _load_translator(_language)
     for name in CLICK_MODULES:
         try:
             module = importlib.import_module(f"click.{name}")
@@ -206,3 +213,31 @@ def install(language: str) -> None:
 
 def language() -> str:
     return _language
+
+
+def _load_translator(language: str) -> Translator | None:
+    """The core's messages in ``language``: from the catalogue an upper layer offers through
+    the ``consultant_app.translators`` entry points (the desktop's), none for Danish."""
+    if language == "da":
+        return None
+    from importlib.metadata import entry_points
+    for entry in entry_points(group=TRANSLATORS):
+        found = entry.load()(language)
+        if found is not None:
+            return found
+    return None
+
+
+def render(message: Message) -> str:
+    return message.render(_translate) if _translate is not None else message.render()
+
+
+def error_text(exc: UserError) -> str:
+    """A user error as the CLI prints it, ``Fejl: ...``, in the chosen language; a validation
+    error names each field by its label."""
+    if isinstance(exc, ValidationError) and exc.problems:
+        text = "; ".join(f"{p.field_text(_translate)}: {render(p.message)}"
+                         for p in exc.problems)
+    else:
+        text = render(exc.message)
+    return gettext("Error: {message}").format(message=text)

@@ -17,6 +17,8 @@ import pytest
 
 from consultant_app.cli import cli, main, texts
 from consultant_app.cli.common import COMMAND_GROUP
+from consultant_app.store import Store
+from tests.conftest import FAST_KDF, PASSPHRASE
 
 ROOT = Path(__file__).resolve().parents[2]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -107,6 +109,21 @@ def test_english_when_chosen_by_option_or_environment():
     assert refused.returncode == 2 and "Error: Missing argument 'TYPE'." in refused.stderr
     danish = app("--lang", "da", "--help", lang_env="en")  # the option over the environment
     assert danish.stdout.startswith("Brug:")
+
+
+def test_the_cores_messages_follow_the_chosen_language(profile_dir):
+    """In English, a user error and the info labels come from the desktop's catalogue (the
+    ui layer's translator entry point); Danish is the source text."""
+    Store.create(profile_dir, PASSPHRASE, consultant="Test", kdf_n=FAST_KDF).close()
+    common = ("--profile", str(profile_dir), "--passphrase", PASSPHRASE)
+    english = app(*common, "--lang", "en", "employer", "add", "cvr=123", "name=")
+    assert english.returncode == 1 and english.stderr.startswith("Error: CVR number: ")
+    assert english.stderr.rstrip().endswith("Name: Must be filled in.")
+    danish = app(*common, "employer", "add", "cvr=123", "name=")
+    assert danish.returncode == 1 and danish.stderr.startswith("Fejl: CVR-nummer: ")
+    assert danish.stderr.rstrip().endswith("Navn: Skal udfyldes.")
+    info = app(*common, "info", lang_env="en")
+    assert info.returncode == 0 and info.stdout.startswith("Employers:")
 
 
 def test_no_command_opens_the_desktop_through_the_gui_entry_point(tmp_path, capsys):

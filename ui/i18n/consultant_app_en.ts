@@ -2210,6 +2210,10 @@ Not signed yet</translation>
 <context>
     <name>cli</name>
     <message>
+        <source>Afbrudt.</source>
+        <translation>Aborted.</translation>
+    </message>
+    <message>
         <source>Angiv mindst ét felt=værdi.</source>
         <translation>Give at least one field=value.</translation>
     </message>
@@ -2220,6 +2224,10 @@ Not signed yet</translation>
     <message>
         <source>Borgere</source>
         <translation>Citizens</translation>
+    </message>
+    <message>
+        <source>Der skete en uventet fejl. Detaljer er skrevet i {path}.</source>
+        <translation>An unexpected error occurred. Details are written in {path}.</translation>
     </message>
     <message>
         <source>Konsulent</source>
