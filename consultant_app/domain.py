@@ -92,3 +92,22 @@ VISIT_STATUSES: dict[str, str] = {
     "done": _N(CTX, "Gennemført"),
     "cancelled": _N(CTX, "Aflyst"),
 }
+
+# Agreement statuses from the first signature on (forms.lifecycle.FROZEN_STATUSES): the
+# agreement is a legal document. The records it names (its parties) cannot be deleted while
+# it hangs off them, on the device and on the service alike (sync.protocol, "Deletes").
+SIGNED_AGREEMENT_STATUSES: tuple[str, ...] = ("signing", "signed", "sealed")
+# entity -> the agreement field that names a record of it
+AGREEMENT_PARTIES: dict[str, str] = {"employer": "employer_id", "vacancy": "vacancy_id",
+                                     "citizen": "citizen_id", "match": "match_id"}
+SIGNED_PARTY = "signed_agreement"  # the code of that refusal
+SIGNED_PARTY_MESSAGES: dict[str, str] = {
+    "employer": _N(CTX, "Virksomheden kan ikke slettes: en underskrevet aftale hører til den, "
+                        "og en underskrevet aftale skal bevares sammen med dem, den nævner."),
+    "vacancy": _N(CTX, "Stillingen kan ikke slettes: en underskrevet aftale hører til den, og "
+                       "en underskrevet aftale skal bevares sammen med dem, den nævner."),
+    "citizen": _N(CTX, "Borgeren kan ikke slettes: en underskrevet aftale hører til borgeren, "
+                       "og en underskrevet aftale skal bevares sammen med dem, den nævner."),
+    "match": _N(CTX, "Matchet kan ikke slettes: en underskrevet aftale hører til det, og en "
+                     "underskrevet aftale skal bevares sammen med dem, den nævner."),
+}

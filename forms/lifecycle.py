@@ -23,6 +23,9 @@ The machine, per revision (the ``revision`` column):
 - ``sealed`` is final: no new revision, no change of ``SEALED_FROZEN``, no delete. A change
   to a sealed agreement is a new agreement.
 - A signed or signing revision carries its ``content_hash``; a delete is only for a draft.
+- Nor can what a signed agreement names (its employer, vacancy, citizen, match) be deleted
+  while it hangs off it (``judge_party_delete``, code ``signed_agreement``): the same rule
+  guards the device's deletes (``consultant_app.services``) and the service's.
 
 Refusals carry a code (``invalid_transition`` or ``immutable``) and a Danish message.
 """
@@ -33,6 +36,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from consultant_app import domain
 from consultant_app.text import QT_TRANSLATE_NOOP as _N
 from consultant_app.text import Message
 
@@ -40,8 +44,10 @@ CTX = "forms"
 
 DRAFT, SIGNING, SIGNED, SEALED = "draft", "signing", "signed", "sealed"
 ORDER = {DRAFT: 0, SIGNING: 1, SIGNED: 2, SEALED: 3}
-# Statuses in which a revision's content is frozen (at least one signature given).
+# Statuses in which a revision's content is frozen (at least one signature given). The core
+# holds the same tuple (it cannot import forms): its deletes keep an agreement's parties.
 FROZEN_STATUSES = (SIGNING, SIGNED, SEALED)
+assert FROZEN_STATUSES == domain.SIGNED_AGREEMENT_STATUSES
 
 # What a signature binds (forms.agreements.signed_payload is built from these): frozen from
 # the first signature of a revision.
@@ -130,4 +136,14 @@ def judge_delete(before: Mapping[str, Any]) -> Refusal | None:
     if before.get("status", DRAFT) in FROZEN_STATUSES:
         return _refuse(IMMUTABLE, _N(
             CTX, "En underskrevet aftale kan ikke slettes."), ("status",))
+    return None
+
+
+def judge_party_delete(entity: str, statuses: Any) -> Refusal | None:
+    """None if a record of ``entity`` may be deleted while live agreements in ``statuses``
+    name it (as their employer, vacancy, citizen or match), else the refusal."""
+    if entity in domain.AGREEMENT_PARTIES and any(s in FROZEN_STATUSES for s in statuses):
+        return Refusal(domain.SIGNED_PARTY, Message(domain.CTX,
+                                                    domain.SIGNED_PARTY_MESSAGES[entity]),
+                       (domain.AGREEMENT_PARTIES[entity],))
     return None

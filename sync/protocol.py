@@ -29,7 +29,9 @@ Endpoints
     ``{"status": "ok"}`` once the service has migrated its schema: readiness for a load
     balancer and the test fixture.
 
-A deleted record's Change carries ``values: {}``. Times (``modified_at``) are naive UTC.
+A deleted record's Change carries in ``values`` only the parents it names (``employer_id``,
+``vacancy_id``, ...: ids, never personal data), ``{}`` for a record without parents (see
+"Deletes"). Times (``modified_at``) are naive UTC.
 
 Deletes
 -------
@@ -37,7 +39,8 @@ A delete has ONE shape on the wire: an Operation with ``op: "delete"``, the ``ba
 it was made on and no ``values`` (``{}``). ``deleted`` (``DELETED_FIELD``) is never a field
 value: an operation that sends it, or a delete that sends values, is rejected ("invalid").
 The service keeps the record as a tombstone (``deleted: true``, its last values kept on the
-service, ``values: {}`` on the wire), pulled by every device in scope like any change. A
+service; on the wire only the parent ids it names), pulled by every device in scope like any
+change. A
 delete of a record the service never had is answered "applied" with version 0 and stores
 nothing. A record created and deleted on a device before it was pushed travels as its create
 and then its delete.
@@ -53,6 +56,24 @@ tombstone is final and no edit brings a record back. Either order keeps the lose
   the tombstone), ``client_value=None``, ``winner="client"``, ``policy="delete_wins"``.
 The service keeps every conflict; the client keeps them in its conflict list (Sync page).
 Exception: a signed or sealed agreement cannot be deleted at all (see "Agreement lifecycle").
+
+What a signed agreement names is kept with it: an employer, vacancy, citizen or match that a
+live agreement in status signing, signed or sealed names (``consultant_app.domain
+.AGREEMENT_PARTIES``) cannot be deleted. The rule is ``forms.lifecycle.judge_party_delete``:
+the device refuses such a delete before it is made (``consultant_app.services``, a Danish
+message), and the service refuses one that was made offline before the agreement arrived
+(status "rejected", code ``signed_agreement``, the same Danish message); the device then
+takes its delete back (the record is live again, as on the service) and shows the refusal.
+
+Children of a deleted record: a delete does not delete what hangs off the record. Such
+children stay live on the service (hidden by the device's lists, which show nothing under a
+deleted employer, vacancy or citizen) and a signed agreement that reached the service after
+its vacancy's or employer's delete (signed offline meanwhile) is kept and shown, like every
+signed agreement. So every device must be able to take in a child of a deleted parent, also
+a device that never held the parent (deleted before its first pull): the tombstone names its
+parents, and a client keeps the tombstone of a record it never held as a deleted row (its
+parents as named, neutral values elsewhere), so the child finds its parent. A client never
+quarantines a child only because its parent was deleted.
 Pages are ordered by sequence number, and a parent changed after its children comes after
 them, so a client must accept a child whose parent arrives in a later page (the engine parks
 it until the parent is there).

@@ -12,7 +12,7 @@ from ..domain import DRIVING_LICENCES, RESTRICTIONS, TARGET_GROUPS
 from ..errors import Problem, ValidationError
 from ..store.models import AccessLog, Citizen
 from ..text import QT_TRANSLATE_NOOP as _N
-from .employers import consultant, get_live
+from .employers import consultant, get_live, keep_signed_parties
 from .fields import F, choice, clean, date, identifier, number, text, word_list
 
 CTX = "problems"
@@ -90,7 +90,9 @@ def update_citizen(session: Session, citizen_id: str, changes: Mapping[str, Any]
 
 
 def delete_citizen(session: Session, citizen_id: str) -> None:
-    get_live(session, Citizen, citizen_id, "Borger").deleted = True
+    citizen = get_live(session, Citizen, citizen_id, "Borger")
+    keep_signed_parties(session, "citizen", citizen_id)
+    citizen.deleted = True
     session.flush()
 
 

@@ -8,10 +8,11 @@ from typing import Any, Mapping
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from .. import identifiers, postcodes
+from .. import domain, identifiers, postcodes
 from ..domain import VISIT_STATUSES
-from ..errors import NotFound, Problem, ValidationError
-from ..store.models import ContactPerson, Employer, ProfileMeta, Visit
+from ..errors import NotFound, Problem, UserError, ValidationError
+from ..store.models import ContactPerson, Employer, PlacementAgreement, ProfileMeta, Visit
+from ..text import Message
 from ..text import QT_TRANSLATE_NOOP as _N
 from .fields import F, boolean, choice, clean, date, identifier, number, text
 
@@ -59,6 +60,17 @@ def get_live(session: Session, model: type[Any], ident: str, what: str) -> Any:
     if obj is None or obj.deleted:
         raise NotFound(what, ident)
     return obj
+
+
+def keep_signed_parties(session: Session, entity: str, ident: str) -> None:
+    """Refuses deleting a record a signed agreement names (its employer, vacancy, citizen or
+    match): the lifecycle rule the service applies too (forms.lifecycle.judge_party_delete)."""
+    column = getattr(PlacementAgreement, domain.AGREEMENT_PARTIES[entity])
+    signed = session.scalar(select(PlacementAgreement.id).where(
+        column == ident, PlacementAgreement.deleted.is_(False),
+        PlacementAgreement.status.in_(domain.SIGNED_AGREEMENT_STATUSES)).limit(1))
+    if signed is not None:
+        raise UserError(Message(domain.CTX, domain.SIGNED_PARTY_MESSAGES[entity]))
 
 
 def _fill_town(values: dict[str, Any]) -> None:
@@ -112,7 +124,9 @@ def update_employer(session: Session, employer_id: str, changes: Mapping[str, An
 
 
 def delete_employer(session: Session, employer_id: str) -> None:
-    get_live(session, Employer, employer_id, "Virksomhed").deleted = True
+    employer = get_live(session, Employer, employer_id, "Virksomhed")
+    keep_signed_parties(session, "employer", employer_id)
+    employer.deleted = True
     session.flush()
 
 

@@ -11,7 +11,7 @@ from ..domain import REQUIREMENTS, VACANCY_KINDS, VACANCY_STATUSES
 from ..errors import Problem, ValidationError
 from ..store.models import Employer, Vacancy
 from ..text import QT_TRANSLATE_NOOP as _N
-from .employers import get_live
+from .employers import get_live, keep_signed_parties
 from .fields import F, boolean, choice, clean, date, identifier, number, text, word_list
 
 CTX = "problems"
@@ -72,5 +72,7 @@ def update_vacancy(session: Session, vacancy_id: str, changes: Mapping[str, Any]
 
 
 def delete_vacancy(session: Session, vacancy_id: str) -> None:
-    get_live(session, Vacancy, vacancy_id, "Stilling").deleted = True
+    vacancy = get_live(session, Vacancy, vacancy_id, "Stilling")
+    keep_signed_parties(session, "vacancy", vacancy_id)
+    vacancy.deleted = True
     session.flush()

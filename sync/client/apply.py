@@ -9,7 +9,11 @@ Rules:
   version or newer is left alone (a page may be asked for twice);
 - a field with a change of this device still waiting in the outbox keeps the local value (that
   change is pushed with its own base version, and the service decides the conflict there);
-- deletes are tombstones (``deleted``); a tombstone for a record never seen here is skipped;
+- deletes are tombstones (``deleted``); a tombstone of a record never held here is kept as a
+  deleted row (its parents as the change names them, neutral values elsewhere), so what
+  still hangs off the deleted record (a signed agreement of a deleted vacancy, a match)
+  finds its parent and is taken in, shown or hidden as the lists' rules say, instead of being
+  parked and quarantined as ``missing_parent`` (protocol, "Deletes");
 - within a page, parents are written before children (``protocol.ENTITIES`` order) and only
   a record's last change counts, so a page's own order cannot break a foreign key; a new
   record whose parent is in neither the store nor the page is parked (``SyncParked``) and
@@ -36,7 +40,7 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import Any, Callable, Iterable, Mapping
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, delete, select, update
+from sqlalchemy import JSON, Boolean, Date, DateTime, Float, Integer, delete, select, update
 from sqlalchemy.orm import Session
 
 from consultant_app.search import deferred_indexing
@@ -195,9 +199,27 @@ class _Inserter:
         # (row index, parent table) of each foreign key, to find rows whose parent is missing
         self.parents = [(index[c.name], next(iter(c.foreign_keys)).column.table.name)
                         for c in model.__table__.columns if c.foreign_keys]
+        # A tombstone of a record never held here is kept as a row (module doc): its parents
+        # from the change (it must name every required one), a neutral value in every other
+        # required field (the record's values are not sent; a tombstone is shown nowhere).
+        self.tombstone_parents = tuple(c.name for c in model.__table__.columns
+                                       if c.foreign_keys and not c.nullable)
+        self.tombstone_values = {
+            c.name: _neutral(c.type) for c in model.__table__.columns
+            if c.name in wire and not c.nullable and not c.foreign_keys
+            and _default(c) is None and c.name not in SYNC_COLUMNS}
         marks = ", ".join("?" * len(self.columns))
         self.sql = (f'INSERT INTO "{self.table}" ({", ".join(self.columns)}) '
                     f"VALUES ({marks})")
+
+    def tombstone(self, ch: _Change) -> _Change | None:
+        """The change that keeps ``ch`` (a tombstone of a record never held here) as a deleted
+        row, or None if it does not name the parents the row needs (an older service)."""
+        if any(not ch.values.get(name) for name in self.tombstone_parents):
+            return None
+        stub = _Change(ch.as_dict())
+        stub.values = {**self.tombstone_values, **ch.values}
+        return stub
 
     def row(self, ch: _Change, cipher: Any) -> tuple[Any, ...]:
         values = ch.values
@@ -218,7 +240,7 @@ class _Inserter:
             append(None if value is None else cipher.encrypt(str(value)))
         append(ch.entity_id)
         append(ch.version)
-        append(0)
+        append(int(ch.deleted))
         append(_stamp(ch.modified_at) or _stamp(_default_now()))
         if self.has_cpr_index:
             cpr = get("cpr")
@@ -267,6 +289,21 @@ def _park_orphans(session: Session, writer: "_Inserter", rows: list[tuple[Any, .
                                  change=json.dumps(ch.as_dict(), ensure_ascii=False)))
     result.parked += len(missing)
     return [r for i, r in enumerate(rows) if i not in missing]
+
+
+def _neutral(t: Any) -> Any:
+    """An empty value of a column's type, in wire form (a kept tombstone's required fields)."""
+    if isinstance(t, Boolean):
+        return False
+    if isinstance(t, DateTime):
+        return "1970-01-01T00:00:00"
+    if isinstance(t, Date):
+        return "1970-01-01"
+    if isinstance(t, JSON):
+        return []
+    if isinstance(t, (Integer, Float)):
+        return 0
+    return ""
 
 
 def _default_now() -> Any:
@@ -450,8 +487,11 @@ def _apply(session: Session, by_entity: dict[str, list[_Change]], result: PageRe
             local_version = have.get(ch.entity_id)
             if local_version is None:
                 if ch.deleted:
-                    result.skipped += 1
-                    continue
+                    kept = writer.tombstone(ch)
+                    if kept is None:
+                        result.skipped += 1
+                        continue
+                    ch = kept
                 inserts.append(writer.row(ch, cipher))
                 new_changes.append(ch)
                 continue

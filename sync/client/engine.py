@@ -29,6 +29,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from consultant_app import device
+from consultant_app.domain import SIGNED_PARTY
 from consultant_app.ids import utcnow
 from consultant_app.store import Store
 from consultant_app.store.models import (
@@ -482,6 +483,11 @@ def _record_result(session: Session, entry: OutboxEntry, result: protocol.Operat
             server_value=_encode_json({"code": result.code, "message": result.message}),
             client_value=_encode_json(sent.values if sent else {}),
             winner="server", policy="rejected", detected_at=now))
+        if result.code == SIGNED_PARTY and entry.op == "delete" and model is not None:
+            # A signed agreement came to name the record while it was deleted offline: the
+            # service keeps it (protocol, "Deletes"), so it is live here again too.
+            session.execute(update(model).where(model.id == entry.entity_id)
+                            .values(deleted=False))
         return 1
     if model is not None and result.status == "applied" and not result.conflicts \
             and result.version == entry.base_version + 1:

@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import Engine, and_, bindparam, func, insert, select, tuple_, update
 from sqlalchemy.engine import Connection
 
+from consultant_app.domain import AGREEMENT_PARTIES
 from forms import lifecycle
 
 from ..protocol import ENTITIES, MAX_PULL_LIMIT, FieldConflict, Operation, OperationResult
@@ -157,6 +158,23 @@ class _Batch:
                     x.entity_id == citizen_id)).scalar()
         return self.exits[citizen_id]
 
+    def agreement_statuses(self, entity: str, ident: str) -> list[str]:
+        """The statuses of the live agreements that name this record as their ``entity``
+        (employer, vacancy, citizen, match), as the batch has left them so far."""
+        name = AGREEMENT_PARTIES[entity]
+        r = db.record.c
+        # The id is in the agreement's public values (ids are never personal); LIKE finds the
+        # few candidates, their values decide. ID_PATTERN ids hold no LIKE wildcard but "_".
+        pattern = "%" + ident.replace("\\", "\\\\").replace("_", "\\_") + "%"
+        found = self.conn.execute(select(r.id).where(
+            r.municipality_code == self.scope.municipality_code,
+            r.entity == "placement_agreement", r.deleted.is_(False),
+            r.values_json.like(pattern, escape="\\"))).scalars().all()
+        self.load(("placement_agreement", a) for a in found)
+        return [rec.values.get("status", "") for (kind, _), rec in self.records.items()
+                if kind == "placement_agreement" and rec is not None and not rec.deleted
+                and rec.values.get(name) == ident]
+
     def get(self, entity: str, ident: Any) -> Rec | None:
         if not isinstance(ident, str):
             return None
@@ -291,6 +309,17 @@ def _check_parents_held(batch: _Batch, op: Operation) -> None:
                            "gemt centralt.")
 
 
+def _check_party_delete(batch: _Batch, op: Operation, stored: Rec) -> None:
+    """A record a signed agreement names (its employer, vacancy, citizen, match) is not
+    deleted (forms.lifecycle.judge_party_delete, the rule the device applies too)."""
+    if op.entity not in AGREEMENT_PARTIES or stored.deleted:
+        return
+    refusal = lifecycle.judge_party_delete(op.entity,
+                                           batch.agreement_statuses(op.entity, op.entity_id))
+    if refusal is not None:
+        raise Rejected(refusal.code, str(refusal))
+
+
 def _apply(batch: _Batch, op: Operation, now: dt.datetime) -> tuple[OperationResult, list[dict]]:
     """One operation: (its result, conflict rows to keep)."""
     if op.entity not in ENTITIES:
@@ -319,6 +348,8 @@ def _apply(batch: _Batch, op: Operation, now: dt.datetime) -> tuple[OperationRes
     handed_over = _handed_over(batch, op, stored)
     if stored is not None and not scope.covers(stored) and not handed_over:
         raise _out_of_scope(op.entity)
+    if op.op == "delete" and stored is not None:
+        _check_party_delete(batch, op, stored)
     current = None if stored is None else Stored(stored.version, stored.values,
                                                  stored.field_versions, stored.deleted)
     outcome = merge(op.entity, current, op)
@@ -484,6 +515,17 @@ def _iso(value: Any) -> str:
     return value.isoformat()
 
 
+def _tombstone(entity: str, values_json: str) -> str:
+    """A deleted record's wire values: only the parents it names (ids, never personal), so
+    a device that never held it can keep its tombstone and take in what still hangs off it
+    (protocol, "Deletes")."""
+    names = PARENTS.get(entity)
+    if not names:
+        return "{}"
+    values = json.loads(values_json)
+    return db.dumps({n: values[n] for n in names if values.get(n) is not None})
+
+
 def pull_json(engine: Engine, identity: DeviceIdentity, cursor: int, limit: int) -> bytes:
     """The PullResponse for one page, as JSON bytes built from the stored JSON text."""
     limit = max(1, min(limit, MAX_LIMIT))
@@ -512,7 +554,8 @@ def pull_json(engine: Engine, identity: DeviceIdentity, cursor: int, limit: int)
     parts = [
         row_format % (seq, entity, ident, version,
                                  "true" if deleted else "false",
-                                 "{}" if deleted else values if secret is None
+                                 _tombstone(entity, values) if deleted
+                                 else values if secret is None
                                  else db.wire_values(engine, entity, ident, values, secret),
                                  _iso(modified))
         if values is not None else exit_format % (seq, entity, ident, _iso(modified))

@@ -102,6 +102,9 @@ FEATURES = ("faults", "server_kill", "client_kill", "reassign", "deletes", "serv
             "natural_keys", "agreements", "enroll_faults", "sealed", "concurrent_edits")
 # Rejections that keep the change for the consultant on purpose: the record left the scope.
 SCOPE_REJECTIONS = {"out_of_scope", "scope_exit"}
+# Refused by a rule of the protocol, the record kept as the service has it: a delete made
+# offline of what a signed agreement came to name meanwhile (protocol, "Deletes").
+RULE_REJECTIONS = {"signed_agreement"}
 # Valid CVR numbers (mod 11) for new and edited employers.
 CVRS = ("25313763", "10000009", "13585628", "10150817", "10403782", "20756438", "29403473")
 
@@ -376,6 +379,8 @@ class Run:
         self._order += 1
         self.edits.append(Edit(self._order, device.name, kind, entity, entity_id, field_name,
                                value, prev))
+        if kind == "delete":
+            self.result.stats["deletes"] += 1
 
     def _write(self, device: Device, entity: str, entity_id: str | None,
                change: Callable[[Session], Any]) -> Any:
@@ -972,7 +977,7 @@ def check(run: Run) -> list[Violation]:
         for who_, entity, ident, code, message in refusals:
             codes = rejections.get((who_, ident), [])
             # An update refused because its create was refused for scope is that same refusal.
-            if code in SCOPE_REJECTIONS or (code == "unknown_record" and any(
+            if code in SCOPE_REJECTIONS | RULE_REJECTIONS or (code == "unknown_record" and any(
                     c in SCOPE_REJECTIONS for c in codes)):
                 continue
             # A copy of a citizen another consultant holds: refused, handed over (protocol,

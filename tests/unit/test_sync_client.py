@@ -15,10 +15,12 @@ from consultant_app.services.employers import create_employer, update_employer
 from consultant_app.store.models import (
     Citizen,
     Employer,
+    Match,
     OutboxEntry,
     ProfileMeta,
     SyncConflict,
     SyncParked,
+    SyncQuarantine,
     SyncRun,
     Vacancy,
 )
@@ -99,19 +101,38 @@ def test_a_field_with_a_waiting_local_change_keeps_the_local_value(store):
         assert (e.phone, e.name, e.version) == ("86123456", "Nyt navn", 2)
 
 
-def test_a_tombstone_deletes_softly_and_an_unknown_one_is_skipped(store):
+def test_a_tombstone_deletes_softly_and_an_unknown_one_is_kept_to_hold_its_children(store):
     with store.write(journal=False) as s:
         apply_page(s, [employer_change(1, "e1", 1)])
+    tombstone = {"deleted": True, "modified_at": NOW.isoformat()}
     with store.write(journal=False) as s:
         dead = employer_change(2, "e1", 2)
         dead.deleted = True
-        ghost = employer_change(3, "e9", 1)
-        ghost.deleted = True
-        result = apply_page(s, [dead, ghost])
-    assert (result.updated, result.skipped) == (1, 1)
+        result = apply_page(s, [
+            dead,
+            # never held here: kept as a deleted row, with the parent it names ...
+            {**tombstone, "seq": 3, "entity": "employer", "entity_id": "e9", "version": 2,
+             "values": {}},
+            {**tombstone, "seq": 4, "entity": "vacancy", "entity_id": "v9", "version": 3,
+             "values": {"employer_id": "e9"}},
+            # ... so what still hangs off it comes in (a match of the deleted vacancy)
+            citizen_change(5, "c1"),
+            {"seq": 6, "entity": "match", "entity_id": "m1", "version": 1, "deleted": False,
+             "modified_at": NOW.isoformat(),
+             "values": {"vacancy_id": "v9", "citizen_id": "c1", "status": "proposed"}},
+            # an older service's tombstone without the parent a row needs: skipped
+            {**tombstone, "seq": 7, "entity": "vacancy", "entity_id": "v8", "version": 2,
+             "values": {}},
+        ])
+    assert (result.updated, result.inserted, result.skipped, result.parked) == (1, 4, 1, 0)
     with store.read() as s:
         assert s.get(Employer, "e1").deleted is True
-        assert s.get(Employer, "e9") is None
+        assert s.get(Employer, "e9").deleted is True
+        vacancy = s.get(Vacancy, "v9")
+        assert (vacancy.deleted, vacancy.employer_id, vacancy.version) == (True, "e9", 3)
+        assert s.get(Match, "m1").deleted is False
+        assert s.get(Vacancy, "v8") is None
+        assert s.scalar(select(func.count()).select_from(SyncQuarantine)) == 0
 
 
 def test_push_operations_carry_current_values_and_one_op_per_outbox_entry(store):

@@ -3023,6 +3023,10 @@ Not signed yet</translation>
         <translation>Filled</translation>
     </message>
     <message>
+        <source>Borgeren kan ikke slettes: en underskrevet aftale hører til borgeren, og en underskrevet aftale skal bevares sammen med dem, den nævner.</source>
+        <translation>The citizen cannot be deleted: a signed agreement belongs to them, and a signed agreement must be kept together with those it names.</translation>
+    </message>
+    <message>
         <source>Dagpengemodtager (forsikret ledig)</source>
         <translation>Unemployment benefit recipient (insured)</translation>
     </message>
@@ -3095,6 +3099,10 @@ Not signed yet</translation>
         <translation>Wage subsidy</translation>
     </message>
     <message>
+        <source>Matchet kan ikke slettes: en underskrevet aftale hører til det, og en underskrevet aftale skal bevares sammen med dem, den nævner.</source>
+        <translation>The match cannot be deleted: a signed agreement belongs to it, and a signed agreement must be kept together with those it names.</translation>
+    </message>
+    <message>
         <source>Natarbejde</source>
         <translation>Night work</translation>
     </message>
@@ -3143,6 +3151,10 @@ Not signed yet</translation>
         <translation>Started</translation>
     </message>
     <message>
+        <source>Stillingen kan ikke slettes: en underskrevet aftale hører til den, og en underskrevet aftale skal bevares sammen med dem, den nævner.</source>
+        <translation>The vacancy cannot be deleted: a signed agreement belongs to it, and a signed agreement must be kept together with those it names.</translation>
+    </message>
+    <message>
         <source>Stående arbejde hele dagen</source>
         <translation>Standing work all day</translation>
     </message>
@@ -3169,6 +3181,10 @@ Not signed yet</translation>
     <message>
         <source>Ung under 18 år</source>
         <translation>Young person under 18</translation>
+    </message>
+    <message>
+        <source>Virksomheden kan ikke slettes: en underskrevet aftale hører til den, og en underskrevet aftale skal bevares sammen med dem, den nævner.</source>
+        <translation>The employer cannot be deleted: a signed agreement belongs to it, and a signed agreement must be kept together with those it names.</translation>
     </message>
     <message>
         <source>Virksomhedspraktik</source>
