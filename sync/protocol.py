@@ -13,6 +13,7 @@ Endpoints
 ``POST /api/v1/push``
     PushRequest -> PushResponse. A batch of outbox operations, applied in one transaction.
     Each operation is applied at most once: a repeated ``op_id`` returns the first answer.
+    The results come in the order of the operations (see "Push order").
 ``GET /api/v1/pull?cursor=N&limit=M``
     -> PullResponse. Changes in the device's scope with a change sequence number > cursor, in
     order, at most ``limit``; ``next_cursor`` is the last sequence number in the page, ``more``
@@ -109,6 +110,18 @@ device for the content the push handed over, verified like any other. The device
 its copies with the scope exit it pulls next. Drafts and other edits of the moved citizen
 are refused (``out_of_scope``), and the client reports them as rejected in plain Danish
 (``sync.client.wipe``); a device that has pulled the exit cannot sign for the citizen any more.
+
+Push order
+----------
+The order operations travel in does not decide what becomes of them. The service applies a
+push parents first (``ENTITIES`` order; the push's own order within one entity, so the
+operations of one record keep theirs): a child sent before its parent's create, or a
+signature or sealed PDF sent before the agreement's status change, is judged as if it came
+after. Across pushes, the device sends its outbox in the order it was written, and it
+journals each write parents first (``consultant_app.store.journal``): the step of an
+agreement (to signing, signed, sealed) goes before the signature or PDF that came with it,
+so a push cut between the two (the engine cuts its outbox into batches) never carries the
+signature alone first, to be judged on the agreement as it stood before it was signed.
 
 An ``update`` of a record the service does not hold is refused (``unknown_record``): the
 service never makes a record out of an update, so no record lacks what its create carried.

@@ -38,6 +38,7 @@ from .merge import Outcome, Stored, merge
 
 SIGNED_STATUSES = ("signed", "sealed")
 DEFAULT_LIMIT = 1000
+ENTITY_RANK = {entity: i for i, entity in enumerate(ENTITIES)}
 MAX_LIMIT = MAX_PULL_LIMIT
 
 
@@ -422,13 +423,20 @@ def push(engine: Engine, identity: DeviceIdentity, operations: list[Operation],
 
         applied_rows: list[dict[str, Any]] = []
         conflict_rows: list[dict[str, Any]] = []
-        for op in operations:
+        answers: dict[int, OperationResult] = {}
+        # Parents first (ENTITIES order), in the batch's order within an entity: a child
+        # sent before its parent's create or an agreement's signature before the status
+        # change that came with it is judged the same as in the order a device journals them
+        # (protocol, "Push order").
+        for index, op in sorted(enumerate(operations),
+                                key=lambda p: (ENTITY_RANK.get(p[1].entity, len(ENTITY_RANK)),
+                                               p[0])):
             if op.op_id in seen:
                 earlier = seen[op.op_id]
-                results.append(earlier if earlier is not None else OperationResult(
+                answers[index] = earlier if earlier is not None else OperationResult(
                     op_id=op.op_id, status="rejected", entity=op.entity,
                     entity_id=op.entity_id, code="invalid",
-                    message="Operations-id'et er allerede brugt af en anden enhed."))
+                    message="Operations-id'et er allerede brugt af en anden enhed.")
                 continue
             try:
                 result, conflicts = _apply(batch, op, now)
@@ -439,11 +447,12 @@ def push(engine: Engine, identity: DeviceIdentity, operations: list[Operation],
                                          message=exc.message, existing_id=exc.existing_id,
                                          conflicts=exc.conflicts)
             seen[op.op_id] = result
-            results.append(result)
+            answers[index] = result
             applied_rows.append({"op_id": op.op_id, "device_id": scope.device_id,
                                  "result_json": db.stored_result(conn, result),
                                  "applied_at": now})
         _write(conn, batch, applied_rows, conflict_rows)
+    results.extend(answers[i] for i in range(len(operations)))
     return results
 
 
