@@ -107,7 +107,7 @@ def test_the_citizen_page_reaches_a_sealed_agreements_pdf_and_a_draft_says_why_n
     settle(qtbot, ops)
     page.open_item(agreement.citizen_id)
     tabs = page.lower.tabBar()
-    assert tabs.tabText(1) == "&Aftaler (2)"
+    assert tabs.tabText(1) == "Aftaler (2)"
     qtbot.mouseClick(tabs, Qt.MouseButton.LeftButton, pos=tabs.tabRect(1).center())
     view = page.agreements_view
     assert view.isVisible()

@@ -174,6 +174,14 @@
         <translation>N&amp;otes:</translation>
     </message>
     <message>
+        <source>Aftaler</source>
+        <translation>Agreements</translation>
+    </message>
+    <message>
+        <source>Aftaler (%1)</source>
+        <translation>Agreements (%1)</translation>
+    </message>
+    <message>
         <source>fx 1-3-2025</source>
         <translation>e.g. 1-3-2025</translation>
     </message>
@@ -194,20 +202,8 @@
         <translation>Suggestions and agreements</translation>
     </message>
     <message>
-        <source>Passende st&amp;illinger</source>
-        <translation>Suitable vacanc&amp;ies</translation>
-    </message>
-    <message>
-        <source>&amp;Aftaler</source>
-        <translation>&amp;Agreements</translation>
-    </message>
-    <message>
         <source>Borgerens aftaler</source>
         <translation>The citizen&apos;s agreements</translation>
-    </message>
-    <message>
-        <source>&amp;Aftaler (%1)</source>
-        <translation>&amp;Agreements (%1)</translation>
     </message>
     <message>
         <source>Borgeren findes ikke længere.</source>
@@ -4822,8 +4818,8 @@ Not signed yet</translation>
         <translation>Message about the PDF</translation>
     </message>
     <message>
-        <source>Gem &amp;PDF…</source>
-        <translation>Save &amp;PDF…</translation>
+        <source>Gem PDF…</source>
+        <translation>Save PDF…</translation>
     </message>
     <message>
         <source>Gem den underskrevne aftale</source>
@@ -4850,16 +4846,16 @@ Not signed yet</translation>
         <translation>The printer could not be started.</translation>
     </message>
     <message>
-        <source>Ud&amp;skriv…</source>
-        <translation>Pri&amp;nt…</translation>
+        <source>Udskriv…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Åbn PDF</source>
+        <translation>Open PDF</translation>
     </message>
     <message>
         <source>Udskriv aftalen</source>
         <translation>Print the agreement</translation>
-    </message>
-    <message>
-        <source>Å&amp;bn PDF</source>
-        <translation>O&amp;pen PDF</translation>
     </message>
 </context>
 <context>

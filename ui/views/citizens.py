@@ -172,8 +172,8 @@ class CitizensPage(Page):
         # Under the form: the suggested vacancies and the citizen's agreements, each a tab.
         self.lower = QTabWidget(self)
         self.lower.setAccessibleName(self.tr("Forslag og aftaler"))
-        self.lower.addTab(self.suggestions, self.tr("Passende st&illinger"))
-        self.lower.addTab(self._build_agreements(), self.tr("&Aftaler"))
+        self.lower.addTab(self.suggestions, self.tr("Passende stillinger"))
+        self.lower.addTab(self._build_agreements(), self.tr("Aftaler"))
         self.lower.hide()
         list_detail_layout(self, self.list, editor, "citizens", header, self.lower)
 
@@ -212,8 +212,8 @@ class CitizensPage(Page):
 
     def _count_agreements(self) -> None:
         n = self.agreements.rowCount()
-        self.lower.setTabText(1, self.tr("&Aftaler (%1)").replace("%1", str(n)) if n
-                              else self.tr("&Aftaler"))
+        self.lower.setTabText(1, self.tr("Aftaler (%1)").replace("%1", str(n)) if n
+                              else self.tr("Aftaler"))
 
     # -- Page contract ------------------------------------------------------------------
     def page_title(self) -> str:

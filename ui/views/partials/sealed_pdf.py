@@ -131,13 +131,14 @@ class SealedPdfActions(QWidget):
     page does. The buttons wait until a sealed agreement is chosen (``set_agreement``)."""
 
     def __init__(self, ops: Any, parent: QWidget | None = None):
+        # No mnemonics: the employer's and citizen's pages use every letter of these already.
         super().__init__(parent)
         self.ops = ops
         self.agreement_id = ""
         self.saved: dict[str, Path] = {}  # where each agreement's PDF was saved this run
-        self.save_button = QPushButton(tr(CTX, "Gem &PDF…"), self)
-        self.open_button = QPushButton(tr(CTX, "Å&bn PDF"), self)
-        self.print_button = QPushButton(tr(CTX, "Ud&skriv…"), self)
+        self.save_button = QPushButton(tr(CTX, "Gem PDF…"), self)
+        self.open_button = QPushButton(tr(CTX, "Åbn PDF"), self)
+        self.print_button = QPushButton(tr(CTX, "Udskriv…"), self)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setAccessibleName(tr(CTX, "Besked om PDF'en"))
