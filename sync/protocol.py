@@ -183,11 +183,17 @@ Parents, duplicates, lost answers, enrollment
   (field ``""``), and the copy is removed with its search document; a waiting delete of the
   copy is dropped. Changes in the same push that were refused only for naming the copy
   (``missing_parent``, ``unknown_record``) are sent again at once under new op ids. When the
-  record is outside the scope (a citizen of another consultant), it is neither named nor
-  shown: the copy and what hangs off it leave the device like a citizen that moved
-  (``sync.client.wipe.forget_citizens``), and the refusal keeps the copy's values for a
-  hand-over; unless a signed or sealed agreement hangs off the copy, which then stays on the
-  device with its refusal shown (a legal document is never removed by this).
+  record is a citizen of another consultant, the refusal names it with
+  ``existing_elsewhere`` and none of its values, and the service writes a scope exit of it
+  for the device's consultant: for them the copy was a citizen that left their scope. The
+  copy and what hangs off it leave the device like a citizen that moved
+  (``sync.client.wipe.forget_citizens``; unsent children listed without their values) and
+  the refusal keeps the copy's own values for a hand-over. A signed or sealed agreement on
+  the copy is moved to the service's citizen first and sent: the service takes it and gives
+  it to that citizen's consultant (as in "Signed agreements and scope exits"), and the
+  device forgets it after its upload, when it pulls the scope exit. An agreement still being
+  signed cannot be handed over: then the copy stays on the device with its refusal shown
+  (a legal document is never removed by this).
 - A server-wins conflict is answered with the service's value; the client writes it into
   its row (unless a later local change of the field is still waiting, which the service
   judges in its turn, or the row is already newer) and keeps its own value as the conflict's
@@ -416,9 +422,11 @@ class OperationResult(BaseModel):
     conflicts: list[FieldConflict] = Field(default_factory=list)
     code: str = ""     # for "rejected": out_of_scope, invalid, unknown_entity, ...
     message: str = ""  # Danish, for the consultant
-    # for "duplicate": the record in the device's scope that holds the natural key, which the
-    # device adopts ("The same thing twice"); empty when that record is outside its scope
+    # for "duplicate": the record that holds the natural key ("The same thing twice"): in the
+    # device's scope, the device adopts it; ``existing_elsewhere``: a citizen of another
+    # consultant, whose scope exit the device pulls (its signed agreements are handed over)
     existing_id: str = ""
+    existing_elsewhere: bool = False
 
 
 class PushRequest(BaseModel):

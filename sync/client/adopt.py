@@ -12,12 +12,15 @@ the service's record, a stand-in holds the copy's values with the service's valu
 fields that differ (version 0, so the pull's record replaces it). A pending delete of the copy
 is dropped: it meant the copy, not the record someone else registered.
 
-When the holder is outside the scope (a citizen of another consultant), the device cannot
-have it: the copy and what hangs off it leave the device like a citizen that moved
-(``wipe.forget_citizens``: unsent children are listed as not sent, without their values), and
-the refusal keeps the consultant's values of the copy for a hand-over. Except when the copy
-has a signed or sealed agreement: a legal document is never removed, so the copy stays with
-its refusal shown, for the consultant to sort out with the municipality.
+When the holder is a citizen of another consultant (``existing_elsewhere``), the device
+cannot have it: the copy and what hangs off it leave the device like a citizen that moved
+(``hand_over``, ``wipe.forget_citizens``: unsent children are listed as not sent, without
+their values), and the refusal keeps the consultant's values of the copy for a hand-over.
+Signed and sealed agreements on the copy are first moved onto a stand-in of the service's
+citizen and sent: the service hands them over to the citizen's consultant, and the pull's
+scope exit of that citizen (written by the service with the refusal) removes the stand-in
+and them after the upload. An agreement still being signed cannot be handed over: then the
+copy stays, with its refusal shown, for the consultant to sort out with the municipality.
 
 Outbox entries in the same push as the refused create that named the copy (its children,
 refused ``missing_parent``; its updates, refused ``unknown_record``) are sent again after
@@ -50,6 +53,7 @@ from .. import protocol
 from .codec import codec
 
 DUPLICATE = "duplicate"
+SIGNED = (lifecycle.SIGNED, lifecycle.SEALED)  # what the service takes for a hand-over
 # entity -> the (model, column) pairs that point at a record of it
 REFERENCES: dict[str, tuple[tuple[Any, str], ...]] = {
     "employer": ((ContactPerson, "employer_id"), (Visit, "employer_id"),
@@ -64,6 +68,13 @@ FORGOTTEN = "-"  # a record that left the device with a copy handed over (alread
 def is_duplicate_create(result: protocol.OperationResult, op: str) -> bool:
     return (result.status == "rejected" and result.code == DUPLICATE and op == "create"
             and result.entity in REFERENCES)
+
+
+def adopted(result: protocol.OperationResult) -> bool:
+    """Whether this refusal is settled by adopting the service's record (not a refusal the
+    consultant must act on)."""
+    return (result.code == DUPLICATE and bool(result.existing_id)
+            and not result.existing_elsewhere)
 
 
 def send_again(result: protocol.OperationResult, sent: protocol.Operation | None,
@@ -106,7 +117,7 @@ def adopt(session: Session, result: protocol.OperationResult, op_id: str,
     local = session.get(model, local_id)
     if local is None:
         return False
-    if not central_id:
+    if not central_id or result.existing_elsewhere:
         return False
     central = session.get(model, central_id)
     now = utcnow()
@@ -153,30 +164,48 @@ def adopt(session: Session, result: protocol.OperationResult, op_id: str,
     return True
 
 
-def has_signed_agreement(session: Session, citizen_id: str) -> bool:
-    """Whether a signed or sealed agreement hangs off this citizen (directly or by a match)."""
+def _agreements_of(session: Session, citizen_id: str, statuses: tuple[str, ...]
+                   ) -> list[PlacementAgreement]:
+    """The agreements in ``statuses`` that hang off this citizen (directly or by a match)."""
     matches = select(Match.id).where(Match.citizen_id == citizen_id)
-    return session.scalar(select(PlacementAgreement.id).where(
+    return list(session.scalars(select(PlacementAgreement).where(
         (PlacementAgreement.citizen_id == citizen_id)
         | PlacementAgreement.match_id.in_(matches),
-        PlacementAgreement.status.in_(lifecycle.FROZEN_STATUSES)).limit(1)) is not None
+        PlacementAgreement.status.in_(statuses))))
 
 
 def hand_over(session: Session, result: protocol.OperationResult, op_id: str) -> list[str]:
-    """A copy of a citizen held by another consultant leaves the device (module doc); the
-    caller records the refusal, with the copy's values, afterwards. The ids of the records
-    that left with it."""
+    """A copy of a citizen another consultant holds leaves the device (module doc); the
+    caller records the refusal, with the copy's values, afterwards. Its signed and sealed
+    agreements move to the service's citizen first, on a stand-in of it, to be sent (the
+    service hands them over) and then forgotten with it when the pull brings its scope exit.
+    The ids of the records that left with the copy."""
     from .wipe import forget_citizens
-    if result.entity != "citizen" or result.existing_id:
+    citizen = MODEL_BY_ENTITY["citizen"]
+    local_id, central_id = result.entity_id, result.existing_id
+    if result.entity != "citizen" or (central_id and not result.existing_elsewhere):
         return []
-    if session.get(MODEL_BY_ENTITY["citizen"], result.entity_id) is None:
+    local = session.get(citizen, local_id)
+    if local is None:
         return []
-    if has_signed_agreement(session, result.entity_id):
-        return []
+    signed = _agreements_of(session, local_id, SIGNED)
+    if _agreements_of(session, local_id, (lifecycle.SIGNING,)) or (signed and not central_id):
+        return []  # a signature cannot be handed over yet: the copy stays, refused
+    if signed and session.get(citizen, central_id) is None:
+        values = {a.key: getattr(local, a.key) for a in inspect(citizen).column_attrs}
+        values.update(id=central_id, version=0)
+        session.add(citizen(**values))
+        session.flush()
+    matches = set(session.scalars(select(Match.id).where(Match.citizen_id == local_id)))
+    for agreement in signed:
+        agreement.citizen_id = central_id
+        if agreement.match_id in matches:
+            agreement.match_id = None
+    session.flush()
     # the refused create is answered: its refusal, not a "not sent" entry, lists it
     session.execute(delete(OutboxEntry).where(OutboxEntry.op_id == op_id))
-    gone = forget_citizens(session, [result.entity_id])
-    return [ident for (_entity, ident) in gone.citizen_of if ident != result.entity_id]
+    gone = forget_citizens(session, [local_id])
+    return [ident for (_entity, ident) in gone.citizen_of if ident != local_id]
 
 
 def _forget_search_document(session: Session, kind: str, ref: str) -> None:

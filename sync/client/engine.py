@@ -243,10 +243,10 @@ class SyncEngine:
                 moved: dict[str, str] = {}  # copies adopted in this answer (sync.client.adopt)
                 again: list[str] = []
                 for result in answered:
+                    if adopt.forgotten(result, moved):
+                        continue
                     if adopt.send_again(result, sent.get(result.op_id), moved):
                         again.append(result.op_id)
-                        continue
-                    if adopt.forgotten(result, moved):
                         continue
                     try:
                         with s.begin_nested():
@@ -256,7 +256,7 @@ class SyncEngine:
                         _quarantine_answer(s, result, sent.get(result.op_id), exc)
                         report.quarantined += 1
                         continue
-                    if result.status == "rejected" and result.entity_id not in moved:
+                    if result.status == "rejected" and not adopt.adopted(result):
                         report.rejected.append(result.message or result.code)
                 adopt.renew_op_ids(s, again)
                 gone = [r.op_id for r in answered if r.op_id not in again] + orphans
@@ -478,6 +478,9 @@ def _record_result(session: Session, entry: OutboxEntry, result: protocol.Operat
             for ident in adopt.hand_over(session, result, entry.op_id):
                 if moved is not None:
                     moved[ident] = adopt.FORGOTTEN
+            if moved is not None and result.existing_elsewhere \
+                    and session.get(model, result.entity_id) is None:
+                moved[result.entity_id] = result.existing_id  # its agreements go again
         session.add(SyncConflict(
             op_id=entry.op_id, entity=entry.entity, entity_id=entry.entity_id, field="",
             server_value=_encode_json({"code": result.code, "message": result.message}),

@@ -81,12 +81,13 @@ class Scope:
 
 class Rejected(Exception):
     def __init__(self, code: str, message: str, existing_id: str = "",
-                 conflicts: list[FieldConflict] | None = None):
+                 conflicts: list[FieldConflict] | None = None, elsewhere: bool = False):
         super().__init__(message)
         self.code = code
         self.message = message
         self.existing_id = existing_id
         self.conflicts = conflicts or []
+        self.elsewhere = elsewhere
 
 
 def _out_of_scope(entity: str) -> Rejected:
@@ -281,16 +282,38 @@ _DUPLICATE = {
 def _duplicate(batch: _Batch, op: Operation, holder: str) -> Rejected:
     """The refusal of a create whose natural key ``holder`` already has (protocol, "The same
     thing twice"). A holder in the device's scope is named, with its values of the fields the
-    create gives otherwise: the device adopts it. A holder outside the scope (a citizen of
-    another consultant) is neither named nor shown."""
+    create gives otherwise: the device adopts it. A citizen of another consultant is named
+    only (``elsewhere``), none of its values: the device's copy was, for this consultant, a
+    citizen that has left the scope, and a scope exit is written so, so that an agreement
+    the device signed on its copy is taken and handed over (``_handed_over``)."""
     rec = batch.get(op.entity, holder)
-    if rec is None or not batch.scope.covers(rec):
+    if rec is None:
         return Rejected("duplicate", _DUPLICATE[op.entity])
+    if not batch.scope.covers(rec):
+        if op.entity != "citizen":
+            return Rejected("duplicate", _DUPLICATE[op.entity])
+        _exit_of_copy(batch, holder)
+        return Rejected("duplicate", _DUPLICATE[op.entity], existing_id=holder,
+                        elsewhere=True)
     differing = [FieldConflict(field=name, server_value=rec.values.get(name), client_value=value,
                                winner="server", policy="duplicate")
                  for name, value in sorted(op.values.items())
                  if rec.values.get(name) != value]
     return Rejected("duplicate", _ADOPTED[op.entity], existing_id=holder, conflicts=differing)
+
+
+def _exit_of_copy(batch: _Batch, citizen_id: str) -> None:
+    """A scope exit of ``citizen_id`` for this consultant, newer than the device's cursor
+    (one is written only when there is none such already)."""
+    newest = batch.exit_seq(citizen_id)
+    if newest is not None and (batch.cursor is None or newest > batch.cursor):
+        return
+    [seq] = db.next_seqs(batch.conn, 1)
+    batch.conn.execute(insert(db.scope_exit).values(
+        seq=seq, municipality_code=batch.scope.municipality_code,
+        consultant_id=batch.scope.consultant_id, entity="citizen", entity_id=citizen_id,
+        at=db.utcnow()))
+    batch.exits[citizen_id] = seq
 
 
 _PARENT_NAMES = {"employer": "virksomhed", "vacancy": "stilling", "citizen": "borger",
@@ -445,6 +468,7 @@ def push(engine: Engine, identity: DeviceIdentity, operations: list[Operation],
                 result = OperationResult(op_id=op.op_id, status="rejected", entity=op.entity,
                                          entity_id=op.entity_id, code=exc.code,
                                          message=exc.message, existing_id=exc.existing_id,
+                                         existing_elsewhere=exc.elsewhere,
                                          conflicts=exc.conflicts)
             seen[op.op_id] = result
             answers[index] = result

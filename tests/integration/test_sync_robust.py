@@ -584,21 +584,35 @@ def test_a_citizen_another_consultant_holds_leaves_the_device_with_its_values_ke
     assert karen.sync().rejected == []
 
 
-def test_a_duplicate_citizen_with_a_sealed_agreement_stays_on_the_device(town):
+def test_an_agreement_sealed_on_a_copy_of_another_consultants_citizen_is_handed_over(town):
     karen, mads = town.karen, town.mads
     with mads.store.write() as s:
-        services.create_citizen(s, {"name": "Ali Hansen", "cpr": "0101901234",
-                                    "target_group": "dagpenge"})
+        theirs = services.create_citizen(s, {"name": "Ali Hansen", "cpr": "0101901234",
+                                             "target_group": "dagpenge"}).id
     assert mads.sync().rejected == []
+    # Karen, offline, registers the same citizen and signs and seals an agreement for him.
     agreement_id = ready_draft(karen.store)
     device = device_identity(karen.store)
     sign_all(karen.store, agreement_id, device)
     seal(karen.store, agreement_id, device)
 
-    karen.sync()
-    with karen.store.read() as s:  # a legal document is never removed by this
-        kept = s.get(PlacementAgreement, agreement_id)
-        assert kept is not None and kept.status == "sealed"
-        assert s.get(Citizen, kept.citizen_id) is not None
-        codes = {c.server_value["code"] for c in list_conflicts(s) if c.rejected}
-    assert "duplicate" in codes
+    report = karen.sync()
+    assert report.uploaded == 1
+    assert len(report.rejected) == 1  # the citizen: another consultant has him
+    # The signed agreement is not lost: the service holds it, sealed, on Mads's citizen.
+    [on_server] = town.records("placement_agreement")
+    assert (on_server["_id"], on_server["status"]) == (agreement_id, "sealed")
+    assert on_server["citizen_id"] == theirs and on_server["_owner"] == \
+        mads.store.meta(credentials.CONSULTANT_ID)
+    assert len(town.records("agreement_signature")) == 4
+    # Karen's device keeps neither the copy nor the agreement; her values are in the refusal.
+    assert karen.count(Citizen) == 0 and karen.count(PlacementAgreement) == 0
+    assert karen.count(OutboxEntry) == 0
+    with karen.store.read() as s:
+        [refused] = [c for c in list_conflicts(s) if c.entity == "citizen"]
+    assert refused.server_value["code"] == "duplicate"
+    assert refused.client_value["name"] == "Ali Hansen"
+    assert karen.sync().rejected == []
+    mads.sync()
+    with mads.store.read() as s:
+        assert s.get(PlacementAgreement, agreement_id).status == "sealed"
