@@ -425,8 +425,9 @@ class OperationResult(BaseModel):
     # for "duplicate": the record that holds the natural key ("The same thing twice"): in the
     # device's scope, the device adopts it; ``existing_elsewhere``: a citizen of another
     # consultant, whose scope exit the device pulls (its signed agreements are handed over)
-    existing_id: str = ""
-    existing_elsewhere: bool = False
+    # (left out of an answer when empty: a push of thousands answers as small as before)
+    existing_id: str = Field(default="", exclude_if=lambda value: not value)
+    existing_elsewhere: bool = Field(default=False, exclude_if=lambda value: not value)
 
 
 class PushRequest(BaseModel):
