@@ -14,11 +14,12 @@ import click
 
 from consultant_app.cli.common import Context, echo_json, pass_context
 from consultant_app.errors import field_label
+from consultant_app.queries import outbox_count
 from consultant_app.services.employers import get_live
 from consultant_app.store.models import PlacementAgreement
 
 from .client import credentials
-from .client.conflicts import list_conflicts, resolve_conflict
+from .client.conflicts import list_conflicts, resolve_conflict, waiting_items
 from .client.engine import SyncEngine, SyncReport
 from .client.errors import CertificateRefused, SyncError
 from .client.quarantine import list_quarantine
@@ -185,7 +186,7 @@ def conflicts_list(ctx: Context, include_resolved: bool, as_json: bool) -> None:
         click.echo("Ingen konflikter.")
     for c in found:
         winner = "tjenestens værdi" if c.winner == "server" else "din værdi"
-        click.echo(f"{c.id}  {c.entity} {c.record_label} – {field_label(c.field)}")
+        click.echo(f"{c.id}  {_entity(c.entity)} {c.record_label} – {field_label(c.field)}")
         if c.rejected:
             refusal = (c.server_value or {}).get("message")
             click.echo(f"  Tjenesten afviste ændringen: {_value(refusal)}")
@@ -219,3 +220,44 @@ def conflicts_resolve(ctx: Context, conflict_id: str, keep: str) -> None:
         resolve_conflict(s, conflict_id, keep)
     click.echo("Konflikten er afgjort: " + ("tjenestens værdi gælder." if keep == "server"
                                              else "din værdi gælder."))
+
+
+WAITING_OPS = {"create": "oprettet", "update": "ændret", "delete": "slettet"}
+ENTITY_LABELS = {"employer": "Virksomhed", "vacancy": "Stilling", "citizen": "Borger",
+                 "contact_person": "Kontaktperson", "visit": "Besøg", "match": "Match",
+                 "match_event": "Matchhistorik", "placement_agreement": "Aftale",
+                 "agreement_signature": "Underskrift", "agreement_document": "Aftale-PDF",
+                 "access_log": "Adgangslog"}
+
+
+@click.command(help="Vis hvad der venter på at blive sendt ved næste synkronisering, og hvad "
+                    "der er lagt til side, fordi det ikke kunne tages ind her (som fanerne "
+                    "Venter og Lagt til side på siden Synkronisering).")
+@click.option("--json", "as_json", is_flag=True, help="Maskinlæsbart: total, waiting og "
+                                                      "set_aside.")
+@pass_context
+def waiting(ctx: Context, as_json: bool) -> None:
+    with ctx.open() as store, store.read() as s:
+        items = waiting_items(s)
+        total = outbox_count(s)
+        set_aside = list_quarantine(s)
+    if as_json:
+        echo_json({"total": total, "waiting": [w.__dict__ for w in items],
+                   "set_aside": [q.__dict__ for q in set_aside]})
+        return
+    click.echo(f"Venter på at blive sendt: {total} ændringer.")
+    for w in items:
+        fields = "" if "*" in w.fields else ": " + ", ".join(field_label(f) for f in w.fields)
+        click.echo(f"  {w.created_at:%Y-%m-%d %H:%M}  {_entity(w.entity)} {w.record_label} "
+                   f"{WAITING_OPS.get(w.op, w.op)}{fields}")
+    if len(items) < total:
+        click.echo(f"  … og {total - len(items)} mere.")
+    if set_aside:
+        click.echo(f"Lagt til side: {len(set_aside)}")
+        for q in set_aside:
+            click.echo(f"  {_entity(q.entity)} {q.entity_id}: {q.message} (forsøgt "
+                       f"{q.attempts} gange)")
+
+
+def _entity(entity: str) -> str:
+    return ENTITY_LABELS.get(entity, entity)
