@@ -7,6 +7,7 @@ var/screenshots/console/ for a reviewer."""
 
 from __future__ import annotations
 
+import concurrent.futures
 import json
 import os
 import re
@@ -314,4 +315,50 @@ def test_the_skip_link_comes_first_and_leads_to_the_content(browser, town):
     assert focused == "Spring til indholdet"
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "main"
+    context.close()
+
+
+@pytest.mark.slow
+def test_a_received_agreement_is_listed_with_its_receipt_and_its_pdf_opens(
+        browser, town, store):
+    import base64
+
+    import httpx
+
+    from consultant_app.device import device_identity, install_certificate
+    from forms import agreements as A
+    from tests.unit.forms.test_signing_support import ready_draft, seal, sign_all
+    code = town.server.add_consultant("0751", "Aftale Konsulent")
+    enrolled = httpx.post(f"{town.server.api}/enroll", json={
+        "enrollment_code": code, "public_key": device_identity(store).public_key_b64}).json()
+    install_certificate(store, enrolled["certificate_pem"], enrolled["ca_certificate_pem"],
+                        device_id=enrolled["device_id"])
+    identity = device_identity(store)
+    agreement_id = ready_draft(store)
+    sign_all(store, agreement_id, identity)
+    # pyHanko runs its own asyncio loop, which cannot start on this thread while Playwright's
+    # sync API holds one.
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        pdf = pool.submit(seal, store, agreement_id, identity).result()
+    with store.read() as s:
+        doc = A.load(s, agreement_id)
+        upload = {"content": A.signed_payload(doc), "content_hash": doc.record.content_hash,
+                  "seal": json.loads(doc.record.seal), "signatures": [],
+                  "pdf_base64": base64.b64encode(pdf).decode()}
+    assert httpx.put(f"{town.server.api}/agreements/{agreement_id}/1", json=upload,
+                     headers={"Authorization": f"Bearer {enrolled['token']}"},
+                     timeout=60).status_code == 200
+
+    context, page = sign_in(browser, town, "anna")
+    page.get_by_role("link", name="Modtagne aftaler").click()
+    row = page.locator("#agreements tbody tr").first
+    assert "Aftale Konsulent" in row.inner_text()
+    assert "Tjenestens kvittering er gyldig" in row.inner_text()
+    shot(page, "20-modtagne-aftaler")
+    href = row.get_by_role("link", name=re.compile("Åbn PDF")).get_attribute("href")
+    opened = page.request.get(town.server.base_url + href)
+    assert opened.status == 200 and opened.body() == pdf
+    page.get_by_label("Virksomhed").fill("findes ikke")
+    page.get_by_role("button", name="Søg").click()
+    assert "Ingen modtagne aftaler." in page.locator("#agreements").inner_text()
     context.close()

@@ -16,6 +16,7 @@ from sqlalchemy import select, update
 from sync.server import admin, auth, db
 from sync.server.app import create_app
 from sync.server.console import store
+from sync.server.console import store as store_module  # where a test also uses the profile fixture `store`
 
 PASSWORD = "korrekt hest batteri"
 
@@ -297,3 +298,55 @@ def test_an_administrator_erases_a_citizen_found_by_cpr_and_the_log_says_who(
     entries = access_log.query(engine, citizen=erased[0].id).entries
     assert entries[0]["action"] == "erase"
     assert entries[0]["actor"] == f"console:{municipal.user.username}"
+
+
+@pytest.mark.slow
+def test_received_agreements_list_their_receipt_and_open_the_stored_pdf(app, engine, store):
+    import base64
+    import json
+
+    from consultant_app.device import device_identity, install_certificate
+    from forms import agreements as A
+    from tests.unit.forms.test_signing_support import ready_draft, seal, sign_all
+    consultant = admin.add_consultant(engine, "0751", "Aftale Konsulent")
+    code = auth.store_code(engine, consultant)
+    api = TestClient(app)
+    identity = device_identity(store)
+    enrolled = api.post("/api/v1/enroll", json={"enrollment_code": code,
+                                                 "public_key": identity.public_key_b64}).json()
+    install_certificate(store, enrolled["certificate_pem"], enrolled["ca_certificate_pem"],
+                        device_id=enrolled["device_id"])
+    identity = device_identity(store)  # now with the service's certificate
+    agreement_id = ready_draft(store)
+    sign_all(store, agreement_id, identity)
+    pdf = seal(store, agreement_id, identity)
+    with store.read() as s:
+        doc = A.load(s, agreement_id)
+        upload = {"content": A.signed_payload(doc), "content_hash": doc.record.content_hash,
+                  "seal": json.loads(doc.record.seal), "signatures": [],
+                  "pdf_base64": base64.b64encode(pdf).decode()}
+    stored = api.put(f"/api/v1/agreements/{agreement_id}/1", json=upload,
+                     headers={"Authorization": f"Bearer {enrolled['token']}"})
+    assert stored.status_code == 200, stored.text
+
+    municipal = new_user(engine, store_module.MUNICIPALITY_ADMIN)
+    client = sign_in(app, municipal)
+    page = client.get("/console/agreements")
+    assert page.status_code == 200
+    assert "Tjenestens kvittering er gyldig" in page.text and "Aftale Konsulent" in page.text
+    opened = client.get(f"/console/agreements/{agreement_id}/1/pdf")
+    assert opened.status_code == 200 and opened.content == pdf
+    assert opened.headers["content-type"] == "application/pdf"
+    from sync.server import access_log
+    read = access_log.query(engine, consultant_id=None, limit=5).entries
+    assert any(e["action"] == "read" and e["entity_id"] == agreement_id and
+               e["actor"] == f"console:{municipal.user.username}" for e in read)
+    filtered = client.get("/console/agreements?employer=findes-ikke-aps")
+    assert "Ingen modtagne aftaler." in filtered.text
+
+    leader = new_user(engine, store_module.TEAM_LEADER)  # a team without this consultant
+    client = sign_in(app, leader)
+    assert "Aftale Konsulent" not in client.get("/console/agreements").text
+    assert client.get(f"/console/agreements/{agreement_id}/1/pdf").status_code == 403
+    client = sign_in(app, new_user(engine, store_module.DPO))
+    assert client.get("/console/agreements").status_code == 403

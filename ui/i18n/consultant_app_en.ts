@@ -2392,6 +2392,10 @@ Not signed yet</translation>
         <translation>Access log, newest first</translation>
     </message>
     <message>
+        <source>Aftalen findes ikke.</source>
+        <translation>The agreement does not exist.</translation>
+    </message>
+    <message>
         <source>Aftaler modtaget siden mandag</source>
         <translation>Agreements received since Monday</translation>
     </message>
@@ -2628,6 +2632,10 @@ Not signed yet</translation>
         <translation>No contact for days</translation>
     </message>
     <message>
+        <source>Ingen modtagne aftaler.</source>
+        <translation>No agreements received.</translation>
+    </message>
+    <message>
         <source>Ingen tilmeldte enheder.</source>
         <translation>No enrolled devices.</translation>
     </message>
@@ -2728,6 +2736,18 @@ Not signed yet</translation>
         <translation>The account is locked for 15 minutes after too many wrong attempts.</translation>
     </message>
     <message>
+        <source>Kontrol</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>Kvittering</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>Kvitteringen kan ikke bekræftes</source>
+        <translation>The receipt cannot be confirmed</translation>
+    </message>
+    <message>
         <source>Linjerne herunder er sprunget over.</source>
         <translation>The lines below were skipped.</translation>
     </message>
@@ -2738,6 +2758,22 @@ Not signed yet</translation>
     <message>
         <source>Log ud</source>
         <translation>Sign out</translation>
+    </message>
+    <message>
+        <source>Modtaget</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Modtaget fra</source>
+        <translation>Received from</translation>
+    </message>
+    <message>
+        <source>Modtaget til og med</source>
+        <translation>Received up to and including</translation>
+    </message>
+    <message>
+        <source>Modtagne aftaler</source>
+        <translation>Received agreements</translation>
     </message>
     <message>
         <source>Målgruppe</source>
@@ -2758,6 +2794,10 @@ Not signed yet</translation>
     <message>
         <source>Oversigt</source>
         <translation>Overview</translation>
+    </message>
+    <message>
+        <source>P-nummer</source>
+        <translation>P-number</translation>
     </message>
     <message>
         <source>På den bærbare: Synkronisering → Tilmeld enhed …, eller kommandoen</source>
@@ -2876,8 +2916,20 @@ Not signed yet</translation>
         <translation>The service keeps every overwritten value but is not told whether the consultant settled the conflict on their device; so the recorded ones are shown, not the open ones.</translation>
     </message>
     <message>
+        <source>Tjenesten gemmer kun aftaler, hvis PDF den har kontrolleret ved modtagelsen; kvitteringen er tjenestens egen signatur over aftalens id, version, indholdets og PDF&apos;ens SHA-256 og modtagelsestidspunktet. At åbne en PDF skrives i adgangsloggen.</source>
+        <translation>The service keeps only agreements whose PDF it checked on receipt; the receipt is the service&apos;s own signature over the agreement&apos;s id, version, the SHA-256 of the content and of the PDF, and the time received. Opening a PDF is written to the access log.</translation>
+    </message>
+    <message>
         <source>Tjenestens adresse</source>
         <translation>The service&apos;s address</translation>
+    </message>
+    <message>
+        <source>Tjenestens kvittering er gyldig</source>
+        <translation>The service&apos;s receipt is valid</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Udfald</source>
@@ -2886,6 +2938,14 @@ Not signed yet</translation>
     <message>
         <source>Udtrækket skrives i adgangsloggen.</source>
         <translation>The export is written to the access log.</translation>
+    </message>
+    <message>
+        <source>Verificeret ved modtagelsen: PAdES-signatur, forsegling og indhold mod tjenestens CA</source>
+        <translation>Verified on receipt: PAdES signature, seal and content against the service&apos;s CA</translation>
+    </message>
+    <message>
+        <source>Virksomhed</source>
+        <translation>Employer</translation>
     </message>
     <message>
         <source>Virksomheder</source>
@@ -2912,6 +2972,10 @@ Not signed yet</translation>
         <translation>Choose what the file holds.</translation>
     </message>
     <message>
+        <source>aftaler, nyeste først (højst 200)</source>
+        <translation>agreements, newest first (at most 200)</translation>
+    </message>
+    <message>
         <source>afvist</source>
         <translation>refused</translation>
     </message>
@@ -2922,6 +2986,10 @@ Not signed yet</translation>
     <message>
         <source>alle konsulenter</source>
         <translation>all consultants</translation>
+    </message>
+    <message>
+        <source>alle typer</source>
+        <translation>all types</translation>
     </message>
     <message>
         <source>borgere</source>
@@ -2990,6 +3058,10 @@ Not signed yet</translation>
     <message>
         <source>{n} borger(e) flyttet til {name}. Den tidligere konsulents enheder glemmer dem ved næste synkronisering.</source>
         <translation>{n} citizen(s) moved to {name}. The previous consultant&apos;s devices forget them at their next sync.</translation>
+    </message>
+    <message>
+        <source>Åbn PDF</source>
+        <translation>Open PDF</translation>
     </message>
 </context>
 <context>

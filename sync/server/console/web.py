@@ -60,6 +60,7 @@ MAY: dict[str, frozenset[str]] = {
     "actions": frozenset({store.SYSTEM_ADMIN, store.MUNICIPALITY_ADMIN, store.DPO}),
     "imports": frozenset({store.SYSTEM_ADMIN, store.MUNICIPALITY_ADMIN}),
     "assign": frozenset({store.SYSTEM_ADMIN, store.MUNICIPALITY_ADMIN}),
+    "agreements": frozenset({store.SYSTEM_ADMIN, store.MUNICIPALITY_ADMIN, store.TEAM_LEADER}),
 }
 
 IMPORT_KINDS = {"employers": _N(CTX, "Virksomheder"), "vacancies": _N(CTX, "Stillinger"),
@@ -130,6 +131,7 @@ def _fmt_time(value: dt.datetime | None) -> str:
 
 ACTIVE = {"overview.html": "overview", "consultants.html": "consultants",
           "imports.html": "imports", "citizens.html": "assign",
+          "agreements.html": "agreements",
           "consultant.html": "consultants", "access_log.html": "access_log",
           "actions.html": "actions"}
 
@@ -790,3 +792,113 @@ def _assign(ctx: Ctx, form: FormData) -> Response:
 @router.post("/citizens/assign")
 async def assign(request: Request) -> Response:
     return await action(request, _assign)
+
+
+# -- received agreements -------------------------------------------------------------------------
+
+def _receipt_ok(ctx: Ctx, row: Any) -> bool:
+    """The service's receipt signature checked now against its CA key."""
+    from .. import sealed
+    from cryptography.exceptions import InvalidSignature
+    import base64
+    message = sealed.receipt_message(row.agreement_id, row.revision, row.content_hash,
+                                     row.pdf_sha256, row.received_at)
+    try:
+        ctx.request.app.state.ca.certificate.public_key().verify(
+            base64.b64decode(row.service_signature), message)
+    except (InvalidSignature, ValueError):
+        return False
+    return True
+
+
+def _agreement_rows(ctx: Ctx, municipality: str, since: dt.datetime | None,
+                    until: dt.datetime | None, consultant_ids: set[str] | None
+                    ) -> list[dict[str, Any]]:
+    from .. import sealed
+    s, d, c = db.sealed_agreement.c, db.device.c, db.consultant.c
+    where = [s.municipality_code == municipality]
+    if since is not None:
+        where.append(s.received_at >= since)
+    if until is not None:
+        where.append(s.received_at < until + dt.timedelta(days=1))
+    if consultant_ids is not None:
+        where.append(d.consultant_id.in_(consultant_ids))
+    rows = []
+    with ctx.read.connect() as conn:
+        for row in conn.execute(select(db.sealed_agreement, c.name.label("consultant"),
+                                       d.consultant_id)
+                                .join(db.device, d.id == s.device_id)
+                                .join(db.consultant, c.id == d.consultant_id)
+                                .where(*where).order_by(s.received_at.desc()).limit(200)):
+            content = sealed.stored_upload(conn, row.agreement_id, row.revision,
+                                           row.upload_json).get("content", {})
+            fields = content.get("fields", {}) if isinstance(content, dict) else {}
+            rows.append({"row": row, "type": content.get("agreement_type", ""),
+                         "employer": fields.get("employer_name", ""),
+                         "p_number": fields.get("employer_p_number") or
+                         fields.get("p_number", ""),
+                         "start": fields.get("start_date", ""),
+                         "receipt_ok": _receipt_ok(ctx, row)})
+    return rows
+
+
+def _agreements(ctx: Ctx) -> Response:
+    ctx.require("agreements")
+    q = ctx.request.query_params
+    municipality = ctx.municipality(q.get("m"))
+    employer = q.get("employer", "").strip()[:100]
+    p_number = q.get("p_number", "").strip()[:10]
+    kind = q.get("type", "").strip()[:40]
+    consultant = q.get("consultant", "")[:36]
+    since_text, until_text = q.get("since", "")[:10], q.get("until", "")[:10]
+    consultants = overview.consultants(ctx.read, municipality, ctx.team()) \
+        if municipality else []
+    allowed = {c.id for c in consultants} if ctx.team() is not None else None
+    if consultant:
+        allowed = {consultant} & allowed if allowed is not None else {consultant}
+    rows = _agreement_rows(ctx, municipality, _parse_day(since_text), _parse_day(until_text),
+                           allowed) if municipality else []
+    rows = [r for r in rows
+            if (not employer or employer.lower() in str(r["employer"]).lower())
+            and (not p_number or str(r["p_number"]) == p_number)
+            and (not kind or r["type"] == kind)]
+    types = sorted({r["type"] for r in rows if r["type"]} | ({kind} if kind else set()))
+    return render(ctx, "agreements.html", municipality=municipality, rows=rows,
+                  consultants=consultants, employer=employer, p_number=p_number, kind=kind,
+                  consultant=consultant, since=since_text, until=until_text, types=types)
+
+
+@router.get("/agreements")
+async def agreements_page(request: Request) -> Response:
+    return await page(request, _agreements)
+
+
+def _agreement_pdf(ctx: Ctx, agreement_id: str, revision: int) -> Response:
+    from .. import sealed
+    ctx.require("agreements", agreement_id)
+    s, d = db.sealed_agreement.c, db.device.c
+    with ctx.read.connect() as conn:
+        row = conn.execute(select(db.sealed_agreement, d.consultant_id)
+                           .join(db.device, d.id == s.device_id)
+                           .where(s.agreement_id == agreement_id, s.revision == revision)
+                           ).first()
+        if row is None:
+            raise Refused(_N(CTX, "Aftalen findes ikke."))
+        _consultant_in_scope(ctx, row.consultant_id, "agreement_pdf")
+        pdf = sealed.stored_pdf(conn, row.agreement_id, row.revision, row.pdf)
+    with db.writing(ctx.engine) as conn:
+        access_log.log_admin(conn, row.municipality_code, "read", "console",
+                             [("placement_agreement", agreement_id, None)],
+                             detail=f"PDF revision {revision}",
+                             actor=f"console:{ctx.user.username}")
+        store.log_action(ctx.engine, ctx.user, "agreement_pdf", agreement_id,
+                         row.municipality_code, conn=conn)
+    response = Response(pdf, media_type="application/pdf")
+    response.headers["Content-Disposition"] = \
+        f'inline; filename="aftale-{agreement_id[:40]}-{revision}.pdf"'
+    return secure(response)
+
+
+@router.get("/agreements/{agreement_id}/{revision}/pdf")
+async def agreement_pdf(request: Request, agreement_id: str, revision: int) -> Response:
+    return await page(request, _agreement_pdf, agreement_id[:64], revision)
