@@ -9,6 +9,7 @@ formatting. One place where user-visible text becomes a string: ``Message.render
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -43,3 +44,28 @@ class Message:
 
     def __str__(self) -> str:
         return self.render()
+
+
+# -- dates --------------------------------------------------------------------------------
+# One way to write a date wherever one is shown (the desktop, the CLI, the rules' messages):
+# the Danish convention, 25.11.2026. Three had grown up side by side (25-11-2026, 25.11.2026
+# and "i dag 20:21"). Inputs still accept 25-11-2026 and 2026-11-25 (services.fields.date).
+DATE_FORMAT = "%d.%m.%Y"
+
+
+def format_date(day: dt.date | None) -> str:
+    """25.11.2026 ("" for no date); a datetime is shown by its date."""
+    if day is None:
+        return ""
+    return day.strftime(DATE_FORMAT)
+
+
+def format_moment(moment: dt.datetime | None, zone: dt.tzinfo | None = None) -> str:
+    """A stored moment as the consultant reads a clock: "25.11.2026 kl. 20:21" in ``zone``
+    (the computer's own time zone when None). A naive moment is UTC, as the store keeps it."""
+    if moment is None:
+        return ""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.timezone.utc)
+    local = moment.astimezone(zone)
+    return f"{local.strftime(DATE_FORMAT)} kl. {local.strftime('%H:%M')}"

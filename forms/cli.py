@@ -16,6 +16,7 @@ from consultant_app import identifiers, queries, services
 from consultant_app.cli.common import (Context, PluginGroup, echo_json, parse_assignments,
                                        pass_context)
 from consultant_app.errors import UserError
+from consultant_app.text import format_date
 from consultant_app.text import QT_TRANSLATE_NOOP as _N
 from consultant_app.text import Message
 
@@ -383,7 +384,7 @@ def book_lines(book: Any) -> list[str]:
     """The rule book as text lines (the desktop's view shows the same read model)."""
     r = book.ruleset
     lines = [Message(CTX, _N(CTX, "Regelsæt: {name}, gældende fra {day}, {origin}"), {
-        "name": r.name, "day": r.effective_from.strftime("%d-%m-%Y"),
+        "name": r.name, "day": format_date(r.effective_from),
         "origin": book.origin_text}).render()]
     lines += [f"AFVIST: {reason}" for reason in book.refused]
     if r.provisional:

@@ -47,6 +47,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from consultant_app.text import DATE_FORMAT, format_date
 from consultant_app.text import QT_TRANSLATE_NOOP as _N
 
 from . import fields as ffields
@@ -178,7 +179,7 @@ def display_value(spec: FieldSpec, value: Any) -> str:
         return ""
     kind = spec.kind
     if kind == "date" and isinstance(value, dt.date):
-        return value.strftime("%d-%m-%Y")
+        return format_date(value)
     if kind == "bool":
         return _N(CTX, "Ja") if value else _N(CTX, "Nej")
     if kind == "choice":
@@ -198,11 +199,11 @@ def _utc(moment: dt.datetime) -> dt.datetime:
 
 
 def _utc_text(moment: dt.datetime) -> str:
-    return _utc(moment).strftime("%d-%m-%Y %H:%M:%S UTC")
+    return _utc(moment).strftime(f"{DATE_FORMAT} %H:%M:%S UTC")
 
 
 def _local_text(moment: dt.datetime) -> str:
-    return _utc(moment).astimezone(LOCAL_TZ).strftime("%d-%m-%Y %H:%M:%S")
+    return _utc(moment).astimezone(LOCAL_TZ).strftime(f"{DATE_FORMAT} %H:%M:%S")
 
 
 # -- the signature box -----------------------------------------------------------------------
@@ -393,7 +394,7 @@ def legal_basis(doc: AgreementDoc) -> str:
 def ruleset_text(reference: dict[str, Any]) -> str:
     """One line naming the rule set an agreement recorded: name, date, version, origin,
     hash, and whether it is provisional."""
-    day = dt.date.fromisoformat(reference["effective_from"]).strftime("%d-%m-%Y")
+    day = format_date(dt.date.fromisoformat(reference["effective_from"]))
     if reference.get("origin") == "published":
         text = _N(CTX, "{name}, gældende fra {day}, version {version} offentliggjort af den "
                        "centrale tjeneste (SHA-256 {sha})")

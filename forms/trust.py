@@ -31,6 +31,7 @@ from consultant_app.cli.common import Context, default_profile_dir, pass_context
 from consultant_app.device import META_CA_CERTIFICATE
 from consultant_app.store import DB_FILENAME, Store
 from consultant_app.store.models import ProfileMeta
+from consultant_app.text import format_date
 
 TRUSTED_META = "trusted_ca_certificates"
 ENROLLED, ADDED = "enrolled", "added"
@@ -193,7 +194,7 @@ def trust_list() -> None:
         where = ("den tjeneste, enheden er tilmeldt" if a.source == ENROLLED
                  else f"tilføjet {a.added_at}")
         click.echo(f"{a.fingerprint}  {a.label}  ({where}; gyldig til "
-                   f"{a.certificate.not_valid_after_utc:%d-%m-%Y})")
+                   f"{format_date(a.certificate.not_valid_after_utc)})")
 
 
 @trust.command("add", help="Stol på en anden tjenestes rodcertifikat (PEM eller DER), fx "

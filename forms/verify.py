@@ -58,7 +58,7 @@ from pydantic import ValidationError as ShapeError
 
 from consultant_app.errors import UserError
 from consultant_app.text import QT_TRANSLATE_NOOP as _N
-from consultant_app.text import Message
+from consultant_app.text import DATE_FORMAT, Message
 
 from . import canonical
 from .fields import IDENTITY_CHECKS
@@ -639,7 +639,7 @@ def _local(text: str) -> str:
         moment = parse_iso_utc(text)
     except ValueError:
         return text
-    return moment.astimezone(ZoneInfo("Europe/Copenhagen")).strftime("%d-%m-%Y kl. %H:%M:%S")
+    return moment.astimezone(ZoneInfo("Europe/Copenhagen")).strftime(f"{DATE_FORMAT} kl. %H:%M:%S")
 
 
 _HEADLINES = {

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from consultant_app.errors import UserError
+from consultant_app.text import format_moment
 
 if TYPE_CHECKING:  # the engine (httpx, pydantic) is imported when sync starts, not before
     from sync.client import SyncRunner, SyncStatus
@@ -108,14 +109,7 @@ tr = QCoreApplication.translate
 
 def local_time(stamp) -> str:  # type: ignore[no-untyped-def]
     """A stored UTC stamp as local time, the way the consultant reads a clock."""
-    import datetime as dt
-    if stamp is None:
-        return ""
-    local = stamp.replace(tzinfo=dt.timezone.utc).astimezone()
-    today = dt.datetime.now().astimezone().date()
-    if local.date() == today:
-        return tr(CTX, "i dag {time}").format(time=local.strftime("%H:%M"))
-    return local.strftime("%d.%m.%Y %H:%M")
+    return format_moment(stamp)
 
 
 def state_line(status: SyncStatus) -> str:

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from .. import queries, services
 from ..errors import NotFound
+from ..text import format_date
 from ..services.citizens import CITIZEN_FIELDS
 from ..services.employers import CONTACT_FIELDS, EMPLOYER_FIELDS, VISIT_FIELDS
 from ..services.vacancies import VACANCY_FIELDS
@@ -288,4 +289,4 @@ def today(ctx: Context, as_json: bool) -> None:
         for v in lists[key]:
             day = v["visit_date"] if key == "planned" else v["follow_up_date"]
             note = v["notes"] if key == "planned" else v["follow_up_note"]
-            click.echo(f"  {day}  {v['employer']}  {note}  [{v['id']}]".rstrip())
+            click.echo(f"  {format_date(day)}  {v['employer']}  {note}  [{v['id']}]".rstrip())

@@ -86,7 +86,7 @@ _DANISH_DATE = re.compile(r"^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$")
 
 
 def date() -> Converter:
-    """ISO dates (2026-03-01) and Danish ones (1-3-2026, 01.03.2026)."""
+    """Danish dates (1.3.2026, 01-03-2026) and ISO ones (2026-03-01)."""
     def convert(value: Any, field: str) -> dt.date:
         if isinstance(value, dt.datetime):
             return value.date()
@@ -99,8 +99,8 @@ def date() -> Converter:
                 return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
             return dt.date.fromisoformat(raw)
         except ValueError:
-            raise _fail(field, _N(CTX, "'{value}' er ikke en gyldig dato (skriv fx 2026-03-01 "
-                                       "eller 1-3-2026)."), value=value) from None
+            raise _fail(field, _N(CTX, "'{value}' er ikke en gyldig dato (skriv fx 1.3.2026 "
+                                       "eller 2026-03-01)."), value=value) from None
     return convert
 
 

@@ -9,6 +9,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from consultant_app.text import format_date, format_moment
+
 WEEKS, MONTHS = "weeks", "months"
 
 
@@ -64,15 +66,13 @@ def as_number(value: Any) -> float | None:
 
 
 def danish_date(day: dt.date) -> str:
-    return day.strftime("%d-%m-%Y")
+    return format_date(day)
 
 
 def danish_moment(moment: dt.datetime) -> str:
-    """A UTC moment as Danish local time: "25-11-2026 kl. 23:12"."""
+    """A UTC moment as Danish local time: "25.11.2026 kl. 23:12"."""
     from zoneinfo import ZoneInfo
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone(ZoneInfo("Europe/Copenhagen")).strftime("%d-%m-%Y kl. %H:%M")
+    return format_moment(moment, ZoneInfo("Europe/Copenhagen"))
 
 
 def danish_number(value: float) -> str:

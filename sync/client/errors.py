@@ -34,8 +34,11 @@ class ServerUnreachable(SyncError):
     kind = "unreachable"
 
     def __init__(self, url: str) -> None:
-        super().__init__(_N(CTX, "Den centrale tjeneste ({url}) svarer ikke. Ændringerne "
-                                 "venter sikkert på denne computer."), url=url)
+        # The address is not in the message: a consultant cannot act on a raw URL (it is
+        # on the Sync page and in the log for whoever helps them).
+        super().__init__(_N(CTX, "Den centrale tjeneste svarer ikke lige nu. Ændringerne "
+                                 "venter sikkert på denne computer, og programmet prøver "
+                                 "igen af sig selv."), url=url)
 
 
 class TokenRefused(SyncError):

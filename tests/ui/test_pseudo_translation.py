@@ -39,6 +39,7 @@ from sync.client.runner import SyncStatus
 from ui.i18n import install_translator
 from ui.i18n.update import TS_FILE
 from ui.main_window import MainWindow
+from ui.views.partials.tables import ListTable
 
 from .desktop_fixtures import ops, settings, settings_file, settle, window  # noqa: F401
 from .test_shortcuts import open_first_record, tab_states
@@ -139,6 +140,8 @@ def shown_texts(root: QWidget) -> Iterator[tuple[str, str]]:
             yield f"{where} placeholder", w.placeholderText()
         elif isinstance(w, QComboBox) and not w.isEditable():
             yield f"{where} choice", w.currentText()
+        if isinstance(w, ListTable) and w.showing_empty_text():
+            yield f"{where} empty", w.empty_text()
         if isinstance(w, QAbstractItemView) and w.model() is not None:
             model = w.model()
             header_view = getattr(w, "horizontalHeader", None)
@@ -259,3 +262,31 @@ def test_employer_agreements_tab_shows_type_and_status_by_name(window, ops, qtbo
     row = {k: model.data(model.index(0, i)) for i, k in enumerate(keys)}
     assert row["agreement_type"] == "Virksomhedspraktik", row
     assert row["status"] == status_text("draft") != "draft"
+
+
+def test_empty_lists_say_what_to_do(window, ops, qtbot, demo_store: Store) -> None:  # noqa: F811
+    """A new employer's lists are empty: each says so and names the key that fills it."""
+    from .desktop_fixtures import make_employer
+    from .test_sync_page import shot
+    employer_id = make_employer(demo_store, name="Tom Tomrer ApS")
+    window.resize(1366, 768)
+    page = window.show_page("employers")
+    page.refresh()
+    page.open_item(employer_id)
+    panel = page.panel
+    views = {"contacts": panel.contacts_view, "visits": panel.visits_view,
+             **panel.related_views}
+    for name, view in views.items():
+        assert isinstance(view, ListTable) and view.showing_empty_text(), name
+        assert "endnu" in view.empty_text(), (name, view.empty_text())
+    assert "Ctrl+Shift+A" in views["placement_agreement"].empty_text()
+    panel.tabs.setCurrentIndex(panel.TAB_AGREEMENTS)
+    shot(window, "employer-agreements-empty.png")
+    page.filter.setText("zzzz ingen")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0, timeout=5000)
+    assert page.view.showing_empty_text() and "Ctrl+F" in page.view.empty_text()
+    vacancies = window.show_page("vacancies")
+    vacancies.list.filter_edit.setText("zzzz ingen")
+    qtbot.waitUntil(lambda: vacancies.list.model.rowCount() == 0
+                    and "zzzz ingen" in vacancies.list.table.empty_text(), timeout=5000)
+    shot(window, "vacancies-filter-empty.png")

@@ -106,6 +106,13 @@ def test_every_party_signs_on_the_pad_and_the_sealed_pdf_opens(store, ops, qtbot
         assert dialog.current is not None and dialog.current.role.role == role
         name, identity = expected[role]
         assert dialog.name_edit.text() == name  # prefilled from the agreement
+        # The consultant is the signed-in user: not asked how their own identity was checked.
+        consultant = role == "consultant"
+        assert dialog.identity.isVisible() is not consultant
+        assert dialog.identity_known.isVisible() is consultant
+        if consultant:
+            assert dialog.identity.currentData() == "known"
+            shoot(dialog, "signing-consultant")
         assert dialog.pad.is_empty() and not dialog.sign_button.isEnabled()
         assert "Jeg bekræfter" in dialog.pad.consent_label.text()
         dialog.identity.setCurrentIndex(dialog.identity.findData(identity))

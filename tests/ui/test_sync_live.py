@@ -4,11 +4,13 @@ runner stops cleanly on quit. Screenshots to var/screenshots/sync."""
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 
 from PySide6.QtCore import Qt
 
 from consultant_app import services
+from consultant_app.text import format_date
 from sync.server import admin, auth, db
 from tests.integration.server_process import ServerProcess
 from ui import sync_bridge
@@ -34,7 +36,7 @@ def test_enroll_from_the_sync_page_then_lose_the_service(window, demo_store, qtb
             lambda cls, parent, url="": (server.base_url, code)))
         qtbot.mouseClick(page.enroll_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: window.sync_label.text().startswith(
-            "Online · sidst synkroniseret i dag "), timeout=60_000)
+            "Online · sidst synkroniseret " + format_date(dt.date.today())), timeout=60_000)
         assert bridge.status.enrolled and not bridge.status.running
         assert window.outbox_label.text() == "Ændringer der venter på at blive sendt: 0"
         assert page.history_model.rows[0][2] == "gennemført"
@@ -54,7 +56,9 @@ def test_enroll_from_the_sync_page_then_lose_the_service(window, demo_store, qtb
     qtbot.waitUntil(lambda: window.sync_label.text().startswith(
         "Offline – tjenesten svarer ikke") and not bridge.status.running, timeout=30_000)
     assert bridge.status.error_kind == "unreachable"
-    assert f"({url}) svarer ikke" in window.sync_label.toolTip()
+    # In plain words: the raw address is no help to a consultant.
+    assert "svarer ikke lige nu" in window.sync_label.toolTip()
+    assert url not in window.sync_label.toolTip() and "http" not in page.error.text()
     qtbot.waitUntil(page.error.isVisible, timeout=30_000)
     shot(window, "sync-service-gone.png")
     started = time.monotonic()

@@ -37,7 +37,7 @@ def add_conflict(store, employer_id: str) -> None:
         s.add(SyncRun(started_at=now - dt.timedelta(minutes=5), finished_at=now, ok=True,
                       trigger="timer", pushed=3, pulled=120, conflicts=1))
         s.add(SyncRun(started_at=now, finished_at=now, ok=False, trigger="manual",
-                      error="Den centrale tjeneste (http://127.0.0.1:8765) svarer ikke."))
+                      error="Den centrale tjeneste svarer ikke lige nu."))
 
 
 def shot(widget, name: str) -> Path:
@@ -101,8 +101,9 @@ def test_the_status_bar_says_in_danish_that_the_device_is_not_enrolled_and_what_
 
     offline = SyncStatus(enrolled=True, online=False, waiting=7, error_kind="unreachable",
                          last_success=utcnow() - dt.timedelta(hours=2),
-                         last_error="Den centrale tjeneste (http://127.0.0.1:8765) svarer "
-                                    "ikke. Ændringerne venter sikkert på denne computer.")
+                         last_error="Den centrale tjeneste svarer ikke lige nu. Ændringerne "
+                                    "venter sikkert på denne computer, og programmet prøver "
+                                    "igen af sig selv.")
     bridge.status_changed.emit(offline)
     qtbot.waitUntil(lambda: "svarer ikke" in window.sync_label.toolTip())
     text = window.sync_label.toolTip()

@@ -204,6 +204,6 @@ def test_today_lists_planned_visits_and_follow_ups_due(profile, capsys):
     assert [v["id"] for v in lists["planned"]] == [planned]
     assert [v["id"] for v in lists["follow_ups"]] == [due]
     text = ok(capsys, profile, "today")
-    assert "2099-01-05  Bageriet ApS  Rundvisning" in text and "Send kontrakt" in text
+    assert "05.01.2099  Bageriet ApS  Rundvisning" in text and "Send kontrakt" in text
     ok(capsys, profile, "visit", "follow-up-done", due)
     assert json.loads(ok(capsys, profile, "today", "--json"))["follow_ups"] == []

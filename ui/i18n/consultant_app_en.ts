@@ -27,6 +27,10 @@
         <translation>Agreements</translation>
     </message>
     <message>
+        <source>Ingen aftaler endnu. Start en med Ctrl+N, eller fra en virksomhed (Ctrl+Shift+A) eller et match.</source>
+        <translation>No agreements yet. Start one with Ctrl+N, or from an employer (Ctrl+Shift+A) or a match.</translation>
+    </message>
+    <message>
         <source>&amp;Ny aftale (Ctrl+N)</source>
         <translation>&amp;New agreement (Ctrl+N)</translation>
     </message>
@@ -292,10 +296,6 @@
         <translation>full-time equivalents, e.g. 12.5</translation>
     </message>
     <message>
-        <source>dato, fx 1-3-2026</source>
-        <translation>date, e.g. 1-3-2026</translation>
-    </message>
-    <message>
         <source>Ikke gemt – ret det markerede, eller fortryd med Ctrl+Z.</source>
         <translation>Not saved – correct what is marked, or undo with Ctrl+Z.</translation>
     </message>
@@ -340,16 +340,8 @@
         <translation>Note</translation>
     </message>
     <message>
-        <source>fx 1-3-2026</source>
-        <translation>e.g. 1-3-2026</translation>
-    </message>
-    <message>
         <source>Opfølgningsdato</source>
         <translation>Follow-up date</translation>
-    </message>
-    <message>
-        <source>valgfrit, fx 15-3-2026</source>
-        <translation>optional, e.g. 15-3-2026</translation>
     </message>
     <message>
         <source>Opfølgningsnote</source>
@@ -368,6 +360,10 @@
         <translation>&amp;Details</translation>
     </message>
     <message>
+        <source>dato, fx 1.3.2026</source>
+        <translation>date, e.g. 1.3.2026</translation>
+    </message>
+    <message>
         <source>G&amp;em (Ctrl+S)</source>
         <translation>&amp;Save (Ctrl+S)</translation>
     </message>
@@ -376,12 +372,40 @@
         <translation>&amp;Undo (Ctrl+Z)</translation>
     </message>
     <message>
+        <source>Ingen kontaktpersoner endnu. Skriv den første i felterne herunder.</source>
+        <translation>No contact persons yet. Write the first in the fields below.</translation>
+    </message>
+    <message>
         <source>N&amp;y kontakt</source>
         <translation>New con&amp;tact</translation>
     </message>
     <message>
+        <source>fx 1.3.2026</source>
+        <translation>e.g. 1.3.2026</translation>
+    </message>
+    <message>
+        <source>valgfrit, fx 15.3.2026</source>
+        <translation>optional, e.g. 15.3.2026</translation>
+    </message>
+    <message>
+        <source>Ingen besøg endnu. Skriv en besøgsnote ovenfor, og gem med Ctrl+Enter.</source>
+        <translation>No visits yet. Write a visit note above and save it with Ctrl+Enter.</translation>
+    </message>
+    <message>
         <source>Markér &amp;opfølgning udført (Ctrl+D)</source>
         <translation>Mark follow-&amp;up done (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Ingen stillinger hos virksomheden endnu. Opret en med Ctrl+Shift+J.</source>
+        <translation>No vacancies at this employer yet. Create one with Ctrl+Shift+J.</translation>
+    </message>
+    <message>
+        <source>Ingen match endnu. Foreslå en borger til en af virksomhedens stillinger på siden Stillinger (Ctrl+P).</source>
+        <translation>No matches yet. Propose a citizen for one of the employer&apos;s vacancies on the Vacancies page (Ctrl+P).</translation>
+    </message>
+    <message>
+        <source>Ingen aftaler endnu. Start en med Ctrl+Shift+A.</source>
+        <translation>No agreements yet. Start one with Ctrl+Shift+A.</translation>
     </message>
     <message>
         <source>Enter eller dobbeltklik åbner den valgte.</source>
@@ -510,6 +534,10 @@
         <translation>Employers</translation>
     </message>
     <message>
+        <source>Ingen virksomheder her. Ret eller ryd filteret (Ctrl+F), eller opret en ny med Ctrl+Shift+N.</source>
+        <translation>No employers here. Change or clear the filter (Ctrl+F), or create a new one with Ctrl+Shift+N.</translation>
+    </message>
+    <message>
         <source>&amp;Ny virksomhed (Ctrl+Shift+N)</source>
         <translation>New &amp;employer (Ctrl+Shift+N)</translation>
     </message>
@@ -597,6 +625,10 @@
             <numerusform>%n in the list</numerusform>
             <numerusform>%n in the list</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Intet passer på »{text}«. Ret eller ryd filteret (Ctrl+F).</source>
+        <translation>Nothing matches “{text}”. Change or clear the filter (Ctrl+F).</translation>
     </message>
 </context>
 <context>
@@ -984,6 +1016,14 @@ Restart the program now? What you have saved is saved; you will unlock the profi
         <translation>&amp;Identity checked by</translation>
     </message>
     <message>
+        <source>Du er logget ind på din egen profil; din identitet er kendt.</source>
+        <translation>You are signed in to your own profile; your identity is known.</translation>
+    </message>
+    <message>
+        <source>Identitet</source>
+        <translation>Identity</translation>
+    </message>
+    <message>
         <source>Fejl ved underskriften</source>
         <translation>Error in the signature</translation>
     </message>
@@ -1259,6 +1299,10 @@ Not signed yet</translation>
         <translation>Time</translation>
     </message>
     <message>
+        <source>Ingen ændringer venter på at blive sendt.</source>
+        <translation>No changes are waiting to be sent.</translation>
+    </message>
+    <message>
         <source>Felt</source>
         <translation>Field</translation>
     </message>
@@ -1281,6 +1325,10 @@ Not signed yet</translation>
     <message>
         <source>Konflikter</source>
         <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>Ingen konflikter. Er den samme oplysning ændret to steder, vises den her, så du kan vælge.</source>
+        <translation>No conflicts. When the same information is changed in two places, it is shown here for you to choose.</translation>
     </message>
     <message>
         <source>Startet</source>
@@ -1315,6 +1363,10 @@ Not signed yet</translation>
         <translation>History</translation>
     </message>
     <message>
+        <source>Ingen synkroniseringer endnu. Tilmeld enheden, og vælg »Synkroniser nu«.</source>
+        <translation>No syncs yet. Enrol the device and choose “Sync now”.</translation>
+    </message>
+    <message>
         <source>Første gang</source>
         <translation>First seen</translation>
     </message>
@@ -1329,6 +1381,10 @@ Not signed yet</translation>
     <message>
         <source>Lagt til side</source>
         <translation>Set aside</translation>
+    </message>
+    <message>
+        <source>Intet er lagt til side.</source>
+        <translation>Nothing has been set aside.</translation>
     </message>
     <message>
         <source>Behold s&amp;erverens værdi</source>
@@ -1621,6 +1677,10 @@ Not signed yet</translation>
         <translation>Application dead&amp;line:</translation>
     </message>
     <message>
+        <source>fx 1.3.2026</source>
+        <translation>e.g. 1.3.2026</translation>
+    </message>
+    <message>
         <source>&amp;Krav:</source>
         <translation>&amp;Requirements:</translation>
     </message>
@@ -1643,10 +1703,6 @@ Not signed yet</translation>
     <message>
         <source>St&amp;artdato:</source>
         <translation>St&amp;art date:</translation>
-    </message>
-    <message>
-        <source>fx 1-3-2026</source>
-        <translation>e.g. 1-3-2026</translation>
     </message>
     <message>
         <source>Arbejdsstedets postnr.:</source>
@@ -1716,8 +1772,8 @@ Not signed yet</translation>
         <translation>Default value</translation>
     </message>
     <message>
-        <source>fx 1-3-2026</source>
-        <translation>e.g. 1-3-2026</translation>
+        <source>fx 1.3.2026</source>
+        <translation>e.g. 1.3.2026</translation>
     </message>
     <message>
         <source>timer pr. uge, fx 15</source>
@@ -4113,8 +4169,8 @@ Not signed yet</translation>
         <translation>&apos;{value}&apos; is not an agreement type.</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; er ikke en gyldig dato (skriv fx 2026-03-01 eller 1-3-2026).</source>
-        <translation>&apos;{value}&apos; is not a valid date (write e.g. 2026-03-01 or 1-3-2026).</translation>
+        <source>&apos;{value}&apos; er ikke en gyldig dato (skriv fx 1.3.2026 eller 2026-03-01).</source>
+        <translation>&apos;{value}&apos; is not a valid date (write e.g. 1.3.2026 or 2026-03-01).</translation>
     </message>
     <message>
         <source>&apos;{value}&apos; er ikke et trin i forløbet.</source>
@@ -4964,10 +5020,6 @@ Not signed yet</translation>
         <translation>The citizen has moved to another consultant; your change was not sent.</translation>
     </message>
     <message>
-        <source>Den centrale tjeneste ({url}) svarer ikke. Ændringerne venter sikkert på denne computer.</source>
-        <translation>The central service ({url}) does not answer. The changes are waiting safely on this computer.</translation>
-    </message>
-    <message>
         <source>Den centrale tjeneste afviste aftale {ident}: {message}</source>
         <translation>The central service rejected agreement {ident}: {message}</translation>
     </message>
@@ -4982,6 +5034,10 @@ Not signed yet</translation>
     <message>
         <source>Den centrale tjeneste meldte en fejl ({status} {code}): {message}</source>
         <translation>The central service reported an error ({status} {code}): {message}</translation>
+    </message>
+    <message>
+        <source>Den centrale tjeneste svarer ikke lige nu. Ændringerne venter sikkert på denne computer, og programmet prøver igen af sig selv.</source>
+        <translation>The central service is not answering right now. The changes wait safely on this computer, and the program tries again by itself.</translation>
     </message>
     <message>
         <source>Den centrale tjenestes svar på en af dine ændringer kunne ikke gemmes her. Ændringen er modtaget centralt; svaret prøves igen ved næste synkronisering.</source>
@@ -5078,10 +5134,6 @@ Not signed yet</translation>
     <message>
         <source>henter</source>
         <translation>fetching</translation>
-    </message>
-    <message>
-        <source>i dag {time}</source>
-        <translation>today {time}</translation>
     </message>
     <message>
         <source>ny post</source>

@@ -13,6 +13,7 @@ from typing import Any, Callable, Sequence
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 from consultant_app.queries import LISTS
+from consultant_app.text import format_date, format_moment
 
 IdsFn = Callable[[str, str | None, bool], list[str]]
 RowsFn = Callable[[Sequence[str]], dict[str, tuple[Any, ...]]]
@@ -28,9 +29,9 @@ def default_format(key: str, value: Any) -> str:
     if isinstance(value, float):
         return f"{value:g}".replace(".", ",")
     if isinstance(value, dt.datetime):  # the store keeps UTC; people read local time
-        return value.replace(tzinfo=dt.timezone.utc).astimezone().strftime("%d-%m-%Y %H:%M")
+        return format_moment(value)
     if isinstance(value, dt.date):
-        return value.strftime("%d-%m-%Y")
+        return format_date(value)
     return str(value)
 
 

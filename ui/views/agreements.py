@@ -58,7 +58,9 @@ class AgreementsPage(Page):
         super().__init__(ops, parent)
         self.list = IdListPanel(ops, "placement_agreement", list_agreement_ids,
                                 queries.list_rows, format_agreement_cell,
-                                list_name=self.tr("Aftaler"), parent=self)
+                                list_name=self.tr("Aftaler"), empty_text=self.tr(
+                                    "Ingen aftaler endnu. Start en med Ctrl+N, eller fra en "
+                                    "virksomhed (Ctrl+Shift+A) eller et match."), parent=self)
         self.list.filter_edit.hide()
         self.list.current_changed.connect(self.open_item)
         self.a_new = page_action(self, self.tr("&Ny aftale (Ctrl+N)"), "Ctrl+N", self.new_agreement)

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from consultant_app import postcodes, queries, services
 from consultant_app.domain import VISIT_STATUSES
 from consultant_app.errors import field_label
+from consultant_app.text import format_date
 from consultant_app.search import fts_query
 
 from ..models.id_table import IdTableModel, default_format
@@ -73,7 +74,7 @@ def _log_visit(session: Any, employer_id: str, data: dict[str, Any]) -> str:
 
 
 def _date_text(value: dt.date | None) -> str:
-    return value.strftime("%d-%m-%Y") if value else ""
+    return format_date(value)
 
 
 def _tr_field(field: str) -> str:
@@ -185,8 +186,8 @@ def _line(placeholder: str = "") -> QLineEdit:
     return edit
 
 
-def _list_view(model: IdTableModel, name: str, parent: QWidget) -> QTableView:
-    view = read_only_table(model, name, parent)
+def _list_view(model: IdTableModel, name: str, parent: QWidget, empty: str = "") -> QTableView:
+    view = read_only_table(model, name, parent, empty)
     view.horizontalHeader().setDefaultSectionSize(150)
     return view
 
@@ -286,7 +287,7 @@ class EmployerPanel(QWidget):
         form.add("ordinary_employees", _tr_field("ordinary_employees"),
                  _line(self.tr("årsværk, fx 12,5")))
         form.add("employees_as_of", _tr_field("employees_as_of"),
-                 _line(self.tr("dato, fx 1-3-2026")))
+                 _line(self.tr("dato, fx 1.3.2026")))
         form.add("subsidised_persons", _tr_field("subsidised_persons"), _line("0"))
         notes = QPlainTextEdit()
         notes.setTabChangesFocus(True)
@@ -335,7 +336,8 @@ class EmployerPanel(QWidget):
             "contact_person", self._related_ids("contact_person"),
             lambda ids: self.ops.run_sync_read(queries.list_rows, "contact_person", ids),
             formatter_for("contact_person"), self)
-        self.contacts_view = _list_view(self.contacts, self.tr("Kontaktpersoner"), tab)
+        self.contacts_view = _list_view(self.contacts, self.tr("Kontaktpersoner"), tab, self.tr(
+            "Ingen kontaktpersoner endnu. Skriv den første i felterne herunder."))
         self.contacts_view.activated.connect(self._edit_contact)
         self.contacts_view.doubleClicked.connect(self._edit_contact)
 
@@ -380,13 +382,13 @@ class EmployerPanel(QWidget):
         note.setFixedHeight(note.fontMetrics().lineSpacing() * 5 + 12)
         self.visit_note = note
         form.add("notes", self.tr("Note"), note)
-        form.add("visit_date", _tr_field("visit_date"), _line(self.tr("fx 1-3-2026")))
+        form.add("visit_date", _tr_field("visit_date"), _line(self.tr("fx 1.3.2026")))
         status = ChoiceBox()
         for code in ("done", "planned", "cancelled"):
             status.addItem(domain_label(VISIT_STATUSES, code), code)
         form.add("status", _tr_field("status"), status)
         form.add("follow_up_date", self.tr("Opfølgningsdato"),
-                 _line(self.tr("valgfrit, fx 15-3-2026")))
+                 _line(self.tr("valgfrit, fx 15.3.2026")))
         form.add("follow_up_note", self.tr("Opfølgningsnote"), _line())
         self.visit_save = QPushButton(self.tr("Gem besøg (Ctrl+Enter)"), box)
         self.visit_save.clicked.connect(self.save_visit)
@@ -402,7 +404,8 @@ class EmployerPanel(QWidget):
             "visit", self._related_ids("visit"),
             lambda ids: self.ops.run_sync_read(queries.list_rows, "visit", ids),
             formatter_for("visit"), self)
-        self.visits_view = _list_view(self.visits, self.tr("Besøgslog"), tab)
+        self.visits_view = _list_view(self.visits, self.tr("Besøgslog"), tab, self.tr(
+            "Ingen besøg endnu. Skriv en besøgsnote ovenfor, og gem med Ctrl+Enter."))
         keys = [c.key for c in self.visits.columns]
         self.visits_view.setColumnHidden(keys.index("employer"), True)
         header = self.visits_view.horizontalHeader()
@@ -432,7 +435,13 @@ class EmployerPanel(QWidget):
                              # an agreement's type and status by their names, as on Aftaler
                              format_agreement_cell if kind == "placement_agreement"
                              else formatter_for(kind), self)
-        view = _list_view(model, name, tab)
+        empty = {"vacancy": self.tr("Ingen stillinger hos virksomheden endnu. Opret en med "
+                                    "Ctrl+Shift+J."),
+                 "match": self.tr("Ingen match endnu. Foreslå en borger til en af "
+                                  "virksomhedens stillinger på siden Stillinger (Ctrl+P)."),
+                 "placement_agreement": self.tr("Ingen aftaler endnu. Start en med "
+                                                "Ctrl+Shift+A.")}.get(kind, "")
+        view = _list_view(model, name, tab, empty)
         view.activated.connect(lambda index, k=kind, m=model:
                                self.open_requested.emit(k, m.id_at(index.row())))
         self.related[kind] = model
@@ -772,7 +781,9 @@ class EmployersPage(Page):
                                                        desc),
             lambda ids: ops.run_sync_read(queries.list_rows, "employer", ids),
             formatter_for("employer"), self)
-        self.view = _list_view(self.model, self.tr("Virksomheder"), self)
+        self.view = _list_view(self.model, self.tr("Virksomheder"), self, self.tr(
+            "Ingen virksomheder her. Ret eller ryd filteret (Ctrl+F), eller opret en ny med "
+            "Ctrl+Shift+N."))
         header = self.view.horizontalHeader()
         for i, width in enumerate((220, 80, 110, 150)):
             header.resizeSection(i, width)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from consultant_app.text import format_date
 from forms import rulebook
 from forms.templates import agreement_types, get_template
 
@@ -40,7 +41,7 @@ def book_html(book: rulebook.Book) -> str:
     tr = QCoreApplication.translate
     parts = [f"<h2>{escape(r.name)}</h2>",
              "<p>" + escape(tr("RuleBook", "Gældende fra {day}, {origin}.").format(
-                 day=r.effective_from.strftime("%d-%m-%Y"), origin=book.origin_text))
+                 day=format_date(r.effective_from), origin=book.origin_text))
              + "</p>"]
     for reason in book.refused:
         parts.append(f"<p style='color:#b3261e'>{escape(reason)}</p>")

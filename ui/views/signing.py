@@ -200,15 +200,25 @@ class SigningDialog(QDialog):
         form = QGridLayout()
         form.setHorizontalSpacing(12)
         form.setVerticalSpacing(2)
+        captions = []
         for column, (label_text, widget, problem) in enumerate((
                 (self.tr("&Navn"), self.name_edit, self.name_problem),
                 (self.tr("&Identitet kontrolleret ved"), self.identity, self.identity_problem))):
             caption = QLabel(label_text, self)
             caption.setBuddy(widget)
+            captions.append(caption)
             form.addWidget(caption, 0, column)
             form.addWidget(widget, 1, column)
             form.addWidget(problem, 2, column)
             form.setColumnStretch(column, 1)
+        self.identity_caption = captions[1]
+        # The consultant is the signed-in user: in place of the question, what is known.
+        self.identity_known = QLabel(self.tr(
+            "Du er logget ind på din egen profil; din identitet er kendt."), self)
+        self.identity_known.setWordWrap(True)
+        self.identity_known.setAccessibleName(self.tr("Identitet"))
+        form.addWidget(self.identity_known, 1, 1)
+        self.identity_known.hide()
 
         self.pad = SignaturePad(self)
         self.pad.changed.connect(self._pad_changed)
@@ -449,8 +459,14 @@ class SigningDialog(QDialog):
         self.name_edit.setText(party.name)
         # The consultant signs on their own device, opened with their own passphrase: how
         # their identity was checked is known, not a question to answer each time.
+        consultant = party.role.role == CONSULTANT_ROLE
         self.identity.setCurrentIndex(max(self.identity.findData(
-            "known" if party.role.role == CONSULTANT_ROLE else ""), 0))
+            "known" if consultant else ""), 0))
+        # Asking the consultant how their own identity was checked made no sense: the
+        # answer is recorded ("known") and the question is not shown to them.
+        self.identity.setVisible(not consultant)
+        self.identity_caption.setVisible(not consultant)
+        self.identity_known.setVisible(consultant)
         self.pad.reset()
         self.pad.set_signer(party.name,
                             QCoreApplication.translate("template", party.role.label),

@@ -202,24 +202,31 @@ class SyncPage(Page):
         self.waiting_model = RowsModel([self.tr("Hvad"), self.tr("Post"), self.tr("Handling"),
                                         self.tr("Felter"), self.tr("Tidspunkt")], self)
         self.waiting_view = read_only_table(self.waiting_model, self.tr("Ændringer der venter"),
-                                            self)
+                                            self, self.tr("Ingen ændringer venter på at blive "
+                                                          "sendt."))
         self.conflict_model = RowsModel([self.tr("Post"), self.tr("Felt"),
                                          self.tr("Værdi på serveren"), self.tr("Din værdi"),
                                          self.tr("Gælder nu"), self.tr("Opdaget")], self)
-        self.conflict_view = read_only_table(self.conflict_model, self.tr("Konflikter"), self)
+        self.conflict_view = read_only_table(self.conflict_model, self.tr("Konflikter"), self,
+                                             self.tr("Ingen konflikter. Er den samme oplysning "
+                                                     "ændret to steder, vises den her, så du "
+                                                     "kan vælge."))
         self.conflict_view.selectionModel().currentRowChanged.connect(self._show_conflict)
         self.history_model = RowsModel([self.tr("Startet"), self.tr("Udløst af"),
                                         self.tr("Resultat"), self.tr("Sendt"),
                                         self.tr("Hentet"), self.tr("Aftaler"),
                                         self.tr("Konflikter"), self.tr("Fejl")], self)
-        self.history_view = read_only_table(self.history_model, self.tr("Historik"), self)
+        self.history_view = read_only_table(self.history_model, self.tr("Historik"), self,
+                                            self.tr("Ingen synkroniseringer endnu. Tilmeld "
+                                                    "enheden, og vælg »Synkroniser nu«."))
 
         # What came from the service and could not be taken in here (sync.client.quarantine)
         self.quarantine_model = RowsModel([self.tr("Hvad"), self.tr("Post"),
                                            self.tr("Første gang"), self.tr("Forsøg"),
                                            self.tr("Hvorfor")], self)
         self.quarantine_view = read_only_table(self.quarantine_model,
-                                               self.tr("Lagt til side"), self)
+                                               self.tr("Lagt til side"), self,
+                                               self.tr("Intet er lagt til side."))
 
         self.tabs.addTab(self.waiting_view, "")
         self.tabs.addTab(self._conflict_panel(), "")

@@ -280,7 +280,7 @@ class VacanciesPage(Page):
         self.start_date = self.form.add("start_date", self.tr("St&artdato:"), QLineEdit())
         self.deadline = self.form.add("deadline", self.tr("A&nsøgningsfrist:"), QLineEdit())
         for edit in (self.start_date, self.deadline):
-            edit.setPlaceholderText(self.tr("fx 1-3-2026"))
+            edit.setPlaceholderText(self.tr("fx 1.3.2026"))
             edit.setMaximumWidth(120)
         self.postcode = self.form.add("postcode", self.tr("Arbejdsstedets postnr.:"), QLineEdit())
         self.postcode.setMaximumWidth(70)

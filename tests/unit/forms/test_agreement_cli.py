@@ -99,7 +99,7 @@ def test_set_check_and_pdf_take_a_draft_to_ready(profile, capsys, tmp_path):
         reader = pypdf.PdfReader(io.BytesIO(fh.read()))
     text = " ".join(page.extract_text() for page in reader.pages)
     assert "Afklaring af jobmål – lager" in text and agreement_id in text
-    assert f"{start:%d-%m-%Y}" in text and f"{end:%d-%m-%Y}" in text
+    assert f"{start:%d.%m.%Y}" in text and f"{end:%d.%m.%Y}" in text
 
 
 def test_bad_values_are_reported_by_field_and_nothing_is_saved(profile, capsys):

@@ -64,7 +64,7 @@ def test_every_type_renders_its_content_signing_boxes_and_footer(profile, docs,
     assert doc.template.legal_basis in text
     assert values["employer_name"] in text
     assert values["citizen_cpr"] in text  # the legal document carries the full number
-    assert values["start_date"].strftime("%d-%m-%Y") in text
+    assert values["start_date"].strftime("%d.%m.%Y") in text
     assert all(letter in text for letter in "æøå")
     for signer in doc.template.required_signers(values):
         assert signer.label in text and signer.consent in text
@@ -196,7 +196,7 @@ def test_a_drawn_signature_is_drawn_in_its_partys_box(profile, docs):
     blank = render_agreement(doc)
     signed = render_agreement(doc, signatures=[sample_mark("employer", name)])
     text = " ".join(page_texts(signed))
-    assert "Underskrevet 01-03-2026 11:05:00 dansk tid (10:05:00 UTC)" in text
+    assert "Underskrevet 01.03.2026 11:05:00 dansk tid (10:05:00 UTC)" in text
     assert "Identitet: ID vist" in text and f"Navn: {name}" in text
     page, before = _signing_page(blank)
     page_signed, after = _signing_page(signed)
@@ -233,8 +233,8 @@ def test_the_audit_trail_is_a_last_page_with_utc_and_local_times(profile, docs):
     for heading in ("Tidspunkt (UTC)", "Dansk tid", "Hændelse", "Person", "Rolle",
                     "Detaljer"):
         assert heading in last
-    assert "01-03-2026 10:05:00" in last and "01-03-2026 11:05:00" in last  # CET, +1
-    assert "01-06-2026 10:00:00" in last and "01-06-2026 12:00:00" in last  # CEST, +2
+    assert "01.03.2026 10:05:00" in last and "01.03.2026 11:05:00" in last  # CET, +1
+    assert "01.06.2026 10:00:00" in last and "01.06.2026 12:00:00" in last  # CEST, +2
     assert "Underskrevet" in last and "Virksomheden" in last and "Jobcenter" in last
     assert content_hash in last.replace(" ", "")
     assert "laptop-7f3a (Karen Sørensen)" in last
@@ -251,7 +251,7 @@ def test_audit_events_print_in_time_order_whatever_order_they_come_in(profile, d
 
 
 @pytest.mark.parametrize("kind, value, shown", [
-    ("date", dt.date(2026, 3, 2), "02-03-2026"),
+    ("date", dt.date(2026, 3, 2), "02.03.2026"),
     ("money", 1234.5, "1.234,50 kr."),
     ("hours", 37, "37 timer"),
     ("hours", 7.5, "7,5 timer"),

@@ -17,7 +17,7 @@ def test_show_names_the_set_and_cites_each_rule(capsys, tmp_path):
                        "virksomhedspraktik")
     assert code == 0
     assert out.startswith("Regelsæt: Beskæftigelsesreform fase 1")
-    assert "gældende fra 01-02-2026, som programmet har det med" in out
+    assert "gældende fra 01.02.2026, som programmet har det med" in out
     assert "Rimelighedskravet" in out and "BEK § 65" in out
     assert "LAB § 61, stk. 1" in out and "4 uger" in out
     assert "bekræftet" in out.lower() and "FORELØBIGT" not in out

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from consultant_app.text import format_date
 from forms import fields as ffields
 from forms import rules
 from forms.templates import FieldSpec
@@ -82,7 +83,7 @@ def choice_options(spec: FieldSpec) -> list[tuple[str, str]]:
 
 def placeholder(kind: str) -> str:
     texts = {
-        "date": QCoreApplication.translate("agreement_fields", "fx 1-3-2026"),
+        "date": QCoreApplication.translate("agreement_fields", "fx 1.3.2026"),
         "hours": QCoreApplication.translate("agreement_fields", "timer pr. uge, fx 15"),
         "money": QCoreApplication.translate("agreement_fields", "kr., fx 120,50"),
         "number": QCoreApplication.translate("agreement_fields", "et tal"),
@@ -105,7 +106,7 @@ def display_value(spec: FieldSpec, value: Any) -> Any:
     if spec.kind == "choice":
         return "" if value is None else str(value)
     if isinstance(value, dt.date):
-        return value.strftime("%d-%m-%Y")
+        return format_date(value)
     return as_text(value)
 
 

@@ -12,11 +12,12 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ...models.id_table import IdTableModel, default_format
 from ...ops import Ops
 from .inputs import while_alive
+from .tables import ListTable
 
 IdsQuery = Callable[..., list[str]]  # (session, text, sort, descending) -> ids
 
@@ -55,7 +56,7 @@ class IdListPanel(QWidget):
 
     def __init__(self, ops: Ops, kind: str, ids_query: IdsQuery, rows_query: Callable[..., Any],
                  formatter: Callable[[str, Any], str] = default_format,
-                 list_name: str = "", filter_hint: str = "",
+                 list_name: str = "", filter_hint: str = "", empty_text: str = "",
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.ops = ops
@@ -75,7 +76,8 @@ class IdListPanel(QWidget):
 
         self.model = IdTableModel(kind, self._ids, lambda ids: ops.run_sync_read(
             rows_query, kind, ids), formatter, parent=self)
-        self.table = QTableView(self)
+        self.table = ListTable(self)
+        self.empty_text = empty_text
         self.table.setModel(self.model)
         self.table.setAccessibleName(list_name)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -187,6 +189,10 @@ class IdListPanel(QWidget):
     def _update_count(self) -> None:
         n = self.model.rowCount()
         self.count_label.setText(self.tr("%n i listen", "", n))
+        text = self.filter_edit.text().strip()
+        self.table.set_empty_text(self.tr("Intet passer på »{text}«. Ret eller ryd filteret "
+                                          "(Ctrl+F).").format(text=text) if text
+                                  else self.empty_text)
 
     # -- selection -----------------------------------------------------------------------
     def current_id(self) -> str:

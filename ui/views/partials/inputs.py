@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from consultant_app.text import format_date
+
 CODE_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -97,7 +99,7 @@ def as_text(value: Any) -> str:
     if isinstance(value, float):
         return f"{value:g}".replace(".", ",")
     if isinstance(value, dt.date):
-        return value.strftime("%d-%m-%Y")
+        return format_date(value)
     if isinstance(value, (list, tuple)):
         return ", ".join(str(v) for v in value)
     return str(value)
