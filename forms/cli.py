@@ -13,6 +13,7 @@ from typing import Any
 import click
 
 from consultant_app import identifiers, queries, services
+from consultant_app.cli import texts
 from consultant_app.cli.common import (Context, PluginGroup, echo_json, parse_assignments,
                                        pass_context)
 from consultant_app.errors import UserError
@@ -31,6 +32,11 @@ SEVERITY_LABELS = {rules.ERROR: _N(CTX, "Fejl"), rules.WARNING: _N(CTX, "Advarse
                    rules.INFO: _N(CTX, "Info")}
 STATUS_LABELS = {A.DRAFT: _N(CTX, "Kladde"), A.SIGNING: _N(CTX, "Under underskrift"),
                  A.SIGNED: _N(CTX, "Underskrevet"), A.SEALED: _N(CTX, "Forseglet")}
+
+
+def _t(source: str, /, **params: Any) -> str:
+    """A text of this module in the command line's language (``consultant_app.cli.texts``)."""
+    return texts.render(Message(CTX, source, params))
 
 
 def _fail(template: str, **params: Any) -> UserError:
@@ -87,7 +93,7 @@ def set_cmd(ctx: Context, agreement_id: str, assignments: tuple[str, ...]) -> No
     changes = parse_assignments(assignments)
     with ctx.open() as store, store.write() as s:
         A.update_fields(s, agreement_id, changes)
-    click.echo(_N(CTX, "Gemt: {count} felt(er).").format(count=len(changes)))
+    click.echo(_t(_N(CTX, "Gemt: {count} felt(er)."), count=len(changes)))
 
 
 @agreement.command("show", help="Vis aftalens felter. CPR-numre vises maskeret, medmindre "
@@ -130,9 +136,9 @@ def _describe(doc: A.AgreementDoc, reveal_cpr: bool) -> list[str]:
     template = doc.template
     record = doc.record
     lines = [template.pdf.title,
-             _N(CTX, "Id: {id} · version {revision} · {status} · skabelon {template}").format(
+             _t(_N(CTX, "Id: {id} · version {revision} · {status} · skabelon {template}"),
                  id=doc.id, revision=record.revision,
-                 status=STATUS_LABELS.get(record.status, record.status), template=template.key)]
+                 status=_t(STATUS_LABELS.get(record.status, record.status)), template=template.key)]
     width = max(len(f.label) for f in template.all_fields())
     for section in template.sections:
         lines += ["", section.title]
@@ -143,7 +149,7 @@ def _describe(doc: A.AgreementDoc, reveal_cpr: bool) -> list[str]:
                 shown = identifiers.mask_cpr(str(value))
             lines.append(f"  {spec.label:<{width}}  {shown}")
     for key, note in sorted(doc.acknowledgements.items()):
-        lines.append(_N(CTX, "Bemærkning til {finding}: {note}").format(finding=key, note=note))
+        lines.append(_t(_N(CTX, "Bemærkning til {finding}: {note}"), finding=key, note=note))
     return lines
 
 
@@ -164,17 +170,17 @@ def check_cmd(ctx: Context, agreement_id: str, as_json: bool) -> None:
             {"key": f.key, "severity": f.severity, "field": f.field, "message": str(f.message),
              "note": result.acknowledged.get(f.key, "")} for f in result.findings]})
     for finding in [] if as_json else result.findings:
-        severity = SEVERITY_LABELS.get(finding.severity, finding.severity)
-        about = labels.get(finding.field, _N(CTX, "Aftalen"))
+        severity = _t(SEVERITY_LABELS.get(finding.severity, finding.severity))
+        about = labels.get(finding.field) or _t(_N(CTX, "Aftalen"))
         line = f"{severity:<9} {about}: {finding.message}"
         note = result.acknowledged.get(finding.key)
         if finding.severity == rules.WARNING:
-            line += (_N(CTX, " (kvitteret: {note})").format(note=note) if note
+            line += (_t(_N(CTX, " (kvitteret: {note})"), note=note) if note
                      else f" [{finding.key}]")
         click.echo(line)
     if result.ready:
         if not as_json:
-            click.echo(_N(CTX, "Klar til underskrift."))
+            click.echo(_t(_N(CTX, "Klar til underskrift.")))
         return
     # A UserError: the CLI prints it as "Fejl: ..." and exits 1.
     raise _fail(_N(CTX, "Aftalen er ikke klar til underskrift: {errors} fejl og {warnings} "
@@ -206,7 +212,8 @@ def acknowledge_cmd(ctx: Context, agreement_id: str, finding_key: str, note: str
                                 "{keys}."), key=finding_key,
                         keys=", ".join(warnings) or _N(CTX, "ingen"))
         A.acknowledge(s, agreement_id, finding_key, "" if withdraw else note or "")
-    click.echo(_N(CTX, "Kvittering trukket tilbage.") if withdraw else _N(CTX, "Kvitteret."))
+    click.echo(_t(_N(CTX, "Kvittering trukket tilbage.")) if withdraw
+               else _t(_N(CTX, "Kvitteret.")))
 
 
 @agreement.command("new-version", help="Åbn en underskrevet aftale for ændringer: en ny "
@@ -217,8 +224,8 @@ def acknowledge_cmd(ctx: Context, agreement_id: str, finding_key: str, note: str
 def new_version_cmd(ctx: Context, agreement_id: str) -> None:
     with ctx.open() as store, store.write() as s:
         revision = A.new_revision(s, agreement_id).record.revision
-    click.echo(_N(CTX, "Aftalen er nu version {revision}, en kladde; underskrifterne starter "
-                       "forfra.").format(revision=revision))
+    click.echo(_t(_N(CTX, "Aftalen er nu version {revision}, en kladde; underskrifterne starter "
+                       "forfra."), revision=revision))
 
 
 @agreement.command("list", help="Vis aftalerne med type, status, periode og parter.")
@@ -235,12 +242,12 @@ def list_cmd(ctx: Context, status: str | None, as_json: bool) -> None:
         echo_json(details)
         return
     if not details:
-        click.echo(_N(CTX, "Ingen aftaler."))
+        click.echo(_t(_N(CTX, "Ingen aftaler.")))
     for d in details:
         period = f"{d['start_date'] or '?'} – {d['end_date'] or '?'}"
         parties = " / ".join(p for p in (d["employer_name"], d["citizen_name"]) if p)
         click.echo(f"{d['id']}  {d['agreement_type']:<20} "
-                   f"{STATUS_LABELS.get(d['status'], d['status']):<17} {period}  {parties}")
+                   f"{_t(STATUS_LABELS.get(d['status'], d['status'])):<17} {period}  {parties}")
 
 
 @agreement.command("delete", help="Slet en kladde. En aftale, der er underskrevet (helt "
@@ -250,7 +257,7 @@ def list_cmd(ctx: Context, status: str | None, as_json: bool) -> None:
 def delete_cmd(ctx: Context, agreement_id: str) -> None:
     with ctx.open() as store, store.write() as s:
         A.delete_draft(s, agreement_id)
-    click.echo(_N(CTX, "Kladden er slettet."))
+    click.echo(_t(_N(CTX, "Kladden er slettet.")))
 
 
 @agreement.command("signatures", help="Vis hvem der har underskrevet aftalens nuværende "
@@ -272,13 +279,13 @@ def signatures_cmd(ctx: Context, agreement_id: str, as_json: bool) -> None:
         echo_json({"status": status, "signed": signed, "pending": pending})
         return
     for g in signed:
-        click.echo(_N(CTX, "Underskrevet: {label}: {name} ({at:%Y-%m-%d %H:%M} UTC)").format(
+        click.echo(_t(_N(CTX, "Underskrevet: {label}: {name} ({at:%Y-%m-%d %H:%M} UTC)"),
             label=g["label"], name=g["name"], at=g["signed_at"]))
     for r in pending:
-        click.echo(_N(CTX, "Mangler:      {label}").format(label=r["label"]))
+        click.echo(_t(_N(CTX, "Mangler:      {label}"), label=r["label"]))
     if not pending and status == A.SIGNED:
-        click.echo(_N(CTX, "Alle parter har underskrevet; aftalen kan forsegles "
-                           "(agreement seal)."))
+        click.echo(_t(_N(CTX, "Alle parter har underskrevet; aftalen kan forsegles "
+                              "(agreement seal).")))
 
 
 @agreement.command("seal", help="Forsegl en aftale, som alle parter har underskrevet: den "
@@ -297,10 +304,10 @@ def seal_cmd(ctx: Context, agreement_id: str, output: Path | None) -> None:
         device = device_identity(store)  # opens its own transactions: before the write
         with store.write() as s:
             data = seal_agreement(s, agreement_id, device)
-    click.echo(_N(CTX, "Aftalen er forseglet."))
+    click.echo(_t(_N(CTX, "Aftalen er forseglet.")))
     if output is not None:
         _save_pdf(output, data)
-        click.echo(_N(CTX, "Forseglet aftale skrevet til {path}.").format(path=output))
+        click.echo(_t(_N(CTX, "Forseglet aftale skrevet til {path}."), path=output))
 
 
 @agreement.command("pdf", help="Skriv aftalen som PDF. En forseglet aftale skrives, som den "
@@ -321,7 +328,7 @@ def pdf_cmd(ctx: Context, agreement_id: str, output: Path) -> None:
     _save_pdf(output, data)
     text = (_N(CTX, "Forseglet aftale skrevet til {path}.") if sealed
             else _N(CTX, "Aftale skrevet til {path}."))
-    click.echo(text.format(path=output))
+    click.echo(_t(text, path=output))
 
 
 def _save_pdf(output: Path, data: bytes) -> None:
@@ -383,19 +390,18 @@ def rules_show(ctx: Context, day: str, agreement_type: str | None) -> None:
 def book_lines(book: Any) -> list[str]:
     """The rule book as text lines (the desktop's view shows the same read model)."""
     r = book.ruleset
-    lines = [Message(CTX, _N(CTX, "Regelsæt: {name}, gældende fra {day}, {origin}"), {
-        "name": r.name, "day": format_date(r.effective_from),
-        "origin": book.origin_text}).render()]
+    lines = [_t(_N(CTX, "Regelsæt: {name}, gældende fra {day}, {origin}"), name=r.name,
+                day=format_date(r.effective_from), origin=book.origin_text)]
     lines += [f"AFVIST: {reason}" for reason in book.refused]
     if r.provisional:
-        lines.append(Message(CTX, _N(CTX, "FORELØBIGT: regelsættet bygger på en lov, hvis "
-                                          "endelige tekst ikke er offentliggjort."), {}).render())
+        lines.append(_t(_N(CTX, "FORELØBIGT: regelsættet bygger på en lov, hvis endelige "
+                                "tekst ikke er offentliggjort.")))
     current = None
     for entry in book.entries:
         if entry.agreement_type != current:
             current = entry.agreement_type
             lines += ["", f"{entry.type_title} ({entry.agreement_type})"]
-        status = _N(CTX, "bekræftet") if entry.confirmed else _N(CTX, "IKKE bekræftet")
+        status = _t(_N(CTX, "bekræftet") if entry.confirmed else _N(CTX, "IKKE bekræftet"))
         lines.append(f"  - {entry.text}")
         if entry.value:
             lines.append(f"      {entry.value}")

@@ -124,6 +124,10 @@ def test_the_cores_messages_follow_the_chosen_language(profile_dir):
     assert danish.stderr.rstrip().endswith("Navn: Skal udfyldes.")
     info = app(*common, "info", lang_env="en")
     assert info.returncode == 0 and info.stdout.startswith("Employers:")
+    book = ("--profile", str(profile_dir.parent / "none"), "rules", "show", "--date",
+            "2027-01-01")
+    assert app("--lang", "en", *book).stdout.startswith("Rule set: ")
+    assert app(*book).stdout.startswith("Regelsæt: ")
 
 
 def test_no_command_opens_the_desktop_through_the_gui_entry_point(tmp_path, capsys):
