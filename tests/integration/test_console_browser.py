@@ -362,3 +362,19 @@ def test_a_received_agreement_is_listed_with_its_receipt_and_its_pdf_opens(
     page.get_by_role("button", name="Søg").click()
     assert "Ingen modtagne aftaler." in page.locator("#agreements").inner_text()
     context.close()
+
+
+@pytest.mark.slow
+def test_the_rule_sets_page_says_what_is_published_and_what_is_not_recorded(browser, town):
+    context, page = sign_in(browser, town, "tim")
+    page.get_by_role("link", name="Regelsæt").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Offentliggjorte regelsæt"
+    assert page.locator("#rulesets tbody").inner_text().startswith(
+        "Ingen regelsæt er offentliggjort")
+    assert page.get_by_text("Hvilken version hver enhed har hentet, registrerer tjenesten "
+                            "ikke").count() == 1
+    shot(page, "21-regelsaet")
+    context.close()
+    context, page = sign_in(browser, town, "dorte")
+    assert page.goto(town.server.base_url + "/console/rulesets").status == 403
+    context.close()

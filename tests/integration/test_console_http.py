@@ -350,3 +350,16 @@ def test_received_agreements_list_their_receipt_and_open_the_stored_pdf(app, eng
     assert client.get(f"/console/agreements/{agreement_id}/1/pdf").status_code == 403
     client = sign_in(app, new_user(engine, store_module.DPO))
     assert client.get("/console/agreements").status_code == 403
+
+
+def test_the_rule_sets_page_lists_a_published_rule_set(app, engine):
+    from sync.server.rulesets import ruleset
+    with engine.begin() as conn:
+        conn.execute(ruleset.insert().values(
+            effective_from="2027-01-01", version=3, published_at=db.utcnow(),
+            document='{"ruleset": {"name": "Reformens 2. fase"}}', signature="x",
+            sha256="ab" * 32))
+    client = sign_in(app, new_user(engine, store.TEAM_LEADER))
+    page = client.get("/console/rulesets")
+    assert page.status_code == 200
+    assert "Reformens 2. fase" in page.text and "2027-01-01" in page.text

@@ -2624,6 +2624,10 @@ Not signed yet</translation>
         <translation>Save the good lines, skip the bad ones</translation>
     </message>
     <message>
+        <source>Gælder fra</source>
+        <translation>In force from</translation>
+    </message>
+    <message>
         <source>Handling</source>
         <translation>Action</translation>
     </message>
@@ -2654,6 +2658,10 @@ Not signed yet</translation>
     <message>
         <source>Hvem har modtaget eller læst en borgers data, hvornår og hvorfor. Angiv mindst ét felt.</source>
         <translation>Who has received or read a citizen&apos;s data, when and why. Fill in at least one field.</translation>
+    </message>
+    <message>
+        <source>Hvilken version hver enhed har hentet, registrerer tjenesten ikke; det kan derfor ikke vises her. Offentliggør med kommandoen consultant-server rules publish.</source>
+        <translation>Which version each device has fetched is not recorded by the service, so it cannot be shown here. Publish with the command consultant-server rules publish.</translation>
     </message>
     <message>
         <source>Ikke tilladt</source>
@@ -2690,6 +2698,10 @@ Not signed yet</translation>
     <message>
         <source>Ingen modtagne aftaler.</source>
         <translation>No agreements received.</translation>
+    </message>
+    <message>
+        <source>Ingen regelsæt er offentliggjort; enhederne bruger dem, programmet har med.</source>
+        <translation>No rule sets are published; the devices use the ones the program ships with.</translation>
     </message>
     <message>
         <source>Ingen tilmeldte enheder.</source>
@@ -2844,6 +2856,14 @@ Not signed yet</translation>
         <translation>New enrolment code</translation>
     </message>
     <message>
+        <source>Offentliggjort</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <source>Offentliggjorte regelsæt</source>
+        <translation>Published rule sets</translation>
+    </message>
+    <message>
         <source>Opret konsulent</source>
         <translation>Add consultant</translation>
     </message>
@@ -2862,6 +2882,18 @@ Not signed yet</translation>
     <message>
         <source>QR-koden indeholder tilmeldingskoden.</source>
         <translation>The QR code holds the enrolment code.</translation>
+    </message>
+    <message>
+        <source>Regelsæt</source>
+        <translation>Rule sets</translation>
+    </message>
+    <message>
+        <source>Regelsæt efter ikrafttrædelse og version</source>
+        <translation>Rule sets by date in force and version</translation>
+    </message>
+    <message>
+        <source>Regelsæt, som tjenesten har offentliggjort og underskrevet; enhederne henter dem ved synkronisering og bruger dem efter kontrol. Uden offentliggjorte regelsæt bruger enhederne dem, programmet har med.</source>
+        <translation>Rule sets the service has published and signed; the devices fetch them at sync and use them once checked. Without published rule sets the devices use the ones the program ships with.</translation>
     </message>
     <message>
         <source>Resultat</source>
@@ -2998,6 +3030,10 @@ Not signed yet</translation>
     <message>
         <source>Verificeret ved modtagelsen: PAdES-signatur, forsegling og indhold mod tjenestens CA</source>
         <translation>Verified on receipt: PAdES signature, seal and content against the service&apos;s CA</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
     </message>
     <message>
         <source>Virksomhed</source>

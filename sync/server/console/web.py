@@ -61,6 +61,7 @@ MAY: dict[str, frozenset[str]] = {
     "imports": frozenset({store.SYSTEM_ADMIN, store.MUNICIPALITY_ADMIN}),
     "assign": frozenset({store.SYSTEM_ADMIN, store.MUNICIPALITY_ADMIN}),
     "agreements": frozenset({store.SYSTEM_ADMIN, store.MUNICIPALITY_ADMIN, store.TEAM_LEADER}),
+    "rulesets": frozenset({store.SYSTEM_ADMIN, store.MUNICIPALITY_ADMIN, store.TEAM_LEADER}),
 }
 
 IMPORT_KINDS = {"employers": _N(CTX, "Virksomheder"), "vacancies": _N(CTX, "Stillinger"),
@@ -131,7 +132,7 @@ def _fmt_time(value: dt.datetime | None) -> str:
 
 ACTIVE = {"overview.html": "overview", "consultants.html": "consultants",
           "imports.html": "imports", "citizens.html": "assign",
-          "agreements.html": "agreements",
+          "agreements.html": "agreements", "rulesets.html": "rulesets",
           "consultant.html": "consultants", "access_log.html": "access_log",
           "actions.html": "actions"}
 
@@ -902,3 +903,16 @@ def _agreement_pdf(ctx: Ctx, agreement_id: str, revision: int) -> Response:
 @router.get("/agreements/{agreement_id}/{revision}/pdf")
 async def agreement_pdf(request: Request, agreement_id: str, revision: int) -> Response:
     return await page(request, _agreement_pdf, agreement_id[:64], revision)
+
+
+# -- rule sets -----------------------------------------------------------------------------------
+
+def _rulesets(ctx: Ctx) -> Response:
+    from .. import rulesets
+    ctx.require("rulesets")
+    return render(ctx, "rulesets.html", rows=rulesets.listing(ctx.read))
+
+
+@router.get("/rulesets")
+async def rulesets_page(request: Request) -> Response:
+    return await page(request, _rulesets)
