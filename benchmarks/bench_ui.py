@@ -3,9 +3,12 @@
 Run standalone (``python benchmarks/bench_ui.py [--quick]``) or from the runner
 (``python -m benchmarks --only ui``). The full size is 100k citizens, 20k employers and 20k
 vacancies, seeded with ``consultant_app.demo.seed_demo`` into var/bench-profile once and
-reused. Goals (the issue's): cold start to the main window shown at most 1.5x a bare PySide6
-QMainWindow start measured in the same run; the citizens list updated after a typed word in
-at most 50 ms; peak RSS with the profile open and the window shown at most 300 MB.
+reused. Goals (issue 18's): from a cold start, the first window (ui.app's start window,
+"Åbner profilen …") painted at most 2x a bare PySide6 QMainWindow start, and the profile
+usable (opened, the main window shown with its pages) at most 1 s, each beside the bare
+QMainWindow measured in the same run, the runs interleaved; the citizens list updated after
+a typed word in at most 50 ms; peak RSS with the profile open and the window shown at most
+300 MB.
 """
 
 from __future__ import annotations
@@ -73,33 +76,35 @@ def child_bare() -> None:
     _report_rss()
 
 
-def _report_shown() -> None:
+def _report_shown(what: str = "SHOWN_AT") -> None:
     """The wall-clock moment the window was shown and painted, read by the parent."""
-    print(f"SHOWN_AT {time.time():.6f}", flush=True)
+    print(f"{what} {time.time():.6f}", flush=True)
 
 
 def child_app(profile: str, filter_word: str = "") -> None:
-    """The program's own start path (settings, translator, profile, main window), shown,
-    then quit; with ``filter_word``, also the citizens list filtered, for peak memory."""
+    """The program's own start path (ui.app's: settings, translator, the start window
+    shown, the profile opened off the UI thread, the main window in its place), then quit;
+    with ``filter_word``, also the citizens list filtered, for peak memory."""
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from consultant_app.store import Store
+    from ui.app import StartWindow, open_program
     from ui.i18n import install_translator
-    from ui.main_window import MainWindow
-    from ui.ops import Ops
     from ui.settings import Settings
 
     app = QApplication(sys.argv)
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat))
         install_translator(settings.language, app)
-        store = Store.open(profile, PASSPHRASE)
-        ops = Ops(store)
-        window = MainWindow(ops, settings)
-        window.show()
+        start = StartWindow(settings)
+        start.show()
         app.processEvents()
         _report_shown()
+        opened = open_program(Path(profile), PASSPHRASE, settings, start)
+        assert opened is not None
+        store, ops, window = opened
+        app.processEvents()
+        _report_shown("USABLE_AT")
         if filter_word:
             for key in window.page_keys():  # every page built and shown once
                 window.show_page(key)
@@ -123,17 +128,17 @@ def _report_rss() -> None:
                 print(f"RSS_MB {int(line.split()[1]) / 1024:.1f}", flush=True)
 
 
-def _run_child(*args: str) -> tuple[float, float]:
-    """Seconds from starting a fresh interpreter doing ``args`` to its window shown, and
-    its peak RSS in MiB."""
+def _run_child(*args: str) -> tuple[float, float, float]:
+    """Seconds from starting a fresh interpreter doing ``args`` to its first window shown
+    and to its profile usable (the same for the bare window), and its peak RSS in MiB."""
     started = time.time()
     out = subprocess.run([sys.executable, __file__, *args], env=_child_env(), cwd=ROOT,
                          capture_output=True, text=True, check=True).stdout
-    shown = next(float(line.split()[1]) for line in out.splitlines()
-                 if line.startswith("SHOWN_AT"))
-    elapsed = shown - started
-    rss = next(float(line.split()[1]) for line in out.splitlines() if line.startswith("RSS_MB"))
-    return elapsed, rss
+    marks = {line.split()[0]: float(line.split()[1]) for line in out.splitlines()
+             if line.startswith(("SHOWN_AT", "USABLE_AT", "RSS_MB"))}
+    shown = marks["SHOWN_AT"] - started
+    usable = marks.get("USABLE_AT", marks["SHOWN_AT"]) - started
+    return shown, usable, marks["RSS_MB"]
 
 
 # -- in-process measures ----------------------------------------------------------------------
@@ -197,20 +202,27 @@ def run(quick: bool) -> list[Result]:
     repeats = 3 if quick else 5
     _run_child("--child-bare")  # warm the OS file cache for both sides alike
     _run_child("--child-app", str(profile))
-    bare = [_run_child("--child-bare") for _ in range(repeats)]
-    app = [_run_child("--child-app", str(profile)) for _ in range(repeats)]
-    bare_s = statistics.median(t for t, _ in bare)
-    app_s = statistics.median(t for t, _ in app)
+    bare, app = [], []
+    for _ in range(repeats):  # interleaved, so a load spike on the machine hits both sides
+        bare.append(_run_child("--child-bare"))
+        app.append(_run_child("--child-app", str(profile)))
+    bare_s = statistics.median(t for t, _u, _r in bare)
+    shown_s = statistics.median(t for t, _u, _r in app)
+    usable_s = statistics.median(u for _t, u, _r in app)
     filtering = measure_filter(profile)
-    _t, rss = _run_child("--child-app", str(profile), "hansen")
-    bare_rss = statistics.median(r for _, r in bare)
+    _t, _u, rss = _run_child("--child-app", str(profile), "hansen")
+    bare_rss = statistics.median(r for _t, _u, r in bare)
+    app_rss = statistics.median(r for _t, _u, r in app)
+    runs = {"size": size, "runs": repeats, "bare_s": [round(t, 3) for t, _u, _r in bare]}
     return [
-        Result("ui", "cold start to main window shown", "s", app_s, bare_s,
-               baseline_name="bare PySide6 QMainWindow", goal_ratio=1.5,
-               peak_rss_mb=statistics.median(r for _, r in app), baseline_peak_rss_mb=bare_rss,
-               detail={"size": size, "runs": repeats,
-                       "app_s": [round(t, 3) for t, _ in app],
-                       "bare_s": [round(t, 3) for t, _ in bare]}),
+        Result("ui", "cold start to the first window shown", "s", shown_s, bare_s,
+               baseline_name="bare PySide6 QMainWindow", goal_ratio=2,
+               peak_rss_mb=app_rss, baseline_peak_rss_mb=bare_rss,
+               detail={**runs, "app_s": [round(t, 3) for t, _u, _r in app]}),
+        Result("ui", "cold start to the profile usable (main window shown)", "s", usable_s,
+               bare_s, baseline_name="bare PySide6 QMainWindow", goal_value=1,
+               peak_rss_mb=app_rss, baseline_peak_rss_mb=bare_rss,
+               detail={**runs, "app_s": [round(u, 3) for _t, u, _r in app]}),
         Result("ui", "citizens list filtered by a typed word", "ms",
                filtering["median_s"] * 1000, filtering["unfiltered_s"] * 1000,
                baseline_name="the unfiltered list's first load", goal_value=50,

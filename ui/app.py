@@ -1,41 +1,50 @@
-"""Application start: ask for the passphrase, open the profile, show the main window.
+"""Application start: a window at once, then the passphrase, the profile and the pages.
 
-Every way the profile can refuse to open (wrong passphrase, already open elsewhere, a damaged
+The start window (``StartWindow``, "Åbner profilen …") is shown right after the QApplication,
+before the heavy imports (SQLAlchemy, the store, the pages) and the profile open; the
+passphrase dialog opens over it. The key derivation and the store's imports run on a worker
+thread while the window keeps painting; the main window then takes its place, at the same
+geometry. Every way the profile can refuse to open (wrong passphrase, already open elsewhere, a damaged
 file, a newer schema) is shown as its Danish message; a wrong passphrase may be tried again.
 On quit, queued writes finish before the store closes.
 """
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import sys
+import threading
 import traceback
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
 from consultant_app.errors import UserError, WrongPassphrase
-from consultant_app.store import Store
 
 from .i18n import install_translator
-from .main_window import MainWindow
-from .ops import Ops, translate_message
 from .settings import APPLICATION, ORGANIZATION, Settings
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # imported when the profile opens, not before the first window
+    from consultant_app.store import Store
+
+    from .main_window import MainWindow
+    from .ops import Ops
     from .sync_bridge import SyncBridge
 
 log = logging.getLogger(__name__)
@@ -70,32 +79,133 @@ class PassphraseDialog(QDialog):
         self.resize(420, self.sizeHint().height())
 
     @classmethod
-    def ask(cls, profile: Path, problem: str = "") -> str | None:
+    def ask(cls, profile: Path, problem: str = "", parent: QWidget | None = None) -> str | None:
         """The passphrase typed, or None when the user cancelled."""
-        dialog = cls(profile, problem)
+        dialog = cls(profile, problem, parent)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.field.text()
 
 
-def open_store(profile: Path, passphrase: str | None) -> Store | None:
+def translate_message(message: Any) -> str:
+    from .ops import translate_message as translate
+    return translate(message)
+
+
+class StartWindow(QMainWindow):
+    """The first window, shown before anything heavy is imported: the program's title and
+    "Åbner profilen …", at the main window's saved geometry, until the main window takes
+    its place."""
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(QCoreApplication.translate("MainWindow", "Virksomhedskonsulent"))
+        self.label = QLabel(self.tr("Åbner profilen …"), self)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.label.setStyleSheet("font-size: 13pt; color: #555;")
+        self.setCentralWidget(self.label)
+        geometry = settings.get("window/geometry")
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            screen = self.screen() or QGuiApplication.primaryScreen()
+            available = screen.availableGeometry()
+            comfortable = QSize(1280, 800)  # as MainWindow's first size
+            if available.width() < comfortable.width() + 80 or \
+                    available.height() < comfortable.height() + 80:
+                self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+            else:
+                self.resize(comfortable)
+
+
+class _Finished(QObject):
+    done = Signal()
+
+
+def _warm_imports() -> None:
+    """The main window's and the pages' modules, imported on the worker thread while the
+    start window paints; a page that fails here fails again, logged, when the window builds."""
+    try:
+        from .views import PAGES
+        importlib.import_module("ui.main_window")
+        for _key, module_name, _cls in PAGES:
+            importlib.import_module(module_name)
+    except Exception:  # noqa: BLE001 - MainWindow reports a broken page itself
+        log.debug("warming the imports failed", exc_info=True)
+
+
+def _open_off_ui_thread(profile: Path, passphrase: str, warm: bool) -> Store:
+    """``Store.open`` (the store's imports and the key derivation) on a worker thread while
+    the UI thread keeps painting; with ``warm``, the pages' imports follow on that thread."""
+    def work() -> None:
+        try:
+            from consultant_app.store import Store as StoreClass
+            result["store"] = StoreClass.open(profile, passphrase)
+            if warm:
+                _warm_imports()
+        except BaseException as exc:  # noqa: BLE001 - handed to the UI thread
+            result["error"] = exc
+        finally:
+            finished.done.emit()
+
+    if QCoreApplication.instance() is None:  # no event loop to keep alive (the CLI, tests)
+        from consultant_app.store import Store as StoreClass
+        return StoreClass.open(profile, passphrase)
+    result: dict[str, Any] = {}
+    finished = _Finished()
+    loop = QEventLoop()
+    finished.done.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
+    thread = threading.Thread(target=work, name="open-profile", daemon=True)
+    thread.start()
+    loop.exec()
+    thread.join()
+    if "error" in result:
+        raise result["error"]
+    return result["store"]
+
+
+def open_store(profile: Path, passphrase: str | None, parent: QWidget | None = None,
+               warm: bool = False) -> Store | None:
     """Open the profile, asking for the passphrase until it is right or the user gives up.
-    Errors that another try cannot fix are shown once and end the start."""
+    Errors that another try cannot fix are shown once and end the start. The opening runs
+    off the UI thread, so ``parent`` (the start window) keeps painting."""
     problem = ""
     while True:
         if passphrase is None:
-            passphrase = PassphraseDialog.ask(profile, problem)
+            passphrase = PassphraseDialog.ask(profile, problem, parent)
             if passphrase is None:
                 return None
         try:
-            return Store.open(profile, passphrase)
+            return _open_off_ui_thread(profile, passphrase, warm)
         except WrongPassphrase as exc:
             problem = translate_message(exc.message)
             passphrase = None
         except UserError as exc:
-            QMessageBox.critical(None, QCoreApplication.translate("app", "Profilen kan ikke åbnes"),
-                                 translate_message(exc.message))
+            QMessageBox.critical(parent, QCoreApplication.translate(
+                "app", "Profilen kan ikke åbnes"), translate_message(exc.message))
             return None
+
+
+def open_program(profile: Path, passphrase: str | None, settings: Settings,
+                 start: StartWindow) -> tuple[Store, Ops, MainWindow] | None:
+    """From the start window shown to the main window shown in its place: the profile
+    opened (off the UI thread), the pages built. None when the start ended (cancelled,
+    or the profile cannot open); the start window is closed either way."""
+    store = open_store(Path(profile), passphrase, start, warm=True)
+    if store is None:
+        start.close()
+        return None
+    from .main_window import MainWindow
+    from .ops import Ops
+    ops = Ops(store)
+    try:
+        window = MainWindow(ops, settings)
+        window.show()
+    except BaseException:
+        ops.shutdown()
+        store.close()
+        start.close()
+        raise
+    start.close()
+    return store, ops, window
 
 
 def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
@@ -124,16 +234,16 @@ def run_app(profile: Path, passphrase: str | None) -> int:
     install_translator(settings.language, app)
     sys.excepthook = _excepthook
 
-    store = open_store(Path(profile), passphrase)
-    if store is None:
+    start = StartWindow(settings)
+    start.show()
+    opened = open_program(Path(profile), passphrase, settings, start)
+    if opened is None:
         return 1
-    ops = Ops(store)
+    store, ops, window = opened
     bridges: list[SyncBridge] = []
     restart: list[bool] = []
     try:
-        window = MainWindow(ops, settings)
         window.restart_requested.connect(lambda: (restart.append(True), window.close()))
-        window.show()
 
         def begin_sync() -> None:
             bridge = start_sync(store, window)

@@ -5,12 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTimer
 
 from consultant_app.store import Store
 from ui import app as app_module
-from ui.app import PassphraseDialog, open_store
+from ui.app import PassphraseDialog, StartWindow, open_program, open_store
+from ui.main_window import MainWindow
+from ui.settings import Settings
 
 from ..conftest import PASSPHRASE
+from .desktop_fixtures import settings, settings_file  # noqa: F401 - fixtures used by name
 
 
 @pytest.fixture
@@ -27,7 +31,7 @@ def test_wrong_passphrase_asks_again_with_the_reason(store: Store, qtbot, monkey
     asked: list[str] = []
     answers = iter(["forkert", PASSPHRASE])
 
-    def ask(_profile: Path, problem: str = "") -> str | None:
+    def ask(_profile: Path, problem: str = "", _parent: object = None) -> str | None:
         asked.append(problem)
         return next(answers)
     monkeypatch.setattr(PassphraseDialog, "ask", classmethod(lambda cls, *a, **k: ask(*a, **k)))
@@ -61,3 +65,50 @@ def test_passphrase_dialog_hides_what_is_typed(qtbot) -> None:
     qtbot.addWidget(dialog)
     assert dialog.field.echoMode() == dialog.field.EchoMode.Password
     assert dialog.problem.text() == "Forkert adgangskode."
+
+
+def test_the_window_keeps_painting_while_the_profile_opens(store: Store, qtbot) -> None:
+    """The key derivation and the store's imports run off the UI thread: events queued
+    before the open are handled during it, not after (a frozen window would not)."""
+    profile = store.profile_dir
+    store.close()
+    handled: list[bool] = []
+    QTimer.singleShot(0, lambda: handled.append(opened_yet is None))
+    opened_yet = None
+    opened_yet = open_store(profile, PASSPHRASE)
+    assert opened_yet is not None
+    opened_yet.close()
+    assert handled == [True]
+
+
+def test_start_window_first_then_the_main_window_in_its_place(
+        store: Store, settings: Settings, qtbot) -> None:
+    profile = store.profile_dir
+    store.close()
+    start = StartWindow(settings)
+    qtbot.addWidget(start)
+    start.show()
+    assert "Åbner profilen" in start.label.text()
+    opened = open_program(profile, PASSPHRASE, settings, start)
+    assert opened is not None
+    opened_store, ops, window = opened
+    qtbot.addWidget(window)
+    try:
+        assert isinstance(window, MainWindow) and window.isVisible()
+        assert not start.isVisible()
+        assert window.page_keys()[:1] == ["today"]
+    finally:
+        window.close()
+        ops.shutdown()
+        opened_store.close()
+
+
+def test_cancelling_at_the_start_window_closes_it(store: Store, settings: Settings, qtbot,
+                                                   monkeypatch) -> None:
+    store.close()
+    monkeypatch.setattr(PassphraseDialog, "ask", classmethod(lambda cls, *a, **k: None))
+    start = StartWindow(settings)
+    qtbot.addWidget(start)
+    start.show()
+    assert open_program(store.profile_dir, None, settings, start) is None
+    assert not start.isVisible()

@@ -1165,6 +1165,13 @@ Not signed yet</translation>
     </message>
 </context>
 <context>
+    <name>StartWindow</name>
+    <message>
+        <source>Åbner profilen …</source>
+        <translation>Opening the profile …</translation>
+    </message>
+</context>
+<context>
     <name>SuggestionsPanel</name>
     <message>
         <source>Kun inden for %1 km</source>
