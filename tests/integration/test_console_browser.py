@@ -1,7 +1,7 @@
 """The web console in a real browser: Playwright driving Debian's Chromium against a real
 ``consultant-server`` process on loopback, with the real client enrolling and syncing.
 
-One browser for the session, one service for the module; each test signs in as its own
+One browser and one service for the module; each test signs in as its own
 user in a fresh browser context. Every page is kept as a screenshot in
 var/screenshots/console/ for a reviewer."""
 
@@ -30,8 +30,11 @@ SHOTS = ROOT / "var" / "screenshots" / "console"
 PASSWORD = "korrekt hest batteri staple"
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
+    """One Chromium for this module. Not for the session: Playwright's sync API holds an
+    asyncio loop on the main thread while it runs, and pyHanko (sealing, verifying) cannot
+    start its own there, so a later test on the same worker would fail."""
     from playwright.sync_api import sync_playwright
     assert CHROMIUM.exists(), ("Debian's chromium is missing: apt-get install chromium "
                                "(make setup does it as root)")
