@@ -17,7 +17,7 @@ from consultant_app.cli import texts
 from consultant_app.cli.common import (Context, PluginGroup, echo_json, parse_assignments,
                                        pass_context)
 from consultant_app.errors import UserError
-from consultant_app.text import format_date
+from consultant_app.text import format_date, format_moment
 from consultant_app.text import QT_TRANSLATE_NOOP as _N
 from consultant_app.text import Message
 
@@ -244,7 +244,7 @@ def list_cmd(ctx: Context, status: str | None, as_json: bool) -> None:
     if not details:
         click.echo(_t(_N(CTX, "Ingen aftaler.")))
     for d in details:
-        period = f"{d['start_date'] or '?'} – {d['end_date'] or '?'}"
+        period = f"{format_date(d['start_date']) or '?'} – {format_date(d['end_date']) or '?'}"
         parties = " / ".join(p for p in (d["employer_name"], d["citizen_name"]) if p)
         click.echo(f"{d['id']}  {d['agreement_type']:<20} "
                    f"{_t(STATUS_LABELS.get(d['status'], d['status'])):<17} {period}  {parties}")
@@ -279,8 +279,8 @@ def signatures_cmd(ctx: Context, agreement_id: str, as_json: bool) -> None:
         echo_json({"status": status, "signed": signed, "pending": pending})
         return
     for g in signed:
-        click.echo(_t(_N(CTX, "Underskrevet: {label}: {name} ({at:%Y-%m-%d %H:%M} UTC)"),
-            label=g["label"], name=g["name"], at=g["signed_at"]))
+        click.echo(_t(_N(CTX, "Underskrevet: {label}: {name} ({at})"),
+            label=g["label"], name=g["name"], at=format_moment(g["signed_at"])))
     for r in pending:
         click.echo(_t(_N(CTX, "Mangler:      {label}"), label=r["label"]))
     if not pending and status == A.SIGNED:

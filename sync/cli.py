@@ -17,6 +17,7 @@ from consultant_app.errors import field_label
 from consultant_app.queries import outbox_count
 from consultant_app.services.employers import get_live
 from consultant_app.store.models import PlacementAgreement
+from consultant_app.text import format_moment
 
 from .client import credentials
 from .client.conflicts import list_conflicts, resolve_conflict, waiting_items
@@ -159,8 +160,8 @@ def receipt(ctx: Context, agreement_id: str, as_json: bool) -> None:
         raise click.ClickException("Tjenesten har ingen kvittering for aftalen endnu. En "
                                    "forseglet aftale sendes ved næste synkronisering.")
     for r in [] if as_json else found:
-        click.echo(f"Version {r.revision}: modtaget af tjenesten {r.received_at:%Y-%m-%d %H:%M} "
-                   f"(UTC), {RECEIPT_STATUS.get(r.status, r.status)}")
+        click.echo(f"Version {r.revision}: modtaget af tjenesten {format_moment(r.received_at)}, "
+                   f"{RECEIPT_STATUS.get(r.status, r.status)}")
         click.echo(f"  Indholdets kontrolsum: {r.content_hash}")
         click.echo(f"  PDF'ens SHA-256:       {r.pdf_sha256}")
 
@@ -248,7 +249,7 @@ def waiting(ctx: Context, as_json: bool) -> None:
     click.echo(f"Venter på at blive sendt: {total} ændringer.")
     for w in items:
         fields = "" if "*" in w.fields else ": " + ", ".join(field_label(f) for f in w.fields)
-        click.echo(f"  {w.created_at:%Y-%m-%d %H:%M}  {_entity(w.entity)} {w.record_label} "
+        click.echo(f"  {format_moment(w.created_at)}  {_entity(w.entity)} {w.record_label} "
                    f"{WAITING_OPS.get(w.op, w.op)}{fields}")
     if len(items) < total:
         click.echo(f"  … og {total - len(items)} mere.")

@@ -8,6 +8,7 @@ import click
 
 from .. import matching, services
 from ..domain import MATCH_STATUSES, VACANCY_KINDS
+from ..text import format_moment
 from .common import Context, cli, echo_json, pass_context
 
 
@@ -134,4 +135,4 @@ def history_cmd(ctx: Context, match_id: str, as_json: bool) -> None:
         return
     for e in events:
         step = MATCH_STATUSES.get(e["to"], e["to"])
-        click.echo(f"{e['at']:%Y-%m-%d %H:%M}  {step:<12} {e['by']}  {e['note']}".rstrip())
+        click.echo(f"{format_moment(e['at'])}  {step:<12} {e['by']}  {e['note']}".rstrip())

@@ -6,6 +6,7 @@ specs exactly as a form or a CSV line is, so a bad value is refused naming its f
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from typing import Any, Callable
 
 import click
@@ -13,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from .. import queries, services
 from ..errors import NotFound
-from ..text import format_date
+from ..text import format_date, format_moment
 from ..services.citizens import CITIZEN_FIELDS
 from ..services.employers import CONTACT_FIELDS, EMPLOYER_FIELDS, VISIT_FIELDS
 from ..services.vacancies import VACANCY_FIELDS
@@ -53,9 +54,18 @@ def _show(ctx: Context, read: Callable[[Session, str], Any], ident: str, what: s
         return
     width = max(len(k) for k in values)
     for key, value in values.items():
-        shown = ", ".join(map(str, value)) if isinstance(value, list) else (
-            "" if value is None else value)
-        click.echo(f"{key:<{width}}  {shown}")
+        click.echo(f"{key:<{width}}  {_text(value)}")
+
+
+def _text(value: Any) -> str:
+    """A value as a consultant reads it: dates in the program's one format (text.py)."""
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    if isinstance(value, dt.datetime):
+        return format_moment(value)
+    if isinstance(value, dt.date):
+        return format_date(value)
+    return "" if value is None else str(value)
 
 
 # -- employers ----------------------------------------------------------------------------

@@ -113,6 +113,11 @@ def test_vacancy_and_citizen_add_edit_show(profile, capsys):
     assert code == 1 and err.startswith("Fejl: Timer pr. uge (fra): ")
     assert json.loads(ok(capsys, profile, "vacancy", "show", vacancy_id, "--json"))[
         "employer_name"] == "Bageriet ApS"
+    ok(capsys, profile, "vacancy", "edit", vacancy_id, "start_date=1-3-2026")
+    assert json.loads(ok(capsys, profile, "vacancy", "show", vacancy_id, "--json"))[
+        "start_date"] == "2026-03-01"  # ISO for scripts, the program's date format for people
+    assert "start_date             01.03.2026" in ok(capsys, profile, "vacancy", "show",
+                                                     vacancy_id)
 
     citizen_id = ok(capsys, profile, "citizen", "add", "name=Ali Hansen", "cpr=0101901234",
                     "target_group=dagpenge", "skills=bageri|lager")

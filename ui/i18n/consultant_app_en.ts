@@ -3843,10 +3843,6 @@ Not signed yet</translation>
         <translation>Rule set: {name}, in force from {day}, {origin}</translation>
     </message>
     <message>
-        <source>Underskrevet: {label}: {name} ({at:%Y-%m-%d %H:%M} UTC)</source>
-        <translation>Signed:       {label}: {name} ({at:%Y-%m-%d %H:%M} UTC)</translation>
-    </message>
-    <message>
         <source>ingen</source>
         <translation>none</translation>
     </message>
@@ -3857,6 +3853,10 @@ Not signed yet</translation>
     <message>
         <source>Underskrevet</source>
         <translation>Signed</translation>
+    </message>
+    <message>
+        <source>Underskrevet: {label}: {name} ({at})</source>
+        <translation>Signed:       {label}: {name} ({at})</translation>
     </message>
     <message>
         <source>bekræftet</source>
