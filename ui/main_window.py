@@ -68,6 +68,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ops = ops
         self.settings = settings
+        from .views.partials.sealed_pdf import SavePdfDialog
+        SavePdfDialog.settings = settings  # the PDF folder is remembered across restarts
         self.setWindowTitle(self.tr("Virksomhedskonsulent"))
         self.pages: dict[str, Page] = {}
         self._stale: set[str] = set()

@@ -33,6 +33,7 @@ OPTIONS: dict[str, Option] = {o.key: o for o in (
     Option("window/state", QByteArray, QByteArray()),
     Option("window/last_page", str, "today"),
     Option("splitter/main", QByteArray, QByteArray()),
+    Option("pdf/folder", str, ""),  # where a sealed agreement's PDF was saved last
 )}
 SPLITTER_PREFIX = "splitter/"
 

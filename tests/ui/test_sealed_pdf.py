@@ -20,6 +20,8 @@ from tests.unit.forms.test_signing_support import ready_draft, seal, sign_all
 from ui.views.agreements import AgreementsPage
 from ui.views.partials import sealed_pdf as P
 
+SHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
+
 from .page_fixtures import settle
 from .test_signing import ops, shoot  # noqa: F401 - fixture used by name
 
@@ -81,15 +83,41 @@ def test_a_sealed_agreement_offers_its_pdf_to_save_open_and_print(
     assert len(PdfReader(str(printed)).pages) == len(PdfReader(str(target)).pages)
 
 
-def test_the_save_dialog_starts_in_the_folder_used_last(tmp_path, monkeypatch, qtbot) -> None:
-    chosen = tmp_path / "mine aftaler" / "a.pdf"
-    offered: list[str] = []
-
-    def fake(parent, caption, directory, filter_):
-        offered.append(directory)
-        return str(chosen), filter_
-    monkeypatch.setattr(P.QFileDialog, "getSaveFileName", staticmethod(fake))
+def test_the_save_dialog_starts_in_the_folder_used_last_even_after_a_restart(
+        tmp_path, monkeypatch, qtbot) -> None:
+    """The folder is kept in the settings (it was kept for one run only), and the dialog's
+    labels are in Danish (they were English)."""
+    from PySide6.QtCore import QSettings
+    from ui.settings import Settings
+    ini = tmp_path / "settings.ini"
+    chosen = tmp_path / "mine aftaler"
+    chosen.mkdir()
     monkeypatch.setattr(P.SavePdfDialog, "last_folder", None)
-    assert P.SavePdfDialog.ask(None, "a.pdf") == chosen
-    assert P.SavePdfDialog.ask(None, "b.pdf") == chosen
-    assert offered[1] == str(chosen.parent / "b.pdf")
+    monkeypatch.setattr(P.SavePdfDialog, "settings",
+                        Settings(QSettings(str(ini), QSettings.Format.IniFormat)))
+    first = P.SavePdfDialog.dialog(None, "a.pdf")
+    qtbot.addWidget(first)
+    assert Path(first.directory().absolutePath()) != Path.cwd()  # not the working folder
+    assert first.labelText(P.QFileDialog.DialogLabel.Accept) == "&Gem"
+    assert first.labelText(P.QFileDialog.DialogLabel.Reject) == "Annullér"
+    assert first.labelText(P.QFileDialog.DialogLabel.FileName) == "Filnavn:"
+    assert first.windowTitle() == "Gem den underskrevne aftale"
+    first.resize(900, 560)
+    first.show()
+    qtbot.waitExposed(first)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    assert first.grab().save(str(SHOTS / "sealed-pdf-save-dialog.png"))
+    first.close()
+    P.SavePdfDialog.remember(chosen)
+
+    # A restart: a new run of the program knows nothing but its settings file.
+    monkeypatch.setattr(P.SavePdfDialog, "last_folder", None)
+    monkeypatch.setattr(P.SavePdfDialog, "settings",
+                        Settings(QSettings(str(ini), QSettings.Format.IniFormat)))
+    again = P.SavePdfDialog.dialog(None, "b.pdf")
+    qtbot.addWidget(again)
+    assert Path(again.directory().absolutePath()) == chosen
+    assert P.SavePdfDialog.folder() == chosen
+    # A folder that is gone falls back to the documents folder, not to an error.
+    chosen.rmdir()
+    assert P.SavePdfDialog.folder() != chosen and P.SavePdfDialog.folder().is_dir()

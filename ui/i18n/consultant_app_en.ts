@@ -4977,6 +4977,10 @@ Not signed yet</translation>
         <translation>%1 pages sent to the printer.</translation>
     </message>
     <message>
+        <source>&amp;Gem</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
         <source>Aftalen har ingen forseglet PDF.</source>
         <translation>The agreement has no sealed PDF.</translation>
     </message>
@@ -4985,8 +4989,20 @@ Not signed yet</translation>
         <translation>The agreement&apos;s PDF can be had once the agreement is sealed.</translation>
     </message>
     <message>
+        <source>Annullér</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
         <source>Besked om PDF&apos;en</source>
         <translation>Message about the PDF</translation>
+    </message>
+    <message>
+        <source>Filnavn:</source>
+        <translation>File name:</translation>
+    </message>
+    <message>
+        <source>Filtype:</source>
+        <translation>File type:</translation>
     </message>
     <message>
         <source>Gem PDF…</source>
@@ -4995,6 +5011,10 @@ Not signed yet</translation>
     <message>
         <source>Gem den underskrevne aftale</source>
         <translation>Save the signed agreement</translation>
+    </message>
+    <message>
+        <source>Gem i:</source>
+        <translation>Save in:</translation>
     </message>
     <message>
         <source>PDF&apos;en er gemt i %1.</source>

@@ -30,22 +30,58 @@ tr = QCoreApplication.translate  # tr(CTX, "…"): found by ui.i18n.update
 
 
 class SavePdfDialog:
-    """Asks where to save the sealed PDF, starting in the folder used last. Tests replace
-    ``ask``."""
+    """Asks where to save the sealed PDF, starting in the folder used last, which the
+    settings keep across restarts (``pdf/folder``). Tests replace ``ask``."""
 
-    last_folder: Path | None = None  # for this run of the program
+    last_folder: Path | None = None  # this run's choice, when no settings are attached
+    settings: Any = None  # the window's ui.settings.Settings (MainWindow attaches them)
+
+    @classmethod
+    def folder(cls) -> Path:
+        """The folder used last (this run, else the settings), else the user's documents."""
+        saved = cls.settings.get("pdf/folder") if cls.settings is not None else ""
+        for candidate in (cls.last_folder, Path(saved) if saved else None):
+            if candidate is not None and candidate.is_dir():
+                return candidate
+        documents = Path(QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation))
+        # A Documents folder that does not exist made the dialog open in the process's
+        # working folder; the home folder is the next best.
+        return documents if documents.is_dir() else Path.home()
+
+    @classmethod
+    def remember(cls, folder: Path) -> None:
+        cls.last_folder = folder
+        if cls.settings is not None:
+            cls.settings.set("pdf/folder", str(folder))
+            cls.settings.sync()
+
+    @classmethod
+    def dialog(cls, parent: QWidget | None, suggested_name: str) -> QFileDialog:
+        """The save dialog with its labels in the program's language: Qt's own dialog
+        showed English labels at the employer's table (a native dialog follows the
+        system's language and ignores them)."""
+        dialog = QFileDialog(parent, tr(CTX, "Gem den underskrevne aftale"),
+                             str(cls.folder() / suggested_name), tr(CTX, "PDF-filer (*.pdf)"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        dialog.setDefaultSuffix("pdf")
+        for label, text in ((QFileDialog.DialogLabel.LookIn, tr(CTX, "Gem i:")),
+                            (QFileDialog.DialogLabel.FileName, tr(CTX, "Filnavn:")),
+                            (QFileDialog.DialogLabel.FileType, tr(CTX, "Filtype:")),
+                            (QFileDialog.DialogLabel.Accept, tr(CTX, "&Gem")),
+                            (QFileDialog.DialogLabel.Reject, tr(CTX, "Annullér"))):
+            dialog.setLabelText(label, text)
+        return dialog
 
     @classmethod
     def ask(cls, parent: QWidget | None, suggested_name: str) -> Path | None:
-        folder = cls.last_folder or Path(QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation))
-        path, _filter = QFileDialog.getSaveFileName(
-            parent, tr(CTX, "Gem den underskrevne aftale"), str(folder / suggested_name),
-            tr(CTX, "PDF-filer (*.pdf)"))
-        if not path:
+        dialog = cls.dialog(parent, suggested_name)
+        if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
             return None
+        path = dialog.selectedFiles()[0]
         chosen = Path(path if path.lower().endswith(".pdf") else path + ".pdf")
-        cls.last_folder = chosen.parent
+        cls.remember(chosen.parent)
         return chosen
 
 
