@@ -93,7 +93,6 @@ def check_body(body: Any, published: dict[str, dict[str, Any]] | None = None) ->
     if not isinstance(types, dict) or not types:
         return ["'types' skal angive reglerne for mindst én aftaletype."]
     problems: list[str] = []
-    rules._register()
     for agreement_type, spec in types.items():
         keys = spec.get("rules", []) if isinstance(spec, dict) else None
         if not isinstance(keys, list):
