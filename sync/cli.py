@@ -91,6 +91,7 @@ def sync(ctx: Context, quiet: bool) -> None:
                 "prøv igen, og kontakt support, hvis fejlen bliver ved.") from None
         with store.read() as s:
             set_aside = list_quarantine(s)
+            moved = [c for c in list_conflicts(s) if c.moved_citizen]
     click.echo(f"Synkroniseret: {report.pushed} ændringer sendt, {report.uploaded} aftaler "
                f"sendt, {report.pulled} ændringer hentet, {report.conflicts} konflikter.")
     for reason in report.rejected:
@@ -101,6 +102,16 @@ def sync(ctx: Context, quiet: bool) -> None:
         click.echo(f"Afvist regelsæt: {reason}", err=True)
     if report.conflicts:
         click.echo("Konflikterne kan ses og afgøres på siden Synkronisering i programmet.")
+    if moved:
+        click.echo(f"Til overdragelse: {len(moved)} ændring(er) af borgere, der er flyttet til "
+                   "en anden konsulent, blev ikke sendt. Giv dem videre til borgerens nye "
+                   "konsulent, og fjern dem så med 'consultant-app conflicts resolve ID "
+                   "server':")
+        for c in moved:
+            lines = _value(c.client_value).split("\n")
+            click.echo(f"  {c.id}  {lines[0]}")
+            for line in lines[1:]:
+                click.echo(f"      {line}")
     if set_aside:
         click.echo(f"Lagt til side: {len(set_aside)} ændringer kunne ikke tages ind på denne "
                    "computer (resten er synkroniseret; de prøves igen ved næste "
@@ -191,7 +202,11 @@ def conflicts_list(ctx: Context, include_resolved: bool, as_json: bool) -> None:
         if c.rejected:
             refusal = (c.server_value or {}).get("message")
             click.echo(f"  Tjenesten afviste ændringen: {_value(refusal)}")
-            click.echo(f"  Din værdi:        {_value(c.client_value)}")
+            click.echo("  Din værdi:        "
+                       + _value(c.client_value).replace("\n", "\n" + " " * 20))
+            if c.moved_citizen:
+                click.echo("  Giv ændringen videre til borgerens nye konsulent, og fjern den "
+                           f"så med: consultant-app conflicts resolve {c.id} server")
             continue
         click.echo(f"  Tjenestens værdi: {_value(c.server_value)}")
         click.echo(f"  Din værdi:        {_value(c.client_value)}")
@@ -218,7 +233,11 @@ def _value(value: object) -> str:
 @pass_context
 def conflicts_resolve(ctx: Context, conflict_id: str, keep: str) -> None:
     with ctx.open() as store, store.write() as s:
+        moved = any(c.id == conflict_id and c.moved_citizen for c in list_conflicts(s))
         resolve_conflict(s, conflict_id, keep)
+    if moved:
+        click.echo("Ændringen er fjernet fra enheden (overdraget).")
+        return
     click.echo("Konflikten er afgjort: " + ("tjenestens værdi gælder." if keep == "server"
                                              else "din værdi gælder."))
 

@@ -90,7 +90,10 @@ events, agreements, signatures, documents) has left your scope; remove it from t
 It has a sequence number like any change and comes in seq order, so a change of the citizen
 with a higher number (the citizen given back later) comes after it and brings it back. The
 client deletes the records without journalling anything; a local change of them still waiting
-to be pushed cannot be pushed any more and is shown to the consultant as rejected instead.
+to be pushed cannot be pushed any more and is shown to the consultant as rejected instead,
+with its content (the fields and values the consultant wrote, encrypted like every conflict)
+kept for the consultant to hand over to the new consultant and to remove once done
+(``sync.client.wipe``).
 The new owner's devices get the citizen and all its records again, with new numbers. A client
 that does not know the flag sees a version-0 tombstone and skips it (it has the record at a
 newer version, or not at all).

@@ -46,6 +46,12 @@ class ConflictView:
     def rejected(self) -> bool:
         return self.policy == "rejected"
 
+    @property
+    def moved_citizen(self) -> bool:
+        """A change of a citizen who moved to another consultant, kept to be handed over
+        (``wipe``); resolving it removes it from the device."""
+        return self.rejected and _is_scope_exit(self.server_value)
+
 
 @dataclass(frozen=True)
 class WaitingItem:

@@ -15,9 +15,12 @@ their search documents, conflicts and parked changes are deleted in the caller's
 and the search index is merged, so no word of the citizen's lingers in its older segments.
 A local change of them still waiting in the outbox can never be pushed: it is not dropped
 silently but kept in the conflict list as rejected, with a plain Danish reason. That entry
-keeps only what the consultant needs to recognise it, the citizen's name and the names of the
-changed fields (encrypted like every conflict), never the changed values: CPR, notes or a
-signature must not stay on a device whose consultant no longer has the citizen.
+keeps the change as the consultant made it, so it can be handed over to the citizen's new
+consultant: the citizen's name, the changed fields and their values (encrypted like every
+conflict, shown on the Sync page and by ``consultant-app conflicts list``), but nothing the
+app made itself (agreement content, signature strokes, PDFs: a signed agreement is handed
+over by the service). The consultant removes the entry once it is handed over (resolving it
+deletes it), and with it the last of the citizen on the device.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from consultant_app.errors import field_label
 from consultant_app.ids import utcnow
 from consultant_app.store import Store
 from consultant_app.store.models import (
+    MODEL_BY_ENTITY,
     AccessLog,
     AgreementDocument,
     AgreementReceipt,
@@ -50,8 +54,10 @@ from consultant_app.store.models import (
 )
 from consultant_app.text import QT_TRANSLATE_NOOP as _N
 from consultant_app.text import Message
+from sync.protocol import LONG_FIELD_CHARS
 
 from . import credentials
+from .codec import codec
 from .errors import CTX
 
 log = logging.getLogger(__name__)
@@ -92,7 +98,9 @@ def wipe_personal_data(store: Store, reason: str) -> None:
 # -- forgetting citizens that left the consultant's scope -----------------------------------
 
 SCOPE_EXIT = "scope_exit"  # the code of a change that could not be sent for that reason
-MOVED = _N(CTX, "Borgeren er flyttet til en anden konsulent; din ændring blev ikke sendt.")
+MOVED = _N(CTX, "Borgeren er flyttet til en anden konsulent; din ændring blev ikke sendt. "
+                "Den står her, så du kan give den videre; fjern den, når den er overdraget.")
+YES, NO = _N(CTX, "Ja"), _N(CTX, "Nej")
 NEW_RECORD = _N(CTX, "ny post")
 # Each record of a citizen's family: (entity, its model, the field naming its parent, the
 # parent's entity), parents first. An agreement may hang off the citizen or off a match.
@@ -137,14 +145,48 @@ def _family(session: Session, citizen_ids: list[str]) -> dict[tuple[str, str], s
     return citizen_of
 
 
-def _moved_entry(name: str, fields: list[str]) -> tuple[str, str]:
+def _handed_over_values(entity: str, values: Any) -> list[str]:
+    """"Label: value" lines of what a consultant wrote, to hand over: not the ids, nor what
+    the app makes itself (agreement content, seals, signature strokes, PDFs)."""
+    if not isinstance(values, dict):
+        return []
+    lines = []
+    for name in sorted(values):
+        value = values[name]
+        if (name in ("id", "deleted") or name.endswith("_id")
+                or (entity, name) in LONG_FIELD_CHARS
+                or value is None or value == "" or value == []):
+            continue
+        if isinstance(value, bool):
+            value = Message(CTX, YES if value else NO).render()
+        elif isinstance(value, list):
+            value = ", ".join(str(v) for v in value)
+        lines.append(f"{field_label(name)}: {value}")
+    return lines
+
+
+def _moved_entry(name: str, entity: str, fields: list[str],
+                 values: Any = None) -> tuple[str, str]:
     """(server_value, client_value) of a change that the scope exit stopped: the reason, and
-    only what the consultant needs to recognise the change (no values)."""
+    the change as the consultant made it (which record, which fields, their values), to hand
+    over to the citizen's new consultant."""
     changed = NEW_RECORD if "*" in fields or not fields else ", ".join(
         field_label(f) for f in fields)
+    head = f"{name}: {changed}" if name else changed
     return (json.dumps({"code": SCOPE_EXIT, "message": Message(CTX, MOVED).render()},
                        ensure_ascii=False),
-            json.dumps(f"{name}: {changed}" if name else changed, ensure_ascii=False))
+            json.dumps("\n".join([head, *_handed_over_values(entity, values)]),
+                       ensure_ascii=False))
+
+
+def _row_values(session: Session, entity: str, ident: str, fields: list[str]) -> Any:
+    """The current values of the changed fields of a row (all of them for a new record)."""
+    model = MODEL_BY_ENTITY.get(entity)
+    row = session.get(model, ident) if model is not None else None
+    if row is None:
+        return None
+    c = codec(entity)
+    return c.encode(row, None if "*" in fields else [f for f in fields if f in c.fields])
 
 
 def forget_citizens(session: Session, citizen_ids: Iterable[str]) -> Forgotten:
@@ -212,14 +254,17 @@ def _report_unsent(session: Session, by_entity: dict[str, list[str]],
                     sent = json.loads(conflict.client_value or "null")
                     fields = sorted(sent) if isinstance(sent, dict) else []
                     conflict.server_value, conflict.client_value = _moved_entry(
-                        names.get(citizen_of[(entity, conflict.entity_id)], ""), fields)
+                        names.get(citizen_of[(entity, conflict.entity_id)], ""), entity,
+                        fields, sent)
                 else:
                     session.delete(conflict)
             for entry in session.scalars(select(OutboxEntry).where(
                     OutboxEntry.entity == entity, OutboxEntry.entity_id.in_(part))
                     .order_by(OutboxEntry.seq)):
                 server, client = _moved_entry(
-                    names.get(citizen_of[(entity, entry.entity_id)], ""), list(entry.fields))
+                    names.get(citizen_of[(entity, entry.entity_id)], ""), entity,
+                    list(entry.fields),
+                    _row_values(session, entity, entry.entity_id, list(entry.fields)))
                 session.add(SyncConflict(
                     op_id=entry.op_id, entity=entity, entity_id=entry.entity_id, field="",
                     server_value=server, client_value=client, winner="server",

@@ -36,7 +36,10 @@ from .server_process import ServerProcess, shared_server  # noqa: F401
 CPR = "0101901234"
 NOTE = "Ondt i ryggen efter arbejdsskade"
 NAME = "Ib Skovgaard-Madsen"
-MOVED = "Borgeren er flyttet til en anden konsulent; din ændring blev ikke sendt."
+MOVED = ("Borgeren er flyttet til en anden konsulent; din ændring blev ikke sendt. Den står "
+         "her, så du kan give den videre; fjern den, når den er overdraget.")
+# The unsent edit as the consultant made it (edit_offline), kept to hand over.
+HANDED_OVER = f"{NAME}: Noter, Telefon\nNoter: Ny aftale om opstart 1/12\nTelefon: 20304050"
 
 
 @dataclass
@@ -157,13 +160,14 @@ def test_a_reassigned_citizen_leaves_the_old_device_and_reaches_the_new_one(town
 
     assert_forgotten(anna)
     assert family_counts(anna)["Citizen"] == 0
-    # The edit was refused by the service and is shown, without the values it carried.
+    # The edit was refused by the service and is shown with the values it carried, to hand
+    # over (encrypted like every conflict: assert_forgotten finds none of it in the file).
     assert len(report.rejected) == 1
     with anna.store.read() as s:
         [refused] = list_conflicts(s)
     assert refused.rejected and refused.entity_id == town.citizen_id
     assert refused.server_value == {"code": "scope_exit", "message": MOVED}
-    assert refused.client_value == f"{NAME}: Noter, Telefon"
+    assert refused.client_value == HANDED_OVER
     on_server = server_citizen(town)
     assert (on_server["notes"], on_server["phone"]) == (NOTE, "")
     # Employers and vacancies are the municipality's and stay.
@@ -200,8 +204,9 @@ def test_an_unsent_edit_is_reported_and_never_pushed(town):
         [refused] = list_conflicts(s)
         conflict = s.get(SyncConflict, refused.id)
     assert refused.rejected and refused.server_value["message"] == MOVED
-    assert refused.client_value == f"{NAME}: Noter, Telefon"
+    assert refused.client_value == HANDED_OVER
     assert refused.record_label == NAME  # the record is gone; the entry names the citizen
+    assert "Ny aftale om opstart".encode() not in profile_bytes(anna.store)  # encrypted
     assert conflict.op_id  # the operation it was, for the record
     assert anna.sync().pushed == 0
     assert server_citizen(town)["notes"] == NOTE

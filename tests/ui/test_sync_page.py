@@ -128,10 +128,12 @@ def test_models_pass_the_model_tester(window, demo_store, qtmodeltester):  # noq
         qtmodeltester.check(model)
 
 
-def test_a_change_to_a_citizen_who_moved_names_the_citizen_and_leaves_when_understood(
+def test_a_change_to_a_citizen_who_moved_shows_what_to_hand_over_and_leaves_when_done(
         window, demo_store, qtbot, ops):  # noqa: F811
     from sync.client.wipe import _moved_entry
-    server_value, client_value = _moved_entry("Ali Hansen", ["notes", "phone"])
+    server_value, client_value = _moved_entry(
+        "Ali Hansen", "citizen", ["notes", "phone"],
+        {"notes": "Starter gerne 1/12, ring først", "phone": "20304050"})
     with demo_store.write(journal=False) as s:
         s.add(SyncConflict(entity="citizen", entity_id="gone-citizen-id", field="",
                            server_value=server_value, client_value=client_value,
@@ -143,7 +145,13 @@ def test_a_change_to_a_citizen_who_moved_names_the_citizen_and_leaves_when_under
     row = page.conflict_model.rows[0]
     assert row[0] == "Borger: Ali Hansen"  # not the id of a record that is gone
     assert row[2].startswith("Borgeren er flyttet til en anden konsulent")
-    assert row[3] == "Ali Hansen: Noter, Telefon"
+    assert row[3].startswith("Ali Hansen: Noter, Telefon")
+    # the change as it was made, to hand over to the citizen's new consultant
+    assert page.client_box.toPlainText() == ("Ali Hansen: Noter, Telefon\n"
+                                             "Noter: Starter gerne 1/12, ring først\n"
+                                             "Telefon: 20304050")
+    assert "give den videre" in page.conflict_note.text()
+    assert page.keep_server.text() == "&Overdraget – fjern fra listen"
     shot(window, "sync-citizen-moved.png")
     qtbot.mouseClick(page.keep_server, qtbot_left())
     settle(qtbot, ops)

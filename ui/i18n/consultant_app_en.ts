@@ -1398,6 +1398,14 @@ Not signed yet</translation>
         <translation>Keep the se&amp;rver&apos;s value</translation>
     </message>
     <message>
+        <source>Borgeren er flyttet til en anden konsulent, så ændringen kunne ikke sendes. Den står herunder, så du kan give den videre til borgerens nye konsulent. Fjern den, når den er overdraget.</source>
+        <translation>The citizen has moved to another consultant, so the change could not be sent. It is shown below so you can pass it on to the citizen&apos;s new consultant. Remove it once it is handed over.</translation>
+    </message>
+    <message>
+        <source>&amp;Overdraget – fjern fra listen</source>
+        <translation>&amp;Handed over – remove from the list</translation>
+    </message>
+    <message>
         <source>F&amp;orstået – fjern fra listen</source>
         <translation>Under&amp;stood – remove from the list</translation>
     </message>
@@ -5079,8 +5087,8 @@ Not signed yet</translation>
 <context>
     <name>sync</name>
     <message>
-        <source>Borgeren er flyttet til en anden konsulent; din ændring blev ikke sendt.</source>
-        <translation>The citizen has moved to another consultant; your change was not sent.</translation>
+        <source>Borgeren er flyttet til en anden konsulent; din ændring blev ikke sendt. Den står her, så du kan give den videre; fjern den, når den er overdraget.</source>
+        <translation>The citizen has moved to another consultant; your change was not sent. It is kept here so you can pass it on; remove it once it is handed over.</translation>
     </message>
     <message>
         <source>Den centrale tjeneste afviste aftale {ident}: {message}</source>
@@ -5137,6 +5145,14 @@ Not signed yet</translation>
     <message>
         <source>Forbindelsen til {url} blev afbrudt: tjenestens certifikat er ikke udstedt af den tjeneste, enheden er tilmeldt (eller som rodcertifikatet angiver). Intet er sendt. Kontakt dem, der driver tjenesten.</source>
         <translation>The connection to {url} was broken off: the service&apos;s certificate was not issued by the service this device is enrolled with (or by the root certificate given). Nothing was sent. Contact those who run the service.</translation>
+    </message>
+    <message>
+        <source>Ja</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Nej</source>
+        <translation>No</translation>
     </message>
     <message>
         <source>Offline</source>

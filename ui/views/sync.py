@@ -431,9 +431,16 @@ class SyncPage(Page):
         if c.rejected:
             self.server_box.setPlainText(value_text((c.server_value or {}).get("message")))
             self.client_box.setPlainText(value_text(c.client_value))
+            self.keep_server.setEnabled(True)
+            if c.moved_citizen:
+                self.conflict_note.setText(self.tr(
+                    "Borgeren er flyttet til en anden konsulent, så ændringen kunne ikke "
+                    "sendes. Den står herunder, så du kan give den videre til borgerens nye "
+                    "konsulent. Fjern den, når den er overdraget."))
+                self.keep_server.setText(self.tr("&Overdraget – fjern fra listen"))
+                return
             self.conflict_note.setText(self.tr("Tjenesten afviste ændringen. Den er ikke "
                                                "gemt centralt; dine værdier står herunder."))
-            self.keep_server.setEnabled(True)
             self.keep_server.setText(self.tr("F&orstået – fjern fra listen"))
             return
         self.keep_server.setText(self.tr("Behold s&erverens værdi"))
