@@ -18,9 +18,11 @@ from consultant_app.queries import outbox_count
 from consultant_app.services.employers import get_live
 from consultant_app.store.models import PlacementAgreement
 from consultant_app.text import format_moment
+from sync.protocol import DELETED_FIELD
 
 from .client import credentials
-from .client.conflicts import list_conflicts, resolve_conflict, waiting_items
+from .client.conflicts import (list_conflicts, recreate_record, resolve_conflict,
+                               waiting_items)
 from .client.engine import SyncEngine, SyncReport
 from .client.errors import CertificateRefused, SyncError
 from .client.quarantine import list_quarantine
@@ -198,7 +200,8 @@ def conflicts_list(ctx: Context, include_resolved: bool, as_json: bool) -> None:
         click.echo("Ingen konflikter.")
     for c in found:
         winner = "tjenestens værdi" if c.winner == "server" else "din værdi"
-        click.echo(f"{c.id}  {_entity(c.entity)} {c.record_label} – {field_label(c.field)}")
+        field = "(sletning)" if c.field == DELETED_FIELD else field_label(c.field)
+        click.echo(f"{c.id}  {_entity(c.entity)} {c.record_label} – {field}")
         if c.rejected:
             refusal = (c.server_value or {}).get("message")
             click.echo(f"  Tjenesten afviste ændringen: {_value(refusal)}")
@@ -208,8 +211,20 @@ def conflicts_list(ctx: Context, include_resolved: bool, as_json: bool) -> None:
                 click.echo("  Giv ændringen videre til borgerens nye konsulent, og fjern den "
                            f"så med: consultant-app conflicts resolve {c.id} server")
             continue
-        click.echo(f"  Tjenestens værdi: {_value(c.server_value)}")
-        click.echo(f"  Din værdi:        {_value(c.client_value)}")
+        if c.lost_to_delete and c.field == DELETED_FIELD:
+            edit = c.client_value if isinstance(c.client_value, dict) else {}
+            click.echo("  Tjenestens værdi: Slettet")
+            click.echo("  Din ændring:      " + "; ".join(
+                f"{field_label(k)}: {_value(v)}" for k, v in sorted(edit.items())))
+        else:
+            click.echo(f"  Tjenestens værdi: {_value(c.server_value)}")
+            click.echo(f"  Din værdi:        {_value(c.client_value)}")
+        if c.lost_to_delete:
+            click.echo("  Posten er slettet, og en sletning kan ikke gøres om. Opret den igen "
+                       f"som en ny post med oplysningerne: consultant-app conflicts recreate "
+                       f"{c.id} (det, der hørte til den, følger ikke med), eller lad den være "
+                       f"slettet: consultant-app conflicts resolve {c.id} {c.winner}")
+            continue
         click.echo(f"  Reglen for feltet valgte {winner}"
                    + (f"; afgjort: {'tjenestens' if c.chosen == 'server' else 'din'}"
                       if c.chosen else "."))
@@ -223,6 +238,18 @@ def _value(value: object) -> str:
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     return str(value)
+
+
+@conflicts.command("recreate", help="Opret en slettet post igen som en ny post med dens "
+                                    "gemte oplysninger og den ændring, der tabte til "
+                                    "sletningen. Det, der hørte til den, følger ikke med.")
+@click.argument("conflict_id", metavar="ID")
+@pass_context
+def conflicts_recreate(ctx: Context, conflict_id: str) -> None:
+    with ctx.open() as store, store.write() as s:
+        new_id = recreate_record(s, conflict_id)
+    click.echo(f"Posten er oprettet igen som en ny post: {new_id}. Den sendes ved næste "
+               "synkronisering.")
 
 
 @conflicts.command("resolve", help="Afgør en konflikt: behold tjenestens værdi (server) "

@@ -56,6 +56,12 @@ tombstone is final and no edit brings a record back. Either order keeps the lose
   FieldConflict per such field, ``server_value`` = the edited value (the loser, still kept in
   the tombstone), ``client_value=None``, ``winner="client"``, ``policy="delete_wins"``.
 The service keeps every conflict; the client keeps them in its conflict list (Sync page).
+The protocol has no undelete, on purpose: the consultant cannot choose the losing side of a
+delete race ("keep mine" would be an edit of a tombstone, refused again). The device offers
+instead to make the record anew from the kept values (``sync.client.conflicts
+.recreate_record``, "Opret igen som ny post" on the Sync page, ``consultant-app conflicts
+recreate``): a new record with a new id, pushed as an ordinary create, while the tombstone
+stays final on every device; what hung off the deleted record does not follow it.
 Exception: a signed or sealed agreement cannot be deleted at all (see "Agreement lifecycle").
 
 What a signed agreement names is kept with it: an employer, vacancy, citizen or match that a

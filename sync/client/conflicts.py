@@ -4,6 +4,13 @@ A conflict keeps both values of one field (``SyncConflict``); the policy's winne
 record holds now. Choosing the other value is an ordinary local edit made in the caller's
 (journalled) transaction, so it is pushed like any other change and reaches the other
 devices; choosing the current value just closes the conflict.
+
+A delete racing an edit (``protocol.DELETE_WINS``): the tombstone is final, so the side that
+is not the delete cannot be chosen (``DeleteIsFinal``): "keep mine" would be an edit of a
+deleted record that the service refuses again. What the consultant can do instead is make the
+record anew from the values kept (``recreate_record``): a new record, with a new id, holding
+the deleted record's last values and the edit that lost; it is pushed as a create. What hung
+off the deleted record (contacts, visits, matches) does not follow it.
 """
 
 from __future__ import annotations
@@ -21,11 +28,13 @@ from consultant_app.ids import utcnow
 from consultant_app.store.models import MODEL_BY_ENTITY, OutboxEntry, SyncConflict
 from consultant_app.text import QT_TRANSLATE_NOOP as _N
 from consultant_app.text import Message
+from sync.protocol import DELETE_WINS, DELETED_FIELD
 
 from .codec import codec
 from .errors import CTX
 
 SERVER, CLIENT = "server", "client"
+_TABLE_MODELS = {model.__tablename__: model for model in MODEL_BY_ENTITY.values()}
 
 
 @dataclass(frozen=True)
@@ -45,6 +54,11 @@ class ConflictView:
     @property
     def rejected(self) -> bool:
         return self.policy == "rejected"
+
+    @property
+    def lost_to_delete(self) -> bool:
+        """A delete racing an edit: the record stays deleted (module doc)."""
+        return self.policy == DELETE_WINS
 
     @property
     def moved_citizen(self) -> bool:
@@ -136,14 +150,86 @@ class ConflictGone(UserError):
                                               "ikke løses her.")))
 
 
+class DeleteIsFinal(UserError):
+    def __init__(self) -> None:
+        super().__init__(Message(CTX, _N(
+            CTX, "Posten er slettet, og en sletning kan ikke gøres om. Vil du beholde "
+                 "oplysningerne, så opret posten igen som en ny post med dem (\"Opret igen\"); "
+                 "det, der hørte til den slettede post, følger ikke med.")))
+
+
+class CannotRecreate(UserError):
+    def __init__(self, template: str) -> None:
+        super().__init__(Message(CTX, template))
+
+
+# What can be made anew from a deleted record's kept values: the records a consultant deletes
+# and types in themself (an agreement is made anew as a new agreement, from its template).
+RECREATABLE = ("employer", "contact_person", "visit", "vacancy", "citizen")
+
+
+def _open_conflict(session: Session, conflict_id: str) -> SyncConflict:
+    conflict = session.get(SyncConflict, conflict_id)
+    if conflict is None:
+        raise NotFound("Konflikt", conflict_id)
+    return conflict
+
+
+def recreate_record(session: Session, conflict_id: str) -> str:
+    """A new record made from a deleted record's last values and the edit that lost to the
+    delete (module doc), in ``session``'s (journalled) transaction; its id. The delete's
+    conflicts about the record are closed with the delete kept."""
+    conflict = _open_conflict(session, conflict_id)
+    if conflict.policy != DELETE_WINS:
+        raise CannotRecreate(_N(CTX, "Konflikten handler ikke om en slettet post."))
+    if conflict.entity not in RECREATABLE:
+        raise CannotRecreate(_N(CTX, "Denne slags post kan ikke oprettes igen herfra. Lav "
+                                     "den på ny."))
+    model = MODEL_BY_ENTITY[conflict.entity]
+    row = session.get(model, conflict.entity_id)
+    if row is None:
+        raise ConflictGone()
+    c = codec(conflict.entity)
+    values = c.encode(row)
+    for other in session.scalars(select(SyncConflict).where(
+            SyncConflict.entity == conflict.entity, SyncConflict.entity_id == conflict.entity_id,
+            SyncConflict.policy == DELETE_WINS, SyncConflict.resolved_at.is_(None))
+            .order_by(SyncConflict.detected_at)):
+        lost = json.loads((other.client_value if other.winner == SERVER
+                           else other.server_value) or "null")
+        if other.field == DELETED_FIELD:  # an edit that came after the delete: its values
+            values.update(lost if isinstance(lost, dict) else {})
+        else:  # an edit the delete had not seen: that field's value
+            values[other.field] = lost
+        other.chosen, other.resolved_at = other.winner, utcnow()
+    decoded = c.decode(values)
+    for column in model.__table__.columns:
+        ident = decoded.get(column.name)
+        if column.foreign_keys and ident:
+            table = next(iter(column.foreign_keys)).column.table.name
+            parent = session.get(_TABLE_MODELS[table], ident)
+            if parent is None or parent.deleted:
+                raise CannotRecreate(_N(CTX, "Posten kan ikke oprettes igen, fordi den hørte "
+                                             "til en post, der også er slettet."))
+    decoded.pop("id", None)
+    fresh = model(**decoded)
+    fresh.deleted = False
+    if conflict.entity == "citizen" and fresh.cpr:
+        cipher = session.get_bind().dialect.field_cipher  # type: ignore[attr-defined]
+        fresh.cpr_index = cipher.blind_index(fresh.cpr)
+    session.add(fresh)
+    session.flush()
+    return fresh.id
+
+
 def resolve_conflict(session: Session, conflict_id: str, choice: str) -> None:
     """Keep ``choice`` ("server" or "client") as the field's value, in ``session``'s
     (journalled) transaction."""
     if choice not in (SERVER, CLIENT):
         raise ValueError(choice)
-    conflict = session.get(SyncConflict, conflict_id)
-    if conflict is None:
-        raise NotFound("Konflikt", conflict_id)
+    conflict = _open_conflict(session, conflict_id)
+    if conflict.policy == DELETE_WINS and choice != conflict.winner:
+        raise DeleteIsFinal()
     if _is_scope_exit(json.loads(conflict.server_value) if conflict.server_value else None):
         # A change to a citizen who moved to another consultant: once the consultant has seen
         # it, the entry (and the citizen's name in it) leaves the device too.

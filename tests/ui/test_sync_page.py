@@ -189,3 +189,35 @@ def test_a_change_that_could_not_be_applied_is_shown_as_set_aside(window, demo_s
     assert why.startswith("En ændring fra den centrale tjeneste kunne ikke gemmes på denne "
                           "computer")
     shot(window, "sync-set-aside.png")
+
+
+def test_an_edit_lost_to_a_delete_offers_making_the_record_anew_not_keep_mine(
+        window, demo_store, qtbot, ops):  # noqa: F811
+    employer_id = make_employer(demo_store, name="Slettet ApS", notes="Aftalt møde 14/12")
+    with demo_store.write(journal=False) as s:
+        s.get(Employer, employer_id).deleted = True  # deleted on another device, pulled
+        s.add(SyncConflict(entity="employer", entity_id=employer_id, field="deleted",
+                           server_value=json.dumps(True),
+                           client_value=json.dumps({"notes": "Ring før besøget"}),
+                           winner="server", policy="delete_wins"))
+    page: SyncPage = window.show_page("sync")
+    page.refresh()
+    window.resize(1280, 800)
+    page.tabs.setCurrentIndex(1)
+    assert "En sletning kan ikke gøres om" in page.conflict_note.text()
+    assert page.conflict_model.rows[0][1:4] == ("(sletning)", "Slettet",
+                                               "Noter: Ring før besøget")
+    assert page.keep_client.text() == "&Opret igen som ny post"  # not "keep mine"
+    assert page.keep_server.text() == "F&orstået – lad den være slettet"
+    shot(window, "sync-delete-won.png")
+
+    qtbot.mouseClick(page.keep_client, qtbot_left())
+    settle(qtbot, ops)
+    with demo_store.read() as s:
+        [fresh] = s.scalars(select(Employer).where(Employer.name == "Slettet ApS",
+                                                   Employer.deleted.is_(False))).all()
+        assert fresh.id != employer_id and fresh.notes == "Ring før besøget"
+        assert s.get(Employer, employer_id).deleted
+        assert s.scalars(select(OutboxEntry).where(OutboxEntry.entity_id == fresh.id)).one().op \
+            == "create"
+    assert page.tabs.tabText(1) == "Konflikter (0)"

@@ -24,12 +24,14 @@ from consultant_app.store.models import (
     SyncRun,
     Vacancy,
 )
+from consultant_app.store import Store
 from sync import protocol
 from sync.client import credentials, runner
 from sync.client.apply import apply_page
 from sync.client.conflicts import list_conflicts, resolve_conflict, waiting_items
 from sync.client.engine import _operations, _record_result
 from sync.client.wipe import wipe_personal_data
+from tests.conftest import FAST_KDF, PASSPHRASE
 
 NOW = dt.datetime(2026, 11, 20, 10, 0, tzinfo=dt.timezone.utc)
 
@@ -294,3 +296,86 @@ def test_a_record_whose_parent_comes_in_a_later_page_waits_for_it(store):
     with store.read() as s:
         assert s.get(Vacancy, "v1").employer_id == "e1"
         assert s.scalar(select(func.count()).select_from(SyncParked)) == 0
+
+
+def _lost_edit(store, entity: str, ident: str, values: dict) -> str:
+    """The answer to an edit that came after the record's delete (protocol, DELETE_WINS)."""
+    with store.write(journal=False) as s:
+        conflict = SyncConflict(entity=entity, entity_id=ident, field=protocol.DELETED_FIELD,
+                                server_value=json.dumps(True), client_value=json.dumps(values),
+                                winner="server", policy=protocol.DELETE_WINS)
+        s.add(conflict)
+        s.flush()
+        return conflict.id
+
+
+def test_a_lost_delete_race_is_not_undone_by_keep_mine_but_made_anew(store):
+    from consultant_app.errors import UserError
+    from sync.client.conflicts import DeleteIsFinal, recreate_record
+
+    with store.write(journal=False) as s:
+        apply_page(s, [employer_change(1, "e1", 1, notes="gammel note")])
+    with store.write() as s:
+        update_employer(s, "e1", {"name": "Lager Nord ApS"})
+    with store.write(journal=False) as s:
+        s.query(OutboxEntry).delete()  # pushed: the service answered that a delete won
+        apply_page(s, [protocol.Change(seq=2, entity="employer", entity_id="e1", version=2,
+                                       deleted=True, modified_at=NOW)])
+    conflict_id = _lost_edit(store, "employer", "e1", {"name": "Lager Nord ApS"})
+    with store.read() as s:
+        [view] = list_conflicts(s)
+    assert view.lost_to_delete
+
+    with pytest.raises(DeleteIsFinal), store.write() as s:  # "keep mine" is not offered
+        resolve_conflict(s, conflict_id, "client")
+    with store.write() as s:
+        new_id = recreate_record(s, conflict_id)
+    with store.read() as s:
+        fresh = s.get(Employer, new_id)
+        assert new_id != "e1" and not fresh.deleted
+        assert (fresh.name, fresh.cvr, fresh.notes) == ("Lager Nord ApS", "25313763",
+                                                        "gammel note")
+        assert s.get(Employer, "e1").deleted  # the tombstone stays
+        [entry] = s.scalars(select(OutboxEntry)).all()
+        assert (entry.entity, entry.entity_id, entry.op) == ("employer", new_id, "create")
+        assert list_conflicts(s) == []  # closed, the delete kept
+
+    # A record whose parent is deleted too cannot come back alone.
+    with store.write() as s:
+        from consultant_app.services import create_vacancy
+        vacancy = create_vacancy(s, new_id, {"title": "Lagerarbejder"})
+        vacancy.deleted = True
+        s.get(Employer, new_id).deleted = True
+    conflict_id = _lost_edit(store, "vacancy", vacancy.id, {"title": "Truckfører"})
+    with pytest.raises(UserError, match="hørte til en post, der også er slettet"), \
+            store.write() as s:
+        recreate_record(s, conflict_id)
+
+
+def test_the_command_line_offers_making_a_deleted_record_anew_not_keep_mine(tmp_path, capsys):
+    from consultant_app.cli import main
+
+    store = Store.create(tmp_path / "p", PASSPHRASE, consultant="Test Konsulent",
+                         kdf_n=FAST_KDF)
+    with store.write(journal=False) as s:
+        apply_page(s, [employer_change(1, "e1", 1),
+                       protocol.Change(seq=2, entity="employer", entity_id="e1", version=2,
+                                       deleted=True, modified_at=NOW)])
+    conflict_id = _lost_edit(store, "employer", "e1", {"name": "Lager Nord ApS"})
+    store.close()
+
+    def cli(*args: str) -> tuple[int, str]:
+        code = main(["--profile", str(tmp_path / "p"), "--passphrase", PASSPHRASE, *args])
+        out = capsys.readouterr()
+        assert "Traceback" not in out.out + out.err
+        return code, out.out + out.err
+
+    code, out = cli("conflicts", "list")
+    assert f"consultant-app conflicts recreate {conflict_id}" in out
+    assert "– (sletning)" in out and "Din ændring:      Navn: Lager Nord ApS" in out
+    code, out = cli("conflicts", "resolve", conflict_id, "client")
+    assert code != 0 and "en sletning kan ikke gøres om" in out
+    code, out = cli("conflicts", "recreate", conflict_id)
+    assert code == 0 and "Posten er oprettet igen som en ny post" in out
+    new_id = out.split(": ")[1].split(".")[0]
+    assert "Lager Nord ApS" in cli("employer", "show", new_id)[1]

@@ -1398,6 +1398,14 @@ Not signed yet</translation>
         <translation>Keep the se&amp;rver&apos;s value</translation>
     </message>
     <message>
+        <source>(sletning)</source>
+        <translation>(deletion)</translation>
+    </message>
+    <message>
+        <source>Slettet</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
         <source>Borgeren er flyttet til en anden konsulent, så ændringen kunne ikke sendes. Den står herunder, så du kan give den videre til borgerens nye konsulent. Fjern den, når den er overdraget.</source>
         <translation>The citizen has moved to another consultant, so the change could not be sent. It is shown below so you can pass it on to the citizen&apos;s new consultant. Remove it once it is handed over.</translation>
     </message>
@@ -1520,6 +1528,18 @@ Not signed yet</translation>
     <message>
         <source>Tjenesten afviste ændringen. Den er ikke gemt centralt; dine værdier står herunder.</source>
         <translation>The service rejected the change. It has not been saved centrally; your values are shown below.</translation>
+    </message>
+    <message>
+        <source>{record} er slettet, mens den blev ændret et andet sted. En sletning kan ikke gøres om, men du kan oprette posten igen som en ny post med de gemte oplysninger og ændringen. Det, der hørte til den slettede post (fx kontakter og besøg), følger ikke med.</source>
+        <translation>{record} was deleted while it was being changed elsewhere. A deletion cannot be undone, but you can create the record again as a new record with the kept details and the change. What belonged to the deleted record (such as contacts and visits) does not come along.</translation>
+    </message>
+    <message>
+        <source>F&amp;orstået – lad den være slettet</source>
+        <translation>&amp;Understood – leave it deleted</translation>
+    </message>
+    <message>
+        <source>&amp;Opret igen som ny post</source>
+        <translation>&amp;Create again as a new record</translation>
     </message>
     <message>
         <source>serverens værdi</source>
@@ -5115,6 +5135,10 @@ Not signed yet</translation>
         <translation>The central service&apos;s answer to one of your changes could not be saved here. The change was received centrally; the answer is tried again at the next sync.</translation>
     </message>
     <message>
+        <source>Denne slags post kan ikke oprettes igen herfra. Lav den på ny.</source>
+        <translation>This kind of record cannot be created again from here. Make it anew.</translation>
+    </message>
+    <message>
         <source>En ændring af en slags post, som denne version af programmet ikke kender, er lagt til side. Den gemmes, når programmet er opdateret.</source>
         <translation>A change to a kind of record this version of the program does not know has been set aside. It is saved once the program is updated.</translation>
     </message>
@@ -5151,6 +5175,10 @@ Not signed yet</translation>
         <translation>Yes</translation>
     </message>
     <message>
+        <source>Konflikten handler ikke om en slettet post.</source>
+        <translation>The conflict is not about a deleted record.</translation>
+    </message>
+    <message>
         <source>Nej</source>
         <translation>No</translation>
     </message>
@@ -5175,8 +5203,16 @@ Not signed yet</translation>
         <translation>Online</translation>
     </message>
     <message>
+        <source>Posten er slettet, og en sletning kan ikke gøres om. Vil du beholde oplysningerne, så opret posten igen som en ny post med dem (&quot;Opret igen&quot;); det, der hørte til den slettede post, følger ikke med.</source>
+        <translation>The record is deleted, and a deletion cannot be undone. To keep the details, create the record again as a new record with them (&quot;Create again&quot;); what belonged to the deleted record does not come along.</translation>
+    </message>
+    <message>
         <source>Posten findes ikke længere; konflikten kan ikke løses her.</source>
         <translation>The record no longer exists; the conflict cannot be resolved here.</translation>
+    </message>
+    <message>
+        <source>Posten kan ikke oprettes igen, fordi den hørte til en post, der også er slettet.</source>
+        <translation>The record cannot be created again, because it belonged to a record that is deleted too.</translation>
     </message>
     <message>
         <source>Serveradressen »{url}« bruger ukrypteret http://. Det er kun tilladt til denne computer (127.0.0.1 eller localhost); brug https://…</source>

@@ -39,8 +39,10 @@ from sqlalchemy import select
 from consultant_app.errors import field_label
 from consultant_app.queries import outbox_count
 from consultant_app.store.models import SyncRun
-from sync.client.conflicts import list_conflicts, resolve_conflict, waiting_items
+from sync.client.conflicts import (list_conflicts, recreate_record, resolve_conflict,
+                                   waiting_items)
 from sync.client.quarantine import list_quarantine
+from sync.protocol import DELETED_FIELD
 
 from ..ops import Ops
 from ..search_popup import kind_label
@@ -379,8 +381,8 @@ class SyncPage(Page):
                              local_time(c.detected_at)))
                 continue
             rows.append((one_line(f"{entity_label(c.entity)}: {c.record_label}"),
-                         self._field(c.field), one_line(value_text(c.server_value)),
-                         one_line(value_text(c.client_value)),
+                         self._field(c.field), one_line(self._value(c, c.server_value)),
+                         one_line(self._value(c, c.client_value)),
                          self.tr("serverens") if c.winner == "server" else self.tr("din"),
                          local_time(c.detected_at)))
         self.conflict_model.set_rows(rows, conflicts)
@@ -404,7 +406,19 @@ class SyncPage(Page):
             fit_columns(view)
 
     def _field(self, name: str) -> str:
+        if name == DELETED_FIELD:
+            return self.tr("(sletning)")
         return QCoreApplication.translate("fields", field_label(name))
+
+    def _value(self, c: Any, value: Any) -> str:
+        """A conflict's value in words: a delete as "Slettet", an edit lost to a delete as
+        its fields and values."""
+        if c.lost_to_delete and c.field == DELETED_FIELD:
+            if isinstance(value, dict):
+                return "\n".join(f"{self._field(k)}: {value_text(v)}"
+                                  for k, v in sorted(value.items()))
+            return self.tr("Slettet")
+        return value_text(value)
 
     def _trigger(self, trigger: str) -> str:
         return {"manual": self.tr("dig"), "timer": self.tr("tidsplan"),
@@ -443,9 +457,25 @@ class SyncPage(Page):
                                                "gemt centralt; dine værdier står herunder."))
             self.keep_server.setText(self.tr("F&orstået – fjern fra listen"))
             return
+        self.server_box.setPlainText(self._value(c, c.server_value))
+        self.client_box.setPlainText(self._value(c, c.client_value))
+        if c.lost_to_delete:
+            # A delete cannot be undone: the choice is to let it stand or to make the record
+            # anew from the kept values (sync.client.conflicts).
+            self.conflict_note.setText(self.tr(
+                "{record} er slettet, mens den blev ændret et andet sted. En sletning kan "
+                "ikke gøres om, men du kan oprette posten igen som en ny post med de gemte "
+                "oplysninger og ændringen. Det, der hørte til den slettede post (fx "
+                "kontakter og besøg), følger ikke med.").format(
+                record=f"{entity_label(c.entity)} {c.record_label}"))
+            delete_side, kept_side = ((self.keep_server, self.keep_client)
+                                      if c.winner == "server"
+                                      else (self.keep_client, self.keep_server))
+            delete_side.setText(self.tr("F&orstået – lad den være slettet"))
+            kept_side.setText(self.tr("&Opret igen som ny post"))
+            return
         self.keep_server.setText(self.tr("Behold s&erverens værdi"))
-        self.server_box.setPlainText(value_text(c.server_value))
-        self.client_box.setPlainText(value_text(c.client_value))
+        self.keep_client.setText(self.tr("Behold &din værdi"))
         winner = self.tr("serverens værdi") if c.winner == "server" else self.tr("din værdi")
         self.conflict_note.setText(self.tr(
             "{record} – {field}: begge steder ændret. Reglen for feltet valgte {winner}; "
@@ -457,6 +487,11 @@ class SyncPage(Page):
         """The consultant's choice, written as a normal (journalled) edit."""
         c = self.selected_conflict()
         if c is None or (c.rejected and side != "server"):
+            return
+        if c.lost_to_delete and side != c.winner:
+            self.ops.write(recreate_record, c.id, on_done=lambda _r: self._resolved(),
+                           on_error=lambda failure: self.conflict_note.setText(
+                               failure.summary))
             return
         self.ops.write(resolve_conflict, c.id, side, on_done=lambda _r: self._resolved())
 
