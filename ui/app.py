@@ -120,27 +120,30 @@ class _Finished(QObject):
     done = Signal()
 
 
-def _warm_imports() -> None:
-    """The main window's and the pages' modules, imported on the worker thread while the
-    start window paints; a page that fails here fails again, logged, when the window builds."""
-    try:
-        from .views import PAGES
-        importlib.import_module("ui.main_window")
-        for _key, module_name, _cls in PAGES:
-            importlib.import_module(module_name)
-    except Exception:  # noqa: BLE001 - MainWindow reports a broken page itself
-        log.debug("warming the imports failed", exc_info=True)
+def _warm_imports(first_page: str = "", rest: bool = False) -> None:
+    """Modules imported on a worker thread while a window paints: the main window's and the
+    page it opens on, or (``rest``) the other pages' after the main window is up. A page
+    that fails here fails again, logged, when the window builds it."""
+    from .views import PAGES
+    names = ["ui.main_window"] if not rest else []
+    names += [m for k, m, _c in PAGES if (k == (first_page or PAGES[0][0])) != rest]
+    for name in names:
+        try:
+            importlib.import_module(name)
+        except Exception:  # noqa: BLE001 - MainWindow reports a broken page itself
+            log.debug("warming %s failed", name, exc_info=True)
 
 
-def _open_off_ui_thread(profile: Path, passphrase: str, warm: bool) -> Store:
+def _open_off_ui_thread(profile: Path, passphrase: str, warm: str | None) -> Store:
     """``Store.open`` (the store's imports and the key derivation) on a worker thread while
-    the UI thread keeps painting; with ``warm``, the pages' imports follow on that thread."""
+    the UI thread keeps painting; with ``warm`` (the first page's key, or ""), the main
+    window's and that page's imports follow on that thread."""
     def work() -> None:
         try:
             from consultant_app.store import Store as StoreClass
             result["store"] = StoreClass.open(profile, passphrase)
-            if warm:
-                _warm_imports()
+            if warm is not None:
+                _warm_imports(warm)
         except BaseException as exc:  # noqa: BLE001 - handed to the UI thread
             result["error"] = exc
         finally:
@@ -163,7 +166,7 @@ def _open_off_ui_thread(profile: Path, passphrase: str, warm: bool) -> Store:
 
 
 def open_store(profile: Path, passphrase: str | None, parent: QWidget | None = None,
-               warm: bool = False) -> Store | None:
+               warm: str | None = None) -> Store | None:
     """Open the profile, asking for the passphrase until it is right or the user gives up.
     Errors that another try cannot fix are shown once and end the start. The opening runs
     off the UI thread, so ``parent`` (the start window) keeps painting."""
@@ -189,7 +192,8 @@ def open_program(profile: Path, passphrase: str | None, settings: Settings,
     """From the start window shown to the main window shown in its place: the profile
     opened (off the UI thread), the pages built. None when the start ended (cancelled,
     or the profile cannot open); the start window is closed either way."""
-    store = open_store(Path(profile), passphrase, start, warm=True)
+    first_page = str(settings.get("window/last_page") or "")
+    store = open_store(Path(profile), passphrase, start, warm=first_page)
     if store is None:
         start.close()
         return None
@@ -205,6 +209,9 @@ def open_program(profile: Path, passphrase: str | None, settings: Settings,
         start.close()
         raise
     start.close()
+    # The other pages' modules arrive behind the window; each page is built when first shown.
+    threading.Thread(target=_warm_imports, args=(first_page, True), name="warm-pages",
+                     daemon=True).start()
     return store, ops, window
 
 

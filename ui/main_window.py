@@ -1,7 +1,10 @@
 """The consultant's desktop: navigation on the left, one page at a time on the right.
 
 Pages come from ``ui.views.PAGES``; a page module that is not there (yet) is skipped and
-logged, so the window starts whatever set of pages is installed. A page asks to show a
+logged, so the window starts whatever set of pages is installed. A page is imported and built
+the first time it is shown or asked for (``pages`` builds on access); the navigation is
+filled from ``PAGE_TITLES`` without importing the page modules, so the window is up before
+them. A page asks to show a
 record of another kind with ``open_requested(kind, id)``; the window switches to the page
 for that kind and calls its ``open_item``. Window geometry, the splitters and the last page
 are kept in ``Settings`` and restored at the next start.
@@ -10,7 +13,9 @@ are kept in ``Settings`` and restored at the next start.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import logging
+from collections.abc import Iterator, Mapping
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -36,7 +41,7 @@ from consultant_app.queries import outbox_count
 from .ops import Ops
 from .search_popup import SearchPopup, kind_label
 from .settings import SPLITTER_PREFIX, Settings
-from .views import KIND_PAGES, PAGES, Page
+from .views import KIND_PAGES, PAGE_TITLES, PAGES, Page
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +66,36 @@ class LanguageRestart:
         return box.clickedButton() is now
 
 
+class LazyPages(Mapping[str, Page]):
+    """The window's pages by key: every installed page is a key; a page is imported and built
+    when first looked up. ``built`` holds the ones that exist."""
+
+    def __init__(self, window: "MainWindow"):
+        self._window = window
+        self.keys_: list[str] = []
+        self.built: dict[str, Page] = {}
+        self.broken: set[str] = set()
+
+    def __getitem__(self, key: str) -> Page:
+        if key not in self.keys_:
+            raise KeyError(key)
+        page = self.built.get(key)
+        if page is None:
+            page = self._window._build_page(key)
+            if page is None:
+                raise KeyError(key)
+        return page
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.keys_)
+
+    def __len__(self) -> int:
+        return len(self.keys_)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.keys_
+
+
 class MainWindow(QMainWindow):
     restart_requested = Signal()  # the language changed and the consultant chose to restart
 
@@ -71,7 +106,7 @@ class MainWindow(QMainWindow):
         from .views.partials.sealed_pdf import SavePdfDialog
         SavePdfDialog.settings = settings  # the PDF folder is remembered across restarts
         self.setWindowTitle(self.tr("Virksomhedskonsulent"))
-        self.pages: dict[str, Page] = {}
+        self.pages = LazyPages(self)
         self._stale: set[str] = set()
 
         self.nav = QListWidget(self)
@@ -116,31 +151,55 @@ class MainWindow(QMainWindow):
 
     # -- pages ------------------------------------------------------------------------
     def _load_pages(self) -> None:
-        for key, module_name, class_name in PAGES:
+        """The navigation, one entry per installed page, without importing the pages."""
+        for key, module_name, _class_name in PAGES:
             try:
-                cls = getattr(importlib.import_module(module_name), class_name)
-            except Exception:  # a broken page must not keep the others from starting
-                # (every page ships; the tests require each one, so this is a defect, logged
-                # with its traceback, never a quiet "not installed")
-                log.exception("page %s failed to load; skipped", key)
+                found = importlib.util.find_spec(module_name) is not None
+            except Exception:  # noqa: BLE001 - a missing parent package
+                found = False
+            if not found:  # every page ships (the tests require each): a defect, logged
+                log.error("page %s: module %s not found; skipped", key, module_name)
                 continue
-            try:
-                page = cls(self.ops)
-            except Exception:
-                log.exception("page %s failed to build; skipped", key)
-                continue
-            page.open_requested.connect(self.open_record)
-            start_visit = getattr(page, "start_visit_requested", None)
-            if start_visit is not None:
-                start_visit.connect(self.start_visit)
-            proposed = getattr(page, "match_proposed", None)
-            if proposed is not None:
-                proposed.connect(self._match_proposed)
-            self.pages[key] = page
-            self.stack.addWidget(page)
-            item = QListWidgetItem(page.page_title())
+            self.pages.keys_.append(key)
+            item = QListWidgetItem(self._title(key))
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
+
+    def _title(self, key: str) -> str:
+        class_name = next(c for k, _m, c in PAGES if k == key)
+        source = PAGE_TITLES.get(key, key)
+        return QCoreApplication.translate(class_name, source)
+
+    def _build_page(self, key: str) -> Page | None:
+        """Import and build the page ``key`` (its first showing), its saved splitters
+        restored; None, logged, when it fails (a broken page must not take the window)."""
+        if key in self.pages.broken:
+            return None
+        module_name, class_name = next((m, c) for k, m, c in PAGES if k == key)
+        try:
+            cls = getattr(importlib.import_module(module_name), class_name)
+            page = cls(self.ops)
+        except Exception:
+            log.exception("page %s failed to load; skipped", key)
+            self.pages.broken.add(key)
+            self.statusBar().showMessage(self.tr(
+                "Siden kan ikke vises. Fejlen er skrevet i loggen."), STATUS_MESSAGE_MS)
+            return None
+        page.open_requested.connect(self.open_record)
+        start_visit = getattr(page, "start_visit_requested", None)
+        if start_visit is not None:
+            start_visit.connect(self.start_visit)
+        proposed = getattr(page, "match_proposed", None)
+        if proposed is not None:
+            proposed.connect(self._match_proposed)
+        self.pages.built[key] = page
+        self.stack.addWidget(page)
+        for splitter in page.findChildren(QSplitter):
+            if splitter.objectName():
+                saved = self.settings.get(SPLITTER_PREFIX + splitter.objectName())
+                if not saved.isEmpty():
+                    splitter.restoreState(saved)
+        return page
 
     def page_keys(self) -> list[str]:
         return [self.nav.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.nav.count())]
@@ -156,14 +215,21 @@ class MainWindow(QMainWindow):
         if key not in keys:
             return None
         self.nav.setCurrentRow(keys.index(key))
-        page = self.pages[key]
-        return page if self.stack.currentWidget() is page else None
+        page = self.pages.built.get(key)
+        return page if page is not None and self.stack.currentWidget() is page else None
 
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
         key = self.page_keys()[row]
-        page = self.pages[key]
+        page = self.pages.get(key)
+        if page is None:  # it failed to build: stay where we were
+            self.nav.blockSignals(True)
+            current = self.current_page_key()
+            if current:
+                self.nav.setCurrentRow(self.page_keys().index(current))
+            self.nav.blockSignals(False)
+            return
         leaving = self.stack.currentWidget()
         if isinstance(leaving, Page) and leaving is not page and not leaving.leave():
             self.nav.blockSignals(True)  # back to the page that is still being edited
@@ -229,7 +295,7 @@ class MainWindow(QMainWindow):
             self._sync_report = report
             if report.pulled:
                 current = self.current_page_key()
-                self._stale.update(k for k in self.pages if k != current)
+                self._stale.update(k for k in self.pages.built if k != current)
 
     def refresh_status(self) -> None:
         try:
@@ -243,7 +309,7 @@ class MainWindow(QMainWindow):
     def _after_operation(self) -> None:
         """After a write, other pages reload when they are shown next; the count updates."""
         current = self.current_page_key()
-        self._stale.update(k for k in self.pages if k != current)
+        self._stale.update(k for k in self.pages.built if k != current)
         QTimer.singleShot(0, self.refresh_status)
 
     # -- menus and shortcuts -----------------------------------------------------------
@@ -265,7 +331,7 @@ class MainWindow(QMainWindow):
 
         go_menu = self.menuBar().addMenu(self.tr("&Gå til"))
         for n, key in enumerate(self.page_keys(), start=1):
-            action = QAction(self.pages[key].page_title(), self)
+            action = QAction(self._title(key), self)
             action.setShortcut(QKeySequence(f"Ctrl+{n}"))
             action.triggered.connect(lambda _checked=False, k=key: self._go(k))
             go_menu.addAction(action)
@@ -366,7 +432,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """What is being typed is saved before the window closes; an edit the store refused
         keeps the window open on it (the message is by the field)."""
-        for page in self.pages.values():
+        for page in list(self.pages.built.values()):
             if not page.leave():
                 event.ignore()
                 self.show_page(page.page_key)

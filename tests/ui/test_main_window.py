@@ -5,7 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
+from sqlalchemy import select
+
 from consultant_app.store import Store
+from consultant_app.store.models import Vacancy
 from ui.main_window import MainWindow
 from ui.search_popup import SearchPopup
 from ui.settings import Settings
@@ -20,6 +23,31 @@ def test_navigation_lists_every_page_in_order(window: MainWindow) -> None:
     assert window.page_keys() == [k for k, _m, _c in PAGES]
     labels = [window.nav.item(i).text() for i in range(window.nav.count())]
     assert labels[:2] == ["I dag", "Virksomheder"]
+    for key, label in zip(window.page_keys(), labels):  # each page builds, titled as listed
+        assert window.pages[key].page_title() == label
+
+
+def test_a_page_is_built_the_first_time_it_is_shown(window: MainWindow) -> None:
+    """The window starts with only the page it opens on; the others come when chosen,
+    with the Ctrl+1…7 menu and the navigation already complete."""
+    assert list(window.pages.built) == [window.current_page_key()] == ["today"]
+    assert len(window.pages) == len(PAGES)
+    page = window.show_page("citizens")
+    assert page is not None and window.pages.built["citizens"] is page
+    assert window.current_page_key() == "citizens"
+
+
+def test_a_record_opened_on_a_page_not_built_yet_is_chosen_in_its_list(
+        window: MainWindow, demo_store: Store, qtbot) -> None:
+    """The page is built to open it, before its list has loaded: the record is still the
+    one chosen in the list once the list arrives."""
+    with demo_store.read() as s:
+        vacancy_id = s.scalars(select(Vacancy.id).order_by(Vacancy.id.desc())).first()
+    assert "vacancies" not in window.pages.built
+    window.open_record("vacancy", vacancy_id)
+    page = window.pages.built["vacancies"]
+    qtbot.waitUntil(lambda: page.list.model.rowCount() > 0, timeout=10000)
+    qtbot.waitUntil(lambda: page.list.current_id() == vacancy_id, timeout=10000)
 
 
 def test_missing_page_module_is_skipped_and_the_window_still_starts(

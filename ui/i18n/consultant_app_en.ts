@@ -654,6 +654,10 @@
         <translation>Offline – not enrolled with a central service</translation>
     </message>
     <message>
+        <source>Siden kan ikke vises. Fejlen er skrevet i loggen.</source>
+        <translation>The page cannot be shown. The error is written to the log.</translation>
+    </message>
+    <message>
         <source>Ændringen kan ikke gemmes – ret det markerede, eller fortryd med Ctrl+Z.</source>
         <translation>The change cannot be saved – correct what is marked, or undo with Ctrl+Z.</translation>
     </message>

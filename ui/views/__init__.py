@@ -53,5 +53,11 @@ PAGES: list[tuple[str, str, str]] = [
     ("agreements", "ui.views.agreements", "AgreementsPage"),
     ("sync", "ui.views.sync", "SyncPage"),
 ]
+# Each page's navigation title, as its ``page_title`` says it (translated in the page class's
+# context): the navigation and the Ctrl+1…7 menu are filled from here without importing the
+# page modules, which are built the first time they are shown.
+PAGE_TITLES = {"today": "I dag", "employers": "Virksomheder", "vacancies": "Stillinger",
+               "citizens": "Borgere", "matches": "Match", "agreements": "Aftaler",
+               "sync": "Synkronisering"}
 KIND_PAGES = {"employer": "employers", "vacancy": "vacancies", "citizen": "citizens",
               "match": "matches", "placement_agreement": "agreements"}

@@ -66,6 +66,7 @@ class IdListPanel(QWidget):
         self._quiet = False
         self._fitted = False
         self._loaded = False  # nothing is read until the first (background) load
+        self._pending = ""  # selected before the first load (a page built to open a record)
 
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setPlaceholderText(filter_hint)
@@ -174,7 +175,9 @@ class IdListPanel(QWidget):
         self._reset(lambda: self.model.set_filter(self.filter_edit.text()))
 
     def _reset(self, load: Callable[[], None]) -> None:
-        current = self.current_id()
+        current = self.current_id() or self._pending
+        if self._loaded or self._prepared is not None:
+            self._pending = ""
         self._quiet = True
         try:
             load()
@@ -205,6 +208,8 @@ class IdListPanel(QWidget):
         """Select ``ident`` without announcing it (the page opened it already)."""
         row = self.model.row_of(ident)
         if row < 0:
+            if not self._loaded:  # the list is still loading: selected when it arrives
+                self._pending = ident
             return False
         quiet, self._quiet = self._quiet, True
         try:
