@@ -36,9 +36,11 @@ class ServerUnreachable(SyncError):
     def __init__(self, url: str) -> None:
         # The address is not in the message: a consultant cannot act on a raw URL (it is
         # on the Sync page and in the log for whoever helps them).
+        # True for the desktop (it tries again by itself) and the command line (the next
+        # `consultant-app sync`) alike.
         super().__init__(_N(CTX, "Den centrale tjeneste svarer ikke lige nu. Ændringerne "
-                                 "venter sikkert på denne computer, og programmet prøver "
-                                 "igen af sig selv."), url=url)
+                                 "venter sikkert på denne computer og sendes ved næste "
+                                 "synkronisering."), url=url)
 
 
 class TokenRefused(SyncError):

@@ -5131,8 +5131,8 @@ Not signed yet</translation>
         <translation>The central service reported an error ({status} {code}): {message}</translation>
     </message>
     <message>
-        <source>Den centrale tjeneste svarer ikke lige nu. Ændringerne venter sikkert på denne computer, og programmet prøver igen af sig selv.</source>
-        <translation>The central service is not answering right now. The changes wait safely on this computer, and the program tries again by itself.</translation>
+        <source>Den centrale tjeneste svarer ikke lige nu. Ændringerne venter sikkert på denne computer og sendes ved næste synkronisering.</source>
+        <translation>The central service is not answering right now. The changes wait safely on this computer and are sent at the next sync.</translation>
     </message>
     <message>
         <source>Den centrale tjenestes svar på en af dine ændringer kunne ikke gemmes her. Ændringen er modtaget centralt; svaret prøves igen ved næste synkronisering.</source>
