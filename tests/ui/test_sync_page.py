@@ -54,6 +54,7 @@ def test_a_conflict_shows_both_values_and_choosing_writes_a_journalled_edit(
     add_conflict(demo_store, employer_id)
     page: SyncPage = window.show_page("sync")
     page.refresh()
+    settle(qtbot, window.ops)
     assert page.tabs.tabText(1) == "Konflikter (1)"
     assert page.conflict_model.rows[0][1:5] == ("Noter", "Ring til Birgitte før besøget",
                                                "Aftalt møde 14/12 kl. 10", "din")
@@ -120,10 +121,11 @@ def test_the_enroll_dialog_asks_for_address_and_code(qtbot, monkeypatch):
     assert (dialog.url.text(), dialog.code.text()) == ("http://127.0.0.1:8765", "ABC-123")
 
 
-def test_models_pass_the_model_tester(window, demo_store, qtmodeltester):  # noqa: F811
+def test_models_pass_the_model_tester(window, demo_store, qtmodeltester, qtbot):  # noqa: F811
     add_conflict(demo_store, make_employer(demo_store))
     page = window.show_page("sync")
     page.refresh()
+    settle(qtbot, window.ops)
     for model in (page.waiting_model, page.conflict_model, page.history_model):
         qtmodeltester.check(model)
 
@@ -140,6 +142,7 @@ def test_a_change_to_a_citizen_who_moved_shows_what_to_hand_over_and_leaves_when
                            winner="server", policy="rejected"))
     page: SyncPage = window.show_page("sync")
     page.refresh()
+    settle(qtbot, window.ops)
     window.resize(1280, 800)
     page.tabs.setCurrentIndex(1)
     row = page.conflict_model.rows[0]
@@ -181,6 +184,7 @@ def test_a_change_that_could_not_be_applied_is_shown_as_set_aside(window, demo_s
         assert s.get(PlacementAgreement, "bad-agreement-1") is None
     page: SyncPage = window.show_page("sync")
     page.refresh()
+    settle(qtbot, window.ops)
     window.resize(1280, 800)
     page.tabs.setCurrentIndex(3)
     assert page.tabs.tabText(3) == "Lagt til side (1)"
@@ -202,6 +206,7 @@ def test_an_edit_lost_to_a_delete_offers_making_the_record_anew_not_keep_mine(
                            winner="server", policy="delete_wins"))
     page: SyncPage = window.show_page("sync")
     page.refresh()
+    settle(qtbot, window.ops)
     window.resize(1280, 800)
     page.tabs.setCurrentIndex(1)
     assert "En sletning kan ikke gøres om" in page.conflict_note.text()

@@ -34,23 +34,18 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
-
 from consultant_app.errors import field_label
-from consultant_app.queries import outbox_count
-from consultant_app.store.models import SyncRun
-from sync.client.conflicts import (list_conflicts, recreate_record, resolve_conflict,
-                                   waiting_items)
-from sync.client.quarantine import list_quarantine
+from sync.client.conflicts import recreate_record, resolve_conflict
+from sync.client.overview import SyncOverview, sync_overview
 from sync.protocol import DELETED_FIELD
 
 from ..ops import Ops
 from ..search_popup import kind_label
 from ..sync_bridge import SyncBridge, local_time, summary
 from . import Page
+from .partials.inputs import while_alive
 from .partials.tables import read_only_table
 
-HISTORY_ROWS = 100
 
 
 def entity_label(entity: str) -> str:
@@ -163,10 +158,6 @@ class EnrollDialog(QDialog):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.url.text().strip(), dialog.code.text().strip()
-
-
-def read_history(session: Any, limit: int = HISTORY_ROWS) -> list[SyncRun]:
-    return list(session.scalars(select(SyncRun).order_by(SyncRun.id.desc()).limit(limit)))
 
 
 class SyncPage(Page):
@@ -359,9 +350,11 @@ class SyncPage(Page):
     # -- lists -----------------------------------------------------------------------------
     def refresh(self) -> None:
         self._dirty = False
-        waiting, total, conflicts, history, set_aside = self.ops.run_sync_read(
-            lambda s: (waiting_items(s), outbox_count(s), list_conflicts(s), read_history(s),
-                       list_quarantine(s)))
+        self.ops.read(sync_overview, on_done=while_alive(self, self._show))
+
+    def _show(self, overview: SyncOverview) -> None:
+        waiting, total, conflicts = overview.waiting, overview.waiting_total, overview.conflicts
+        history, set_aside = overview.history, overview.set_aside
         action = {"create": self.tr("oprettet"), "update": self.tr("ændret"),
                   "delete": self.tr("slettet")}
         self.waiting_model.set_rows([
