@@ -25,6 +25,7 @@ from .client.conflicts import (list_conflicts, recreate_record, resolve_conflict
                                waiting_items)
 from .client.engine import SyncEngine, SyncReport
 from .client.errors import CertificateRefused, SyncError
+from .client.overview import run_history
 from .client.quarantine import list_quarantine
 from .client.receipts import agreement_receipts
 
@@ -74,10 +75,14 @@ def _read_ca(path: Path) -> str:
     return text
 
 
-@click.command(help="Synkroniser med den centrale tjeneste (send og hent ændringer).")
+@click.group(invoke_without_command=True,
+             help="Synkroniser med den centrale tjeneste (send og hent ændringer). "
+                  "'sync history' viser de seneste synkroniseringer.")
 @click.option("--quiet", is_flag=True, help="Ingen statuslinje.")
 @pass_context
 def sync(ctx: Context, quiet: bool) -> None:
+    if click.get_current_context().invoked_subcommand is not None:
+        return
     # A defect is recorded in the sync history and told in Danish below; without this, the
     # logging module's last resort would print its traceback into the consultant's terminal.
     logging.getLogger("sync").addHandler(logging.NullHandler())
@@ -120,6 +125,31 @@ def sync(ctx: Context, quiet: bool) -> None:
                    "synkronisering og kan ses på siden Synkronisering):", err=True)
         for message in dict.fromkeys(q.message for q in set_aside):
             click.echo(f"  {message}", err=True)
+
+
+RUN_TRIGGERS = {"manual": "i programmet", "timer": "tidsplan",
+                "network": "netværket kom igen", "cli": "kommandolinje"}
+
+
+@sync.command("history", help="Vis de seneste synkroniseringer, nyeste først (som fanen "
+                              "Historik på siden Synkronisering).")
+@click.option("--json", "as_json", is_flag=True, help="Maskinlæsbart: en liste af forsøg.")
+@pass_context
+def sync_history(ctx: Context, as_json: bool) -> None:
+    with ctx.open() as store, store.read() as s:
+        runs = run_history(s)
+    if as_json:
+        echo_json([r.__dict__ for r in runs])
+        return
+    if not runs:
+        click.echo("Ingen synkroniseringer endnu.")
+        return
+    for r in runs:
+        state = "i gang" if r.finished_at is None else ("gennemført" if r.ok else "fejlede")
+        line = (f"{format_moment(r.started_at)}  {RUN_TRIGGERS.get(r.trigger, r.trigger)}: "
+                f"{state}; {r.pushed} sendt, {r.uploaded} aftaler sendt, {r.pulled} hentet, "
+                f"{r.conflicts} konflikter")
+        click.echo(line + (f" ({r.error})" if r.error else ""))
 
 
 def sync_with_progress(engine: SyncEngine, quiet: bool = False, trigger: str = "cli"
