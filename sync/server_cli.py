@@ -213,9 +213,9 @@ def migrate(ctx: Context) -> None:
                                "old one.")
 @pass_ctx
 def rotate_key(ctx: Context) -> None:
-    from sync.server import keys
+    from sync.server import db, keys
     engine = ctx.engine()
-    current, count, unused = keys.rotate(engine, keys.vault_of(engine))
+    current, count, unused = keys.rotate(engine, keys.vault_of(engine), db.writing)
     click.echo(f"Master key {current}: {count} data keys re-wrapped.")
     if unused:
         click.echo("No longer used (may be removed): " + ", ".join(unused))

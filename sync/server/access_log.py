@@ -50,15 +50,14 @@ def log_pull(engine: Engine, identity: Any, delivered: list[tuple[str, str, str]
     driver-level executemany (no per-row statement processing: this is on the pull's path)."""
     if not delivered:
         return
-    writer = db.writer_of(engine)
-    postgres = db.is_postgres(writer)
+    postgres = db.is_postgres(engine)
     now: Any = db.utcnow()
     if not postgres:  # the text SQLAlchemy's SQLite DateTime stores and reads back
         now = now.strftime("%Y-%m-%d %H:%M:%S.%f")
     head = (now, identity.municipality_code, identity.consultant_id, identity.device_id,
             identity.consultant[:100])
     rows = [(*head, citizen, entity, ident) for entity, ident, citizen in delivered]
-    with db.writing(writer) as conn:
+    with db.writing(engine) as conn:
         conn.exec_driver_sql(_PULL_INSERT.format(p="%s" if postgres else "?"), rows)
 
 

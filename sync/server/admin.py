@@ -32,7 +32,7 @@ def add_municipality(engine: Engine, code: str, name: str) -> str:
     code = normalize_municipality(code)
     if not name.strip():
         raise ServiceError(422, "invalid", "Kommunens navn skal udfyldes.")
-    with engine.begin() as conn:
+    with db.writing(engine) as conn:
         existing = conn.execute(select(db.municipality.c.code)
                                 .where(db.municipality.c.code == code)).first()
         if existing is None:
@@ -59,7 +59,7 @@ def add_consultant(engine: Engine, municipality: str, name: str, email: str = ""
     if not name.strip():
         raise ServiceError(422, "invalid", "Konsulentens navn skal udfyldes.")
     consultant_id = consultant_id or str(uuid.uuid4())
-    with engine.begin() as conn:
+    with db.writing(engine) as conn:
         conn.execute(insert(db.consultant).values(
             id=consultant_id, municipality_code=code, name=name.strip(), email=email.strip(),
             created_at=db.utcnow()))
@@ -125,7 +125,7 @@ def unassign_citizen(engine: Engine, municipality: str, citizen_id: str) -> int:
 def _reassign(engine: Engine, municipality: str, citizen_id: str, owner: str,
               name: str) -> int:
     r = db.record.c
-    with engine.begin() as conn:
+    with db.writing(engine) as conn:
         db.lock_municipality(conn, municipality)
         citizen = conn.execute(select(r.municipality_code, r.values_json, r.field_versions,
                                       r.version).where(
@@ -192,7 +192,7 @@ def deactivate_consultant(engine: Engine, consultant_id: str) -> list[str]:
     theirs is void, the reusable ones included. Returns the revoked devices' ids."""
     now = db.utcnow()
     d, e = db.device.c, db.enrollment_code.c
-    with engine.begin() as conn:
+    with db.writing(engine) as conn:
         found = conn.execute(update(db.consultant).where(db.consultant.c.id == consultant_id)
                              .values(deactivated_at=now))
         if found.rowcount != 1:

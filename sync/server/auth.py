@@ -53,7 +53,7 @@ def store_code(engine: Engine, consultant_id: str, code: str | None = None,
     """Store a new enrollment code for ``consultant_id`` and return it (shown once)."""
     code = code or new_code()
     now = db.utcnow()
-    with engine.begin() as conn:
+    with db.writing(engine) as conn:
         existing = conn.execute(select(db.enrollment_code.c.code_hash).where(
             db.enrollment_code.c.code_hash == hash_secret(normalize_code(code)))).first()
         if existing is None:
@@ -86,7 +86,7 @@ def enroll(engine: Engine, ca: CA, code: str, public_key_b64: str, device_name: 
                                            "(32 byte, base64).")
     code_hash = hash_secret(normalize_code(code))
     now = db.utcnow()
-    with engine.begin() as conn:
+    with db.writing(engine) as conn:
         row = conn.execute(
             select(db.enrollment_code, db.consultant.c.name, db.consultant.c.municipality_code,
                    db.municipality.c.name.label("municipality_name"))
@@ -183,13 +183,13 @@ def _touch(engine: Engine, device_id: str, last_seen: dt.datetime | None) -> Non
     now = db.utcnow()
     if last_seen is not None and now - last_seen < LAST_SEEN_EVERY:
         return
-    with db.writing(db.writer_of(engine)) as conn:
+    with db.writing(engine) as conn:
         conn.execute(update(db.device).where(db.device.c.id == device_id)
                      .values(last_seen_at=now))
 
 
 def revoke(engine: Engine, device_id: str) -> bool:
-    with engine.begin() as conn:
+    with db.writing(engine) as conn:
         done = conn.execute(update(db.device).where(db.device.c.id == device_id)
                             .values(status="revoked", revoked_at=db.utcnow()))
     return done.rowcount == 1

@@ -167,7 +167,7 @@ def load_or_create(engine: Engine) -> CA:
     if row is None:
         key, cert = _new_ca()
         try:
-            with engine.begin() as conn:
+            with db.writing(engine) as conn:
                 conn.execute(insert(db.server_key).values(
                     name=CA_NAME,
                     private_key_pem=keys.vault_of(conn).encrypt_text(

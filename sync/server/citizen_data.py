@@ -58,7 +58,7 @@ def _plain(value: Any) -> Any:
 
 def export(engine: Engine, citizen_id: str, actor: str | None = None) -> dict[str, Any]:
     r, s, c = db.record.c, db.sealed_agreement.c, db.conflict.c
-    with engine.begin() as conn:
+    with db.writing(engine) as conn:
         municipality = _citizen_municipality(conn, citizen_id)
         records = []
         for row in conn.execute(select(db.record, db.consultant.c.name.label("consultant"))

@@ -294,9 +294,15 @@ _SQLITE_WRITERS = threading.Lock()
 
 @contextlib.contextmanager
 def writing(engine: Engine) -> Iterator[Connection]:
-    """A write transaction. On SQLite the threads of this process queue on a lock first:
+    """A write transaction: the one way the service writes (tests/unit/test_server_writes.py
+    holds every other module to it). It runs on the write engine of ``engine``'s pair
+    (``writer_of``: on SQLite that begins IMMEDIATE, so the transaction holds the single
+    writer lock from its start and never deadlocks upgrading a read lock), whichever engine
+    the caller was given. On SQLite the threads of this process queue on a lock first:
     SQLite's own busy handler polls with growing sleeps, which under many concurrent pushes
-    makes some wait seconds while the database is idle."""
+    makes some wait seconds while the database is idle. Not reentrant: never open one
+    inside another."""
+    engine = writer_of(engine)
     if engine.dialect.name == "sqlite":
         with _SQLITE_WRITERS, engine.begin() as conn:
             yield conn

@@ -120,7 +120,7 @@ def import_bytes(engine: Engine, kind: str, data: bytes, municipality: str,
     result = ImportResult(kind, keep_good)
     entity = ENTITY[kind]
     now = db.utcnow()
-    with engine.begin() as conn:
+    with db.writing(engine) as conn:
         db.lock_municipality(conn, code)
         existing = _load(conn, entity, code)
         index = _index(kind, existing)

@@ -44,6 +44,8 @@ import hmac
 import importlib
 import os
 import threading
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -348,10 +350,12 @@ class Vault:
         return base64.urlsafe_b64encode(digest).decode("ascii").rstrip("=")
 
     # -- rotation ----------------------------------------------------------------------------
-    def rewrap(self, engine: Any) -> int:
+    def rewrap(self, engine: Any, writing: Callable[[Any], AbstractContextManager[Any]]
+               ) -> int:
         """Re-wrap every data key not under the provider's current master key; one row per
-        transaction, so a concurrent reader always finds a key it can unwrap. Returns how
-        many were re-wrapped."""
+        transaction (each opened by ``writing``, the service's ``db.writing``: this module
+        sits below db.py), so a concurrent reader always finds a key it can unwrap. Returns
+        how many were re-wrapped."""
         from sqlalchemy import select, update
 
         d = DATA_KEY_TABLE.c
@@ -363,19 +367,21 @@ class Vault:
             key = self.provider.unwrap(row.master_key_id, base64.b64decode(row.wrapped),
                                        row.name)
             master_id, wrapped = self.provider.wrap(key, row.name)
-            with engine.begin() as conn:
+            with writing(engine) as conn:
                 conn.execute(update(DATA_KEY_TABLE).where(
                     d.name == row.name, d.master_key_id == row.master_key_id).values(
                     master_key_id=master_id, wrapped=base64.b64encode(wrapped).decode("ascii")))
         return len(rows)
 
 
-def rotate(engine: Any, vault: Vault) -> tuple[str, int, list[str]]:
+def rotate(engine: Any, vault: Vault, writing: Callable[[Any], AbstractContextManager[Any]]
+           ) -> tuple[str, int, list[str]]:
     """``consultant-server rotate-key``: with a key file, a new master key goes first in it,
     every data key is re-wrapped under it, then the old keys leave the file. With keys from
     the environment or a KMS, re-wraps under the provider's current key (the operator put
     the new key first) and names the key ids no longer used. Returns (current id, data keys
-    re-wrapped, ids that may now be removed)."""
+    re-wrapped, ids that may now be removed). ``writing`` opens a write transaction
+    (``db.writing``)."""
     provider = vault.provider
     if isinstance(provider, LocalMasterKeys) and provider.path is not None:
         old = read_key_file(provider.path)
@@ -383,11 +389,11 @@ def rotate(engine: Any, vault: Vault) -> tuple[str, int, list[str]]:
         write_key_file(provider.path, [new, *old])
         rotated = LocalMasterKeys([new, *old], provider.path)
         vault.use(rotated)  # the vault follows the file it was given
-        count = vault.rewrap(engine)
+        count = vault.rewrap(engine, writing)
         write_key_file(provider.path, [new])
         vault.use(LocalMasterKeys([new], provider.path))
         return key_id(new), count, [key_id(k) for k in old]
-    count = vault.rewrap(engine)
+    count = vault.rewrap(engine, writing)
     unused = ([key_id(k) for k in provider.keys[1:]]
               if isinstance(provider, LocalMasterKeys) else [])
     return provider.current_id(), count, unused

@@ -176,7 +176,7 @@ def receive(engine: Engine, ca: CA, identity: DeviceIdentity, agreement_id: str,
     signature = ca.sign(receipt_message(agreement_id, revision, upload.content_hash,
                                         pdf_sha256, received_at))
     try:
-        with engine.begin() as conn:
+        with db.writing(engine) as conn:
             conn.execute(insert(db.sealed_agreement).values(
                 agreement_id=agreement_id, revision=revision, device_id=identity.device_id,
                 municipality_code=identity.municipality_code,

@@ -184,7 +184,7 @@ def add_user(engine: Engine, username: str, name: str, role: str, password: str,
         if municipality else []
     user_id = str(uuid.uuid4())
     secret = pyotp.random_base32()
-    with engine.begin() as conn:
+    with db.writing(engine) as conn:
         if conn.execute(select(console_user.c.id)
                         .where(console_user.c.username == username)).first():
             raise ServiceError(409, "exists", f"Brugeren '{username}' findes allerede.")
@@ -339,7 +339,7 @@ def session_user(engine: Engine, token: str | None, stage: str = "full") -> User
     if not alive:
         return None
     if stage == "full" and now - row.last_seen_at >= LAST_SEEN_EVERY:
-        with db.writing(db.writer_of(engine)) as conn:
+        with db.writing(engine) as conn:
             conn.execute(update(console_session).where(s.token_hash == _hash_token(token))
                          .values(last_seen_at=now))
     return _user(row)
@@ -348,7 +348,7 @@ def session_user(engine: Engine, token: str | None, stage: str = "full") -> User
 def end_session(engine: Engine, token: str | None) -> None:
     if not token:
         return
-    with db.writing(db.writer_of(engine)) as conn:
+    with db.writing(engine) as conn:
         conn.execute(update(console_session)
                      .where(console_session.c.token_hash == _hash_token(token))
                      .values(ended_at=db.utcnow()))
@@ -398,7 +398,7 @@ def log_action(engine: Engine, user: User | None, action: str, target: str = "",
     if conn is not None:
         conn.execute(insert(console_action).values(**row))
         return
-    with db.writing(db.writer_of(engine)) as own:
+    with db.writing(engine) as own:
         own.execute(insert(console_action).values(**row))
 
 
