@@ -35,6 +35,7 @@ from typing import Any
 from sqlalchemy import delete, inspect, select, update
 from sqlalchemy.orm import Session
 
+from consultant_app import search
 from consultant_app.ids import new_id, utcnow
 from consultant_app.store.models import (
     MODEL_BY_ENTITY,
@@ -147,7 +148,7 @@ def adopt(session: Session, result: protocol.OperationResult, op_id: str,
         SyncParked.entity == entity, SyncParked.entity_id == local_id))
     session.delete(local)
     session.flush()
-    _forget_search_document(session, entity, local_id)
+    search.remove_documents(session, entity, [local_id])
     for conflict in result.conflicts:
         session.add(SyncConflict(
             op_id=op_id, entity=entity, entity_id=central_id, field=conflict.field,
@@ -208,11 +209,4 @@ def hand_over(session: Session, result: protocol.OperationResult, op_id: str) ->
     return [ident for (_entity, ident) in gone.citizen_of if ident != local_id]
 
 
-def _forget_search_document(session: Session, kind: str, ref: str) -> None:
-    """The search index has no delete trigger (rows are tombstoned, not deleted): a row
-    deleted here takes its document with it."""
-    conn = session.connection()
-    conn.exec_driver_sql("DELETE FROM search_fts WHERE rowid IN (SELECT docid FROM search_doc "
-                         "WHERE kind = ? AND ref = ?)", (kind, ref))
-    conn.exec_driver_sql("DELETE FROM search_doc WHERE kind = ? AND ref = ?", (kind, ref))
 

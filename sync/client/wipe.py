@@ -31,9 +31,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, select, text
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from consultant_app import search
 from consultant_app.errors import field_label
 from consultant_app.ids import utcnow
 from consultant_app.store import Store
@@ -76,9 +77,8 @@ def wipe_personal_data(store: Store, reason: str) -> None:
         s.execute(delete(SyncParked))
         s.execute(delete(OutboxEntry).where(OutboxEntry.entity.in_(
             [m.__entity__ for m in WIPED] + ["access_log"])))
-        s.execute(text("DELETE FROM search_fts WHERE kind = 'citizen'"))
-        s.execute(text("DELETE FROM search_doc WHERE kind = 'citizen'"))
-        s.execute(text("INSERT INTO search_fts(search_fts) VALUES ('optimize')"))
+        search.remove_documents(s, "citizen")
+        search.merge_index(s)
         credentials.forget(store, s)
         s.merge(ProfileMeta(key=credentials.REVOKED, value=utcnow().isoformat()))
         s.merge(ProfileMeta(key="sync_revoked_reason", value=reason))
@@ -217,18 +217,9 @@ def forget_citizens(session: Session, citizen_ids: Iterable[str]) -> Forgotten:
             session.execute(delete(AgreementReceipt)
                             .where(AgreementReceipt.agreement_id.in_(part)))
         _forget_parked(session, citizen_of)
-        for part in _chunks(ids):
-            marks = ",".join("?" * len(part))
-            conn.exec_driver_sql(
-                "DELETE FROM search_fts WHERE rowid IN (SELECT docid FROM search_doc "
-                f"WHERE kind = 'citizen' AND ref IN ({marks}))", tuple(part))
-            conn.exec_driver_sql(
-                f"DELETE FROM search_doc WHERE kind = 'citizen' AND ref IN ({marks})",
-                tuple(part))
+        search.remove_documents(session, "citizen", ids)
         if names:
-            # A deleted FTS5 document's words stay in the index's older segments until they
-            # are merged: merge them all (about 0.3 s for 140k documents; exits are rare).
-            conn.exec_driver_sql("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
+            search.merge_index(session)  # exits are rare; a merge is about 0.3 s
     finally:
         conn.exec_driver_sql(f"PRAGMA secure_delete = {int(secure or 0)}")
     out.citizen_of = {key: c for key, c in citizen_of.items()
