@@ -39,6 +39,7 @@ from consultant_app.errors import UserError, WrongPassphrase
 
 from .i18n import install_translator
 from .settings import APPLICATION, ORGANIZATION, Settings
+from .style import PROBLEM_STYLE
 
 if TYPE_CHECKING:  # imported when the profile opens, not before the first window
     from consultant_app.store import Store
@@ -63,7 +64,7 @@ class PassphraseDialog(QDialog):
         self.field.setEchoMode(QLineEdit.EchoMode.Password)
         self.field.setAccessibleName(self.tr("Adgangskode"))
         self.problem = QLabel(problem, self)
-        self.problem.setStyleSheet("color: #b00020;")
+        self.problem.setStyleSheet(PROBLEM_STYLE)
         self.problem.setWordWrap(True)
         self.problem.setVisible(bool(problem))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok

@@ -41,6 +41,7 @@ from consultant_app.queries import outbox_count
 from .ops import Ops
 from .search_popup import SearchPopup, kind_label
 from .settings import SPLITTER_PREFIX, Settings
+from .style import PROBLEM_STYLE
 from .views import KIND_PAGES, PAGE_TITLES, PAGES, Page
 
 log = logging.getLogger(__name__)
@@ -287,7 +288,7 @@ class MainWindow(QMainWindow):
         self.set_sync_state(short)
         self.sync_label.setToolTip(text)
         failed = bool(getattr(status, "last_error", "")) and not getattr(status, "running", False)
-        self.sync_label.setStyleSheet("color: #b00020;" if failed else "")
+        self.sync_label.setStyleSheet(PROBLEM_STYLE if failed else "")
         self.outbox_label.setText(self.tr("Ændringer der venter på at blive sendt: {n}")
                                   .format(n=getattr(status, "waiting", 0)))
         report = getattr(status, "last_report", None)

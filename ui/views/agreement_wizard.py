@@ -49,6 +49,7 @@ from forms.rules import Finding
 from forms.templates import Template, get_template
 
 from ..ops import OpFailure, Ops, translate_message
+from ..style import ERROR_COLOUR, OK_COLOUR, PROBLEM_STYLE
 from .partials.agreement_fields import (
     FieldEditor,
     add_editor_row,
@@ -66,7 +67,6 @@ tr = QCoreApplication.translate  # tr(CTX, "…"): found by ui.i18n.update
 STEP_START, STEP_CHECK, STEP_FILL, STEP_READY = range(4)
 SAVE_PAUSE_MS = 700
 NEW_PREFIX = "new:"
-OK_COLOUR, ERROR_COLOUR = "#1b5e20", "#b00020"
 
 
 
@@ -278,7 +278,7 @@ class AgreementWizard(QWidget):
         self.saved_pdf: Path | None = None
         self.frozen.hide()
         self.general_problem = QLabel(self)
-        self.general_problem.setStyleSheet(f"color: {ERROR_COLOUR};")
+        self.general_problem.setStyleSheet(PROBLEM_STYLE)
         self.general_problem.setWordWrap(True)
         self.general_problem.hide()
 

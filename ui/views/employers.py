@@ -43,6 +43,7 @@ from consultant_app.search import fts_query
 from ..models.id_table import IdTableModel, default_format
 from ..models.labels import domain_label, formatter_for
 from ..ops import OpFailure, Ops
+from ..style import OK_STYLE, PROBLEM_STYLE
 from . import Page
 from .agreement_wizard import new_agreement_ref
 from .agreements import format_agreement_cell
@@ -53,8 +54,6 @@ from .partials.record_form import AutoSave
 from .partials.sealed_pdf import agreement_pdf_actions
 from .partials.tables import read_only_table
 
-ERROR_STYLE = "color: #b00020;"
-OK_STYLE = "color: #1b5e20;"
 EMPLOYER_FORM = ("name", "cvr", "p_number", "address", "postcode", "town", "industry", "phone",
                  "email", "ordinary_employees", "employees_as_of", "subsidised_persons", "notes")
 CONTACT_FORM = ("name", "role", "phone", "email", "is_primary")
@@ -100,7 +99,7 @@ class FieldForm(QWidget):
 
     def _error_label(self) -> QLabel:
         label = QLabel(self)
-        label.setStyleSheet(ERROR_STYLE)
+        label.setStyleSheet(PROBLEM_STYLE)
         label.setWordWrap(True)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         label.hide()
@@ -220,7 +219,7 @@ def _undo_key(box: QWidget, undo: Callable[[], Any]) -> None:
 
 
 def _message(label: QLabel, text: str, ok: bool) -> None:
-    label.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
+    label.setStyleSheet(OK_STYLE if ok else PROBLEM_STYLE)
     label.setText(text)
     label.show()
 

@@ -51,9 +51,9 @@ from forms.templates import SignerRole
 
 from ..models.id_table import default_format
 from ..ops import OpFailure, Ops, translate_message
+from ..style import OK_COLOUR, OK_STYLE, PROBLEM_STYLE
 from .partials.agreement_reader import AgreementReader
 from .partials.inputs import ChoiceBox, while_alive
-from .partials.record_form import PROBLEM_STYLE
 from .partials.sealed_pdf import SavePdfDialog, open_pdf, pdf_file_name, save_pdf
 
 ROLE = Qt.ItemDataRole.UserRole
@@ -173,7 +173,7 @@ class SigningDialog(QDialog):
         self.findings.hide()
         self.notice = QLabel(self)
         self.notice.setAccessibleName(self.tr("Besked"))
-        self.notice.setStyleSheet("color: #1b5e20;")
+        self.notice.setStyleSheet(OK_STYLE)
         self.notice.setWordWrap(True)
 
         self.parties = QListWidget(self)
@@ -387,7 +387,7 @@ class SigningDialog(QDialog):
             item = QListWidgetItem(self._party_text(party), self.parties)
             item.setData(ROLE, party.role.role)
             if party.signed:
-                item.setForeground(QColor("#1b5e20"))
+                item.setForeground(QColor(OK_COLOUR))
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled)  # shown, not chosen again
             if not party.signed and chosen is None:
                 chosen = item

@@ -41,6 +41,7 @@ from sync.protocol import DELETED_FIELD
 
 from ..ops import Ops
 from ..search_popup import kind_label
+from ..style import PROBLEM_STYLE
 from ..sync_bridge import SyncBridge, local_time, summary
 from . import Page
 from .partials.inputs import while_alive
@@ -180,7 +181,7 @@ class SyncPage(Page):
         self.error = QLabel(self)
         self.error.setAccessibleName(self.tr("Seneste fejl"))
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setStyleSheet(PROBLEM_STYLE)
         self.error.hide()
         self.sync_button = QPushButton(self.tr("&Synkroniser nu"), self)
         self.sync_button.clicked.connect(self.sync_now)

@@ -30,13 +30,14 @@ from forms import fields as ffields
 from forms import rules
 from forms.templates import FieldSpec
 
+from ...style import ERROR_COLOUR, INFO_COLOUR, PROBLEM_STYLE, WARNING_COLOUR
 from .inputs import ChoiceBox, as_text
 
 CTX = "agreement_fields"
 tr = QCoreApplication.translate  # tr(CTX, "…"): found by ui.i18n.update
 TEMPLATE_CTX = "template"
-PROBLEM_STYLE = "color: #b00020;"
-SEVERITY_COLOURS = {rules.ERROR: "#b00020", rules.WARNING: "#8a5300", rules.INFO: "#1a5fb4"}
+SEVERITY_COLOURS = {rules.ERROR: ERROR_COLOUR, rules.WARNING: WARNING_COLOUR,
+                    rules.INFO: INFO_COLOUR}
 PREFILLED_STYLE = "color: #2e6b30; font-size: 9pt;"
 HELP_STYLE = "color: palette(placeholder-text); font-size: 9pt;"
 # A prefilled input is tinted, so a glance shows what came from the records.

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...ops import OpFailure
+from ...style import PROBLEM_STYLE
 
-PROBLEM_STYLE = "color: #b00020;"
 
 
 def plain(label: str) -> str:

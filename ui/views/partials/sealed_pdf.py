@@ -24,6 +24,8 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QPushBu
 
 from forms.lifecycle import SEALED
 
+from ...style import PROBLEM_STYLE
+
 CTX = "signing"
 PRINT_DPI = 300  # sharp on paper, and a page is 35 MB of pixels, not 550
 tr = QCoreApplication.translate  # tr(CTX, "…"): found by ui.i18n.update
@@ -200,7 +202,7 @@ class SealedPdfActions(QWidget):
         self.message.setStyleSheet("")
 
     def _problem(self, text: str) -> None:
-        self.message.setStyleSheet("color: #b00020;" if text else "")
+        self.message.setStyleSheet(PROBLEM_STYLE if text else "")
         self.message.setText(text)
 
     def _with_pdf(self, then: Callable[[Any], None]) -> None:

@@ -38,8 +38,8 @@ from PySide6.QtWidgets import (
 from consultant_app import matching
 
 from ...ops import Ops, translate_message
+from ...style import PROBLEM_STYLE
 from .inputs import while_alive
-from .record_form import PROBLEM_STYLE
 
 NEARBY_KM = 10.0
 SHOWN = 50
