@@ -61,7 +61,6 @@ import csv
 import datetime as dt
 import io
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence
@@ -71,6 +70,7 @@ from sqlalchemy.orm import Session
 
 from . import identifiers
 from .errors import FIELD_LABELS, Problem, UserError, ValidationError
+from .files import write_atomically
 from .services.citizens import CITIZEN_FIELDS, create_citizen
 from .services.employers import EMPLOYER_FIELDS, consultant, create_employer
 from .services.vacancies import VACANCY_FIELDS, create_vacancy
@@ -585,25 +585,11 @@ def export_csv(store: Store, kind: str, path: os.PathLike[str] | str) -> int:
 
 
 def _write_atomically(target: Path, data: bytes) -> None:
-    folder = target.parent if str(target.parent) else Path(".")
-    tmp_name = None
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp_name, target)
-        tmp_name = None
+        write_atomically(target, data)
     except OSError as exc:
         raise _file_error(_N(CTX, "Filen {path} kan ikke skrives: {detail}."), path=str(target),
                           detail=exc.strerror or str(exc)) from None
-    finally:
-        if tmp_name is not None:
-            try:
-                os.unlink(tmp_name)
-            except OSError:
-                pass
 
 
 def columns_doc(kind: str) -> str:

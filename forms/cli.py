@@ -17,6 +17,7 @@ from consultant_app.cli import texts
 from consultant_app.cli.common import (Context, PluginGroup, echo_json, parse_assignments,
                                        pass_context)
 from consultant_app.errors import UserError
+from consultant_app.files import write_atomically
 from consultant_app.text import format_date, format_moment
 from consultant_app.text import QT_TRANSLATE_NOOP as _N
 from consultant_app.text import Message
@@ -333,22 +334,10 @@ def pdf_cmd(ctx: Context, agreement_id: str, output: Path) -> None:
 
 def _save_pdf(output: Path, data: bytes) -> None:
     try:
-        _write_atomically(output, data)
+        write_atomically(output, data)
     except OSError as exc:
         raise _fail(_N(CTX, "Kunne ikke skrive {path}: {reason}"), path=str(output),
                     reason=exc.strerror or str(exc)) from None
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside ``path`` and rename it, so a failed write never leaves
-    half a PDF under the wanted name."""
-    partial = path.with_name(path.name + ".part")
-    try:
-        partial.write_bytes(data)
-        partial.replace(path)
-    finally:
-        if partial.exists():
-            partial.unlink()
 
 
 __all__ = ["agreement"]

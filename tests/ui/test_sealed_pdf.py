@@ -121,3 +121,35 @@ def test_the_save_dialog_starts_in_the_folder_used_last_even_after_a_restart(
     # A folder that is gone falls back to the documents folder, not to an error.
     chosen.rmdir()
     assert P.SavePdfDialog.folder() != chosen and P.SavePdfDialog.folder().is_dir()
+
+def test_a_failed_pdf_save_leaves_no_half_file_and_keeps_the_old_one(
+        qtbot, tmp_path, monkeypatch) -> None:
+    """A write that fails halfway (here: the file size limit, as a full disk would) leaves
+    the file that was there as it was and no partial file beside it."""
+    import resource
+    import signal
+
+    from PySide6.QtWidgets import QWidget
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    target = tmp_path / "aftale.pdf"
+    target.write_bytes(b"%PDF-1.7 the earlier copy")
+    monkeypatch.setattr(P.SavePdfDialog, "ask", classmethod(lambda cls, parent, name: target))
+    problems: list[str] = []
+    pdf = b"%PDF-1.7 " + b"x" * 200_000
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    old_handler = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (64 * 1024, hard))
+    try:
+        saved = P.save_pdf(parent, pdf, "aftale.pdf", problems.append)
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+        signal.signal(signal.SIGXFSZ, old_handler)
+    assert saved is None
+    assert problems and problems[-1].startswith("PDF'en kunne ikke gemmes i ")
+    assert target.read_bytes() == b"%PDF-1.7 the earlier copy"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["aftale.pdf"]
+
+    assert P.save_pdf(parent, pdf, "aftale.pdf", problems.append) == target
+    assert target.read_bytes() == pdf and problems[-1] == ""
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["aftale.pdf"]

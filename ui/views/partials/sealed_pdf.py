@@ -22,6 +22,7 @@ from PySide6.QtGui import QDesktopServices, QImage, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from consultant_app.files import write_atomically
 from forms.lifecycle import SEALED
 
 from ...style import PROBLEM_STYLE
@@ -113,7 +114,7 @@ def save_pdf(parent: QWidget, pdf: bytes, suggested_name: str,
     if path is None:
         return None
     try:
-        path.write_bytes(pdf)
+        write_atomically(path, pdf)
     except OSError as exc:
         problem(tr(CTX, "PDF'en kunne ikke gemmes i {path}: {reason}").format(
             path=path, reason=exc.strerror or exc))
