@@ -23,9 +23,9 @@ from sqlalchemy.orm import Session
 
 from . import postcodes
 from .search import deferred_indexing
-from .store import journal
-from .store.models import (Citizen, ContactPerson, Employer, Match, MatchEvent, ProfileMeta,
-                           Vacancy, Visit)
+from .store import journal, settings
+from .store.models import (Citizen, ContactPerson, Employer, Match, MatchEvent, Vacancy,
+                           Visit)
 
 Progress = Callable[[str, int], None]
 
@@ -399,8 +399,7 @@ def seed_demo(session: Session, counts: DemoCounts, seed: int = 7,
               batch: int = 5000) -> None:
     """Fill the profile in ``session``'s transaction. ``progress(step, n)`` is called after
     every batch with the number of rows just written."""
-    consultant = session.scalar(select(ProfileMeta.value).where(
-        ProfileMeta.key == "consultant")) or "Demo Konsulent"
+    consultant = settings.get(session, settings.CONSULTANT) or "Demo Konsulent"
     insert_demo(session, generate_demo(counts, seed, today, consultant, batch), progress, batch)
 
 

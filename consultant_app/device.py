@@ -20,12 +20,11 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ed25519
 from cryptography.x509.oid import NameOID
-from sqlalchemy import select
 
 from . import __version__
 from .errors import Problem, ValidationError
 from .ids import new_id
-from .store.models import ProfileMeta
+from .store import settings
 
 if TYPE_CHECKING:  # the store makes the device identity with a new profile: no import back
     from .store import Store
@@ -33,11 +32,8 @@ from .text import QT_TRANSLATE_NOOP as _N
 
 APP_VERSION = __version__
 
-META_DEVICE_ID = "device_id"
-META_PRIVATE_KEY = "device_private_key"  # base64 of FieldCipher ciphertext
-META_CERTIFICATE = "device_certificate"  # PEM
-META_CA_CERTIFICATE = "device_ca_certificate"  # PEM, "" until enrolled
-_KEYS = (META_DEVICE_ID, META_PRIVATE_KEY, META_CERTIFICATE, META_CA_CERTIFICATE)
+_KEYS = (settings.DEVICE_ID, settings.DEVICE_PRIVATE_KEY, settings.DEVICE_CERTIFICATE,
+         settings.DEVICE_CA_CERTIFICATE)
 
 SELF_SIGNED_YEARS = 20
 
@@ -109,29 +105,27 @@ def _cipher(store: Store):
 
 
 def _identity_from(store: Store, meta: dict[str, str]) -> DeviceIdentity:
-    device_id = meta[META_DEVICE_ID]
-    token = base64.b64decode(meta[META_PRIVATE_KEY])
+    device_id = meta[settings.DEVICE_ID]
+    token = base64.b64decode(meta[settings.DEVICE_PRIVATE_KEY])
     raw = base64.b64decode(_cipher(store).decrypt(token, _aad(device_id)))
     key = ed25519.Ed25519PrivateKey.from_private_bytes(raw)
-    return DeviceIdentity(device_id, key, key.public_key(), meta[META_CERTIFICATE],
-                          meta.get(META_CA_CERTIFICATE, ""))
+    return DeviceIdentity(device_id, key, key.public_key(), meta[settings.DEVICE_CERTIFICATE],
+                          meta.get(settings.DEVICE_CA_CERTIFICATE, ""))
 
 
 def _read_meta(session) -> dict[str, str]:  # type: ignore[no-untyped-def]
-    rows = session.execute(select(ProfileMeta.key, ProfileMeta.value)
-                           .where(ProfileMeta.key.in_(_KEYS)))
-    return {key: value for key, value in rows}
+    return settings.get_many(session, _KEYS)
 
 
 def device_identity(store: Store) -> DeviceIdentity:
     """This device's identity, made (and stored, in one transaction) on the first call."""
     with store.read() as s:
         meta = _read_meta(s)
-    if META_PRIVATE_KEY in meta:
+    if settings.DEVICE_PRIVATE_KEY in meta:
         return _identity_from(store, meta)
     with store.write() as s:
         meta = _read_meta(s)  # again, under the write lock: made only once
-        if META_PRIVATE_KEY not in meta:
+        if settings.DEVICE_PRIVATE_KEY not in meta:
             device_id = new_id()
             key = ed25519.Ed25519PrivateKey.generate()
             raw = key.private_bytes(serialization.Encoding.Raw,
@@ -139,15 +133,13 @@ def device_identity(store: Store) -> DeviceIdentity:
                                     serialization.NoEncryption())
             token = _cipher(store).encrypt(base64.b64encode(raw).decode("ascii"),
                                            _aad(device_id))
-            consultant = s.scalar(select(ProfileMeta.value)
-                                  .where(ProfileMeta.key == "consultant")) or ""
+            consultant = settings.get(s, settings.CONSULTANT)
             now = dt.datetime.now(dt.timezone.utc)
-            meta = {META_DEVICE_ID: device_id,
-                    META_PRIVATE_KEY: base64.b64encode(token).decode("ascii"),
-                    META_CERTIFICATE: _self_signed(key, device_id, consultant, now),
-                    META_CA_CERTIFICATE: ""}
-            for k, v in meta.items():
-                s.merge(ProfileMeta(key=k, value=v))
+            meta = {settings.DEVICE_ID: device_id,
+                    settings.DEVICE_PRIVATE_KEY: base64.b64encode(token).decode("ascii"),
+                    settings.DEVICE_CERTIFICATE: _self_signed(key, device_id, consultant, now),
+                    settings.DEVICE_CA_CERTIFICATE: ""}
+            settings.put_many(s, meta)
     return _identity_from(store, meta)
 
 
@@ -193,11 +185,10 @@ def install_certificate(store: Store, certificate_pem: str, ca_pem: str, *,
                                                      serialization.NoEncryption())
             token = _cipher(store).encrypt(base64.b64encode(raw).decode("ascii"),
                                            _aad(new_device_id))
-            s.merge(ProfileMeta(key=META_DEVICE_ID, value=new_device_id))
-            s.merge(ProfileMeta(key=META_PRIVATE_KEY,
-                                value=base64.b64encode(token).decode("ascii")))
-        s.merge(ProfileMeta(key=META_CERTIFICATE,
-                            value=cert.public_bytes(serialization.Encoding.PEM).decode("ascii")))
-        s.merge(ProfileMeta(key=META_CA_CERTIFICATE,
-                            value=ca.public_bytes(serialization.Encoding.PEM).decode("ascii")))
+            settings.put(s, settings.DEVICE_ID, new_device_id)
+            settings.put(s, settings.DEVICE_PRIVATE_KEY, base64.b64encode(token).decode("ascii"))
+        settings.put(s, settings.DEVICE_CERTIFICATE,
+                     cert.public_bytes(serialization.Encoding.PEM).decode("ascii"))
+        settings.put(s, settings.DEVICE_CA_CERTIFICATE,
+                     ca.public_bytes(serialization.Encoding.PEM).decode("ascii"))
     return device_identity(store)

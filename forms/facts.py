@@ -35,12 +35,8 @@ from sqlalchemy import bindparam, func, or_, select
 from sqlalchemy.orm import Session
 
 from consultant_app import identifiers
-from consultant_app.store.models import (
-    Citizen,
-    Employer,
-    PlacementAgreement,
-    ProfileMeta,
-)
+from consultant_app.store import settings
+from consultant_app.store.models import Citizen, Employer, PlacementAgreement
 
 from .rules import Facts
 
@@ -137,8 +133,7 @@ class Count:
 
 
 # -- the municipality's placements, as the central service handed them -------------------------
-META_PLACEMENTS = "placements"              # the PlacementsResponse as JSON, as received
-META_PLACEMENTS_AS_OF = "placements_as_of"  # its as_of: a cheap key for the parsed cache
+# (kept in the profile settings ``settings.PLACEMENTS`` and ``settings.PLACEMENTS_AS_OF``)
 
 
 def placement_ref(agreement_id: str) -> str:
@@ -171,22 +166,20 @@ class MunicipalPlacements:
 def save_placements(session: Session, answer: dict[str, Any]) -> None:
     """Keep the service's answer (``PlacementsResponse`` as JSON), in ``session``'s
     transaction; the counts use it from then on, offline too."""
-    session.merge(ProfileMeta(key=META_PLACEMENTS, value=json.dumps(answer)))
-    session.merge(ProfileMeta(key=META_PLACEMENTS_AS_OF, value=str(answer["as_of"])))
+    settings.put(session, settings.PLACEMENTS, json.dumps(answer))
+    settings.put(session, settings.PLACEMENTS_AS_OF, str(answer["as_of"]))
 
 
 _cache: dict[tuple[str, str], MunicipalPlacements] = {}
 
 
 def municipal_placements(session: Session) -> MunicipalPlacements:
-    as_of = session.scalar(select(ProfileMeta.value)
-                           .where(ProfileMeta.key == META_PLACEMENTS_AS_OF))
+    as_of = settings.get(session, settings.PLACEMENTS_AS_OF)
     if not as_of:
         return MunicipalPlacements()
     key = (str(session.get_bind().url), as_of)
     if key not in _cache:
-        raw = json.loads(session.scalar(select(ProfileMeta.value)
-                                        .where(ProfileMeta.key == META_PLACEMENTS)) or "{}")
+        raw = json.loads(settings.get(session, settings.PLACEMENTS) or "{}")
         by_p: dict[str, list[Period]] = {}
         by_cvr: dict[str, list[Period]] = {}
         for item in raw.get("placements", []):

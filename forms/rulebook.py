@@ -36,8 +36,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from consultant_app import rulesets as shipped_sets
-from consultant_app.device import META_CA_CERTIFICATE
-from consultant_app.store.models import ProfileMeta
+from consultant_app.store import settings
 from consultant_app.text import QT_TRANSLATE_NOOP as _N
 from consultant_app.text import Message
 
@@ -47,8 +46,6 @@ log = logging.getLogger(__name__)
 
 CTX = "rules"
 FORMAT = "consultant-app/ruleset/1"
-META_PREFIX = "ruleset:"
-META_REFUSED = "rulesets_refused"  # the last sync's refusals (JSON list of Danish sentences)
 
 
 class RuleSetRefused(Exception):
@@ -171,7 +168,7 @@ def verify(envelope_json: str, ca_pem: str) -> Published:
 
 
 def meta_key(effective_from: str, version: int) -> str:
-    return f"{META_PREFIX}{effective_from}:{version:06d}"
+    return f"{settings.RULESET_PREFIX}{effective_from}:{version:06d}"
 
 
 def save(session: Session, envelopes: list[dict[str, Any]]
@@ -179,8 +176,7 @@ def save(session: Session, envelopes: list[dict[str, Any]]
     """Keep the published rule sets that verify (in ``session``'s transaction); returns the
     names of those newly kept (one kept before, unchanged, is not named again) and, for each
     refused, its service id and why."""
-    ca_pem = session.scalar(select(ProfileMeta.value)
-                            .where(ProfileMeta.key == META_CA_CERTIFICATE)) or ""
+    ca_pem = settings.get(session, settings.DEVICE_CA_CERTIFICATE)
     kept: list[str] = []
     refused: list[tuple[int, Message]] = []
     for envelope in sorted(envelopes, key=lambda e: (str(e.get("document", {}).get(
@@ -194,19 +190,16 @@ def save(session: Session, envelopes: list[dict[str, Any]]
             refused.append((int(envelope.get("id", 0) or 0), exc.message))
             continue
         key = meta_key(published.effective_from, published.version)
-        stored = session.get(ProfileMeta, key)
-        if stored is not None and stored.value == text:
+        if settings.get(session, key) == text:
             continue  # asked for again after a refusal of another set: not news
-        session.merge(ProfileMeta(key=key, value=text))
+        settings.put(session, key, text)
         kept.append(f"{published.body.get('name', '')} ({published.effective_from}, "
                     f"version {published.version})")
     return kept, refused
 
 
 def _stored(session: Session) -> tuple[tuple[str, str], ...]:
-    return tuple(session.execute(select(ProfileMeta.key, ProfileMeta.value)
-                                 .where(ProfileMeta.key.like(META_PREFIX + "%"))
-                                 .order_by(ProfileMeta.key)).all())
+    return settings.with_prefix(session, settings.RULESET_PREFIX)
 
 
 def in_force(session: Session) -> tuple[rules.RuleSet, ...]:
@@ -215,8 +208,7 @@ def in_force(session: Session) -> tuple[rules.RuleSet, ...]:
     stored = _stored(session)
     if not stored:
         return rules.rulesets()
-    ca_pem = session.scalar(select(ProfileMeta.value)
-                            .where(ProfileMeta.key == META_CA_CERTIFICATE)) or ""
+    ca_pem = settings.get(session, settings.DEVICE_CA_CERTIFICATE)
     return _build(stored, ca_pem)
 
 
@@ -429,5 +421,5 @@ def book_on(session: Session | None, day: dt.date, agreement_type: str | None = 
     if session is None:
         return book(rules.ruleset_for(day), agreement_type)
     found = book(ruleset_for(session, day), agreement_type)
-    refused = session.scalar(select(ProfileMeta.value).where(ProfileMeta.key == META_REFUSED))
+    refused = settings.get(session, settings.RULESETS_REFUSED)
     return Book(found.ruleset, found.entries, tuple(json.loads(refused)) if refused else ())

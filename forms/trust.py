@@ -25,15 +25,11 @@ from urllib.parse import quote
 import click
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
-from sqlalchemy import select
 
 from consultant_app.cli.common import Context, default_profile_dir, pass_context
-from consultant_app.device import META_CA_CERTIFICATE
-from consultant_app.store import DB_FILENAME, Store
-from consultant_app.store.models import ProfileMeta
+from consultant_app.store import DB_FILENAME, Store, settings
 from consultant_app.text import format_date
 
-TRUSTED_META = "trusted_ca_certificates"
 ENROLLED, ADDED = "enrolled", "added"
 
 
@@ -78,7 +74,7 @@ def _label(cert: x509.Certificate) -> str:
 
 def _anchors(meta: dict[str, str]) -> list[TrustAnchor]:
     found: list[TrustAnchor] = []
-    enrolled = meta.get(META_CA_CERTIFICATE, "")
+    enrolled = meta.get(settings.DEVICE_CA_CERTIFICATE, "")
     if enrolled:
         try:
             cert = x509.load_pem_x509_certificate(enrolled.encode("ascii"))
@@ -86,7 +82,7 @@ def _anchors(meta: dict[str, str]) -> list[TrustAnchor]:
         except ValueError:
             pass  # a damaged row trusts nothing; ``trust list`` shows what is left
     try:
-        added = json.loads(meta.get(TRUSTED_META) or "[]")
+        added = json.loads(meta.get(settings.TRUSTED_CA_CERTIFICATES) or "[]")
     except ValueError:
         added = []
     for item in added if isinstance(added, list) else []:
@@ -112,7 +108,8 @@ def read_trust_store(profile_dir: Path) -> list[TrustAnchor]:
         conn = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True, timeout=5)
         try:
             rows = conn.execute("SELECT key, value FROM profile_meta WHERE key IN (?, ?)",
-                                (META_CA_CERTIFICATE, TRUSTED_META)).fetchall()
+                                (settings.DEVICE_CA_CERTIFICATE,
+                                 settings.TRUSTED_CA_CERTIFICATES)).fetchall()
         finally:
             conn.close()
     except sqlite3.Error:
@@ -122,8 +119,8 @@ def read_trust_store(profile_dir: Path) -> list[TrustAnchor]:
 
 def trust_store(store: Store) -> list[TrustAnchor]:
     with store.read() as s:
-        meta = dict(s.execute(select(ProfileMeta.key, ProfileMeta.value).where(
-            ProfileMeta.key.in_((META_CA_CERTIFICATE, TRUSTED_META)))).all())
+        meta = settings.get_many(s, (settings.DEVICE_CA_CERTIFICATE,
+                                     settings.TRUSTED_CA_CERTIFICATES))
     return _anchors(meta)
 
 
@@ -143,7 +140,7 @@ def add(store: Store, certificates: list[x509.Certificate], label: str = "") -> 
         items = _added(store) + [{"pem": a.pem, "label": a.label, "added_at": a.added_at}
                                  for a in new]
         with store.write(journal=False) as s:
-            s.merge(ProfileMeta(key=TRUSTED_META, value=json.dumps(items)))
+            settings.put(s, settings.TRUSTED_CA_CERTIFICATES, json.dumps(items))
     return new
 
 
@@ -162,7 +159,7 @@ def remove(store: Store, fingerprint: str) -> TrustAnchor | None:
              if x509.load_pem_x509_certificate(i["pem"].encode("ascii"))
              .fingerprint(hashes.SHA256()).hex() != matches[0].fingerprint]
     with store.write(journal=False) as s:
-        s.merge(ProfileMeta(key=TRUSTED_META, value=json.dumps(items)))
+        settings.put(s, settings.TRUSTED_CA_CERTIFICATES, json.dumps(items))
     return matches[0]
 
 

@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session
 from .. import domain, identifiers, postcodes
 from ..domain import VISIT_STATUSES
 from ..errors import NotFound, Problem, UserError, ValidationError
-from ..store.models import ContactPerson, Employer, PlacementAgreement, ProfileMeta, Visit
+from ..store import settings
+from ..store.models import ContactPerson, Employer, PlacementAgreement, Visit
 from ..text import Message
 from ..text import QT_TRANSLATE_NOOP as _N
 from .fields import F, boolean, choice, clean, date, identifier, number, text
@@ -52,7 +53,7 @@ VISIT_FIELDS = {
 
 
 def consultant(session: Session) -> str:
-    return session.scalar(select(ProfileMeta.value).where(ProfileMeta.key == "consultant")) or ""
+    return settings.get(session, settings.CONSULTANT)
 
 
 def get_live(session: Session, model: type[Any], ident: str, what: str) -> Any:

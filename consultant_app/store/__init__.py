@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 import filelock
-from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -50,8 +50,7 @@ from ..errors import (
 )
 from ..ids import new_id
 from ..search import fold
-from . import journal
-from .models import ProfileMeta
+from . import journal, settings
 
 DB_FILENAME = "profile.sqlite3"
 # A profile being made lives under this name until it is whole (see Store.create).
@@ -179,8 +178,8 @@ def inspect_profile_file(path: Path) -> str:
                 return UNFINISHED
             if not {"profile_meta", "alembic_version"} <= tables:
                 return FOREIGN
-            key = conn.execute(
-                "SELECT 1 FROM profile_meta WHERE key = 'key_envelope'").fetchone()
+            key = conn.execute("SELECT 1 FROM profile_meta WHERE key = ?",
+                               (settings.KEY_ENVELOPE,)).fetchone()
             return WHOLE if key else UNFINISHED
         finally:
             conn.close()
@@ -320,12 +319,12 @@ class Store:
             try:
                 builder._migrate()
                 with builder._write_sessions() as s, s.begin():
-                    s.add_all([
-                        ProfileMeta(key="profile_id", value=new_id()),
-                        ProfileMeta(key="key_envelope", value=envelope.to_json()),
-                        ProfileMeta(key="consultant", value=consultant),
-                        ProfileMeta(key="municipality_code", value=municipality_code),
-                    ])
+                    settings.put_many(s, {
+                        settings.PROFILE_ID: new_id(),
+                        settings.KEY_ENVELOPE: envelope.to_json(),
+                        settings.CONSULTANT: consultant,
+                        settings.MUNICIPALITY_CODE: municipality_code,
+                    })
                 builder._unlock_with_key(data_key)
                 # The device's signing key is made with the profile (DESIGN.md, signing).
                 from ..device import device_identity
@@ -370,7 +369,7 @@ class Store:
             raise
         try:
             store._check_readable()
-            envelope = crypto.KeyEnvelope.from_json(store.meta("key_envelope"))
+            envelope = crypto.KeyEnvelope.from_json(store.meta(settings.KEY_ENVELOPE))
             if data_key is None:
                 data_key = crypto.unwrap_key(envelope, passphrase or "")
             store._unlock_with_key(data_key)
@@ -392,7 +391,7 @@ class Store:
         self.cipher = crypto.FieldCipher(data_key)
         for engine in (self.read_engine, self.write_engine):
             engine.dialect.field_cipher = self.cipher  # type: ignore[attr-defined]
-        self.profile_id = self.meta("profile_id")
+        self.profile_id = self.meta(settings.PROFILE_ID)
         self._data_key = data_key
 
     def _migrate(self) -> None:
@@ -477,17 +476,18 @@ class Store:
 
     # -- profile facts ------------------------------------------------------------------
     def meta(self, key: str, default: str = "") -> str:
+        """One setting (``settings``' keys), read in its own transaction."""
         with self.read() as s:
-            value = s.scalar(select(ProfileMeta.value).where(ProfileMeta.key == key))
-        return default if value is None else value
+            return settings.get(s, key, default)
 
     def set_meta(self, key: str, value: str) -> None:
+        """One setting written in its own transaction."""
         with self.write() as s:
-            s.merge(ProfileMeta(key=key, value=value))
+            settings.put(s, key, value)
 
     @property
     def consultant(self) -> str:
-        return self.meta("consultant")
+        return self.meta(settings.CONSULTANT)
 
     def _dispose(self) -> None:
         self.read_engine.dispose()

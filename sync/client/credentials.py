@@ -11,27 +11,26 @@ from __future__ import annotations
 import base64
 from dataclasses import dataclass
 
-from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from consultant_app.store import Store
-from consultant_app.store.models import ProfileMeta
+from consultant_app.store import Store, settings
 
 KEYRING_SERVICE = "consultant-app-sync"
 KEYRING = "keyring"
 PROFILE = "profile"
 
-# profile_meta keys
-SERVER_URL = "sync_server_url"
-DEVICE_ID = "sync_device_id"
-TOKEN_STORE = "sync_token_store"
-TOKEN = "sync_token"  # encrypted (base64), only when TOKEN_STORE == PROFILE
-CURSOR = "sync_cursor"
-LAST_SUCCESS = "sync_last_success"
-CONSULTANT_ID = "sync_consultant_id"
-MUNICIPALITY_NAME = "sync_municipality_name"
-REVOKED = "sync_revoked_at"
-TLS_CA = "sync_tls_ca"  # PEM: the only CA an https connection to the service trusts (pinned)
+# The profile settings sync keeps, by their short names here (the keys: store/settings.py)
+SERVER_URL = settings.SYNC_SERVER_URL
+DEVICE_ID = settings.SYNC_DEVICE_ID
+TOKEN_STORE = settings.SYNC_TOKEN_STORE
+TOKEN = settings.SYNC_TOKEN  # encrypted (base64), only when TOKEN_STORE == PROFILE
+CURSOR = settings.SYNC_CURSOR
+LAST_SUCCESS = settings.SYNC_LAST_SUCCESS
+CONSULTANT_ID = settings.SYNC_CONSULTANT_ID
+MUNICIPALITY_NAME = settings.SYNC_MUNICIPALITY_NAME
+REVOKED = settings.SYNC_REVOKED_AT
+REVOKED_REASON = settings.SYNC_REVOKED_REASON
+TLS_CA = settings.SYNC_TLS_CA  # PEM: the only CA an https connection to the service trusts
 ENROLLMENT_KEYS = (SERVER_URL, DEVICE_ID, TOKEN_STORE, TOKEN, CURSOR, LAST_SUCCESS,
                    CONSULTANT_ID, MUNICIPALITY_NAME, TLS_CA)
 
@@ -75,20 +74,19 @@ def save_token(store: Store, session: Session, token: str, use_keyring: bool = T
     KEYRING or PROFILE, whichever holds it."""
     assert store.cipher is not None
     if use_keyring and _keyring_set(store.profile_id, token):
-        session.merge(ProfileMeta(key=TOKEN_STORE, value=KEYRING))
-        session.execute(delete(ProfileMeta).where(ProfileMeta.key == TOKEN))
+        settings.put(session, TOKEN_STORE, KEYRING)
+        settings.drop(session, TOKEN)
         return KEYRING
     sealed = base64.b64encode(store.cipher.encrypt(token, aad=b"sync-token")).decode()
-    session.merge(ProfileMeta(key=TOKEN, value=sealed))
-    session.merge(ProfileMeta(key=TOKEN_STORE, value=PROFILE))
+    settings.put(session, TOKEN, sealed)
+    settings.put(session, TOKEN_STORE, PROFILE)
     return PROFILE
 
 
 def load(store: Store) -> Enrollment | None:
     """The enrollment of this profile, or None when it is not enrolled (or was revoked)."""
     with store.read() as s:
-        meta = dict(s.execute(select(ProfileMeta.key, ProfileMeta.value).where(
-            ProfileMeta.key.in_(ENROLLMENT_KEYS))).all())
+        meta = settings.get_many(s, ENROLLMENT_KEYS)
     url, where = meta.get(SERVER_URL), meta.get(TOKEN_STORE)
     if not url or not where:
         return None
@@ -108,4 +106,4 @@ def load(store: Store) -> Enrollment | None:
 def forget(store: Store, session: Session) -> None:
     """Drop the token and the enrollment facts (revocation), in ``session``'s transaction."""
     _keyring_delete(store.profile_id)
-    session.execute(delete(ProfileMeta).where(ProfileMeta.key.in_(ENROLLMENT_KEYS)))
+    settings.drop(session, *ENROLLMENT_KEYS)

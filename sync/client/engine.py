@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 from consultant_app import device
 from consultant_app.domain import SIGNED_PARTY
 from consultant_app.ids import utcnow
-from consultant_app.store import Store
+from consultant_app.store import Store, settings
 from consultant_app.store.models import (
     MODEL_BY_ENTITY,
     AgreementDocument,
@@ -39,7 +39,6 @@ from consultant_app.store.models import (
     AgreementSignature,
     OutboxEntry,
     PlacementAgreement,
-    ProfileMeta,
     SyncConflict,
     SyncRun,
 )
@@ -144,13 +143,13 @@ class SyncEngine:
                                (credentials.DEVICE_ID, answer.device_id),
                                (credentials.CONSULTANT_ID, answer.consultant_id),
                                (credentials.MUNICIPALITY_NAME, answer.municipality_name),
-                               ("municipality_code", answer.municipality_code),
+                               (settings.MUNICIPALITY_CODE, answer.municipality_code),
                                (credentials.TLS_CA, ca_pem or answer.ca_certificate_pem),
                                (credentials.CURSOR, "0")):
-                s.merge(ProfileMeta(key=key, value=value))
+                settings.put(s, key, value)
             if not self.store.consultant:
-                s.merge(ProfileMeta(key="consultant", value=answer.consultant))
-            s.execute(delete(ProfileMeta).where(ProfileMeta.key == credentials.REVOKED))
+                settings.put(s, settings.CONSULTANT, answer.consultant)
+            settings.drop(s, credentials.REVOKED)
         return EnrollResult(answer.device_id, answer.consultant, answer.municipality_code,
                             answer.municipality_name, where)
 
@@ -208,7 +207,7 @@ class SyncEngine:
                 finished_at=now, ok=not error, pushed=report.pushed, pulled=report.pulled,
                 uploaded=report.uploaded, conflicts=report.conflicts, error=error))
             if not error:
-                s.merge(ProfileMeta(key=credentials.LAST_SUCCESS, value=now.isoformat()))
+                settings.put(s, credentials.LAST_SUCCESS, now.isoformat())
 
     # -- push ----------------------------------------------------------------------------
     def push(self, transport: Transport, report: SyncReport,
@@ -327,8 +326,7 @@ class SyncEngine:
                         if self.before_page_commit is not None:
                             self.before_page_commit(next_cursor)
                         if next_cursor > cursor:
-                            s.merge(ProfileMeta(key=credentials.CURSOR,
-                                                value=str(next_cursor)))
+                            settings.put(s, credentials.CURSOR, str(next_cursor))
                 except BaseException:
                     if ahead is not None:
                         ahead.cancel()
@@ -353,7 +351,7 @@ class SyncEngine:
         kept, ``forms.rulebook``) and the municipality's running placements per workplace
         (``forms.facts``). A service without these endpoints (older) is skipped."""
         from forms import facts, rulebook
-        since = int(self.store.meta(RULESETS_SINCE, "0") or 0)
+        since = int(self.store.meta(settings.SYNC_RULESETS_SINCE, "0") or 0)
         try:
             answer = transport.rulesets(since)
             placements = transport.placements()
@@ -369,19 +367,16 @@ class SyncEngine:
             # and until then the rule book keeps saying why. The sets after it that were
             # kept are fetched again too and stored again unchanged.
             after = min([answer.next, *(ident - 1 for ident, _ in refused)])
-            s.merge(ProfileMeta(key=RULESETS_SINCE, value=str(max(after, since))))
+            settings.put(s, settings.SYNC_RULESETS_SINCE, str(max(after, since)))
             facts.save_placements(s, placements.model_dump(mode="json"))
             # The rule book shows this sync's refusals; none: the earlier ones have passed.
-            s.merge(ProfileMeta(key=rulebook.META_REFUSED, value=json.dumps(
-                [str(m) for _, m in refused], ensure_ascii=False)))
+            settings.put(s, settings.RULESETS_REFUSED, json.dumps(
+                [str(m) for _, m in refused], ensure_ascii=False))
         messages = [str(m) for _, m in refused]
         report.rulesets += kept
         report.refused_rulesets += messages
         for message in messages:
             log.warning("rule set refused: %s", message)
-
-
-RULESETS_SINCE = "sync_rulesets_since"
 
 
 @contextlib.contextmanager

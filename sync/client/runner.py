@@ -66,7 +66,7 @@ def read_status(store: Store) -> SyncStatus:
     last = store.meta(credentials.LAST_SUCCESS)
     with store.read() as s:
         waiting = outbox_count(s)
-    reason = store.meta("sync_revoked_reason")
+    reason = store.meta(credentials.REVOKED_REASON)
     return SyncStatus(enrolled=enrollment is not None, waiting=waiting,
                       last_success=dt.datetime.fromisoformat(last) if last else None,
                       server_url=enrollment.server_url if enrollment else "",

@@ -13,11 +13,11 @@ from sqlalchemy import select
 
 from consultant_app.device import (
     APP_VERSION,
-    META_PRIVATE_KEY,
     device_identity,
     install_certificate,
 )
 from consultant_app.errors import ValidationError
+from consultant_app.store import settings
 from consultant_app.store import Store
 from consultant_app.store.models import AgreementSignature
 from forms import agreements as A
@@ -46,7 +46,7 @@ def test_device_key_is_made_once_kept_encrypted_and_survives_reopening(store, pr
     raw_private = first.private_key.private_bytes(serialization.Encoding.Raw,
                                                   serialization.PrivateFormat.Raw,
                                                   serialization.NoEncryption())
-    stored = store.meta(META_PRIVATE_KEY)
+    stored = store.meta(settings.DEVICE_PRIVATE_KEY)
     assert base64.b64encode(raw_private).decode() not in stored
     assert raw_private not in base64.b64decode(stored)
     assert first.certificate.public_key().public_bytes(
