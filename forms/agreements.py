@@ -347,7 +347,7 @@ def update_fields(session: Session, agreement_id: str,
         if spec is None:
             problems.append(Problem.of(key, _N("problems", "Ukendt felt '{name}'."), name=key))
             continue
-        if ffields.is_blank(raw) or (isinstance(raw, str) and not raw.strip()):
+        if ffields.is_blank(raw):
             new_values[key] = None
             continue
         try:

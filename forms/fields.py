@@ -18,6 +18,7 @@ from consultant_app.services.fields import (
     choice,
     date,
     identifier,
+    is_blank,  # noqa: F401 - the one blank check, used as ffields.is_blank
     number,
     text,
 )
@@ -90,5 +91,3 @@ def from_json(spec: FieldSpec, value: Any) -> Any:
     return value
 
 
-def is_blank(value: Any) -> bool:
-    return value is None or value == "" or value == []

@@ -26,6 +26,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from consultant_app.services.fields import is_blank
+
 CTX = "template"
 
 FIELD_KINDS = ("text", "multiline", "date", "number", "integer", "hours", "money", "bool",
@@ -113,7 +115,7 @@ class Template:
 
 
 def _filled(value: Any) -> bool:
-    return value not in (None, "", [], False)
+    return value is not False and not is_blank(value)
 
 
 class TemplateError(ValueError):

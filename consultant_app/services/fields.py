@@ -24,8 +24,11 @@ def _fail(field: str, template: str, **params: Any) -> ValidationError:
     return ValidationError([Problem.of(field, template, **params)])
 
 
-def _blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and value.strip() == "")
+def is_blank(value: Any) -> bool:
+    """Nothing entered: None, text of only spaces, or an empty list (the one blank check for
+    record fields, agreement fields and rules)."""
+    return (value is None or (isinstance(value, str) and not value.strip())
+            or (isinstance(value, (list, tuple)) and not value))
 
 
 def text(max_len: int = 200) -> Converter:
@@ -183,7 +186,7 @@ def clean(spec: Spec, data: Mapping[str, Any], partial: bool = False) -> dict[st
     for name in names:
         f = spec[name]
         value = data.get(name)
-        if _blank(value):
+        if is_blank(value):
             if f.required:
                 problems.append(Problem.of(name, _N(CTX, "Skal udfyldes.")))
             else:

@@ -47,7 +47,3 @@ def age_at_start(content: dict[str, Any], facts: Facts) -> int | None:
     if start is None or facts.citizen_birth_date is None:
         return None
     return age_on(facts.citizen_birth_date, start)
-
-
-def filled(value: Any) -> bool:
-    return value not in (None, "", [])

@@ -8,9 +8,10 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from consultant_app.services.fields import is_blank
+
 from .base import _N, ERROR, INFO, WARNING, Facts, Finding, RuleSet, rule
 from .periods import as_number, danish_moment, danish_number
-from .reading import filled
 
 CTX = "rules"
 
@@ -174,12 +175,12 @@ def employee_representative(agreement_type: str, content: dict[str, Any], facts:
                             ruleset: RuleSet) -> Iterable[Finding]:
     """The employee representative (TR) is heard before a løntilskud post is filled."""
     name = content.get("tr_name")
-    if not filled(name):
+    if is_blank(name):
         yield Finding.of("employee_representative", INFO, "tr_name", _N(
             CTX, "Har arbejdspladsen en tillidsrepræsentant, skal vedkommende høres om "
                  "ansættelsen med løntilskud og skrive sin udtalelse i aftalen."))
         return
-    if not filled(content.get("tr_statement")):
+    if is_blank(content.get("tr_statement")):
         yield Finding.of("employee_representative", WARNING, "tr_statement", _N(
             CTX, "Tillidsrepræsentanten ({name}) har ikke givet sin udtalelse om ansættelsen "
                  "med løntilskud. Udfyld udtalelsen, eller notér hvorfor den mangler."),
