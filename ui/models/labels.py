@@ -24,7 +24,11 @@ VOCABULARIES: dict[tuple[str, str], Mapping[str, str]] = {
 }
 
 
-def domain_label(vocabulary: Mapping[str, str], code: str) -> str:
+def domain_label(vocabulary: Mapping[str, str], code: str | None) -> str:
+    """The translated Danish label of a domain code; the code itself if it is unknown, and
+    nothing for no code."""
+    if not code:
+        return ""
     label = vocabulary.get(code)
     return code if label is None else QCoreApplication.translate(domain.CTX, label)
 

@@ -25,7 +25,7 @@ from consultant_app import postcodes, queries, services
 from consultant_app.domain import DRIVING_LICENCES, RESTRICTIONS, TARGET_GROUPS
 
 from ..models.id_table import IdTableModel, default_format
-from ..models.labels import formatter_for
+from ..models.labels import domain_label, formatter_for
 from ..ops import Ops
 from . import Page
 from .partials.id_list import IdListPanel
@@ -34,7 +34,6 @@ from .partials.inputs import (
     ChoiceBox,
     action_button,
     as_text,
-    domain_label,
     fill_combo,
     page_action,
     set_combo_code,

@@ -45,12 +45,13 @@ from consultant_app.domain import MATCH_PIPELINE, MATCH_STATUSES
 from consultant_app.queries import MatchCard
 
 from ..models.id_table import ID_ROLE, default_format
+from ..models.labels import domain_label
 from ..ops import OpFailure, Ops
 from ..style import PROBLEM_STYLE
 from . import Page
 from .agreement_wizard import new_agreement_ref
 from .partials.id_list import IdListPanel
-from .partials.inputs import action_button, domain_label, page_action, while_alive
+from .partials.inputs import action_button, page_action, while_alive
 from .vacancies import format_vacancy_cell
 
 MIME_TYPE = "application/x-consultant-match-ids"

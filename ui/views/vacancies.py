@@ -30,6 +30,7 @@ from consultant_app.domain import REQUIREMENTS, VACANCY_KINDS, VACANCY_STATUSES
 from consultant_app.search import search
 
 from ..models.id_table import default_format
+from ..models.labels import domain_label
 from ..ops import OpFailure, Ops
 from . import Page
 from .partials.id_list import IdListPanel
@@ -38,7 +39,6 @@ from .partials.inputs import (
     ChoiceBox,
     action_button,
     as_text,
-    domain_label,
     fill_combo,
     page_action,
     set_combo_code,

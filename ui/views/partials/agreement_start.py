@@ -31,9 +31,10 @@ from forms import prefill as fprefill
 from forms.agreements import suggest_type
 from forms.templates import agreement_types, get_template
 
+from ...models.labels import domain_label
 from ...ops import Ops
 from .agreement_fields import tr_template
-from .inputs import ChoiceBox, domain_label, while_alive
+from .inputs import ChoiceBox, while_alive
 
 CTX = "agreement_start"
 tr = QCoreApplication.translate  # tr(CTX, "…"): found by ui.i18n.update

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QWheelEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,14 +24,9 @@ from PySide6.QtWidgets import (
 
 from consultant_app.text import format_date
 
+from ...models.labels import domain_label
+
 CODE_ROLE = Qt.ItemDataRole.UserRole
-
-
-def domain_label(mapping: Mapping[str, str], code: str | None) -> str:
-    """The translated Danish label of a domain code (the code itself if it is unknown)."""
-    if not code:
-        return ""
-    return QCoreApplication.translate("domain", mapping.get(code, code))
 
 
 class ChoiceBox(QComboBox):
