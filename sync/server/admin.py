@@ -10,8 +10,10 @@ import uuid
 from sqlalchemy import Engine, func, insert, select, update
 from sqlalchemy.engine import Connection
 
+from consultant_app.text import QT_TRANSLATE_NOOP as _N
+
 from . import auth, db
-from .errors import ServiceError
+from .errors import CTX, ServiceError
 
 DEMO_MUNICIPALITY = ("0751", "Aarhus")
 DEMO_CONSULTANT = "Demo Konsulent"  # the demo profile's consultant (consultant_app cli `demo`)
@@ -23,15 +25,15 @@ def normalize_municipality(code: str) -> str:
     """Municipality codes are four digits ("751" -> "0751")."""
     raw = code.strip()
     if not re.fullmatch(r"\d{1,4}", raw):
-        raise ServiceError(422, "invalid", f"Kommunekoden '{code}' skal være et tal på "
-                                           "højst fire cifre (fx 0751).")
+        raise ServiceError(422, "invalid", _N(CTX, "Kommunekoden '{code}' skal være et tal på "
+                                                     "højst fire cifre (fx 0751)."), code=code)
     return raw.zfill(4)
 
 
 def add_municipality(engine: Engine, code: str, name: str) -> str:
     code = normalize_municipality(code)
     if not name.strip():
-        raise ServiceError(422, "invalid", "Kommunens navn skal udfyldes.")
+        raise ServiceError(422, "invalid", _N(CTX, "Kommunens navn skal udfyldes."))
     with db.writing(engine) as conn:
         existing = conn.execute(select(db.municipality.c.code)
                                 .where(db.municipality.c.code == code)).first()
@@ -54,10 +56,10 @@ def add_consultant(engine: Engine, municipality: str, name: str, email: str = ""
                    consultant_id: str | None = None) -> str:
     code = normalize_municipality(municipality)
     if not municipality_exists(engine, code):
-        raise ServiceError(404, "unknown_municipality",
-                           f"Kommunen {code} findes ikke. Opret den med add-municipality.")
+        raise ServiceError(404, "unknown_municipality", _N(
+            CTX, "Kommunen {code} findes ikke. Opret den med add-municipality."), code=code)
     if not name.strip():
-        raise ServiceError(422, "invalid", "Konsulentens navn skal udfyldes.")
+        raise ServiceError(422, "invalid", _N(CTX, "Konsulentens navn skal udfyldes."))
     consultant_id = consultant_id or str(uuid.uuid4())
     with db.writing(engine) as conn:
         conn.execute(insert(db.consultant).values(
@@ -74,11 +76,13 @@ def find_consultant(engine: Engine, municipality: str, name_or_id: str) -> str:
             c.municipality_code == municipality,
             (c.id == name_or_id) | (c.name == name_or_id.strip()))).all()
     if not rows:
-        raise ServiceError(404, "unknown_consultant",
-                           f"Konsulenten '{name_or_id}' findes ikke i kommune {municipality}.")
+        raise ServiceError(404, "unknown_consultant", _N(
+            CTX, "Konsulenten '{name_or_id}' findes ikke i kommune {municipality}."),
+            name_or_id=name_or_id, municipality=municipality)
     if len(rows) > 1:
-        raise ServiceError(409, "ambiguous", f"Flere konsulenter hedder '{name_or_id}'; "
-                                             "angiv konsulentens id.")
+        raise ServiceError(409, "ambiguous", _N(
+            CTX, "Flere konsulenter hedder '{name_or_id}'; angiv konsulentens id."),
+            name_or_id=name_or_id)
     return rows[0].id
 
 
@@ -91,10 +95,13 @@ def resolve_consultant(engine: Engine, name_or_id: str, municipality: str | None
         rows = conn.execute(select(c.id).where(
             (c.id == name_or_id) | (c.name == name_or_id.strip()))).all()
     if not rows:
-        raise ServiceError(404, "unknown_consultant", f"Konsulenten '{name_or_id}' findes ikke.")
+        raise ServiceError(404, "unknown_consultant",
+                           _N(CTX, "Konsulenten '{name_or_id}' findes ikke."),
+                           name_or_id=name_or_id)
     if len(rows) > 1:
-        raise ServiceError(409, "ambiguous", f"Flere konsulenter hedder '{name_or_id}'; angiv "
-                                             "--municipality eller konsulentens id.")
+        raise ServiceError(409, "ambiguous", _N(
+            CTX, "Flere konsulenter hedder '{name_or_id}'; angiv --municipality eller "
+                 "konsulentens id."), name_or_id=name_or_id)
     return rows[0].id
 
 
@@ -103,7 +110,9 @@ def consultant_municipality(engine: Engine, consultant_id: str) -> tuple[str, st
         row = conn.execute(select(db.consultant.c.municipality_code, db.consultant.c.name)
                            .where(db.consultant.c.id == consultant_id)).first()
     if row is None:
-        raise ServiceError(404, "unknown_consultant", f"Konsulenten {consultant_id} findes ikke.")
+        raise ServiceError(404, "unknown_consultant",
+                           _N(CTX, "Konsulenten {consultant_id} findes ikke."),
+                           consultant_id=consultant_id)
     return row.municipality_code, row.name
 
 
@@ -131,8 +140,9 @@ def _reassign(engine: Engine, municipality: str, citizen_id: str, owner: str,
                                       r.version).where(
             r.entity == "citizen", r.id == citizen_id)).first()
         if citizen is None or citizen.municipality_code != municipality:
-            raise ServiceError(404, "unknown_citizen",
-                               f"Borgeren {citizen_id} findes ikke i kommune {municipality}.")
+            raise ServiceError(404, "unknown_citizen", _N(
+                CTX, "Borgeren {citizen_id} findes ikke i kommune {municipality}."),
+                citizen_id=citizen_id, municipality=municipality)
         values = json.loads(citizen.values_json)
         versions = json.loads(citizen.field_versions)
         if values.get("assigned_consultant") != name:
@@ -197,7 +207,8 @@ def deactivate_consultant(engine: Engine, consultant_id: str) -> list[str]:
                              .values(deactivated_at=now))
         if found.rowcount != 1:
             raise ServiceError(404, "unknown_consultant",
-                               f"Konsulenten {consultant_id} findes ikke.")
+                               _N(CTX, "Konsulenten {consultant_id} findes ikke."),
+                               consultant_id=consultant_id)
         devices = conn.execute(select(d.id).where(d.consultant_id == consultant_id,
                                                   d.status == "active")).scalars().all()
         conn.execute(update(db.device).where(d.consultant_id == consultant_id,

@@ -24,15 +24,18 @@ from typing import Any
 from cryptography.hazmat.primitives import serialization
 from sqlalchemy import Engine, insert, select, update
 
+from consultant_app.text import QT_TRANSLATE_NOOP as _N
+
 from . import db, keys
 from .ca import CA
-from .errors import ServiceError
+from .errors import CTX, ServiceError
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
 CODE_DAYS = 14
 # How long after its use a one-time code still gives its answer again to the same device key:
 # a lost answer is retried at once; later, the consultant asks for a new code.
 REPEAT_WINDOW = dt.timedelta(hours=1)
+UNKNOWN_CODE = _N(CTX, "Tilmeldingskoden er ukendt, brugt eller udløbet. Bed om en ny kode.")
 
 
 def hash_secret(secret: str) -> str:
@@ -82,8 +85,8 @@ def enroll(engine: Engine, ca: CA, code: str, public_key_b64: str, device_name: 
     except (binascii.Error, ValueError):
         raw_key = b""
     if len(raw_key) != 32:
-        raise ServiceError(422, "invalid", "Feltet public_key skal være en Ed25519-nøgle "
-                                           "(32 byte, base64).")
+        raise ServiceError(422, "invalid", _N(CTX, "Feltet public_key skal være en "
+                                                     "Ed25519-nøgle (32 byte, base64)."))
     code_hash = hash_secret(normalize_code(code))
     now = db.utcnow()
     with db.writing(engine) as conn:
@@ -95,14 +98,12 @@ def enroll(engine: Engine, ca: CA, code: str, public_key_b64: str, device_name: 
                   db.municipality.c.code == db.consultant.c.municipality_code)
             .where(db.enrollment_code.c.code_hash == code_hash)).first()
         if row is None or (row.expires_at is not None and row.expires_at < now):
-            raise ServiceError(403, "invalid_code", "Tilmeldingskoden er ukendt, brugt eller "
-                                                   "udløbet. Bed om en ny kode.")
+            raise ServiceError(403, "invalid_code", UNKNOWN_CODE)
         if row.used_at is not None and not row.reusable:
             again = (_enrolled_with(conn, row, raw_key)
                      if now - row.used_at <= REPEAT_WINDOW else None)
             if again is None:
-                raise ServiceError(403, "invalid_code", "Tilmeldingskoden er ukendt, brugt "
-                                                       "eller udløbet. Bed om en ny kode.")
+                raise ServiceError(403, "invalid_code", UNKNOWN_CODE)
             return _answer_again(conn, again, row)
         if not row.reusable:
             done = conn.execute(update(db.enrollment_code)
@@ -110,7 +111,8 @@ def enroll(engine: Engine, ca: CA, code: str, public_key_b64: str, device_name: 
                                        db.enrollment_code.c.used_at.is_(None))
                                 .values(used_at=now))
             if done.rowcount != 1:  # another request used it a moment ago
-                raise ServiceError(403, "invalid_code", "Tilmeldingskoden er allerede brugt.")
+                raise ServiceError(403, "invalid_code",
+                                   _N(CTX, "Tilmeldingskoden er allerede brugt."))
         device_id = str(uuid.uuid4())
         token = keys.vault_of(conn).device_token(conn, device_id)
         cert = ca.issue_device_certificate(raw_key, device_id, row.name, row.municipality_name)
@@ -154,7 +156,8 @@ def _answer_again(conn: Any, device_row: Any, code_row: Any
 def authenticate(engine: Engine, authorization: str | None) -> DeviceIdentity:
     """The device a request comes from; 401 without a valid token, 410 when revoked."""
     if not authorization or not authorization.lower().startswith("bearer "):
-        raise ServiceError(401, "unauthorized", "Enheden er ikke tilmeldt (mangler adgangsnøgle).")
+        raise ServiceError(401, "unauthorized",
+                           _N(CTX, "Enheden er ikke tilmeldt (mangler adgangsnøgle)."))
     token = authorization[7:].strip()
     with engine.connect() as conn:
         row = conn.execute(
@@ -164,12 +167,13 @@ def authenticate(engine: Engine, authorization: str | None) -> DeviceIdentity:
             .join(db.consultant, db.consultant.c.id == db.device.c.consultant_id)
             .where(db.device.c.token_hash == hash_secret(token))).first()
     if row is None:
-        raise ServiceError(401, "unauthorized", "Adgangsnøglen er ukendt. Tilmeld enheden igen.")
+        raise ServiceError(401, "unauthorized",
+                           _N(CTX, "Adgangsnøglen er ukendt. Tilmeld enheden igen."))
     _touch(engine, row.id, row.last_seen_at)
     if row.status != "active":
-        raise ServiceError(410, "device_revoked",
-                           "Enheden er spærret af kommunen. Personoplysningerne på den "
-                           "bliver slettet. Kontakt din leder.")
+        raise ServiceError(410, "device_revoked", _N(
+            CTX, "Enheden er spærret af kommunen. Personoplysningerne på den bliver slettet. "
+                 "Kontakt din leder."))
     return DeviceIdentity(row.id, row.status, row.consultant_id, row.name,
                           row.municipality_code, row.certificate_pem)
 

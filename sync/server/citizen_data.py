@@ -31,8 +31,10 @@ from typing import Any
 
 from sqlalchemy import Engine, delete, func, select, update
 
+from consultant_app.text import QT_TRANSLATE_NOOP as _N
+
 from . import access_log, admin, db, sealed
-from .errors import ServiceError
+from .errors import CTX, ServiceError
 
 RETENTION_DAYS_ENV = "CONSULTANT_SERVER_RETENTION_DAYS"
 DEFAULT_RETENTION_DAYS = 5 * 365 + 1
@@ -48,7 +50,8 @@ def _citizen_municipality(conn: Any, citizen_id: str) -> str:
     found = conn.execute(select(r.municipality_code).where(
         r.entity == "citizen", r.id == citizen_id)).scalar()
     if found is None:
-        raise ServiceError(404, "unknown_citizen", f"Borgeren {citizen_id} findes ikke.")
+        raise ServiceError(404, "unknown_citizen", _N(CTX, "Borgeren {citizen_id} findes ikke."),
+                           citizen_id=citizen_id)
     return found
 
 
@@ -112,9 +115,9 @@ def erase(engine: Engine, citizen_id: str, including_signed: bool = False,
         signed = conn.execute(select(func.count()).select_from(db.sealed_agreement).where(
             s.agreement_id.in_(agreements))).scalar_one()
         if signed and not including_signed:
-            raise ServiceError(409, "signed_agreements", (
-                f"Borgeren har {signed} underskrevne aftaler, som kommunen skal opbevare. "
-                "Brug --including-signed for også at slette dem."))
+            raise ServiceError(409, "signed_agreements", _N(
+                CTX, "Borgeren har {signed} underskrevne aftaler, som kommunen skal opbevare. "
+                     "Brug --including-signed for også at slette dem."), signed=signed)
         conn.execute(update(db.record).where(r.citizen_id == citizen_id).values(
             deleted=True, version=r.version + 1, values_json="{}", field_versions="{}",
             secret=None, cpr_index=None, modified_at=now))

@@ -27,7 +27,9 @@ from limits import parse, storage, strategies
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from .errors import ServiceError
+from consultant_app.text import QT_TRANSLATE_NOOP as _N
+
+from .errors import CTX, ServiceError
 
 RATE_LIMIT_STORAGE_ENV = "CONSULTANT_SERVER_RATE_LIMIT_STORAGE"
 ENROLL_FAILURES = "10/15 minutes"
@@ -51,17 +53,19 @@ class Throttle:
             return
         reset = self._limiter.get_window_stats(item, kind, client).reset_time
         wait = max(1, math.ceil(reset - time.time()))
-        what = "tilmeldingskoder" if kind == "enroll" else "adgangsnøgler"
-        raise LockedOut(f"For mange forkerte {what} fra denne adresse. Prøv igen om "
-                        f"{math.ceil(wait / 60)} minutter.", wait)
+        template = (_N(CTX, "For mange forkerte tilmeldingskoder fra denne adresse. Prøv "
+                            "igen om {minutes} minutter.") if kind == "enroll" else
+                    _N(CTX, "For mange forkerte adgangsnøgler fra denne adresse. Prøv igen "
+                            "om {minutes} minutter."))
+        raise LockedOut(template, wait, minutes=math.ceil(wait / 60))
 
     def failed(self, kind: str, client: str) -> None:
         self._limiter.hit(self._items[kind], kind, client)
 
 
 class LockedOut(ServiceError):
-    def __init__(self, message: str, retry_after: int):
-        super().__init__(429, "too_many_attempts", message)
+    def __init__(self, message: str, retry_after: int, /, **params: Any):
+        super().__init__(429, "too_many_attempts", message, **params)
         self.retry_after = retry_after
 
 

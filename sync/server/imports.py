@@ -37,6 +37,7 @@ from consultant_app.text import QT_TRANSLATE_NOOP as _N
 from consultant_app.text import Message
 
 from . import admin, db
+from .errors import CTX as SERVICE
 from .errors import ServiceError
 
 CSV_KIND = {"employers": "employers", "vacancies": "vacancies", "citizens": "candidates"}
@@ -97,7 +98,7 @@ def import_file(engine: Engine, kind: str, path: os.PathLike[str] | str, municip
     try:
         data = csvio.read_file(path)
     except UserError as exc:
-        raise ServiceError(422, "invalid", exc.message.render()) from None
+        raise ServiceError(422, "invalid", exc.message) from None
     return import_bytes(engine, kind, data, municipality, consultant, keep_good,
                         Path(path).name)
 
@@ -109,12 +110,13 @@ def import_bytes(engine: Engine, kind: str, data: bytes, municipality: str,
         raise ValueError(f"unknown kind {kind!r}")
     code = admin.normalize_municipality(municipality)
     if not admin.municipality_exists(engine, code):
-        raise ServiceError(404, "unknown_municipality", f"Kommunen {code} findes ikke.")
+        raise ServiceError(404, "unknown_municipality",
+                           _N(SERVICE, "Kommunen {code} findes ikke."), code=code)
     try:
         table = csvio.parse(data, name)
         columns = csvio.check_header(CSV_KIND[kind], table.header, name)
     except UserError as exc:
-        raise ServiceError(422, "invalid", exc.message.render()) from None
+        raise ServiceError(422, "invalid", exc.message) from None
     fixed_owner = admin.find_consultant(engine, code, consultant) if consultant else None
     consultants = _consultants(engine, code)
     result = ImportResult(kind, keep_good)

@@ -19,18 +19,22 @@ import binascii
 import datetime as dt
 import hashlib
 import json
+from typing import Any
 
 from cryptography import x509
 from sqlalchemy import Engine, insert, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
+from consultant_app.text import QT_TRANSLATE_NOOP as _N
+
 from ..protocol import SealedAgreementReceipt, SealedAgreementUpload
 from . import db, keys
 from .auth import DeviceIdentity
 from .ca import CA
-from .errors import ServiceError
+from .errors import CTX, ServiceError
 
+OUT_OF_SCOPE = _N(CTX, "Enheden har ikke adgang til denne aftale.")
 
 def receipt_message(agreement_id: str, revision: int, content_hash: str, pdf_sha256: str,
                     received_at: dt.datetime) -> bytes:
@@ -75,11 +79,11 @@ def _existing(engine: Engine, agreement_id: str, revision: int):  # type: ignore
 def _answer(row, identity: DeviceIdentity, agreement_id: str, revision: int,  # type: ignore[no-untyped-def]
             content_hash: str, pdf_sha256: str) -> SealedAgreementReceipt:
     if row.municipality_code != identity.municipality_code:
-        raise ServiceError(403, "out_of_scope", "Enheden har ikke adgang til denne aftale.")
+        raise ServiceError(403, "out_of_scope", OUT_OF_SCOPE)
     if (row.content_hash, row.pdf_sha256) != (content_hash, pdf_sha256):
-        raise ServiceError(409, "immutable", "Der er allerede modtaget en anden forseglet "
-                                             "aftale med samme id og version. Den modtagne "
-                                             "aftale kan ikke erstattes.")
+        raise ServiceError(409, "immutable", _N(
+            CTX, "Der er allerede modtaget en anden forseglet aftale med samme id og version. "
+                 "Den modtagne aftale kan ikke erstattes."))
     return SealedAgreementReceipt(agreement_id=agreement_id, revision=revision,
                                   status="duplicate", content_hash=row.content_hash,
                                   pdf_sha256=row.pdf_sha256, received_at=row.received_at)
@@ -98,8 +102,7 @@ def _check_scope(engine: Engine, identity: DeviceIdentity, agreement_id: str,
             r.entity == "placement_agreement", r.id == agreement_id)).first()
         if row is None or row.municipality_code != identity.municipality_code:
             if row is not None:
-                raise ServiceError(403, "out_of_scope",
-                                   "Enheden har ikke adgang til denne aftale.")
+                raise ServiceError(403, "out_of_scope", OUT_OF_SCOPE)
             return
         if row.owner_consultant_id in (None, identity.consultant_id):
             return
@@ -110,11 +113,11 @@ def _check_scope(engine: Engine, identity: DeviceIdentity, agreement_id: str,
     values = json.loads(row.values_json)
     if exited is None or values.get("status") != "sealed" or \
             values.get("content_hash") != content_hash:
-        raise ServiceError(403, "out_of_scope", "Enheden har ikke adgang til denne aftale.")
+        raise ServiceError(403, "out_of_scope", OUT_OF_SCOPE)
 
 
-def _invalid(message: str) -> ServiceError:
-    return ServiceError(422, "invalid_seal", message)
+def _invalid(template: str, **params: Any) -> ServiceError:
+    return ServiceError(422, "invalid_seal", template, **params)
 
 
 def _verify(ca: CA, identity: DeviceIdentity, agreement_id: str, revision: int,
@@ -136,28 +139,29 @@ def _verify(ca: CA, identity: DeviceIdentity, agreement_id: str, revision: int,
     try:
         same = canonical.content_hash(upload.content) == upload.content_hash
     except (ValueError, TypeError, UnicodeError, RecursionError, OverflowError):
-        raise _invalid("Feltet content indeholder værdier, som en forseglet aftale aldrig "
-                       "har (fx tal uden for det gyldige område).") from None
+        raise _invalid(_N(CTX, "Feltet content indeholder værdier, som en forseglet aftale "
+                                "aldrig har (fx tal uden for det gyldige område).")) from None
     if not same:
-        raise _invalid("Aftalens indhold passer ikke med dens kontrolsum (content_hash).")
+        raise _invalid(_N(CTX, "Aftalens indhold passer ikke med dens kontrolsum (content_hash)."))
     try:
         report = verify_pdf(pdf, trusted_certs=[ca.certificate_pem.encode("ascii")])
     except (NotAPdf, TooLarge) as exc:
-        raise _invalid(f"Feltet pdf_base64: {exc.message}") from None
+        raise _invalid(_N(CTX, "Feltet pdf_base64: {problem}"), problem=exc.message) from None
     if report.outcome == NOT_INTACT:
-        raise _invalid("Den forseglede PDF kunne ikke godkendes: " + " ".join(report.problems))
+        raise _invalid(_N(CTX, "Den forseglede PDF kunne ikke godkendes: {problems}"),
+                       problems=" ".join(report.problems))
     if report.outcome == UNTRUSTED:
-        raise _invalid("Den forseglede PDF er ikke forseglet med et certifikat, som denne "
-                       "tjeneste har udstedt.")
+        raise _invalid(_N(CTX, "Den forseglede PDF er ikke forseglet med et certifikat, som "
+                                "denne tjeneste har udstedt."))
     if report.outcome != TRUSTED:
-        raise _invalid("Den forseglede PDF kan ikke kontrolleres: "
-                       + " ".join(report.cannot_check))
+        raise _invalid(_N(CTX, "Den forseglede PDF kan ikke kontrolleres: {reasons}"),
+                       reasons=" ".join(report.cannot_check))
     if (report.agreement_id, report.revision, report.content_hash) != \
             (agreement_id, revision, upload.content_hash):
-        raise _invalid("PDF-filen hører ikke til denne aftale, version eller kontrolsum.")
+        raise _invalid(_N(CTX, "PDF-filen hører ikke til denne aftale, version eller kontrolsum."))
     device_cert = x509.load_pem_x509_certificate(identity.certificate_pem.encode("ascii"))
     if report.certificate_subject != device_cert.subject.rfc4514_string():
-        raise _invalid("Aftalen er ikke forseglet med denne enheds certifikat.")
+        raise _invalid(_N(CTX, "Aftalen er ikke forseglet med denne enheds certifikat."))
 
 
 def receive(engine: Engine, ca: CA, identity: DeviceIdentity, agreement_id: str,
@@ -165,7 +169,7 @@ def receive(engine: Engine, ca: CA, identity: DeviceIdentity, agreement_id: str,
     try:
         pdf = base64.b64decode(upload.pdf_base64, validate=True)
     except (binascii.Error, ValueError):
-        raise _invalid("Feltet pdf_base64 er ikke gyldig base64.") from None
+        raise _invalid(_N(CTX, "Feltet pdf_base64 er ikke gyldig base64.")) from None
     pdf_sha256 = hashlib.sha256(pdf).hexdigest()
     _check_scope(engine, identity, agreement_id, upload.content_hash)
     row = _existing(engine, agreement_id, revision)

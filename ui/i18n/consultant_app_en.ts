@@ -5003,6 +5003,157 @@ Not signed yet</translation>
     </message>
 </context>
 <context>
+    <name>service</name>
+    <message>
+        <source>Adgangskoden skal have mindst {length} tegn.</source>
+        <translation>The password must have at least {length} characters.</translation>
+    </message>
+    <message>
+        <source>Adgangsnøglen er ukendt. Tilmeld enheden igen.</source>
+        <translation>The access token is unknown. Enrol the device again.</translation>
+    </message>
+    <message>
+        <source>Aftalen er ikke forseglet med denne enheds certifikat.</source>
+        <translation>The agreement is not sealed with this device&apos;s certificate.</translation>
+    </message>
+    <message>
+        <source>Aftalens indhold passer ikke med dens kontrolsum (content_hash).</source>
+        <translation>The agreement&apos;s content does not match its checksum (content_hash).</translation>
+    </message>
+    <message>
+        <source>Angiv kommunen (--municipality) for denne rolle.</source>
+        <translation>Give the municipality (--municipality) for this role.</translation>
+    </message>
+    <message>
+        <source>Borgeren har {signed} underskrevne aftaler, som kommunen skal opbevare. Brug --including-signed for også at slette dem.</source>
+        <translation>The citizen has {signed} signed agreements, which the municipality must keep. Use --including-signed to delete them too.</translation>
+    </message>
+    <message>
+        <source>Borgeren {citizen_id} findes ikke i kommune {municipality}.</source>
+        <translation>The citizen {citizen_id} does not exist in municipality {municipality}.</translation>
+    </message>
+    <message>
+        <source>Borgeren {citizen_id} findes ikke.</source>
+        <translation>The citizen {citizen_id} does not exist.</translation>
+    </message>
+    <message>
+        <source>Brugeren &apos;{username}&apos; findes allerede.</source>
+        <translation>The user &apos;{username}&apos; already exists.</translation>
+    </message>
+    <message>
+        <source>Brugernavnet skal udfyldes (højst 100 tegn).</source>
+        <translation>The user name must be filled in (at most 100 characters).</translation>
+    </message>
+    <message>
+        <source>Den forseglede PDF er ikke forseglet med et certifikat, som denne tjeneste har udstedt.</source>
+        <translation>The sealed PDF is not sealed with a certificate this service issued.</translation>
+    </message>
+    <message>
+        <source>Den forseglede PDF kan ikke kontrolleres: {reasons}</source>
+        <translation>The sealed PDF cannot be checked: {reasons}</translation>
+    </message>
+    <message>
+        <source>Den forseglede PDF kunne ikke godkendes: {problems}</source>
+        <translation>The sealed PDF could not be accepted: {problems}</translation>
+    </message>
+    <message>
+        <source>Der er allerede modtaget en anden forseglet aftale med samme id og version. Den modtagne aftale kan ikke erstattes.</source>
+        <translation>Another sealed agreement with the same id and version has already been received. The received agreement cannot be replaced.</translation>
+    </message>
+    <message>
+        <source>Enheden er ikke tilmeldt (mangler adgangsnøgle).</source>
+        <translation>The device is not enrolled (no access token).</translation>
+    </message>
+    <message>
+        <source>Enheden er spærret af kommunen. Personoplysningerne på den bliver slettet. Kontakt din leder.</source>
+        <translation>The municipality has blocked the device. The personal data on it will be deleted. Contact your manager.</translation>
+    </message>
+    <message>
+        <source>Enheden har ikke adgang til denne aftale.</source>
+        <translation>The device has no access to this agreement.</translation>
+    </message>
+    <message>
+        <source>Feltet content indeholder værdier, som en forseglet aftale aldrig har (fx tal uden for det gyldige område).</source>
+        <translation>The field content holds values a sealed agreement never has (such as numbers outside the valid range).</translation>
+    </message>
+    <message>
+        <source>Feltet pdf_base64 er ikke gyldig base64.</source>
+        <translation>The field pdf_base64 is not valid base64.</translation>
+    </message>
+    <message>
+        <source>Feltet pdf_base64: {problem}</source>
+        <translation>The field pdf_base64: {problem}</translation>
+    </message>
+    <message>
+        <source>Feltet public_key skal være en Ed25519-nøgle (32 byte, base64).</source>
+        <translation>The field public_key must be an Ed25519 key (32 bytes, base64).</translation>
+    </message>
+    <message>
+        <source>Flere konsulenter hedder &apos;{name_or_id}&apos;; angiv --municipality eller konsulentens id.</source>
+        <translation>Several consultants are called &apos;{name_or_id}&apos;; give --municipality or the consultant&apos;s id.</translation>
+    </message>
+    <message>
+        <source>Flere konsulenter hedder &apos;{name_or_id}&apos;; angiv konsulentens id.</source>
+        <translation>Several consultants are called &apos;{name_or_id}&apos;; give the consultant&apos;s id.</translation>
+    </message>
+    <message>
+        <source>For mange forkerte adgangsnøgler fra denne adresse. Prøv igen om {minutes} minutter.</source>
+        <translation>Too many wrong access tokens from this address. Try again in {minutes} minutes.</translation>
+    </message>
+    <message>
+        <source>For mange forkerte tilmeldingskoder fra denne adresse. Prøv igen om {minutes} minutter.</source>
+        <translation>Too many wrong enrolment codes from this address. Try again in {minutes} minutes.</translation>
+    </message>
+    <message>
+        <source>Kommunekoden &apos;{code}&apos; skal være et tal på højst fire cifre (fx 0751).</source>
+        <translation>The municipality code &apos;{code}&apos; must be a number of at most four digits (e.g. 0751).</translation>
+    </message>
+    <message>
+        <source>Kommunen {code} findes ikke.</source>
+        <translation>The municipality {code} does not exist.</translation>
+    </message>
+    <message>
+        <source>Kommunen {code} findes ikke. Opret den med add-municipality.</source>
+        <translation>The municipality {code} does not exist. Create it with add-municipality.</translation>
+    </message>
+    <message>
+        <source>Kommunens navn skal udfyldes.</source>
+        <translation>The municipality&apos;s name must be filled in.</translation>
+    </message>
+    <message>
+        <source>Konsulenten &apos;{name_or_id}&apos; findes ikke i kommune {municipality}.</source>
+        <translation>The consultant &apos;{name_or_id}&apos; does not exist in municipality {municipality}.</translation>
+    </message>
+    <message>
+        <source>Konsulenten &apos;{name_or_id}&apos; findes ikke.</source>
+        <translation>The consultant &apos;{name_or_id}&apos; does not exist.</translation>
+    </message>
+    <message>
+        <source>Konsulenten {consultant_id} findes ikke.</source>
+        <translation>The consultant {consultant_id} does not exist.</translation>
+    </message>
+    <message>
+        <source>Konsulentens navn skal udfyldes.</source>
+        <translation>The consultant&apos;s name must be filled in.</translation>
+    </message>
+    <message>
+        <source>PDF-filen hører ikke til denne aftale, version eller kontrolsum.</source>
+        <translation>The PDF file does not belong to this agreement, version or checksum.</translation>
+    </message>
+    <message>
+        <source>Rollen skal være en af {roles}.</source>
+        <translation>The role must be one of {roles}.</translation>
+    </message>
+    <message>
+        <source>Tilmeldingskoden er allerede brugt.</source>
+        <translation>The enrolment code has already been used.</translation>
+    </message>
+    <message>
+        <source>Tilmeldingskoden er ukendt, brugt eller udløbet. Bed om en ny kode.</source>
+        <translation>The enrolment code is unknown, used or expired. Ask for a new code.</translation>
+    </message>
+</context>
+<context>
     <name>signing</name>
     <message>
         <source>%1 sider sendt til printeren.</source>

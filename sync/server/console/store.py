@@ -40,7 +40,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Connection
 
+from consultant_app.text import QT_TRANSLATE_NOOP as _N
+
 from .. import admin, db, keys
+from ..errors import CTX as SERVICE
 from ..errors import ServiceError
 
 console_user = Table(
@@ -165,21 +168,25 @@ def add_user(engine: Engine, username: str, name: str, role: str, password: str,
     ``consultants``: a team leader's consultants (names or ids in the municipality)."""
     username = username.strip()
     if not username or len(username) > 100:
-        raise ServiceError(422, "invalid", "Brugernavnet skal udfyldes (højst 100 tegn).")
+        raise ServiceError(422, "invalid",
+                           _N(SERVICE, "Brugernavnet skal udfyldes (højst 100 tegn)."))
     if role not in ROLES:
-        raise ServiceError(422, "invalid", f"Rollen skal være en af {', '.join(ROLES)}.")
+        raise ServiceError(422, "invalid", _N(SERVICE, "Rollen skal være en af {roles}."),
+                           roles=", ".join(ROLES))
     if len(password) < MIN_PASSWORD:
         raise ServiceError(422, "invalid",
-                           f"Adgangskoden skal have mindst {MIN_PASSWORD} tegn.")
+                           _N(SERVICE, "Adgangskoden skal have mindst {length} tegn."),
+                           length=MIN_PASSWORD)
     if role == SYSTEM_ADMIN:
         municipality = None
     else:
         if not municipality:
-            raise ServiceError(422, "invalid", "Angiv kommunen (--municipality) for denne rolle.")
+            raise ServiceError(422, "invalid", _N(
+                SERVICE, "Angiv kommunen (--municipality) for denne rolle."))
         municipality = admin.normalize_municipality(municipality)
         if not admin.municipality_exists(engine, municipality):
             raise ServiceError(404, "unknown_municipality",
-                               f"Kommunen {municipality} findes ikke.")
+                               _N(SERVICE, "Kommunen {code} findes ikke."), code=municipality)
     team = [admin.find_consultant(engine, municipality, c) for c in consultants] \
         if municipality else []
     user_id = str(uuid.uuid4())
@@ -187,7 +194,8 @@ def add_user(engine: Engine, username: str, name: str, role: str, password: str,
     with db.writing(engine) as conn:
         if conn.execute(select(console_user.c.id)
                         .where(console_user.c.username == username)).first():
-            raise ServiceError(409, "exists", f"Brugeren '{username}' findes allerede.")
+            raise ServiceError(409, "exists", _N(SERVICE, "Brugeren '{username}' findes allerede."),
+                               username=username)
         conn.execute(insert(console_user).values(
             id=user_id, username=username, name=name.strip() or username, role=role,
             municipality_code=municipality, password_hash=_hasher.hash(password),
