@@ -47,7 +47,9 @@ from pathlib import Path
 
 import click
 
+from consultant_app.text import QT_TRANSLATE_NOOP as _N
 from sync.server.app import DATABASE_URL_ENV
+from sync.server.errors import CTX as SERVICE
 
 DEFAULT_PORT = 8765
 
@@ -264,7 +266,8 @@ def revoke_device(ctx: Context, device_id: str) -> None:
     from sync.server import auth
     from sync.server.errors import ServiceError
     if not auth.revoke(ctx.engine(), device_id):
-        raise ServiceError(404, "unknown_device", f"Enheden {device_id} findes ikke.")
+        raise ServiceError(404, "unknown_device", _N(SERVICE, "Enheden {device_id} findes ikke."),
+                           device_id=device_id)
     click.echo(f"Enheden {device_id} er spærret.")
 
 

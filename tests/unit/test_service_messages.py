@@ -15,6 +15,7 @@ from ui.i18n import update
 
 ROOT = Path(__file__).resolve().parents[2]
 SERVER = ROOT / "sync" / "server"
+SERVER_CLI = ROOT / "sync" / "server_cli.py"
 # The calls that take a service message, and the position of the message among their arguments.
 MESSAGE_ARG = {"ServiceError": 2, "LockedOut": 0, "_invalid": 0}
 
@@ -38,7 +39,8 @@ def _bare_messages(path: Path) -> list[str]:
 
 def test_every_service_message_is_a_template() -> None:
     found = [f"{path.parent.relative_to(ROOT)}/{hit}"
-             for path in sorted(SERVER.rglob("*.py")) for hit in _bare_messages(path)]
+             for path in (*sorted(SERVER.rglob("*.py")), SERVER_CLI)
+             for hit in _bare_messages(path)]
     assert found == [], "mark the message _N(CTX, ...) with {placeholders}: " + ", ".join(found)
 
 
@@ -61,7 +63,7 @@ def _catalogue() -> dict[str, str]:
 
 
 def test_every_template_is_collected_and_has_its_english() -> None:
-    templates = {text for path in sorted(SERVER.rglob("*.py"))
+    templates = {text for path in (*sorted(SERVER.rglob("*.py")), SERVER_CLI)
                  for context, text in update.core_templates(path) if context == CTX}
     assert len(templates) >= 30
     catalogue = _catalogue()

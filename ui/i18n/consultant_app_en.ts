@@ -5073,6 +5073,10 @@ Not signed yet</translation>
         <translation>The device has no access to this agreement.</translation>
     </message>
     <message>
+        <source>Enheden {device_id} findes ikke.</source>
+        <translation>The device {device_id} does not exist.</translation>
+    </message>
+    <message>
         <source>Feltet content indeholder værdier, som en forseglet aftale aldrig har (fx tal uden for det gyldige område).</source>
         <translation>The field content holds values a sealed agreement never has (such as numbers outside the valid range).</translation>
     </message>
