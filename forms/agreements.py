@@ -475,7 +475,7 @@ def overlaps(session: Session, doc: AgreementDoc) -> list[rules.Finding]:
         both_exclusive = kind in EXCLUSIVE_TYPES and record.agreement_type in EXCLUSIVE_TYPES
         found.append(rules.Finding.of(
             "overlap", rules.WARNING if both_exclusive else rules.INFO, "start_date", _N(
-                RULES_CTX, "Borgeren har allerede en aftale om {kind} ({status}) hos "
+                RULES_CTX, "Borgeren har allerede en {kind} ({status}) hos "
                            "{employer} fra {start} til {end}, som overlapper denne aftales "
                            "periode. Tjek, at de to aftaler kan gælde samtidig, og notér "
                            "det."),
@@ -486,6 +486,8 @@ def overlaps(session: Session, doc: AgreementDoc) -> list[rules.Finding]:
 
 
 def _type_title(agreement_type: str) -> str:
+    """The agreement's kind as a phrase: its template's title in lower case ("aftale om
+    virksomhedspraktik")."""
     try:
         return get_template(agreement_type).pdf.title.lower()
     except KeyError:

@@ -4666,8 +4666,8 @@ Not signed yet</translation>
         <translation>School weeks in the programme.</translation>
     </message>
     <message>
-        <source>Borgeren har allerede en aftale om {kind} ({status}) hos {employer} fra {start} til {end}, som overlapper denne aftales periode. Tjek, at de to aftaler kan gælde samtidig, og notér det.</source>
-        <translation>The citizen already has an agreement on {kind} ({status}) with {employer} from {start} to {end}, which overlaps this agreement&apos;s period. Check that the two agreements can hold at the same time, and note it.</translation>
+        <source>Borgeren har allerede en {kind} ({status}) hos {employer} fra {start} til {end}, som overlapper denne aftales periode. Tjek, at de to aftaler kan gælde samtidig, og notér det.</source>
+        <translation>The citizen already has an agreement ({kind}, {status}) with {employer} from {start} to {end}, which overlaps this agreement&apos;s period. Check that the two agreements can hold at the same time, and note it.</translation>
     </message>
     <message>
         <source>Borgeren kan ikke komme i praktik hos sin seneste arbejdsgiver (CVR {cvr}), heller ikke når ansættelsen var med tilskud.</source>

@@ -101,8 +101,8 @@ def test_an_overlapping_placement_of_the_same_citizen_is_a_warning(store, place)
     this = _draft(store, place)
     [overlap] = [f for f in _check(store, this).findings if f.rule == "overlap"]
     assert overlap.severity == "warning" and overlap.field == "start_date"
-    assert "virksomhedspraktik (forseglet) hos Bageriet ApS fra 01-02-2026 til 15-03-2026" \
-        in str(overlap.message)
+    assert ("Borgeren har allerede en aftale om virksomhedspraktik (forseglet) hos Bageriet ApS "
+            "fra 01.02.2026 til 15.03.2026") in str(overlap.message)
 
 
 def test_mentor_beside_a_placement_is_information_and_what_ended_before_is_nothing(store,
@@ -169,6 +169,6 @@ def test_the_pdf_names_the_rule_set_and_its_groups(store, place):
     pages = [re.sub(r"\s+", " ", p.extract_text())
              for p in pypdf.PdfReader(io.BytesIO(data)).pages]
     assert "Jobsøgningsindsats" in " ".join(pages)
-    assert "gældende fra 01-01-2027, som programmet har det med" in pages[0]
+    assert "gældende fra 01.01.2027, som programmet har det med" in pages[0]
     assert "foreløbigt regelsæt" in pages[0]
     assert "Regelsæt" in pages[-1] and doc.ruleset["sha256"][:40] in pages[-1].replace(" ", "")

@@ -173,7 +173,7 @@ def test_the_municipalitys_placements_count_without_the_ones_this_device_holds(s
                    if f.rule == "ratio"]
     text = str(ratio.message)
     assert "bliver det 3 fuldtidspersoner (2 i forvejen: 1 fra kommunens aftaler" in text
-    assert "opgjort 19-02-2026 kl. 09:30; 1 fra denne enhed; 0 registreret" in text
+    assert "opgjort 19.02.2026 kl. 09:30; 1 fra denne enhed; 0 registreret" in text
 
 
 def test_praktik_at_the_last_employer_blocks_signing(store, place):
