@@ -71,6 +71,7 @@ class Ops(QObject):
         self._relay = _Relay()
         self._relay.done.connect(self._deliver)
         self.pending = 0
+        self._closed = False
 
     def write(self, fn: Callable[..., Any], *args: Any,
               on_done: Callable[[Any], None] | None = None,
@@ -79,7 +80,7 @@ class Ops(QObject):
         def job() -> Any:
             with self.store.write() as session:
                 return fn(session, *args)
-        self._submit(job, on_done, on_error)
+        self._submit(job, on_done, on_error, "write")
 
     def read(self, fn: Callable[..., Any], *args: Any,
              on_done: Callable[[Any], None] | None = None,
@@ -89,9 +90,18 @@ class Ops(QObject):
         def job() -> Any:
             with self.store.read() as session:
                 return fn(session, *args)
-        self._submit(job, on_done, on_error)
+        self._submit(job, on_done, on_error, "read")
 
-    def _submit(self, job: Callable[[], Any], on_done: Any, on_error: Any) -> None:
+    def _submit(self, job: Callable[[], Any], on_done: Any, on_error: Any,
+                 kind: str) -> None:
+        if self._closed:
+            # The window is closing (a list's reload timer, a late autosave): the store is
+            # closed or about to be, so the work cannot run. A read is simply not needed; a
+            # write should have been flushed before shutdown (the pages' leave()), so one
+            # arriving now is logged.
+            (log.warning if kind == "write" else log.debug)(
+                "%s asked for after the store's worker stopped: not run", kind)
+            return
         self.pending += 1
         self.started.emit()
 
@@ -122,5 +132,7 @@ class Ops(QObject):
             return fn(session, *args)
 
     def shutdown(self) -> None:
-        """Finish queued writes, then stop the worker (called on quit)."""
+        """Finish queued writes, then stop the worker (called on quit); work asked for
+        after this is not run."""
+        self._closed = True
         self._writer.shutdown(wait=True)
