@@ -21,8 +21,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -38,6 +37,7 @@ from PySide6.QtWidgets import (
 from consultant_app.errors import UserError, WrongPassphrase
 
 from .i18n import install_translator
+from .screen import first_size
 from .settings import APPLICATION, ORGANIZATION, Settings
 from .style import PROBLEM_STYLE
 
@@ -107,14 +107,7 @@ class StartWindow(QMainWindow):
         self.setCentralWidget(self.label)
         geometry = settings.get("window/geometry")
         if geometry.isEmpty() or not self.restoreGeometry(geometry):
-            screen = self.screen() or QGuiApplication.primaryScreen()
-            available = screen.availableGeometry()
-            comfortable = QSize(1280, 800)  # as MainWindow's first size
-            if available.width() < comfortable.width() + 80 or \
-                    available.height() < comfortable.height() + 80:
-                self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
-            else:
-                self.resize(comfortable)
+            first_size(self)  # as the main window's first size
 
 
 class _Finished(QObject):

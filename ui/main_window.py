@@ -17,12 +17,11 @@ import importlib.util
 import logging
 from collections.abc import Iterator, Mapping
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QCloseEvent,
-    QGuiApplication,
     QKeySequence,
 )
 from PySide6.QtWidgets import (
@@ -39,6 +38,8 @@ from PySide6.QtWidgets import (
 from consultant_app.queries import outbox_count
 
 from .ops import Ops
+from .screen import available as available_area
+from .screen import first_size, fit_to_screen
 from .search_popup import SearchPopup, kind_label
 from .settings import SPLITTER_PREFIX, Settings
 from .style import PROBLEM_STYLE
@@ -47,7 +48,6 @@ from .views import KIND_PAGES, PAGE_TITLES, PAGES, Page
 log = logging.getLogger(__name__)
 
 STATUS_MESSAGE_MS = 8000
-COMFORTABLE = QSize(1280, 800)  # first size on a screen with room for it
 
 
 class LanguageRestart:
@@ -398,27 +398,13 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentRow(0)
 
     def _first_size(self) -> None:
-        """A first start fills a field laptop's screen (1366x768, or 1920x1080 at 150 %) and
-        takes a comfortable 1280x800 on a bigger one: a fixed 1280x800 put the status bar and
-        the bottom buttons below the edge of the common laptop screens."""
-        available = self._available()
-        if available.width() < COMFORTABLE.width() + 80 or \
-                available.height() < COMFORTABLE.height() + 80:
-            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
-        else:
-            self.resize(COMFORTABLE)
+        first_size(self)
 
     def _fit_to_screen(self) -> None:
-        """A size saved on a bigger screen (the office monitor) shrinks to this one."""
-        if self.windowState() & Qt.WindowState.WindowMaximized:
-            return
-        available = self._available()
-        if self.width() > available.width() or self.height() > available.height():
-            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+        fit_to_screen(self)
 
     def _available(self) -> QRect:
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        return screen.availableGeometry()
+        return available_area(self)
 
     def save_state(self) -> None:
         self.settings.set("window/geometry", QByteArray(self.saveGeometry()))
