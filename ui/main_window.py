@@ -17,6 +17,7 @@ import importlib.util
 import logging
 from collections.abc import Iterator, Mapping
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QCoreApplication, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
@@ -299,6 +300,8 @@ class MainWindow(QMainWindow):
                 self._stale.update(k for k in self.pages.built if k != current)
 
     def refresh_status(self) -> None:
+        if not shiboken6.isValid(self.outbox_label):  # the window is being torn down
+            return
         try:
             waiting = self.ops.run_sync_read(outbox_count)
         except Exception:  # the status bar must never take the window down
@@ -311,7 +314,8 @@ class MainWindow(QMainWindow):
         """After a write, other pages reload when they are shown next; the count updates."""
         current = self.current_page_key()
         self._stale.update(k for k in self.pages.built if k != current)
-        QTimer.singleShot(0, self.refresh_status)
+        # With the window as the timer's context: dropped if the window goes first.
+        QTimer.singleShot(0, self, self.refresh_status)
 
     # -- menus and shortcuts -----------------------------------------------------------
     def _build_menus(self) -> None:
