@@ -116,19 +116,11 @@ def auc() -> float:
 
 
 def _labelled_store(folder: Path) -> tuple[Any, dict[str, str]]:
-    from consultant_app import services
     from consultant_app.store import Store
     from tests.unit import matching_cases as cases
     store = Store.create(folder / "p", "bench", kdf_n=2**10)
-    ids: dict[str, str] = {}
     with store.write() as s:
-        employers = {key: services.create_employer(s, data).id
-                     for key, data in cases.EMPLOYERS.items()}
-        for key, (employer, data) in cases.VACANCIES.items():
-            ids[key] = services.create_vacancy(s, employers[employer], data).id
-        for key, data in cases.CITIZENS.items():
-            ids[key] = services.create_citizen(
-                s, {**cases._BASE, "name": key.capitalize(), **data}).id
+        ids = cases.add_to(s)
     return store, ids
 
 

@@ -137,3 +137,18 @@ MUST_EXCLUDE: dict[str, dict[str, str]] = {
 }
 
 TOP = 5
+
+
+def add_to(session) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """The labelled set written through the services into ``session``'s transaction; the
+    ids of its vacancies and citizens by their keys here (the test and the benchmark both)."""
+    from consultant_app import services
+    ids: dict[str, str] = {}
+    employers = {key: services.create_employer(session, data).id
+                 for key, data in EMPLOYERS.items()}
+    for key, (employer, data) in VACANCIES.items():
+        ids[key] = services.create_vacancy(session, employers[employer], data).id
+    for key, data in CITIZENS.items():
+        ids[key] = services.create_citizen(
+            session, {**_BASE, "name": key.capitalize(), **data}).id
+    return ids

@@ -31,15 +31,8 @@ TODAY = cases.TODAY
 # -- the labelled set, through the services, in a real store -------------------------------
 @pytest.fixture
 def labelled(store):
-    ids: dict[str, str] = {}
     with store.write() as s:
-        employers = {key: services.create_employer(s, data).id
-                     for key, data in cases.EMPLOYERS.items()}
-        for key, (employer, data) in cases.VACANCIES.items():
-            ids[key] = services.create_vacancy(s, employers[employer], data).id
-        for key, data in cases.CITIZENS.items():
-            ids[key] = services.create_citizen(
-                s, {**cases._BASE, "name": key.capitalize(), **data}).id
+        ids = cases.add_to(s)
     return store, ids
 
 
