@@ -25,9 +25,10 @@ redo the last stroke under it (Alt+R, Ctrl+Z, Ctrl+Shift+Z / Ctrl+Y).
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QEventPoint,
@@ -66,6 +67,11 @@ INK = QColor("#1b2a6b")   # a blue-black like a ballpoint pen
 PAPER = QColor("#ffffff")
 GUIDE = QColor("#8a8f98")
 BASE_WIDTH = 2.6          # pen width in pixels at pressure 0.5
+
+
+def monotonic_ms() -> int:
+    """Milliseconds on a clock that never goes back: the pad's default clock."""
+    return time.monotonic_ns() // 1_000_000
 
 
 def pen_width(pressure: float) -> float:
@@ -134,7 +140,7 @@ class SignatureCanvas(QWidget):
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None, width: int = PAD_WIDTH,
-                 height: int = PAD_HEIGHT):
+                 height: int = PAD_HEIGHT, clock: Callable[[], int] = monotonic_ms):
         super().__init__(parent)
         self.setFixedSize(width, height)
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
@@ -151,7 +157,8 @@ class SignatureCanvas(QWidget):
         self._source = ""          # "mouse" | "tablet" | "touch" while a stroke is drawn
         self._touch_id = -1
         self._native_pointer = False  # a pen or touch stroke has been seen on this pad
-        self._clock = QElapsedTimer()
+        self._clock = clock  # milliseconds; a test passes one it moves itself
+        self._started_ms = 0
         self._ink_cache: QPixmap | None = None
 
     # -- the recorded signature --------------------------------------------------------
@@ -215,7 +222,7 @@ class SignatureCanvas(QWidget):
     # -- recording ----------------------------------------------------------------------
     def _begin(self, source: str, pos: QPointF, pressure: float) -> None:
         if not self._strokes:
-            self._clock.start()  # t counts from the first point of the signature
+            self._started_ms = self._clock()  # t counts from the first point of the signature
         self._source = source
         self._current = []
         self._add(pos, pressure)
@@ -226,7 +233,8 @@ class SignatureCanvas(QWidget):
         y = round(min(max(pos.y(), 0.0), self.height() - 1.0), 1)
         if self._current and self._current[-1][:2] == (x, y):
             return  # no movement: nothing new to draw
-        point = (x, y, round(min(max(pressure, 0.0), 1.0), 3), int(self._clock.elapsed()))
+        t = self._clock() - self._started_ms
+        point = (x, y, round(min(max(pressure, 0.0), 1.0), 3), t)
         self._current.append(point)
         if len(self._current) >= 3:  # the piece before the new point is final now
             self._paint_into_ink(stroke_piece(self._current, len(self._current) - 2))
@@ -421,7 +429,7 @@ class SignaturePad(QWidget):
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None, width: int = PAD_WIDTH,
-                 height: int = PAD_HEIGHT):
+                 height: int = PAD_HEIGHT, clock: Callable[[], int] = monotonic_ms):
         super().__init__(parent)
         self.role_label = QLabel(self)
         self.role_label.setAccessibleName(self.tr("Rolle"))
@@ -448,7 +456,7 @@ class SignaturePad(QWidget):
                                          QSizePolicy.Policy.Minimum)
         self.consent_label.setMaximumWidth(width)
 
-        self.canvas = SignatureCanvas(self, width, height)
+        self.canvas = SignatureCanvas(self, width, height, clock)
         self.canvas.changed.connect(self._update_buttons)
         self.canvas.changed.connect(self.changed)
 
