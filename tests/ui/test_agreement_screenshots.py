@@ -68,7 +68,7 @@ def test_every_wizard_step_renders_to_png(window, ops, qtbot, demo_store):  # no
     wizard.editors["purpose"].input.setPlainText("Afklaring af jobmål")
     wizard.go_to(STEP_READY)
     settle(qtbot, ops)
-    for ack in list(wizard.acknowledgements.values()):
+    for ack in list(wizard.ready.acknowledgements.values()):
         ack.note.setText("Godkendt telefonisk af jobcenteret før start")
         ack.button.click()
         settle(qtbot, ops)

@@ -144,13 +144,13 @@ def test_employer_page_to_ready_to_sign_praktik_in_fewer_than_20_interactions(
     settle(qtbot, ops)
     assert wizard.current_step() == STEP_READY
 
-    for key, ack in list(wizard.acknowledgements.items()):  # whatever warnings the rules give
+    for key, ack in list(wizard.ready.acknowledgements.items()):  # whatever warnings the rules give
         if ack.note.isVisible():
             ui.type(ack.note, "Aftalt med virksomheden", f"note til {key}")
             ui.click(ack.button, f"kvittér {key}")
             settle(qtbot, ops)
     assert wizard.state.check.ready, [str(f.message) for f in wizard.state.check.blocking()]
-    assert "Klar til underskrift" in wizard.ready_banner.text()
+    assert "Klar til underskrift" in wizard.ready.banner.text()
     page = agreements_page(window)
     with qtbot.waitSignal(page.ready_to_sign) as signal:
         ui.click(wizard.sign_button, "Underskriv…")
@@ -259,7 +259,7 @@ def test_findings_follow_the_fields_live_and_a_click_focuses_the_field(
     end.input.setFocus()
     end.input.clear()
     qtbot.keyClicks(end.input, (TODAY + dt.timedelta(days=200)).strftime("%d-%m-%Y"))
-    qtbot.waitUntil(lambda: not wizard._in_flight and not wizard._pending and ops.pending == 0
+    qtbot.waitUntil(lambda: not wizard.saving() and ops.pending == 0
                     and any(f.field == "end_date" for f in wizard.state.findings),
                     timeout=5000)  # saved after the pause in typing, no focus change
     assert not end.finding.isHidden() and "uger" in end.finding.text()  # the duration rule
@@ -287,16 +287,16 @@ def test_a_warning_must_be_acknowledged_with_a_note_before_ready(
     assert not state.check.errors
     warnings = state.check.open_warnings
     assert warnings, "a start date before today must give a warning"
-    assert not wizard.sign_button.isEnabled() and "Ikke klar" in wizard.ready_banner.text()
+    assert not wizard.sign_button.isEnabled() and "Ikke klar" in wizard.ready.banner.text()
 
-    first = wizard.acknowledgements[warnings[0].key]
+    first = wizard.ready.acknowledgements[warnings[0].key]
     first.button.click()  # no note: refused here, nothing written
     settle(qtbot, ops)
     assert first.problem.isVisible() and "note" in first.problem.text()
     assert wizard.state.check.open_warnings
 
     for warning in warnings:
-        ack = wizard.acknowledgements[warning.key]
+        ack = wizard.ready.acknowledgements[warning.key]
         qtbot.keyClicks(ack.note, "Jobcenteret godkendte praktikken telefonisk før start")
         ack.button.click()
         settle(qtbot, ops)
@@ -324,12 +324,12 @@ def test_a_signed_agreement_is_read_only_and_a_new_version_is_confirmed(
     # signed by all, not sealed: the signing goes on to the seal (test_signing_resume.py)
     assert wizard.sign_button.isEnabled() and "Fortsæt" in wizard.sign_button.text()
     monkeypatch.setattr(ConfirmNewRevision, "ask", classmethod(lambda cls, parent: False))
-    wizard.new_revision_button.click()
+    wizard.frozen.new_revision_button.click()
     settle(qtbot, ops)
     with demo_store.read() as s:
         assert fa.load(s, agreement_id).record.revision == 1
     monkeypatch.setattr(ConfirmNewRevision, "ask", classmethod(lambda cls, parent: True))
-    wizard.new_revision_button.click()
+    wizard.frozen.new_revision_button.click()
     settle(qtbot, ops)
     assert wizard.state.revision == 2 and wizard.state.editable
     assert not wizard.frozen.isVisible()
@@ -381,7 +381,7 @@ def test_every_shipped_type_builds_its_wizard_from_the_template(
         wizard.go_to(step)
         assert wizard.current_step() == step
     settle(qtbot, ops)
-    assert wizard.signers.text()
+    assert wizard.ready.signers.text()
 
 
 def test_field_editors_follow_the_kind_of_every_field(ops, qtbot):  # noqa: F811

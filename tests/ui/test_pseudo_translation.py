@@ -249,7 +249,7 @@ def test_employer_agreements_tab_shows_type_and_status_by_name(window, ops, qtbo
     """It showed "virksomhedspraktik / draft", the codes, where the Aftaler page shows
     the names."""
     from tests.unit.forms.test_signing_support import ready_draft
-    from ui.views.agreement_wizard import status_text
+    from ui.models.labels import status_text
     agreement_id = ready_draft(store)
     with store.read() as s:
         employer_id = s.get(PlacementAgreement, agreement_id).employer_id

@@ -44,8 +44,8 @@ def test_a_sealed_agreement_offers_its_pdf_to_save_open_and_print(
         store, ops, qtbot, tmp_path, monkeypatch) -> None:  # noqa: F811
     page, _agreement_id, pdf = _sealed_page(store, ops, qtbot)
     wizard = page.wizard
-    assert not wizard.new_revision_button.isVisible()
-    for button in wizard.pdf_buttons:
+    assert not wizard.frozen.new_revision_button.isVisible()
+    for button in wizard.frozen.pdf_buttons:
         assert button.isVisible() and button.isEnabled(), button.text()
     page.resize(1366 - 180, 768 - 60)
     shoot(page, "agreement-sealed")
@@ -57,15 +57,15 @@ def test_a_sealed_agreement_offers_its_pdf_to_save_open_and_print(
         lambda cls, parent, name: asked.append(name) or target))
     opened: list[Path] = []
     monkeypatch.setattr(P, "open_pdf", opened.append)
-    import ui.views.agreement_wizard as W
+    import ui.views.agreement_wizard.frozen as W
     monkeypatch.setattr(W, "open_pdf", opened.append)
 
-    qtbot.mouseClick(wizard.save_pdf_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(wizard.frozen.save_pdf_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(target.exists, timeout=10000)
     assert target.read_bytes() == pdf  # the sealed bytes, not a new rendering
     assert asked and "Ali Hansen" in asked[0] and asked[0].endswith(".pdf")
 
-    qtbot.mouseClick(wizard.open_pdf_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(wizard.frozen.open_pdf_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: opened == [target], timeout=10000)
     assert len(asked) == 1  # saved already: opened where it is, not asked again
 
@@ -77,7 +77,7 @@ def test_a_sealed_agreement_offers_its_pdf_to_save_open_and_print(
         printer.setOutputFileName(str(printed))
         return printer
     monkeypatch.setattr(P.PrintPdfDialog, "ask", classmethod(to_file))
-    qtbot.mouseClick(wizard.print_pdf_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(wizard.frozen.print_pdf_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "sider sendt til printeren" in wizard.save_state.text(),
                     timeout=20000)
     assert len(PdfReader(str(printed)).pages) == len(PdfReader(str(target)).pages)

@@ -50,10 +50,10 @@ def test_after_one_party_signed_the_agreement_says_who_is_missing_and_signing_go
 
     page = _open_page(ops, qtbot, agreement_id)  # as after a restart: read from the store
     wizard = page.wizard
-    banner = wizard.ready_banner.text()
+    banner = wizard.ready.banner.text()
     assert "Aftalen er underskrevet" not in banner, banner
     assert "Underskrift i gang" in banner, banner
-    waiting = wizard.ready_reasons.text()
+    waiting = wizard.ready.reasons.text()
     assert "Borger" in waiting and "Arbejdsgiver" not in waiting, waiting
     assert wizard.sign_button.isEnabled()
     assert "Fortsæt" in wizard.sign_button.text()
@@ -92,5 +92,5 @@ def test_closing_the_dialog_after_one_signature_leaves_the_page_ready_to_go_on(
     settle(qtbot, ops)
     qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
     settle(qtbot, ops)
-    qtbot.waitUntil(lambda: "Underskrift i gang" in wizard.ready_banner.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "Underskrift i gang" in wizard.ready.banner.text(), timeout=5000)
     assert wizard.sign_button.isEnabled() and "Fortsæt" in wizard.sign_button.text()

@@ -169,7 +169,7 @@ def test_whole_visit_to_a_sealed_agreement_in_at_most_40_interactions(
     ui.click(wizard.next_button, "Næste")
     settle(qtbot, ops)
     assert wizard.current_step() == STEP_READY
-    for key, ack in list(wizard.acknowledgements.items()):
+    for key, ack in list(wizard.ready.acknowledgements.items()):
         if ack.note.isVisible():
             ui.type(ack.note, "Aftalt med virksomheden", f"note til {key}")
             ui.click(ack.button, f"kvittér {key}")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from consultant_app import domain
 
@@ -42,3 +42,20 @@ def formatter_for(kind: str) -> Formatter:
             return QCoreApplication.translate("labels", "Ja") if value else ""
         return default_format(key, value)
     return format_value
+
+
+# An agreement's status codes as the forms package sets them; unknown codes show as stored.
+AGREEMENT_STATUSES = {
+    "draft": QT_TRANSLATE_NOOP("agreements", "Kladde"),
+    "signing": QT_TRANSLATE_NOOP("agreements", "Under underskrift"),
+    "signed": QT_TRANSLATE_NOOP("agreements", "Underskrevet"),
+    "sealed": QT_TRANSLATE_NOOP("agreements", "Forseglet"),
+    "delivered": QT_TRANSLATE_NOOP("agreements", "Afleveret"),
+}
+
+
+def status_text(status: str) -> str:
+    """The Danish name of an agreement's status."""
+    if status in AGREEMENT_STATUSES:
+        return QCoreApplication.translate("agreements", AGREEMENT_STATUSES[status])
+    return status

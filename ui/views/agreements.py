@@ -17,9 +17,10 @@ from consultant_app import queries
 from forms.templates import get_template
 
 from ..models.id_table import default_format
+from ..models.labels import status_text
 from ..ops import Ops
 from . import Page
-from .agreement_wizard import AgreementWizard, parse_agreement_ref, status_text
+from .agreement_wizard import AgreementWizard, parse_agreement_ref
 from .partials.agreement_fields import tr_template
 from .partials.id_list import IdListPanel
 from .partials.inputs import action_button, page_action
