@@ -41,3 +41,19 @@ def demo_store(store: Store) -> Store:
     with store.write() as s:
         seed_demo(s, DemoCounts(60, 50, 150), seed=11)
     return store
+
+
+@pytest.fixture(autouse=True)
+def _cycles_collected_on_the_gui_thread(request: pytest.FixtureRequest):
+    """A test with Qt widgets collects reference cycles on the GUI thread only, as the app does
+    (ui/collector.py): otherwise a store write or a sync on a worker thread can destroy a widget
+    left over from an earlier test on the same worker while this one paints, and crash it."""
+    if not {"qtbot", "qapp"} & set(request.fixturenames):
+        yield
+        return
+    request.getfixturevalue("qapp")
+    from ui.collector import GuiThreadCollector
+
+    collector = GuiThreadCollector()
+    yield
+    collector.stop()

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from consultant_app.errors import UserError, WrongPassphrase
 
+from .collector import GuiThreadCollector
 from .i18n import install_translator
 from .screen import first_size
 from .settings import APPLICATION, ORGANIZATION, Settings
@@ -229,6 +230,7 @@ def run_app(profile: Path, passphrase: str | None) -> int:
     logging.getLogger("httpx").setLevel(logging.WARNING)  # not every sync request
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
+    collector = GuiThreadCollector(app)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     settings = Settings()
@@ -258,6 +260,7 @@ def run_app(profile: Path, passphrase: str | None) -> int:
             bridge.stop()
         ops.shutdown()
         store.close()
+        collector.stop()
     if restart:
         restart_program()
     return code
