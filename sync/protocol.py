@@ -230,7 +230,11 @@ the fields it changed. The service keeps, per record, the version at which each 
 changed. A field changed on the server since ``base_version`` is a conflict on that field;
 ``FIELD_POLICY`` says who wins it. Fields changed only on one side merge. Every conflict is
 returned with both values, and the losing value is kept (on the service, and by the client in
-its conflict list) so the consultant can see it and choose.
+its conflict list) so the consultant can see it and choose. A field an ``update`` names is a
+write of it even when its value equals the stored one (changed and changed back before a
+sync): the field's version moves on, so a concurrent edit pushed later meets it as a conflict
+and it is kept, whichever of the two arrives first. Not so for an agreement's lifecycle
+fields, which every agreement operation restates as one state (Agreement lifecycle).
 """
 
 from __future__ import annotations

@@ -4,7 +4,11 @@ The service keeps, per record, the version at which each field last changed. A f
 operation sends that changed on the service after the operation's ``base_version``, to a
 different value, is a conflict; ``protocol.policy`` says who wins it (server_wins: the stored
 value stays; last_writer_wins: the pushed value, the latest, wins). Every conflict is returned
-with both values so the losing one is kept. Other fields merge. Deletes are tombstones and win
+with both values so the losing one is kept. Other fields merge. A field an update writes is
+written even when its value is the one stored (the consultant changed it and changed it back
+before syncing): its version moves on, so an edit made elsewhere on an older base meets it as a
+conflict and it is kept, instead of being overwritten unseen because it happened to arrive
+first (protocol, "Conflicts"). Deletes are tombstones and win
 over a concurrent edit in either order (``protocol.DELETE_WINS``, the protocol's "Deletes").
 """
 
@@ -39,7 +43,11 @@ class Outcome:
     conflicts: list[FieldConflict] = field(default_factory=list)
 
 
-def merge(entity: str, stored: Stored | None, op: Operation) -> Outcome:
+def merge(entity: str, stored: Stored | None, op: Operation,
+          restated: frozenset[str] = frozenset()) -> Outcome:
+    """``restated``: fields the operation carries as a whole state whether or not the device
+    changed them (an agreement's lifecycle fields): a value equal to the stored one is not a
+    write of them."""
     if stored is None:
         if op.op == "delete":  # nothing to delete here: nothing is stored
             return Outcome("applied", Stored(0, {}, {}, True), False)
@@ -75,6 +83,9 @@ def merge(entity: str, stored: Stored | None, op: Operation) -> Outcome:
     for name, client_value in op.values.items():
         server_value = values.get(name)
         if client_value == server_value and name in values:
+            if op.op == "update" and name not in restated and versions.get(name, 0) <= base:
+                versions[name] = new_version
+                changed = True
             continue
         if versions.get(name, 0) > base and name in values:
             rule = policy(entity, name)

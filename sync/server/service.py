@@ -376,7 +376,8 @@ def _apply(batch: _Batch, op: Operation, now: dt.datetime) -> tuple[OperationRes
         _check_party_delete(batch, op, stored)
     current = None if stored is None else Stored(stored.version, stored.values,
                                                  stored.field_versions, stored.deleted)
-    outcome = merge(op.entity, current, op)
+    outcome = merge(op.entity, current, op, restated=lifecycle.LIFECYCLE_FIELDS_SET
+                    if op.entity == "placement_agreement" else frozenset())
     if op.entity == "placement_agreement":
         _check_lifecycle(batch, stored, op, outcome)
     if outcome.changed:

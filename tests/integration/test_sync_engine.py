@@ -361,3 +361,37 @@ def test_a_refused_token_is_reported_plainly_and_not_retried(central, tmp_path):
     assert not raised.value.retry
     assert str(raised.value.message) == ("Den centrale tjeneste afviste enhedens adgangsnøgle. "
                                          "Tilmeld enheden igen.")
+
+
+def test_an_edit_back_to_the_value_last_synced_is_kept_when_another_device_overwrites_it(
+        central, tmp_path):
+    # Seed 600105 of the fault campaign (postgresql2), made small: device one changes a field
+    # and, before it syncs, changes it back to the value it last synced; device two, offline
+    # too, changes the same field. One pushes first, so what it sends equals what the service
+    # holds; two pushes after, on the same base. The last push wins, and one's value (set by
+    # hand after two's edit) must be kept as the overwritten value, not dropped unseen.
+    one, e1 = central.device(tmp_path / "one", municipality="0101")
+    two, e2 = central.device(tmp_path / "two", municipality="0101")
+    [employer_id] = make_employers(one, 1, "Tilbage")
+    e1.sync()
+    e2.sync()
+    original = employers(two)[employer_id].notes
+
+    edit(two, employer_id, notes="Kun om formiddagen")
+    edit(one, employer_id, notes="Ring efter kl. 12")
+    edit(one, employer_id, notes=original)
+    assert e1.sync().conflicts == 0
+    assert e2.sync().conflicts == 1
+    e1.sync()
+
+    for store in (one, two):
+        assert employers(store)[employer_id].notes == "Kun om formiddagen"
+    with two.read() as s:
+        [kept] = [c for c in list_conflicts(s) if c.entity_id == employer_id]
+    assert (kept.field, kept.server_value, kept.client_value, kept.winner) == (
+        "notes", original, "Kun om formiddagen", "client")
+    with central.engine.connect() as conn:
+        rows = conn.execute(select(db.conflict.c.field, db.conflict.c.server_value).where(
+            db.conflict.c.entity_id == employer_id)).all()
+    assert [(r.field, r.server_value) for r in rows] == [("notes", original)]
+    assert outbox(one) == outbox(two) == 0
