@@ -60,22 +60,22 @@ def test_employer_edit_and_half_written_visit_note_are_kept_on_their_employer(
         window, ops, qtbot, demo_store):  # noqa: F811
     page = window.show_page("employers")
     assert isinstance(page, EmployersPage)
-    qtbot.waitUntil(lambda: page.model.rowCount() > 2)
-    first = open_row(qtbot, page.view, 0, page.model.id_at)
+    qtbot.waitUntil(lambda: page.list.model.rowCount() > 2)
+    first = open_row(qtbot, page.list.table, 0, page.list.model.id_at)
     assert page.panel.employer_id == first
-    notes = page.panel.form.inputs["notes"]
+    notes = page.panel.data.form.inputs["notes"]
     qtbot.keyClicks(notes, "Vil gerne have to i praktik")
     page.panel.focus_new_visit()
-    qtbot.keyClicks(page.panel.visit_note, "Talte med Lone om lageret")
-    click_row(qtbot, page.view, 1)
+    qtbot.keyClicks(page.panel.visits.note, "Talte med Lone om lageret")
+    click_row(qtbot, page.list.table, 1)
     settle(qtbot, ops)
-    second = page.model.id_at(1)
+    second = page.list.model.id_at(1)
     assert page.panel.employer_id == second
     assert "Vil gerne have to i praktik" in stored(demo_store, Employer, first).notes
     with demo_store.read() as s:
         visits = s.scalars(select(Visit).where(Visit.notes == "Talte med Lone om lageret")).all()
         assert [v.employer_id for v in visits] == [first]  # once, and on the right employer
-    assert page.panel.visit_note.toPlainText() == ""
+    assert page.panel.visits.note.toPlainText() == ""
 
 
 def test_citizen_edit_is_kept_when_another_row_is_clicked(window, ops, qtbot, demo_store):  # noqa: F811
@@ -118,10 +118,10 @@ def test_a_refused_value_holds_the_row_until_it_is_fixed_or_undone(window, ops, 
 def test_ctrl_z_takes_a_saved_edit_back_in_the_store(window, ops, qtbot, demo_store):  # noqa: F811
     page = window.show_page("employers")
     assert isinstance(page, EmployersPage)
-    qtbot.waitUntil(lambda: page.model.rowCount() > 0)
-    first = open_row(qtbot, page.view, 0, page.model.id_at)
+    qtbot.waitUntil(lambda: page.list.model.rowCount() > 0)
+    first = open_row(qtbot, page.list.table, 0, page.list.model.id_at)
     name = stored(demo_store, Employer, first).name
-    field = page.panel.form.inputs["name"]
+    field = page.panel.data.form.inputs["name"]
     field.setFocus()
     field.selectAll()
     qtbot.keyClicks(field, "Omdøbt ved en fejl")
@@ -174,9 +174,9 @@ def test_a_refused_value_keeps_the_page_and_the_window_open(window, ops, qtbot, 
 def test_closing_the_window_saves_the_edit(window, ops, qtbot, demo_store):  # noqa: F811
     page = window.show_page("employers")
     assert isinstance(page, EmployersPage)
-    qtbot.waitUntil(lambda: page.model.rowCount() > 0)
-    first = open_row(qtbot, page.view, 0, page.model.id_at)
-    phone = page.panel.form.inputs["phone"]
+    qtbot.waitUntil(lambda: page.list.model.rowCount() > 0)
+    first = open_row(qtbot, page.list.table, 0, page.list.model.id_at)
+    phone = page.panel.data.form.inputs["phone"]
     phone.selectAll()
     qtbot.keyClicks(phone, "87654321")
     assert window.close()

@@ -26,17 +26,15 @@ def test_new_employer_with_bad_cvr_shows_the_message_next_to_the_field(window, o
                                                                        demo_store: Store) -> None:
     page = employers_page(window)
     qtbot.keyClick(page, Qt.Key.Key_N, CTRL | Qt.KeyboardModifier.ShiftModifier)
-    form = page.panel.form
+    form = page.panel.data.form
     assert QApplication.focusWidget() is form.inputs["name"]
     qtbot.keyClicks(form.inputs["name"], "Fejlfri Bageri ApS")
     qtbot.keyClicks(form.inputs["cvr"], "12345678")
     qtbot.keyClicks(form.inputs["postcode"], "8000")
     qtbot.keyClick(form.inputs["postcode"], Qt.Key.Key_S, CTRL)
     settle(qtbot, ops)
-    error = form.errors["cvr"]
-    assert error.isVisible()
-    assert "kontrolcifferet passer ikke" in error.text()
-    assert not form.errors["name"].isVisible()
+    assert "kontrolcifferet passer ikke" in form.problem_text("cvr")
+    assert not form.problem_text("name")
     # The form keeps what was typed, and nothing was saved.
     assert form.value("name") == "Fejlfri Bageri ApS" and form.value("cvr") == "12345678"
     assert form.value("town") == "Aarhus C"
@@ -47,28 +45,28 @@ def test_new_employer_with_bad_cvr_shows_the_message_next_to_the_field(window, o
     qtbot.keyClicks(form.inputs["cvr"], "13585628")
     qtbot.keyClick(form.inputs["cvr"], Qt.Key.Key_S, CTRL)
     settle(qtbot, ops)
-    assert not error.isVisible()
+    assert not form.problem_text("cvr")
     assert page.panel.employer_id is not None
     assert page.panel.title.text() == "Fejlfri Bageri ApS"
     with demo_store.read() as s:
         saved = s.get(Employer, page.panel.employer_id)
         assert (saved.cvr, saved.postcode, saved.town) == ("13585628", "8000", "Aarhus C")
-    assert page.model.row_of(page.panel.employer_id) >= 0
+    assert page.list.model.row_of(page.panel.employer_id) >= 0
 
 
 def test_several_bad_fields_are_each_marked(window, ops, qtbot) -> None:  # noqa: F811
     page = employers_page(window)
     page.new_employer()
-    form = page.panel.form
+    form = page.panel.data.form
     form.set_value("cvr", "0123")
     form.set_value("phone", "12")
     form.set_value("ordinary_employees", "mange")
-    page.panel.save_employer()
+    page.panel.data.save()
     settle(qtbot, ops)
     for field in ("name", "cvr", "phone", "ordinary_employees"):
-        assert form.errors[field].isVisible(), field
-    assert "Skal udfyldes" in form.errors["name"].text()
-    assert "Ikke gemt" in page.panel.data_message.text()
+        assert form.problem_text(field), field
+    assert "Skal udfyldes" in form.problem_text("name")
+    assert "Ikke gemt" in page.panel.data.message.text()
 
 
 def test_visit_note_in_two_keystrokes(window, ops, qtbot, demo_store: Store) -> None:  # noqa: F811
@@ -76,12 +74,12 @@ def test_visit_note_in_two_keystrokes(window, ops, qtbot, demo_store: Store) -> 
     page = employers_page(window)
     page.open_item(employer_id)
     qtbot.keyClick(page, Qt.Key.Key_N, CTRL)
-    note = page.panel.visit_note
+    note = page.panel.visits.note
     assert QApplication.focusWidget() is note
     qtbot.keyClicks(note, "Talte med ejeren om småjob i weekenden.")
     qtbot.keyClick(note, Qt.Key.Key_Return, CTRL)
     settle(qtbot, ops)
-    qtbot.waitUntil(lambda: page.panel.visits.rowCount() == 1)
+    qtbot.waitUntil(lambda: page.panel.visits.model.rowCount() == 1)
     assert note.toPlainText() == ""  # ready for the next note
     with demo_store.read() as s:
         visit = s.scalar(select(Visit).where(Visit.employer_id == employer_id))
@@ -94,33 +92,65 @@ def test_visit_with_follow_up_before_the_visit_is_refused_beside_the_field(
     employer_id = make_employer(demo_store)
     page = employers_page(window)
     page.start_visit(employer_id)
-    form = page.panel.visit_form
+    form = page.panel.visits.form
     form.set_value("notes", "Note")
     form.set_value("visit_date", "10-3-2026")
     form.set_value("follow_up_date", "1-3-2026")
-    page.panel.save_visit()
+    page.panel.visits.save()
     settle(qtbot, ops)
-    assert form.errors["follow_up_date"].isVisible()
+    assert form.problem_text("follow_up_date")
     assert form.value("notes") == "Note"
 
 
 def test_filter_narrows_the_list_as_you_type(window, qtbot, demo_store: Store) -> None:
     make_employer(demo_store, name="Quokka Logistik ApS")
     page = employers_page(window)
-    page.refresh()
-    total = page.model.rowCount()
-    qtbot.keyClicks(page.filter, "quokka")
-    assert page.model.rowCount() == 1
-    assert page.model.data(page.model.index(0, 0)) == "Quokka Logistik ApS"
-    page.filter.clear()
-    assert page.model.rowCount() == total
+    model = page.list.model
+    qtbot.waitUntil(lambda: model.rowCount() > 1)
+    total = model.rowCount()
+    qtbot.keyClicks(page.list.filter_edit, "quokka")
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
+    assert model.data(model.index(0, 0)) == "Quokka Logistik ApS"
+    page.list.filter_edit.clear()
+    qtbot.waitUntil(lambda: model.rowCount() == total)
 
 
-def test_sorting_by_a_header_sorts_in_sql(window) -> None:
+def test_typing_in_the_filter_reads_the_list_off_the_ui_thread(window, qtbot, monkeypatch,
+                                                               demo_store: Store) -> None:
+    """The list is read on the background worker after a pause in typing, not on the UI
+    thread at every key (a consultant typing a name felt each key stall)."""
+    import threading
+
+    import ui.views.employers.page as employers_module
+    make_employer(demo_store, name="Quokka Logistik ApS")
+    threads: list[str] = []
+    real = employers_module.list_employer_ids
+
+    def recorded(*args, **kwargs):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread().name)
+        return real(*args, **kwargs)
+    monkeypatch.setattr(employers_module, "list_employer_ids", recorded)
     page = employers_page(window)
-    page.view.sortByColumn(1, Qt.SortOrder.DescendingOrder)
-    cvrs = [page.model.data(page.model.index(r, 1)) for r in range(page.model.rowCount())]
-    assert cvrs == sorted(cvrs, reverse=True)
+    model = page.list.model
+    qtbot.waitUntil(lambda: model.rowCount() > 1)
+    threads.clear()
+    qtbot.keyClicks(page.list.filter_edit, "quokka")
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
+    assert threads and threading.main_thread().name not in threads, threads
+    assert len(threads) < len("quokka"), threads
+
+
+def test_sorting_by_a_header_sorts_in_sql(window, qtbot) -> None:
+    page = employers_page(window)
+    model = page.list.model
+    qtbot.waitUntil(lambda: model.rowCount() > 1)
+
+    def cvrs() -> list[str]:
+        return [model.data(model.index(r, 1)) for r in range(model.rowCount())]
+    page.list.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    qtbot.waitUntil(lambda: cvrs() == sorted(cvrs(), reverse=True))
+    page.list.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+    qtbot.waitUntil(lambda: cvrs() == sorted(cvrs()))
 
 
 def test_contacts_are_added_and_edited(window, ops, qtbot, demo_store: Store) -> None:  # noqa: F811
@@ -129,22 +159,22 @@ def test_contacts_are_added_and_edited(window, ops, qtbot, demo_store: Store) ->
     page.open_item(employer_id)
     panel = page.panel
     panel.tabs.setCurrentIndex(panel.TAB_CONTACTS)
-    form = panel.contact_form
+    form = panel.contacts.form
     form.inputs["name"].setFocus()  # shortcuts follow the keyboard focus, as for a user
     qtbot.keyClicks(form.inputs["name"], "Mette Hansen")
     form.inputs["phone"].setFocus()
     qtbot.keyClicks(form.inputs["phone"], "12 34 56 7")
     qtbot.keyClick(form.inputs["phone"], Qt.Key.Key_Return, CTRL)
     settle(qtbot, ops)
-    assert form.errors["phone"].isVisible()
+    assert form.problem_text("phone")
     qtbot.keyClicks(form.inputs["phone"], "8")
     qtbot.keyClick(form.inputs["phone"], Qt.Key.Key_Return, CTRL)
     settle(qtbot, ops)
-    assert panel.contacts.rowCount() == 1
-    panel.contacts_view.activated.emit(panel.contacts.index(0, 0))
+    assert panel.contacts.model.rowCount() == 1
+    panel.contacts.view.activated.emit(panel.contacts.model.index(0, 0))
     assert form.value("name") == "Mette Hansen"
     form.set_value("role", "HR-ansvarlig")
-    panel.save_contact()
+    panel.contacts.save()
     settle(qtbot, ops)
     with demo_store.read() as s:
         contact = s.scalar(select(ContactPerson).where(ContactPerson.employer_id == employer_id))
@@ -171,6 +201,7 @@ def test_every_model_of_the_page_passes_the_model_tester(window, qtmodeltester,
     log_visit(demo_store, employer_id, notes="Første besøg")
     page = employers_page(window)
     page.open_item(employer_id)
-    qtmodeltester.check(page.model)
-    for model in (page.panel.contacts, page.panel.visits, *page.panel.related.values()):
+    qtmodeltester.check(page.list.model)
+    for model in (page.panel.contacts.model, page.panel.visits.model,
+                  *page.panel.related.values()):
         qtmodeltester.check(model)

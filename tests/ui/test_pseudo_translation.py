@@ -274,7 +274,7 @@ def test_empty_lists_say_what_to_do(window, ops, qtbot, demo_store: Store) -> No
     page.refresh()
     page.open_item(employer_id)
     panel = page.panel
-    views = {"contacts": panel.contacts_view, "visits": panel.visits_view,
+    views = {"contacts": panel.contacts.view, "visits": panel.visits.view,
              **panel.related_views}
     for name, view in views.items():
         assert isinstance(view, ListTable) and view.showing_empty_text(), name
@@ -282,9 +282,9 @@ def test_empty_lists_say_what_to_do(window, ops, qtbot, demo_store: Store) -> No
     assert "Ctrl+Shift+A" in views["placement_agreement"].empty_text()
     panel.tabs.setCurrentIndex(panel.TAB_AGREEMENTS)
     shot(window, "employer-agreements-empty.png")
-    page.filter.setText("zzzz ingen")
-    qtbot.waitUntil(lambda: page.model.rowCount() == 0, timeout=5000)
-    assert page.view.showing_empty_text() and "Ctrl+F" in page.view.empty_text()
+    page.list.filter_edit.setText("zzzz ingen")
+    qtbot.waitUntil(lambda: page.list.model.rowCount() == 0, timeout=5000)
+    assert page.list.table.showing_empty_text() and "Ctrl+F" in page.list.table.empty_text()
     vacancies = window.show_page("vacancies")
     vacancies.list.filter_edit.setText("zzzz ingen")
     qtbot.waitUntil(lambda: vacancies.list.model.rowCount() == 0

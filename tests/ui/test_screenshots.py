@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # The list each page shows the demo profile's records in: the picture is taken once it has
 # them (lists load in the background), and the test fails if it never has.
 LISTS = {
-    "employers": lambda page: page.model,
+    "employers": lambda page: page.list.model,
     "vacancies": lambda page: page.list.model,
     "citizens": lambda page: page.list.model,
     "matches": lambda page: page.list.model,
@@ -37,7 +37,7 @@ def test_every_page_renders_to_png(window, demo_store, qtbot) -> None:  # noqa: 
             qtbot.waitUntil(lambda: LISTS[key](page).rowCount() > 0, timeout=30_000)
         qtbot.waitUntil(lambda: window.ops.pending == 0, timeout=30_000)
         if key == "employers":
-            page.view.selectRow(0)
+            page.list.table.selectRow(0)
         QApplication.processEvents()
         path = folder / f"{n:02d}-{key}.png"
         assert window.grab().save(str(path))

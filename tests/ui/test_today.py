@@ -70,9 +70,9 @@ def test_starting_a_planned_visit_opens_the_employer_with_the_note_focused(
     assert window.current_page_key() == "employers"
     panel = window.pages["employers"].panel
     assert panel.employer_id == employer_id
-    assert QApplication.focusWidget() is panel.visit_note
-    qtbot.keyClicks(panel.visit_note, "Mødet gik godt.")
-    qtbot.keyClick(panel.visit_note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is panel.visits.note
+    qtbot.keyClicks(panel.visits.note, "Mødet gik godt.")
+    qtbot.keyClick(panel.visits.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     settle(qtbot, ops)
     with demo_store.read() as s:
         visit = s.get(Visit, planned)

@@ -96,17 +96,17 @@ def test_whole_visit_to_a_sealed_agreement_in_at_most_40_interactions(
     panel = employers.panel
 
     # 1. The visit note.
-    ui.key(employers.view, Qt.Key.Key_N, "Ctrl+N ny besøgsnote", CTRL)
-    assert panel.visit_note.hasFocus()
-    ui.type(panel.visit_note, "Lone vil gerne prøve en på lageret, 8 timer til at starte",
+    ui.key(employers.list.table, Qt.Key.Key_N, "Ctrl+N ny besøgsnote", CTRL)
+    assert panel.visits.note.hasFocus()
+    ui.type(panel.visits.note, "Lone vil gerne prøve en på lageret, 8 timer til at starte",
             "noten")
-    ui.key(panel.visit_note, Qt.Key.Key_Return, "Ctrl+Enter gem besøget", CTRL)
+    ui.key(panel.visits.note, Qt.Key.Key_Return, "Ctrl+Enter gem besøget", CTRL)
     settle(qtbot, ops)
     with demo_store.read() as s:
         assert s.scalars(select(Visit).where(Visit.employer_id == employer_id)).one()
 
     # 2. The vacancy, at this employer, 8 hours growing to 20.
-    ui.key(panel.visit_note, Qt.Key.Key_J, "Ctrl+Shift+J ny stilling her", CTRL | SHIFT)
+    ui.key(panel.visits.note, Qt.Key.Key_J, "Ctrl+Shift+J ny stilling her", CTRL | SHIFT)
     vacancies = window.pages["vacancies"]
     assert isinstance(vacancies, VacanciesPage)
     assert window.current_page_key() == "vacancies"

@@ -227,6 +227,65 @@
     </message>
 </context>
 <context>
+    <name>Contacts</name>
+    <message>
+        <source>Kontaktpersoner</source>
+        <translation>Contact persons</translation>
+    </message>
+    <message>
+        <source>Ingen kontaktpersoner endnu. Skriv den første i felterne herunder.</source>
+        <translation>No contact persons yet. Write the first in the fields below.</translation>
+    </message>
+    <message>
+        <source>Kontaktperson</source>
+        <translation>Contact person</translation>
+    </message>
+    <message>
+        <source>Rolle</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>fx Ejer, HR-ansvarlig</source>
+        <translation>e.g. Owner, HR manager</translation>
+    </message>
+    <message>
+        <source>8 cifre</source>
+        <translation>8 digits</translation>
+    </message>
+    <message>
+        <source>Primær kontakt</source>
+        <translation>Primary contact</translation>
+    </message>
+    <message>
+        <source>N&amp;y kontakt</source>
+        <translation>New con&amp;tact</translation>
+    </message>
+    <message>
+        <source>Gem kontakt (Ctrl+Enter)</source>
+        <translation>Save contact (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Enter på en kontakt retter den.</source>
+        <translation>Enter on a contact edits it.</translation>
+    </message>
+    <message>
+        <source>Ny kontaktperson</source>
+        <translation>New contact person</translation>
+    </message>
+    <message>
+        <source>Ret kontaktperson</source>
+        <translation>Edit contact person</translation>
+    </message>
+    <message>
+        <source>Kontakten er gemt.</source>
+        <translation>The contact is saved.</translation>
+    </message>
+    <message>
+        <source>Gem virksomheden først.</source>
+        <translation>Save the employer first.</translation>
+    </message>
+</context>
+<context>
     <name>DeclineDialog</name>
     <message>
         <source>Afslå match</source>
@@ -272,128 +331,8 @@
         <translation>Agreements</translation>
     </message>
     <message>
-        <source>8 cifre</source>
-        <translation>8 digits</translation>
-    </message>
-    <message>
-        <source>10 cifre (valgfrit)</source>
-        <translation>10 digits (optional)</translation>
-    </message>
-    <message>
-        <source>4 cifre</source>
-        <translation>4 digits</translation>
-    </message>
-    <message>
-        <source>By</source>
-        <translation>Town</translation>
-    </message>
-    <message>
-        <source>udfyldes ud fra postnummeret</source>
-        <translation>filled in from the postcode</translation>
-    </message>
-    <message>
-        <source>årsværk, fx 12,5</source>
-        <translation>full-time equivalents, e.g. 12.5</translation>
-    </message>
-    <message>
-        <source>Ikke gemt – ret det markerede, eller fortryd med Ctrl+Z.</source>
-        <translation>Not saved – correct what is marked, or undo with Ctrl+Z.</translation>
-    </message>
-    <message>
-        <source>Kontaktpersoner</source>
-        <translation>Contact persons</translation>
-    </message>
-    <message>
-        <source>Kontaktperson</source>
-        <translation>Contact person</translation>
-    </message>
-    <message>
-        <source>Rolle</source>
-        <translation>Role</translation>
-    </message>
-    <message>
-        <source>fx Ejer, HR-ansvarlig</source>
-        <translation>e.g. Owner, HR manager</translation>
-    </message>
-    <message>
-        <source>Primær kontakt</source>
-        <translation>Primary contact</translation>
-    </message>
-    <message>
-        <source>Gem kontakt (Ctrl+Enter)</source>
-        <translation>Save contact (Ctrl+Enter)</translation>
-    </message>
-    <message>
-        <source>Enter på en kontakt retter den.</source>
-        <translation>Enter on a contact edits it.</translation>
-    </message>
-    <message>
-        <source>Ny besøgsnote</source>
-        <translation>New visit note</translation>
-    </message>
-    <message>
-        <source>Skriv noten her. Ctrl+Enter gemmer.</source>
-        <translation>Write the note here. Ctrl+Enter saves.</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <source>Opfølgningsdato</source>
-        <translation>Follow-up date</translation>
-    </message>
-    <message>
-        <source>Opfølgningsnote</source>
-        <translation>Follow-up note</translation>
-    </message>
-    <message>
-        <source>Gem besøg (Ctrl+Enter)</source>
-        <translation>Save visit (Ctrl+Enter)</translation>
-    </message>
-    <message>
-        <source>Besøgslog</source>
-        <translation>Visit log</translation>
-    </message>
-    <message>
         <source>&amp;Stamdata</source>
         <translation>&amp;Details</translation>
-    </message>
-    <message>
-        <source>dato, fx 1.3.2026</source>
-        <translation>date, e.g. 1.3.2026</translation>
-    </message>
-    <message>
-        <source>G&amp;em (Ctrl+S)</source>
-        <translation>&amp;Save (Ctrl+S)</translation>
-    </message>
-    <message>
-        <source>Fo&amp;rtryd (Ctrl+Z)</source>
-        <translation>&amp;Undo (Ctrl+Z)</translation>
-    </message>
-    <message>
-        <source>Ingen kontaktpersoner endnu. Skriv den første i felterne herunder.</source>
-        <translation>No contact persons yet. Write the first in the fields below.</translation>
-    </message>
-    <message>
-        <source>N&amp;y kontakt</source>
-        <translation>New con&amp;tact</translation>
-    </message>
-    <message>
-        <source>fx 1.3.2026</source>
-        <translation>e.g. 1.3.2026</translation>
-    </message>
-    <message>
-        <source>valgfrit, fx 15.3.2026</source>
-        <translation>optional, e.g. 15.3.2026</translation>
-    </message>
-    <message>
-        <source>Ingen besøg endnu. Skriv en besøgsnote ovenfor, og gem med Ctrl+Enter.</source>
-        <translation>No visits yet. Write a visit note above and save it with Ctrl+Enter.</translation>
-    </message>
-    <message>
-        <source>Markér &amp;opfølgning udført (Ctrl+D)</source>
-        <translation>Mark follow-&amp;up done (Ctrl+D)</translation>
     </message>
     <message>
         <source>Ingen stillinger hos virksomheden endnu. Opret en med Ctrl+Shift+J.</source>
@@ -455,42 +394,6 @@
         <source>Udfyld mindst navn og CVR-nummer, og gem med Ctrl+S.</source>
         <translation>Fill in at least name and CVR number, and save with Ctrl+S.</translation>
     </message>
-    <message>
-        <source>Ny kontaktperson</source>
-        <translation>New contact person</translation>
-    </message>
-    <message>
-        <source>Ret kontaktperson</source>
-        <translation>Edit contact person</translation>
-    </message>
-    <message>
-        <source>Kontakten er gemt.</source>
-        <translation>The contact is saved.</translation>
-    </message>
-    <message>
-        <source>Gem virksomheden først.</source>
-        <translation>Save the employer first.</translation>
-    </message>
-    <message>
-        <source>Besøg i gang – noten gemmes på det planlagte besøg</source>
-        <translation>Visit in progress – the note is saved on the planned visit</translation>
-    </message>
-    <message>
-        <source>Besøget er gemt.</source>
-        <translation>The visit is saved.</translation>
-    </message>
-    <message>
-        <source>Vælg en virksomhed først.</source>
-        <translation>Choose an employer first.</translation>
-    </message>
-    <message>
-        <source>Vælg et besøg i loggen først.</source>
-        <translation>Choose a visit in the log first.</translation>
-    </message>
-    <message>
-        <source>Opfølgningen er markeret som udført.</source>
-        <translation>The follow-up is marked as done.</translation>
-    </message>
 </context>
 <context>
     <name>EmployerPicker</name>
@@ -526,10 +429,6 @@
         <translation>Filter: name, CVR, town, industry … (Ctrl+F)</translation>
     </message>
     <message>
-        <source>Filtrér virksomheder</source>
-        <translation>Filter employers</translation>
-    </message>
-    <message>
         <source>Virksomheder</source>
         <translation>Employers</translation>
     </message>
@@ -542,12 +441,12 @@
         <translation>New &amp;employer (Ctrl+Shift+N)</translation>
     </message>
     <message>
-        <source>Filtrér</source>
-        <translation>Filter</translation>
+        <source>Opret en ny virksomhed</source>
+        <translation>Create a new employer</translation>
     </message>
     <message>
-        <source>Ny virksomhed</source>
-        <translation>New employer</translation>
+        <source>Filtrér</source>
+        <translation>Filter</translation>
     </message>
     <message>
         <source>Ny besøgsnote</source>
@@ -572,10 +471,6 @@
     <message>
         <source>Vælg en virksomhed først.</source>
         <translation>Choose an employer first.</translation>
-    </message>
-    <message>
-        <source>Virksomheder: {n}</source>
-        <translation>Employers: {n}</translation>
     </message>
 </context>
 <context>
@@ -724,6 +619,45 @@ Restart the program now? What you have saved is saved; you will unlock the profi
     <message>
         <source>Programmet er ikke lukket: en ændring kan ikke gemmes – ret det markerede, eller fortryd med Ctrl+Z.</source>
         <translation>The program was not closed: a change cannot be saved – correct what is marked, or undo with Ctrl+Z.</translation>
+    </message>
+</context>
+<context>
+    <name>MasterData</name>
+    <message>
+        <source>8 cifre</source>
+        <translation>8 digits</translation>
+    </message>
+    <message>
+        <source>10 cifre (valgfrit)</source>
+        <translation>10 digits (optional)</translation>
+    </message>
+    <message>
+        <source>4 cifre</source>
+        <translation>4 digits</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <source>udfyldes ud fra postnummeret</source>
+        <translation>filled in from the postcode</translation>
+    </message>
+    <message>
+        <source>årsværk, fx 12,5</source>
+        <translation>full-time equivalents, e.g. 12.5</translation>
+    </message>
+    <message>
+        <source>dato, fx 1.3.2026</source>
+        <translation>date, e.g. 1.3.2026</translation>
+    </message>
+    <message>
+        <source>G&amp;em (Ctrl+S)</source>
+        <translation>&amp;Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Fo&amp;rtryd (Ctrl+Z)</source>
+        <translation>&amp;Undo (Ctrl+Z)</translation>
     </message>
 </context>
 <context>
@@ -1774,6 +1708,73 @@ Not signed yet</translation>
     <message>
         <source>%1 er foreslået til stillingen.</source>
         <translation>%1 has been proposed for the vacancy.</translation>
+    </message>
+</context>
+<context>
+    <name>Visits</name>
+    <message>
+        <source>Ny besøgsnote</source>
+        <translation>New visit note</translation>
+    </message>
+    <message>
+        <source>Skriv noten her. Ctrl+Enter gemmer.</source>
+        <translation>Write the note here. Ctrl+Enter saves.</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>fx 1.3.2026</source>
+        <translation>e.g. 1.3.2026</translation>
+    </message>
+    <message>
+        <source>Opfølgningsdato</source>
+        <translation>Follow-up date</translation>
+    </message>
+    <message>
+        <source>valgfrit, fx 15.3.2026</source>
+        <translation>optional, e.g. 15.3.2026</translation>
+    </message>
+    <message>
+        <source>Opfølgningsnote</source>
+        <translation>Follow-up note</translation>
+    </message>
+    <message>
+        <source>Gem besøg (Ctrl+Enter)</source>
+        <translation>Save visit (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Besøgslog</source>
+        <translation>Visit log</translation>
+    </message>
+    <message>
+        <source>Ingen besøg endnu. Skriv en besøgsnote ovenfor, og gem med Ctrl+Enter.</source>
+        <translation>No visits yet. Write a visit note above and save it with Ctrl+Enter.</translation>
+    </message>
+    <message>
+        <source>Markér &amp;opfølgning udført (Ctrl+D)</source>
+        <translation>Mark follow-&amp;up done (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Besøg i gang – noten gemmes på det planlagte besøg</source>
+        <translation>Visit in progress – the note is saved on the planned visit</translation>
+    </message>
+    <message>
+        <source>Besøget er gemt.</source>
+        <translation>The visit is saved.</translation>
+    </message>
+    <message>
+        <source>Vælg en virksomhed først.</source>
+        <translation>Choose an employer first.</translation>
+    </message>
+    <message>
+        <source>Vælg et besøg i loggen først.</source>
+        <translation>Choose a visit in the log first.</translation>
+    </message>
+    <message>
+        <source>Opfølgningen er markeret som udført.</source>
+        <translation>The follow-up is marked as done.</translation>
     </message>
 </context>
 <context>
@@ -3396,6 +3397,13 @@ Not signed yet</translation>
     <message>
         <source>Åben</source>
         <translation>Open</translation>
+    </message>
+</context>
+<context>
+    <name>employers</name>
+    <message>
+        <source>Ikke gemt – ret det markerede, eller fortryd med Ctrl+Z.</source>
+        <translation>Not saved – correct what is marked, or undo with Ctrl+Z.</translation>
     </message>
 </context>
 <context>

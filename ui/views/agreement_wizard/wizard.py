@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from forms import agreements as fa
 from forms.draft_state import (
     STEP_CHECK,
     STEP_READY,

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, QT
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QLabel,
@@ -51,7 +52,7 @@ class RecordForm(QWidget):
         layout.addWidget(self.general_problem)
         layout.addLayout(self.rows)
         self._problem_labels: dict[str, QLabel] = {}
-        self._inputs: dict[str, QWidget] = {}
+        self.inputs: dict[str, QWidget] = {}  # field -> its input (the focus target)
 
     def add(self, fields: str | Iterable[str], label: str, widget: QWidget,
             focus: QWidget | None = None) -> QWidget:
@@ -79,7 +80,7 @@ class RecordForm(QWidget):
         self.rows.addRow(caption, cell)
         for name in names:
             self._problem_labels[name] = problem
-            self._inputs[name] = target
+            self.inputs[name] = target
         return widget
 
     def show_failure(self, failure: OpFailure, focus: bool = True) -> None:
@@ -95,7 +96,7 @@ class RecordForm(QWidget):
                 general.extend(messages)
                 continue
             by_label.setdefault(label, []).extend(messages)
-            first = first or self._inputs[field]
+            first = first or self.inputs[field]
         for label, messages in by_label.items():
             label.setText("\n".join(messages))
             label.show()
@@ -113,6 +114,37 @@ class RecordForm(QWidget):
         for label in set(self._problem_labels.values()) | {self.general_problem}:
             label.clear()
             label.hide()
+
+    # -- values by field name (for forms whose fields map one to one onto inputs) ----------
+    def value(self, field: str) -> Any:
+        """What the input of ``field`` holds, as the core's converters take it: text, the
+        chosen item's code, a tick."""
+        widget = self.inputs[field]
+        if isinstance(widget, QLineEdit):
+            return widget.text()
+        if isinstance(widget, QPlainTextEdit):
+            return widget.toPlainText()
+        if isinstance(widget, QCheckBox):
+            return widget.isChecked()
+        if isinstance(widget, QComboBox):
+            return widget.currentData()
+        raise TypeError(widget)
+
+    def set_value(self, field: str, value: Any) -> None:
+        widget = self.inputs[field]
+        if isinstance(widget, QLineEdit):
+            widget.setText(value)
+        elif isinstance(widget, QPlainTextEdit):
+            widget.setPlainText(value)
+        elif isinstance(widget, QCheckBox):
+            widget.setChecked(bool(value))
+        elif isinstance(widget, QComboBox):
+            widget.setCurrentIndex(max(widget.findData(value), 0))
+        else:
+            raise TypeError(widget)
+
+    def values(self, fields: Iterable[str]) -> dict[str, Any]:
+        return {field: self.value(field) for field in fields}
 
 
 # -- one rule for edits: saved as you go, undone with Ctrl+Z ---------------------------------

@@ -1,0 +1,140 @@
+"""The employer's contact persons: the list, and under it the form for a new one or the one
+being corrected (Enter on a contact). Saved as the consultant goes; Ctrl+Enter saves now and
+empties the form for the next contact."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from consultant_app import queries, services
+
+from ...models.labels import formatter_for
+from ...ops import OpFailure, Ops
+from ..partials.inputs import while_alive
+from ..partials.record_form import AutoSave, RecordForm
+from .form_parts import (
+    chain,
+    employer_items,
+    form_box,
+    line,
+    list_view,
+    not_saved_text,
+    show_message,
+    tr_field,
+    undo_key,
+)
+
+CONTACT_FORM = ("name", "role", "phone", "email", "is_primary")
+
+
+def _add_contact(session: Any, employer_id: str, data: dict[str, Any]) -> str:
+    return services.add_contact(session, employer_id, data).id
+
+
+def _update_contact(session: Any, contact_id: str, data: dict[str, Any]) -> str:
+    return services.update_contact(session, contact_id, data).id
+
+
+class Contacts(QWidget):
+    """The Kontakter tab of one employer."""
+
+    changed = Signal()  # a contact was saved: the tab's count follows
+
+    def __init__(self, ops: Ops, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ops = ops
+        self.employer_id: str | None = None
+        self.contact_id: str | None = None
+        self.model = employer_items(ops, "contact_person", lambda: self.employer_id,
+                                    formatter_for("contact_person"), self)
+        self.view = list_view(self.model, self.tr("Kontaktpersoner"), self, self.tr(
+            "Ingen kontaktpersoner endnu. Skriv den første i felterne herunder."))
+        self.view.activated.connect(self._edit)
+        self.view.doubleClicked.connect(self._edit)
+
+        box = self.box = QGroupBox(self.tr("Kontaktperson"), self)
+        form = self.form = RecordForm(box)
+        form.add("name", tr_field("name"), line())
+        form.add("role", self.tr("Rolle"), line(self.tr("fx Ejer, HR-ansvarlig")))
+        form.add("phone", tr_field("phone"), line(self.tr("8 cifre")))
+        form.add("email", tr_field("email"), line())
+        form.add("is_primary", self.tr("Primær kontakt"), QCheckBox())
+        self.new_button = QPushButton(self.tr("N&y kontakt"), box)
+        self.new_button.clicked.connect(self.new)
+        self.save_button = QPushButton(self.tr("Gem kontakt (Ctrl+Enter)"), box)
+        self.save_button.clicked.connect(self.save)
+        self.message = form_box(box, form, [self.save_button, self.new_button], self.save)
+        self.autosave = AutoSave(self, [form.inputs[k] for k in CONTACT_FORM],
+                                 self._write, form.show_failure)
+        self.autosave.saved.connect(self._saved)
+        self.autosave.failed.connect(
+            lambda _f: show_message(self.message, not_saved_text(), ok=False))
+        undo_key(box, self.autosave.undo)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(QLabel(self.tr("Enter på en kontakt retter den."), self))
+        layout.addWidget(box)
+        chain(self, [self.view] + [form.inputs[k] for k in CONTACT_FORM]
+              + [self.save_button, self.new_button])
+
+    def new(self) -> None:
+        """An empty form for the next contact (what was typed is saved first)."""
+        if not self.autosave.leave():
+            return
+        self.contact_id = None
+        self.box.setTitle(self.tr("Ny kontaktperson"))
+        self.form.clear_problems()
+        for key in CONTACT_FORM:
+            self.form.set_value(key, False if key == "is_primary" else "")
+        self.autosave.loaded()
+        self.message.clear()
+
+    def _edit(self, index: QModelIndex) -> None:
+        contact_id = self.model.id_at(index.row())
+        if not self.autosave.leave():
+            return
+        record = self.ops.run_sync_read(queries.contact_record, contact_id)
+        if record is None:
+            return
+        self.contact_id = contact_id
+        self.box.setTitle(self.tr("Ret kontaktperson"))
+        self.form.clear_problems()
+        for key in CONTACT_FORM:
+            self.form.set_value(key, getattr(record, key))
+        self.autosave.loaded()
+        self.message.clear()
+        self.form.inputs["name"].setFocus()
+
+    def save(self) -> None:
+        """Ctrl+Enter: the contact saved now, and the form ready for the next one."""
+        if self.employer_id is None:
+            return
+        if self.autosave.flush(wait=True, focus=True) and self.contact_id:
+            self.new()
+            show_message(self.message, self.tr("Kontakten er gemt."), ok=True)
+
+    def _write(self, on_done: Callable[[Any], None],
+               on_error: Callable[[OpFailure], None]) -> None:
+        if self.employer_id is None:
+            on_error(OpFailure(self.tr("Gem virksomheden først.")))
+            return
+        data = self.form.values(CONTACT_FORM)
+        self.form.clear_problems()
+        if self.contact_id is None:
+            self.ops.write(_add_contact, self.employer_id, data,
+                           on_done=while_alive(self, on_done),
+                           on_error=while_alive(self, on_error))
+        else:
+            self.ops.write(_update_contact, self.contact_id, data,
+                           on_done=while_alive(self, on_done),
+                           on_error=while_alive(self, on_error))
+
+    def _saved(self, contact_id: str) -> None:
+        self.contact_id = contact_id
+        self.box.setTitle(self.tr("Ret kontaktperson"))
+        self.changed.emit()
+        show_message(self.message, self.tr("Kontakten er gemt."), ok=True)

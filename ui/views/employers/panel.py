@@ -1,0 +1,212 @@
+"""One employer: the heading, and tabs for its master data, contact persons and visits (each
+its own module) and its vacancies, matches and agreements, which open on their own pages."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QTableView, QTabWidget, QVBoxLayout, QWidget
+
+from consultant_app import queries
+
+from ...models.id_table import IdTableModel
+from ...models.labels import formatter_for
+from ...ops import Ops
+from ..agreement_wizard import new_agreement_ref
+from ..agreements import format_agreement_cell
+from ..partials.sealed_pdf import agreement_pdf_actions
+from ..vacancies import new_vacancy_ref
+from .contacts import Contacts
+from .form_parts import employer_items, list_view
+from .master_data import MasterData
+from .visits import Visits
+
+
+class EmployerPanel(QWidget):
+    """The open employer (or a new one being written)."""
+
+    open_requested = Signal(str, str)
+    saved = Signal(str)  # employer id, after a create or an edit
+
+    TAB_DATA, TAB_CONTACTS, TAB_VISITS, TAB_VACANCIES, TAB_MATCHES, TAB_AGREEMENTS = range(6)
+
+    def __init__(self, ops: Ops, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ops = ops
+        self.employer_id: str | None = None
+
+        self.title = QLabel(self)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.subtitle = QLabel(self)
+        for label in (self.title, self.subtitle):  # a long name must not widen the window
+            label.setMinimumWidth(1)
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.subtitle.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName(self.tr("Virksomhedens faner"))
+
+        self.data = MasterData(ops, self)
+        self.data.saved.connect(self._employer_saved)
+        self.contacts = Contacts(ops, self)
+        self.contacts.changed.connect(self._reload_lists)
+        self.visits = Visits(ops, self)
+        self.visits.changed.connect(self._reload_lists)
+        self.tabs.addTab(self.data, self.tr("&Stamdata"))
+        self.tabs.addTab(self.contacts, self.tr("&Kontakter"))
+        self.tabs.addTab(self.visits, self.tr("&Besøg"))
+        self.related: dict[str, IdTableModel] = {}
+        self.related_views: dict[str, QTableView] = {}
+        for kind, name in (("vacancy", self.tr("Stillinger")), ("match", self.tr("Match")),
+                           ("placement_agreement", self.tr("Aftaler"))):
+            self.tabs.addTab(self._build_related_tab(kind, name), name)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 8, 8)
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+        layout.addWidget(self.tabs, 1)
+        self.show_empty()
+
+    def _build_related_tab(self, kind: str, name: str) -> QWidget:
+        tab = QWidget(self)
+        model = employer_items(self.ops, kind, lambda: self.employer_id,
+                               # an agreement's type and status by their names, as on Aftaler
+                               format_agreement_cell if kind == "placement_agreement"
+                               else formatter_for(kind), self)
+        empty = {"vacancy": self.tr("Ingen stillinger hos virksomheden endnu. Opret en med "
+                                    "Ctrl+Shift+J."),
+                 "match": self.tr("Ingen match endnu. Foreslå en borger til en af "
+                                  "virksomhedens stillinger på siden Stillinger (Ctrl+P)."),
+                 "placement_agreement": self.tr("Ingen aftaler endnu. Start en med "
+                                                "Ctrl+Shift+A.")}.get(kind, "")
+        view = list_view(model, name, tab, empty)
+        view.activated.connect(lambda index, k=kind, m=model:
+                               self.open_requested.emit(k, m.id_at(index.row())))
+        self.related[kind] = model
+        self.related_views[kind] = view
+        layout = QVBoxLayout(tab)
+        layout.addWidget(view, 1)
+        layout.addWidget(QLabel(self.tr("Enter eller dobbeltklik åbner den valgte."), tab))
+        if kind == "placement_agreement":
+            self.agreement_pdf = agreement_pdf_actions(self.ops, view, model, tab)
+            layout.addWidget(self.agreement_pdf)
+            self.new_agreement_button = QPushButton(self.tr("Ny aftale … (Ctrl+Shift+A)"), tab)
+            self.new_agreement_button.clicked.connect(self.new_agreement)
+            layout.addWidget(self.new_agreement_button, 0, Qt.AlignmentFlag.AlignLeft)
+        if kind == "vacancy":
+            self.new_vacancy_button = QPushButton(self.tr("Ny stilling her … (Ctrl+Shift+J)"),
+                                                  tab)
+            self.new_vacancy_button.clicked.connect(self.new_vacancy)
+            layout.addWidget(self.new_vacancy_button, 0, Qt.AlignmentFlag.AlignLeft)
+        return tab
+
+    # -- what other pages open from here --------------------------------------------------
+    def new_vacancy(self) -> None:
+        """A new vacancy at this employer (the vacancies page opens it, employer chosen)."""
+        if self.employer_id:
+            self.open_requested.emit("vacancy", new_vacancy_ref(self.employer_id))
+
+    def new_agreement(self) -> None:
+        """Start the agreement wizard for this employer (the agreements page opens it)."""
+        if self.employer_id:
+            self.open_requested.emit("placement_agreement",
+                                     new_agreement_ref(employer_id=self.employer_id))
+
+    # -- showing ------------------------------------------------------------------------
+    def _set_employer(self, employer_id: str | None) -> None:
+        self.employer_id = employer_id
+        for part in (self.data, self.contacts, self.visits):
+            part.employer_id = employer_id
+
+    def show_empty(self) -> None:
+        self._set_employer(None)
+        self.title.setText(self.tr("Ingen virksomhed valgt"))
+        self.subtitle.setText(self.tr("Vælg en virksomhed i listen, eller opret en ny med "
+                                      "Ctrl+Shift+N."))
+        self.tabs.setEnabled(False)
+        self._reload_lists()
+
+    def leave(self) -> bool:
+        """Save what is typed in any of the employer's forms before it is left."""
+        return all(part.autosave.leave() for part in (self.data, self.contacts, self.visits))
+
+    def load(self, employer_id: str) -> bool:
+        if not self.leave():
+            return False
+        record = self.ops.run_sync_read(queries.employer_record, employer_id)
+        if record is None:
+            self.show_empty()
+            return False
+        self._set_employer(record.id)
+        self.tabs.setEnabled(True)
+        for i in range(1, self.tabs.count()):
+            self.tabs.setTabEnabled(i, True)
+        self._fill_heading(record)
+        self.data.show_record(record)
+        self.contacts.new()
+        self.visits.reset()
+        self._reload_lists()
+        return True
+
+    def new_employer(self) -> bool:
+        """An empty form for a new employer; the other tabs wait until it is saved."""
+        if not self.leave():
+            return False
+        self._set_employer(None)
+        self.tabs.setEnabled(True)
+        self.tabs.setCurrentIndex(self.TAB_DATA)
+        for i in range(1, self.tabs.count()):
+            self.tabs.setTabEnabled(i, False)
+        self.title.setText(self.tr("Ny virksomhed"))
+        self.subtitle.setText(self.tr("Udfyld mindst navn og CVR-nummer, og gem med Ctrl+S."))
+        self.data.show_record(None)
+        self._reload_lists()
+        self.data.focus_first()
+        return True
+
+    def focus_new_visit(self, planned_visit_id: str | None = None) -> None:
+        """Ready a visit note: a new one, or the note of a planned visit being held now."""
+        if self.employer_id is None:
+            return
+        if planned_visit_id is not None:
+            self.visits.hold_planned(planned_visit_id)
+        self.tabs.setCurrentIndex(self.TAB_VISITS)
+        self.visits.note.setFocus()
+
+    def _fill_heading(self, record: queries.EmployerRecord) -> None:
+        self.title.setText(record.name)
+        place = ", ".join(p for p in (record.address, f"{record.postcode} {record.town}".strip())
+                          if p)
+        parts = [self.tr("CVR {cvr}").format(cvr=record.cvr)]
+        if record.p_number:
+            parts.append(self.tr("P-nr. {p_number}").format(p_number=record.p_number))
+        if place:
+            parts.append(place)
+        self.subtitle.setText(" · ".join(parts))
+
+    def _employer_saved(self, employer_id: str) -> None:
+        """The form stays as typed (the consultant may type on); heading and tabs follow."""
+        created = self.employer_id is None
+        self._set_employer(employer_id)
+        record = self.ops.run_sync_read(queries.employer_record, employer_id)
+        if record is not None:
+            self._fill_heading(record)
+        if created:
+            for i in range(1, self.tabs.count()):
+                self.tabs.setTabEnabled(i, True)
+            self.contacts.new()
+            self.visits.reset()
+            self._reload_lists()
+        self.saved.emit(employer_id)
+
+    def _reload_lists(self) -> None:
+        models = (self.contacts.model, self.visits.model, *self.related.values())
+        for model in models:
+            model.refresh()
+        self.visits.follow_done.setEnabled(self.visits.model.rowCount() > 0)
+        names = (self.tr("&Kontakter"), self.tr("&Besøg"), self.tr("S&tillinger"),
+                 self.tr("&Match"), self.tr("&Aftaler"))
+        for i, (name, model) in enumerate(zip(names, models), start=1):
+            self.tabs.setTabText(i, f"{name} ({model.rowCount()})" if self.employer_id else name)
