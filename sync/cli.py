@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from consultant_app.cli import texts
 from consultant_app.cli.common import Context, echo_json, pass_context
 from consultant_app.errors import field_label
 from consultant_app.queries import outbox_count
@@ -26,6 +27,7 @@ from .client.conflicts import (list_conflicts, recreate_record, resolve_conflict
 from .client.engine import SyncEngine, SyncReport
 from .client.errors import CertificateRefused, SyncError
 from .client.overview import run_history
+from .client.progress import ProgressClock, progress_text
 from .client.quarantine import list_quarantine
 from .client.receipts import agreement_receipts
 
@@ -154,28 +156,39 @@ def sync_history(ctx: Context, as_json: bool) -> None:
 
 def sync_with_progress(engine: SyncEngine, quiet: bool = False, trigger: str = "cli"
                        ) -> SyncReport:
-    """One sync with a progress bar per phase on stderr (none with ``quiet``)."""
+    """One sync with a progress bar per phase on stderr (none with ``quiet``): records done,
+    records left and time left, as far as the service tells the total."""
     bars: dict[str, object] = {}
     state: dict[str, object] = {"phase": "", "shown": 0}
+    clock = ProgressClock()
 
     def progress(phase: str, done: int, total: int | None) -> None:
         if quiet:
             return
+        now = clock.report(phase, done, total)
         if phase != state["phase"]:
             _close(bars)
             bar = click.progressbar(length=total or 0, label=PHASES.get(phase, phase),
-                                    file=sys.stderr, show_pos=True, show_percent=bool(total))
+                                    file=sys.stderr, show_pos=False, show_eta=False,
+                                    show_percent=bool(total), item_show_func=_item_text)
             bar.__enter__()
             bars["bar"] = bar
             state.update(phase=phase, shown=0)
         bar = bars["bar"]
-        bar.update(done - int(state["shown"]))  # type: ignore[attr-defined]
+        if total:
+            bar.length = total  # type: ignore[attr-defined]
+        bar.update(done - int(state["shown"]),  # type: ignore[attr-defined]
+                   current_item=texts.render(progress_text(now)))
         state["shown"] = done
 
     try:
         return engine.sync(trigger, progress)
     finally:
         _close(bars)
+
+
+def _item_text(item: str | None) -> str | None:
+    return item
 
 
 def _close(bars: dict[str, object]) -> None:

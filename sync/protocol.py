@@ -14,11 +14,17 @@ Endpoints
     PushRequest -> PushResponse. A batch of outbox operations, applied in one transaction.
     Each operation is applied at most once: a repeated ``op_id`` returns the first answer.
     The results come in the order of the operations (see "Push order").
-``GET /api/v1/pull?cursor=N&limit=M``
+``GET /api/v1/pull?cursor=N&limit=M[&count=true]``
     -> PullResponse. Changes in the device's scope with a change sequence number > cursor, in
     order, at most ``limit``; ``next_cursor`` is the last sequence number in the page, ``more``
     says whether to ask again. The client applies a page and stores its cursor in one
     transaction. A device's own changes come back too (they carry the server's version).
+    With ``count=true`` the answer also says how many changes wait after this page
+    (``remaining``), so a device can show records left and time left during a long pull; a
+    client asks on the first page of a pull only (a count is a scan of the scope). Added
+    compatibly: a service that does not know ``count`` ignores it and sends no ``remaining``
+    (the client then shows progress without a total), and a client that does not ask gets
+    none (``null``).
 ``PUT /api/v1/agreements/{agreement_id}/{revision}``
     SealedAgreementUpload -> SealedAgreementReceipt. A sealed agreement: the service verifies
     the content hash, the seal and the PAdES signature against the device's certificate, keeps
@@ -474,6 +480,8 @@ class PullResponse(BaseModel):
     next_cursor: int
     more: bool
     server_time: dt.datetime
+    # Changes in scope after this page, when asked for with ``count=true`` (module doc).
+    remaining: int | None = None
 
 
 class SealedAgreementUpload(BaseModel):

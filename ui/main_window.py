@@ -44,6 +44,7 @@ from .screen import first_size, fit_to_screen
 from .search_popup import SearchPopup, kind_label
 from .settings import SPLITTER_PREFIX, Settings
 from .style import PROBLEM_STYLE
+from .sync_progress import SyncProgress
 from .views import KIND_PAGES, PAGE_TITLES, PAGES, Page
 
 log = logging.getLogger(__name__)
@@ -140,6 +141,10 @@ class MainWindow(QMainWindow):
         self.outbox_label.setAccessibleName(self.tr("Ændringer der venter"))
         for label in (self.sync_label, self.outbox_label):
             label.setContentsMargins(8, 0, 8, 0)
+        self.sync_progress = SyncProgress(self)
+        self.sync_progress.setMaximumWidth(160)
+        self.sync_progress.setTextVisible(False)
+        self.statusBar().addPermanentWidget(self.sync_progress)
         self.statusBar().addPermanentWidget(self.sync_label)
         self.statusBar().addPermanentWidget(self.outbox_label)
         self.set_sync_state(self.tr("Offline – ikke tilmeldt en central"))
@@ -290,6 +295,7 @@ class MainWindow(QMainWindow):
         self.sync_label.setToolTip(text)
         failed = bool(getattr(status, "last_error", "")) and not getattr(status, "running", False)
         self.sync_label.setStyleSheet(PROBLEM_STYLE if failed else "")
+        self.sync_progress.show_status(status)
         self.outbox_label.setText(self.tr("Ændringer der venter på at blive sendt: {n}")
                                   .format(n=getattr(status, "waiting", 0)))
         report = getattr(status, "last_report", None)

@@ -121,7 +121,8 @@ def state_line(status: SyncStatus) -> str:
     if status.running:
         phase = {"push": tr(CTX, "sender"), "upload": tr(CTX, "sender aftaler"),
                  "pull": tr(CTX, "henter")}.get(status.phase, "")
-        return (tr(CTX, "Synkroniserer – {phase} ({n})").format(phase=phase, n=status.done)
+        return (tr(CTX, "Synkroniserer – {phase} {progress}").format(
+                    phase=phase, progress=progress_line(status))
                 if phase else tr(CTX, "Synkroniserer …"))
     if status.online is None:
         return tr(CTX, "Tilmeldt – ikke synkroniseret endnu i dag")
@@ -130,6 +131,13 @@ def state_line(status: SyncStatus) -> str:
     if status.error_kind == "offline":
         return tr(CTX, "Offline")
     return tr(CTX, "Offline – tjenesten svarer ikke")
+
+
+def progress_line(status: SyncStatus) -> str:
+    """Done, left and time left of the running phase, as far as they are known."""
+    from sync.client.progress import PhaseProgress, progress_text
+    return translate_message(progress_text(PhaseProgress(
+        status.phase, status.done, status.total, status.seconds_left)))
 
 
 def summary(status: SyncStatus) -> str:

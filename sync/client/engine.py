@@ -56,7 +56,8 @@ log = logging.getLogger(__name__)
 PUSH_BATCH = 500
 PULL_LIMIT = 5000
 
-# progress(phase, done, total): phase is "push", "upload" or "pull"; total None if unknown
+# progress(phase, done, total): phase is "push", "upload" or "pull"; total None if unknown.
+# For "pull", done and total count the changes received (applied, skipped or set aside).
 Progress = Callable[[str, int, "int | None"], None]
 TransportFactory = Callable[[str, str], Transport]
 
@@ -309,11 +310,19 @@ class SyncEngine:
              progress: Progress | None = None) -> None:
         """Pages since the cursor; while one page is applied, the next is already being
         fetched (the network and the disk work at the same time). A page fetched and never
-        applied (an error, a crash) is simply asked for again next time."""
+        applied (an error, a crash) is simply asked for again next time.
+
+        The first page asks the service how many changes follow it, so ``progress`` gets a
+        total (records left, time left); a service that does not say leaves it None."""
         cursor = int(self.store.meta(credentials.CURSOR, "0") or 0)
+        received = 0
+        total: int | None = None
         with _gc_paused(), \
                 ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-fetch") as fetcher:
-            page = transport.pull(cursor, self.pull_limit)
+            page = transport.pull(cursor, self.pull_limit, count=True)
+            remaining = page.get("remaining")
+            if isinstance(remaining, int) and remaining >= 0:
+                total = len(page["changes"]) + remaining
             first = True
             while True:
                 next_cursor, changes = int(page["next_cursor"]), page["changes"]
@@ -333,8 +342,11 @@ class SyncEngine:
                     raise
                 report.pulled += result.applied
                 report.quarantined += result.quarantined
+                received += len(changes)
                 if progress:
-                    progress("pull", report.pulled, None)
+                    # Changes made on the service meanwhile can take a pull past its total.
+                    progress("pull", received,
+                             None if total is None else max(total, received))
                 if ahead is None:
                     # The end of the scope: a parent not here by now is not coming.
                     with self.store.write(journal=False) as s:

@@ -26,6 +26,7 @@ from consultant_app.store import Store
 from . import credentials
 from .engine import SyncEngine, SyncReport
 from .errors import NotEnrolled, Offline, ServerUnreachable, SyncError
+from .progress import ProgressClock
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +43,8 @@ class SyncStatus:
     running: bool = False
     phase: str = ""                   # push | upload | pull while running
     done: int = 0
+    total: int | None = None          # of the phase, when known (sync.client.progress)
+    seconds_left: float | None = None  # of the phase, once there is a pace to go by
     waiting: int = 0                  # outbox entries not yet sent
     last_success: dt.datetime | None = None
     last_error: str = ""              # Danish; "" after a successful sync
@@ -184,10 +187,12 @@ class SyncRunner:
 
     def _sync_once(self, trigger: str) -> tuple[bool, bool]:
         """One sync; (succeeded, worth retrying by itself)."""
-        self._publish(running=True, phase="", done=0)
+        self._publish(running=True, phase="", done=0, total=None, seconds_left=None)
+        clock = ProgressClock()
 
-        def progress(phase: str, done: int, _total: int | None) -> None:
-            self._publish(phase=phase, done=done)
+        def progress(phase: str, done: int, total: int | None) -> None:
+            now = clock.report(phase, done, total)
+            self._publish(phase=phase, done=done, total=total, seconds_left=now.seconds_left)
         try:
             report = self.engine.sync(trigger, progress)
         except SyncError as exc:

@@ -136,10 +136,14 @@ class Transport:
                           headers={"Content-Type": "application/json"})
         return protocol.PushResponse.model_validate_json(body)
 
-    def pull(self, cursor: int, limit: int) -> dict[str, Any]:
+    def pull(self, cursor: int, limit: int, count: bool = False) -> dict[str, Any]:
         """A ``protocol.PullResponse`` as plain JSON: a first sync brings 100k+ changes, and
-        ``apply`` reads them without building a model per change."""
-        body = self._call("GET", "/pull", params={"cursor": cursor, "limit": limit})
+        ``apply`` reads them without building a model per change. With ``count`` the service
+        is asked how many changes wait after the page (``remaining``)."""
+        params: dict[str, Any] = {"cursor": cursor, "limit": limit}
+        if count:
+            params["count"] = "true"
+        body = self._call("GET", "/pull", params=params)
         try:
             # pydantic-core's parser (already here for the models) is about a third faster
             # than json.loads on a 5000-change page, and shares the repeated keys.

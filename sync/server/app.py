@@ -103,9 +103,10 @@ def create_app(database_url: str, run_migrations: bool = True) -> FastAPI:
     @app.get(f"{API_PREFIX}/pull", response_model=PullResponse, responses=ERRORS)
     def pull(cursor: int = Query(0, ge=0, le=MAX_SEQ),
              limit: int = Query(service.DEFAULT_LIMIT, ge=1, le=service.MAX_LIMIT),
+             count: bool = Query(False),
              authorization: str | None = Header(default=None)) -> Response:
         identity = device(authorization)
-        return Response(service.pull_json(read_engine, identity, cursor, limit),
+        return Response(service.pull_json(read_engine, identity, cursor, limit, count),
                         media_type="application/json")
 
     @app.get(f"{API_PREFIX}/device", response_model=DeviceStatus, responses=ERRORS)

@@ -543,6 +543,20 @@ _PULL_SQL = {
 }
 
 
+# How many changes wait after a page (PullResponse.remaining): the same two streams, counted
+# from the two indexes the page reads (ix_record_municipality_seq, ix_scope_exit_audience).
+_COUNT_SQL = {
+    postgres: ("SELECT (SELECT count(*) FROM record "
+               "WHERE municipality_code = {p} AND seq > {p} "
+               "AND (owner_consultant_id IS NULL OR owner_consultant_id = {p}) "
+               "AND (owner_device_id IS NULL OR owner_device_id = {p})) + "
+               "(SELECT count(*) FROM scope_exit "
+               "WHERE municipality_code = {p} AND consultant_id = {p} AND seq > {p})"
+               ).format(p="%s" if postgres else "?")
+    for postgres in (False, True)
+}
+
+
 def _iso(value: Any) -> str:
     if isinstance(value, str):  # SQLite hands back its stored text: "2026-11-23 10:00:00.000001"
         return value.replace(" ", "T", 1)
@@ -560,8 +574,10 @@ def _tombstone(entity: str, values_json: str) -> str:
     return db.dumps({n: values[n] for n in names if values.get(n) is not None})
 
 
-def pull_json(engine: Engine, identity: DeviceIdentity, cursor: int, limit: int) -> bytes:
-    """The PullResponse for one page, as JSON bytes built from the stored JSON text."""
+def pull_json(engine: Engine, identity: DeviceIdentity, cursor: int, limit: int,
+              count: bool = False) -> bytes:
+    """The PullResponse for one page, as JSON bytes built from the stored JSON text; with
+    ``count``, also how many changes wait after it (``remaining``)."""
     limit = max(1, min(limit, MAX_LIMIT))
     postgres = db.is_postgres(engine)
     sql = _PULL_SQL[postgres]
@@ -575,11 +591,21 @@ def pull_json(engine: Engine, identity: DeviceIdentity, cursor: int, limit: int)
         try:
             cur.execute(sql, params)
             rows = cur.fetchall()
+            more = len(rows) > limit
+            rows = rows[:limit]
+            remaining = None
+            if count:
+                after = rows[-1][0] if rows else cursor
+                remaining = 0
+                if more:
+                    cur.execute(_COUNT_SQL[postgres],
+                                (identity.municipality_code, after, identity.consultant_id,
+                                 identity.device_id, identity.municipality_code,
+                                 identity.consultant_id, after))
+                    remaining = int(cur.fetchone()[0])
         finally:
             cur.close()
         conn.rollback()
-    more = len(rows) > limit
-    rows = rows[:limit]
     # %-formatting on purpose: the hot loop of a pull (tens of thousands of rows per second)
     row_format = ('{"seq":%d,"entity":"%s","entity_id":"%s","version":%d,"deleted":%s,'
                   '"values":%s,"modified_at":"%s"}')
@@ -599,9 +625,10 @@ def pull_json(engine: Engine, identity: DeviceIdentity, cursor: int, limit: int)
     access_log.log_pull(engine, identity, [(row[1], row[2], row[8]) for row in rows
                                            if row[8] is not None and not row[4]])
     next_cursor = rows[-1][0] if rows else cursor
-    body = '{"changes":[%s],"next_cursor":%d,"more":%s,"server_time":"%s"}' % (  # noqa: UP031
+    body = '{"changes":[%s],"next_cursor":%d,"more":%s,"server_time":"%s"%s}' % (  # noqa: UP031
         ",".join(parts), next_cursor, "true" if more else "false",
-        dt.datetime.now(dt.UTC).isoformat())
+        dt.datetime.now(dt.UTC).isoformat(),
+        "" if remaining is None else ',"remaining":%d' % remaining)
     return body.encode("utf-8")
 
 

@@ -145,6 +145,33 @@ def test_pull_pages_follow_the_cursor(server):
     assert a.http.get("/pull", params={"limit": 6000}).status_code == 422
 
 
+def test_a_pull_asked_to_count_says_how_many_changes_follow_its_page(server):
+    town = server.new_municipality()
+    anna = Device(server, server.add_consultant(town, "Anna Jensen"))
+    bo = Device(server, server.add_consultant(town, "Bo Hansen"))
+    citizen = new_id()
+    anna.push(op("citizen", citizen, name="Ib Madsen", assigned_consultant="Anna Jensen"))
+    anna.push(*[op("employer", new_id(), cvr=f"{20000000 + n}", name=f"Firma {n}")
+                for n in range(24)])
+    # Bo sees the 24 employers, not Anna's citizen; Anna sees all 25.
+    first = bo.http.get("/pull", params={"cursor": 0, "limit": 10, "count": "true"}).json()
+    assert (len(first["changes"]), first["more"], first["remaining"]) == (10, True, 14)
+    plain = bo.http.get("/pull", params={"cursor": 0, "limit": 10}).json()
+    assert "remaining" not in plain and plain["changes"] == first["changes"]
+    last = bo.http.get("/pull", params={"cursor": first["next_cursor"], "limit": 20,
+                                        "count": "true"}).json()
+    assert (len(last["changes"]), last["more"], last["remaining"]) == (14, False, 0)
+    assert anna.http.get("/pull", params={"limit": 10, "count": "true"}).json()[
+        "remaining"] == 15
+    # A scope exit is a change Anna still has to pull, and is counted as one.
+    server.admin("assign-citizen", citizen, "--consultant", "Bo Hansen",
+                 "--municipality", town)
+    assert anna.http.get("/pull", params={"limit": 10, "count": "true"}).json()[
+        "remaining"] == 15
+    assert anna.http.get("/pull", params={"limit": 24, "count": "true"}).json()[
+        "remaining"] == 1
+
+
 def test_different_fields_merge_and_the_same_field_keeps_the_overwritten_value(server):
     town = server.new_municipality()
     a = Device(server, server.add_consultant(town, "Anna Jensen"))

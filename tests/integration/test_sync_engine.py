@@ -395,3 +395,21 @@ def test_an_edit_back_to_the_value_last_synced_is_kept_when_another_device_overw
             db.conflict.c.entity_id == employer_id)).all()
     assert [(r.field, r.server_value) for r in rows] == [("notes", original)]
     assert outbox(one) == outbox(two) == 0
+
+
+def test_a_pull_reports_records_done_and_left_from_the_services_count(central, tmp_path):
+    writer, e1 = central.device(tmp_path / "writer", municipality="0109")
+    make_employers(writer, 130, "Optælling")
+    e1.sync()
+    reader, e2 = central.device(tmp_path / "reader", municipality="0109", pull_limit=40)
+    reports: list[tuple[str, int, int | None]] = []
+    report = e2.sync(progress=lambda phase, done, total: reports.append((phase, done, total)))
+    pulls = [(done, total) for phase, done, total in reports if phase == "pull"]
+    # Four pages of at most 40; the service told the total with the first one.
+    assert pulls == [(40, 130), (80, 130), (120, 130), (130, 130)]
+    assert report.pulled == 130
+
+    # Nothing new: one page, nothing left, and the count is not asked for a last page.
+    reports.clear()
+    e2.sync(progress=lambda phase, done, total: reports.append((phase, done, total)))
+    assert [(d, t) for p, d, t in reports if p == "pull"] == [(0, 0)]

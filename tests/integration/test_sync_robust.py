@@ -289,11 +289,11 @@ class _Hooked(Transport):
     before_pull: Callable[[], None] | None = None
     lose_answer = False
 
-    def pull(self, cursor, limit):  # type: ignore[no-untyped-def]
+    def pull(self, cursor, limit, count=False):  # type: ignore[no-untyped-def]
         hook, type(self).before_pull = type(self).before_pull, None
         if hook is not None:
             hook()
-        return super().pull(cursor, limit)
+        return super().pull(cursor, limit, count)
 
     def push(self, request):  # type: ignore[no-untyped-def]
         answer = super().push(request)

@@ -5,11 +5,16 @@ runner stops cleanly on quit. Screenshots to var/screenshots/sync."""
 from __future__ import annotations
 
 import datetime as dt
+import threading
 import time
 
 from PySide6.QtCore import Qt
+from sqlalchemy import text
 
 from consultant_app import services
+from consultant_app.services.employers import create_employer
+from consultant_app.store import Store
+from sync.client import SyncEngine
 from consultant_app.text import format_date
 from sync.server import admin, auth, db
 from tests.integration.server_process import ServerProcess
@@ -17,6 +22,7 @@ from ui import sync_bridge
 from ui.app import start_sync
 from ui.views.sync import EnrollDialog
 
+from ..conftest import FAST_KDF, PASSPHRASE
 from .desktop_fixtures import make_employer, ops, settings, settings_file, window  # noqa: F401
 from .test_sync_page import shot
 
@@ -66,3 +72,69 @@ def test_enroll_from_the_sync_page_then_lose_the_service(window, demo_store, qtb
     started = time.monotonic()
     bridge.stop()
     assert not bridge.runner.running and time.monotonic() - started < 10
+
+
+def test_a_first_sync_shows_records_done_left_and_time_left(window, demo_store, qtbot,  # noqa: F811
+                                                            tmp_path):
+    with ServerProcess.sqlite(tmp_path / "central") as server:
+        _, engine = db.make_engines(server.database_url)
+        admin.add_municipality(engine, "0751", "Aarhus")
+        # Another consultant's device put a few thousand employers on the service.
+        writer = Store.create(tmp_path / "writer", PASSPHRASE, consultant="Kollega",
+                              kdf_n=FAST_KDF)
+        with writer.write() as s:
+            for n in range(3000):
+                create_employer(s, {"cvr": "25313763", "p_number": f"{1000000000 + n}",
+                                    "name": f"Virksomhed {n} ApS", "town": "Aarhus C",
+                                    "postcode": "8000", "address": f"Gade {n}"})
+        writer_engine = SyncEngine(writer, use_keyring=False)
+        writer_engine.enroll(server.base_url, auth.store_code(
+            engine, admin.add_consultant(engine, "0751", "Kollega")))
+        writer_engine.sync()
+        writer_engine.close()
+        writer.close()
+
+        bridge = start_sync(demo_store, window)
+        assert bridge is not None
+        sync_engine = bridge.runner.engine
+        sync_engine.pull_limit = 250
+        # The sync is held before the third page's commit, so the bar is seen mid-way.
+        held, release = threading.Event(), threading.Event()
+        pages: list[int] = []
+
+        def hold(_cursor: int) -> None:
+            pages.append(_cursor)
+            if len(pages) == 3:
+                held.set()
+                release.wait(60)
+        sync_engine.before_page_commit = hold
+        window.resize(1366, 768)
+        page = window.show_page("sync")
+        bridge.enroll(server.base_url, auth.store_code(
+            engine, admin.add_consultant(engine, "0751", "Test Konsulent")))
+        try:
+            qtbot.waitUntil(held.is_set, timeout=120_000)
+            qtbot.waitUntil(lambda: bridge.status.done == 500, timeout=10_000)
+            with engine.connect() as conn:
+                on_service = conn.execute(text(
+                    "SELECT count(*) FROM record WHERE municipality_code = '0751'")).scalar()
+            status = bridge.status
+            assert (status.running, status.phase, status.total) == (True, "pull", on_service)
+            assert on_service >= 3000 and status.seconds_left is not None
+            left = f"{on_service - 500:,}".replace(",", ".")
+            total = f"{on_service:,}".replace(",", ".")
+            expected = f"Synkroniserer – henter 500 af {total} · {left} tilbage · ca. "
+            assert page.state.text().startswith(expected)
+            assert window.sync_label.text().startswith(expected)
+            for bar in (page.progress, window.sync_progress):
+                assert bar.isVisible()
+                assert (bar.minimum(), bar.maximum(), bar.value()) == (0, on_service, 500)
+            shot(window, "sync-first-sync-progress.png")
+        finally:
+            release.set()
+        # Every receiver of the finished status has it once the status bar says so.
+        qtbot.waitUntil(lambda: window.sync_label.text().startswith("Online"), timeout=120_000)
+        qtbot.waitUntil(lambda: page.state.text().startswith("Online"), timeout=10_000)
+        assert not bridge.status.running
+        assert not page.progress.isVisible() and not window.sync_progress.isVisible()
+        bridge.stop()

@@ -1497,6 +1497,13 @@ Not signed yet</translation>
     </message>
 </context>
 <context>
+    <name>SyncProgress</name>
+    <message>
+        <source>Synkroniseringens fremdrift</source>
+        <translation>Sync progress</translation>
+    </message>
+</context>
+<context>
     <name>TodayPage</name>
     <message>
         <source>Planlagte besøg</source>
@@ -5390,8 +5397,28 @@ Not signed yet</translation>
         <translation>The server address “{url}” is not valid. Write it as http://… or https://…</translation>
     </message>
     <message>
-        <source>Synkroniserer – {phase} ({n})</source>
-        <translation>Syncing – {phase} ({n})</translation>
+        <source>Synkroniserer – {phase} {progress}</source>
+        <translation>Syncing – {phase} {progress}</translation>
+    </message>
+    <message>
+        <source>{done} af {total} · {left} tilbage</source>
+        <translation>{done} of {total} · {left} left</translation>
+    </message>
+    <message>
+        <source>{done} af {total} · {left} tilbage · ca. {time} tilbage</source>
+        <translation>{done} of {total} · {left} left · about {time} left</translation>
+    </message>
+    <message>
+        <source>{h} t. {m} min.</source>
+        <translation>{h} h {m} min</translation>
+    </message>
+    <message>
+        <source>{n} min.</source>
+        <translation>{n} min</translation>
+    </message>
+    <message>
+        <source>{n} sek.</source>
+        <translation>{n} s</translation>
     </message>
     <message>
         <source>Synkroniserer …</source>

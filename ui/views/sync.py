@@ -43,6 +43,7 @@ from ..ops import Ops
 from ..search_popup import kind_label
 from ..style import PROBLEM_STYLE
 from ..sync_bridge import SyncBridge, local_time, summary
+from ..sync_progress import SyncProgress
 from . import Page
 from .partials.inputs import while_alive
 from .partials.tables import read_only_table
@@ -178,6 +179,7 @@ class SyncPage(Page):
         self.state.setAccessibleName(self.tr("Synkroniseringsstatus"))
         self.state.setWordWrap(True)
         self.state.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.progress = SyncProgress(self)
         self.error = QLabel(self)
         self.error.setAccessibleName(self.tr("Seneste fejl"))
         self.error.setWordWrap(True)
@@ -232,6 +234,7 @@ class SyncPage(Page):
         layout.setSpacing(10)
         layout.addWidget(title)
         layout.addWidget(self.state)
+        layout.addWidget(self.progress)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
         layout.addWidget(self.tabs, 1)
@@ -300,6 +303,7 @@ class SyncPage(Page):
 
     def show_status(self, status: Any) -> None:
         self.state.setText(summary(status).split(" · fejl: ")[0])
+        self.progress.show_status(status)
         self.error.setText(self.tr("Seneste fejl: {error}").format(error=status.last_error))
         self.error.setVisible(bool(status.last_error) and not status.running)
         self._update_buttons(status)
