@@ -77,7 +77,7 @@ from .services.vacancies import VACANCY_FIELDS, create_vacancy
 from .store import Store
 from .store.models import AccessLog, Citizen, Employer, Vacancy
 from .text import QT_TRANSLATE_NOOP as _N
-from .text import Message
+from .text import Message, format_number
 
 CTX = "problems"
 
@@ -522,9 +522,7 @@ def format_cell(value: Any) -> str:
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):
-        if value == int(value):
-            return str(int(value))
-        return repr(value).replace(".", ",")
+        return format_number(value)
     if isinstance(value, (list, tuple)):
         # Escaped as the whole cell: it is the cell's start that a spreadsheet reads.
         return _escape(LIST_SEPARATOR.join(str(v) for v in value))

@@ -69,3 +69,35 @@ def format_moment(moment: dt.datetime | None, zone: dt.tzinfo | None = None) -> 
         moment = moment.replace(tzinfo=dt.timezone.utc)
     local = moment.astimezone(zone)
     return f"{local.strftime(DATE_FORMAT)} kl. {local.strftime('%H:%M')}"
+
+
+# -- numbers ------------------------------------------------------------------------------
+# Danes write a decimal comma and mark thousands with a point: 7,5 timer, 12.345,5 kr. These
+# two are the one way a number becomes text for a person (inputs, lists, messages, the PDF).
+
+def format_number(value: float, decimals: int | None = None, grouping: bool = False) -> str:
+    """7,5 and 37 (not 7.5 and 37.0). ``decimals``: rounded to at most that many, trailing
+    zeros dropped; without it the value exactly as held, so an input shows what is stored and
+    reads it back unchanged. ``grouping`` marks the thousands: 12.345,5."""
+    number = float(value)
+    if decimals is None:
+        text = str(int(number)) if number.is_integer() else repr(number)
+        if "e" in text:  # repr's exponent form (1e-05) is no way to write a number
+            text = f"{number:.20f}".rstrip("0")
+    else:
+        text = f"{number:.{decimals}f}"
+        if "." in text:
+            text = text.rstrip("0").rstrip(".")
+    sign = "-" if text.startswith("-") else ""
+    whole, _, fraction = text.lstrip("-").partition(".")
+    if sign and not whole.strip("0") and not fraction.strip("0"):
+        sign = ""  # -0,0 after rounding is 0
+    if grouping:
+        whole = f"{int(whole):,}".replace(",", ".")
+    return sign + whole + ("," + fraction if fraction else "")
+
+
+def format_amount(value: float) -> str:
+    """Kroner with øre, thousands marked: 1.234,50."""
+    text = f"{float(value):,.2f}"
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")

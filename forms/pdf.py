@@ -47,7 +47,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from consultant_app.text import DATE_FORMAT, format_date
+from consultant_app.text import DATE_FORMAT, format_amount, format_date, format_number
 from consultant_app.text import QT_TRANSLATE_NOOP as _N
 
 from . import fields as ffields
@@ -163,13 +163,9 @@ def _p(text: str, style: ParagraphStyle) -> Paragraph:
 
 
 # -- values as printed -----------------------------------------------------------------------
-def _number(value: float, decimals: int | None = None) -> str:
-    """Danish number format: 1.234,5 (``decimals`` fixed, or as few as needed up to 2)."""
-    number = float(value)
-    if decimals is None:
-        decimals = next(d for d in (0, 1, 2) if round(number, d) == round(number, 2))
-    text = f"{number:,.{decimals}f}"
-    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+def _number(value: float) -> str:
+    """As printed: thousands marked, at most two decimals (1.234,5)."""
+    return format_number(value, 2, grouping=True)
 
 
 def display_value(spec: FieldSpec, value: Any) -> str:
@@ -185,7 +181,7 @@ def display_value(spec: FieldSpec, value: Any) -> str:
     if kind == "choice":
         return str(ffields.options(spec).get(value, value))
     if kind == "money" and isinstance(value, (int, float)):
-        return _N(CTX, "{amount} kr.").format(amount=_number(value, 2))
+        return _N(CTX, "{amount} kr.").format(amount=format_amount(value))
     if kind == "hours" and isinstance(value, (int, float)):
         return _N(CTX, "{hours} timer").format(hours=_number(value))
     if kind in ("number", "integer") and isinstance(value, (int, float)):

@@ -10,7 +10,7 @@ from ..domain import (
     VACANCY_KINDS,
 )
 from ..text import QT_TRANSLATE_NOOP as _N
-from ..text import Message
+from ..text import Message, format_number
 from .facts import (
     MAX_REASONS,
     WAITED_FULL_DAYS,
@@ -78,13 +78,13 @@ def _m(template: str, **params: Any) -> Message:
 
 def fmt_number(x: float) -> str:
     """Danish: 7,5 and 37, not 7.5 and 37.0."""
-    return str(int(x)) if x == int(x) else f"{x:.1f}".replace(".", ",")
+    return format_number(x, 1)
 
 
 def fmt_km(km: float, limit: float | None = None) -> str:
     """Whole kilometres, but a decimal where rounding would hide why a limit was passed."""
     if limit is not None and round(km) <= limit:
-        return f"{km:.1f}".replace(".", ",")
+        return format_number(km, 1)
     return str(max(round(km), 1))
 
 

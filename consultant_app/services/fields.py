@@ -15,6 +15,7 @@ from typing import Any, Callable, Iterable, Mapping
 
 from ..errors import Problem, ValidationError
 from ..text import QT_TRANSLATE_NOOP as _N
+from ..text import format_number
 
 CTX = "problems"
 Converter = Callable[[Any, str], Any]
@@ -73,16 +74,12 @@ def number(minimum: float | None = None, maximum: float | None = None,
             raise _fail(field, _N(CTX, "Skal være et helt tal, ikke {value}."), value=value)
         if minimum is not None and result < minimum:
             raise _fail(field, _N(CTX, "Skal være mindst {min} (er {value})."),
-                        min=_fmt(minimum), value=_fmt(result))
+                        min=format_number(minimum), value=format_number(result))
         if maximum is not None and result > maximum:
             raise _fail(field, _N(CTX, "Må højst være {max} (er {value})."),
-                        max=_fmt(maximum), value=_fmt(result))
+                        max=format_number(maximum), value=format_number(result))
         return int(result) if integer else result
     return convert
-
-
-def _fmt(x: float) -> str:
-    return str(int(x)) if x == int(x) else str(x).replace(".", ",")
 
 
 _DANISH_DATE = re.compile(r"^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$")

@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from consultant_app.text import format_date, format_moment
+from consultant_app.text import format_date, format_moment, format_number
 
 WEEKS, MONTHS = "weeks", "months"
 
@@ -77,7 +77,4 @@ def danish_moment(moment: dt.datetime) -> str:
 
 def danish_number(value: float) -> str:
     """37 -> "37", 37.5 -> "37,5", 12345.5 -> "12.345,5" (for messages)."""
-    if float(value).is_integer():
-        return f"{int(value):,}".replace(",", ".")
-    whole, _, fraction = f"{value:,.2f}".rstrip("0").partition(".")
-    return f"{whole.replace(',', '.')},{fraction}"
+    return format_number(value, 2, grouping=True)

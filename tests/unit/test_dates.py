@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from consultant_app.services.fields import date
 from consultant_app.text import format_date, format_moment
 
-ROOT = Path(__file__).resolve().parents[2]
+from ..support.source_scan import ROOT, lines_matching
 
 
 def test_a_date_is_written_the_danish_way() -> None:
@@ -36,12 +35,5 @@ def test_no_other_date_format_in_the_code() -> None:
     """Dates are written through consultant_app.text only; a day-month-year format string
     anywhere else is a second format growing up again."""
     pattern = re.compile(r"%d[-./]%m[-./]%Y|%d-%m|%d\.%m")
-    found = []
-    for folder in ("consultant_app", "forms", "sync", "ui"):
-        for path in (ROOT / folder).rglob("*.py"):
-            if path == ROOT / "consultant_app" / "text.py":
-                continue
-            for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-                if pattern.search(line):
-                    found.append(f"{path.relative_to(ROOT)}:{n}: {line.strip()}")
+    found = lines_matching(pattern, allowed=ROOT / "consultant_app" / "text.py")
     assert not found, "\n".join(found)

@@ -182,8 +182,8 @@
         <translation>Agreements</translation>
     </message>
     <message>
-        <source>Aftaler (%1)</source>
-        <translation>Agreements (%1)</translation>
+        <source>Aftaler ({n})</source>
+        <translation>Agreements ({n})</translation>
     </message>
     <message>
         <source>fx 1-3-2025</source>
@@ -300,8 +300,8 @@
         <translation>Decline</translation>
     </message>
     <message>
-        <source>Hvorfor er %1 afslået til stillingen?</source>
-        <translation>Why was %1 declined for the vacancy?</translation>
+        <source>Hvorfor er {name} afslået til stillingen?</source>
+        <translation>Why was {name} declined for the vacancy?</translation>
     </message>
 </context>
 <context>
@@ -418,8 +418,8 @@
         <translation>Selected employer</translation>
     </message>
     <message>
-        <source>Valgt: %1</source>
-        <translation>Selected: %1</translation>
+        <source>Valgt: {name}</source>
+        <translation>Selected: {name}</translation>
     </message>
 </context>
 <context>
@@ -757,8 +757,8 @@ Restart the program now? What you have saved is saved; you will unlock the profi
         <translation>Error</translation>
     </message>
     <message>
-        <source>Fejl ved %s</source>
-        <translation>Error in %s</translation>
+        <source>Fejl ved {field}</source>
+        <translation>Error in {field}</translation>
     </message>
 </context>
 <context>
@@ -1112,8 +1112,8 @@ Not signed yet</translation>
 <context>
     <name>SuggestionsPanel</name>
     <message>
-        <source>Kun inden for %1 km</source>
-        <translation>Only within %1 km</translation>
+        <source>Kun inden for {km} km</source>
+        <translation>Only within {km} km</translation>
     </message>
     <message>
         <source>Kun borgere uden skånehensyn</source>
@@ -1143,8 +1143,8 @@ Not signed yet</translation>
         <translation>Nobody fits the chosen filters.</translation>
     </message>
     <message>
-        <source>%1 af %2 udelukkede vist</source>
-        <translation>%1 of %2 left out shown</translation>
+        <source>{shown} af {total} udelukkede vist</source>
+        <translation>{shown} of {total} left out shown</translation>
     </message>
     <message numerus="yes">
         <source>%n udelukket</source>
@@ -1713,8 +1713,8 @@ Not signed yet</translation>
         <translation>The vacancy has been deleted.</translation>
     </message>
     <message>
-        <source>%1 er foreslået til stillingen.</source>
-        <translation>%1 has been proposed for the vacancy.</translation>
+        <source>{name} er foreslået til stillingen.</source>
+        <translation>{name} has been proposed for the vacancy.</translation>
     </message>
 </context>
 <context>
@@ -1863,19 +1863,19 @@ Not signed yet</translation>
         <translation>(choose)</translation>
     </message>
     <message>
-        <source>Fejl ved %1</source>
-        <translation>Error in %1</translation>
+        <source>Fejl ved {field}</source>
+        <translation>Error in {field}</translation>
     </message>
 </context>
 <context>
     <name>agreement_findings</name>
     <message>
-        <source>%1 advarsler</source>
-        <translation>%1 warnings</translation>
+        <source>{n} advarsler</source>
+        <translation>{n} warnings</translation>
     </message>
     <message>
-        <source>%1 fejl, %2, %3 til orientering.</source>
-        <translation>%1 error(s), %2, %3 for information.</translation>
+        <source>{errors} fejl, {warnings}, {infos} til orientering.</source>
+        <translation>{errors} error(s), {warnings}, {infos} for information.</translation>
     </message>
     <message>
         <source>&amp;Kvittér</source>
@@ -1918,8 +1918,8 @@ Not signed yet</translation>
         <translation>Rule check</translation>
     </message>
     <message>
-        <source>Kvitteret med noten: %1</source>
-        <translation>Acknowledged with the note: %1</translation>
+        <source>Kvitteret med noten: {note}</source>
+        <translation>Acknowledged with the note: {note}</translation>
     </message>
     <message>
         <source>Note til advarslen</source>
@@ -2028,12 +2028,12 @@ Not signed yet</translation>
         <translation>4 Ready to sign</translation>
     </message>
     <message>
-        <source>%1 er ikke gemt – ret det markerede.</source>
-        <translation>%1 is not saved – correct what is marked.</translation>
+        <source>{field} er ikke gemt – ret det markerede.</source>
+        <translation>{field} is not saved – correct what is marked.</translation>
     </message>
     <message>
-        <source>%1 sider sendt til printeren.</source>
-        <translation>%1 pages sent to the printer.</translation>
+        <source>{pages} sider sendt til printeren.</source>
+        <translation>{pages} pages sent to the printer.</translation>
     </message>
     <message>
         <source>&amp;Fortsæt underskrift…</source>
@@ -2096,8 +2096,8 @@ Not signed yet</translation>
         <translation>All parties have signed</translation>
     </message>
     <message>
-        <source>Alt er gemt %1.</source>
-        <translation>Everything saved at %1.</translation>
+        <source>Alt er gemt {time}.</source>
+        <translation>Everything saved at {time}.</translation>
     </message>
     <message>
         <source>Borger</source>
@@ -2180,8 +2180,8 @@ Not signed yet</translation>
         <translation>Creating the draft …</translation>
     </message>
     <message>
-        <source>PDF&apos;en er gemt i %1.</source>
-        <translation>The PDF was saved in %1.</translation>
+        <source>PDF&apos;en er gemt i {path}.</source>
+        <translation>The PDF was saved in {path}.</translation>
     </message>
     <message>
         <source>Skabelon</source>
@@ -2248,8 +2248,8 @@ Not signed yet</translation>
         <translation>Choose the parties and the type; everything the records know is then filled in for you.</translation>
     </message>
     <message>
-        <source>version %1</source>
-        <translation>version %1</translation>
+        <source>version {n}</source>
+        <translation>version {n}</translation>
     </message>
     <message>
         <source>Å&amp;bn PDF</source>
@@ -3943,8 +3943,8 @@ Not signed yet</translation>
 <context>
     <name>matches</name>
     <message>
-        <source>Afslået: %1</source>
-        <translation>Declined: %1</translation>
+        <source>Afslået: {reason}</source>
+        <translation>Declined: {reason}</translation>
     </message>
     <message>
         <source>Tidspunkt</source>
@@ -5175,8 +5175,8 @@ Not signed yet</translation>
 <context>
     <name>signing</name>
     <message>
-        <source>%1 sider sendt til printeren.</source>
-        <translation>%1 pages sent to the printer.</translation>
+        <source>{pages} sider sendt til printeren.</source>
+        <translation>{pages} pages sent to the printer.</translation>
     </message>
     <message>
         <source>&amp;Gem</source>
@@ -5219,8 +5219,8 @@ Not signed yet</translation>
         <translation>Save in:</translation>
     </message>
     <message>
-        <source>PDF&apos;en er gemt i %1.</source>
-        <translation>The PDF was saved in %1.</translation>
+        <source>PDF&apos;en er gemt i {path}.</source>
+        <translation>The PDF was saved in {path}.</translation>
     </message>
     <message>
         <source>PDF&apos;en kunne ikke gemmes i {path}: {reason}</source>
@@ -5270,12 +5270,12 @@ Not signed yet</translation>
         <translation>Score</translation>
     </message>
     <message>
-        <source>%1 km</source>
-        <translation>%1 km</translation>
+        <source>{km} km</source>
+        <translation>{km} km</translation>
     </message>
     <message>
-        <source>Udelukket: %1</source>
-        <translation>Left out: %1</translation>
+        <source>Udelukket: {reasons}</source>
+        <translation>Left out: {reasons}</translation>
     </message>
 </context>
 <context>
@@ -6239,20 +6239,20 @@ Not signed yet</translation>
         <translation>Delete vacancy</translation>
     </message>
     <message>
-        <source>Slet stillingen &quot;%1&quot;?</source>
-        <translation>Delete the vacancy &quot;%1&quot;?</translation>
+        <source>Slet stillingen &quot;{title}&quot;?</source>
+        <translation>Delete the vacancy &quot;{title}&quot;?</translation>
     </message>
     <message>
-        <source>%1 timer om ugen.</source>
-        <translation>%1 hours a week.</translation>
+        <source>{hours} timer om ugen.</source>
+        <translation>{hours} hours a week.</translation>
     </message>
     <message>
-        <source>%1–%2 timer om ugen.</source>
-        <translation>%1–%2 hours a week.</translation>
+        <source>{low}–{high} timer om ugen.</source>
+        <translation>{low}–{high} hours a week.</translation>
     </message>
     <message>
-        <source>Starter med %1 timer om ugen og stiger til %2 timer.</source>
-        <translation>Starts at %1 hours a week and rises to %2 hours.</translation>
+        <source>Starter med {low} timer om ugen og stiger til {high} timer.</source>
+        <translation>Starts at {low} hours a week and rises to {high} hours.</translation>
     </message>
     <message>
         <source>Timetal er ikke angivet.</source>

@@ -13,7 +13,7 @@ from typing import Any, Callable, Sequence
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 from consultant_app.queries import LISTS
-from consultant_app.text import format_date, format_moment
+from consultant_app.text import format_date, format_moment, format_number
 
 IdsFn = Callable[[str, str | None, bool], list[str]]
 RowsFn = Callable[[Sequence[str]], dict[str, tuple[Any, ...]]]
@@ -27,7 +27,7 @@ def default_format(key: str, value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, float):
-        return f"{value:g}".replace(".", ",")
+        return format_number(value)
     if isinstance(value, dt.datetime):  # the store keeps UTC; people read local time
         return format_moment(value)
     if isinstance(value, dt.date):

@@ -211,7 +211,7 @@ class CitizensPage(Page):
 
     def _count_agreements(self) -> None:
         n = self.agreements.rowCount()
-        self.lower.setTabText(1, self.tr("Aftaler (%1)").replace("%1", str(n)) if n
+        self.lower.setTabText(1, self.tr("Aftaler ({n})").format(n=n) if n
                               else self.tr("Aftaler"))
 
     # -- Page contract ------------------------------------------------------------------

@@ -91,8 +91,8 @@ class PipelineStepModel(QAbstractListModel):
             return card.citizen_name
         if role == Qt.ItemDataRole.ToolTipRole:
             if card.decline_reason:
-                return QCoreApplication.translate("matches", "Afslået: %1").replace(
-                    "%1", card.decline_reason)
+                return QCoreApplication.translate("matches", "Afslået: {reason}").format(
+                    reason=card.decline_reason)
             return card.citizen_name
         if role == ID_ROLE:
             return card.id
@@ -199,8 +199,8 @@ class DeclineDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Afslå"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        label = QLabel(self.tr("Hvorfor er %1 afslået til stillingen?").replace(
-            "%1", citizen_name), self)
+        label = QLabel(self.tr("Hvorfor er {name} afslået til stillingen?").format(
+            name=citizen_name), self)
         label.setBuddy(self.reason)
         layout = QVBoxLayout(self)
         layout.addWidget(label)

@@ -27,6 +27,7 @@ from forms import rulebook
 from forms.templates import agreement_types, get_template
 
 from ..ops import Ops
+from ..style import ERROR_COLOUR, OK_COLOUR, WARNING_COLOUR
 from .partials.agreement_fields import tr_template
 from .partials.inputs import ChoiceBox
 
@@ -44,9 +45,9 @@ def book_html(book: rulebook.Book) -> str:
                  day=format_date(r.effective_from), origin=book.origin_text))
              + "</p>"]
     for reason in book.refused:
-        parts.append(f"<p style='color:#b3261e'>{escape(reason)}</p>")
+        parts.append(f"<p style='color:{ERROR_COLOUR}'>{escape(reason)}</p>")
     if r.provisional:
-        parts.append("<p style='color:#a15c00'><b>" + escape(tr(
+        parts.append(f"<p style='color:{WARNING_COLOUR}'><b>" + escape(tr(
             "RuleBook", "Foreløbigt regelsæt: det bygger på en lov, hvis endelige tekst ikke "
                         "er offentliggjort. Tjek de gældende regler.")) + "</b></p>")
     current = None
@@ -58,10 +59,10 @@ def book_html(book: rulebook.Book) -> str:
             parts.append(f"<h3>{escape(tr_template(entry.type_title))}</h3>"
                          "<table cellspacing='0' cellpadding='4' width='100%' "
                          "style='border-collapse:collapse'>")
-        confirmed = (f"<span style='color:#1b7a3a'>{escape(tr('RuleBook', 'Bekræftet'))}"
+        confirmed = (f"<span style='color:{OK_COLOUR}'>{escape(tr('RuleBook', 'Bekræftet'))}"
                      "</span>" if entry.confirmed else
-                     f"<span style='color:#b3261e'><b>{escape(tr('RuleBook', 'Ikke bekræftet'))}"
-                     "</b></span>")
+                     f"<span style='color:{ERROR_COLOUR}'><b>"
+                     f"{escape(tr('RuleBook', 'Ikke bekræftet'))}</b></span>")
         value = f"<br><i>{escape(entry.value)}</i>" if entry.value else ""
         note = f"<br><small>{escape(entry.note)}</small>" if entry.note else ""
         parts.append(

@@ -51,7 +51,7 @@ from forms.templates import SignerRole
 
 from ..models.id_table import default_format
 from ..ops import OpFailure, Ops, translate_message
-from ..style import OK_COLOUR, OK_STYLE, PROBLEM_STYLE
+from ..style import ERROR_BACKGROUND, ERROR_COLOUR, OK_COLOUR, OK_STYLE, PROBLEM_STYLE
 from .partials.agreement_reader import AgreementReader
 from .partials.inputs import ChoiceBox, while_alive
 from .partials.sealed_pdf import SavePdfDialog, open_pdf, pdf_file_name, save_pdf
@@ -168,8 +168,9 @@ class SigningDialog(QDialog):
         self.findings.setWordWrap(True)
         self.findings.setTextFormat(Qt.TextFormat.RichText)
         self.findings.setAccessibleName(self.tr("Det der forhindrer underskrift"))
-        self.findings.setStyleSheet("QLabel { background: #fdecea; color: #6b0011; "
-                                    "padding: 8px; border-radius: 4px; }")
+        self.findings.setStyleSheet(f"QLabel {{ background: {ERROR_BACKGROUND}; "
+                                    f"color: {ERROR_COLOUR}; padding: 8px; "
+                                    "border-radius: 4px; }")
         self.findings.hide()
         self.notice = QLabel(self)
         self.notice.setAccessibleName(self.tr("Besked"))

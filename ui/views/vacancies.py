@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from consultant_app import queries, services
+from consultant_app.text import format_number
 from consultant_app.domain import REQUIREMENTS, VACANCY_KINDS, VACANCY_STATUSES
 from consultant_app.search import search
 
@@ -76,16 +77,15 @@ def hours_sentence(low_text: str, high_text: str, grows: bool) -> str:
     timer."), so a typo in the range is seen before it is saved."""
     tr = QCoreApplication.translate
     low, high = _hours(low_text), _hours(high_text)
-    fmt = lambda x: f"{x:g}".replace(".", ",")
     if grows and low is not None and high is not None:
-        return tr("vacancies", "Starter med %1 timer om ugen og stiger til %2 timer.").replace(
-            "%1", fmt(low)).replace("%2", fmt(high))
+        return tr("vacancies", "Starter med {low} timer om ugen og stiger til {high} timer.").format(
+            low=format_number(low), high=format_number(high))
     if low is not None and high is not None and low != high:
-        return tr("vacancies", "%1–%2 timer om ugen.").replace("%1", fmt(low)).replace(
-            "%2", fmt(high))
+        return tr("vacancies", "{low}–{high} timer om ugen.").format(
+            low=format_number(low), high=format_number(high))
     if low is not None or high is not None:
         value = high if high is not None else low
-        return tr("vacancies", "%1 timer om ugen.").replace("%1", fmt(value))
+        return tr("vacancies", "{hours} timer om ugen.").format(hours=format_number(value))
     return tr("vacancies", "Timetal er ikke angivet.")
 
 
@@ -154,7 +154,7 @@ class EmployerPicker(QWidget):
     def set_employer(self, ident: str, name: str) -> None:
         self.employer_id = ident
         self.choice_name = name
-        self.choice.setText(self.tr("Valgt: %1").replace("%1", name) if ident
+        self.choice.setText(self.tr("Valgt: {name}").format(name=name) if ident
                             else self.tr("Ingen virksomhed valgt."))
 
     def reset(self) -> None:
@@ -171,7 +171,8 @@ class DeleteVacancyDialog:
     def ask(cls, parent: QWidget, title: str) -> bool:
         answer = QMessageBox.question(
             parent, QCoreApplication.translate("vacancies", "Slet stilling"),
-            QCoreApplication.translate("vacancies", "Slet stillingen \"%1\"?").replace("%1", title),
+            QCoreApplication.translate("vacancies", "Slet stillingen \"{title}\"?").format(
+                title=title),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
@@ -526,7 +527,7 @@ class VacanciesPage(Page):
 
     def _proposed(self, match_id: str, name: str) -> None:
         self.suggestions.status.setText(
-            self.tr("%1 er foreslået til stillingen.").replace("%1", name))
+            self.tr("{name} er foreslået til stillingen.").format(name=name))
         self.match_proposed.emit(match_id)
 
     def go_to_employer(self) -> None:

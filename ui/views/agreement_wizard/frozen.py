@@ -95,7 +95,7 @@ class FrozenBar(QFrame):
         path = save_pdf(self, pdf, name, self.problem.emit)
         if path is not None:
             self.saved_pdf = path
-            self.done.emit(tr(CTX, "PDF'en er gemt i %1.").replace("%1", str(path)))
+            self.done.emit(tr(CTX, "PDF'en er gemt i {path}.").format(path=path))
 
     def _open_pdf(self, pdf: bytes) -> None:
         """Opened where it was saved; saved first (asking where) if it was not."""
@@ -107,5 +107,5 @@ class FrozenBar(QFrame):
     def _print_pdf(self, pdf: bytes) -> None:
         pages = print_pdf(self, pdf, self.problem.emit)
         if pages:
-            self.done.emit(tr(CTX, "%1 sider sendt til printeren.").replace("%1", str(pages)))
+            self.done.emit(tr(CTX, "{pages} sider sendt til printeren.").format(pages=pages))
 

@@ -98,8 +98,8 @@ class FieldSaving:
         state.wizard_step = self.state.wizard_step
         self._show_state(state, just_saved=key, sent=raw)
         if not self._in_flight:
-            self.save_state.setText(tr(CTX, "Alt er gemt %1.").replace(
-                "%1", dt.datetime.now().strftime("%H:%M:%S")))
+            self.save_state.setText(tr(CTX, "Alt er gemt {time}.").format(
+                time=dt.datetime.now().strftime("%H:%M:%S")))
 
     def _save_failed(self, agreement_id: str, key: str, raw: Any,
                      failure: OpFailure) -> None:
@@ -112,8 +112,8 @@ class FieldSaving:
         if editor is not None and messages:
             editor.show_problem(messages)
             editor.refused = raw
-            self.save_state.setText(tr(CTX, "%1 er ikke gemt – ret det markerede.")
-                                    .replace("%1", editor.label_text))
+            self.save_state.setText(tr(CTX, "{field} er ikke gemt – ret det markerede.")
+                                    .format(field=editor.label_text))
         else:
             self._general_failure(failure)
         self._update_buttons()

@@ -286,7 +286,7 @@ class AgreementWizard(FieldSaving, FieldSteps, WizardNavigation, QWidget):
         parties = [state.values.get(k) for k in ("employer_name", "citizen_name")]
         self.subtitle.setText(" · ".join(str(p) for p in parties if p)
                               + (" · " if any(parties) else "")
-                              + tr(CTX, "version %1").replace("%1", str(state.revision))
+                              + tr(CTX, "version {n}").format(n=state.revision)
                               + " · " + status_text(state.status))
         for key, editor in self.editors.items():
             value = state.values.get(key)

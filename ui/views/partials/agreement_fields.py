@@ -30,7 +30,7 @@ from forms import fields as ffields
 from forms import rules
 from forms.templates import FieldSpec
 
-from ...style import ERROR_COLOUR, INFO_COLOUR, PROBLEM_STYLE, WARNING_COLOUR
+from ...style import ERROR_COLOUR, INFO_COLOUR, OK_COLOUR, PROBLEM_STYLE, WARNING_COLOUR
 from .inputs import ChoiceBox, as_text
 
 CTX = "agreement_fields"
@@ -38,7 +38,7 @@ tr = QCoreApplication.translate  # tr(CTX, "…"): found by ui.i18n.update
 TEMPLATE_CTX = "template"
 SEVERITY_COLOURS = {rules.ERROR: ERROR_COLOUR, rules.WARNING: WARNING_COLOUR,
                     rules.INFO: INFO_COLOUR}
-PREFILLED_STYLE = "color: #2e6b30; font-size: 9pt;"
+PREFILLED_STYLE = f"color: {OK_COLOUR}; font-size: 9pt;"
 HELP_STYLE = "color: palette(placeholder-text); font-size: 9pt;"
 # A prefilled input is tinted, so a glance shows what came from the records.
 PREFILLED_INPUT = "background: #eef7ee;"
@@ -148,7 +148,7 @@ class FieldEditor(QWidget):
         self.problem = QLabel(self)          # the Danish message of a refused value
         self.problem.setStyleSheet(PROBLEM_STYLE)
         self.problem.setWordWrap(True)
-        self.problem.setAccessibleName(tr(CTX, "Fejl ved %1").replace("%1", self.label_text))
+        self.problem.setAccessibleName(tr(CTX, "Fejl ved {field}").format(field=self.label_text))
         self.problem.hide()
         self.finding = QLabel(self)          # the rules' finding about this field
         self.finding.setWordWrap(True)

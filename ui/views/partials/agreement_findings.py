@@ -101,10 +101,9 @@ class FindingsPanel(QWidget):
         else:
             infos = len(findings) - errors - warnings
             warning_text = (tr(CTX, "1 advarsel") if warnings == 1
-                            else tr(CTX, "%1 advarsler").replace("%1", str(warnings)))
-            self.summary.setText(tr(CTX, "%1 fejl, %2, %3 til orientering.")
-                                 .replace("%1", str(errors)).replace("%2", warning_text)
-                                 .replace("%3", str(infos)))
+                            else tr(CTX, "{n} advarsler").format(n=warnings))
+            self.summary.setText(tr(CTX, "{errors} fejl, {warnings}, {infos} til orientering.")
+                                 .format(errors=errors, warnings=warning_text, infos=infos))
 
     def texts(self) -> list[str]:
         return [self.list.item(i).text() for i in range(self.list.count())]
@@ -142,7 +141,7 @@ class WarningAcknowledgement(QFrame):
         self.problem.setStyleSheet(f"color: {SEVERITY_COLOURS[rules.ERROR]};")
         self.problem.hide()
         if note:
-            self.state = QLabel(tr(CTX, "Kvitteret med noten: %1").replace("%1", note), self)
+            self.state = QLabel(tr(CTX, "Kvitteret med noten: {note}").format(note=note), self)
             self.state.setWordWrap(True)
             self.button = QPushButton(tr(CTX, "Fortryd kvitteringen"), self)
             self.button.clicked.connect(lambda: self.acknowledge.emit(self.finding_key, ""))

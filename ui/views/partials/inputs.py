@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from consultant_app.text import format_date
+from consultant_app.text import format_date, format_number
 
 from ...models.labels import domain_label
 
@@ -92,7 +92,7 @@ def as_text(value: Any) -> str:
     if isinstance(value, bool):
         return ""
     if isinstance(value, float):
-        return f"{value:g}".replace(".", ",")
+        return format_number(value)
     if isinstance(value, dt.date):
         return format_date(value)
     if isinstance(value, (list, tuple)):

@@ -71,7 +71,7 @@ class RecordForm(QWidget):
         problem.setStyleSheet(PROBLEM_STYLE)
         problem.setWordWrap(True)
         problem.hide()
-        problem.setAccessibleName(self.tr("Fejl ved %s") % plain(label))
+        problem.setAccessibleName(self.tr("Fejl ved {field}").format(field=plain(label)))
         box.addWidget(problem)
         caption = QLabel(label, self)
         caption.setBuddy(target)

@@ -230,7 +230,7 @@ class SealedPdfActions(QWidget):
         path = save_pdf(self, copy.pdf, name, self._problem)
         if path is not None:
             self.saved[self.agreement_id] = path
-            self.message.setText(tr(CTX, "PDF'en er gemt i %1.").replace("%1", str(path)))
+            self.message.setText(tr(CTX, "PDF'en er gemt i {path}.").format(path=path))
 
     def _open(self, copy: Any) -> None:
         """Opened where it was saved; saved first (asking where) if it was not."""
@@ -244,8 +244,8 @@ class SealedPdfActions(QWidget):
     def _print(self, copy: Any) -> None:
         pages = print_pdf(self, copy.pdf, self._problem)
         if pages:
-            self.message.setText(tr(CTX, "%1 sider sendt til printeren.")
-                                 .replace("%1", str(pages)))
+            self.message.setText(tr(CTX, "{pages} sider sendt til printeren.")
+                                 .format(pages=pages))
 
 
 def agreement_pdf_actions(ops: Any, view: Any, model: Any, parent: QWidget) -> SealedPdfActions:

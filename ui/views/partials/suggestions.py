@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from consultant_app import matching
+from consultant_app.text import format_number
 
 from ...ops import Ops, translate_message
 from ...style import PROBLEM_STYLE
@@ -94,12 +95,12 @@ class SuggestionsModel(QAbstractTableModel):
         if column == 2:
             if a.distance_km is None:
                 return ""
-            return QCoreApplication.translate("suggestions", "%1 km").replace(
-                "%1", f"{a.distance_km:.0f}")
+            return QCoreApplication.translate("suggestions", "{km} km").format(
+                km=format_number(a.distance_km, 0))
         separator = "\n" if role == Qt.ItemDataRole.ToolTipRole else "; "
         if a.excluded:
-            return QCoreApplication.translate("suggestions", "Udelukket: %1").replace(
-                "%1", separator.join(translate_message(m) for m in a.excluded_because))
+            return QCoreApplication.translate("suggestions", "Udelukket: {reasons}").format(
+                reasons=separator.join(translate_message(m) for m in a.excluded_because))
         return separator.join(translate_message(m) for m in a.reasons)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
@@ -127,7 +128,7 @@ class SuggestionsPanel(QWidget):
         font = QFont(heading.font())
         font.setBold(True)
         heading.setFont(font)
-        self.nearby = QCheckBox(self.tr("Kun inden for %1 km").replace("%1", f"{NEARBY_KM:g}"),
+        self.nearby = QCheckBox(self.tr("Kun inden for {km} km").format(km=format_number(NEARBY_KM)),
                                 self)
         self.without_restrictions = QCheckBox(self.tr("Kun borgere uden skånehensyn"), self)
         self.show_excluded = QCheckBox(self.tr("Vis udelukkede og hvorfor"), self)
@@ -224,8 +225,8 @@ class SuggestionsPanel(QWidget):
         text = (self.tr("%n forslag", "", len(ranked)) if ranked
                 else self.tr("Ingen passer med de valgte filtre."))
         if len(left_out) > len(excluded):
-            text += " · " + self.tr("%1 af %2 udelukkede vist").replace(
-                "%1", str(len(excluded))).replace("%2", str(len(left_out)))
+            text += " · " + self.tr("{shown} af {total} udelukkede vist").format(
+                shown=len(excluded), total=len(left_out))
         elif excluded_too:
             text += " · " + self.tr("%n udelukket", "", len(excluded))
         self.status.setText(text)
