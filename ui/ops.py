@@ -1,19 +1,24 @@
 """The one background-operation helper: every write runs on a single worker thread.
 
-Anki's CollectionOp and Picard's thread helper in one small class. ``ops.write(fn, *args)``
+Anki's CollectionOp and Picard's thread helper in one small module. ``ops.write(fn, *args)``
 runs ``fn(session, *args)`` inside ``store.write()`` on the worker, so writes never overlap and
 the UI never waits on the disk; the result or the error comes back on the UI thread through
 Qt signals. A ``UserError`` (bad input, disk full, ...) arrives as its Danish message; anything
 unexpected is logged and reported in plain words, never as a traceback.
+
+Work that is neither a read nor a write of the store (a network call such as enrolling the
+device) goes through ``run_task`` (Picard's name): a small pool of its own, so a slow network
+never holds up a save, and the same way back to the UI thread.
 """
 
 from __future__ import annotations
 
 import logging
 import traceback
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Executor, ThreadPoolExecutor
 from typing import Any, Callable
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from consultant_app.errors import UserError, ValidationError
@@ -30,9 +35,11 @@ def translate_message(message: Any) -> str:
 class OpFailure:
     """What went wrong, ready to show: a summary and, for validation, each field's problem."""
 
-    def __init__(self, summary: str, field_problems: dict[str, list[str]] | None = None):
+    def __init__(self, summary: str, field_problems: dict[str, list[str]] | None = None,
+                 unexpected: bool = False):
         self.summary = summary
         self.field_problems = field_problems or {}
+        self.unexpected = unexpected  # a bug or a broken disk, not bad input: it is logged
 
     @classmethod
     def from_exception(cls, exc: BaseException) -> "OpFailure":
@@ -48,13 +55,55 @@ class OpFailure:
         log.error("unexpected error in background operation:\n%s",
                   "".join(traceback.format_exception(exc)))
         return cls(QCoreApplication.translate(
-            "ops", "Der skete en uventet fejl, og intet blev gemt. Fejlen er skrevet i loggen."))
+            "ops", "Der skete en uventet fejl, og intet blev gemt. Fejlen er skrevet i loggen."),
+            unexpected=True)
 
 
 class _Relay(QObject):
     """Carries a finished operation back to the UI thread (queued signal)."""
 
     done = Signal(object, object, object)  # callback, result, failure
+
+    def post(self, executor: Executor, job: Callable[[], Any], callbacks: Any) -> None:
+        """Run ``job`` on ``executor``; its result or failure comes back to ``done``."""
+        def run() -> None:
+            try:
+                result = job()
+            except BaseException as exc:  # noqa: BLE001 - reported on the UI thread
+                self.done.emit(callbacks, None, OpFailure.from_exception(exc))
+            else:
+                self.done.emit(callbacks, result, None)
+        executor.submit(run)
+
+
+def _call_back(callbacks: Any, result: Any, failure: OpFailure | None) -> None:
+    on_done, on_error, context = callbacks
+    if context is not None and not shiboken6.isValid(context):
+        return  # the widget that asked is gone (a window closed meanwhile)
+    if failure is None:
+        if on_done is not None:
+            on_done(result)
+    elif on_error is not None:
+        on_error(failure)
+
+
+_tasks: tuple[ThreadPoolExecutor, _Relay] | None = None
+
+
+def run_task(fn: Callable[..., Any], *args: Any,
+             on_done: Callable[[Any], None] | None = None,
+             on_error: Callable[[OpFailure], None] | None = None,
+             context: QObject | None = None) -> None:
+    """Run ``fn(*args)`` off the UI thread (work that is not the store's: the network);
+    ``on_done(result)`` or ``on_error(OpFailure)`` is called on the UI thread, and not at all
+    once ``context`` is deleted. Call from the UI thread."""
+    global _tasks
+    if _tasks is None:
+        relay = _Relay()
+        relay.done.connect(_call_back)
+        _tasks = (ThreadPoolExecutor(max_workers=2, thread_name_prefix="task"), relay)
+    pool, relay = _tasks
+    relay.post(pool, lambda: fn(*args), (on_done, on_error, context))
 
 
 class Ops(QObject):
@@ -104,26 +153,13 @@ class Ops(QObject):
             return
         self.pending += 1
         self.started.emit()
-
-        def run() -> None:
-            try:
-                result = job()
-            except BaseException as exc:  # noqa: BLE001 - reported on the UI thread
-                self._relay.done.emit((on_done, on_error), None, OpFailure.from_exception(exc))
-            else:
-                self._relay.done.emit((on_done, on_error), result, None)
-        self._writer.submit(run)
+        self._relay.post(self._writer, job, (on_done, on_error, None))
 
     def _deliver(self, callbacks: Any, result: Any, failure: OpFailure | None) -> None:
         self.pending -= 1
-        on_done, on_error = callbacks
-        if failure is None:
-            if on_done is not None:
-                on_done(result)
-        else:
+        if failure is not None:
             self.failed.emit(failure.summary)
-            if on_error is not None:
-                on_error(failure)
+        _call_back(callbacks, result, failure)
         self.finished.emit()
 
     def run_sync_read(self, fn: Callable[..., Any], *args: Any) -> Any:

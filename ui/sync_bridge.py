@@ -1,26 +1,20 @@
 """The desktop's window on the background sync: ``SyncRunner`` runs on its own thread and
 reports ``SyncStatus`` objects; this bridge re-emits them as a queued Qt signal, so widgets
-only ever see them on the UI thread. Enrollment (a network call) runs on a short-lived thread
-of its own and reports back the same way."""
+only ever see them on the UI thread. Enrollment (a network call) and the outbox count run
+through ``ops.run_task`` and report back the same way."""
 
 from __future__ import annotations
 
-import logging
-import threading
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
-from consultant_app.errors import UserError
 from consultant_app.text import format_moment
 
 if TYPE_CHECKING:  # the engine (httpx, pydantic) is imported when sync starts, not before
     from sync.client import SyncRunner, SyncStatus
 
-from .ops import translate_message
-
-log = logging.getLogger(__name__)
-
+from .ops import OpFailure, run_task, translate_message
 
 AFTER_CHANGE_MS = 10_000  # a local change is sent this long after the last one
 
@@ -29,7 +23,6 @@ class SyncBridge(QObject):
     status_changed = Signal(object)      # SyncStatus
     enrolled = Signal(object)            # engine.EnrollResult
     enroll_failed = Signal(str)          # Danish message
-    _outbox_grew = Signal()
 
     def __init__(self, runner: SyncRunner, parent: QObject | None = None):
         super().__init__(parent)
@@ -42,7 +35,6 @@ class SyncBridge(QObject):
         self._soon.setSingleShot(True)
         self._soon.setInterval(AFTER_CHANGE_MS)
         self._soon.timeout.connect(self._sync_if_running)
-        self._outbox_grew.connect(self._soon.start)
 
     @classmethod
     def for_store(cls, store, parent: QObject | None = None) -> "SyncBridge":  # type: ignore[no-untyped-def]
@@ -66,38 +58,36 @@ class SyncBridge(QObject):
     def local_change(self) -> None:
         """After a background operation: the waiting count is read again, and when it grew
         (a write, not a read) a sync follows a little after the last of a burst."""
-        threading.Thread(target=self._count, name="sync-count", daemon=True).start()
+        run_task(self._count, on_done=self._counted,
+                 on_error=lambda _f: None,  # logged; a count is not worth an error dialog
+                 context=self)
 
     def _sync_if_running(self) -> None:
         if self.runner.running and self.status.enrolled:
             self.runner.sync_now()
 
-    def _count(self) -> None:
+    def _count(self) -> tuple[int, int]:
         before = self.runner.status.waiting
-        try:
-            self.runner.refresh_waiting()
-        except Exception:  # noqa: BLE001 - a count is not worth an error dialog
-            log.exception("could not count the outbox")
-            return
-        if self.runner.status.waiting > before:
-            self._outbox_grew.emit()
+        self.runner.refresh_waiting()
+        return before, self.runner.status.waiting
+
+    def _counted(self, counts: tuple[int, int]) -> None:
+        before, after = counts
+        if after > before:
+            self._soon.start()
 
     def enroll(self, server_url: str, code: str) -> None:
-        def work() -> None:
-            try:
-                result = self.runner.engine.enroll(server_url, code)
-            except UserError as exc:
-                self.enroll_failed.emit(translate_message(exc.message))
-                return
-            except Exception:  # noqa: BLE001
-                log.exception("enrollment failed")
-                self.enroll_failed.emit(self.tr(
-                    "Tilmeldingen fejlede uventet; fejlen er skrevet i loggen."))
-                return
-            self.enrolled.emit(result)
+        """Enroll the device (a network call, off the UI thread); then sync at once."""
+        def work() -> Any:
+            result = self.runner.engine.enroll(server_url, code)
             self.runner.enrolled()
             self.runner.start()
-        threading.Thread(target=work, name="sync-enroll", daemon=True).start()
+            return result
+        run_task(work, on_done=self.enrolled.emit, on_error=self._enroll_failed, context=self)
+
+    def _enroll_failed(self, failure: OpFailure) -> None:
+        self.enroll_failed.emit(self.tr("Tilmeldingen fejlede uventet; fejlen er skrevet i "
+                                        "loggen.") if failure.unexpected else failure.summary)
 
 
 # The status bar's and the Sync page's words. Written as tr(CTX, "…") with literal text so
