@@ -39,8 +39,6 @@ from sqlalchemy.orm import Session, sessionmaker
 from .. import crypto
 from ..errors import (
     CorruptDatabase,
-    DatabaseBusy,
-    DiskFull,
     NotAProfile,
     ProfileExists,
     ProfileLocked,
@@ -49,14 +47,22 @@ from ..errors import (
     StoreError,
 )
 from ..ids import new_id
+from ..profile_file import (  # noqa: F401 - DB_FILENAME and SQLITE_HEADER re-exported
+    DB_FILENAME,
+    FOREIGN,
+    MISSING,
+    SQLITE_HEADER,
+    UNFINISHED,
+    WHOLE,
+    inspect_profile_file,
+    translate_sqlite_error,
+)
 from ..search import fold
 from . import journal, settings
 
-DB_FILENAME = "profile.sqlite3"
 # A profile being made lives under this name until it is whole (see Store.create).
 BUILD_FILENAME = "profile.sqlite3.unfinished"
 LOCK_FILENAME = "profile.lock"
-SQLITE_HEADER = b"SQLite format 3\x00"
 _DURABLE = "durable_commit"
 
 
@@ -87,33 +93,6 @@ def _note_executed_tables(state) -> None:  # type: ignore[no-untyped-def]
     state.session.info.setdefault("touched", set()).add(table or ALL_TABLES)
 
 
-def translate_sqlite_error(exc: BaseException, path: str) -> StoreError | None:
-    """The StoreError a user should see for ``exc``, or None. The errors it was raised in
-    the handling of count too: when a full disk makes SQLite roll back the whole
-    transaction, the ROLLBACK TO of a savepoint then fails with "no such savepoint", and it
-    is the full disk that the user must hear about."""
-    seen: set[int] = set()
-    current: BaseException | None = exc
-    while current is not None and id(current) not in seen:
-        seen.add(id(current))
-        translated = _translate_one(current, path)
-        if translated is not None:
-            return translated
-        current = current.__cause__ or current.__context__
-    return None
-
-
-def _translate_one(exc: BaseException, path: str) -> StoreError | None:
-    text = str(getattr(exc, "orig", exc)).lower()
-    if "disk is full" in text or "disk i/o error" in text:
-        return DiskFull()
-    if "database is locked" in text or "database is busy" in text:
-        return DatabaseBusy()
-    if "not a database" in text or "malformed" in text or "encrypted" in text:
-        return CorruptDatabase(path, str(getattr(exc, "orig", exc)))
-    return None
-
-
 def _json_dumps(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
 
@@ -141,51 +120,6 @@ def _make_engine(path: Path, immediate: bool) -> Engine:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine
-
-
-def check_sqlite_file(path: Path) -> None:
-    """A file that is not SQLite is refused untouched, before SQLite can write to it."""
-    if path.exists() and path.stat().st_size > 0:
-        with open(path, "rb") as fh:
-            header = fh.read(16)
-        if header != SQLITE_HEADER:
-            raise CorruptDatabase(str(path), "ukendt filformat")
-
-
-# What a profile folder's database file is (``inspect_profile_file``).
-MISSING, UNFINISHED, FOREIGN, WHOLE = "missing", "unfinished", "foreign", "whole"
-
-
-def inspect_profile_file(path: Path) -> str:
-    """Whether ``path`` is missing, a profile whose creation never finished (no tables, or no
-    wrapped key: nothing in it can ever be read), another program's SQLite file, or a whole
-    profile. Read through a read-only connection (which also sees a WAL left by a killed
-    program), so nothing is written to a file that may not be ours. Damage is CorruptDatabase."""
-    if not path.exists():
-        return MISSING
-    check_sqlite_file(path)
-    # Without a WAL or journal beside it the file is the whole database, and it is read as
-    # immutable: SQLite then makes no -wal or -shm file beside another program's database.
-    companions = (path.with_name(path.name + suffix) for suffix in ("-wal", "-journal"))
-    immutable = "&immutable=1" if not any(p.exists() for p in companions) else ""
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro{immutable}", uri=True,
-                               timeout=10)
-        try:
-            tables = {row[0] for row in conn.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table'")}
-            if not tables:
-                return UNFINISHED
-            if not {"profile_meta", "alembic_version"} <= tables:
-                return FOREIGN
-            key = conn.execute("SELECT 1 FROM profile_meta WHERE key = ?",
-                               (settings.KEY_ENVELOPE,)).fetchone()
-            return WHOLE if key else UNFINISHED
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        raise translate_sqlite_error(exc, str(path)) or CorruptDatabase(
-            str(path), str(exc)) from None
 
 
 def _remove_database(path: Path) -> None:

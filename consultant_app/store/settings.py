@@ -10,11 +10,13 @@ from collections.abc import Iterable, Mapping
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from .. import profile_file
 from .models import ProfileMeta
 
 # -- the profile (written when it is made) -----------------------------------------------------
 PROFILE_ID = "profile_id"
-KEY_ENVELOPE = "key_envelope"  # the data key wrapped by the passphrase (crypto.KeyEnvelope)
+# the data key wrapped by the passphrase (crypto.KeyEnvelope); read before the store opens too
+KEY_ENVELOPE = profile_file.KEY_ENVELOPE
 CONSULTANT = "consultant"  # the consultant's name, as the service knows it once enrolled
 MUNICIPALITY_CODE = "municipality_code"
 
