@@ -1,9 +1,12 @@
 """Application start: a window at once, then the passphrase, the profile and the pages.
 
 The start window (``StartWindow``, "Åbner profilen …") is shown right after the QApplication,
-before the heavy imports (SQLAlchemy, the store, the pages) and the profile open; the
-passphrase dialog opens over it. The key derivation and the store's imports run on a worker
-thread while the window keeps painting; the main window then takes its place, at the same
+before the heavy imports (SQLAlchemy, the store, the pages) and the profile open. As soon as it
+is up, those modules are imported on a worker thread (``_Preparation``) while the passphrase
+dialog opens over the window: the user types for seconds, and the imports are done meanwhile.
+The key derivation (scrypt, which leaves Python's lock free) runs on another worker beside
+them, reading the wrapped key with the standard library alone; the store then opens with the
+key, the window painting all along, and the main window takes its place at the same
 geometry. Every way the profile can refuse to open (wrong passphrase, already open elsewhere, a damaged
 file, a newer schema) is shown as its Danish message; a wrong passphrase may be tried again.
 On quit, queued writes finish before the store closes.
@@ -37,7 +40,7 @@ from PySide6.QtWidgets import (
 from consultant_app.errors import UserError, WrongPassphrase
 
 from .collector import GuiThreadCollector
-from .i18n import install_translator
+from .i18n import install_translator, translate_message
 from .screen import first_size
 from .settings import APPLICATION, ORGANIZATION, Settings
 from .style import PROBLEM_STYLE
@@ -89,11 +92,6 @@ class PassphraseDialog(QDialog):
         return dialog.field.text()
 
 
-def translate_message(message: Any) -> str:
-    from .ops import translate_message as translate
-    return translate(message)
-
-
 class StartWindow(QMainWindow):
     """The first window, shown before anything heavy is imported: the program's title and
     "Åbner profilen …", at the main window's saved geometry, until the main window takes
@@ -116,11 +114,11 @@ class _Finished(QObject):
 
 
 def _warm_imports(first_page: str = "", rest: bool = False) -> None:
-    """Modules imported on a worker thread while a window paints: the main window's and the
-    page it opens on, or (``rest``) the other pages' after the main window is up. A page
-    that fails here fails again, logged, when the window builds it."""
+    """Modules imported on a worker thread while a window paints: the store's, the main
+    window's and the page it opens on, or (``rest``) the other pages' after the main window
+    is up. A module that fails here fails again, logged or shown, where it is used."""
     from .views import PAGES
-    names = ["ui.main_window"] if not rest else []
+    names = ["consultant_app.store", "ui.main_window"] if not rest else []
     names += [m for k, m, _c in PAGES if (k == (first_page or PAGES[0][0])) != rest]
     for name in names:
         try:
@@ -129,24 +127,73 @@ def _warm_imports(first_page: str = "", rest: bool = False) -> None:
             log.debug("warming %s failed", name, exc_info=True)
 
 
-def _open_off_ui_thread(profile: Path, passphrase: str, warm: str | None) -> Store:
-    """``Store.open`` (the store's imports and the key derivation) on a worker thread while
-    the UI thread keeps painting; with ``warm`` (the first page's key, or ""), the main
-    window's and that page's imports follow on that thread."""
+class _Preparation:
+    """The modules the profile and its first page need, imported on a worker thread from
+    the moment the start window is up, while the passphrase dialog waits for the user: first
+    the small module that unwraps the data key, then the store's and the pages'
+    (``_warm_imports``)."""
+
+    def __init__(self, first_page: str = ""):
+        self._key_reader = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(first_page,),
+                                        name="prepare-profile", daemon=True)
+        self._thread.start()
+
+    def _run(self, first_page: str) -> None:
+        try:
+            importlib.import_module("consultant_app.profile_file")
+        except Exception:  # noqa: BLE001 - _open imports it again and reports it
+            log.debug("importing the key reader failed", exc_info=True)
+        finally:
+            self._key_reader.set()
+        _warm_imports(first_page)
+
+    def wait_for_key_reader(self) -> None:
+        """Until the key reader is imported: the key derivation then runs beside the other
+        imports without a second thread importing modules at the same time."""
+        self._key_reader.wait()
+
+    def wait(self) -> None:
+        """Until every import is done (on a worker: the UI thread never waits here)."""
+        self._thread.join()
+
+
+def _open(profile: Path, passphrase: str, prepared: _Preparation | None) -> Store:
+    """The profile opened: its data key unwrapped (the slow key derivation, beside the
+    imports ``prepared`` is doing), then, once those are done, the store opened with that
+    key. A wrong passphrase is known before the imports end. Any other trouble with the
+    file is left to ``Store.open`` with the passphrase, which names it as it always has."""
+    if prepared is not None:
+        prepared.wait_for_key_reader()
+    from consultant_app.profile_file import unlock_data_key
+    try:
+        data_key = unlock_data_key(profile, passphrase)
+    except WrongPassphrase:
+        raise
+    except Exception:  # noqa: BLE001 - Store.open below reports it in its own words
+        log.debug("the data key could not be read before the store opens", exc_info=True)
+        data_key = None
+    if prepared is not None:
+        prepared.wait()
+    from consultant_app.store import Store as StoreClass
+    if data_key is None:
+        return StoreClass.open(profile, passphrase)
+    return StoreClass.open(profile, data_key=data_key)
+
+
+def _open_off_ui_thread(profile: Path, passphrase: str, prepared: _Preparation | None) -> Store:
+    """``_open`` on a worker thread while the UI thread keeps painting; with ``prepared``,
+    the main window's and the first page's modules are imported when it returns."""
     def work() -> None:
         try:
-            from consultant_app.store import Store as StoreClass
-            result["store"] = StoreClass.open(profile, passphrase)
-            if warm is not None:
-                _warm_imports(warm)
+            result["store"] = _open(profile, passphrase, prepared)
         except BaseException as exc:  # noqa: BLE001 - handed to the UI thread
             result["error"] = exc
         finally:
             finished.done.emit()
 
     if QCoreApplication.instance() is None:  # no event loop to keep alive (the CLI, tests)
-        from consultant_app.store import Store as StoreClass
-        return StoreClass.open(profile, passphrase)
+        return _open(profile, passphrase, prepared)
     result: dict[str, Any] = {}
     finished = _Finished()
     loop = QEventLoop()
@@ -161,7 +208,7 @@ def _open_off_ui_thread(profile: Path, passphrase: str, warm: str | None) -> Sto
 
 
 def open_store(profile: Path, passphrase: str | None, parent: QWidget | None = None,
-               warm: str | None = None) -> Store | None:
+               prepared: _Preparation | None = None) -> Store | None:
     """Open the profile, asking for the passphrase until it is right or the user gives up.
     Errors that another try cannot fix are shown once and end the start. The opening runs
     off the UI thread, so ``parent`` (the start window) keeps painting."""
@@ -172,7 +219,7 @@ def open_store(profile: Path, passphrase: str | None, parent: QWidget | None = N
             if passphrase is None:
                 return None
         try:
-            return _open_off_ui_thread(profile, passphrase, warm)
+            return _open_off_ui_thread(profile, passphrase, prepared)
         except WrongPassphrase as exc:
             problem = translate_message(exc.message)
             passphrase = None
@@ -188,7 +235,8 @@ def open_program(profile: Path, passphrase: str | None, settings: Settings,
     opened (off the UI thread), the pages built. None when the start ended (cancelled,
     or the profile cannot open); the start window is closed either way."""
     first_page = str(settings.get("window/last_page") or "")
-    store = open_store(Path(profile), passphrase, start, warm=first_page)
+    prepared = _Preparation(first_page)  # while the dialog waits for the passphrase
+    store = open_store(Path(profile), passphrase, start, prepared)
     if store is None:
         start.close()
         return None
@@ -239,6 +287,7 @@ def run_app(profile: Path, passphrase: str | None) -> int:
 
     start = StartWindow(settings)
     start.show()
+    app.processEvents()  # painted before the imports start beside it
     opened = open_program(Path(profile), passphrase, settings, start)
     if opened is None:
         return 1

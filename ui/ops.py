@@ -24,12 +24,9 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from consultant_app.errors import UserError, ValidationError
 from consultant_app.store import Store
 
+from .i18n import translate_message
+
 log = logging.getLogger(__name__)
-
-
-def translate_message(message: Any) -> str:
-    """A core ``text.Message`` rendered through Qt's translator."""
-    return message.render(lambda ctx, text: QCoreApplication.translate(ctx, text))
 
 
 class OpFailure:

@@ -12,12 +12,18 @@ import click
 from ..errors import UserError
 from ..text import QT_TRANSLATE_NOOP as _N
 from ..text import Message
-from . import core as _core  # noqa: F401  - registers commands
-from . import data as _data  # noqa: F401
-from . import match as _match  # noqa: F401
-from . import records as _records  # noqa: F401
 from . import texts
 from .common import CTX, COMMAND_GROUP, cli, log_path  # noqa: F401  - COMMAND_GROUP re-exported
+
+
+def _built_in_commands() -> None:
+    """The core's own commands join ``cli`` when their modules are imported. They import the
+    store (SQLAlchemy, the models), so that happens only when one of them, or the list of
+    all, is asked for: ``consultant-app gui`` opens its window without waiting for them."""
+    from . import core, data, match, records  # noqa: F401 - registers their commands
+
+
+cli.built_ins = _built_in_commands  # type: ignore[attr-defined]
 
 
 def main(argv: list[str] | None = None) -> int:

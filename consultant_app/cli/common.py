@@ -1,21 +1,26 @@
-"""Shared CLI plumbing: the command group, the profile option, opening the store."""
+"""Shared CLI plumbing: the command group, the profile option, opening the store.
+
+Nothing here imports the store (SQLAlchemy, the models) before a command needs it: the
+desktop's ``gui`` command shows its window first and imports the store behind it."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 import platformdirs
 
-from .. import crypto
 from ..errors import UserError
-from ..store import Store
 from ..text import QT_TRANSLATE_NOOP as _N
 from ..text import Message
 from . import texts
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 APP_NAME = "consultant-app"
 PASSPHRASE_ENV = "CONSULTANT_APP_PASSPHRASE"
@@ -43,6 +48,7 @@ class Context:
         return self.passphrase
 
     def open(self) -> Store:
+        from ..store import Store
         if Store.exists(self.profile):
             # A key the OS keyring holds for this profile opens it without a prompt.
             store_key = None
@@ -55,6 +61,7 @@ class Context:
     def open_or_create(self, consultant: str = "") -> Store:
         """The profile, made if there is none or its making was cut off (``Store.create``
         replaces an unfinished one: it holds nothing that could be read)."""
+        from ..store import Store
         if Store.exists(self.profile) and not Store.unfinished(self.profile):
             return self.open()
         return Store.create(self.profile, self._passphrase(confirm=True), consultant=consultant)
@@ -64,6 +71,7 @@ def _keyring_key(profile: Path) -> bytes | None:
     marker = profile / "keyring-profile-id"
     if not marker.exists():
         return None
+    from .. import crypto
     return crypto.keyring_load(marker.read_text().strip())
 
 
@@ -101,17 +109,25 @@ class PluginGroup(click.Group):
     """A command group that upper layers add commands to through an entry point group
     (``entry_group``; ``consultant_app.commands`` for the top level), loaded only when asked
     for: the core never imports forms, sync or ui (DESIGN.md), and ``search`` does not pay for
-    reportlab. ``forms``' ``agreement`` group takes ``sync``'s ``receipt`` the same way."""
+    reportlab. ``forms``' ``agreement`` group takes ``sync``'s ``receipt`` the same way.
+    ``built_ins``, when set, imports the modules whose commands join the group itself; it runs
+    only when a command is not an entry point's, so ``gui`` starts without them."""
 
     def __init__(self, *args: Any, entry_group: str = COMMAND_GROUP, **kwargs: Any):
         super().__init__(*args, **kwargs)
         self.entry_group = entry_group
+        self.built_ins: Callable[[], None] | None = None
 
     def _plugins(self) -> dict[str, Any]:
         from importlib.metadata import entry_points
         return {e.name: e for e in entry_points(group=self.entry_group)}
 
+    def _load_built_ins(self) -> None:
+        if self.built_ins is not None:
+            self.built_ins()
+
     def list_commands(self, ctx: click.Context) -> list[str]:
+        self._load_built_ins()
         return sorted(set(super().list_commands(ctx)) | set(self._plugins()))
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
@@ -121,6 +137,9 @@ class PluginGroup(click.Group):
             if entry is not None:
                 command = entry.load()
                 self.add_command(command, name)
+            else:
+                self._load_built_ins()
+                command = super().get_command(ctx, name)
         return command
 
 

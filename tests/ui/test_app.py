@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import threading
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
 
 from consultant_app.store import Store
 from ui import app as app_module
@@ -14,6 +18,8 @@ from ui.main_window import MainWindow
 from ui.settings import Settings
 
 from ..conftest import PASSPHRASE
+
+ROOT = Path(__file__).resolve().parents[2]
 from .desktop_fixtures import settings, settings_file  # noqa: F401 - fixtures used by name
 
 
@@ -112,3 +118,89 @@ def test_cancelling_at_the_start_window_closes_it(store: Store, settings: Settin
     start.show()
     assert open_program(store.profile_dir, None, settings, start) is None
     assert not start.isVisible()
+
+
+def test_the_passphrase_is_asked_while_the_profile_modules_import_and_the_profile_opens_after(
+        store: Store, settings: Settings, qtbot, monkeypatch) -> None:
+    """The store's and the first page's modules are imported behind the passphrase dialog
+    (a stand-in import here, held until the right passphrase is typed); a wrong passphrase is
+    told without waiting for them, and the store opens once they are done."""
+    profile = store.profile_dir
+    store.close()
+    importing, release = threading.Event(), threading.Event()
+    events: list[str] = []
+    real_warm = app_module._warm_imports
+
+    def held_import(first_page: str = "", rest: bool = False) -> None:
+        if not rest:
+            importing.set()
+            release.wait(timeout=60)  # a guard against a hang, not a measured time
+            events.append("imported")
+        real_warm(first_page, rest)
+    monkeypatch.setattr(app_module, "_warm_imports", held_import)
+    real_open = Store.open.__func__  # type: ignore[attr-defined]
+
+    def recorded_open(cls, *args, **kwargs):  # type: ignore[no-untyped-def]
+        events.append("opened")
+        return real_open(cls, *args, **kwargs)
+    monkeypatch.setattr(Store, "open", classmethod(recorded_open))
+
+    answers = iter(["forkert", PASSPHRASE])
+    seen: list[tuple[str, bool, bool, bool]] = []
+
+    def answer_the_dialog() -> None:  # as a user types
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, PassphraseDialog) or dialog.property("answered"):
+            return
+        dialog.setProperty("answered", True)
+        importing.wait(timeout=30)  # the worker is on its way there; a guard, not a measure
+        seen.append((dialog.problem.text(), start.isVisible(), importing.is_set(),
+                     "imported" in events))
+        answer = next(answers)
+        if answer == PASSPHRASE:
+            release.set()
+        qtbot.keyClicks(dialog.field, answer)
+        dialog.accept()
+    typing = QTimer()
+    typing.timeout.connect(answer_the_dialog)
+    typing.start(10)
+
+    start = StartWindow(settings)
+    qtbot.addWidget(start)
+    start.show()
+    opened = open_program(profile, None, settings, start)
+    typing.stop()
+    assert opened is not None
+    opened_store, ops, window = opened
+    qtbot.addWidget(window)
+    try:
+        # asked over the start window while the import runs; told of the wrong passphrase
+        # while it still runs
+        assert seen[0] == ("", True, True, False)
+        assert "Forkert adgangskode" in seen[1][0] and seen[1][2:] == (True, False)
+        assert events == ["imported", "opened"]
+        assert isinstance(window, MainWindow) and window.isVisible()
+    finally:
+        window.close()
+        ops.shutdown()
+        opened_store.close()
+
+
+def test_the_gui_command_reaches_the_window_before_the_store_is_imported(tmp_path: Path) -> None:
+    """``consultant-app gui``: the command line hands over to the desktop's start (which
+    shows its window, then imports the store behind it) without importing the store or
+    SQLAlchemy itself; a stand-in for that start records what was imported by then."""
+    code = (
+        "import sys\n"
+        "import ui.app\n"
+        "seen = []\n"
+        "ui.app.run_app = lambda profile, passphrase: seen.append(sorted(\n"
+        "    m for m in ('sqlalchemy', 'consultant_app.store') if m in sys.modules)) or 0\n"
+        "from consultant_app.cli import main\n"
+        "try:\n"
+        "    main(['--profile', sys.argv[1], 'gui'])\n"
+        "except SystemExit as exc:\n"
+        "    print(exc.code, seen)\n")
+    done = subprocess.run([sys.executable, "-c", code, str(tmp_path / "profile")],
+                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert done.stdout.strip() == "0 [[]]", done.stdout + done.stderr

@@ -11,8 +11,12 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+if TYPE_CHECKING:
+    from consultant_app.text import Message
 
 log = logging.getLogger(__name__)
 
@@ -45,3 +49,10 @@ def install_translator(language: str, app: QCoreApplication | None = None) -> bo
     app.installTranslator(ours)
     _installed.append(ours)
     return True
+
+
+def translate_message(message: Message) -> str:
+    """A core ``text.Message`` rendered through Qt's translator. Here, beside the catalogue,
+    so that the start (the passphrase dialog) can say why a profile did not open without
+    importing the store."""
+    return message.render(lambda ctx, text: QCoreApplication.translate(ctx, text))
