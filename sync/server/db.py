@@ -12,14 +12,22 @@ strokes, sealed PDFs) never reach ``values_json``: ``record_columns`` moves them
 pulled exactly as before; only rows with one pay for a decryption. A citizen's CPR also gets
 a keyed blind index, ``cpr_index``, so the service can find a CPR's records.
 
-Ordering of the change sequence (why a cursor never skips a change): every transaction that
-writes records of municipality M holds M's write lock until it commits and takes its sequence
-numbers while holding it (PostgreSQL: ``pg_advisory_xact_lock`` on M, numbers from a sequence;
-SQLite: the database's single writer lock, ``BEGIN IMMEDIATE``, numbers from a counter row).
-So within one municipality, numbers are handed out in commit order: a reader that has seen
-seq N of M can never later find a committed change of M below N. A device's scope lies inside
-one municipality, so that is all a cursor needs. Writers of different municipalities do not
-wait for each other.
+Ordering of the change sequence (why a cursor never skips a change): within one municipality,
+sequence numbers are handed out in commit order. A transaction that writes records of
+municipality M takes M's change lock just before it writes them, takes its numbers while
+holding it and holds it until it commits (PostgreSQL: ``pg_advisory_xact_lock`` on M, numbers
+from a sequence; SQLite: the database's single writer lock, ``BEGIN IMMEDIATE``, numbers from a
+counter row). So a reader that has seen seq N of M can never later find a committed change of
+M below N. A device's scope lies inside one municipality, so that is all a cursor needs.
+
+A push holds the change lock only for its writes and commit (``lock_changes``): the work
+before them (reading, merging, checking) runs beside other pushes of M, kept apart by row
+locks on the records it merges and reads (``FOR UPDATE`` / ``FOR SHARE``) and by a lock per
+natural key it creates (``lock_natural_keys``), and a conflict the database reports (a unique
+key, a deadlock) makes the push start again. Writers that change many records at once
+(imports, reassignments, erasure) take M whole (``lock_municipality``): they wait for the
+pushes under way and pushes wait for them (``share_municipality``). Writers of different
+municipalities never wait for each other.
 """
 
 from __future__ import annotations
@@ -28,7 +36,7 @@ import contextlib
 import datetime as dt
 import json
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +59,7 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError
 
 from consultant_app.store.models import MODEL_BY_ENTITY
 
@@ -311,15 +320,60 @@ def writing(engine: Engine) -> Iterator[Connection]:
             yield conn
 
 
+# Advisory lock classes (PostgreSQL): the first key of pg_advisory_xact_lock's two.
+_CHANGE_LOCK, _MUNICIPALITY_LOCK, _NATURAL_KEY_LOCK = 7510, 7511, 7512
+
+
 def lock_municipality(conn: Connection, code: str) -> None:
-    """Serialise writers of one municipality until this transaction ends (see module doc)."""
+    """Have municipality ``code`` to this transaction alone until it ends: no push of it runs
+    beside it (they hold ``share_municipality``) and it holds the change lock (module doc)."""
     if is_postgres(conn):
-        conn.execute(text("SELECT pg_advisory_xact_lock(7510, hashtext(:m))"), {"m": code})
+        conn.execute(text("SELECT pg_advisory_xact_lock(:k, hashtext(:m))"),
+                     {"k": _MUNICIPALITY_LOCK, "m": code})
+        lock_changes(conn, code)
+
+
+def share_municipality(conn: Connection, code: str) -> None:
+    """A push's first lock: pushes of ``code`` run side by side, never beside a
+    ``lock_municipality`` writer."""
+    if is_postgres(conn):
+        conn.execute(text("SELECT pg_advisory_xact_lock_shared(:k, hashtext(:m))"),
+                     {"k": _MUNICIPALITY_LOCK, "m": code})
+
+
+def lock_changes(conn: Connection, code: str) -> None:
+    """Municipality ``code``'s change lock, until this transaction ends: take it just before
+    ``next_seqs`` and the writes, as the last lock the transaction waits for (module doc)."""
+    if is_postgres(conn):
+        conn.execute(text("SELECT pg_advisory_xact_lock(:k, hashtext(:m))"),
+                     {"k": _CHANGE_LOCK, "m": code})
+
+
+def lock_natural_keys(conn: Connection, code: str, entity: str, keys: Iterable[str]) -> None:
+    """One lock per natural key (natural_keys.key_of) a push creates, until it ends: two pushes
+    creating the same employer or citizen take turns, so the second finds the first's record.
+    Taken in one order (hash order) so two pushes never wait for each other's keys."""
+    names = sorted({f"{code}|{entity}|{key}" for key in keys})
+    if names and is_postgres(conn):
+        conn.execute(text(
+            "SELECT pg_advisory_xact_lock(:k, h) FROM (SELECT DISTINCT hashtext(n) AS h "
+            "FROM unnest(CAST(:names AS text[])) AS n ORDER BY h) AS ordered"),
+            {"k": _NATURAL_KEY_LOCK, "names": names})
+
+
+# What PostgreSQL reports when a transaction met another writer: a unique key both wrote (the
+# same record or operation id created twice at once), a deadlock of row locks. The transaction
+# was rolled back; run again, it finds what the other committed.
+_MET_ANOTHER_WRITER = frozenset({"23505", "40P01", "40001"})
+
+
+def met_another_writer(exc: DBAPIError) -> bool:
+    return getattr(exc.orig, "sqlstate", None) in _MET_ANOTHER_WRITER
 
 
 def next_seqs(conn: Connection, n: int) -> list[int]:
-    """``n`` new change sequence numbers, in increasing order. Call with the municipality
-    lock held (lock_municipality), inside the writing transaction."""
+    """``n`` new change sequence numbers, in increasing order. Call with the change lock held
+    (lock_changes or lock_municipality), inside the writing transaction."""
     if n <= 0:
         return []
     if is_postgres(conn):

@@ -1,10 +1,12 @@
 """Push and pull: the heart of the service (no HTTP here, so tests and the CLI can call it).
 
-Push applies a batch in one transaction: the municipality's write lock first (db module doc),
-then each operation in order, checked against the device's scope, merged (merge.py), with its
-result stored under its op_id so a repeat returns the first answer. Records are read and
-written in bulk: one SELECT per entity for the batch's records and their parents, one
-sequence allocation, executemany for the writes.
+Push applies a batch in one transaction: each operation in order, checked against the
+device's scope, merged (merge.py), with its result stored under its op_id so a repeat returns
+the first answer. Records are read and written in bulk: one SELECT for the batch's records
+(locked for update) and one for their parents (locked for share), one sequence allocation,
+executemany for the writes. Pushes of one municipality run side by side up to the writes:
+only those wait for the municipality's change lock, which orders the change numbers (db
+module doc). A push that met another writer in the database starts again (``push``).
 
 Pull is one range scan of ``record`` by (municipality, seq) filtered to the device's scope;
 the stored JSON text of each record goes into the response as it is (no per-row objects).
@@ -20,6 +22,7 @@ from typing import Any
 
 from sqlalchemy import Engine, and_, bindparam, func, insert, select, tuple_, update
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError
 
 from consultant_app.domain import AGREEMENT_PARTIES
 from forms import lifecycle
@@ -105,6 +108,8 @@ class _Batch:
     # the device's pull cursor when it built the batch (None: an older client that does not
     # say): decides whether it had heard of a scope exit (protocol, "Signed agreements ...")
     cursor: int | None = None
+    # citizens this batch writes a scope exit of (numbered with the batch's records, _write)
+    new_exits: list[str] = field(default_factory=list)
     # agreements this batch brings to signed or sealed (an operation carries that status)
     signing: set[str] = field(default_factory=set)
     # citizen id -> the newest scope exit of it for this consultant (seq), loaded on demand
@@ -125,7 +130,10 @@ class _Batch:
     # (an outbox creates parents before children, so a page has the parent first)
     changed: list[Rec] = field(default_factory=list)
 
-    def load(self, keys: Iterable[tuple[str, str]]) -> None:
+    def load(self, keys: Iterable[tuple[str, str]], for_update: bool = False) -> None:
+        """Reads records into the batch, locking their rows until the push ends: for update
+        (the records the operations change) or for share (what the batch only reads: parents,
+        agreements, natural-key holders), so no other push changes them meanwhile."""
         wanted: dict[str, set[str]] = {}
         for entity, ident in keys:
             if (entity, ident) not in self.records:
@@ -138,7 +146,8 @@ class _Batch:
             for key in chunk:
                 self.records[key] = None
             rows = self.conn.execute(select(db.record).where(
-                tuple_(r.entity, r.id).in_(chunk)))
+                tuple_(r.entity, r.id).in_(chunk)).order_by(r.entity, r.id)
+                .with_for_update(read=not for_update))
             for row in rows:
                 self.records[(row.entity, row.id)] = Rec(
                     row.entity, row.id, row.municipality_code, row.owner_consultant_id,
@@ -308,12 +317,13 @@ def _exit_of_copy(batch: _Batch, citizen_id: str) -> None:
     newest = batch.exit_seq(citizen_id)
     if newest is not None and (batch.cursor is None or newest > batch.cursor):
         return
-    [seq] = db.next_seqs(batch.conn, 1)
-    batch.conn.execute(insert(db.scope_exit).values(
-        seq=seq, municipality_code=batch.scope.municipality_code,
-        consultant_id=batch.scope.consultant_id, entity="citizen", entity_id=citizen_id,
-        at=db.utcnow()))
-    batch.exits[citizen_id] = seq
+    batch.new_exits.append(citizen_id)
+    batch.exits[citizen_id] = _NOT_YET_NUMBERED
+
+
+# The change number of a scope exit this batch writes, until _write numbers it: it will be
+# newer than any cursor a device has.
+_NOT_YET_NUMBERED = 2**63 - 1
 
 
 _PARENT_NAMES = {"employer": "virksomhed", "vacancy": "stilling", "citizen": "borger",
@@ -414,21 +424,47 @@ def _apply(batch: _Batch, op: Operation, now: dt.datetime) -> tuple[OperationRes
     return result, conflicts
 
 
+# How often a push starts again after meeting another writer (db.met_another_writer) before
+# the error goes to the caller: each time, the other has committed.
+PUSH_ATTEMPTS = 10
+
+
 def push(engine: Engine, identity: DeviceIdentity, operations: list[Operation],
          cursor: int | None = None) -> list[OperationResult]:
+    for attempt in range(PUSH_ATTEMPTS):
+        try:
+            return _push(engine, identity, operations, cursor)
+        except DBAPIError as exc:
+            if attempt + 1 == PUSH_ATTEMPTS or not db.met_another_writer(exc):
+                raise
+    raise AssertionError("unreachable")
+
+
+def _push(engine: Engine, identity: DeviceIdentity, operations: list[Operation],
+          cursor: int | None) -> list[OperationResult]:
     scope = Scope.of(identity)
     now = db.utcnow()
     results: list[OperationResult] = []
     with db.writing(engine) as conn:
-        db.lock_municipality(conn, scope.municipality_code)
+        db.share_municipality(conn, scope.municipality_code)
         batch = _Batch(conn, scope, cursor)
         for op in operations:
             key = natural_keys.key_of(op.entity, op.values) if op.op == "create" else None
             if key is not None:
                 batch.creating.setdefault(op.entity, set()).add(key)
+        for entity, created in sorted(batch.creating.items()):
+            db.lock_natural_keys(conn, scope.municipality_code, entity, created)
         batch.signing = {op.entity_id for op in operations
                          if op.entity == "placement_agreement"
                          and op.values.get("status") in SIGNED_STATUSES}
+        batch.load(((op.entity, op.entity_id) for op in operations if op.entity in ENTITIES),
+                   for_update=True)
+        batch.load((parent_entity, op.values[name]) for op in operations
+                   for name, parent_entity in PARENTS.get(op.entity, {}).items()
+                   if isinstance(op.values.get(name), str))
+        # After the records' locks: a push of the same operations that got there first has
+        # committed its answers by now (a create's, which locks no row, meets ours in the
+        # unique key of applied_operation instead, and this push starts again).
         op_ids = sorted({op.op_id for op in operations})
         seen: dict[str, OperationResult | None] = {}
         ao = db.applied_operation.c
@@ -438,12 +474,6 @@ def push(engine: Engine, identity: DeviceIdentity, operations: list[Operation],
                 seen[row.op_id] = (OperationResult.model_validate_json(
                     db.result_text(conn, row.op_id, row.result_json))
                     if row.device_id == scope.device_id else None)
-        keys = [(op.entity, op.entity_id) for op in operations if op.entity in ENTITIES]
-        for op in operations:
-            for name, parent_entity in PARENTS.get(op.entity, {}).items():
-                if isinstance(op.values.get(name), str):
-                    keys.append((parent_entity, op.values[name]))
-        batch.load(keys)
 
         applied_rows: list[dict[str, Any]] = []
         conflict_rows: list[dict[str, Any]] = []
@@ -483,17 +513,36 @@ def push(engine: Engine, identity: DeviceIdentity, operations: list[Operation],
 
 def _write(conn: Connection, batch: _Batch, applied_rows: list[dict[str, Any]],
            conflict_rows: list[dict[str, Any]]) -> None:
+    """Writes what the batch did. Only the changes need numbers: everything else is written
+    and every row made ready first, so the municipality's change lock, which every push waits
+    for in turn, is held for as little as the numbering, the records' writes and the commit."""
     dirty = batch.changed
-    seqs = db.next_seqs(conn, len(dirty))
+    if applied_rows:
+        conn.execute(insert(db.applied_operation), applied_rows)
+    if conflict_rows:
+        conn.execute(insert(db.conflict), [db.conflict_columns(conn, c) for c in conflict_rows])
+    access_log.log_device_entries(conn, batch.scope, [rec for rec in dirty if not rec.in_db
+                                                      and rec.entity == "access_log"])
+    rows = [{"entity": rec.entity, "id": rec.id, "municipality_code": rec.municipality_code,
+             "owner_consultant_id": rec.owner_consultant_id,
+             "owner_device_id": rec.owner_device_id, "citizen_id": rec.citizen_id,
+             "version": rec.version, "deleted": rec.deleted, "modified_at": rec.modified_at,
+             **db.record_columns(conn, rec.entity, rec.id, rec.values),
+             "field_versions": db.dumps(rec.field_versions)} for rec in dirty]
+    if not rows and not batch.new_exits:
+        return
+    db.lock_changes(conn, batch.scope.municipality_code)
+    seqs = db.next_seqs(conn, len(batch.new_exits) + len(dirty))
+    if batch.new_exits:
+        at = db.utcnow()
+        conn.execute(insert(db.scope_exit), [
+            {"seq": seq, "municipality_code": batch.scope.municipality_code,
+             "consultant_id": batch.scope.consultant_id, "entity": "citizen",
+             "entity_id": citizen_id, "at": at}
+            for citizen_id, seq in zip(batch.new_exits, seqs)])
     new_rows, changed_rows = [], []
-    for rec, seq in zip(dirty, seqs):
-        row = {"entity": rec.entity, "id": rec.id, "municipality_code": rec.municipality_code,
-               "owner_consultant_id": rec.owner_consultant_id,
-               "owner_device_id": rec.owner_device_id, "citizen_id": rec.citizen_id,
-               "seq": seq, "version": rec.version, "deleted": rec.deleted,
-               "modified_at": rec.modified_at,
-               **db.record_columns(conn, rec.entity, rec.id, rec.values),
-               "field_versions": db.dumps(rec.field_versions)}
+    for rec, row, seq in zip(dirty, rows, seqs[len(batch.new_exits):]):
+        row["seq"] = seq
         (changed_rows if rec.in_db else new_rows).append(row)
     if new_rows:
         conn.execute(insert(db.record), new_rows)
@@ -507,12 +556,6 @@ def _write(conn: Connection, batch: _Batch, applied_rows: list[dict[str, Any]],
                           "values_json", "field_versions", "secret", "cpr_index")}))
         conn.execute(stmt, [{**row, "b_entity": row["entity"], "b_id": row["id"]}
                             for row in changed_rows])
-    if applied_rows:
-        conn.execute(insert(db.applied_operation), applied_rows)
-    if conflict_rows:
-        conn.execute(insert(db.conflict), [db.conflict_columns(conn, c) for c in conflict_rows])
-    access_log.log_device_entries(conn, batch.scope, [rec for rec in dirty if not rec.in_db
-                                                      and rec.entity == "access_log"])
 
 
 # -- pull --------------------------------------------------------------------------------------
