@@ -2,7 +2,7 @@
 
 A real ``consultant-server serve`` process (one uvicorn worker; SQLite file, then a fresh
 PostgreSQL database when one is reachable, with one worker and again with two); 50 enrolled devices of one municipality (the worst
-case: they share its write lock), one thread and connection each, run rounds of "push a batch
+case: they queue for its change lock), one thread and connection each, run rounds of "push a batch
 of 10 operations (8 new employers, an edit, a citizen), then pull everything since its cursor"
 (each pull carries the other devices' employers too).
 
