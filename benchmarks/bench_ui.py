@@ -93,10 +93,12 @@ def child_app(profile: str, filter_word: str = "") -> None:
     from PySide6.QtWidgets import QApplication
 
     from ui.app import StartWindow, open_program
+    from ui.collector import GuiThreadCollector
     from ui.i18n import install_translator
     from ui.settings import Settings
 
     app = QApplication(sys.argv)
+    collector = GuiThreadCollector(app)  # as run_app: cycles collected on the GUI thread
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat))
         install_translator(settings.language, app)
@@ -122,6 +124,7 @@ def child_app(profile: str, filter_word: str = "") -> None:
         app.exec()
         ops.shutdown()
         store.close()
+    collector.stop()
     _report_rss()
 
 
@@ -132,10 +135,12 @@ def child_prompt(profile: str) -> None:
     from PySide6.QtWidgets import QApplication
 
     from ui.app import PassphraseDialog, StartWindow, open_program
+    from ui.collector import GuiThreadCollector
     from ui.i18n import install_translator
     from ui.settings import Settings
 
     app = QApplication(sys.argv)
+    collector = GuiThreadCollector(app)  # as run_app
 
     def answer() -> None:
         dialog = QApplication.activeModalWidget()
@@ -168,6 +173,7 @@ def child_prompt(profile: str) -> None:
         app.exec()
         ops.shutdown()
         store.close()
+    collector.stop()
     _report_rss()
 
 
