@@ -1,2 +1,2 @@
 """Agreement templates, rule sets by effective date, validation, prefill, PDF rendering,
-signing and sealing. Imports consultant_app, never ui (DESIGN.md). Built by the forms issue."""
+signing and sealing. Imports consultant_app, never ui (DESIGN.md)."""

@@ -1,2 +1,2 @@
 """The sync protocol, the client engine and the central service (FastAPI). Imports
-consultant_app and forms, never ui (DESIGN.md). Built by the sync issue."""
+consultant_app and forms, never ui (DESIGN.md)."""

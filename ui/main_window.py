@@ -278,7 +278,7 @@ class MainWindow(QMainWindow):
 
     # -- status bar -------------------------------------------------------------------
     def set_sync_state(self, text: str) -> None:
-        """Where the sync engine reports online/offline and the last sync (sync issue)."""
+        """Where the sync engine reports online/offline and the last sync."""
         self.sync_label.setText(text)
 
     # -- sync (ui.sync_bridge feeds this) ----------------------------------------------

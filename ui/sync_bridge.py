@@ -91,8 +91,8 @@ class SyncBridge(QObject):
 
 
 # The status bar's and the Sync page's words. Written as tr(CTX, "…") with literal text so
-# the catalogue's updater finds them: a one-argument helper hid 14 of them from it, and from
-# the translation test that compares the catalogue with what the updater finds.
+# the catalogue's updater finds them: behind a one-argument wrapper it cannot see them, nor
+# can the translation test that compares the catalogue with what the updater finds.
 CTX = "sync"
 tr = QCoreApplication.translate
 
