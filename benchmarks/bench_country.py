@@ -348,7 +348,7 @@ def _results(devices: int, period_s: float, m: dict[str, Any]) -> list[Result]:
 
 def run(quick: bool) -> list[Result]:
     from sync.server import keys
-    from tests.integration.server_process import (
+    from tests.support.server_process import (
         PostgresUnavailable,
         ServerProcess,
         fresh_postgres_database,

@@ -168,8 +168,8 @@ def _with_workers(server_process: Any, workers: int) -> Any:
 
 
 def run(quick: bool) -> list[Result]:
-    from tests.integration import server_process
-    from tests.integration.server_process import (
+    from tests.support import server_process
+    from tests.support.server_process import (
         PostgresUnavailable,
         ServerProcess,
         fresh_postgres_database,

@@ -5,6 +5,9 @@ from __future__ import annotations
 import base64
 import os
 import secrets
+import socket
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,9 +21,7 @@ os.environ.setdefault("CONSULTANT_SERVER_MASTER_KEY",
 
 from consultant_app.demo import DemoCounts, seed_demo
 from consultant_app.store import Store
-
-PASSPHRASE = "test-passphrase"
-FAST_KDF = 2 ** 10  # scrypt cost for tests only; profiles in use get crypto.DEFAULT_SCRYPT_N
+from tests.support.profiles import FAST_KDF, PASSPHRASE
 
 
 @pytest.fixture
@@ -57,3 +58,28 @@ def _cycles_collected_on_the_gui_thread(request: pytest.FixtureRequest):
     collector = GuiThreadCollector()
     yield
     collector.stop()
+
+
+@pytest.fixture
+def echo_port() -> Iterator[int]:
+    """A TCP server on loopback that sends back what it receives; its port."""
+    listener = socket.create_server(("127.0.0.1", 0))
+
+    def serve() -> None:
+        while True:
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                return
+
+            def echo(conn: socket.socket = conn) -> None:
+                with conn:
+                    try:
+                        while data := conn.recv(65536):
+                            conn.sendall(data)
+                    except OSError:
+                        pass
+            threading.Thread(target=echo, daemon=True).start()
+    threading.Thread(target=serve, daemon=True).start()
+    yield listener.getsockname()[1]
+    listener.close()

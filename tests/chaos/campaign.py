@@ -83,11 +83,7 @@ from sync.client.codec import codec, to_naive_utc
 from sync.client.errors import EnrollmentRefused, SyncError
 from sync.client.transport import Transport
 from sync.server import admin, auth, db, keys
-from tests.integration.server_process import (
-    ROOT,
-    ServerProcess,
-    fresh_postgres_database,
-)
+from tests.support.server_process import ROOT, ServerProcess, fresh_postgres_database
 
 from .proxy import FaultPlan, FaultProxy
 
@@ -594,7 +590,7 @@ class Run:
         """A virksomhedspraktik made ready, signed by all four parties and sealed on one
         device, through forms (the costliest thing a device does: at most once a run)."""
         from consultant_app.device import device_identity
-        from tests.unit.forms.test_signing_support import seal, sign_all
+        from tests.support.signing import seal, sign_all
 
         device = self.rng.choice(self.devices)
         store = device.store

@@ -16,7 +16,7 @@ from sqlalchemy import select, update
 
 from consultant_app.store.models import OutboxEntry
 from sync.server import db
-from tests.integration.server_process import ROOT, PostgresUnavailable, postgres_missing
+from tests.support.server_process import ROOT, PostgresUnavailable, postgres_missing
 
 from .campaign import FEATURES, Cluster, Edit, Run, check, run_once
 

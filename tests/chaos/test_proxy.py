@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import random
 import socket
-import threading
 import time
 
 import pytest
@@ -22,30 +21,6 @@ class Fixed(FaultPlan):
 
     def draw(self) -> Fault:
         return self.fault if self.rate > 0 else Fault()
-
-
-@pytest.fixture
-def echo_port():
-    listener = socket.create_server(("127.0.0.1", 0))
-
-    def serve() -> None:
-        while True:
-            try:
-                conn, _ = listener.accept()
-            except OSError:
-                return
-
-            def echo(conn: socket.socket = conn) -> None:
-                with conn:
-                    try:
-                        while data := conn.recv(65536):
-                            conn.sendall(data)
-                    except OSError:
-                        pass
-            threading.Thread(target=echo, daemon=True).start()
-    threading.Thread(target=serve, daemon=True).start()
-    yield listener.getsockname()[1]
-    listener.close()
 
 
 def exchange(port: int, payload: bytes) -> tuple[bytes, str]:

@@ -24,11 +24,11 @@ from forms import agreements as A
 from forms import lifecycle
 from sync import protocol
 from sync.client import SyncEngine, credentials
-from sync.server import admin, auth, db
-from tests.unit.forms.test_signing_support import ready_draft, seal, sign_all, sign_as
-
-from ..conftest import FAST_KDF, PASSPHRASE
-from .server_process import ServerProcess, server  # noqa: F401
+from sync.server import db
+from tests.support.devices import one_consultants_devices
+from tests.support.profiles import FAST_KDF, PASSPHRASE
+from tests.support.server_process import ServerProcess
+from tests.support.signing import ready_draft, seal, sign_all, sign_as
 
 
 @dataclass
@@ -44,26 +44,15 @@ class Device:
         return transport.push(protocol.PushRequest(operations=list(operations))).results
 
 
-def devices(server: ServerProcess, tmp_path: Path) -> tuple[Device, Device]:  # noqa: F811
+def devices(server: ServerProcess, tmp_path: Path) -> tuple[Device, Device]:
     """Two enrolled devices of one consultant."""
-    code = server.new_municipality()
-    first = server.add_consultant(code, "Test Konsulent")
-    _, engine = db.make_engines(server.database_url)
-    try:
-        second = auth.store_code(engine, admin.find_consultant(engine, code, "Test Konsulent"))
-    finally:
-        engine.dispose()
-    out = []
-    for name, enrollment in (("desktop", first), ("laptop", second)):
-        store = Store.create(tmp_path / name, PASSPHRASE, consultant="Test Konsulent",
-                             kdf_n=FAST_KDF)
-        engine = SyncEngine(store, use_keyring=False)
-        engine.enroll(server.base_url, enrollment)
-        out.append(Device(store, engine, device_identity(store)))
-    return out[0], out[1]
+    desktop, laptop = (Device(store, engine, device_identity(store)) for store, engine in
+                       one_consultants_devices(server, tmp_path, "Test Konsulent",
+                                               "desktop", "laptop"))
+    return desktop, laptop
 
 
-def service_state(server: ServerProcess, agreement_id: str  # noqa: F811
+def service_state(server: ServerProcess, agreement_id: str
                   ) -> tuple[dict, int, list[tuple[int, str]]]:
     """(the record's values, its version, [(revision, content_hash)] of its sealed PDFs)."""
     _, engine = db.make_engines(server.database_url)
@@ -101,7 +90,7 @@ def attack(agreement_id: str, version: int, content: str) -> list[protocol.Opera
 
 
 @pytest.mark.parametrize("pushes", ["one push", "three pushes"])
-def test_a_sealed_agreement_cannot_be_rewritten_through_the_service(server, tmp_path,  # noqa: F811
+def test_a_sealed_agreement_cannot_be_rewritten_through_the_service(server, tmp_path,
                                                                      pushes):
     desktop, laptop = devices(server, tmp_path)
     agreement_id = sealed_and_synced(desktop)
@@ -134,7 +123,7 @@ def test_a_sealed_agreement_cannot_be_rewritten_through_the_service(server, tmp_
 
 
 def test_a_signed_agreement_cannot_be_deleted_or_moved_back_through_the_service(
-        server, tmp_path):  # noqa: F811
+        server, tmp_path):
     desktop, _ = devices(server, tmp_path)
     agreement_id = ready_draft(desktop.store)
     sign_as(desktop.store, agreement_id, desktop.identity, "employer", "Lone Bager")
@@ -184,7 +173,7 @@ def test_the_device_refuses_the_same_steps_and_writes_nothing(tmp_path):
     store.close()
 
 
-def test_signing_a_new_revision_offline_reaches_the_service_whole(server, tmp_path):  # noqa: F811
+def test_signing_a_new_revision_offline_reaches_the_service_whole(server, tmp_path):
     """The legitimate path through the machine, all offline and pushed at once: the first
     signature, a new revision, an edit, every signature, the seal. Every operation carries the
     record as it is now, so the service must judge states, not the order of operations."""

@@ -21,12 +21,7 @@ from PIL import ImageStat
 from forms import agreements as A
 from forms.pdf import render_agreement
 from forms.templates import TYPE_ORDER
-from tests.unit.forms.samples import (
-    filled_agreement,
-    sample_audit,
-    sample_mark,
-    seeded_profile,
-)
+from tests.support.samples import filled_agreement, sample_audit, sample_mark, seeded_profile
 
 ROOT = Path(__file__).resolve().parents[2]
 PREVIEWS = Path(os.environ.get("PDF_PREVIEW_DIR", ROOT / "var" / "pdf-previews")) / "agreements"

@@ -12,11 +12,11 @@ from consultant_app.cli import main
 from consultant_app.device import device_identity
 from consultant_app.services.employers import create_employer, update_employer
 from consultant_app.store.models import PlacementAgreement
-from tests.unit.forms.test_signing_support import ready_draft, seal, sign_all
+from tests.support.profiles import PASSPHRASE
+from tests.support.devices import Central, employers
+from tests.support.server_process import ServerProcess
+from tests.support.signing import ready_draft, seal, sign_all
 
-from ..conftest import PASSPHRASE
-from .server_process import ServerProcess
-from .test_sync_engine import Central, employers
 
 
 @pytest.fixture(scope="module")

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import concurrent.futures
 import json
-import os
 import re
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,8 +20,9 @@ from playwright.sync_api import expect
 from sqlalchemy import select
 
 from sync.server import db
+from tests.support.cli import run_app
+from tests.support.server_process import ROOT, ServerProcess
 
-from .server_process import ROOT, ServerProcess
 
 CHROMIUM = Path("/usr/bin/chromium")
 SHOTS = ROOT / "var" / "screenshots" / "console"
@@ -121,11 +120,7 @@ def sign_in(browser, town: Town, who: str, viewport=(1366, 768), shots: bool = F
 
 def client(profile: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """The real ``consultant-app`` command, as a user runs it."""
-    env = {**os.environ, "CONSULTANT_APP_PASSPHRASE": "browser-test",
-           "PYTHONPATH": str(ROOT)}
-    done = subprocess.run([sys.executable, "-c", "import sys; from consultant_app.cli import "
-                           "main; sys.exit(main())", "--profile", str(profile), *args],
-                          capture_output=True, text=True, env=env, cwd=ROOT, timeout=180)
+    done = run_app(profile, *args, passphrase="browser-test")
     assert done.returncode == 0, done.stderr
     return done
 
@@ -330,7 +325,7 @@ def test_a_received_agreement_is_listed_with_its_receipt_and_its_pdf_opens(
 
     from consultant_app.device import device_identity, install_certificate
     from forms import agreements as A
-    from tests.unit.forms.test_signing_support import ready_draft, seal, sign_all
+    from tests.support.signing import ready_draft, seal, sign_all
     code = town.server.add_consultant("0751", "Aftale Konsulent")
     enrolled = httpx.post(f"{town.server.api}/enroll", json={
         "enrollment_code": code, "public_key": device_identity(store).public_key_b64}).json()

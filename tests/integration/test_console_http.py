@@ -307,7 +307,7 @@ def test_received_agreements_list_their_receipt_and_open_the_stored_pdf(app, eng
 
     from consultant_app.device import device_identity, install_certificate
     from forms import agreements as A
-    from tests.unit.forms.test_signing_support import ready_draft, seal, sign_all
+    from tests.support.signing import ready_draft, seal, sign_all
     consultant = admin.add_consultant(engine, "0751", "Aftale Konsulent")
     code = auth.store_code(engine, consultant)
     api = TestClient(app)

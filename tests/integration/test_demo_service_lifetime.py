@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.integration.server_process import free_port
+from tests.support.server_process import free_port
+
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -21,9 +21,9 @@ from consultant_app.store.models import Employer, OutboxEntry
 from sync import protocol
 from sync.client import SyncEngine, credentials, list_conflicts
 from sync.server import db
+from tests.support.profiles import FAST_KDF, PASSPHRASE
+from tests.support.server_process import ServerProcess
 
-from ..conftest import FAST_KDF, PASSPHRASE
-from .server_process import ServerProcess, shared_server  # noqa: F401
 
 BIG = 2**63  # one past the largest 64-bit integer
 
@@ -41,7 +41,7 @@ class Enrolled:
 
 
 @pytest.fixture
-def device(shared_server: ServerProcess, tmp_path: Path):  # noqa: F811
+def device(shared_server: ServerProcess, tmp_path: Path):
     code = shared_server.new_municipality()
     store = Store.create(tmp_path / "p", PASSPHRASE, consultant="Karen Holm", kdf_n=FAST_KDF)
     engine = SyncEngine(store, use_keyring=False)

@@ -23,8 +23,7 @@ from sqlalchemy import select, text
 from sync.protocol import Operation, OperationResult
 from sync.server import admin, db, migrate, service
 from sync.server.auth import DeviceIdentity
-
-from .server_process import PostgresUnavailable, fresh_postgres_database
+from tests.support.server_process import PostgresUnavailable, fresh_postgres_database
 
 TOWN = "0751"
 HELD = "held"  # the name of the thread whose push is held open

@@ -19,9 +19,9 @@ from forms import rulebook
 from sync.client import SyncEngine
 from sync.server import db
 from sync.server.rulesets import ruleset as ruleset_table
+from tests.support.profiles import FAST_KDF, PASSPHRASE
+from tests.support.server_process import ServerProcess
 
-from ..conftest import FAST_KDF, PASSPHRASE
-from .server_process import ServerProcess, shared_server  # noqa: F401
 
 START = dt.date(2026, 3, 2)
 TODAY = dt.date(2026, 2, 20)
@@ -56,7 +56,7 @@ def findings(store: Store, agreement_id: str, today: dt.date = TODAY) -> dict[st
 
 
 def test_a_placement_synced_by_one_consultant_counts_for_a_colleague(
-        shared_server: ServerProcess, tmp_path: Path):  # noqa: F811
+        shared_server: ServerProcess, tmp_path: Path):
     """Anna places a citizen at the bakery's P-number (5 employees: room for 1) and syncs; Bo,
     in the same municipality, syncs and starts a praktik there: his rimelighedskrav counts
     Anna's placement, says it came from the municipality's agreements and when, and his own

@@ -26,12 +26,12 @@ from consultant_app.store.models import (
     SyncConflict,
 )
 from forms import agreements as A
-from sync.client import SyncEngine, credentials, list_conflicts, resolve_conflict
+from sync.client import credentials, list_conflicts, resolve_conflict
 from sync.client.engine import SyncReport
 from sync.server import db
+from tests.support.devices import Device, enroll
+from tests.support.server_process import ServerProcess
 
-from ..conftest import FAST_KDF, PASSPHRASE
-from .server_process import ServerProcess, shared_server  # noqa: F401
 
 CPR = "0101901234"
 NOTE = "Ondt i ryggen efter arbejdsskade"
@@ -40,19 +40,6 @@ MOVED = ("Borgeren er flyttet til en anden konsulent; din ændring blev ikke sen
          "her, så du kan give den videre; fjern den, når den er overdraget.")
 # The unsent edit as the consultant made it (edit_offline), kept to hand over.
 HANDED_OVER = f"{NAME}: Noter, Telefon\nNoter: Ny aftale om opstart 1/12\nTelefon: 20304050"
-
-
-@dataclass
-class Device:
-    store: Store
-    engine: SyncEngine
-
-    def sync(self) -> SyncReport:
-        return self.engine.sync()
-
-    def count(self, model) -> int:
-        with self.store.read() as s:
-            return s.scalar(select(func.count()).select_from(model)) or 0
 
 
 @dataclass
@@ -65,17 +52,13 @@ class Town:
 
 
 @pytest.fixture
-def town(shared_server: ServerProcess, tmp_path: Path):  # noqa: F811
+def town(shared_server: ServerProcess, tmp_path: Path):
     """Anna's device with a citizen, a match (with its history) and a draft agreement, all
     synced; Bo, a colleague in the same municipality, has synced too."""
     code = shared_server.new_municipality()
-    devices = []
-    for name in ("Anna Jensen", "Bo Hansen"):
-        store = Store.create(tmp_path / name.split()[0], PASSPHRASE, consultant=name,
-                             kdf_n=FAST_KDF)
-        engine = SyncEngine(store, use_keyring=False)
-        engine.enroll(shared_server.base_url, shared_server.add_consultant(code, name))
-        devices.append(Device(store, engine))
+    devices = [Device(*enroll(shared_server, tmp_path / name.split()[0], name,
+                              shared_server.add_consultant(code, name)))
+               for name in ("Anna Jensen", "Bo Hansen")]
     anna, bo = devices
     with anna.store.write() as s:
         employer = services.create_employer(s, {"cvr": "10000009", "name": "Bageriet ApS",

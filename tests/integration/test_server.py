@@ -16,7 +16,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import create_engine, text
 
-from tests.integration.server_process import DEMO_CODE, ServerProcess, shared_server  # noqa: F401
+from tests.support.server_process import DEMO_CODE, ServerProcess
 
 
 class Device:
@@ -72,7 +72,7 @@ def stored(proc: ServerProcess, sql: str, **params: Any) -> list[Any]:
 
 
 @pytest.fixture
-def server(shared_server: ServerProcess) -> ServerProcess:  # noqa: F811
+def server(shared_server: ServerProcess) -> ServerProcess:
     return shared_server
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from consultant_app.device import device_identity
 from sync.server import door
-from tests.integration.server_process import ServerProcess
+from tests.support.server_process import ServerProcess
 
 
 @pytest.fixture

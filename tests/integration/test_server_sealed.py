@@ -6,49 +6,17 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-import json
 
-import httpx
 import pytest
 from sqlalchemy import create_engine, text
 
-from consultant_app.device import device_identity, install_certificate
-from forms import agreements as A
 from sync.server.sealed import receipt_message
-from tests.integration.server_process import ServerProcess, sqlite_server  # noqa: F401
-from tests.unit.forms.test_signing_support import ready_draft, seal, sign_all
-
-
-def _enrolled(store, proc: ServerProcess) -> httpx.Client:
-    town = proc.new_municipality("Aarhus")
-    code = proc.add_consultant(town, "Test Konsulent")
-    identity = device_identity(store)
-    r = httpx.post(f"{proc.api}/enroll", json={"enrollment_code": code,
-                                               "public_key": identity.public_key_b64})
-    assert r.status_code == 200, r.text
-    e = r.json()
-    install_certificate(store, e["certificate_pem"], e["ca_certificate_pem"],
-                        device_id=e["device_id"])
-    return httpx.Client(base_url=proc.api, timeout=60,
-                        headers={"Authorization": f"Bearer {e['token']}"})
-
-
-def _upload(store, agreement_id: str, pdf: bytes) -> dict:
-    with store.read() as s:
-        doc = A.load(s, agreement_id)
-        return {"content": A.signed_payload(doc), "content_hash": doc.record.content_hash,
-                "seal": json.loads(doc.record.seal), "signatures": [],
-                "pdf_base64": base64.b64encode(pdf).decode()}
+from tests.support.sealed_upload import sealed_upload
 
 
 @pytest.mark.slow
-def test_a_sealed_agreement_is_verified_kept_once_and_never_replaced(store, sqlite_server):  # noqa: F811
-    http = _enrolled(store, sqlite_server)
-    device = device_identity(store)
-    agreement_id = ready_draft(store)
-    sign_all(store, agreement_id, device)
-    pdf = seal(store, agreement_id, device)
-    upload = _upload(store, agreement_id, pdf)
+def test_a_sealed_agreement_is_verified_kept_once_and_never_replaced(store, sqlite_server):
+    http, device, agreement_id, pdf, upload = sealed_upload(store, sqlite_server)
     url = f"/agreements/{agreement_id}/1"
 
     first = http.put(url, json=upload)
@@ -83,13 +51,8 @@ def test_a_sealed_agreement_is_verified_kept_once_and_never_replaced(store, sqli
 
 
 @pytest.mark.slow
-def test_a_damaged_or_mismatched_upload_is_refused_and_not_kept(store, sqlite_server):  # noqa: F811
-    http = _enrolled(store, sqlite_server)
-    device = device_identity(store)
-    agreement_id = ready_draft(store)
-    sign_all(store, agreement_id, device)
-    pdf = seal(store, agreement_id, device)
-    upload = _upload(store, agreement_id, pdf)
+def test_a_damaged_or_mismatched_upload_is_refused_and_not_kept(store, sqlite_server):
+    http, device, agreement_id, pdf, upload = sealed_upload(store, sqlite_server)
     wrong_hash = http.put(f"/agreements/{agreement_id}/1", json=dict(upload, content_hash="0" * 64))
     assert wrong_hash.status_code == 422 and wrong_hash.json()["detail"]["code"] == "invalid_seal"
     damaged = bytearray(pdf)

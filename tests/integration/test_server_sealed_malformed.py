@@ -10,17 +10,10 @@ import json
 import pytest
 from sqlalchemy import create_engine, text
 
-from consultant_app.device import DeviceIdentity, device_identity
-from tests.integration.server_process import sqlite_server  # noqa: F401
-from tests.integration.test_server_sealed import _enrolled, _upload
-from tests.unit.forms import forgery
-from tests.unit.forms.test_signing_support import (
-    evidence_of,
-    issue,
-    ready_draft,
-    seal,
-    sign_all,
-)
+from consultant_app.device import DeviceIdentity
+from tests.support import forgery
+from tests.support.sealed_upload import sealed_upload
+from tests.support.signing import evidence_of, issue
 
 
 def _raw(upload: dict, old: str, new: str) -> bytes:
@@ -31,13 +24,8 @@ def _raw(upload: dict, old: str, new: str) -> bytes:
 
 @pytest.mark.slow
 def test_malformed_uploads_are_refused_with_422_and_nothing_is_kept(store, tmp_path,
-                                                                    sqlite_server):  # noqa: F811
-    http = _enrolled(store, sqlite_server)
-    device = device_identity(store)
-    agreement_id = ready_draft(store)
-    sign_all(store, agreement_id, device)
-    pdf = seal(store, agreement_id, device)
-    upload = _upload(store, agreement_id, pdf)
+                                                                    sqlite_server):
+    http, device, agreement_id, pdf, upload = sealed_upload(store, sqlite_server)
     url = f"/agreements/{agreement_id}/1"
     rendered = forgery.unsigned_part(pdf)
     genuine = evidence_of(pdf)

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import Engine, func, select
 
 from consultant_app.services.citizens import create_citizen, reveal_cpr
 from consultant_app.services.employers import create_employer
@@ -21,19 +23,23 @@ from consultant_app.store.models import Citizen
 from sync.client import SyncEngine, credentials
 from sync.client.errors import DeviceRevoked, SyncError
 from sync.server import admin, auth, db
-
-from ..conftest import FAST_KDF, PASSPHRASE
-from .server_process import (
-    ServerProcess,
-    server,  # noqa: F401
-)
+from tests.support.devices import enroll
+from tests.support.server_process import ServerProcess
 
 
-def enrolled(service: ServerProcess, folder, code: str, name: str) -> tuple[Store, SyncEngine]:
-    store = Store.create(folder, PASSPHRASE, consultant=name, kdf_n=FAST_KDF)
-    sync = SyncEngine(store, use_keyring=False)
-    sync.enroll(service.base_url, code)
-    return store, sync
+@pytest.fixture
+def engine(server: ServerProcess) -> Iterator[Engine]:
+    """The service's database, with the municipality of Aarhus (0751) in it."""
+    _, engine = db.make_engines(server.database_url)
+    admin.add_municipality(engine, "0751", "Aarhus")
+    yield engine
+    engine.dispose()
+
+
+def enrolled(service: ServerProcess, folder: Path, engine: Engine, consultant_id: str,
+             name: str) -> tuple[Store, SyncEngine]:
+    """A new device of the consultant, enrolled with a code of its own."""
+    return enroll(service, folder, name, auth.store_code(engine, consultant_id))
 
 
 def log_lines(service: ServerProcess, *args: str) -> list[dict]:
@@ -41,12 +47,10 @@ def log_lines(service: ServerProcess, *args: str) -> list[dict]:
             .splitlines()]
 
 
-def test_who_received_a_citizen_is_logged_with_the_devices_own_entries(server, tmp_path):  # noqa: F811
-    _, engine = db.make_engines(server.database_url)
-    admin.add_municipality(engine, "0751", "Aarhus")
+def test_who_received_a_citizen_is_logged_with_the_devices_own_entries(
+        server, tmp_path, engine):
     anna_id = admin.add_consultant(engine, "0751", "Anna Jensen")
-    one, sync_one = enrolled(server, tmp_path / "one", auth.store_code(engine, anna_id),
-                             "Anna Jensen")
+    one, sync_one = enrolled(server, tmp_path / "one", engine, anna_id, "Anna Jensen")
     with one.write() as s:
         citizen_id = create_citizen(s, {"name": "Ali", "cpr": "0101901234",
                                         "target_group": "dagpenge"}).id
@@ -54,8 +58,7 @@ def test_who_received_a_citizen_is_logged_with_the_devices_own_entries(server, t
     with one.write() as s:
         reveal_cpr(s, citizen_id, purpose="Aftale om praktik")
     sync_one.sync()
-    two, sync_two = enrolled(server, tmp_path / "two", auth.store_code(engine, anna_id),
-                             "Anna Jensen")
+    two, sync_two = enrolled(server, tmp_path / "two", engine, anna_id, "Anna Jensen")
     sync_two.sync()
     device_two = two.meta(credentials.DEVICE_ID)
 
@@ -75,15 +78,12 @@ def test_who_received_a_citizen_is_logged_with_the_devices_own_entries(server, t
     assert len(log_lines(server, "--since", dt.date.today().isoformat())) == len(by_anna)
     with pytest.raises(RuntimeError, match="--since"):
         server.admin("access-log", "--since", "i går")
-    engine.dispose()
 
 
-def test_a_deactivated_consultants_devices_are_listed_revoked_and_wiped(server, tmp_path):  # noqa: F811
-    _, engine = db.make_engines(server.database_url)
-    admin.add_municipality(engine, "0751", "Aarhus")
+def test_a_deactivated_consultants_devices_are_listed_revoked_and_wiped(
+        server, tmp_path, engine):
     bo_id = admin.add_consultant(engine, "0751", "Bo Madsen")
-    laptop, sync_laptop = enrolled(server, tmp_path / "laptop", auth.store_code(engine, bo_id),
-                                   "Bo Madsen")
+    laptop, sync_laptop = enrolled(server, tmp_path / "laptop", engine, bo_id, "Bo Madsen")
     with laptop.write() as s:
         create_citizen(s, {"name": "Ali", "cpr": "0101901234", "target_group": "dagpenge"})
     sync_laptop.sync()
@@ -103,22 +103,18 @@ def test_a_deactivated_consultants_devices_are_listed_revoked_and_wiped(server, 
     assert "revoked" in server.admin("devices", "Bo Madsen")
     # The unused code no longer enrolls a new device.
     with pytest.raises(SyncError):
-        enrolled(server, tmp_path / "new", spare_code, "Bo Madsen")
+        enroll(server, tmp_path / "new", "Bo Madsen", spare_code)
     with pytest.raises(RuntimeError, match="deaktiveret"):
         server.admin("new-code", bo_id)
-    engine.dispose()
 
 
 def test_a_citizens_data_is_exported_then_erased_everywhere_and_both_are_logged(
-        server, tmp_path):  # noqa: F811
+        server, tmp_path, engine):
     from consultant_app.device import device_identity
-    from tests.unit.forms.test_signing_support import ready_draft, seal, sign_all
+    from tests.support.signing import ready_draft, seal, sign_all
 
-    _, engine = db.make_engines(server.database_url)
-    admin.add_municipality(engine, "0751", "Aarhus")
     cid = admin.add_consultant(engine, "0751", "Test Konsulent")
-    laptop, sync = enrolled(server, tmp_path / "laptop", auth.store_code(engine, cid),
-                            "Test Konsulent")
+    laptop, sync = enrolled(server, tmp_path / "laptop", engine, cid, "Test Konsulent")
     agreement_id = ready_draft(laptop)
     identity = device_identity(laptop)
     sign_all(laptop, agreement_id, identity)
@@ -152,17 +148,13 @@ def test_a_citizens_data_is_exported_then_erased_everywhere_and_both_are_logged(
     assert after["sealed_agreements"] == [] and after["conflicts"] == []
     actions = [e["action"] for e in log_lines(server, "--citizen", citizen_id)]
     assert actions[:2] == ["export", "erase"]
-    engine.dispose()
 
 
-def test_retention_erases_closed_cases_only(server, tmp_path):  # noqa: F811
+def test_retention_erases_closed_cases_only(server, tmp_path, engine):
     from sqlalchemy import update
 
-    _, engine = db.make_engines(server.database_url)
-    admin.add_municipality(engine, "0751", "Aarhus")
     cid = admin.add_consultant(engine, "0751", "Test Konsulent")
-    laptop, sync = enrolled(server, tmp_path / "laptop", auth.store_code(engine, cid),
-                            "Test Konsulent")
+    laptop, sync = enrolled(server, tmp_path / "laptop", engine, cid, "Test Konsulent")
     with laptop.write() as s:
         old = create_citizen(s, {"name": "Gammel Sag", "cpr": "0101501234",
                                  "target_group": "dagpenge"}).id
@@ -179,4 +171,3 @@ def test_retention_erases_closed_cases_only(server, tmp_path):  # noqa: F811
     with laptop.read() as s:
         assert s.get(Citizen, old) is None and s.get(Citizen, recent) is not None
     assert log_lines(server, "--citizen", old)[0]["purpose"] == "retention"
-    engine.dispose()

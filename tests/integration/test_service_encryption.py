@@ -22,14 +22,11 @@ from consultant_app.store.models import AgreementSignature, Citizen, PlacementAg
 from sync.client import SyncEngine
 from sync.server import admin, auth, db
 from sync.server import ca as ca_module
-from tests.unit.forms.test_signing_support import ready_draft, seal, sign_all
+from tests.support.devices import enroll
+from tests.support.profiles import FAST_KDF, PASSPHRASE
+from tests.support.server_process import ServerProcess, fresh_postgres_database
+from tests.support.signing import ready_draft, seal, sign_all
 
-from ..conftest import FAST_KDF, PASSPHRASE
-from .server_process import (
-    ServerProcess,
-    fresh_postgres_database,
-    server,  # noqa: F401
-)
 
 CPR = "0101901234"  # ready_draft's citizen
 CPR_SHOWN = "010190-1234"  # as the device keeps it
@@ -62,14 +59,11 @@ def needles(*texts: str) -> list[bytes]:
 
 def device(engine, service: ServerProcess, folder: Path, consultant_id: str,
            name: str) -> tuple[Store, SyncEngine]:
-    store = Store.create(folder, PASSPHRASE, consultant=name, kdf_n=FAST_KDF)
-    sync = SyncEngine(store, use_keyring=False)
-    sync.enroll(service.base_url, auth.store_code(engine, consultant_id))
-    return store, sync
+    return enroll(service, folder, name, auth.store_code(engine, consultant_id))
 
 
 def test_no_cpr_note_agreement_content_stroke_pdf_or_ca_key_in_clear_in_the_service_store(
-        server, tmp_path):  # noqa: F811
+        server, tmp_path):
     _, engine = db.make_engines(server.database_url)
     admin.add_municipality(engine, "0751", "Aarhus")
     consultant_id = admin.add_consultant(engine, "0751", "Test Konsulent")
@@ -225,7 +219,7 @@ def test_the_demo_makes_its_own_key_file_and_a_rotation_keeps_every_value_readab
     from sync.client import SyncEngine as Engine
     from sync.server import keys
 
-    from .server_process import DEMO_CODE
+    from tests.support.server_process import DEMO_CODE
     monkeypatch.delenv(keys.MASTER_KEY_ENV, raising=False)
     monkeypatch.delenv(keys.MASTER_KEY_FILE_ENV, raising=False)
     with ServerProcess.demo(tmp_path) as demo:

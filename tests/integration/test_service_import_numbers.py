@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from tests.integration.server_process import ServerProcess, shared_server  # noqa: F401
+from tests.support.server_process import ServerProcess
 
 
 def test_inf_and_nan_in_a_number_cell_are_named_by_the_service_import(
-        shared_server: ServerProcess, tmp_path):  # noqa: F811
+        shared_server: ServerProcess, tmp_path):
     town = shared_server.new_municipality()
     path = tmp_path / "virksomheder.csv"
     path.write_text("cvr;name;ordinary_employees\n12345674;Smedien;inf\n87654303;Bageriet;nan\n"
@@ -24,7 +24,7 @@ def test_inf_and_nan_in_a_number_cell_are_named_by_the_service_import(
 
 
 def test_a_file_the_device_exported_imports_on_the_service_with_the_same_text(
-        shared_server: ServerProcess, store, tmp_path):  # noqa: F811
+        shared_server: ServerProcess, store, tmp_path):
     """The device's export escapes a cell starting with a formula character or a ``'``; the
     service's import must undo it exactly as the device's import does (one unescape,
     consultant_app.csvio), or "'Bageriet" came back as "''Bageriet"."""

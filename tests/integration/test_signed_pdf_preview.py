@@ -15,8 +15,8 @@ import pypdfium2 as pdfium
 from consultant_app.device import device_identity
 from consultant_app.store import Store
 from forms import sealing
-from tests.conftest import PASSPHRASE
-from tests.unit.forms.test_signing_support import ready_draft, seal, sign_all
+from tests.support.profiles import PASSPHRASE
+from tests.support.signing import ready_draft, seal, sign_all
 
 ROOT = Path(__file__).resolve().parents[2]
 STROKE_RGB = (0x0B, 0x1F, 0x66)  # forms.pdf's signature ink

@@ -3,22 +3,17 @@ command in a subprocess, against a real service process."""
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 
 import pytest
 
 from sync.server import admin, auth, db
-
-from .server_process import ROOT, ServerProcess
+from tests.support.cli import run_app
+from tests.support.server_process import ServerProcess
 
 
 def app(profile, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "CONSULTANT_APP_PASSPHRASE": "cli-test", "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-c", "import sys; from consultant_app.cli import "
-                           "main; sys.exit(main())", "--profile", str(profile), *args],
-                          capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+    return run_app(profile, *args, passphrase="cli-test")
 
 
 @pytest.mark.slow

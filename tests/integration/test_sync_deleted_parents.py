@@ -33,11 +33,11 @@ from consultant_app.store.models import (
 from consultant_app.text import Message
 from forms import agreements as A
 from sync.client import SyncEngine, quarantine
-from sync.server import admin, auth, db
-from tests.unit.forms.test_signing_support import ready_draft, seal, sign_all
-
-from ..conftest import FAST_KDF, PASSPHRASE
-from .server_process import ServerProcess, server  # noqa: F401
+from sync.server import db
+from tests.support.devices import one_consultants_devices
+from tests.support.profiles import FAST_KDF, PASSPHRASE
+from tests.support.server_process import ServerProcess
+from tests.support.signing import ready_draft, seal, sign_all
 
 
 @dataclass
@@ -63,27 +63,13 @@ class Device:
             return None if row is None else row.deleted
 
 
-def enrolled(server: ServerProcess, tmp_path: Path, *names: str) -> list[Device]:  # noqa: F811
+def enrolled(server: ServerProcess, tmp_path: Path, *names: str) -> list[Device]:
     """Devices of one consultant, each enrolled with a code of its own."""
-    code = server.new_municipality()
-    codes = [server.add_consultant(code, "Karen Holm")]
-    _, engine = db.make_engines(server.database_url)
-    try:
-        karen = admin.find_consultant(engine, code, "Karen Holm")
-        codes += [auth.store_code(engine, karen) for _ in names[1:]]
-    finally:
-        engine.dispose()
-    devices = []
-    for name, enrollment in zip(names, codes):
-        store = Store.create(tmp_path / name, PASSPHRASE, consultant="Karen Holm",
-                             kdf_n=FAST_KDF)
-        engine = SyncEngine(store, use_keyring=False)
-        engine.enroll(server.base_url, enrollment)
-        devices.append(Device(store, engine, device_identity(store)))
-    return devices
+    return [Device(store, engine, device_identity(store)) for store, engine in
+            one_consultants_devices(server, tmp_path, "Karen Holm", *names)]
 
 
-def service_deleted(server: ServerProcess, entity: str, ident: str) -> bool:  # noqa: F811
+def service_deleted(server: ServerProcess, entity: str, ident: str) -> bool:
     _, engine = db.make_engines(server.database_url)
     r = db.record.c
     try:
@@ -130,7 +116,7 @@ def test_the_device_refuses_deleting_what_a_signed_agreement_names(tmp_path):
 
 
 def test_the_service_refuses_deleting_what_a_signed_agreement_names_and_the_device_gets_it_back(
-        server, tmp_path):  # noqa: F811
+        server, tmp_path):
     desktop, laptop = enrolled(server, tmp_path, "desktop", "laptop")
     agreement_id = ready_draft(desktop.store)
     named = parties(desktop.store, agreement_id)
@@ -159,7 +145,7 @@ def test_the_service_refuses_deleting_what_a_signed_agreement_names_and_the_devi
 
 
 def test_a_device_that_never_held_a_deleted_vacancy_takes_in_its_match_hidden(
-        server, tmp_path):  # noqa: F811
+        server, tmp_path):
     desktop, laptop = enrolled(server, tmp_path, "desktop", "laptop")
     with desktop.store.write() as s:
         employer = services.create_employer(s, {"cvr": "10000009", "name": "Lager A/S",
@@ -189,7 +175,7 @@ def test_a_device_that_never_held_a_deleted_vacancy_takes_in_its_match_hidden(
 
 
 def test_a_sealed_agreement_whose_vacancy_was_deleted_meanwhile_reaches_a_new_device(
-        server, tmp_path):  # noqa: F811
+        server, tmp_path):
     desktop, laptop, tablet = enrolled(server, tmp_path, "desktop", "laptop", "tablet")
     agreement_id = ready_draft(desktop.store)
     named = parties(desktop.store, agreement_id)

@@ -21,10 +21,11 @@ from consultant_app.store.models import SyncConflict
 from forms import agreements as A
 from sync import protocol
 from sync.client import SyncEngine, list_conflicts
-from sync.server import admin, auth, db
+from sync.server import db
+from tests.support.devices import one_consultants_devices
+from tests.support.profiles import FAST_KDF, PASSPHRASE
+from tests.support.server_process import ServerProcess
 
-from ..conftest import FAST_KDF, PASSPHRASE
-from .server_process import ServerProcess, server  # noqa: F401
 
 TODAY = dt.date.today()
 
@@ -39,26 +40,15 @@ class Device:
         return self.engine.sync().rejected
 
 
-def two_devices(server: ServerProcess, tmp_path: Path) -> tuple[Device, Device]:  # noqa: F811
+def two_devices(server: ServerProcess, tmp_path: Path) -> tuple[Device, Device]:
     """Two enrolled devices (a desktop and a laptop) of one consultant."""
-    code = server.new_municipality()
-    first_code = server.add_consultant(code, "Karen Holm")
-    _, engine = db.make_engines(server.database_url)
-    try:
-        second_code = auth.store_code(engine, admin.find_consultant(engine, code, "Karen Holm"))
-    finally:
-        engine.dispose()
-    devices = []
-    for name, enrollment in (("desktop", first_code), ("laptop", second_code)):
-        store = Store.create(tmp_path / name, PASSPHRASE, consultant="Karen Holm",
-                             kdf_n=FAST_KDF)
-        engine = SyncEngine(store, use_keyring=False)
-        engine.enroll(server.base_url, enrollment)
-        devices.append(Device(store, engine))
-    return devices[0], devices[1]
+    desktop, laptop = (Device(store, engine) for store, engine in
+                       one_consultants_devices(server, tmp_path, "Karen Holm",
+                                               "desktop", "laptop"))
+    return desktop, laptop
 
 
-def service_records(server: ServerProcess, ids: list[str]) -> dict[str, tuple[bool, int]]:  # noqa: F811
+def service_records(server: ServerProcess, ids: list[str]) -> dict[str, tuple[bool, int]]:
     """(deleted, version) of each record id on the service."""
     _, engine = db.make_engines(server.database_url)
     r = db.record.c
@@ -99,7 +89,7 @@ def everything(view: dict[str, set[str]]) -> set[str]:
     return set().union(*view.values())
 
 
-def test_what_one_device_deletes_is_gone_on_the_service_and_the_other_device(server,  # noqa: F811
+def test_what_one_device_deletes_is_gone_on_the_service_and_the_other_device(server,
                                                                               tmp_path):
     desktop, laptop = two_devices(server, tmp_path)
     with desktop.store.write() as s:
@@ -158,7 +148,7 @@ def test_what_one_device_deletes_is_gone_on_the_service_and_the_other_device(ser
     assert seen(desktop.store) == seen(laptop.store)
 
 
-def test_a_delete_racing_an_edit_wins_and_the_edit_is_kept_as_a_conflict(server,  # noqa: F811
+def test_a_delete_racing_an_edit_wins_and_the_edit_is_kept_as_a_conflict(server,
                                                                           tmp_path):
     desktop, laptop = two_devices(server, tmp_path)
     with desktop.store.write() as s:

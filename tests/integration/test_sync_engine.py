@@ -9,7 +9,6 @@ import signal
 import subprocess
 import sys
 import textwrap
-from pathlib import Path
 
 import httpx
 import pytest
@@ -27,52 +26,17 @@ from consultant_app.store.models import (
 )
 from sync.client import SyncEngine, credentials, list_conflicts, resolve_conflict
 from sync.client.errors import DeviceRevoked, ServerUnreachable, SyncError
-from sync.server import admin, auth, db
-
-from ..conftest import FAST_KDF, PASSPHRASE
-from .server_process import ROOT, ServerProcess
-from .test_sync_proxy import DOWNSTREAM, UPSTREAM, CuttingProxy
-
-
-class Central:
-    """The running service plus its database, for setting up municipalities and consultants
-    the way its admin commands do (in process: a subprocess per command costs seconds)."""
-
-    def __init__(self, server: ServerProcess):
-        self.server = server
-        _, self.engine = db.make_engines(server.database_url)
-        self._n = 0
-
-    @property
-    def url(self) -> str:
-        return self.server.base_url
-
-    def consultant(self, municipality: str = "0101", name: str | None = None) -> tuple[str, str]:
-        """(consultant name, enrollment code) of a new consultant."""
-        admin.add_municipality(self.engine, municipality, f"Kommune {municipality}")
-        self._n += 1
-        name = name or f"Konsulent {self._n}"
-        consultant_id = admin.add_consultant(self.engine, municipality, name)
-        return name, auth.store_code(self.engine, consultant_id)
-
-    def device(self, folder: Path, municipality: str = "0101", url: str | None = None,
-               code: str | None = None, name: str | None = None, **engine_args):
-        consultant, new_code = self.consultant(municipality, name)
-        store = Store.create(folder, PASSPHRASE, consultant=consultant, kdf_n=FAST_KDF)
-        engine = SyncEngine(store, use_keyring=False, **engine_args)
-        engine.enroll(url or self.url, code or new_code)
-        return store, engine
+from sync.server import db
+from tests.support.cutting_proxy import DOWNSTREAM, UPSTREAM, CuttingProxy
+from tests.support.devices import Central, employers
+from tests.support.profiles import PASSPHRASE
+from tests.support.server_process import ROOT, ServerProcess
 
 
 @pytest.fixture(scope="module")
 def central(tmp_path_factory):
     with ServerProcess.sqlite(tmp_path_factory.mktemp("central")) as server:
         yield Central(server)
-
-
-def employers(store: Store) -> dict[str, Employer]:
-    with store.read() as s:
-        return {e.id: e for e in s.scalars(select(Employer).where(Employer.deleted.is_(False)))}
 
 
 def outbox(store: Store) -> int:
@@ -320,7 +284,7 @@ def test_the_same_sealed_agreement_uploaded_twice_is_stored_once(central, tmp_pa
 
     from consultant_app.device import device_identity
     from consultant_app.store.models import AgreementReceipt
-    from tests.unit.forms.test_signing_support import ready_draft, seal, sign_all
+    from tests.support.signing import ready_draft, seal, sign_all
 
     store, engine = central.device(tmp_path / "device", municipality="0501",
                                    name="Test Konsulent")

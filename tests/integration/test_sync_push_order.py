@@ -29,18 +29,32 @@ from consultant_app.store.models import (
 from sync import protocol
 from sync.client import SyncEngine, credentials, list_conflicts
 from sync.client.engine import _operations
-from tests.unit.forms.test_signing_support import ready_draft, seal, sign_all
+from tests.support.devices import enroll
+from tests.support.profiles import FAST_KDF, PASSPHRASE
+from tests.support.server_process import ServerProcess
+from tests.support.signing import ready_draft, seal, sign_all
 
-from ..conftest import FAST_KDF, PASSPHRASE
-from .server_process import ServerProcess, shared_server  # noqa: F401
 
-
-def _device(server: ServerProcess, folder: Path, code: str, name: str,  # noqa: F811
-            push_batch: int = 500) -> tuple[Store, SyncEngine]:
-    store = Store.create(folder, PASSPHRASE, consultant=name, kdf_n=FAST_KDF)
-    engine = SyncEngine(store, use_keyring=False, push_batch=push_batch)
-    engine.enroll(server.base_url, server.add_consultant(code, name))
-    return store, engine
+def sealed_after_the_citizen_moved(server: ServerProcess, folder: Path, push_batch: int = 500
+                                   ) -> tuple[Store, SyncEngine, Store, SyncEngine, str]:
+    """Karen's agreement, synced; then its citizen is assigned to Mads, and Karen, who has
+    not heard, has it signed by every party and sealed at the employer, offline. (Karen's
+    profile and engine, Mads's, and the agreement's id.)"""
+    code = server.new_municipality()
+    karen, karen_engine = enroll(server, folder / "karen", "Karen Holm",
+                                 server.add_consultant(code, "Karen Holm"), push_batch=push_batch)
+    mads, mads_engine = enroll(server, folder / "mads", "Mads Berg",
+                               server.add_consultant(code, "Mads Berg"))
+    agreement_id = ready_draft(karen)
+    with karen.read() as s:
+        citizen_id = s.get(PlacementAgreement, agreement_id).citizen_id
+    assert karen_engine.sync().rejected == []
+    server.admin("assign-citizen", citizen_id, "--consultant", "Mads Berg",
+                 "--municipality", code)
+    identity = device_identity(karen)
+    sign_all(karen, agreement_id, identity)
+    seal(karen, agreement_id, identity)
+    return karen, karen_engine, mads, mads_engine, agreement_id
 
 
 def family(store: Store, agreement_id: str) -> tuple[str, int, int]:
@@ -70,22 +84,9 @@ def test_a_flush_journals_the_agreement_before_the_signature_it_gives(tmp_path):
 
 @pytest.mark.parametrize("push_batch", [1, 2, 3])
 def test_an_agreement_sealed_for_a_moved_citizen_arrives_whole_in_pushes_of_any_size(
-        shared_server, tmp_path, push_batch):  # noqa: F811
-    code = shared_server.new_municipality()
-    karen, karen_engine = _device(shared_server, tmp_path / "karen", code, "Karen Holm",
-                                  push_batch)
-    mads, mads_engine = _device(shared_server, tmp_path / "mads", code, "Mads Berg")
-    agreement_id = ready_draft(karen)
-    with karen.read() as s:
-        citizen_id = s.get(PlacementAgreement, agreement_id).citizen_id
-    assert karen_engine.sync().rejected == []
-    shared_server.admin("assign-citizen", citizen_id, "--consultant", "Mads Berg",
-                        "--municipality", code)
-    # Karen has not heard: she has it signed and sealed at the employer, offline.
-    identity = device_identity(karen)
-    sign_all(karen, agreement_id, identity)
-    seal(karen, agreement_id, identity)
-
+        shared_server, tmp_path, push_batch):
+    karen, karen_engine, mads, mads_engine, agreement_id = sealed_after_the_citizen_moved(
+        shared_server, tmp_path, push_batch)
     report = karen_engine.sync()
     assert report.rejected == [] and report.uploaded == 1
     with karen.read() as s:
@@ -95,24 +96,13 @@ def test_an_agreement_sealed_for_a_moved_citizen_arrives_whole_in_pushes_of_any_
     assert family(mads, agreement_id) == ("sealed", 4, 1)
 
 
-
-def test_one_push_in_any_order_is_judged_as_in_the_order_it_was_made(shared_server,  # noqa: F811
+def test_one_push_in_any_order_is_judged_as_in_the_order_it_was_made(shared_server,
                                                                       tmp_path):
     """The service applies a push parents first: the same outbox sent backwards (every
     signature and the PDF before the agreement's status change, children before their
     parents' creates) gives the same answers."""
-    code = shared_server.new_municipality()
-    karen, karen_engine = _device(shared_server, tmp_path / "karen", code, "Karen Holm")
-    mads, mads_engine = _device(shared_server, tmp_path / "mads", code, "Mads Berg")
-    agreement_id = ready_draft(karen)
-    with karen.read() as s:
-        citizen_id = s.get(PlacementAgreement, agreement_id).citizen_id
-    assert karen_engine.sync().rejected == []
-    shared_server.admin("assign-citizen", citizen_id, "--consultant", "Mads Berg",
-                        "--municipality", code)
-    identity = device_identity(karen)
-    sign_all(karen, agreement_id, identity)
-    seal(karen, agreement_id, identity)
+    karen, karen_engine, mads, mads_engine, agreement_id = sealed_after_the_citizen_moved(
+        shared_server, tmp_path)
     with karen.write() as s:  # and a new workplace with its vacancy, made after
         employer = services.create_employer(s, {"cvr": "25313763", "name": "Lager A/S"})
         services.create_vacancy(s, employer.id, {"title": "Lagerarbejder"})

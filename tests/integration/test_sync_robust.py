@@ -38,26 +38,11 @@ from sync.client.errors import ServerUnreachable
 from sync.client.quarantine import list_quarantine
 from sync.client.transport import Transport
 from sync.server import db
-
-from ..conftest import FAST_KDF, PASSPHRASE
-from ..unit.forms.test_signing_support import ready_draft, seal, sign_all
-from .server_process import ServerProcess, shared_server  # noqa: F401
-
-
-@dataclass
-class Device:
-    store: Store
-    engine: SyncEngine
-
-    def sync(self) -> SyncReport:
-        return self.engine.sync()
-
-    def count(self, model, **where) -> int:
-        with self.store.read() as s:
-            query = select(func.count()).select_from(model)
-            for name, value in where.items():
-                query = query.where(getattr(model, name) == value)
-            return s.scalar(query) or 0
+from tests.support.cli import run_app
+from tests.support.devices import Device, enroll
+from tests.support.profiles import FAST_KDF, PASSPHRASE
+from tests.support.server_process import ServerProcess
+from tests.support.signing import ready_draft, seal, sign_all
 
 
 @dataclass
@@ -87,14 +72,11 @@ class Town:
 
 
 def _device(server: ServerProcess, folder: Path, code: str, name: str) -> Device:
-    store = Store.create(folder, PASSPHRASE, consultant=name, kdf_n=FAST_KDF)
-    engine = SyncEngine(store, use_keyring=False)
-    engine.enroll(server.base_url, server.add_consultant(code, name))
-    return Device(store, engine)
+    return Device(*enroll(server, folder, name, server.add_consultant(code, name)))
 
 
 @pytest.fixture
-def town(shared_server: ServerProcess, tmp_path: Path):  # noqa: F811
+def town(shared_server: ServerProcess, tmp_path: Path):
     code = shared_server.new_municipality()
     karen = _device(shared_server, tmp_path / "karen", code, "Karen Holm")
     mads = _device(shared_server, tmp_path / "mads", code, "Mads Berg")
@@ -235,7 +217,7 @@ def test_a_change_the_device_cannot_apply_is_set_aside_and_the_sync_goes_on(town
     # The terminal says it in Danish, with no traceback, and exits 0: the sync completed.
     karen.engine.close()
     karen.store.close()
-    out = _cli(tmp_path / "karen", "sync")
+    out = run_app(tmp_path / "karen", "sync")
     assert out.returncode == 0, out.stderr
     assert "Lagt til side: 1 ændringer" in out.stderr
     assert "kunne ikke gemmes på denne computer" in out.stderr
@@ -258,28 +240,12 @@ def test_a_change_the_device_cannot_apply_is_set_aside_and_the_sync_goes_on(town
         assert list_quarantine(s) == []
 
 
-def _cli(profile: Path, *args: str):
-    import os
-    import subprocess
-    import sys
-
-    from .server_process import ROOT
-    env = {**os.environ, "CONSULTANT_APP_PASSPHRASE": PASSPHRASE, "PYTHONPATH": str(ROOT)}
-    code = "import sys; from consultant_app.cli import main; sys.exit(main())"
-    return subprocess.run([sys.executable, "-c", code, "--profile", str(profile), *args],
-                          capture_output=True, text=True, env=env, cwd=ROOT, timeout=120,
-                          check=False)
-
-
 # -- C: item 6 of the issue ----------------------------------------------------------------------
 
 def _second_device(town: Town, of: Device, folder: Path) -> Device:
     consultant_id = of.store.meta(credentials.CONSULTANT_ID)
     code = town.server.admin("new-code", consultant_id).strip().splitlines()[-1]
-    store = Store.create(folder, PASSPHRASE, consultant=of.store.consultant, kdf_n=FAST_KDF)
-    engine = SyncEngine(store, use_keyring=False)
-    engine.enroll(town.server.base_url, code)
-    return Device(store, engine)
+    return Device(*enroll(town.server, folder, of.store.consultant, code))
 
 
 class _Hooked(Transport):

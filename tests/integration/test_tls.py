@@ -24,8 +24,8 @@ from sync.client import credentials
 from sync.client.engine import SyncEngine
 from sync.client.errors import BadServerUrl, CertificateRefused, UnencryptedRefused
 from sync.client.transport import normalise_url
-from tests.conftest import FAST_KDF, PASSPHRASE
-from tests.integration.server_process import ServerProcess
+from tests.support.profiles import FAST_KDF, PASSPHRASE
+from tests.support.server_process import ServerProcess
 
 REFUSED = "tjenestens certifikat er ikke udstedt af den tjeneste, enheden er tilmeldt"
 

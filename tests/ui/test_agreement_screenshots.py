@@ -10,16 +10,16 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from forms import agreements as fa
+from tests.support.desktop import settle
+from tests.support.wizard import agreements_page, seed_parties
 from ui.views.agreement_wizard import STEP_CHECK, STEP_FILL, STEP_READY
 
-from .desktop_fixtures import ops, settings, settings_file, settle, window  # noqa: F401
-from .test_agreement_wizard import agreements_page, seed_parties
 
 SHOTS = Path(os.environ.get("SCREENSHOT_DIR", Path(__file__).resolve().parents[2]
                             / "var" / "screenshots"))
 
 
-def test_every_wizard_step_renders_to_png(window, ops, qtbot, demo_store):  # noqa: F811
+def test_every_wizard_step_renders_to_png(window, ops, qtbot, demo_store):
     parties = seed_parties(demo_store, dt.date.today() - dt.timedelta(days=3))
     window.resize(1280, 800)
     SHOTS.mkdir(parents=True, exist_ok=True)

@@ -5,16 +5,26 @@ shipped template building its wizard."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
-from consultant_app import services
 from consultant_app.store import Store
 from forms import agreements as fa
 from forms.templates import agreement_types, get_template
+from tests.support.desktop import settle
+from tests.support.profiles import PASSPHRASE
+from tests.support.wizard import (
+    Interactions,
+    agreements_page,
+    choose_type,
+    create_agreement,
+    fill_to_ready,
+    open_new_agreement,
+    seed_parties,
+    start_from_employer,
+)
 from ui.main_window import MainWindow
 from ui.ops import Ops
 from ui.settings import Settings
@@ -23,133 +33,29 @@ from ui.views.agreement_wizard import (
     STEP_FILL,
     STEP_READY,
     STEP_START,
-    AgreementWizard,
     ConfirmNewRevision,
-    new_agreement_ref,
 )
 from ui.views.agreements import AgreementsPage
-from ui.views.employers import EmployerPanel, EmployersPage
-
-from ..conftest import PASSPHRASE
-from .desktop_fixtures import ops, settings, settings_file, settle, window  # noqa: F401
 
 TODAY = dt.date.today()
 
 
-@dataclass
-class Parties:
-    employer_id: str
-    vacancy_id: str
-    citizen_id: str
-    match_id: str
-
-
-def seed_parties(store: Store, start: dt.date) -> Parties:
-    """An employer with a contact and a praktik vacancy, a citizen on dagpenge, and their
-    match agreed: what a consultant has when they sit down at the employer's table."""
-    with store.write() as s:
-        employer = services.create_employer(s, {
-            "name": "Bageriet Aps", "cvr": "10000009", "p_number": "1000000001",
-            "address": "Hovedgaden 1", "postcode": "8000", "ordinary_employees": 20})
-        services.add_contact(s, employer.id, {"name": "Lone Bager", "email": "lone@bager.dk",
-                                              "phone": "12345678", "is_primary": True})
-        vacancy = services.create_vacancy(s, employer.id, {
-            "title": "Bagermedhjælper", "kind": "praktik",
-            "description": "Pakke brød og gøre butikken klar", "hours_min": 15,
-            "hours_max": 25, "start_date": start.isoformat()})
-        citizen = services.create_citizen(s, {
-            "name": "Ali Hansen", "cpr": "0101901234", "target_group": "dagpenge"})
-        match = services.propose_match(s, vacancy.id, citizen.id)
-        services.move_match(s, match.id, "agreed")
-        return Parties(employer.id, vacancy.id, citizen.id, match.id)
-
-
-@pytest.fixture
-def parties(demo_store) -> Parties:
-    return seed_parties(demo_store, TODAY + dt.timedelta(days=14))
-
-
-@dataclass
-class Interactions:
-    """Counts what a consultant does: each click, each typed field and each key press is
-    one interaction."""
-
-    qtbot: object
-    count: int = 0
-    log: list[str] = field(default_factory=list)
-
-    def click(self, widget: QWidget, what: str, pos=None) -> None:  # type: ignore[no-untyped-def]
-        assert widget.isVisible() and widget.isEnabled(), what
-        self.count += 1
-        self.log.append(f"click {what}")
-        if pos is None:
-            self.qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
-        else:
-            self.qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=pos)
-
-    def type(self, widget: QWidget, text: str, what: str) -> None:
-        assert widget.isVisible() and widget.isEnabled(), what
-        self.count += 1
-        self.log.append(f"type {what}")
-        self.qtbot.keyClicks(widget, text)
-
-    def key(self, widget: QWidget, key: Qt.Key, what: str,
-            modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
-        self.count += 1
-        self.log.append(f"key {what}")
-        self.qtbot.keyClick(widget, key, modifier)
-
-
-def agreements_page(window: MainWindow) -> AgreementsPage:  # noqa: F811
-    page = window.pages["agreements"]
-    assert isinstance(page, AgreementsPage)
-    return page
-
-
-def start_from_employer(window: MainWindow, parties: Parties, ui: Interactions,  # noqa: F811
-                        qtbot) -> AgreementWizard:  # type: ignore[no-untyped-def]
-    employers = window.show_page("employers")
-    assert isinstance(employers, EmployersPage)
-    employers.open_item(parties.employer_id)
-    panel = employers.panel
-    bar = panel.tabs.tabBar()
-    ui.click(bar, "fanen Aftaler", pos=bar.tabRect(EmployerPanel.TAB_AGREEMENTS).center())
-    ui.click(panel.new_agreement_button, "Ny aftale")
-    assert window.current_page_key() == "agreements"
-    return agreements_page(window).wizard
-
-
 def test_employer_page_to_ready_to_sign_praktik_in_fewer_than_20_interactions(
-        window, ops, qtbot, demo_store, parties):  # noqa: F811
+        window, ops, qtbot, demo_store, parties):
     ui = Interactions(qtbot)
-    wizard = start_from_employer(window, parties, ui, qtbot)
+    wizard = start_from_employer(window, parties, ui)
     assert wizard.current_step() == STEP_START
     assert wizard.start.chosen_type() == "virksomhedspraktik"  # from the vacancy's kind
     assert wizard.start.match.currentData() == parties.match_id  # the agreed match first
     assert wizard.start.citizen.currentData() == parties.citizen_id
 
-    ui.click(wizard.next_button, "Opret aftale")
-    settle(qtbot, ops)
-    assert wizard.state is not None and wizard.current_step() == STEP_CHECK
+    create_agreement(ui, wizard, qtbot, ops)
     assert wizard.editors["employer_name"].prefilled
     assert wizard.editors["employer_name"].note.text() == "Fra virksomheden"
     assert wizard.editors["citizen_cpr"].raw() == "010190-1234"
 
-    ui.click(wizard.next_button, "Næste")
-    assert wizard.current_step() == STEP_FILL
-    purpose = wizard.editors["purpose"].input
-    qtbot.waitUntil(purpose.hasFocus)  # the empty required field, focused
-    ui.type(purpose, "Afklaring af jobmål og vej til ordinære timer", "formålet")
-    ui.click(wizard.next_button, "Næste")
-    settle(qtbot, ops)
-    assert wizard.current_step() == STEP_READY
-
-    for key, ack in list(wizard.ready.acknowledgements.items()):  # whatever warnings the rules give
-        if ack.note.isVisible():
-            ui.type(ack.note, "Aftalt med virksomheden", f"note til {key}")
-            ui.click(ack.button, f"kvittér {key}")
-            settle(qtbot, ops)
-    assert wizard.state.check.ready, [str(f.message) for f in wizard.state.check.blocking()]
+    fill_to_ready(ui, wizard, qtbot, ops, "purpose",
+                  "Afklaring af jobmål og vej til ordinære timer", "formålet")
     assert "Klar til underskrift" in wizard.ready.banner.text()
     page = agreements_page(window)
     with qtbot.waitSignal(page.ready_to_sign) as signal:
@@ -168,11 +74,10 @@ def test_employer_page_to_ready_to_sign_praktik_in_fewer_than_20_interactions(
 
 
 def test_closing_mid_way_and_reopening_returns_to_the_step_with_the_values(
-        window, ops, qtbot, demo_store, parties, profile_dir, settings_file):  # noqa: F811
+        window, ops, qtbot, demo_store, parties, profile_dir, settings_file):
     ui = Interactions(qtbot)
-    wizard = start_from_employer(window, parties, ui, qtbot)
-    ui.click(wizard.next_button, "Opret aftale")
-    settle(qtbot, ops)
+    wizard = start_from_employer(window, parties, ui)
+    create_agreement(ui, wizard, qtbot, ops)
     ui.click(wizard.next_button, "Næste")
     agreement_id = wizard.state.agreement_id
     qtbot.keyClicks(wizard.editors["working_hours"].input, "man-tors 9-13")
@@ -216,11 +121,10 @@ def test_closing_mid_way_and_reopening_returns_to_the_step_with_the_values(
 
 
 def test_a_refused_value_shows_the_field_message_and_nothing_is_saved(
-        window, ops, qtbot, demo_store, parties):  # noqa: F811
+        window, ops, qtbot, demo_store, parties):
     ui = Interactions(qtbot)
-    wizard = start_from_employer(window, parties, ui, qtbot)
-    ui.click(wizard.next_button, "Opret aftale")
-    settle(qtbot, ops)
+    wizard = start_from_employer(window, parties, ui)
+    create_agreement(ui, wizard, qtbot, ops)
     agreement_id = wizard.state.agreement_id
     hours = wizard.editors["hours_per_week"]
     hours.input.clear()
@@ -249,11 +153,10 @@ def test_a_refused_value_shows_the_field_message_and_nothing_is_saved(
 
 
 def test_findings_follow_the_fields_live_and_a_click_focuses_the_field(
-        window, ops, qtbot, demo_store, parties):  # noqa: F811
+        window, ops, qtbot, demo_store, parties):
     ui = Interactions(qtbot)
-    wizard = start_from_employer(window, parties, ui, qtbot)
-    ui.click(wizard.next_button, "Opret aftale")
-    settle(qtbot, ops)
+    wizard = start_from_employer(window, parties, ui)
+    create_agreement(ui, wizard, qtbot, ops)
     assert any("Formål" in t for t in wizard.findings.texts())
     end = wizard.editors["end_date"]
     end.input.setFocus()
@@ -273,12 +176,11 @@ def test_findings_follow_the_fields_live_and_a_click_focuses_the_field(
 
 
 def test_a_warning_must_be_acknowledged_with_a_note_before_ready(
-        window, ops, qtbot, demo_store):  # noqa: F811
+        window, ops, qtbot, demo_store):
     parties = seed_parties(demo_store, TODAY - dt.timedelta(days=7))  # starts before approval
     ui = Interactions(qtbot)
-    wizard = start_from_employer(window, parties, ui, qtbot)
-    ui.click(wizard.next_button, "Opret aftale")
-    settle(qtbot, ops)
+    wizard = start_from_employer(window, parties, ui)
+    create_agreement(ui, wizard, qtbot, ops)
     wizard.go_to(STEP_FILL)
     qtbot.keyClicks(wizard.editors["purpose"].input, "Afklaring")
     wizard.go_to(STEP_READY)
@@ -308,7 +210,7 @@ def test_a_warning_must_be_acknowledged_with_a_note_before_ready(
 
 
 def test_a_signed_agreement_is_read_only_and_a_new_version_is_confirmed(
-        ops, qtbot, demo_store, parties, monkeypatch):  # noqa: F811
+        ops, qtbot, demo_store, parties, monkeypatch):
     with demo_store.write() as s:
         doc = fa.create_draft(s, "virksomhedspraktik", parties.employer_id,
                               match_id=parties.match_id)
@@ -337,7 +239,7 @@ def test_a_signed_agreement_is_read_only_and_a_new_version_is_confirmed(
 
 
 def test_ctrl_n_on_the_agreements_page_and_lav_aftale_on_a_match(
-        window, ops, qtbot, demo_store, parties):  # noqa: F811
+        window, ops, qtbot, demo_store, parties):
     page = agreements_page(window)
     window.show_page("agreements")
     page.a_new.trigger()
@@ -362,20 +264,10 @@ def test_ctrl_n_on_the_agreements_page_and_lav_aftale_on_a_match(
 
 @pytest.mark.parametrize("agreement_type", agreement_types())
 def test_every_shipped_type_builds_its_wizard_from_the_template(
-        ops, qtbot, demo_store, parties, agreement_type):  # noqa: F811
-    page = AgreementsPage(ops)
-    qtbot.addWidget(page)
-    page.show()
-    settle(qtbot, ops)
-    page.open_item(new_agreement_ref(employer_id=parties.employer_id,
-                                     match_id=parties.match_id))
-    page.wizard.start.set_type(agreement_type)
-    page.wizard.start._type_clicked()
-    page.wizard.next_button.click()
-    settle(qtbot, ops)
-    wizard = page.wizard
+        ops, qtbot, demo_store, parties, agreement_type):
+    wizard = open_new_agreement(ops, qtbot, parties).wizard
+    choose_type(wizard, agreement_type, qtbot, ops)
     template = get_template(agreement_type)
-    assert wizard.state.agreement_type == agreement_type
     assert set(wizard.editors) == set(template.fields_by_key)
     for step in (STEP_CHECK, STEP_FILL, STEP_READY):
         wizard.go_to(step)
@@ -384,7 +276,7 @@ def test_every_shipped_type_builds_its_wizard_from_the_template(
     assert wizard.ready.signers.text()
 
 
-def test_field_editors_follow_the_kind_of_every_field(ops, qtbot):  # noqa: F811
+def test_field_editors_follow_the_kind_of_every_field(ops, qtbot):
     from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit
 
     from forms.templates import FIELD_KINDS, FieldSpec

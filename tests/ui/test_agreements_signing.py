@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtWidgets import QApplication
 
+from tests.support.desktop import settle
+from tests.support.signing import ready_draft
 from ui.views.agreements import AgreementsPage
 from ui.views.signing import SigningDialog
 
-from .page_fixtures import settle
-from .test_signing import make_agreement, ops  # noqa: F401
+pytestmark = pytest.mark.empty_profile  # each test makes the agreement it works on
 
 
-def test_ready_to_sign_opens_the_signing_dialog_for_that_agreement(store, ops, qtbot):  # noqa: F811
-    agreement_id = make_agreement(store)
+def test_ready_to_sign_opens_the_signing_dialog_for_that_agreement(store, ops, qtbot):
+    agreement_id = ready_draft(store)
     page = AgreementsPage(ops)
     qtbot.addWidget(page)
     settle(qtbot, ops)

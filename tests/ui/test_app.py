@@ -12,15 +12,13 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from consultant_app.store import Store
+from tests.support.profiles import PASSPHRASE
 from ui import app as app_module
 from ui.app import PassphraseDialog, StartWindow, open_program, open_store
 from ui.main_window import MainWindow
 from ui.settings import Settings
 
-from ..conftest import PASSPHRASE
-
 ROOT = Path(__file__).resolve().parents[2]
-from .desktop_fixtures import settings, settings_file  # noqa: F401 - fixtures used by name
 
 
 @pytest.fixture

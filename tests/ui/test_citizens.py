@@ -7,19 +7,12 @@ from sqlalchemy import select
 
 from consultant_app import queries
 from consultant_app.store.models import AccessLog, Citizen
+from tests.support.desktop import settle, show_page
 from ui.views.citizens import CitizensPage
 
-from .page_fixtures import ops, settle  # noqa: F401 - fixtures used by name
 
-
-def make_page(ops, qtbot) -> CitizensPage:  # noqa: F811
-    page = CitizensPage(ops)
-    qtbot.addWidget(page)
-    page.resize(1200, 800)
-    page.show()
-    qtbot.waitExposed(page)
-    settle(qtbot, ops)
-    return page
+def make_page(ops, qtbot) -> CitizensPage:
+    return show_page(CitizensPage(ops), ops, qtbot)
 
 
 def two_citizens(store) -> list[Citizen]:
@@ -27,7 +20,7 @@ def two_citizens(store) -> list[Citizen]:
         return list(s.scalars(select(Citizen).order_by(Citizen.name, Citizen.id).limit(2)))
 
 
-def test_cpr_is_masked_until_revealed_and_the_reveal_is_logged(ops, qtbot, demo_store):  # noqa: F811
+def test_cpr_is_masked_until_revealed_and_the_reveal_is_logged(ops, qtbot, demo_store):
     first, second = two_citizens(demo_store)
     page = make_page(ops, qtbot)
     page.open_item(first.id)
@@ -52,7 +45,7 @@ def test_cpr_is_masked_until_revealed_and_the_reveal_is_logged(ops, qtbot, demo_
     assert page.cpr.text() == first.cpr[:6] + "-XXXX" and not page.cpr_revealed
 
 
-def test_leaving_the_page_masks_the_cpr(ops, qtbot, demo_store):  # noqa: F811
+def test_leaving_the_page_masks_the_cpr(ops, qtbot, demo_store):
     citizen = two_citizens(demo_store)[0]
     page = make_page(ops, qtbot)
     page.open_item(citizen.id)
@@ -63,7 +56,7 @@ def test_leaving_the_page_masks_the_cpr(ops, qtbot, demo_store):  # noqa: F811
     assert page.cpr.text() == citizen.cpr[:6] + "-XXXX"
 
 
-def test_bad_hours_show_the_message_by_the_field_and_keep_the_text(ops, qtbot, demo_store):  # noqa: F811
+def test_bad_hours_show_the_message_by_the_field_and_keep_the_text(ops, qtbot, demo_store):
     citizen = two_citizens(demo_store)[0]
     page = make_page(ops, qtbot)
     page.open_item(citizen.id)
@@ -78,7 +71,7 @@ def test_bad_hours_show_the_message_by_the_field_and_keep_the_text(ops, qtbot, d
         assert s.get(Citizen, citizen.id).max_hours_per_week == citizen.max_hours_per_week
 
 
-def test_edit_and_create_a_citizen(ops, qtbot, demo_store):  # noqa: F811
+def test_edit_and_create_a_citizen(ops, qtbot, demo_store):
     citizen = two_citizens(demo_store)[0]
     page = make_page(ops, qtbot)
     page.open_item(citizen.id)
@@ -103,7 +96,7 @@ def test_edit_and_create_a_citizen(ops, qtbot, demo_store):  # noqa: F811
     assert page.heading.text() == "Ny Borgersen" and page.cpr.text() == "010190-XXXX"
 
 
-def test_filter_as_you_type(ops, qtbot, demo_store):  # noqa: F811
+def test_filter_as_you_type(ops, qtbot, demo_store):
     citizen = two_citizens(demo_store)[0]
     page = make_page(ops, qtbot)
     assert page.list.model.rowCount() == 150
@@ -113,13 +106,13 @@ def test_filter_as_you_type(ops, qtbot, demo_store):  # noqa: F811
     assert citizen.id in expected and page.list.count_label.text()
 
 
-def test_citizen_models_pass_the_model_tester(ops, qtbot, qtmodeltester):  # noqa: F811
+def test_citizen_models_pass_the_model_tester(ops, qtbot, qtmodeltester):
     page = make_page(ops, qtbot)
     qtmodeltester.check(page.list.model)
     qtmodeltester.check(page.restrictions.model())
 
 
-def test_suitable_vacancies_are_listed_and_open_the_vacancy(ops, qtbot, demo_store):  # noqa: F811
+def test_suitable_vacancies_are_listed_and_open_the_vacancy(ops, qtbot, demo_store):
     page = make_page(ops, qtbot)
     panel = page.suggestions
     with demo_store.read() as s:

@@ -8,18 +8,17 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from consultant_app.store.models import Match, Vacancy
+from tests.support.desktop import make_employer, settle
 from ui.views.employers import EmployerPanel, EmployersPage
 from ui.views.matches import MatchesPage
 from ui.views.vacancies import VacanciesPage
 
-from .desktop_fixtures import (make_employer, ops, settings, settings_file,  # noqa: F401
-                               settle, window)
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 def test_new_vacancy_from_the_employer_page_has_the_employer_and_the_focus_in_the_title(
-        window, ops, qtbot, demo_store):  # noqa: F811
+        window, ops, qtbot, demo_store):
     employer_id = make_employer(demo_store, "Schmidt Lager ApS", "13585628")
     employers = window.show_page("employers")
     assert isinstance(employers, EmployersPage)
@@ -45,7 +44,7 @@ def test_new_vacancy_from_the_employer_page_has_the_employer_and_the_focus_in_th
     assert page.vacancy_id == saved.id
 
 
-def test_match_page_opens_on_the_vacancy_just_proposed_on(window, ops, qtbot, demo_store):  # noqa: F811
+def test_match_page_opens_on_the_vacancy_just_proposed_on(window, ops, qtbot, demo_store):
     page = window.show_page("vacancies")
     assert isinstance(page, VacanciesPage)
     qtbot.waitUntil(lambda: page.list.model.rowCount() > 5)

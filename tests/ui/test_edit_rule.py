@@ -12,11 +12,11 @@ from PySide6.QtWidgets import QAbstractItemView
 from sqlalchemy import select
 
 from consultant_app.store.models import Citizen, Employer, Vacancy, Visit
+from tests.support.desktop import settle
 from ui.views.citizens import CitizensPage
 from ui.views.employers import EmployersPage
 from ui.views.vacancies import VacanciesPage
 
-from .desktop_fixtures import ops, settings, settings_file, settle, window  # noqa: F401
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -40,7 +40,7 @@ def stored(store, model, ident):  # type: ignore[no-untyped-def]
 
 
 # -- another row ---------------------------------------------------------------------------
-def test_vacancy_edit_is_kept_when_another_row_is_clicked(window, ops, qtbot, demo_store):  # noqa: F811
+def test_vacancy_edit_is_kept_when_another_row_is_clicked(window, ops, qtbot, demo_store):
     page = window.show_page("vacancies")
     assert isinstance(page, VacanciesPage)
     table = page.list.table
@@ -57,7 +57,7 @@ def test_vacancy_edit_is_kept_when_another_row_is_clicked(window, ops, qtbot, de
 
 
 def test_employer_edit_and_half_written_visit_note_are_kept_on_their_employer(
-        window, ops, qtbot, demo_store):  # noqa: F811
+        window, ops, qtbot, demo_store):
     page = window.show_page("employers")
     assert isinstance(page, EmployersPage)
     qtbot.waitUntil(lambda: page.list.model.rowCount() > 2)
@@ -78,7 +78,7 @@ def test_employer_edit_and_half_written_visit_note_are_kept_on_their_employer(
     assert page.panel.visits.note.toPlainText() == ""
 
 
-def test_citizen_edit_is_kept_when_another_row_is_clicked(window, ops, qtbot, demo_store):  # noqa: F811
+def test_citizen_edit_is_kept_when_another_row_is_clicked(window, ops, qtbot, demo_store):
     page = window.show_page("citizens")
     assert isinstance(page, CitizensPage)
     qtbot.waitUntil(lambda: page.list.model.rowCount() > 2)
@@ -90,7 +90,7 @@ def test_citizen_edit_is_kept_when_another_row_is_clicked(window, ops, qtbot, de
     assert stored(demo_store, Citizen, first).skills == ["truckcertifikat", "lager"]
 
 
-def test_a_refused_value_holds_the_row_until_it_is_fixed_or_undone(window, ops, qtbot,  # noqa: F811
+def test_a_refused_value_holds_the_row_until_it_is_fixed_or_undone(window, ops, qtbot,
                                                                      demo_store):
     page = window.show_page("vacancies")
     assert isinstance(page, VacanciesPage)
@@ -115,7 +115,7 @@ def test_a_refused_value_holds_the_row_until_it_is_fixed_or_undone(window, ops, 
     assert stored(demo_store, Vacancy, first).hours_max == before
 
 
-def test_ctrl_z_takes_a_saved_edit_back_in_the_store(window, ops, qtbot, demo_store):  # noqa: F811
+def test_ctrl_z_takes_a_saved_edit_back_in_the_store(window, ops, qtbot, demo_store):
     page = window.show_page("employers")
     assert isinstance(page, EmployersPage)
     qtbot.waitUntil(lambda: page.list.model.rowCount() > 0)
@@ -136,7 +136,7 @@ def test_ctrl_z_takes_a_saved_edit_back_in_the_store(window, ops, qtbot, demo_st
 
 
 # -- another page, closing the window ---------------------------------------------------------
-def test_switching_page_saves_the_edit(window, ops, qtbot, demo_store):  # noqa: F811
+def test_switching_page_saves_the_edit(window, ops, qtbot, demo_store):
     page = window.show_page("vacancies")
     assert isinstance(page, VacanciesPage)
     qtbot.waitUntil(lambda: page.list.model.rowCount() > 0)
@@ -150,7 +150,7 @@ def test_switching_page_saves_the_edit(window, ops, qtbot, demo_store):  # noqa:
     assert stored(demo_store, Vacancy, first).description.endswith(" Ring før kl. 9.")
 
 
-def test_a_refused_value_keeps_the_page_and_the_window_open(window, ops, qtbot, demo_store):  # noqa: F811
+def test_a_refused_value_keeps_the_page_and_the_window_open(window, ops, qtbot, demo_store):
     page = window.show_page("citizens")
     assert isinstance(page, CitizensPage)
     qtbot.waitUntil(lambda: page.list.model.rowCount() > 0)
@@ -171,7 +171,7 @@ def test_a_refused_value_keeps_the_page_and_the_window_open(window, ops, qtbot, 
     assert page.max_hours.text() == "mange"
 
 
-def test_closing_the_window_saves_the_edit(window, ops, qtbot, demo_store):  # noqa: F811
+def test_closing_the_window_saves_the_edit(window, ops, qtbot, demo_store):
     page = window.show_page("employers")
     assert isinstance(page, EmployersPage)
     qtbot.waitUntil(lambda: page.list.model.rowCount() > 0)

@@ -8,10 +8,9 @@ from sqlalchemy import select
 
 from consultant_app.store import Store
 from consultant_app.store.models import ContactPerson, Employer, Visit
+from tests.support.desktop import TODAY, log_visit, make_employer, settle
 from ui.views.employers import EmployersPage
 
-from .desktop_fixtures import (TODAY, log_visit, make_employer, ops, settings,  # noqa: F401
-                               settings_file, settle, window)
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -22,7 +21,7 @@ def employers_page(window) -> EmployersPage:  # type: ignore[no-untyped-def]
     return page
 
 
-def test_new_employer_with_bad_cvr_shows_the_message_next_to_the_field(window, ops, qtbot,  # noqa: F811
+def test_new_employer_with_bad_cvr_shows_the_message_next_to_the_field(window, ops, qtbot,
                                                                        demo_store: Store) -> None:
     page = employers_page(window)
     qtbot.keyClick(page, Qt.Key.Key_N, CTRL | Qt.KeyboardModifier.ShiftModifier)
@@ -54,7 +53,7 @@ def test_new_employer_with_bad_cvr_shows_the_message_next_to_the_field(window, o
     assert page.list.model.row_of(page.panel.employer_id) >= 0
 
 
-def test_several_bad_fields_are_each_marked(window, ops, qtbot) -> None:  # noqa: F811
+def test_several_bad_fields_are_each_marked(window, ops, qtbot) -> None:
     page = employers_page(window)
     page.new_employer()
     form = page.panel.data.form
@@ -69,7 +68,7 @@ def test_several_bad_fields_are_each_marked(window, ops, qtbot) -> None:  # noqa
     assert "Ikke gemt" in page.panel.data.message.text()
 
 
-def test_visit_note_in_two_keystrokes(window, ops, qtbot, demo_store: Store) -> None:  # noqa: F811
+def test_visit_note_in_two_keystrokes(window, ops, qtbot, demo_store: Store) -> None:
     employer_id = make_employer(demo_store, name="Besøgsbageriet ApS")
     page = employers_page(window)
     page.open_item(employer_id)
@@ -88,7 +87,7 @@ def test_visit_note_in_two_keystrokes(window, ops, qtbot, demo_store: Store) -> 
 
 
 def test_visit_with_follow_up_before_the_visit_is_refused_beside_the_field(
-        window, ops, qtbot, demo_store: Store) -> None:  # noqa: F811
+        window, ops, qtbot, demo_store: Store) -> None:
     employer_id = make_employer(demo_store)
     page = employers_page(window)
     page.start_visit(employer_id)
@@ -153,7 +152,7 @@ def test_sorting_by_a_header_sorts_in_sql(window, qtbot) -> None:
     qtbot.waitUntil(lambda: cvrs() == sorted(cvrs()))
 
 
-def test_contacts_are_added_and_edited(window, ops, qtbot, demo_store: Store) -> None:  # noqa: F811
+def test_contacts_are_added_and_edited(window, ops, qtbot, demo_store: Store) -> None:
     employer_id = make_employer(demo_store)
     page = employers_page(window)
     page.open_item(employer_id)

@@ -9,13 +9,11 @@ from sqlalchemy import select
 
 from consultant_app.store import Store
 from consultant_app.store.models import Vacancy
+from tests.support.desktop import make_employer, settle
 from ui.main_window import MainWindow
 from ui.search_popup import SearchPopup
 from ui.settings import Settings
 from ui.views import PAGES
-
-from .desktop_fixtures import (make_employer, ops, settings, settings_file,  # noqa: F401
-                               settle, window)
 
 
 def test_navigation_lists_every_page_in_order(window: MainWindow) -> None:
@@ -51,7 +49,7 @@ def test_a_record_opened_on_a_page_not_built_yet_is_chosen_in_its_list(
 
 
 def test_missing_page_module_is_skipped_and_the_window_still_starts(
-        ops, settings, qtbot, monkeypatch) -> None:  # noqa: F811
+        ops, settings, qtbot, monkeypatch) -> None:
     monkeypatch.setattr("ui.main_window.PAGES", [
         ("today", "ui.views.today", "TodayPage"),
         ("vacancies", "ui.views.does_not_exist", "VacanciesPage"),
@@ -105,7 +103,7 @@ def test_search_models_pass_the_model_tester(window: MainWindow, qtmodeltester) 
     qtmodeltester.check(popup.model)
 
 
-def test_status_bar_shows_offline_and_the_waiting_operations(window: MainWindow, ops,  # noqa: F811
+def test_status_bar_shows_offline_and_the_waiting_operations(window: MainWindow, ops,
                                                              demo_store: Store, qtbot) -> None:
     assert "Offline" in window.sync_label.text()
     before = window.outbox_label.text()
@@ -120,7 +118,7 @@ def test_status_bar_shows_offline_and_the_waiting_operations(window: MainWindow,
     assert int(window.outbox_label.text().split(":")[-1]) > int(before.split(":")[-1])
 
 
-def test_restart_restores_last_page_geometry_and_splitters(ops, settings_file,  # noqa: F811
+def test_restart_restores_last_page_geometry_and_splitters(ops, settings_file,
                                                            qtbot, monkeypatch) -> None:
     # Only this issue's pages: the offscreen screen is 800 px wide, and a wider minimum from
     # another page would let the window manager, not the settings, decide the width.
@@ -149,7 +147,7 @@ def test_restart_restores_last_page_geometry_and_splitters(ops, settings_file,  
 
 
 def test_first_start_on_a_small_screen_fills_it_without_a_window_manager(
-        ops, settings, qtbot) -> None:  # noqa: F811
+        ops, settings, qtbot) -> None:
     """The offscreen screen is smaller than 1280x800 plus a margin, so the first start fills
     it. The window's own geometry is the screen's area, not only its maximized state: without
     a window manager (Xvfb, a kiosk) the state alone leaves the window at Qt's default size,

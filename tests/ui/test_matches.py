@@ -10,9 +10,8 @@ from sqlalchemy import select
 
 from consultant_app import services
 from consultant_app.store.models import Citizen, Match, Vacancy
+from tests.support.desktop import settle, show_page
 from ui.views.matches import DeclineDialog, MatchesPage
-
-from .page_fixtures import ops, settle  # noqa: F401 - fixtures used by name
 
 
 @pytest.fixture
@@ -27,14 +26,8 @@ def proposed(demo_store) -> tuple[str, str]:
         return vacancy.id, match.id
 
 
-def make_page(ops, qtbot) -> MatchesPage:  # noqa: F811
-    page = MatchesPage(ops)
-    qtbot.addWidget(page)
-    page.resize(1280, 800)
-    page.show()
-    qtbot.waitExposed(page)
-    settle(qtbot, ops)
-    return page
+def make_page(ops, qtbot) -> MatchesPage:
+    return show_page(MatchesPage(ops), ops, qtbot, size=(1280, 800))
 
 
 def status_of(store, match_id: str) -> Match:
@@ -48,7 +41,7 @@ def history_steps(page: MatchesPage) -> list[tuple[str, str]]:
 
 
 def test_alt_right_moves_the_match_to_the_next_step_and_focus_follows(
-        ops, qtbot, demo_store, proposed):  # noqa: F811
+        ops, qtbot, demo_store, proposed):
     vacancy_id, match_id = proposed
     page = make_page(ops, qtbot)
     page.open_item(match_id)
@@ -75,7 +68,7 @@ def test_alt_right_moves_the_match_to_the_next_step_and_focus_follows(
     assert page.step_titles["presented"].text().startswith("Præsenteret (")
 
 
-def test_next_step_button_moves_the_match_by_mouse(ops, qtbot, demo_store, proposed):  # noqa: F811
+def test_next_step_button_moves_the_match_by_mouse(ops, qtbot, demo_store, proposed):
     _vacancy_id, match_id = proposed
     page = make_page(ops, qtbot)
     page.open_item(match_id)
@@ -86,7 +79,7 @@ def test_next_step_button_moves_the_match_by_mouse(ops, qtbot, demo_store, propo
     assert page.match_id == match_id and history_steps(page)[-1] == ("Foreslået", "Præsenteret")
 
 
-def test_dropping_a_match_on_another_column_moves_it(ops, qtbot, demo_store, proposed):  # noqa: F811
+def test_dropping_a_match_on_another_column_moves_it(ops, qtbot, demo_store, proposed):
     _vacancy_id, match_id = proposed
     page = make_page(ops, qtbot)
     page.open_item(match_id)
@@ -101,7 +94,7 @@ def test_dropping_a_match_on_another_column_moves_it(ops, qtbot, demo_store, pro
 
 
 def test_ctrl_d_declines_with_the_reason_asked_for(
-        ops, qtbot, demo_store, proposed, monkeypatch):  # noqa: F811
+        ops, qtbot, demo_store, proposed, monkeypatch):
     _vacancy_id, match_id = proposed
     asked = []
     monkeypatch.setattr(DeclineDialog, "ask", classmethod(
@@ -121,7 +114,7 @@ def test_ctrl_d_declines_with_the_reason_asked_for(
     assert not page.a_next.isEnabled() and not page.a_decline.isEnabled()
 
 
-def test_cancelled_decline_changes_nothing(ops, qtbot, demo_store, proposed, monkeypatch):  # noqa: F811
+def test_cancelled_decline_changes_nothing(ops, qtbot, demo_store, proposed, monkeypatch):
     _vacancy_id, match_id = proposed
     monkeypatch.setattr(DeclineDialog, "ask", classmethod(lambda cls, parent, name: None))
     page = make_page(ops, qtbot)
@@ -131,7 +124,7 @@ def test_cancelled_decline_changes_nothing(ops, qtbot, demo_store, proposed, mon
     assert status_of(demo_store, match_id).status == "proposed"
 
 
-def test_an_empty_reason_shows_the_core_message(ops, qtbot, demo_store, proposed, monkeypatch):  # noqa: F811
+def test_an_empty_reason_shows_the_core_message(ops, qtbot, demo_store, proposed, monkeypatch):
     _vacancy_id, match_id = proposed
     monkeypatch.setattr(DeclineDialog, "ask", classmethod(lambda cls, parent, name: "  "))
     page = make_page(ops, qtbot)
@@ -142,7 +135,7 @@ def test_an_empty_reason_shows_the_core_message(ops, qtbot, demo_store, proposed
     assert status_of(demo_store, match_id).status == "proposed"
 
 
-def test_show_vacancy_and_navigation_requests(ops, qtbot, demo_store, proposed):  # noqa: F811
+def test_show_vacancy_and_navigation_requests(ops, qtbot, demo_store, proposed):
     vacancy_id, match_id = proposed
     page = make_page(ops, qtbot)
     page.show_vacancy(vacancy_id)
@@ -157,7 +150,7 @@ def test_show_vacancy_and_navigation_requests(ops, qtbot, demo_store, proposed):
     assert signal.args == ["vacancy", vacancy_id]
 
 
-def test_match_models_pass_the_model_tester(ops, qtbot, qtmodeltester, proposed):  # noqa: F811
+def test_match_models_pass_the_model_tester(ops, qtbot, qtmodeltester, proposed):
     _vacancy_id, match_id = proposed
     page = make_page(ops, qtbot)
     page.open_item(match_id)

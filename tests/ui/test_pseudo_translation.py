@@ -36,13 +36,12 @@ from sqlalchemy import String, select
 from consultant_app.store import Store
 from consultant_app.store.models import Base, PlacementAgreement
 from sync.client.runner import SyncStatus
+from tests.support.desktop import open_first_record, settle, tab_states
 from ui.i18n import install_translator
 from ui.i18n.update import TS_FILE
 from ui.main_window import MainWindow
 from ui.views.partials.tables import ListTable
 
-from .desktop_fixtures import ops, settings, settings_file, settle, window  # noqa: F401
-from .test_shortcuts import open_first_record, tab_states
 
 OPEN, CLOSE = "⟦", "⟧"
 
@@ -160,7 +159,7 @@ def check(root: QWidget, state: str, data: set[str], problems: list[str]) -> Non
             problems.append(f"{state}: {where}: {text!r} (not translated: {left!r})")
 
 
-def test_every_visible_text_is_translated(pseudo, ops, settings, qtbot,  # noqa: F811
+def test_every_visible_text_is_translated(pseudo, ops, settings, qtbot,
                                           demo_store: Store) -> None:
     window = MainWindow(ops, settings)
     qtbot.addWidget(window)
@@ -244,11 +243,11 @@ def test_the_pseudo_translation_finds_an_untranslated_label(pseudo, qtbot) -> No
     assert record.isVisible() and missing.isVisible()
 
 
-def test_employer_agreements_tab_shows_type_and_status_by_name(window, ops, qtbot,  # noqa: F811
+def test_employer_agreements_tab_shows_type_and_status_by_name(window, ops, qtbot,
                                                                store: Store) -> None:
     """It showed "virksomhedspraktik / draft", the codes, where the Aftaler page shows
     the names."""
-    from tests.unit.forms.test_signing_support import ready_draft
+    from tests.support.signing import ready_draft
     from ui.models.labels import status_text
     agreement_id = ready_draft(store)
     with store.read() as s:
@@ -264,10 +263,10 @@ def test_employer_agreements_tab_shows_type_and_status_by_name(window, ops, qtbo
     assert row["status"] == status_text("draft") != "draft"
 
 
-def test_empty_lists_say_what_to_do(window, ops, qtbot, demo_store: Store) -> None:  # noqa: F811
+def test_empty_lists_say_what_to_do(window, ops, qtbot, demo_store: Store) -> None:
     """A new employer's lists are empty: each says so and names the key that fills it."""
-    from .desktop_fixtures import make_employer
-    from .test_sync_page import shot
+    from tests.support.desktop import make_employer
+    from tests.support.desktop import shoot
     employer_id = make_employer(demo_store, name="Tom Tomrer ApS")
     window.resize(1366, 768)
     page = window.show_page("employers")
@@ -281,7 +280,7 @@ def test_empty_lists_say_what_to_do(window, ops, qtbot, demo_store: Store) -> No
         assert "endnu" in view.empty_text(), (name, view.empty_text())
     assert "Ctrl+Shift+A" in views["placement_agreement"].empty_text()
     panel.tabs.setCurrentIndex(panel.TAB_AGREEMENTS)
-    shot(window, "employer-agreements-empty.png")
+    shoot(window, "employer-agreements-empty")
     page.list.filter_edit.setText("zzzz ingen")
     qtbot.waitUntil(lambda: page.list.model.rowCount() == 0, timeout=5000)
     assert page.list.table.showing_empty_text() and "Ctrl+F" in page.list.table.empty_text()
@@ -289,4 +288,4 @@ def test_empty_lists_say_what_to_do(window, ops, qtbot, demo_store: Store) -> No
     vacancies.list.filter_edit.setText("zzzz ingen")
     qtbot.waitUntil(lambda: vacancies.list.model.rowCount() == 0
                     and "zzzz ingen" in vacancies.list.table.empty_text(), timeout=5000)
-    shot(window, "vacancies-filter-empty.png")
+    shoot(window, "vacancies-filter-empty")

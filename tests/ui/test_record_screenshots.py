@@ -11,12 +11,12 @@ from sqlalchemy import select
 from consultant_app import services
 from consultant_app.store.models import Citizen, Match, PlacementAgreement, Vacancy
 from forms.agreements import create_draft
+from tests.support.desktop import settle
 from ui.views.agreements import AgreementsPage
 from ui.views.citizens import CitizensPage
 from ui.views.matches import MatchesPage
 from ui.views.vacancies import VacanciesPage
 
-from .page_fixtures import ops, settle  # noqa: F401 - fixtures used by name
 
 SHOTS = Path(os.environ.get("SCREENSHOT_DIR", Path(__file__).resolve().parents[2]
                             / "var" / "screenshots"))
@@ -33,7 +33,7 @@ def shoot(page, name: str, qtbot) -> Path:  # type: ignore[no-untyped-def]
     return path
 
 
-def test_record_pages_render_to_png(ops, qtbot, demo_store, monkeypatch):  # noqa: F811
+def test_record_pages_render_to_png(ops, qtbot, demo_store, monkeypatch):
     with demo_store.write() as s:
         vacancy = s.scalars(select(Vacancy).where(Vacancy.starts_with_few_hours.is_(True))
                             .order_by(Vacancy.id)).first()

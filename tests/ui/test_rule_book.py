@@ -11,14 +11,15 @@ from pathlib import Path
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QApplication
 
-from .desktop_fixtures import ops, settings, settings_file, settle, window  # noqa: F401
-from .test_agreement_wizard import agreements_page
+from tests.support.desktop import settle
+from tests.support.wizard import agreements_page
+
 
 SHOTS = Path(os.environ.get("SCREENSHOT_DIR", Path(__file__).resolve().parents[2]
                             / "var" / "screenshots"))
 
 
-def test_the_rule_book_shows_the_rules_in_force_with_their_citations(window, ops,  # noqa: F811
+def test_the_rule_book_shows_the_rules_in_force_with_their_citations(window, ops,
                                                                      qtbot):
     page = agreements_page(window)
     dialog = page.rule_book()

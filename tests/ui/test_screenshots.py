@@ -11,7 +11,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from .desktop_fixtures import make_employer, ops, settings, settings_file, window  # noqa: F401
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -26,7 +25,7 @@ LISTS = {
 }
 
 
-def test_every_page_renders_to_png(window, demo_store, qtbot) -> None:  # noqa: F811
+def test_every_page_renders_to_png(window, demo_store, qtbot) -> None:
     folder = Path(os.environ.get("SCREENSHOT_DIR", ROOT / "var" / "screenshots" / "desktop"))
     folder.mkdir(parents=True, exist_ok=True)
     window.resize(1280, 800)

@@ -11,22 +11,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 
 from consultant_app.device import device_identity
-from tests.unit.forms.test_signing_support import ready_draft, seal, sign_all
+from tests.support.desktop import settle, shoot
+from tests.support.signing import ready_draft, seal, sign_all
 from ui.views.agreements import AgreementsPage
 from ui.views.partials import sealed_pdf as P
 
+pytestmark = pytest.mark.empty_profile  # each test makes the agreement it works on
+
 SHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
 
-from .page_fixtures import settle
-from .test_signing import ops, shoot  # noqa: F401 - fixture used by name
 
-
-def _sealed_page(store, ops, qtbot) -> tuple[AgreementsPage, str, bytes]:  # noqa: F811
+def _sealed_page(store, ops, qtbot) -> tuple[AgreementsPage, str, bytes]:
     agreement_id = ready_draft(store)
     me = device_identity(store)
     sign_all(store, agreement_id, me)
@@ -41,7 +42,7 @@ def _sealed_page(store, ops, qtbot) -> tuple[AgreementsPage, str, bytes]:  # noq
 
 
 def test_a_sealed_agreement_offers_its_pdf_to_save_open_and_print(
-        store, ops, qtbot, tmp_path, monkeypatch) -> None:  # noqa: F811
+        store, ops, qtbot, tmp_path, monkeypatch) -> None:
     page, _agreement_id, pdf = _sealed_page(store, ops, qtbot)
     wizard = page.wizard
     assert not wizard.frozen.new_revision_button.isVisible()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
@@ -13,13 +14,13 @@ from PySide6.QtPrintSupport import QPrinter
 from consultant_app.device import device_identity
 from consultant_app.store.models import PlacementAgreement
 from forms.agreements import create_draft
-from tests.unit.forms.test_signing_support import ready_draft, seal, sign_all
+from tests.support.desktop import settle, shoot
+from tests.support.signing import ready_draft, seal, sign_all
 from ui.views.citizens import CitizensPage
 from ui.views.employers import EmployerPanel, EmployersPage
 from ui.views.partials import sealed_pdf as P
 
-from .page_fixtures import settle
-from .test_signing import ops, shoot  # noqa: F401 - fixture used by name
+pytestmark = pytest.mark.empty_profile  # each test makes the agreement it works on
 
 
 def sealed_agreement(store) -> tuple[PlacementAgreement, bytes]:  # type: ignore[no-untyped-def]
@@ -72,7 +73,7 @@ def use_actions(qtbot, actions: P.SealedPdfActions, pdf: bytes, target: Path,  #
     assert len(PdfReader(str(printed)).pages) == len(PdfReader(str(target)).pages)
 
 
-def test_the_employer_page_reaches_a_sealed_agreements_pdf(store, ops, qtbot, tmp_path,  # noqa: F811
+def test_the_employer_page_reaches_a_sealed_agreements_pdf(store, ops, qtbot, tmp_path,
                                                            monkeypatch) -> None:
     agreement, pdf = sealed_agreement(store)
     target, asked, opened, printed = fake_dialogs(monkeypatch, tmp_path)
@@ -94,7 +95,7 @@ def test_the_employer_page_reaches_a_sealed_agreements_pdf(store, ops, qtbot, tm
 
 
 def test_the_citizen_page_reaches_a_sealed_agreements_pdf_and_a_draft_says_why_not(
-        store, ops, qtbot, tmp_path, monkeypatch) -> None:  # noqa: F811
+        store, ops, qtbot, tmp_path, monkeypatch) -> None:
     agreement, pdf = sealed_agreement(store)
     with store.write() as s:  # a second agreement of the same citizen, still a draft
         draft = create_draft(s, "virksomhedspraktik", employer_id=agreement.employer_id,

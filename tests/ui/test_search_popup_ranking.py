@@ -14,7 +14,6 @@ from consultant_app.store import Store
 from ui.main_window import MainWindow
 from ui.search_popup import SearchPopup
 
-from .desktop_fixtures import ops, settings, settings_file, window  # noqa: F401
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = Path(os.environ.get("SCREENSHOT_DIR", ROOT / "var" / "screenshots" / "search"))

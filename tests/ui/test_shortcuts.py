@@ -25,15 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sqlalchemy import select
-
 from consultant_app.store import Store
-from consultant_app.store.models import Match
+from tests.support.desktop import open_first_record, tab_states
 from ui.i18n import install_translator
 from ui.main_window import MainWindow
 from ui.views import Page
 
-from .desktop_fixtures import ops, settings, settings_file, settle, window  # noqa: F401
 
 PAGES = ("today", "employers", "vacancies", "citizens", "matches", "agreements", "sync")
 
@@ -69,23 +66,6 @@ def active_window(window: MainWindow, qtbot) -> MainWindow:  # type: ignore[no-u
     return window
 
 
-def open_first_record(page: Page, qtbot, ops, store: Store) -> None:  # type: ignore[no-untyped-def]
-    """A page with a record open shows all its parts and enables its actions (an employer's
-    tabs are disabled without one; a match in the middle of the pipeline can move both
-    ways)."""
-    lst = getattr(page, "list", None)
-    if page.page_key == "matches":
-        with store.read() as s:
-            match_id = s.scalar(select(Match.id).where(Match.status == "presented"))
-        assert match_id is not None
-        page.open_item(match_id)
-    elif lst is not None:
-        qtbot.waitUntil(lambda: lst._loaded, timeout=10000)
-        if lst.model.rowCount():
-            page.open_item(lst.model.id_at(0))
-    settle(qtbot, ops)
-
-
 def page_actions(page: Page) -> list[QAction]:
     """The shortcuts a page advertises: every action with a key on the page or below it."""
     found: dict[int, QAction] = {}
@@ -94,19 +74,6 @@ def page_actions(page: Page) -> list[QAction]:
             if not a.shortcut().isEmpty() and w.isVisible():
                 found.setdefault(id(a), a)
     return list(found.values())
-
-
-def tab_states(page: Page) -> Iterator[str]:
-    """Every tab of every visible tab widget of the page shown in turn."""
-    yield "start"
-    for tabs in page.findChildren(QTabWidget):
-        if not tabs.isVisible():
-            continue
-        for i in range(tabs.count()):
-            if tabs.isTabEnabled(i):
-                tabs.setCurrentIndex(i)
-                yield f"{tabs.accessibleName()} tab {i}"
-        tabs.setCurrentIndex(0)
 
 
 def focusable(window: MainWindow) -> list[QWidget]:
@@ -137,7 +104,7 @@ def press(widget: QWidget, sequence: QKeySequence, qtbot) -> None:  # type: igno
 
 @pytest.mark.parametrize("key", PAGES)
 def test_every_page_shortcut_works_from_every_focus_position(
-        window, recorder: ShortcutRecorder, ops, qtbot, demo_store: Store, key: str) -> None:  # noqa: F811
+        window, recorder: ShortcutRecorder, ops, qtbot, demo_store: Store, key: str) -> None:
     active_window(window, qtbot)
     page = window.show_page(key)
     assert page is not None
@@ -247,7 +214,7 @@ def language(request):  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("key", PAGES)
-def test_no_key_means_two_things_on_a_page(language: str, ops, settings, qtbot,  # noqa: F811
+def test_no_key_means_two_things_on_a_page(language: str, ops, settings, qtbot,
                                            demo_store: Store, key: str) -> None:
     """In Danish and in English: a translation picks its own Alt letters."""
     window = MainWindow(ops, settings)
@@ -268,7 +235,7 @@ def test_no_key_means_two_things_on_a_page(language: str, ops, settings, qtbot, 
     assert not clashes, "\n".join(sorted(set(clashes)))
 
 
-def test_ctrl_d_means_one_thing_on_every_page(window, ops, qtbot) -> None:  # noqa: F811
+def test_ctrl_d_means_one_thing_on_every_page(window, ops, qtbot) -> None:
     """The same chord does not do unrelated things on two pages (it was "mark the follow-up
     done" on Today and "decline the match" on Match)."""
     meanings: dict[str, set[str]] = {}
@@ -283,7 +250,7 @@ def test_ctrl_d_means_one_thing_on_every_page(window, ops, qtbot) -> None:  # no
     assert set(filters) == {"Ctrl+F"}, filters
 
 
-def test_down_in_the_employer_filter_opens_the_first_hit(window, ops, qtbot,  # noqa: F811
+def test_down_in_the_employer_filter_opens_the_first_hit(window, ops, qtbot,
                                                          demo_store: Store) -> None:
     """Down from the filter reaches the list: the note that follows goes onto the employer
     the consultant looked for, not the one that was open before."""
@@ -304,7 +271,7 @@ def test_down_in_the_employer_filter_opens_the_first_hit(window, ops, qtbot,  # 
 
 
 @pytest.mark.parametrize("key", ("vacancies", "citizens", "matches"))
-def test_down_in_a_list_filter_reaches_the_list(window, ops, qtbot, key: str) -> None:  # noqa: F811
+def test_down_in_a_list_filter_reaches_the_list(window, ops, qtbot, key: str) -> None:
     active_window(window, qtbot)
     page = window.show_page(key)
     lst = page.list

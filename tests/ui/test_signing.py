@@ -6,94 +6,33 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import math
 import os
 from pathlib import Path
 
 import pypdf
 import pypdfium2
 import pytest
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
-from consultant_app.store import Store
 from forms import agreements as A
 from forms.verify import verify_pdf
-from tests.unit.forms.test_signing_support import ready_draft
-from ui.ops import Ops
+from tests.support.desktop import settle, shoot
+from tests.support.pad import draw, open_dialog, sign_name
+from tests.support.signing import ready_draft
 from ui.views import signing as S
 
-from .page_fixtures import settle
-
 ROOT = Path(__file__).resolve().parents[2]
-SHOTS = Path(os.environ.get("SCREENSHOT_DIR", ROOT / "var" / "screenshots"))
 PREVIEWS = Path(os.environ.get("PDF_PREVIEW_DIR", ROOT / "var" / "pdf-previews"))
 
 
-@pytest.fixture
-def ops(store, qtbot):  # type: ignore[no-untyped-def]
-    helper = Ops(store)
-    yield helper
-    qtbot.waitUntil(lambda: helper.pending == 0, timeout=10000)
-    helper.shutdown()
-
-
-def make_agreement(store: Store, *, tr_name: str = "Per Tillid", purpose: str | None =
-                   "Afklaring af jobmål og vej til ordinære timer") -> str:
-    """A virksomhedspraktik made the way the wizard makes it (the signing tests' own)."""
-    return ready_draft(store, with_tr=bool(tr_name), purpose=purpose)
-
-
-def handwriting(x0: int, y0: int, width: int = 420, n: int = 40, seed: int = 0
-                ) -> list[tuple[int, int]]:
-    """A cursive-looking line of loops to drag the mouse along."""
-    points = []
-    for i in range(n):
-        t = i / (n - 1)
-        x = x0 + width * t + 14 * math.cos(i * 1.3 + seed)
-        y = y0 - 36 * abs(math.sin(i * 0.55 + seed)) + 6 * math.sin(i * 1.3 + seed)
-        points.append((round(x), round(y)))
-    return points
-
-
-def draw(qtbot, canvas: QWidget, points: list[tuple[int, int]]) -> None:  # type: ignore[no-untyped-def]
-    QTest.mousePress(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                     QPoint(*points[0]))
-    for x, y in points[1:]:
-        QTest.mouseMove(canvas, QPoint(x, y))
-        QApplication.processEvents()  # the pad paints between moves; times need only not fall
-    QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                       QPoint(*points[-1]))
-
-
-def sign_name(qtbot, canvas: QWidget, seed: int) -> None:  # type: ignore[no-untyped-def]
-    """A signature of two strokes, like a first name and a surname."""
-    draw(qtbot, canvas, handwriting(70, 165, 230, 24, seed))
-    draw(qtbot, canvas, handwriting(330, 170, 300, 30, seed + 1))
-
-
-def open_dialog(ops: Ops, agreement_id: str, qtbot) -> S.SigningDialog:  # type: ignore[no-untyped-def]
-    dialog = S.SigningDialog(ops, agreement_id)
-    qtbot.addWidget(dialog)
-    dialog.resize(1100, 700)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    settle(qtbot, ops)
-    return dialog
-
-
-def shoot(widget: QWidget, name: str) -> Path:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    QApplication.processEvents()
-    path = SHOTS / f"{name}.png"
-    assert widget.grab().save(str(path))
-    return path
+pytestmark = pytest.mark.empty_profile  # each test makes the agreement it signs
 
 
 def test_every_party_signs_on_the_pad_and_the_sealed_pdf_opens(store, ops, qtbot, tmp_path,
                                                                monkeypatch) -> None:
-    agreement_id = make_agreement(store)
+    agreement_id = ready_draft(store)
     dialog = open_dialog(ops, agreement_id, qtbot)
     roles = [dialog.parties.item(i).data(S.ROLE) for i in range(dialog.parties.count())]
     assert roles == ["employer", "employee_representative", "citizen", "consultant"]
@@ -116,7 +55,7 @@ def test_every_party_signs_on_the_pad_and_the_sealed_pdf_opens(store, ops, qtbot
         assert dialog.pad.is_empty() and not dialog.sign_button.isEnabled()
         assert "Jeg bekræfter" in dialog.pad.consent_label.text()
         dialog.identity.setCurrentIndex(dialog.identity.findData(identity))
-        sign_name(qtbot, dialog.pad.canvas, seed=n)
+        sign_name(dialog.pad.canvas, seed=n)
         assert dialog.sign_button.isEnabled(), dialog.missing.text()
         drawn[role] = dialog.pad.strokes()
         if n == 0:
@@ -181,7 +120,7 @@ def test_every_party_signs_on_the_pad_and_the_sealed_pdf_opens(store, ops, qtbot
 
 def test_underskriv_waits_for_a_name_an_identity_check_and_a_real_signature(
         store, ops, qtbot) -> None:
-    agreement_id = make_agreement(store, tr_name="")
+    agreement_id = ready_draft(store, with_tr=False)
     dialog = open_dialog(ops, agreement_id, qtbot)
     assert dialog.parties.count() == 3  # no employee representative named: not a signer
     assert "underskrift" in dialog.missing.text()
@@ -190,14 +129,14 @@ def test_underskriv_waits_for_a_name_an_identity_check_and_a_real_signature(
     assert dialog.name_problem.isVisible() and "navn" in dialog.name_problem.text()
     assert dialog.pad.name_label.text() == "(navn mangler)"
     dialog.identity.setCurrentIndex(1)
-    sign_name(qtbot, dialog.pad.canvas, seed=3)
+    sign_name(dialog.pad.canvas, seed=3)
     assert not dialog.sign_button.isEnabled() and "navn" in dialog.missing.text()
     QTest.keyClicks(dialog.name_edit, "Lone Bager")
     assert dialog.sign_button.isEnabled() and not dialog.name_problem.isVisible()
     assert dialog.pad.name_label.text() == "Lone Bager"
 
     dialog.pad.clear()
-    draw(qtbot, dialog.pad.canvas, [(100, 150), (104, 152), (108, 149), (112, 151)])  # a tick
+    draw(dialog.pad.canvas, [(100, 150), (104, 152), (108, 149), (112, 151)])  # a tick
     assert not dialog.sign_button.isEnabled()
     assert dialog.pad_problem.isVisible() and "for kort" in dialog.pad_problem.text()
     shoot(dialog, "signing-too-short")
@@ -206,16 +145,16 @@ def test_underskriv_waits_for_a_name_an_identity_check_and_a_real_signature(
 
 
 def test_any_party_still_to_sign_can_go_first(store, ops, qtbot) -> None:
-    agreement_id = make_agreement(store)
+    agreement_id = ready_draft(store)
     dialog = open_dialog(ops, agreement_id, qtbot)
-    sign_name(qtbot, dialog.pad.canvas, seed=1)
+    sign_name(dialog.pad.canvas, seed=1)
     dialog.parties.setCurrentRow(2)  # Borger
     assert dialog.current.role.role == "citizen"
     assert dialog.name_edit.text() == "Ali Hansen" and dialog.pad.is_empty()
     assert "deltager i praktikken" in dialog.pad.consent_label.text()
     assert dialog.pad.role_label.text() == "Borger"
     dialog.identity.setCurrentIndex(1)
-    sign_name(qtbot, dialog.pad.canvas, seed=2)
+    sign_name(dialog.pad.canvas, seed=2)
     qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
     settle(qtbot, ops)
     signed = dialog.parties.item(2)
@@ -225,10 +164,10 @@ def test_any_party_still_to_sign_can_go_first(store, ops, qtbot) -> None:
 
 def test_what_the_core_refuses_is_shown_next_to_its_cause_and_nothing_is_saved(
         store, ops, qtbot) -> None:
-    agreement_id = make_agreement(store)
+    agreement_id = ready_draft(store)
     dialog = open_dialog(ops, agreement_id, qtbot)
     dialog.name_edit.setText("   ")
-    draw(qtbot, dialog.pad.canvas, [(100, 150), (130, 150)])
+    draw(dialog.pad.canvas, [(100, 150), (130, 150)])
     dialog.sign_current()  # as if the button had been pressed anyway
     settle(qtbot, ops)
     assert "Skriv underskriverens navn" in dialog.name_problem.text()
@@ -240,7 +179,7 @@ def test_what_the_core_refuses_is_shown_next_to_its_cause_and_nothing_is_saved(
 
 
 def test_blocking_findings_are_listed_and_the_pad_stays_closed(store, ops, qtbot) -> None:
-    agreement_id = make_agreement(store, purpose=None)
+    agreement_id = ready_draft(store, purpose=None)
     dialog = open_dialog(ops, agreement_id, qtbot)
     assert dialog.findings.isVisible()
     assert "Formål med praktikken" in dialog.findings.text()
@@ -252,12 +191,12 @@ def test_blocking_findings_are_listed_and_the_pad_stays_closed(store, ops, qtbot
 def test_signing_refused_by_findings_lists_them_after_the_attempt(store, ops, qtbot) -> None:
     """Findings that appear after the dialog opened (a change elsewhere) are refused by the
     core and then listed."""
-    agreement_id = make_agreement(store)
+    agreement_id = ready_draft(store)
     dialog = open_dialog(ops, agreement_id, qtbot)
     with store.write() as s:
         A.update_fields(s, agreement_id, {"purpose": ""})
     dialog.identity.setCurrentIndex(1)
-    sign_name(qtbot, dialog.pad.canvas, seed=5)
+    sign_name(dialog.pad.canvas, seed=5)
     qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
     settle(qtbot, ops)
     assert "kan ikke underskrives" in dialog.general_problem.text()
@@ -280,7 +219,7 @@ class FakePage(QWidget):
 
 
 def test_attach_opens_the_dialog_when_the_page_is_ready_to_sign(store, ops, qtbot) -> None:
-    agreement_id = make_agreement(store)
+    agreement_id = ready_draft(store)
     page = FakePage()
     qtbot.addWidget(page)
     page.show()

@@ -10,14 +10,17 @@ from __future__ import annotations
 import io
 import re
 
+import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
 from forms import agreements as A
 from forms.pdf import display_value, render_agreement
+from tests.support.desktop import settle, shoot
+from tests.support.pad import open_dialog, sign_name
+from tests.support.signing import ready_draft
 
-from .page_fixtures import settle
-from .test_signing import make_agreement, open_dialog, ops, shoot, sign_name  # noqa: F401
+pytestmark = pytest.mark.empty_profile  # each test makes the agreement it works on
 
 
 def _words(text: str) -> str:
@@ -25,10 +28,10 @@ def _words(text: str) -> str:
 
 
 def test_se_aftalen_shows_what_the_pdf_holds_and_returns_to_the_pad_as_left(
-        store, ops, qtbot) -> None:  # noqa: F811
-    agreement_id = make_agreement(store)
+        store, ops, qtbot) -> None:
+    agreement_id = ready_draft(store)
     dialog = open_dialog(ops, agreement_id, qtbot)
-    sign_name(qtbot, dialog.pad.canvas, seed=2)  # drawn, not yet signed
+    sign_name(dialog.pad.canvas, seed=2)  # drawn, not yet signed
     drawn = dialog.pad.strokes()
     assert drawn
 

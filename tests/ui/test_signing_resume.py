@@ -9,29 +9,32 @@ that threw the signature away (issue 15, item 1).
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from forms import agreements as A
+from tests.support.desktop import settle
+from tests.support.pad import open_dialog, sign_name
+from tests.support.signing import ready_draft
 from ui.views import signing as S
 from ui.views.agreements import AgreementsPage
 
-from .page_fixtures import settle
-from .test_signing import make_agreement, open_dialog, ops, sign_name  # noqa: F401
+pytestmark = pytest.mark.empty_profile  # each test makes the agreement it works on
 
 
-def _sign_first_party(qtbot, ops, agreement_id: str) -> None:  # noqa: F811
+def _sign_first_party(qtbot, ops, agreement_id: str) -> None:
     """The employer signs on the pad; then the dialog is closed."""
     dialog = open_dialog(ops, agreement_id, qtbot)
     assert dialog.current is not None and dialog.current.role.role == "employer"
     dialog.identity.setCurrentIndex(dialog.identity.findData("id_shown"))
-    sign_name(qtbot, dialog.pad.canvas, seed=3)
+    sign_name(dialog.pad.canvas, seed=3)
     qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
     settle(qtbot, ops)
     qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
 
 
-def _open_page(ops, qtbot, agreement_id: str) -> AgreementsPage:  # noqa: F811
+def _open_page(ops, qtbot, agreement_id: str) -> AgreementsPage:
     page = AgreementsPage(ops)
     qtbot.addWidget(page)
     page.show()
@@ -42,8 +45,8 @@ def _open_page(ops, qtbot, agreement_id: str) -> AgreementsPage:  # noqa: F811
 
 
 def test_after_one_party_signed_the_agreement_says_who_is_missing_and_signing_goes_on(
-        store, ops, qtbot) -> None:  # noqa: F811
-    agreement_id = make_agreement(store)
+        store, ops, qtbot) -> None:
+    agreement_id = ready_draft(store)
     _sign_first_party(qtbot, ops, agreement_id)
     with store.read() as s:
         assert A.load(s, agreement_id).record.status == A.SIGNING
@@ -69,16 +72,16 @@ def test_after_one_party_signed_the_agreement_says_who_is_missing_and_signing_go
     qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
 
 
-def test_a_draft_that_is_not_ready_still_cannot_be_signed(store, ops, qtbot) -> None:  # noqa: F811
-    agreement_id = make_agreement(store, purpose=None)  # a required field left empty
+def test_a_draft_that_is_not_ready_still_cannot_be_signed(store, ops, qtbot) -> None:
+    agreement_id = ready_draft(store, purpose=None)  # a required field left empty
     page = _open_page(ops, qtbot, agreement_id)
     assert not page.wizard.sign_button.isEnabled()
     assert "Fortsæt" not in page.wizard.sign_button.text()
 
 
 def test_closing_the_dialog_after_one_signature_leaves_the_page_ready_to_go_on(
-        store, ops, qtbot) -> None:  # noqa: F811
-    agreement_id = make_agreement(store)
+        store, ops, qtbot) -> None:
+    agreement_id = ready_draft(store)
     page = _open_page(ops, qtbot, agreement_id)
     wizard = page.wizard
     assert wizard.sign_button.isEnabled() and "Underskriv" in wizard.sign_button.text()
@@ -87,7 +90,7 @@ def test_closing_the_dialog_after_one_signature_leaves_the_page_ready_to_go_on(
                   if isinstance(w, S.SigningDialog) and w.isVisible())
     settle(qtbot, ops)
     dialog.identity.setCurrentIndex(dialog.identity.findData("id_shown"))
-    sign_name(qtbot, dialog.pad.canvas, seed=5)
+    sign_name(dialog.pad.canvas, seed=5)
     qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
     settle(qtbot, ops)
     qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)

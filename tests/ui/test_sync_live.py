@@ -17,17 +17,15 @@ from consultant_app.store import Store
 from sync.client import SyncEngine
 from consultant_app.text import format_date
 from sync.server import admin, auth, db
-from tests.integration.server_process import ServerProcess
+from tests.support.desktop import make_employer, shoot
+from tests.support.profiles import FAST_KDF, PASSPHRASE
+from tests.support.server_process import ServerProcess
 from ui import sync_bridge
 from ui.app import start_sync
 from ui.views.sync import EnrollDialog
 
-from ..conftest import FAST_KDF, PASSPHRASE
-from .desktop_fixtures import make_employer, ops, settings, settings_file, window  # noqa: F401
-from .test_sync_page import shot
 
-
-def test_enroll_from_the_sync_page_then_lose_the_service(window, demo_store, qtbot,  # noqa: F811
+def test_enroll_from_the_sync_page_then_lose_the_service(window, demo_store, qtbot,
                                                          tmp_path, monkeypatch):
     with ServerProcess.sqlite(tmp_path) as server:
         _, engine = db.make_engines(server.database_url)
@@ -49,7 +47,7 @@ def test_enroll_from_the_sync_page_then_lose_the_service(window, demo_store, qtb
         qtbot.waitUntil(lambda: bool(page.history_model.rows)
                         and page.history_model.rows[0][2] == "gennemført", timeout=30_000)
         page.tabs.setCurrentIndex(2)
-        shot(window, "sync-online.png")
+        shoot(window, "sync-online", "sync")
 
         # A local edit is sent by itself shortly after it is saved.
         employer_id = make_employer(demo_store, name="Ny Virksomhed ApS", cvr="10000009")
@@ -68,13 +66,13 @@ def test_enroll_from_the_sync_page_then_lose_the_service(window, demo_store, qtb
     assert "svarer ikke lige nu" in window.sync_label.toolTip()
     assert url not in window.sync_label.toolTip() and "http" not in page.error.text()
     qtbot.waitUntil(page.error.isVisible, timeout=30_000)
-    shot(window, "sync-service-gone.png")
+    shoot(window, "sync-service-gone", "sync")
     started = time.monotonic()
     bridge.stop()
     assert not bridge.runner.running and time.monotonic() - started < 10
 
 
-def test_a_first_sync_shows_records_done_left_and_time_left(window, demo_store, qtbot,  # noqa: F811
+def test_a_first_sync_shows_records_done_left_and_time_left(window, demo_store, qtbot,
                                                             tmp_path):
     with ServerProcess.sqlite(tmp_path / "central") as server:
         _, engine = db.make_engines(server.database_url)
@@ -129,7 +127,7 @@ def test_a_first_sync_shows_records_done_left_and_time_left(window, demo_store, 
             for bar in (page.progress, window.sync_progress):
                 assert bar.isVisible()
                 assert (bar.minimum(), bar.maximum(), bar.value()) == (0, on_service, 500)
-            shot(window, "sync-first-sync-progress.png")
+            shoot(window, "sync-first-sync-progress", "sync")
         finally:
             release.set()
         # Every receiver of the finished status has it once the status bar says so.

@@ -6,10 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from consultant_app.ids import utcnow
@@ -17,14 +14,9 @@ from consultant_app.queries import outbox_count
 from consultant_app.store.models import Employer, OutboxEntry, SyncConflict, SyncRun
 from sync.client import SyncEngine, SyncRunner
 from sync.client.runner import SyncStatus
+from tests.support.desktop import make_employer, settle, shoot
 from ui.sync_bridge import SyncBridge
 from ui.views.sync import EnrollDialog, SyncPage
-
-from .desktop_fixtures import make_employer, ops, settings, settings_file, window  # noqa: F401
-from .page_fixtures import settle
-
-ROOT = Path(__file__).resolve().parents[2]
-SHOTS = Path(os.environ.get("SCREENSHOT_DIR", ROOT / "var" / "screenshots" / "sync"))
 
 
 def add_conflict(store, employer_id: str) -> None:
@@ -40,16 +32,8 @@ def add_conflict(store, employer_id: str) -> None:
                       error="Den centrale tjeneste svarer ikke lige nu."))
 
 
-def shot(widget, name: str) -> Path:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    QApplication.processEvents()
-    path = SHOTS / name
-    assert widget.grab().save(str(path))
-    return path
-
-
 def test_a_conflict_shows_both_values_and_choosing_writes_a_journalled_edit(
-        window, demo_store, qtbot, ops):  # noqa: F811
+        window, demo_store, qtbot, ops):
     employer_id = make_employer(demo_store, name="Konflikt ApS", notes="Aftalt møde 14/12 kl. 10")
     add_conflict(demo_store, employer_id)
     page: SyncPage = window.show_page("sync")
@@ -63,9 +47,9 @@ def test_a_conflict_shows_both_values_and_choosing_writes_a_journalled_edit(
     assert page.history_model.rows[0][2] == "fejlede"
     window.resize(1280, 800)
     page.tabs.setCurrentIndex(1)
-    shot(window, "sync-conflicts.png")
+    shoot(window, "sync-conflicts", "sync")
     page.tabs.setCurrentIndex(2)
-    shot(window, "sync-history.png")
+    shoot(window, "sync-history", "sync")
 
     with demo_store.read() as s:
         before = s.scalar(select(OutboxEntry.seq).order_by(OutboxEntry.seq.desc()).limit(1))
@@ -88,7 +72,7 @@ def qtbot_left():
 
 
 def test_the_status_bar_says_in_danish_that_the_device_is_not_enrolled_and_what_waits(
-        window, demo_store, qtbot):  # noqa: F811
+        window, demo_store, qtbot):
     bridge = SyncBridge(SyncRunner(SyncEngine(demo_store)))
     bridge.status_changed.connect(window.show_sync_status)
     window.show_sync_status(bridge.status)
@@ -98,7 +82,7 @@ def test_the_status_bar_says_in_danish_that_the_device_is_not_enrolled_and_what_
     page = window.show_page("sync")
     assert not page.sync_button.isEnabled() and page.enroll_button.isEnabled()
     window.resize(1280, 800)
-    shot(window, "sync-not-enrolled.png")
+    shoot(window, "sync-not-enrolled", "sync")
 
     offline = SyncStatus(enrolled=True, online=False, waiting=7, error_kind="unreachable",
                          last_success=utcnow() - dt.timedelta(hours=2),
@@ -111,7 +95,7 @@ def test_the_status_bar_says_in_danish_that_the_device_is_not_enrolled_and_what_
     assert text.startswith("Offline – tjenesten svarer ikke · sidst synkroniseret ")
     assert window.outbox_label.text() == "Ændringer der venter på at blive sendt: 7"
     assert page.error.isVisible() and page.sync_button.isEnabled()
-    shot(window, "sync-offline.png")
+    shoot(window, "sync-offline", "sync")
 
 
 def test_the_enroll_dialog_asks_for_address_and_code(qtbot, monkeypatch):
@@ -121,7 +105,7 @@ def test_the_enroll_dialog_asks_for_address_and_code(qtbot, monkeypatch):
     assert (dialog.url.text(), dialog.code.text()) == ("http://127.0.0.1:8765", "ABC-123")
 
 
-def test_models_pass_the_model_tester(window, demo_store, qtmodeltester, qtbot):  # noqa: F811
+def test_models_pass_the_model_tester(window, demo_store, qtmodeltester, qtbot):
     add_conflict(demo_store, make_employer(demo_store))
     page = window.show_page("sync")
     page.refresh()
@@ -131,7 +115,7 @@ def test_models_pass_the_model_tester(window, demo_store, qtmodeltester, qtbot):
 
 
 def test_a_change_to_a_citizen_who_moved_shows_what_to_hand_over_and_leaves_when_done(
-        window, demo_store, qtbot, ops):  # noqa: F811
+        window, demo_store, qtbot, ops):
     from sync.client.wipe import _moved_entry
     server_value, client_value = _moved_entry(
         "Ali Hansen", "citizen", ["notes", "phone"],
@@ -155,7 +139,7 @@ def test_a_change_to_a_citizen_who_moved_shows_what_to_hand_over_and_leaves_when
                                              "Telefon: 20304050")
     assert "give den videre" in page.conflict_note.text()
     assert page.keep_server.text() == "&Overdraget – fjern fra listen"
-    shot(window, "sync-citizen-moved.png")
+    shoot(window, "sync-citizen-moved", "sync")
     qtbot.mouseClick(page.keep_server, qtbot_left())
     settle(qtbot, ops)
     with demo_store.read() as s:
@@ -163,7 +147,7 @@ def test_a_change_to_a_citizen_who_moved_shows_what_to_hand_over_and_leaves_when
     assert page.tabs.tabText(1) == "Konflikter (0)"
 
 
-def test_a_change_that_could_not_be_applied_is_shown_as_set_aside(window, demo_store, qtbot):  # noqa: F811
+def test_a_change_that_could_not_be_applied_is_shown_as_set_aside(window, demo_store, qtbot):
     """A pulled change the store refuses (an agreement without its type) is set aside by the
     real apply path; the page lists it in plain Danish and the rest of the page applied."""
     from consultant_app.store.models import PlacementAgreement
@@ -192,11 +176,11 @@ def test_a_change_that_could_not_be_applied_is_shown_as_set_aside(window, demo_s
     assert (what, ident, attempts) == ("Aftale", "bad-agreement-1", "1")
     assert why.startswith("En ændring fra den centrale tjeneste kunne ikke gemmes på denne "
                           "computer")
-    shot(window, "sync-set-aside.png")
+    shoot(window, "sync-set-aside", "sync")
 
 
 def test_an_edit_lost_to_a_delete_offers_making_the_record_anew_not_keep_mine(
-        window, demo_store, qtbot, ops):  # noqa: F811
+        window, demo_store, qtbot, ops):
     employer_id = make_employer(demo_store, name="Slettet ApS", notes="Aftalt møde 14/12")
     with demo_store.write(journal=False) as s:
         s.get(Employer, employer_id).deleted = True  # deleted on another device, pulled
@@ -214,7 +198,7 @@ def test_an_edit_lost_to_a_delete_offers_making_the_record_anew_not_keep_mine(
                                                "Noter: Ring før besøget")
     assert page.keep_client.text() == "&Opret igen som ny post"  # not "keep mine"
     assert page.keep_server.text() == "F&orstået – lad den være slettet"
-    shot(window, "sync-delete-won.png")
+    shoot(window, "sync-delete-won", "sync")
 
     qtbot.mouseClick(page.keep_client, qtbot_left())
     settle(qtbot, ops)

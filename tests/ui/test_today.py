@@ -9,17 +9,15 @@ from PySide6.QtWidgets import QApplication
 
 from consultant_app.store import Store
 from consultant_app.store.models import Visit
+from tests.support.desktop import TODAY, log_visit, make_employer, settle
 from ui.views.today import TodayPage
-
-from .desktop_fixtures import (TODAY, log_visit, make_employer, ops, settings,  # noqa: F401
-                               settings_file, settle, window)
 
 
 def visit_ids(model) -> list[str]:  # type: ignore[no-untyped-def]
     return [model.id_at(r) for r in range(model.rowCount())]
 
 
-def test_today_shows_a_due_follow_up_and_marks_it_done(window, ops, qtbot,  # noqa: F811
+def test_today_shows_a_due_follow_up_and_marks_it_done(window, ops, qtbot,
                                                        demo_store: Store) -> None:
     employer_id = make_employer(demo_store, name="Opfølgning ApS")
     due = log_visit(demo_store, employer_id, visit_date=TODAY - dt.timedelta(days=10),
@@ -46,7 +44,7 @@ def test_today_shows_a_due_follow_up_and_marks_it_done(window, ops, qtbot,  # no
         assert s.get(Visit, due).follow_up_done
 
 
-def test_planned_visits_from_today_on_are_listed(ops, qtbot, demo_store: Store) -> None:  # noqa: F811
+def test_planned_visits_from_today_on_are_listed(ops, qtbot, demo_store: Store) -> None:
     employer_id = make_employer(demo_store)
     today = log_visit(demo_store, employer_id, visit_date=TODAY, status="planned")
     past = log_visit(demo_store, employer_id, visit_date=TODAY - dt.timedelta(days=1),
@@ -59,7 +57,7 @@ def test_planned_visits_from_today_on_are_listed(ops, qtbot, demo_store: Store) 
 
 
 def test_starting_a_planned_visit_opens_the_employer_with_the_note_focused(
-        window, ops, qtbot, demo_store: Store) -> None:  # noqa: F811
+        window, ops, qtbot, demo_store: Store) -> None:
     employer_id = make_employer(demo_store, name="Planlagt Besøg A/S")
     planned = log_visit(demo_store, employer_id, visit_date=TODAY, status="planned")
     today = window.show_page("today")
@@ -81,7 +79,7 @@ def test_starting_a_planned_visit_opens_the_employer_with_the_note_focused(
     assert planned not in visit_ids(today.planned)
 
 
-def test_today_models_pass_the_model_tester(ops, qtbot, qtmodeltester, demo_store: Store) -> None:  # noqa: F811
+def test_today_models_pass_the_model_tester(ops, qtbot, qtmodeltester, demo_store: Store) -> None:
     page = TodayPage(ops)
     qtbot.addWidget(page)
     assert page.follow_ups.rowCount() > 0  # the demo data has due follow-ups

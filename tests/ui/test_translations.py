@@ -14,7 +14,6 @@ from ui.i18n import install_translator
 from ui.i18n.update import TS_FILE, run_lupdate
 from ui.main_window import MainWindow
 
-from .desktop_fixtures import ops, settings, settings_file  # noqa: F401
 
 
 def messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
@@ -44,7 +43,7 @@ def english():  # type: ignore[no-untyped-def]
     install_translator("da")
 
 
-def test_english_setting_shows_english_navigation(english, ops, settings, qtbot) -> None:  # noqa: F811
+def test_english_setting_shows_english_navigation(english, ops, settings, qtbot) -> None:
     settings.set("ui/language", "en")
     window = MainWindow(ops, settings)
     qtbot.addWidget(window)
@@ -54,12 +53,12 @@ def test_english_setting_shows_english_navigation(english, ops, settings, qtbot)
     assert window.outbox_label.text().startswith("Changes waiting")
 
 
-def test_danish_is_the_default_language(settings) -> None:  # noqa: F811
+def test_danish_is_the_default_language(settings) -> None:
     assert settings.language == "da"
 
 
 def test_switching_language_keeps_one_language_until_the_restart_it_offers(
-        ops, settings, qtbot, monkeypatch) -> None:  # noqa: F811
+        ops, settings, qtbot, monkeypatch) -> None:
     """No mixed window: the choice is saved, nothing changes language until the program
     starts again, and the restart is offered (accepted here: the window asks to restart)."""
     from ui.main_window import LanguageRestart

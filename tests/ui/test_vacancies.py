@@ -7,19 +7,12 @@ from sqlalchemy import select
 
 from consultant_app import queries
 from consultant_app.store.models import Employer, Match, Vacancy
+from tests.support.desktop import settle, show_page
 from ui.views.vacancies import DeleteVacancyDialog, VacanciesPage
 
-from .page_fixtures import ops, settle  # noqa: F401 - fixtures used by name
 
-
-def make_page(ops, qtbot) -> VacanciesPage:  # noqa: F811
-    page = VacanciesPage(ops)
-    qtbot.addWidget(page)
-    page.resize(1200, 800)
-    page.show()
-    qtbot.waitExposed(page)
-    settle(qtbot, ops)
-    return page
+def make_page(ops, qtbot) -> VacanciesPage:
+    return show_page(VacanciesPage(ops), ops, qtbot)
 
 
 def first_vacancy(store) -> Vacancy:
@@ -28,7 +21,7 @@ def first_vacancy(store) -> Vacancy:
                          .order_by(Vacancy.title, Vacancy.id)).first()
 
 
-def test_new_vacancy_that_starts_at_8_hours_and_grows_to_20_is_saved(ops, qtbot, demo_store):  # noqa: F811
+def test_new_vacancy_that_starts_at_8_hours_and_grows_to_20_is_saved(ops, qtbot, demo_store):
     page = make_page(ops, qtbot)
     with demo_store.read() as s:
         employer = s.scalars(select(Employer).order_by(Employer.name)).first()
@@ -59,7 +52,7 @@ def test_new_vacancy_that_starts_at_8_hours_and_grows_to_20_is_saved(ops, qtbot,
     assert page.list.current_id() == saved.id or page.list.model.row_of(saved.id) >= 0
 
 
-def test_bad_hours_show_the_message_by_the_field_and_keep_the_text(ops, qtbot, demo_store):  # noqa: F811
+def test_bad_hours_show_the_message_by_the_field_and_keep_the_text(ops, qtbot, demo_store):
     page = make_page(ops, qtbot)
     vacancy = first_vacancy(demo_store)
     page.open_item(vacancy.id)
@@ -75,7 +68,7 @@ def test_bad_hours_show_the_message_by_the_field_and_keep_the_text(ops, qtbot, d
     assert first_vacancy(demo_store).title == vacancy.title  # nothing half-written
 
 
-def test_starting_hours_above_final_hours_is_refused_by_the_hours_row(ops, qtbot, demo_store):  # noqa: F811
+def test_starting_hours_above_final_hours_is_refused_by_the_hours_row(ops, qtbot, demo_store):
     page = make_page(ops, qtbot)
     page.open_item(first_vacancy(demo_store).id)
     page.hours_min.setText("20")
@@ -85,7 +78,7 @@ def test_starting_hours_above_final_hours_is_refused_by_the_hours_row(ops, qtbot
     assert "større end" in page.form.problem_text("hours_min")
 
 
-def test_saving_a_new_vacancy_without_employer_asks_for_one(ops, qtbot, demo_store):  # noqa: F811
+def test_saving_a_new_vacancy_without_employer_asks_for_one(ops, qtbot, demo_store):
     page = make_page(ops, qtbot)
     page.a_new.trigger()
     page.title.setText("Uden virksomhed")
@@ -94,7 +87,7 @@ def test_saving_a_new_vacancy_without_employer_asks_for_one(ops, qtbot, demo_sto
     assert "Vælg den virksomhed" in page.form.problem_text("employer_id")
 
 
-def test_filter_as_you_type_and_status_filter_narrow_the_list(ops, qtbot, demo_store):  # noqa: F811
+def test_filter_as_you_type_and_status_filter_narrow_the_list(ops, qtbot, demo_store):
     page = make_page(ops, qtbot)
     total = page.list.model.rowCount()
     assert total == 50
@@ -110,7 +103,7 @@ def test_filter_as_you_type_and_status_filter_narrow_the_list(ops, qtbot, demo_s
 
 
 def test_selecting_a_row_opens_the_vacancy_and_employer_navigation_is_requested(
-        ops, qtbot, demo_store):  # noqa: F811
+        ops, qtbot, demo_store):
     page = make_page(ops, qtbot)
     page.list.table.setFocus()
     page.list.table.selectRow(2)
@@ -122,7 +115,7 @@ def test_selecting_a_row_opens_the_vacancy_and_employer_navigation_is_requested(
 
 
 def test_delete_asks_first_and_removes_the_vacancy_from_the_list(
-        ops, qtbot, demo_store, monkeypatch):  # noqa: F811
+        ops, qtbot, demo_store, monkeypatch):
     page = make_page(ops, qtbot)
     vacancy = first_vacancy(demo_store)
     page.open_item(vacancy.id)
@@ -132,14 +125,14 @@ def test_delete_asks_first_and_removes_the_vacancy_from_the_list(
     assert page.list.model.row_of(vacancy.id) == -1 and page.vacancy_id == ""
 
 
-def test_vacancy_list_model_passes_the_model_tester(ops, qtbot, qtmodeltester):  # noqa: F811
+def test_vacancy_list_model_passes_the_model_tester(ops, qtbot, qtmodeltester):
     page = make_page(ops, qtbot)
     qtmodeltester.check(page.list.model)
     qtmodeltester.check(page.requirements.model())
 
 
 def test_suitable_citizens_are_ranked_filtered_at_once_and_proposed_with_ctrl_p(
-        ops, qtbot, demo_store, qtmodeltester):  # noqa: F811
+        ops, qtbot, demo_store, qtmodeltester):
     page = make_page(ops, qtbot)
     with demo_store.read() as s:
         vacancies = s.scalars(select(Vacancy).where(Vacancy.status == "open")

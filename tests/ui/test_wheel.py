@@ -15,11 +15,8 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QWidget
 
 from forms.templates import agreement_types
-from ui.views.agreement_wizard import new_agreement_ref
-from ui.views.agreements import AgreementsPage
-
-from .desktop_fixtures import ops, settings, settings_file, settle, window  # noqa: F401
-from .test_agreement_wizard import parties  # noqa: F401 - fixture used by name
+from tests.support.desktop import settle
+from tests.support.wizard import choose_type, open_new_agreement
 
 
 def _wheel(widget: QWidget, steps: int) -> bool:
@@ -71,7 +68,7 @@ def assert_wheel_changes_nothing(root: QWidget, where: str) -> int:
 
 
 def test_the_wheel_changes_no_choice_on_any_page_or_record_form(
-        window, ops, qtbot, demo_store, parties):  # noqa: F811
+        window, ops, qtbot, demo_store, parties):
     seen = 0
     for key in window.pages:
         page = window.show_page(key)
@@ -88,28 +85,18 @@ def test_the_wheel_changes_no_choice_on_any_page_or_record_form(
 
 @pytest.mark.parametrize("agreement_type", agreement_types())
 def test_the_wheel_changes_no_choice_in_the_agreement_wizard(
-        ops, qtbot, demo_store, parties, agreement_type):  # noqa: F811
-    page = AgreementsPage(ops)
-    qtbot.addWidget(page)
-    page.show()
-    settle(qtbot, ops)
-    page.open_item(new_agreement_ref(employer_id=parties.employer_id,
-                                     match_id=parties.match_id))
-    wizard = page.wizard
+        ops, qtbot, demo_store, parties, agreement_type):
+    wizard = open_new_agreement(ops, qtbot, parties).wizard
     settle(qtbot, ops)
     assert_wheel_changes_nothing(wizard, f"{agreement_type}: start")  # employer, match, ...
-    wizard.start.set_type(agreement_type)
-    wizard.start._type_clicked()
-    wizard.next_button.click()
-    settle(qtbot, ops)
-    assert wizard.state is not None and wizard.state.agreement_type == agreement_type
+    choose_type(wizard, agreement_type, qtbot, ops)
     assert_wheel_changes_nothing(wizard, f"{agreement_type}: fields")
     settle(qtbot, ops)
 
 
 def test_the_wheel_does_not_change_how_a_signer_was_identified(
-        ops, qtbot, demo_store):  # noqa: F811
-    from tests.unit.forms.test_signing_support import ready_draft
+        ops, qtbot, demo_store):
+    from tests.support.signing import ready_draft
     from ui.views import signing as S
     agreement_id = ready_draft(demo_store)
     dialog = S.SigningDialog(ops, agreement_id)

@@ -13,58 +13,27 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QComboBox, QWidget
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from consultant_app import services
 from consultant_app.store.models import Match, PlacementAgreement, Vacancy, Visit
 from forms import agreements as fa
 from forms.verify import verify_pdf
-from ui.views.agreement_wizard import STEP_FILL, STEP_READY
+from tests.support.desktop import settle
+from tests.support.pad import handwriting
+from tests.support.wizard import Interactions, create_agreement, fill_to_ready
 from ui.views.employers import EmployersPage
 from ui.views.matches import MatchesPage
 from ui.views.partials import sealed_pdf
 from ui.views.signing import SigningDialog
 from ui.views.vacancies import VacanciesPage
 
-from .desktop_fixtures import ops, settings, settings_file, settle, window  # noqa: F401
-from .test_agreement_wizard import Interactions
-from .test_signing import handwriting
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 GOAL = 40
 START = dt.date.today() + dt.timedelta(days=14)
-
-
-class Visit_(Interactions):
-    """The wizard test's counter, plus what the rest of the visit needs."""
-
-    def chord(self, widget: QWidget, action: QAction, what: str) -> None:
-        """An action's own shortcut, pressed where the focus is."""
-        combo = action.shortcut()[0]
-        self.key(widget, combo.key(), what, combo.keyboardModifiers())
-
-    def choose(self, combo: QComboBox, data: str, what: str) -> None:
-        """Open a list and pick an item: two clicks."""
-        assert combo.isVisible() and combo.isEnabled(), what
-        self.count += 2
-        self.log.append(f"choose {what}")
-        combo.setFocus()
-        combo.setCurrentIndex(combo.findData(data))
-
-    def stroke(self, canvas: QWidget, points: list[tuple[int, int]], what: str) -> None:
-        from PySide6.QtCore import QPoint
-        from PySide6.QtTest import QTest
-        self.count += 1
-        self.log.append(f"stroke {what}")
-        QTest.mousePress(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                         QPoint(*points[0]))
-        for x, y in points[1:]:
-            QTest.mouseMove(canvas, QPoint(x, y))
-        QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                           QPoint(*points[-1]))
 
 
 def seed_visit(store) -> tuple[str, str]:  # type: ignore[no-untyped-def]
@@ -84,12 +53,12 @@ def seed_visit(store) -> tuple[str, str]:  # type: ignore[no-untyped-def]
 
 
 def test_whole_visit_to_a_sealed_agreement_in_at_most_40_interactions(
-        window, ops, qtbot, demo_store, tmp_path: Path, monkeypatch):  # noqa: F811
+        window, ops, qtbot, demo_store, tmp_path: Path, monkeypatch):
     employer_id, citizen_id = seed_visit(demo_store)
     pdf_path = tmp_path / "aftale.pdf"
     monkeypatch.setattr(sealed_pdf.SavePdfDialog, "ask",
                         classmethod(lambda cls, parent, name: pdf_path))
-    ui = Visit_(qtbot)
+    ui = Interactions(qtbot)
     employers = window.show_page("employers")
     assert isinstance(employers, EmployersPage)
     employers.open_item(employer_id)
@@ -159,22 +128,8 @@ def test_whole_visit_to_a_sealed_agreement_in_at_most_40_interactions(
     assert wizard.start.match.currentData() == match.id
 
     # 5. The wizard: what the records do not know, then ready to sign.
-    ui.click(wizard.next_button, "Opret aftale")
-    settle(qtbot, ops)
-    ui.click(wizard.next_button, "Næste")
-    assert wizard.current_step() == STEP_FILL
-    wage = wizard.editors["wage_per_hour"].input
-    qtbot.waitUntil(wage.hasFocus)  # the empty required field, focused
-    ui.type(wage, "142", "timeløn")
-    ui.click(wizard.next_button, "Næste")
-    settle(qtbot, ops)
-    assert wizard.current_step() == STEP_READY
-    for key, ack in list(wizard.ready.acknowledgements.items()):
-        if ack.note.isVisible():
-            ui.type(ack.note, "Aftalt med virksomheden", f"note til {key}")
-            ui.click(ack.button, f"kvittér {key}")
-            settle(qtbot, ops)
-    assert wizard.state.check.ready, [str(f.message) for f in wizard.state.check.blocking()]
+    create_agreement(ui, wizard, qtbot, ops)
+    fill_to_ready(ui, wizard, qtbot, ops, "wage_per_hour", "142", "timeløn")
     agreement_id = wizard.state.agreement_id
     ui.click(wizard.sign_button, "Underskriv…")
     dialog = next(w for w in QApplication.topLevelWidgets()

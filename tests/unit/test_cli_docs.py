@@ -18,7 +18,7 @@ import pytest
 from consultant_app.cli import cli, main, texts
 from consultant_app.cli.common import COMMAND_GROUP
 from consultant_app.store import Store
-from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.support.profiles import FAST_KDF, PASSPHRASE
 
 ROOT = Path(__file__).resolve().parents[2]
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -14,7 +14,7 @@ from consultant_app.store import Store
 from consultant_app.store.models import (AccessLog, Citizen, ContactPerson, Employer, Match,
                                          MatchEvent,
                                          OutboxEntry, Vacancy, Visit)
-from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.support.profiles import FAST_KDF, PASSPHRASE
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import json
 
 from consultant_app.cli import main
 from consultant_app.store import Store
-from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.support.profiles import FAST_KDF, PASSPHRASE
 
 
 def run(capsys, profile, *args: str) -> tuple[int, str]:

@@ -9,8 +9,7 @@ from consultant_app import identifiers
 from consultant_app.demo import DemoCounts, seed_demo
 from consultant_app.store import Store
 from consultant_app.store.models import Citizen, Employer, Vacancy
-
-from ..conftest import FAST_KDF
+from tests.support.profiles import FAST_KDF
 
 
 def _fingerprint(store: Store) -> str:

@@ -21,8 +21,8 @@ from consultant_app.cli import main
 from consultant_app.demo import DemoCounts, seed_demo
 from consultant_app.store import DB_FILENAME, Store
 from consultant_app.store.models import Citizen
+from tests.support.profiles import FAST_KDF
 
-from ..conftest import FAST_KDF
 
 PASSPHRASE = "pw"
 

@@ -10,8 +10,7 @@ from consultant_app.search import search
 from consultant_app.store import DB_FILENAME, Store
 from consultant_app.store.migrate import HEAD_REVISION, current_revision, head_revision, upgrade
 from consultant_app import crypto
-
-from ..conftest import FAST_KDF, PASSPHRASE
+from tests.support.profiles import FAST_KDF, PASSPHRASE
 
 
 def test_a_profile_at_the_first_revision_upgrades_to_head_without_losing_anything(tmp_path):

@@ -23,8 +23,8 @@ from sqlalchemy import func, select
 from consultant_app.demo import DemoCounts, ensure_demo_profile
 from consultant_app.store import DB_FILENAME, Store
 from consultant_app.store.models import Employer
+from tests.support.profiles import FAST_KDF
 
-from ..conftest import FAST_KDF
 
 RUNNER = Path(__file__).with_name("kill_runner.py")
 PASSPHRASE = "pw"

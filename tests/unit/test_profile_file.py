@@ -15,8 +15,8 @@ from consultant_app.errors import WrongPassphrase
 from consultant_app.profile_file import DB_FILENAME, unlock_data_key
 from consultant_app.store import Store
 from consultant_app.store.models import Citizen
+from tests.support.profiles import PASSPHRASE
 
-from ..conftest import PASSPHRASE
 
 ROOT = Path(__file__).resolve().parents[2]
 

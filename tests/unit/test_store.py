@@ -32,8 +32,8 @@ from consultant_app.store.models import (
     OutboxEntry,
     ProfileMeta,
 )
+from tests.support.profiles import FAST_KDF, PASSPHRASE
 
-from ..conftest import FAST_KDF, PASSPHRASE
 
 KNOWN_CPR = "241088-3917"
 KNOWN_NOTE = "Har ondt i ryggen efter arbejdsskade og går til psykolog hver tirsdag"

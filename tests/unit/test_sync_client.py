@@ -31,7 +31,7 @@ from sync.client.apply import apply_page
 from sync.client.conflicts import list_conflicts, resolve_conflict, waiting_items
 from sync.client.engine import _operations, _record_result
 from sync.client.wipe import wipe_personal_data
-from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.support.profiles import FAST_KDF, PASSPHRASE
 
 NOW = dt.datetime(2026, 11, 20, 10, 0, tzinfo=dt.timezone.utc)
 

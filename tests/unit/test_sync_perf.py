@@ -59,7 +59,7 @@ def _stored(store, entity: str) -> list[tuple]:
 
 def test_pulled_records_are_stored_as_the_orm_stores_them(demo_store, tmp_path):
     from consultant_app.store import Store
-    from tests.conftest import FAST_KDF, PASSPHRASE
+    from tests.support.profiles import FAST_KDF, PASSPHRASE
     with demo_store.read() as s:
         changes = _wire_changes(s)
     assert len(changes) >= DEFERRED_INDEXING_FROM  # the bulk path, deferred indexing
@@ -96,7 +96,7 @@ def test_the_search_index_is_complete_after_every_page(demo_store, tmp_path):
     """Pages big enough for one indexing pass each, into a growing store: every committed
     page's records are found, with the documents the per-row triggers would have made."""
     from consultant_app.store import Store
-    from tests.conftest import FAST_KDF, PASSPHRASE
+    from tests.support.profiles import FAST_KDF, PASSPHRASE
     with demo_store.read() as s:
         changes = _wire_changes(s)
     target = Store.create(tmp_path / "target", PASSPHRASE, kdf_n=FAST_KDF)

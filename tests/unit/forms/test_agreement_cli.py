@@ -13,8 +13,7 @@ from sqlalchemy import func, select
 from consultant_app.cli import main
 from consultant_app.store.models import AccessLog, Citizen
 from forms.templates import TYPE_ORDER
-
-from .samples import fitting_citizen, fitting_vacancy, seeded_profile
+from tests.support.samples import fitting_citizen, fitting_vacancy, seeded_profile
 
 
 @pytest.fixture

@@ -11,9 +11,8 @@ from consultant_app.cli import main
 from consultant_app.device import device_identity
 from consultant_app.store import Store
 from forms import agreements as A
-from tests.conftest import PASSPHRASE
-
-from .test_signing_support import ready_draft, sign_all, sign_as
+from tests.support.profiles import PASSPHRASE
+from tests.support.signing import ready_draft, sign_all, sign_as
 
 
 def run(capsys, store, *args: str) -> tuple[int, str, str]:
@@ -91,7 +90,7 @@ def test_a_signed_agreement_gets_a_new_version_and_only_drafts_are_deleted(store
 
 
 def test_a_sealed_agreement_gets_no_new_version_and_the_list_filters_by_status(store, capsys):
-    from .test_signing_support import seal
+    from tests.support.signing import seal
     agreement_id = ready_draft(store)
     device = device_identity(store)
     sign_all(store, agreement_id, device)
@@ -107,7 +106,7 @@ def test_a_sealed_agreement_gets_no_new_version_and_the_list_filters_by_status(s
 def test_signatures_show_who_is_missing_and_seal_makes_the_sealed_pdf(store, tmp_path, capsys):
     import pypdf
 
-    from .test_signing_support import SIGNERS
+    from tests.support.signing import SIGNERS
 
     agreement_id = ready_draft(store)
     device = device_identity(store)
@@ -137,7 +136,7 @@ def test_signatures_show_who_is_missing_and_seal_makes_the_sealed_pdf(store, tmp
 
 
 def sign_all_but_first(store, agreement_id, device) -> None:
-    from .test_signing_support import SIGNERS
+    from tests.support.signing import SIGNERS
     for seed, (role, name) in enumerate(SIGNERS[1:], 1):
         sign_as(store, agreement_id, device, role, name, seed,
                 identity_check="known" if role == "consultant" else "id_shown")

@@ -25,8 +25,8 @@ from sqlalchemy import select
 from consultant_app.store import Store
 from consultant_app.store.models import AgreementDocument, AgreementSignature
 from forms import agreements as A
+from tests.support.signing import SIGNERS
 
-from .test_signing_support import SIGNERS
 
 REPO = Path(__file__).resolve().parents[3]
 PASSPHRASE = "pw"
@@ -35,7 +35,7 @@ CHILD = textwrap.dedent("""
     import os, signal, sys
     from consultant_app.device import device_identity
     from consultant_app.store import Store
-    from tests.unit.forms.test_signing_support import SIGNERS, ready_draft, seal, sign_as
+    from tests.support.signing import SIGNERS, ready_draft, seal, sign_as
 
     store = Store.create(sys.argv[1], {passphrase!r}, consultant="Test Konsulent",
                          kdf_n=2 ** 10)

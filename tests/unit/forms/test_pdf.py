@@ -22,8 +22,8 @@ from forms import agreements as A
 from forms import canonical
 from forms.pdf import AuditEvent, SignatureMark, display_value, render_agreement
 from forms.templates import TYPE_ORDER, FieldSpec
+from tests.support.samples import filled_agreement, sample_audit, sample_mark, seeded_profile
 
-from .samples import filled_agreement, sample_audit, sample_mark, seeded_profile
 
 ROOT = Path(__file__).resolve().parents[3]
 

@@ -21,11 +21,7 @@ from sqlalchemy import select
 from consultant_app.store.models import AgreementDocument
 from forms import agreements as A
 from forms import canonical, sealing
-
-from . import test_signing_support as support
-from .test_signing_support import evidence_of, ready_draft, seal, sign_all, sign_as
-
-device, sealed_pdf = support.device, support.sealed_pdf  # the shared fixtures
+from tests.support.signing import evidence_of, ready_draft, seal, sign_all, sign_as
 
 
 def test_sealing_is_refused_until_every_party_has_signed(store, device):

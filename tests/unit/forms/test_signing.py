@@ -22,10 +22,8 @@ from consultant_app.store import Store
 from consultant_app.store.models import AgreementSignature
 from forms import agreements as A
 from forms import canonical, signing
-from tests.conftest import PASSPHRASE
-
-from . import test_signing_support as support
-from .test_signing_support import (
+from tests.support.profiles import PASSPHRASE
+from tests.support.signing import (
     PAD_H,
     PAD_W,
     handwriting,
@@ -36,7 +34,9 @@ from .test_signing_support import (
     sign_as,
 )
 
-device = support.device  # the shared fixture
+
+def test_handwriting_is_accepted_as_a_signature():
+    assert signing.validate_strokes(handwriting(3), PAD_W, PAD_H)
 
 
 # -- the device key -------------------------------------------------------------------------

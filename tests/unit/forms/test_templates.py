@@ -8,8 +8,8 @@ import pytest
 from consultant_app.domain import VACANCY_KINDS
 from forms import agreements as A
 from forms.templates import TYPE_ORDER, agreement_types, all_templates, get_template
+from tests.support.samples import filled_agreement, seeded_profile
 
-from .samples import filled_agreement, seeded_profile
 
 # The kind every standard key has wherever a template uses it (forms/templates.py docstring).
 STANDARD_KINDS = {

@@ -16,9 +16,7 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from consultant_app.cli.common import Context
 from consultant_app.device import device_identity, install_certificate
 from forms import verify as V
-
-from . import test_signing_support as support
-from .test_signing_support import (
+from tests.support.signing import (
     evidence_of,
     issue,
     make_ca,
@@ -27,8 +25,6 @@ from .test_signing_support import (
     seal,
     sign_all,
 )
-
-device, sealed_pdf = support.device, support.sealed_pdf  # the shared fixtures
 
 
 def test_an_untouched_sealed_pdf_verifies_intact_and_says_who_signed(sealed_pdf, device):

@@ -19,12 +19,10 @@ from hypothesis import strategies as st
 
 from consultant_app.cli.common import Context
 from forms import verify as V
+from tests.support import forgery
+from tests.support.signing import evidence_of
 
-from . import forgery
-from . import test_signing_support as support
-from .test_signing_support import evidence_of
 
-device, sealed_pdf = support.device, support.sealed_pdf  # the shared fixtures
 ROOT = Path(__file__).resolve().parents[3]
 
 

@@ -15,17 +15,10 @@ from consultant_app.device import device_identity, install_certificate
 from consultant_app.store import Store
 from forms import trust as T
 from forms import verify as V
-from tests.conftest import FAST_KDF, PASSPHRASE
+from tests.support import forgery
+from tests.support.profiles import FAST_KDF, PASSPHRASE
+from tests.support.signing import evidence_of, issue, make_ca, ready_draft, seal, sign_all
 
-from . import forgery
-from .test_signing_support import (
-    evidence_of,
-    issue,
-    make_ca,
-    ready_draft,
-    seal,
-    sign_all,
-)
 
 REAL_CA_NAME = "Consultant App central service CA"
 

@@ -2,7 +2,7 @@
 
 Usage (other test modules import this)::
 
-    from tests.integration.server_process import ServerProcess, postgres_url_or_none
+    from tests.support.server_process import ServerProcess, fresh_postgres_database
 
     with ServerProcess.sqlite(tmp_path) as server:       # or ServerProcess(url, data_dir)
         server.admin("add-municipality", "0751", "Aarhus")
@@ -15,10 +15,8 @@ Aarhus, consultant "Demo Konsulent", code ``DEMO_CODE``). For PostgreSQL,
 ``fresh_postgres_database()`` is a context manager giving the URL of a new empty database (dropped
 afterwards), or raising ``PostgresUnavailable`` with the reason.
 
-Fixtures: ``shared_server`` (module scope, one process per backend; use
-``server.new_municipality()`` to work in a fresh municipality), ``server`` (parametrized: "sqlite" and "postgresql"; the PostgreSQL case is skipped,
-with the reason, only when PostgreSQL is not reachable) and ``sqlite_server``. Use them with
-``from tests.integration.server_process import server  # noqa: F401`` in a test module.
+The fixtures built on it (``server``, ``shared_server``, ``sqlite_server``) are in
+tests/integration/conftest.py.
 """
 
 from __future__ import annotations
@@ -36,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO_CODE = "DEMO-0751-AARHUS"
@@ -235,12 +234,7 @@ def fresh_postgres_database() -> Iterator[str]:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-# -- pytest fixtures -----------------------------------------------------------------------------
-
-import pytest
-
-
-def _running_server(backend: str, folder: Path) -> Iterator[ServerProcess]:
+def running_server(backend: str, folder: Path) -> Iterator[ServerProcess]:
     """A service on a fresh database of ``backend``; PostgreSQL is skipped when unreachable."""
     if backend == "sqlite":
         with ServerProcess.sqlite(folder) as proc:
@@ -256,23 +250,3 @@ def _running_server(backend: str, folder: Path) -> Iterator[ServerProcess]:
             yield proc
     finally:
         database.__exit__(None, None, None)
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ServerProcess]:
-    """A running service on a fresh database: SQLite, then PostgreSQL when reachable."""
-    yield from _running_server(request.param, tmp_path)
-
-
-@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
-def shared_server(request: pytest.FixtureRequest,
-                  tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
-    """Like ``server``, but one process per backend for a whole test module (starting one
-    costs about a second); tests isolate themselves with ``new_municipality()``."""
-    yield from _running_server(request.param, tmp_path_factory.mktemp("server"))
-
-
-@pytest.fixture
-def sqlite_server(tmp_path: Path) -> Iterator[ServerProcess]:
-    with ServerProcess.sqlite(tmp_path) as proc:
-        yield proc

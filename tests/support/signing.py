@@ -1,6 +1,7 @@
-"""Shared pieces of the signing, sealing and verification tests: a ready virksomhedspraktik
-on a real profile, signatures that look like handwriting, a sealed PDF, a test CA, and a way
-to change the evidence inside a sealed PDF the way a forger would (an incremental update)."""
+"""Signing, sealing and verifying in tests, through the store (no desktop): a ready
+virksomhedspraktik on a real profile, signatures that look like handwriting, a test CA, and a
+way to change the evidence inside a sealed PDF the way a forger would (an incremental update).
+The ``device`` and ``sealed_pdf`` fixtures built on it are in tests/unit/conftest.py."""
 
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ import json
 import math
 from typing import Any, Callable
 
-import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ed25519
@@ -20,7 +20,7 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
 
 from consultant_app import services
-from consultant_app.device import DeviceIdentity, device_identity
+from consultant_app.device import DeviceIdentity
 from consultant_app.store import Store
 from forms import agreements as A
 from forms import sealing, signing
@@ -98,18 +98,6 @@ def seal(store: Store, agreement_id: str, device: DeviceIdentity) -> bytes:
         return sealing.seal_agreement(s, agreement_id, device)
 
 
-@pytest.fixture
-def device(store: Store) -> DeviceIdentity:
-    return device_identity(store)
-
-
-@pytest.fixture
-def sealed_pdf(store: Store, device: DeviceIdentity) -> tuple[str, bytes]:
-    agreement_id = ready_draft(store)
-    sign_all(store, agreement_id, device)
-    return agreement_id, seal(store, agreement_id, device)
-
-
 # -- a certificate authority like the central service's ---------------------------------------
 def make_ca(name: str = "Test Jobcenter CA") -> tuple[ed25519.Ed25519PrivateKey, str]:
     key = ed25519.Ed25519PrivateKey.generate()
@@ -170,6 +158,3 @@ def replace_evidence(pdf: bytes, change: Callable[[dict[str, Any]], None]) -> by
     writer.write(out)
     return out.getvalue()
 
-
-def test_handwriting_is_accepted_as_a_signature():
-    assert signing.validate_strokes(handwriting(3), PAD_W, PAD_H)

@@ -1,0 +1,23 @@
+"""The desktop's command line run as a user runs it: ``consultant-app`` in a process of its own,
+the passphrase from the environment."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.support.profiles import PASSPHRASE
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_app(profile: Path, *args: str, passphrase: str = PASSPHRASE,
+            timeout: float = 180) -> subprocess.CompletedProcess[str]:
+    """``consultant-app --profile <profile> <args>``; its exit code, stdout and stderr."""
+    env = {**os.environ, "CONSULTANT_APP_PASSPHRASE": passphrase, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-c", "import sys; from consultant_app.cli import "
+                           "main; sys.exit(main())", "--profile", str(profile), *args],
+                          capture_output=True, text=True, env=env, cwd=ROOT, timeout=timeout,
+                          check=False)
