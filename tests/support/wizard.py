@@ -152,6 +152,15 @@ def fill_to_ready(ui: Interactions, wizard: AgreementWizard, qtbot, ops: Ops,  #
     assert wizard.state.check.ready, [str(f.message) for f in wizard.state.check.blocking()]
 
 
+def open_agreement(ops: Ops, qtbot, agreement_id: str) -> AgreementsPage:  # type: ignore[no-untyped-def]
+    """The agreements page on its own, showing the agreement."""
+    page = AgreementsPage(ops)
+    show_page(page, ops, qtbot)
+    page.open_item(agreement_id)
+    settle(qtbot, ops)
+    return page
+
+
 def open_new_agreement(ops: Ops, qtbot, parties: Parties) -> AgreementsPage:  # type: ignore[no-untyped-def]
     """The agreements page on its own, its wizard started for the parties' employer and
     match."""

@@ -21,6 +21,7 @@ from tests.support.wizard import (
     choose_type,
     create_agreement,
     fill_to_ready,
+    open_agreement,
     open_new_agreement,
     seed_parties,
     start_from_employer,
@@ -35,7 +36,6 @@ from ui.views.agreement_wizard import (
     STEP_START,
     ConfirmNewRevision,
 )
-from ui.views.agreements import AgreementsPage
 
 TODAY = dt.date.today()
 
@@ -216,12 +216,7 @@ def test_a_signed_agreement_is_read_only_and_a_new_version_is_confirmed(
                               match_id=parties.match_id)
         doc.record.status, doc.record.content_hash = fa.SIGNED, fa.content_hash(doc)
         agreement_id = doc.id
-    page = AgreementsPage(ops)
-    qtbot.addWidget(page)
-    page.show()
-    settle(qtbot, ops)
-    page.open_item(agreement_id)
-    wizard = page.wizard
+    wizard = open_agreement(ops, qtbot, agreement_id).wizard
     assert wizard.frozen.isVisible() and wizard.editors["purpose"].input.isReadOnly()
     # signed by all, not sealed: the signing goes on to the seal (test_signing_resume.py)
     assert wizard.sign_button.isEnabled() and "Fortsæt" in wizard.sign_button.text()

@@ -17,8 +17,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 
 from consultant_app.device import device_identity
-from tests.support.desktop import settle, shoot
+from tests.support.desktop import shoot
 from tests.support.signing import ready_draft, seal, sign_all
+from tests.support.wizard import open_agreement
 from ui.views.agreements import AgreementsPage
 from ui.views.partials import sealed_pdf as P
 
@@ -32,13 +33,7 @@ def _sealed_page(store, ops, qtbot) -> tuple[AgreementsPage, str, bytes]:
     me = device_identity(store)
     sign_all(store, agreement_id, me)
     pdf = seal(store, agreement_id, me)
-    page = AgreementsPage(ops)
-    qtbot.addWidget(page)
-    page.show()
-    settle(qtbot, ops)
-    page.open_item(agreement_id)
-    settle(qtbot, ops)
-    return page, agreement_id, pdf
+    return open_agreement(ops, qtbot, agreement_id), agreement_id, pdf
 
 
 def test_a_sealed_agreement_offers_its_pdf_to_save_open_and_print(

@@ -17,8 +17,8 @@ from forms import agreements as A
 from tests.support.desktop import settle
 from tests.support.pad import open_dialog, sign_name
 from tests.support.signing import ready_draft
+from tests.support.wizard import open_agreement
 from ui.views import signing as S
-from ui.views.agreements import AgreementsPage
 
 pytestmark = pytest.mark.empty_profile  # each test makes the agreement it works on
 
@@ -34,16 +34,6 @@ def _sign_first_party(qtbot, ops, agreement_id: str) -> None:
     qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
 
 
-def _open_page(ops, qtbot, agreement_id: str) -> AgreementsPage:
-    page = AgreementsPage(ops)
-    qtbot.addWidget(page)
-    page.show()
-    settle(qtbot, ops)
-    page.open_item(agreement_id)
-    settle(qtbot, ops)
-    return page
-
-
 def test_after_one_party_signed_the_agreement_says_who_is_missing_and_signing_goes_on(
         store, ops, qtbot) -> None:
     agreement_id = ready_draft(store)
@@ -51,7 +41,7 @@ def test_after_one_party_signed_the_agreement_says_who_is_missing_and_signing_go
     with store.read() as s:
         assert A.load(s, agreement_id).record.status == A.SIGNING
 
-    page = _open_page(ops, qtbot, agreement_id)  # as after a restart: read from the store
+    page = open_agreement(ops, qtbot, agreement_id)  # as after a restart: read from the store
     wizard = page.wizard
     banner = wizard.ready.banner.text()
     assert "Aftalen er underskrevet" not in banner, banner
@@ -74,7 +64,7 @@ def test_after_one_party_signed_the_agreement_says_who_is_missing_and_signing_go
 
 def test_a_draft_that_is_not_ready_still_cannot_be_signed(store, ops, qtbot) -> None:
     agreement_id = ready_draft(store, purpose=None)  # a required field left empty
-    page = _open_page(ops, qtbot, agreement_id)
+    page = open_agreement(ops, qtbot, agreement_id)
     assert not page.wizard.sign_button.isEnabled()
     assert "Fortsæt" not in page.wizard.sign_button.text()
 
@@ -82,7 +72,7 @@ def test_a_draft_that_is_not_ready_still_cannot_be_signed(store, ops, qtbot) -> 
 def test_closing_the_dialog_after_one_signature_leaves_the_page_ready_to_go_on(
         store, ops, qtbot) -> None:
     agreement_id = ready_draft(store)
-    page = _open_page(ops, qtbot, agreement_id)
+    page = open_agreement(ops, qtbot, agreement_id)
     wizard = page.wizard
     assert wizard.sign_button.isEnabled() and "Underskriv" in wizard.sign_button.text()
     qtbot.mouseClick(wizard.sign_button, Qt.MouseButton.LeftButton)
