@@ -12,13 +12,13 @@ from collections.abc import Callable
 from typing import Any
 
 from cryptography import x509
-from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ed25519
 from pyhanko.pdf_utils import embed, generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 
 from consultant_app.device import DeviceIdentity
 from forms import sealing
+from tests.support.signing import make_ca
 
 
 def unsigned_part(pdf: bytes) -> bytes:
@@ -46,17 +46,7 @@ def reseal(rendered: bytes, evidence: bytes | dict[str, Any], device: DeviceIden
 def impostor_ca(real_ca_pem: str) -> tuple[ed25519.Ed25519PrivateKey, str]:
     """A self-made CA whose certificate carries exactly the real CA's name."""
     real = x509.load_pem_x509_certificate(real_ca_pem.encode("ascii"))
-    key = ed25519.Ed25519PrivateKey.generate()
-    now = dt.datetime.now(dt.UTC)
-    cert = (x509.CertificateBuilder().subject_name(real.subject).issuer_name(real.subject)
-            .public_key(key.public_key()).serial_number(x509.random_serial_number())
-            .not_valid_before(now - dt.timedelta(days=1))
-            .not_valid_after(now + dt.timedelta(days=3650))
-            .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
-            .add_extension(x509.KeyUsage(True, False, False, False, False, True, True, False,
-                                         False), critical=True)
-            .sign(key, None))
-    return key, cert.public_bytes(serialization.Encoding.PEM).decode("ascii")
+    return make_ca(subject=real.subject, digital_signature=True)
 
 
 def open_action(script: str) -> Callable[[IncrementalPdfFileWriter], None]:

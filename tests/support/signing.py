@@ -99,17 +99,20 @@ def seal(store: Store, agreement_id: str, device: DeviceIdentity) -> bytes:
 
 
 # -- a certificate authority like the central service's ---------------------------------------
-def make_ca(name: str = "Test Jobcenter CA") -> tuple[ed25519.Ed25519PrivateKey, str]:
+def make_ca(name: str = "Test Jobcenter CA", *, subject: x509.Name | None = None,
+            digital_signature: bool = False) -> tuple[ed25519.Ed25519PrivateKey, str]:
+    """A self-signed CA named ``name`` (or with the whole ``subject``): its key and its
+    certificate (PEM)."""
     key = ed25519.Ed25519PrivateKey.generate()
-    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
+    subject = subject or x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
     now = dt.datetime.now(dt.timezone.utc)
     cert = (x509.CertificateBuilder().subject_name(subject).issuer_name(subject)
             .public_key(key.public_key()).serial_number(x509.random_serial_number())
             .not_valid_before(now - dt.timedelta(days=1))
             .not_valid_after(now + dt.timedelta(days=3650))
             .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
-            .add_extension(x509.KeyUsage(False, False, False, False, False, True, True, False,
-                                         False), critical=True)
+            .add_extension(x509.KeyUsage(digital_signature, False, False, False, False, True,
+                                         True, False, False), critical=True)
             .sign(key, None))
     return key, cert.public_bytes(serialization.Encoding.PEM).decode("ascii")
 
