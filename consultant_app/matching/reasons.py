@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING, Any
 
 from ..domain import (
@@ -82,9 +83,10 @@ def fmt_number(x: float) -> str:
 
 
 def fmt_km(km: float, limit: float | None = None) -> str:
-    """Whole kilometres, but a decimal where rounding would hide why a limit was passed."""
+    """Whole kilometres, but a tenth where rounding would hide why a limit was passed; a
+    distance over the limit is rounded up then, so it never reads as the limit itself."""
     if limit is not None and round(km) <= limit:
-        return format_number(km, 1)
+        return format_number(math.ceil(km * 10) / 10 if km > limit else km, 1)
     return str(max(round(km), 1))
 
 

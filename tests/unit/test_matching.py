@@ -650,3 +650,16 @@ def test_a_cached_ranking_counts_without_building(demo_store):
         fast = matching.rank_citizens(s, vid, today=TODAY)
         slow = matching.rank_citizens(s, vid, today=TODAY, use_cache=False)
     assert len(fast) == len(slow) == len(fast.assessments)
+
+
+def test_a_distance_just_over_the_limit_is_shown_over_it() -> None:
+    """'Bor 20 km væk – vil højst 20 km' would contradict itself: a distance that rounds to
+    the limit but passes it is shown rounded up to a tenth, one within it as it rounds."""
+    from consultant_app.matching import fmt_km
+
+    assert fmt_km(20.04, 20) == "20,1"
+    assert fmt_km(20.15, 20) == "20,2"
+    assert fmt_km(19.96, 20) == "20"
+    assert fmt_km(17.26, 20) == "17,3"
+    assert fmt_km(23.6, 20) == "24"
+    assert fmt_km(0.2) == "1"
