@@ -67,6 +67,11 @@ def test_every_wizard_step_renders_to_png(window, ops, qtbot, demo_store):
     QApplication.processEvents()
     wizard.focus_field("hours_per_week")
     image = picture("3b-refused-value")
+    clipped = [f"{key}.{name}" for key, editor in wizard.editors.items()
+               for name in ("note", "problem", "finding", "help")
+               if (label := getattr(editor, name)).isVisible()
+               and label.height() < label.heightForWidth(label.width())]
+    assert clipped == [], "wrapped texts drawn in less height than they need"
     refused = wizard.editors["hours_per_week"].problem
     assert refused.text() == "Skal være et tal, ikke 'mange'."
     assert has_colour(where(image, window, refused), ERROR_COLOUR) >= 20, \

@@ -13,7 +13,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Mapping
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -262,6 +263,7 @@ class FieldEditor(QWidget):
         self.refused = self.raw()
         self.problem.setText("\n".join(messages))
         self.problem.show()
+        self._fit_wrapped()
 
     def clear_problem(self) -> None:
         self.problem.clear()
@@ -280,11 +282,36 @@ class FieldEditor(QWidget):
         self.finding.setStyleSheet(f"color: {SEVERITY_COLOURS[worst]};")
         self.finding.setText("\n".join(f"{_severity_mark(s)} {m}" for s, m in findings))
         self.finding.show()
+        self._fit_wrapped()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_wrapped()
+
+    def _fit_wrapped(self) -> None:
+        """Each wrapped text asks for the height it needs at the editor's width: the form
+        and the scroll area around the editor do not pass a height for a width down to a
+        label reliably, and a finding shown after the step was laid out was drawn clipped,
+        over the next row."""
+        for label in (self.problem, self.finding, self.help):
+            need = 0 if label.isHidden() else _wrapped_height(label, self.width())
+            if label.minimumHeight() != need:
+                label.setMinimumHeight(need)
 
     def focus(self) -> None:
         self.input.setFocus(Qt.FocusReason.OtherFocusReason)
         if isinstance(self.input, QLineEdit):
             self.input.selectAll()
+
+
+def _wrapped_height(label: QLabel, width: int) -> int:
+    """The height a word-wrapped plain-text label needs at ``width`` (measured from its font,
+    not ``heightForWidth``, which never reports less than the minimum height set here)."""
+    margins = label.contentsMargins()
+    inner = max(width - margins.left() - margins.right() - 2 * max(label.margin(), 0), 1)
+    rect = label.fontMetrics().boundingRect(
+        QRect(0, 0, inner, 1 << 20), int(Qt.TextFlag.TextWordWrap), label.text())
+    return rect.height() + margins.top() + margins.bottom() + 2 * max(label.margin(), 0)
 
 
 def _severity_mark(severity: str) -> str:
