@@ -190,8 +190,16 @@ class SyncRunner:
         self._publish(running=True, phase="", done=0, total=None, seconds_left=None)
         clock = ProgressClock()
 
+        last_phase = [""]
+
         def progress(phase: str, done: int, total: int | None) -> None:
             now = clock.report(phase, done, total)
+            if last_phase[0] == "push" and phase != "push":
+                # The push is over: what it sent is no longer waiting, though the pull may
+                # run for minutes more (a first sync).
+                with self.engine.store.read() as s:
+                    self._publish(waiting=outbox_count(s))
+            last_phase[0] = phase
             self._publish(phase=phase, done=done, total=total, seconds_left=now.seconds_left)
         try:
             report = self.engine.sync(trigger, progress)

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from sqlalchemy import text
 
 from consultant_app import services
+from consultant_app.queries import outbox_count
 from consultant_app.services.employers import create_employer
 from consultant_app.store import Store
 from sync.client import SyncEngine
@@ -31,6 +32,8 @@ def test_enroll_from_the_sync_page_then_lose_the_service(window, demo_store, qtb
         admin.add_municipality(engine, "0751", "Aarhus")
         code = auth.store_code(engine, admin.add_consultant(engine, "0751", "Test Konsulent"))
         monkeypatch.setattr(sync_bridge, "AFTER_CHANGE_MS", 200)
+        with demo_store.read() as s:
+            before = outbox_count(s)
         bridge = start_sync(demo_store, window)
         assert bridge is not None and not bridge.runner.running  # not enrolled: not started
         page = window.show_page("sync")
@@ -90,6 +93,8 @@ def test_a_first_sync_shows_records_done_left_and_time_left(window, demo_store, 
         writer_engine.close()
         writer.close()
 
+        with demo_store.read() as s:
+            before = outbox_count(s)
         bridge = start_sync(demo_store, window)
         assert bridge is not None
         sync_engine = bridge.runner.engine
@@ -125,6 +130,11 @@ def test_a_first_sync_shows_records_done_left_and_time_left(window, demo_store, 
             for bar in (page.progress, window.sync_progress):
                 assert bar.isVisible()
                 assert (bar.minimum(), bar.maximum(), bar.value()) == (0, on_service, 500)
+            # What the push sent no longer counts as waiting while the pull runs.
+            with demo_store.read() as s:
+                waiting = outbox_count(s)
+            assert status.waiting == waiting < before
+            assert window.outbox_label.text().endswith(f": {waiting}")
             shoot(window, "sync-first-sync-progress", "sync")
         finally:
             release.set()
