@@ -320,8 +320,10 @@ def writing(engine: Engine) -> Iterator[Connection]:
             yield conn
 
 
-# Advisory lock classes (PostgreSQL): the first key of pg_advisory_xact_lock's two.
+# Advisory lock classes (PostgreSQL): the first key of pg_advisory_xact_lock's two. The
+# migrations' lock has a class of its own, so no municipality's hash can meet it.
 _CHANGE_LOCK, _MUNICIPALITY_LOCK, _NATURAL_KEY_LOCK = 7510, 7511, 7512
+MIGRATION_LOCK = 7509
 
 
 def lock_municipality(conn: Connection, code: str) -> None:

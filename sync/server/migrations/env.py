@@ -5,12 +5,12 @@ holds a session advisory lock: one instance migrates, the others wait and find i
 from alembic import context
 from sqlalchemy import text
 
-from sync.server.db import metadata
+from sync.server.db import MIGRATION_LOCK, metadata
 
 connection = context.config.attributes["connection"]
 postgres = connection.dialect.name == "postgresql"
 if postgres:
-    connection.execute(text("SELECT pg_advisory_lock(7510, 0)"))
+    connection.execute(text("SELECT pg_advisory_lock(:k, 0)"), {"k": MIGRATION_LOCK})
     connection.commit()
 try:
     context.configure(
@@ -23,5 +23,5 @@ try:
         context.run_migrations()
 finally:
     if postgres:
-        connection.execute(text("SELECT pg_advisory_unlock(7510, 0)"))
+        connection.execute(text("SELECT pg_advisory_unlock(:k, 0)"), {"k": MIGRATION_LOCK})
         connection.commit()
