@@ -90,21 +90,13 @@ def child_app(profile: str, filter_word: str = "") -> None:
     shown, the profile opened off the UI thread, the main window in its place), then quit;
     with ``filter_word``, also the citizens list filtered, for peak memory."""
     from PySide6.QtCore import QSettings, QTimer
-    from PySide6.QtWidgets import QApplication
 
-    from ui.app import StartWindow, open_program
-    from ui.collector import GuiThreadCollector
-    from ui.i18n import install_translator
+    from ui.app import open_program, start_program
     from ui.settings import Settings
 
-    app = QApplication(sys.argv)
-    collector = GuiThreadCollector(app)  # as run_app: cycles collected on the GUI thread
     with tempfile.TemporaryDirectory() as tmp:
-        settings = Settings(QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat))
-        install_translator(settings.language, app)
-        start = StartWindow(settings)
-        start.show()
-        app.processEvents()
+        app, collector, settings, start = start_program(
+            Settings(QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat)))
         _report_shown()
         opened = open_program(Path(profile), PASSPHRASE, settings, start)
         assert opened is not None
@@ -134,13 +126,8 @@ def child_prompt(profile: str) -> None:
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from ui.app import PassphraseDialog, StartWindow, open_program
-    from ui.collector import GuiThreadCollector
-    from ui.i18n import install_translator
+    from ui.app import PassphraseDialog, open_program, start_program
     from ui.settings import Settings
-
-    app = QApplication(sys.argv)
-    collector = GuiThreadCollector(app)  # as run_app
 
     def answer() -> None:
         dialog = QApplication.activeModalWidget()
@@ -157,11 +144,8 @@ def child_prompt(profile: str) -> None:
         QTimer.singleShot(int(TYPING_S * 1000), enter)
 
     with tempfile.TemporaryDirectory() as tmp:
-        settings = Settings(QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat))
-        install_translator(settings.language, app)
-        start = StartWindow(settings)
-        start.show()
-        app.processEvents()
+        app, collector, settings, start = start_program(
+            Settings(QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat)))
         _report_shown()
         QTimer.singleShot(0, answer)
         opened = open_program(Path(profile), None, settings, start)

@@ -272,22 +272,31 @@ def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType
         QMessageBox.warning(None, QCoreApplication.translate("app", "Fejl"), text)
 
 
-def run_app(profile: Path, passphrase: str | None) -> int:
-    logging.basicConfig(level=logging.INFO,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    logging.getLogger("httpx").setLevel(logging.WARNING)  # not every sync request
+def start_program(settings: Settings | None = None
+                  ) -> tuple[QApplication, GuiThreadCollector, Settings, StartWindow]:
+    """The first moments of every start (the program's and the start-up benchmark's): the
+    application, reference cycles collected on its thread, the translator, and the start
+    window shown and painted before the imports begin beside it. ``settings``: the user's
+    unless given."""
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     collector = GuiThreadCollector(app)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
-    settings = Settings()
+    settings = settings or Settings()
     install_translator(settings.language, app)
-    sys.excepthook = _excepthook
-
     start = StartWindow(settings)
     start.show()
-    app.processEvents()  # painted before the imports start beside it
+    app.processEvents()
+    return app, collector, settings, start
+
+
+def run_app(profile: Path, passphrase: str | None) -> int:
+    logging.basicConfig(level=logging.INFO,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # not every sync request
+    app, collector, settings, start = start_program()
+    sys.excepthook = _excepthook
     opened = open_program(Path(profile), passphrase, settings, start)
     if opened is None:
         return 1
