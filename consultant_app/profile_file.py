@@ -72,30 +72,44 @@ def _look(path: Path) -> tuple[str, str | None]:
     companions = (path.with_name(path.name + suffix) for suffix in ("-wal", "-journal"))
     immutable = "&immutable=1" if not any(p.exists() for p in companions) else ""
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro{immutable}", uri=True,
-                               timeout=10)
         try:
-            tables = {row[0] for row in conn.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table'")}
-            if not tables:
-                return UNFINISHED, None
-            if not {"profile_meta", "alembic_version"} <= tables:
-                return FOREIGN, None
-            key = conn.execute("SELECT value FROM profile_meta WHERE key = ?",
-                               (KEY_ENVELOPE,)).fetchone()
-            return (WHOLE, key[0]) if key else (UNFINISHED, None)
-        finally:
-            conn.close()
+            return _read_state(path, f"mode=ro{immutable}")
+        except sqlite3.DatabaseError as exc:
+            if getattr(exc, "sqlite_errorcode", 0) & 0xFF != sqlite3.SQLITE_READONLY:
+                raise
+        # A program killed inside a write left a hot journal (or a WAL without its index)
+        # that only a writer may roll back: a read-only connection is refused. The header
+        # said SQLite, so it is opened for writing (never created) for SQLite's own recovery,
+        # which puts the file back as it was at its last commit, as the file's owner would
+        # on its next open; nothing else is written.
+        return _read_state(path, "mode=rw")
     except sqlite3.DatabaseError as exc:
         raise translate_sqlite_error(exc, str(path)) or CorruptDatabase(
             str(path), str(exc)) from None
+
+
+def _read_state(path: Path, mode: str) -> tuple[str, str | None]:
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True, timeout=10)
+    try:
+        tables = {row[0] for row in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not tables:
+            return UNFINISHED, None
+        if not {"profile_meta", "alembic_version"} <= tables:
+            return FOREIGN, None
+        key = conn.execute("SELECT value FROM profile_meta WHERE key = ?",
+                           (KEY_ENVELOPE,)).fetchone()
+        return (WHOLE, key[0]) if key else (UNFINISHED, None)
+    finally:
+        conn.close()
 
 
 def inspect_profile_file(path: Path) -> str:
     """Whether ``path`` is missing, a profile whose creation never finished (no tables, or no
     wrapped key: nothing in it can ever be read), another program's SQLite file, or a whole
     profile. Read through a read-only connection (which also sees a WAL left by a killed
-    program), so nothing is written to a file that may not be ours. Damage is CorruptDatabase."""
+    program), so nothing is written to a file that may not be ours; only a hot journal a
+    killed writer left is rolled back first, as SQLite requires. Damage is CorruptDatabase."""
     return _look(path)[0]
 
 
