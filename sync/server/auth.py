@@ -100,7 +100,7 @@ def enroll(engine: Engine, ca: CA, code: str, public_key_b64: str, device_name: 
         if row is None or (row.expires_at is not None and row.expires_at < now):
             raise ServiceError(403, "invalid_code", UNKNOWN_CODE)
         if row.used_at is not None and not row.reusable:
-            again = (_enrolled_with(conn, row, raw_key)
+            again = (_enrolled_with(conn, row.consultant_id, row.used_at, raw_key)
                      if now - row.used_at <= REPEAT_WINDOW else None)
             if again is None:
                 raise ServiceError(403, "invalid_code", UNKNOWN_CODE)
@@ -110,9 +110,18 @@ def enroll(engine: Engine, ca: CA, code: str, public_key_b64: str, device_name: 
                                 .where(db.enrollment_code.c.code_hash == code_hash,
                                        db.enrollment_code.c.used_at.is_(None))
                                 .values(used_at=now))
-            if done.rowcount != 1:  # another request used it a moment ago
-                raise ServiceError(403, "invalid_code",
-                                   _N(CTX, "Tilmeldingskoden er allerede brugt."))
+            if done.rowcount != 1:
+                # Another request used it a moment ago; on PostgreSQL this one waited for it
+                # to commit. If that was this device asking before (its answer was late),
+                # the device it enrolled is now seen, and given again.
+                used = conn.execute(select(db.enrollment_code.c.used_at).where(
+                    db.enrollment_code.c.code_hash == code_hash)).scalar_one_or_none()
+                again = (_enrolled_with(conn, row.consultant_id, used, raw_key)
+                         if used is not None else None)
+                if again is None:
+                    raise ServiceError(403, "invalid_code",
+                                       _N(CTX, "Tilmeldingskoden er allerede brugt."))
+                return _answer_again(conn, again, row)
         device_id = str(uuid.uuid4())
         token = keys.vault_of(conn).device_token(conn, device_id)
         cert = ca.issue_device_certificate(raw_key, device_id, row.name, row.municipality_name)
@@ -127,14 +136,14 @@ def enroll(engine: Engine, ca: CA, code: str, public_key_b64: str, device_name: 
     return token, identity, cert_pem, row.municipality_name
 
 
-def _enrolled_with(conn: Any, code_row: Any, raw_key: bytes) -> Any:
+def _enrolled_with(conn: Any, consultant_id: str, used_at: dt.datetime, raw_key: bytes) -> Any:
     """The device a used one-time code enrolled, if it has this public key: the same device
     asking again because the answer never reached it (a cut connection). The code's use and
     the device's enrollment are written in one transaction with the same time, which links
     them without keeping the code on the device row."""
     d = db.device.c
     return conn.execute(select(d.id, d.certificate_pem, d.token_hash).where(
-        d.consultant_id == code_row.consultant_id, d.enrolled_at == code_row.used_at,
+        d.consultant_id == consultant_id, d.enrolled_at == used_at,
         d.public_key == base64.b64encode(raw_key).decode("ascii"),
         d.status == "active")).first()
 

@@ -1,4 +1,5 @@
-"""Pushes of one municipality side by side on PostgreSQL (db module doc, "Ordering").
+"""Pushes (and enrollments) of one municipality side by side on PostgreSQL (db module doc,
+"Ordering").
 
 One push is held inside its transaction at a chosen point (a thread waiting on an event in a
 wrapped step of the push); another push runs meanwhile, and the test watches whether it ends
@@ -10,6 +11,7 @@ change that commits later.
 
 from __future__ import annotations
 
+import base64
 import json
 import threading
 import time
@@ -18,11 +20,13 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 
 from sync.protocol import Operation, OperationResult
-from sync.server import admin, db, migrate, service
+from sync.server import admin, auth, db, migrate, service
 from sync.server.auth import DeviceIdentity
+from sync.server.ca import load_or_create
+from sync.server.errors import ServiceError
 from tests.support.server_process import PostgresUnavailable, fresh_postgres_database
 
 TOWN = "0751"
@@ -191,7 +195,7 @@ def test_change_numbers_are_committed_in_their_order(engine, monkeypatch):
     monkeypatch.setattr(service, "_write", held.hold_after(service._write))
     held.start()  # has its change number and its rows written, not yet committed
 
-    outcome, thread, out = run_beside(engine, bo, [edit("e2", 1, phone="86131313")])
+    outcome, thread, _ = run_beside(engine, bo, [edit("e2", 1, phone="86131313")])
 
     # A later number must not commit before it: a device pulling it would skip Anna's.
     assert outcome == "waits"
@@ -277,3 +281,82 @@ def test_a_migration_does_not_wait_for_a_municipality_whose_lock_key_is_its_own(
         finally:
             holder.rollback()
             thread.join(30)
+
+
+# -- Enrollment: a device asking again while its first request is still open -----------------
+
+class _HeldCA:
+    """The service's CA, whose certificate for the held thread's enrollment is issued only
+    on ``release``: that enrollment has used the code and not yet committed."""
+
+    def __init__(self, ca: Any, held: HeldCall) -> None:
+        self._ca, self._held = ca, held
+
+    def issue_device_certificate(self, *args: Any, **kwargs: Any) -> Any:
+        return self._held.hold(self._ca.issue_device_certificate)(*args, **kwargs)
+
+
+class HeldCall(Held):
+    def __init__(self, call: Callable[[], Any]) -> None:
+        self.inside, self.go = threading.Event(), threading.Event()
+        _OPEN.append(self.go)
+        self.out: list[Any] = []
+        self.thread = threading.Thread(target=lambda: self.out.append(call()), name=HELD,
+                                       daemon=True)
+
+    def release(self) -> list[Any]:  # type: ignore[override]
+        self.go.set()
+        self.thread.join()
+        return self.out
+
+
+def test_an_enrollment_asked_again_while_the_first_is_open_gets_the_same_device(engine):
+    """A device whose first enrollment request is slow (the answer did not come in time)
+    asks again with the same code and key: the retry waits for the first, then gets the
+    first's answer, not "the code is already used" (seen in the fault campaign, seed
+    postgresql2:4000017, when a loaded service took 20 s to enroll)."""
+
+    consultant = admin.add_consultant(engine, TOWN, "Lise Lund")
+    code = auth.store_code(engine, consultant)
+    key = base64.b64encode(bytes(range(32))).decode("ascii")
+    real_ca = load_or_create(engine)
+    first = HeldCall(lambda: auth.enroll(engine, held_ca, code, key, "Laptop", "1"))
+    held_ca = _HeldCA(real_ca, first)
+    first.thread.start()
+    first.inside.wait()  # the first request has used the code, and holds it open
+
+    outcome, thread, out = run_beside_call(
+        engine, lambda: auth.enroll(engine, real_ca, code, key, "Laptop", "1"))
+    assert outcome == "waits"
+    [(token, identity, _, _)] = first.release()
+    thread.join()
+    [(token_again, identity_again, _, _)] = out
+    assert identity_again.device_id == identity.device_id and token_again == token
+    with engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(db.device)).scalar_one() == 1
+
+
+def test_another_key_with_a_code_in_use_by_an_open_enrollment_is_refused(engine):
+
+    consultant = admin.add_consultant(engine, TOWN, "Lise Lund")
+    code = auth.store_code(engine, consultant)
+    real_ca = load_or_create(engine)
+    first = HeldCall(lambda: auth.enroll(engine, held_ca, code,
+                                         base64.b64encode(bytes(32)).decode(), "A", "1"))
+    held_ca = _HeldCA(real_ca, first)
+    first.thread.start()
+    first.inside.wait()
+
+    def other() -> Any:
+        try:
+            return auth.enroll(engine, real_ca, code,
+                               base64.b64encode(bytes(range(32))).decode(), "B", "1")
+        except ServiceError as exc:
+            return exc
+
+    outcome, thread, out = run_beside_call(engine, other)
+    assert outcome == "waits"
+    first.release()
+    thread.join()
+    [refused] = out
+    assert isinstance(refused, ServiceError) and refused.code == "invalid_code"
