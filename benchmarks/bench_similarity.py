@@ -1,7 +1,7 @@
 """Matching's word similarity, hand-written, against rapidfuzz's well-kept measures.
 
 ``consultant_app.matching.similarity.word_similarity`` is written by hand (shared starts and
-ends of Danish compounds, shared stems, trigram overlap). The question of issue 16: would a
+ends of Danish compounds, shared stems, trigram overlap). The question: would a
 well-kept library rank better? Three of rapidfuzz's measures stand in for it in turn (the rest
 of matching unchanged: ``term_similarity`` combines word scores the same way):
 

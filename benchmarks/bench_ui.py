@@ -3,7 +3,7 @@
 Run standalone (``python benchmarks/bench_ui.py [--quick]``) or from the runner
 (``python -m benchmarks --only ui``). The full size is 100k citizens, 20k employers and 20k
 vacancies, seeded with ``consultant_app.demo.seed_demo`` into var/bench-profile once and
-reused. Goals (issue 18's): from a cold start, the first window (ui.app's start window,
+reused. Goals: from a cold start, the first window (ui.app's start window,
 "Åbner profilen …") painted at most 2x a bare PySide6 QMainWindow start, and the profile
 usable (opened, the main window shown with its pages) at most 1 s, each beside the bare
 QMainWindow measured in the same run, the runs interleaved; the same start without a

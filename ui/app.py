@@ -7,9 +7,13 @@ dialog opens over the window: the user types for seconds, and the imports are do
 The key derivation (scrypt, which leaves Python's lock free) runs on another worker beside
 them, reading the wrapped key with the standard library alone; the store then opens with the
 key, the window painting all along, and the main window takes its place at the same
-geometry. Every way the profile can refuse to open (wrong passphrase, already open elsewhere, a damaged
-file, a newer schema) is shown as its Danish message; a wrong passphrase may be tried again.
-On quit, queued writes finish before the store closes.
+geometry. Every way the profile can refuse to open (wrong passphrase, already open
+elsewhere, a damaged file, a newer schema) is shown as its Danish message; a wrong passphrase
+may be tried again. On quit, queued writes finish before the store closes.
+
+These start-up workers are plain threads, not ``ui.ops.run_task``: that module imports the
+store, which is exactly the import they keep off the UI thread until the window is up. Once
+the main window is shown, background work goes through ``ui.ops`` alone.
 """
 
 from __future__ import annotations
@@ -331,7 +335,7 @@ def restart_program() -> None:
     os.execv(sys.executable, [sys.executable, *sys.orig_argv[1:]])
 
 
-# -- background sync (the sync issue) ------------------------------------------------------
+# -- background sync -----------------------------------------------------------------------
 def start_sync(store: Store, window: MainWindow) -> "SyncBridge | None":
     """Start the background sync and connect it to the status bar and the Sync page; it
     runs only once the profile is enrolled. A failure here leaves the app working offline."""

@@ -3,7 +3,7 @@ signature is a new revision) as one state machine (forms.lifecycle), enforced on
 whatever order operations arrive in and on the device, against a real ``consultant-server``
 process (SQLite and PostgreSQL) with real signatures, seals and PDFs.
 
-The attack of issue 12: the owning device pushes ``status -> draft``, new ``content``, then
+The attack: the owning device pushes ``status -> draft``, new ``content``, then
 ``status -> sealed``. Sent with the device's own token (what a tampered device could send), in
 one push and in three, each step is refused with a code and a Danish message, the record and
 its sealed PDF on the service keep matching, and the colleague's device sees the sealed text."""

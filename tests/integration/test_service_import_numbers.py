@@ -1,6 +1,6 @@
 """The service's CSV import judges numbers with the device's field specs
 (``consultant_app.services.fields.number``): ``inf``, ``nan`` and ``1e400`` in a number cell
-are a line and column named in Danish, not a traceback (issue 14)."""
+are a line and column named in Danish, not a traceback."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Sync keeps going and keeps its promises under real use (issue 12), against a real
+"""Sync keeps going and keeps its promises under real use, against a real
 ``consultant-server`` process on SQLite and PostgreSQL with the real client engine:
 
 - a sealed agreement signed on a device before it heard that its citizen moved reaches the

@@ -1,4 +1,4 @@
-"""Context kept from page to page (issue 15, item 9): a new vacancy made from an employer's
+"""Context kept from page to page: a new vacancy made from an employer's
 page knows the employer, and the Match page opens on the vacancy just proposed on."""
 
 from __future__ import annotations

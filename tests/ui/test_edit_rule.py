@@ -3,7 +3,7 @@ and before the record, the page or the window is left), a refused value holds th
 on the record with its message, and Ctrl+Z takes the record back.
 
 Before this rule the employer and vacancy pages dropped an unsaved edit without a word when
-another row was clicked (issue 15, item 3)."""
+another row was clicked."""
 
 from __future__ import annotations
 

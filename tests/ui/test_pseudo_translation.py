@@ -1,4 +1,4 @@
-"""Every word the desktop shows goes through the translator (issue 15, item 8).
+"""Every word the desktop shows goes through the translator.
 
 A pseudo-translation marks every string Qt translates as ⟦…⟧. With it installed, every page
 (with a record open, every tab shown in turn), the status bar and the main dialogs are shown,

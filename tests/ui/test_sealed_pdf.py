@@ -4,7 +4,7 @@ dialog.
 
 Before: a sealed agreement's PDF could not be reached again from the desktop once the
 signing dialog was closed, and "Lav ny version…" was offered for it though the core refuses
-a new version of a sealed agreement (issue 15, item 5).
+a new version of a sealed agreement.
 """
 
 from __future__ import annotations

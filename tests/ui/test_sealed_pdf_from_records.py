@@ -1,4 +1,4 @@
-"""A sealed agreement's PDF from the employer's and the citizen's pages (issue 15, item 5):
+"""A sealed agreement's PDF from the employer's and the citizen's pages:
 choose the agreement in their Aftaler lists, then save, open or print it as on the agreement
 page (one ``SealedPdfActions`` for both). A draft offers no PDF and says when it will."""
 

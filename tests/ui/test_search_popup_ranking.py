@@ -1,4 +1,4 @@
-"""Ctrl+K ranks what the consultant means first (issue 15, item 9: the exact employer
+"""Ctrl+K ranks what the consultant means first (the exact employer
 "Schmidt Lager" came fifth, below four citizens named Schmidt)."""
 
 from __future__ import annotations

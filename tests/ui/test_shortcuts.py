@@ -1,4 +1,4 @@
-"""Keyboard shortcuts and mnemonics, page by page (issue 15, item 7).
+"""Keyboard shortcuts and mnemonics, page by page.
 
 A page's shortcuts are window-level while the page is shown: each one is pressed from every
 focusable widget of the window (the navigation, the filter, the list, every field of every

@@ -2,7 +2,7 @@
 content, the same as the PDF prints, zoomable, and goes back to the pad as it was left.
 
 Before: the citizen confirmed "har læst aftalen" without being shown it; neither the wizard's
-last step nor the signing dialog showed the content (issue 15, item 4).
+last step nor the signing dialog showed the content.
 """
 
 from __future__ import annotations

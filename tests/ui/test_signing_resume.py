@@ -4,7 +4,7 @@ again, now and after a restart.
 
 Before: the page said "Aftalen er underskrevet" while the status was "Under underskrift",
 "Underskriv…" stayed disabled (also after a restart), and the only way on was a new version
-that threw the signature away (issue 15, item 1).
+that threw the signature away.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The vacancy page at 1366x768 (issue 15, item 6): the ranked citizens have room (several
+"""The vacancy page at 1366x768: the ranked citizens have room (several
 rows, not a scroll area inside a scroll area), "Foreslå borger" and the record's actions are
 inside the visible window, and the citizens the ranking left out are shown with why, in
 Danish. Runs the real main window in a child process on an offscreen 1366x768 screen, as

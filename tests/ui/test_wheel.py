@@ -1,7 +1,7 @@
 """The mouse wheel scrolls the page; it never changes a choice in a form.
 
 Before: scrolling the wizard over Målgruppe changed it three times (each change autosaved and
-synced), and a vacancy's status flipped from Åben to Lukket the same way (issue 15, item 2).
+synced), and a vacancy's status flipped from Åben to Lukket the same way.
 The test sends a wheel to every combo box and spin box of every page, of the employer,
 vacancy and citizen forms, of the agreement wizard for every shipped type, and of the signing
 dialog, with the focus elsewhere and with the focus on the widget.

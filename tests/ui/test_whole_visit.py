@@ -1,4 +1,4 @@
-"""The whole company visit at the employer's table, counted (issue 15): from the employer
+"""The whole company visit at the employer's table, counted: from the employer
 page to a sealed agreement, via a visit note, a new vacancy that starts with 8 hours and grows
 to 20, proposing a citizen, moving the match to "aftalt", the agreement made from the match,
 every party signing and the seal.

@@ -1,9 +1,9 @@
 """The window fits the field laptop's screen at first start and after a bigger screen.
 
 Before: the first size was a fixed 1280x800, so on 1366x768, 1280x720 and 1920x1080 at 150 %
-(1280x720 logical) the status bar and the bottom buttons lay below the edge (issue 15, item
-6). Each case runs the real main window in a child process on an offscreen screen of that
-size (Qt's offscreen platform takes the screen from a JSON file).
+(1280x720 logical) the status bar and the bottom buttons lay below the edge. Each case runs
+the real main window in a child process on an offscreen screen of that size (Qt's offscreen
+platform takes the screen from a JSON file).
 """
 
 from __future__ import annotations

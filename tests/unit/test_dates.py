@@ -1,4 +1,4 @@
-"""One date format wherever a date is shown (issue 15, item 10): 25.11.2026."""
+"""One date format wherever a date is shown: 25.11.2026."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The device's own bad input answers plainly (issue 14), each through the real CLI entry
+"""The device's own bad input answers plainly, each through the real CLI entry
 point (``consultant_app.cli.main``) on real profile files: numbers that are not numbers in a
 CSV, a disk that fills during an import, a profile with a damaged page, another program's
 SQLite file, and spreadsheet formulas hidden in the list cells of an export."""

@@ -1,4 +1,4 @@
-"""A profile comes into being whole or not at all (issue 12, item 5).
+"""A profile comes into being whole or not at all.
 
 ``consultant-app init`` and the demo profile's creation and seeding are killed with SIGKILL
 at seeded points spread over their whole run (before each SQLite statement, commit, rename,

@@ -1,4 +1,4 @@
-"""A signature and a seal, once reported done, survive a power cut (issue 12): the
+"""A signature and a seal, once reported done, survive a power cut: the
 transactions that write them are flushed to the disk at commit, although the profile runs
 WAL with synchronous=NORMAL (which flushes only at checkpoints).
 
