@@ -293,7 +293,8 @@ class MainWindow(QMainWindow):
         short = text if len(text) <= self.SYNC_STATE_MAX else text[:self.SYNC_STATE_MAX - 1] + "…"
         self.set_sync_state(short)
         self.sync_label.setToolTip(text)
-        failed = bool(getattr(status, "last_error", "")) and not getattr(status, "running", False)
+        failed = getattr(status, "last_error", None) is not None and not getattr(
+            status, "running", False)
         self.sync_label.setStyleSheet(PROBLEM_STYLE if failed else "")
         self.sync_progress.show_status(status)
         self.outbox_label.setText(self.tr("Ændringer der venter på at blive sendt: {n}")

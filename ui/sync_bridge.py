@@ -130,13 +130,15 @@ def progress_line(status: SyncStatus) -> str:
         status.phase, status.done, status.total, status.seconds_left)))
 
 
-def summary(status: SyncStatus) -> str:
-    """The whole state in one line: online/offline, last success, last error."""
+def summary(status: SyncStatus, with_error: bool = True) -> str:
+    """The whole state in one line: online/offline, last success, last error (not with
+    ``with_error`` False: where the error has a line of its own)."""
     parts = [state_line(status)]
     if status.last_success is not None:
         parts.append(tr(CTX, "sidst synkroniseret {when}").format(when=local_time(status.last_success)))
     elif status.enrolled:
         parts.append(tr(CTX, "aldrig synkroniseret"))
-    if status.last_error and not status.running:
-        parts.append(tr(CTX, "fejl: {error}").format(error=status.last_error))
+    if with_error and status.last_error and not status.running:
+        parts.append(tr(CTX, "fejl: {error}").format(
+            error=translate_message(status.last_error)))
     return " · ".join(parts)

@@ -22,10 +22,12 @@ from typing import Callable
 
 from consultant_app.queries import outbox_count
 from consultant_app.store import Store
+from consultant_app.text import QT_TRANSLATE_NOOP as _N
+from consultant_app.text import Message
 
 from . import credentials
 from .engine import SyncEngine, SyncReport
-from .errors import NotEnrolled, Offline, ServerUnreachable, SyncError
+from .errors import CTX, NotEnrolled, Offline, ServerUnreachable, SyncError
 from .progress import ProgressClock
 
 log = logging.getLogger(__name__)
@@ -47,13 +49,19 @@ class SyncStatus:
     seconds_left: float | None = None  # of the phase, once there is a pace to go by
     waiting: int = 0                  # outbox entries not yet sent
     last_success: dt.datetime | None = None
-    last_error: str = ""              # Danish; "" after a successful sync
+    last_error: Message | None = None  # None after a successful sync; shown translated
     error_kind: str = ""              # errors.SyncError.kind
     server_url: str = ""
     last_report: SyncReport | None = None
 
 
 _JITTER = random.Random()
+
+
+def unexpected_sync_error(exc: BaseException) -> Message:
+    """What the status says of a defect in the sync (the traceback is in the log)."""
+    return Message(CTX, _N(CTX, "Synkroniseringen fejlede uventet; fejlen er skrevet i "
+                                "loggen. ({kind})"), {"kind": type(exc).__name__})
 
 
 def backoff_delay(failures: int, rng: random.Random = _JITTER) -> float:
@@ -73,7 +81,8 @@ def read_status(store: Store) -> SyncStatus:
     return SyncStatus(enrolled=enrollment is not None, waiting=waiting,
                       last_success=dt.datetime.fromisoformat(last) if last else None,
                       server_url=enrollment.server_url if enrollment else "",
-                      last_error=reason if enrollment is None else "",
+                      last_error=Message(CTX, reason) if enrollment is None and reason
+                      else None,
                       error_kind="revoked" if enrollment is None and reason else "")
 
 
@@ -206,16 +215,15 @@ class SyncRunner:
         except SyncError as exc:
             online = not isinstance(exc, (Offline, ServerUnreachable, NotEnrolled))
             self._publish(**{**vars(read_status(self.engine.store)), "running": False,
-                             "phase": "", "online": online, "last_error": str(exc.message),
+                             "phase": "", "online": online, "last_error": exc.message,
                              "error_kind": exc.kind})
             return False, exc.retry
         except Exception as exc:  # noqa: BLE001 - logged; the loop goes on
             log.exception("sync failed unexpectedly")
-            self._publish(running=False, phase="", last_error=(
-                "Synkroniseringen fejlede uventet; fejlen er skrevet i loggen. "
-                f"({type(exc).__name__})"), error_kind="unexpected")
+            self._publish(running=False, phase="", last_error=unexpected_sync_error(exc),
+                          error_kind="unexpected")
             return False, True
         status = read_status(self.engine.store)
         self._publish(**{**vars(status), "running": False, "phase": "", "online": True,
-                         "last_error": "", "error_kind": "", "last_report": report})
+                         "last_error": None, "error_kind": "", "last_report": report})
         return True, False

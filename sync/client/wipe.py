@@ -81,7 +81,7 @@ def wipe_personal_data(store: Store, reason: str) -> None:
         search.merge_index(s)
         credentials.forget(store, s)
         s.merge(ProfileMeta(key=credentials.REVOKED, value=utcnow().isoformat()))
-        s.merge(ProfileMeta(key="sync_revoked_reason", value=reason))
+        s.merge(ProfileMeta(key=credentials.REVOKED_REASON, value=reason))
     raw = store.write_engine.raw_connection()
     try:
         cur = raw.cursor()

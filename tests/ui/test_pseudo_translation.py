@@ -35,7 +35,8 @@ from sqlalchemy import String, select
 
 from consultant_app.store import Store
 from consultant_app.store.models import Base, PlacementAgreement
-from sync.client.runner import SyncStatus
+from sync.client.errors import DeviceRevoked, ServerUnreachable
+from sync.client.runner import SyncStatus, unexpected_sync_error
 from tests.support.desktop import open_first_record, settle, tab_states
 from ui.i18n import install_translator
 from ui.i18n.update import TS_FILE
@@ -107,7 +108,11 @@ NOT_WORDS = re.compile(r"[\W\d_]+", re.U)
 def unmarked(text: str, data: set[str]) -> str:
     """What is left of ``text`` once marked parts, data values, numbers and punctuation are
     taken out ("" when everything shown is translated or data)."""
-    rest = re.sub(f"{OPEN}.*?{CLOSE}", " ", text, flags=re.S)
+    rest, before = text, None
+    while rest != before:  # innermost first: a message shown inside another ("fejl: {error}")
+        before, rest = rest, re.sub(f"{OPEN}[^{OPEN}{CLOSE}]*{CLOSE}", " ", rest)
+    if rest.endswith("…"):  # a line cut short to fit: its last marks lost their ends
+        rest = rest.split(OPEN, 1)[0]
     for value in sorted((d for d in data if len(d) > 2 and d in rest), key=len, reverse=True):
         rest = rest.replace(value, " ")
     rest = re.sub(r"<[^>]+>|&nbsp;|&amp;|&lt;|&gt;", " ", rest)  # rich text markup
@@ -214,7 +219,12 @@ def sync_states() -> list[SyncStatus]:
             SyncStatus(enrolled=True, online=True, last_success=now),
             SyncStatus(enrolled=True, online=False, error_kind="offline",
                        last_success=yesterday),
-            SyncStatus(enrolled=True, online=False, error_kind="server")]
+            SyncStatus(enrolled=True, online=False, error_kind="server"),
+            SyncStatus(enrolled=True, online=False, error_kind="unreachable",
+                       last_error=ServerUnreachable("https://central.example").message),
+            SyncStatus(enrolled=True, online=True, error_kind="unexpected",
+                       last_error=unexpected_sync_error(RuntimeError("defect"))),
+            SyncStatus(error_kind="revoked", last_error=DeviceRevoked().message)]
 
 
 def dialogs(window: MainWindow) -> list[tuple[str, object]]:

@@ -13,6 +13,7 @@ from consultant_app.ids import utcnow
 from consultant_app.queries import outbox_count
 from consultant_app.store.models import Employer, OutboxEntry, SyncConflict, SyncRun
 from sync.client import SyncEngine, SyncRunner
+from sync.client.errors import ServerUnreachable
 from sync.client.runner import SyncStatus
 from tests.support.desktop import make_employer, settle, shoot
 from ui.sync_bridge import SyncBridge
@@ -86,9 +87,7 @@ def test_the_status_bar_says_in_danish_that_the_device_is_not_enrolled_and_what_
 
     offline = SyncStatus(enrolled=True, online=False, waiting=7, error_kind="unreachable",
                          last_success=utcnow() - dt.timedelta(hours=2),
-                         last_error="Den centrale tjeneste svarer ikke lige nu. Ændringerne "
-                                    "venter sikkert på denne computer, og programmet prøver "
-                                    "igen af sig selv.")
+                         last_error=ServerUnreachable("https://central.example").message)
     bridge.status_changed.emit(offline)
     qtbot.waitUntil(lambda: "svarer ikke" in window.sync_label.toolTip())
     text = window.sync_label.toolTip()

@@ -15,7 +15,6 @@ from ui.i18n.update import TS_FILE, run_lupdate
 from ui.main_window import MainWindow
 
 
-
 def messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
     root = ET.parse(ts).getroot()
     return {(ctx.findtext("name") or "", msg.findtext("source") or ""): msg.find("translation")
@@ -84,3 +83,32 @@ def test_switching_language_keeps_one_language_until_the_restart_it_offers(
         assert again.nav.item(0).text() == "Today"
     finally:
         install_translator("da")
+
+
+def test_a_sync_error_is_shown_in_english_in_the_status_bar_and_on_the_sync_page(
+        english, ops, settings, qtbot) -> None:
+    """The sync's errors travel as messages and are translated where they are shown: an
+    English window says why the sync failed in English, once on the Sync page."""
+    import datetime as dt
+
+    from sync.client.errors import ServerUnreachable
+    from sync.client.runner import SyncStatus, unexpected_sync_error
+
+    window = MainWindow(ops, settings)
+    qtbot.addWidget(window)
+    page = window.show_page("sync")
+    status = SyncStatus(enrolled=True, online=False, error_kind="unreachable",
+                        last_success=dt.datetime(2026, 11, 26, 8, 0),
+                        last_error=ServerUnreachable("https://central.example").message)
+    window.show_sync_status(status)
+    page.show_status(status)
+    english_text = "The central service is not answering right now."
+    assert english_text in window.sync_label.toolTip()
+    assert "svarer ikke" not in window.sync_label.toolTip()
+    assert page.error.text().startswith("Latest error: " + english_text)
+    assert english_text not in page.state.text()  # the error is shown once, below the state
+    defect = SyncStatus(enrolled=True, error_kind="unexpected",
+                        last_error=unexpected_sync_error(RuntimeError("defect")))
+    page.show_status(defect)
+    assert page.error.text() == ("Latest error: The sync failed unexpectedly; the error is "
+                                 "written to the log. (RuntimeError)")

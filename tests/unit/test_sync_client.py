@@ -272,7 +272,7 @@ def test_the_runner_reports_an_unreachable_service_in_danish_and_stops_cleanly(s
     assert failed.wait(10)
     status = r.status
     assert status.online is False and status.enrolled and not status.running
-    assert status.last_error.startswith("Den centrale tjeneste svarer ikke lige nu.")
+    assert str(status.last_error).startswith("Den centrale tjeneste svarer ikke lige nu.")
     assert status.server_url == f"http://127.0.0.1:{port}"  # for the tooltip, not the text
     r.stop()
     assert not r.running

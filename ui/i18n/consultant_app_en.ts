@@ -5401,6 +5401,10 @@ Not signed yet</translation>
         <translation>Syncing – {phase} {progress}</translation>
     </message>
     <message>
+        <source>Synkroniseringen fejlede uventet; fejlen er skrevet i loggen. ({kind})</source>
+        <translation>The sync failed unexpectedly; the error is written to the log. ({kind})</translation>
+    </message>
+    <message>
         <source>{done} af {total} · {left} tilbage</source>
         <translation>{done} of {total} · {left} left</translation>
     </message>

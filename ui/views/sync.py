@@ -39,6 +39,7 @@ from sync.client.conflicts import recreate_record, resolve_conflict
 from sync.client.overview import SyncOverview, sync_overview
 from sync.protocol import DELETED_FIELD
 
+from ..i18n import translate_message
 from ..ops import Ops
 from ..search_popup import kind_label
 from ..style import PROBLEM_STYLE
@@ -302,10 +303,11 @@ class SyncPage(Page):
         self.show_status(bridge.status)
 
     def show_status(self, status: Any) -> None:
-        self.state.setText(summary(status).split(" · fejl: ")[0])
+        self.state.setText(summary(status, with_error=False))
         self.progress.show_status(status)
-        self.error.setText(self.tr("Seneste fejl: {error}").format(error=status.last_error))
-        self.error.setVisible(bool(status.last_error) and not status.running)
+        error = translate_message(status.last_error) if status.last_error else ""
+        self.error.setText(self.tr("Seneste fejl: {error}").format(error=error))
+        self.error.setVisible(bool(error) and not status.running)
         self._update_buttons(status)
         if not status.running:
             self.refresh()
