@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from .. import queries, services
 from ..errors import NotFound
-from ..text import format_date, format_moment
+from ..text import format_date, format_moment, format_number
 from ..services.citizens import CITIZEN_FIELDS
 from ..services.employers import CONTACT_FIELDS, EMPLOYER_FIELDS, VISIT_FIELDS
 from ..services.vacancies import VACANCY_FIELDS
@@ -58,9 +58,14 @@ def _show(ctx: Context, read: Callable[[Session, str], Any], ident: str, what: s
 
 
 def _text(value: Any) -> str:
-    """A value as a consultant reads it: dates in the program's one format (text.py)."""
+    """A value as a consultant reads it, in the form its field takes it back: dates in the
+    program's one format and numbers with a decimal comma (text.py), yes/no in Danish."""
     if isinstance(value, list):
         return ", ".join(map(str, value))
+    if isinstance(value, bool):
+        return "ja" if value else "nej"
+    if isinstance(value, float):
+        return format_number(value)
     if isinstance(value, dt.datetime):
         return format_moment(value)
     if isinstance(value, dt.date):

@@ -118,6 +118,14 @@ def test_vacancy_and_citizen_add_edit_show(profile, capsys):
         "start_date"] == "2026-03-01"  # ISO for scripts, the program's date format for people
     assert "start_date             01.03.2026" in ok(capsys, profile, "vacancy", "show",
                                                      vacancy_id)
+    # Numbers and yes/no as a Dane writes them, and as the same field takes them back.
+    ok(capsys, profile, "vacancy", "edit", vacancy_id, "hours_max=22,5")
+    shown = ok(capsys, profile, "vacancy", "show", vacancy_id).splitlines()
+    assert "hours_min              10" in shown and "hours_max              22,5" in shown
+    assert "starts_with_few_hours  nej" in shown
+    ok(capsys, profile, "vacancy", "edit", vacancy_id, "starts_with_few_hours=ja")
+    assert "starts_with_few_hours  ja" in ok(capsys, profile, "vacancy", "show",
+                                             vacancy_id).splitlines()
 
     citizen_id = ok(capsys, profile, "citizen", "add", "name=Ali Hansen", "cpr=0101901234",
                     "target_group=dagpenge", "skills=bageri|lager")
