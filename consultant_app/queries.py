@@ -148,6 +148,16 @@ LISTS["contact_person"] = ListSpec("contact_person", ContactPerson, (
 ))
 
 
+def list_tables(kind: str) -> frozenset[str]:
+    """The tables a list of ``kind`` reads (its model's and its joined parents'), found in
+    its SQL: a change to any of them can change what the list shows."""
+    from sqlalchemy.sql.util import find_tables
+    spec = LISTS[kind]
+    query = spec.joins(select(spec.model.id, *(c.expr for c in spec.columns)))
+    return frozenset(t.name for t in find_tables(query, include_joins=True)
+                     if getattr(t, "name", None))
+
+
 def planned_visit_ids(session: Session, today: dt.date | None = None,
                       sort: str | None = "visit_date", descending: bool = False) -> list[str]:
     """Visits still planned from ``today`` on: what the Today page lists to start."""

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from consultant_app.queries import outbox_count
 
-from .ops import Ops
+from .ops import OpChanges, Ops
 from .screen import available as available_area
 from .screen import first_size, fit_to_screen
 from .search_popup import SearchPopup, kind_label
@@ -73,7 +73,7 @@ class LazyPages(Mapping[str, Page]):
     """The window's pages by key: every installed page is a key; a page is imported and built
     when first looked up. ``built`` holds the ones that exist."""
 
-    def __init__(self, window: "MainWindow"):
+    def __init__(self, window: MainWindow):
         self._window = window
         self.keys_: list[str] = []
         self.built: dict[str, Page] = {}
@@ -110,7 +110,6 @@ class MainWindow(QMainWindow):
         SavePdfDialog.settings = settings  # the PDF folder is remembered across restarts
         self.setWindowTitle(self.tr("Virksomhedskonsulent"))
         self.pages = LazyPages(self)
-        self._stale: set[str] = set()
 
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
@@ -150,7 +149,7 @@ class MainWindow(QMainWindow):
         self.set_sync_state(self.tr("Offline – ikke tilmeldt en central"))
 
         self._build_menus()
-        ops.finished.connect(self._after_operation)
+        ops.changed.connect(self._store_changed)
         ops.failed.connect(lambda text: self.statusBar().showMessage(text, STATUS_MESSAGE_MS))
 
         self._restore()
@@ -246,9 +245,6 @@ class MainWindow(QMainWindow):
                 "Ændringen kan ikke gemmes – ret det markerede, eller fortryd med Ctrl+Z."),
                 STATUS_MESSAGE_MS)
             return
-        if key in self._stale:
-            self._stale.discard(key)
-            page.refresh()
         self.stack.setCurrentWidget(page)
 
     def open_record(self, kind: str, ident: str) -> None:
@@ -286,8 +282,9 @@ class MainWindow(QMainWindow):
 
     def show_sync_status(self, status: object) -> None:
         """The background sync's ``SyncStatus``: online/offline, the last successful sync,
-        the last error (full text in the tooltip) and how many changes wait. After a sync
-        that brought changes, the other pages reload when next shown."""
+        the last error (full text in the tooltip) and how many changes wait. After a sync,
+        what it wrote is announced as any write is (``Ops.changed``): the pages showing
+        those tables re-read."""
         from .sync_bridge import summary
         text = summary(status)  # type: ignore[arg-type]
         short = text if len(text) <= self.SYNC_STATE_MAX else text[:self.SYNC_STATE_MAX - 1] + "…"
@@ -302,9 +299,7 @@ class MainWindow(QMainWindow):
         report = getattr(status, "last_report", None)
         if report is not None and report is not getattr(self, "_sync_report", None):
             self._sync_report = report
-            if report.pulled:
-                current = self.current_page_key()
-                self._stale.update(k for k in self.pages.built if k != current)
+            self.ops.announce_writes_elsewhere()
 
     def refresh_status(self) -> None:
         if not shiboken6.isValid(self.outbox_label):  # the window is being torn down
@@ -317,12 +312,11 @@ class MainWindow(QMainWindow):
         self.outbox_label.setText(self.tr("Ændringer der venter på at blive sendt: {n}")
                                   .format(n=waiting))
 
-    def _after_operation(self) -> None:
-        """After a write, other pages reload when they are shown next; the count updates."""
-        current = self.current_page_key()
-        self._stale.update(k for k in self.pages.built if k != current)
-        # With the window as the timer's context: dropped if the window goes first.
-        QTimer.singleShot(0, self, self.refresh_status)
+    def _store_changed(self, changes: OpChanges) -> None:
+        """A write that touched the outbox: the waiting count is read again."""
+        if changes.touches(("outbox",)):
+            # With the window as the timer's context: dropped if the window goes first.
+            QTimer.singleShot(0, self, self.refresh_status)
 
     # -- menus and shortcuts -----------------------------------------------------------
     def _build_menus(self) -> None:

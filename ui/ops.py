@@ -3,7 +3,10 @@
 Anki's CollectionOp and Picard's thread helper in one small module. ``ops.write(fn, *args)``
 runs ``fn(session, *args)`` inside ``store.write()`` on the worker, so writes never overlap and
 the UI never waits on the disk; the result or the error comes back on the UI thread through
-Qt signals. A ``UserError`` (bad input, disk full, ...) arrives as its Danish message; anything
+Qt signals. Every committed write is then announced as an ``OpChanges`` (Anki's name): the
+tables it wrote, so each page re-reads only when a table it shows changed (``changed``);
+writes made beside ``Ops`` (the background sync's pull) are announced the same way by
+``announce_writes_elsewhere``. A ``UserError`` (bad input, disk full, ...) arrives as its Danish message; anything
 unexpected is logged and reported in plain words, never as a traceback.
 
 Work that is neither a read nor a write of the store (a network call such as enrolling the
@@ -15,14 +18,16 @@ from __future__ import annotations
 
 import logging
 import traceback
+from collections.abc import Callable, Iterable
 from concurrent.futures import Executor, ThreadPoolExecutor
-from typing import Any, Callable
+from dataclasses import dataclass
+from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from consultant_app.errors import UserError, ValidationError
-from consultant_app.store import Store
+from consultant_app.store import ALL_TABLES, Store
 
 from .i18n import translate_message
 
@@ -39,7 +44,7 @@ class OpFailure:
         self.unexpected = unexpected  # a bug or a broken disk, not bad input: it is logged
 
     @classmethod
-    def from_exception(cls, exc: BaseException) -> "OpFailure":
+    def from_exception(cls, exc: BaseException) -> OpFailure:
         if isinstance(exc, ValidationError):
             by_field: dict[str, list[str]] = {}
             for p in exc.problems:
@@ -54,6 +59,32 @@ class OpFailure:
         return cls(QCoreApplication.translate(
             "ops", "Der skete en uventet fejl, og intet blev gemt. Fejlen er skrevet i loggen."),
             unexpected=True)
+
+
+@dataclass(frozen=True)
+class OpChanges:
+    """What a write changed: the store tables it wrote (``ALL_TABLES`` when a statement's
+    table could not be told, which counts as every table)."""
+
+    tables: frozenset[str]
+
+    def touches(self, tables: Iterable[str]) -> bool:
+        """Whether any of ``tables`` may have changed."""
+        return ALL_TABLES in self.tables or not self.tables.isdisjoint(tables)
+
+    def __or__(self, other: OpChanges | None) -> OpChanges:
+        return self if other is None else OpChanges(self.tables | other.tables)
+
+    def __bool__(self) -> bool:
+        return bool(self.tables)
+
+
+@dataclass(frozen=True)
+class _Written:
+    """A write's result with what it changed, from the worker to ``Ops._deliver``."""
+
+    result: Any
+    changes: OpChanges
 
 
 class _Relay(QObject):
@@ -109,6 +140,7 @@ class Ops(QObject):
     started = Signal()
     finished = Signal()
     failed = Signal(str)
+    changed = Signal(object)  # OpChanges: a write committed; before its on_done is called
 
     def __init__(self, store: Store, parent: QObject | None = None):
         super().__init__(parent)
@@ -118,14 +150,19 @@ class Ops(QObject):
         self._relay.done.connect(self._deliver)
         self.pending = 0
         self._closed = False
+        self._generation_seen = store.generation  # for announce_writes_elsewhere
 
     def write(self, fn: Callable[..., Any], *args: Any,
               on_done: Callable[[Any], None] | None = None,
               on_error: Callable[[OpFailure], None] | None = None) -> None:
-        """Run ``fn(session, *args)`` in one write transaction on the worker."""
+        """Run ``fn(session, *args)`` in one write transaction on the worker; once it has
+        committed, ``changed`` announces the tables it wrote, then ``on_done`` is called."""
         def job() -> Any:
             with self.store.write() as session:
-                return fn(session, *args)
+                # The store notes each flushed table in this set, the commit's flush too.
+                touched = session.info.setdefault("touched", set())
+                result = fn(session, *args)
+            return _Written(result, OpChanges(frozenset(touched)))
         self._submit(job, on_done, on_error, "write")
 
     def read(self, fn: Callable[..., Any], *args: Any,
@@ -156,8 +193,25 @@ class Ops(QObject):
         self.pending -= 1
         if failure is not None:
             self.failed.emit(failure.summary)
+        if isinstance(result, _Written):
+            # The pages re-read first, so the writer's on_done finds its lists current
+            # (a record just created can be chosen in its list).
+            result, changes = result.result, result.changes
+            if changes:
+                self.changed.emit(changes)
         _call_back(callbacks, result, failure)
         self.finished.emit()
+
+    def announce_writes_elsewhere(self) -> OpChanges:
+        """Announce on ``changed`` the tables written since the last call by writers other
+        than ``write`` (the background sync's pull, on its own thread), and return them.
+        The store's table generations say which; a table this helper wrote meanwhile is
+        announced again, which costs a page one extra re-read. Call from the UI thread."""
+        tables, self._generation_seen = self.store.tables_written_since(self._generation_seen)
+        changes = OpChanges(tables)
+        if changes:
+            self.changed.emit(changes)
+        return changes
 
     def run_sync_read(self, fn: Callable[..., Any], *args: Any) -> Any:
         """A short read on the calling thread (what a page needs to paint itself)."""

@@ -28,8 +28,8 @@ import json
 import os
 import sqlite3
 import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable, Iterator
 
 import filelock
 from sqlalchemy import Engine, create_engine, event
@@ -223,7 +223,7 @@ class Store:
     @classmethod
     def create(cls, profile_dir: os.PathLike[str] | str, passphrase: str, consultant: str = "",
                municipality_code: str = "", kdf_n: int | None = None,
-               populate: Callable[["Store"], None] | None = None) -> "Store":
+               populate: Callable[[Store], None] | None = None) -> Store:
         """Make a new profile and return it open. It is built under ``BUILD_FILENAME`` (the
         schema, the wrapped data key, the device key, then ``populate(store)``, e.g. demo
         data) and renamed to ``DB_FILENAME`` once whole and flushed: killed at any moment,
@@ -283,7 +283,7 @@ class Store:
 
     @classmethod
     def open(cls, profile_dir: os.PathLike[str] | str, passphrase: str | None = None,
-             data_key: bytes | None = None) -> "Store":
+             data_key: bytes | None = None) -> Store:
         """Open an existing profile with its passphrase (or a data key from the keyring)."""
         profile_dir = Path(profile_dir)
         if not cls.exists(profile_dir):
@@ -408,6 +408,15 @@ class Store:
         """The last committed write that touched any of ``tables`` (0 if none has)."""
         return max([self._table_generations.get(t, 0) for t in (*tables, ALL_TABLES)])
 
+    def tables_written_since(self, generation: int) -> tuple[frozenset[str], int]:
+        """The tables written by the committed writes after ``generation`` (``ALL_TABLES``
+        among them when a write's tables could not be told), and the generation this answer
+        is up to: what a reader that last looked at ``generation`` has not seen. Safe from
+        any thread (it reads a copy of the table generations)."""
+        written = self._table_generations.copy()
+        newer = {t: g for t, g in written.items() if g > generation}
+        return frozenset(newer), max(newer.values(), default=generation)
+
     # -- profile facts ------------------------------------------------------------------
     def meta(self, key: str, default: str = "") -> str:
         """One setting (``settings``' keys), read in its own transaction."""
@@ -432,7 +441,7 @@ class Store:
         if self._lock.is_locked:
             self._lock.release()
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc: object) -> None:

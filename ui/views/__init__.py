@@ -4,23 +4,53 @@ Every page is a ``Page``: built with the ``Ops`` helper, it shows one area (``pa
 can open one record (``open_item``), reloads on ``refresh`` and asks the main window to
 navigate elsewhere through ``open_requested(kind, id)``. ``PAGES`` is the order of the
 navigation.
+
+After a write (``Ops.changed``, an ``OpChanges``) a page re-reads only when a table it shows
+(``shows``) is among the changed ones: on screen at once (``show_changes``: its lists, while
+what is typed stays), else with a whole ``refresh`` when it is shown next. This is the one
+way pages follow the store, after a save on any page and after a sync alike.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from ..ops import Ops
+from ..ops import OpChanges, Ops
 
 
 class Page(QWidget):
     page_key = ""
+    shows: frozenset[str] = frozenset()  # the store tables the page shows
     open_requested = Signal(str, str)  # kind ("employer", "vacancy", ...), id
 
     def __init__(self, ops: Ops, parent: QWidget | None = None):
         super().__init__(parent)
         self.ops = ops
+        self.missed: OpChanges | None = None  # changes to re-read when next shown
+        ops.changed.connect(self._store_changed)
+
+    def _store_changed(self, changes: OpChanges) -> None:
+        if not changes.touches(self.shows):
+            return
+        if self.isVisible():
+            self.show_changes(changes)
+        else:
+            self.missed = changes | self.missed
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if self.missed is not None:
+            self.missed = None
+            self.refresh()
+
+    def show_changes(self, changes: OpChanges) -> None:
+        """The store changed in tables this page shows while it is on screen: re-read what
+        shows them. What the consultant is typing stays as typed (a page with a form
+        re-reads its lists, not the form)."""
+        self.refresh()
 
     def page_title(self) -> str:
         raise NotImplementedError
@@ -29,7 +59,7 @@ class Page(QWidget):
         """Show one record of this page's kind."""
 
     def refresh(self) -> None:
-        """Reload from the store (after a write or a sync)."""
+        """Reload everything from the store (F5; shown again after changes it missed)."""
 
     def focus_start(self) -> None:
         """Where the focus lands when the page is chosen (Ctrl+1…7): its first input."""

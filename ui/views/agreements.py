@@ -14,11 +14,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from consultant_app import queries
+from consultant_app.queries import list_tables
 from forms.templates import get_template
 
 from ..models.id_table import default_format
 from ..models.labels import status_text
-from ..ops import Ops
+from ..ops import OpChanges, Ops
 from . import Page
 from .agreement_wizard import AgreementWizard, parse_agreement_ref
 from .partials.agreement_fields import tr_template
@@ -44,6 +45,10 @@ def list_agreement_ids(session: Any, text: str, sort: str | None, descending: bo
 
 class AgreementsPage(Page):
     page_key = "agreements"
+    # The list, and the open agreement with its parties (the employer's headcount for the
+    # rimelighedskrav), signatures and documents.
+    shows = list_tables("placement_agreement") | {
+        "agreement_signature", "agreement_document", "employer", "citizen", "vacancy"}
     ready_to_sign = Signal(str)  # agreement id (the wizard's "Underskriv…")
 
     def open_signing(self, agreement_id: str) -> Any:
@@ -79,7 +84,6 @@ class AgreementsPage(Page):
         self.ready_to_sign.connect(self.open_signing)
         self._signing_slot: Any = None
         self.wizard.created.connect(self._created)
-        self.wizard.changed.connect(lambda _id: self.list.reload())
 
         left = QWidget(self)
         column = QVBoxLayout(left)
@@ -109,6 +113,11 @@ class AgreementsPage(Page):
         self.list.reload()
         self.wizard.reload()
 
+    def show_changes(self, changes: OpChanges) -> None:
+        """The list re-reads; the open agreement is the wizard's, which keeps it current."""
+        if changes.touches(self.list.tables):
+            self.list.reload()
+
     def open_item(self, ident: str) -> None:
         """Open an agreement in the wizard, or start a new one (``new_agreement_ref``)."""
         new = parse_agreement_ref(ident)
@@ -133,5 +142,4 @@ class AgreementsPage(Page):
         self.rule_book().exec()
 
     def _created(self, agreement_id: str) -> None:
-        self.list.reload()
-        self.list.select(agreement_id)
+        self.list.select(agreement_id)  # the list has re-read (show_changes)

@@ -23,10 +23,11 @@ from PySide6.QtWidgets import (
 
 from consultant_app import postcodes, queries, services
 from consultant_app.domain import DRIVING_LICENCES, RESTRICTIONS, TARGET_GROUPS
+from consultant_app.queries import list_tables
 
 from ..models.id_table import IdTableModel, default_format
 from ..models.labels import domain_label, formatter_for
-from ..ops import Ops
+from ..ops import OpChanges, Ops
 from . import Page
 from .partials.id_list import IdListPanel
 from .partials.inputs import (
@@ -42,8 +43,8 @@ from .partials.inputs import (
 from .partials.list_detail import list_detail_layout
 from .partials.record_form import AutoSave, RecordForm
 from .partials.sealed_pdf import agreement_pdf_actions
-from .partials.tables import read_only_table
 from .partials.suggestions import SuggestionsPanel
+from .partials.tables import read_only_table
 
 
 def format_citizen_cell(key: str, value: Any) -> str:
@@ -58,6 +59,9 @@ def list_citizen_ids(session: Any, text: str, sort: str | None, descending: bool
 
 class CitizensPage(Page):
     page_key = "citizens"
+    # The list and the open citizen's agreements. The suggestions are ranked when a citizen
+    # is opened or saved, not on every change.
+    shows = list_tables("citizen") | list_tables("placement_agreement")
 
     def __init__(self, ops: Ops, parent: QWidget | None = None):
         super().__init__(ops, parent)
@@ -209,6 +213,10 @@ class CitizensPage(Page):
         column.addWidget(self.agreement_pdf)
         return box
 
+    def _reload_agreements(self) -> None:
+        self.agreements.refresh()
+        self._count_agreements()
+
     def _count_agreements(self) -> None:
         n = self.agreements.rowCount()
         self.lower.setTabText(1, self.tr("Aftaler ({n})").format(n=n) if n
@@ -220,6 +228,14 @@ class CitizensPage(Page):
 
     def refresh(self) -> None:
         self.list.reload()
+        self._reload_agreements()
+
+    def show_changes(self, changes: OpChanges) -> None:
+        """The lists that show a changed table re-read; the form stays as typed."""
+        if changes.touches(self.list.tables):
+            self.list.reload()
+        if changes.touches(list_tables("placement_agreement")):
+            self._reload_agreements()
 
     def leave(self) -> bool:
         return self.autosave.leave()
@@ -297,8 +313,7 @@ class CitizensPage(Page):
         self.email.setText(detail["email"])
         self.notes.setPlainText(detail["notes"] or "")
         self.autosave.loaded()
-        self.agreements.refresh()
-        self._count_agreements()
+        self._reload_agreements()
 
     def new_citizen(self) -> None:
         if hasattr(self, "autosave") and not self.autosave.leave():
@@ -323,8 +338,7 @@ class CitizensPage(Page):
         self.restrictions.set_codes([])
         self.notes.clear()
         if hasattr(self, "agreements"):
-            self.agreements.refresh()
-            self._count_agreements()
+            self._reload_agreements()
         self.list.table.clearSelection()
         if hasattr(self, "autosave"):
             self.autosave.loaded()
@@ -374,8 +388,7 @@ class CitizensPage(Page):
         created = not self.citizen_id
         self.citizen_id = citizen.id
         self.heading.setText(citizen.name)
-        self.list.reload()
-        self.list.select(citizen.id)
+        self.list.select(citizen.id)  # the list has re-read (show_changes): a new one is in it
         if created:
             detail = self.ops.run_sync_read(queries.citizen_detail, citizen.id)
             if detail is not None:

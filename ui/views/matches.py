@@ -42,11 +42,11 @@ from PySide6.QtWidgets import (
 
 from consultant_app import queries, services
 from consultant_app.domain import MATCH_PIPELINE, MATCH_STATUSES
-from consultant_app.queries import MatchCard
+from consultant_app.queries import MatchCard, list_tables
 
 from ..models.id_table import ID_ROLE, default_format
 from ..models.labels import domain_label
-from ..ops import OpFailure, Ops
+from ..ops import OpChanges, OpFailure, Ops
 from ..style import PROBLEM_STYLE
 from . import Page
 from .agreement_wizard import new_agreement_ref
@@ -55,6 +55,8 @@ from .partials.inputs import action_button, page_action, while_alive
 from .vacancies import format_vacancy_cell
 
 MIME_TYPE = "application/x-consultant-match-ids"
+# What a vacancy's pipeline and a match's history show.
+PIPELINE_TABLES = list_tables("match") | {"match_event"}
 STEPS: tuple[str, ...] = (*MATCH_PIPELINE, "declined")
 
 
@@ -235,6 +237,7 @@ def list_vacancy_ids(session: Any, text: str, sort: str | None, descending: bool
 
 class MatchesPage(Page):
     page_key = "matches"
+    shows = list_tables("vacancy") | list_tables("match") | {"match_event"}
 
     def __init__(self, ops: Ops, parent: QWidget | None = None):
         super().__init__(ops, parent)
@@ -377,6 +380,13 @@ class MatchesPage(Page):
         if self.vacancy_id:
             self._load_pipeline()
 
+    def show_changes(self, changes: OpChanges) -> None:
+        """What shows a changed table re-reads: the vacancies, the open pipeline."""
+        if changes.touches(self.list.tables):
+            self.list.reload()
+        if self.vacancy_id and changes.touches(PIPELINE_TABLES):
+            self._load_pipeline()
+
     def open_item(self, ident: str) -> None:
         """Open a match: its vacancy's pipeline with the match selected."""
         vacancy_id = self.ops.run_sync_read(queries.match_vacancy_id, ident)
@@ -516,9 +526,9 @@ class MatchesPage(Page):
             self.move(match_id, to_status, note)
 
     def _moved(self, match_id: str) -> None:
+        """The pipeline has re-read (``show_changes``); the moved match is chosen in it."""
         had_focus = any(v.hasFocus() for v in self.step_views.values())
         self.match_id = match_id
-        self._load_pipeline()
         self.select_match(match_id, focus=had_focus or self.isVisible())
 
     def _failed(self, failure: OpFailure) -> None:

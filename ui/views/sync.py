@@ -9,7 +9,8 @@ still shows what waits locally and says that sync is not running.
 from __future__ import annotations
 
 import json
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
 from consultant_app.errors import field_label
 from sync.client.conflicts import recreate_record, resolve_conflict
 from sync.client.overview import SyncOverview, sync_overview
@@ -48,7 +50,6 @@ from ..sync_progress import SyncProgress
 from . import Page
 from .partials.inputs import while_alive
 from .partials.tables import read_only_table
-
 
 
 def entity_label(entity: str) -> str:
@@ -165,6 +166,7 @@ class EnrollDialog(QDialog):
 
 class SyncPage(Page):
     page_key = "sync"
+    shows = frozenset({"outbox", "sync_conflict", "sync_run", "sync_quarantine"})
 
     def __init__(self, ops: Ops, parent: QWidget | None = None):
         super().__init__(ops, parent)
@@ -243,7 +245,7 @@ class SyncPage(Page):
         # The lists are read when the page is first shown, not while the window starts.
         self._dirty = True
 
-    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+    def showEvent(self, event: Any) -> None:
         super().showEvent(event)
         if self._dirty:
             self.refresh()
@@ -496,6 +498,6 @@ class SyncPage(Page):
         self.ops.write(resolve_conflict, c.id, side, on_done=lambda _r: self._resolved())
 
     def _resolved(self) -> None:
-        self.refresh()
+        """The lists have re-read (``show_changes``); the choice is sent soon."""
         if self.bridge is not None:
             self.bridge.local_change()

@@ -6,18 +6,25 @@ visit note ready to write; marking a follow-up done is one key (Ctrl+D) on the s
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from consultant_app import queries, services
+from consultant_app.queries import list_tables
 
 from ..models.id_table import IdTableModel
 from ..models.labels import formatter_for
 from ..ops import OpFailure, Ops
+from . import Page
 from .partials.inputs import page_action
 from .partials.tables import read_only_table
-from . import Page
 
 PLANNED_COLUMNS = ("visit_date", "employer", "notes")
 FOLLOW_UP_COLUMNS = ("follow_up_date", "employer", "follow_up_note", "visit_date")
@@ -44,6 +51,7 @@ def visit_table(model: IdTableModel, shown: tuple[str, ...], name: str,
 
 class TodayPage(Page):
     page_key = "today"
+    shows = list_tables("visit")
     start_visit_requested = Signal(str, str)  # employer id, planned visit id
 
     def __init__(self, ops: Ops, parent: QWidget | None = None):
@@ -163,8 +171,8 @@ class TodayPage(Page):
         if visit_id is None:
             return
         self.message.hide()
-        self.ops.write(services.complete_follow_up, visit_id,
-                       on_done=lambda _v: self.refresh(), on_error=self._failed)
+        # The lists re-read when the write is announced (``Page.show_changes``).
+        self.ops.write(services.complete_follow_up, visit_id, on_error=self._failed)
 
     def _failed(self, failure: OpFailure) -> None:
         self.message.setText(failure.summary)

@@ -26,13 +26,14 @@ from PySide6.QtWidgets import (
 )
 
 from consultant_app import queries, services
-from consultant_app.text import format_number
 from consultant_app.domain import REQUIREMENTS, VACANCY_KINDS, VACANCY_STATUSES
+from consultant_app.queries import list_tables
 from consultant_app.search import search
+from consultant_app.text import format_number
 
 from ..models.id_table import default_format
 from ..models.labels import domain_label
-from ..ops import OpFailure, Ops
+from ..ops import OpChanges, OpFailure, Ops
 from . import Page
 from .partials.id_list import IdListPanel
 from .partials.inputs import (
@@ -180,6 +181,7 @@ class DeleteVacancyDialog:
 
 class VacanciesPage(Page):
     page_key = "vacancies"
+    shows = list_tables("vacancy")  # the list, and the open vacancy with its employer
     match_proposed = Signal(str)  # match id: the Match page follows it
 
     def __init__(self, ops: Ops, parent: QWidget | None = None):
@@ -324,6 +326,10 @@ class VacanciesPage(Page):
         self.list.reload()
         if self.vacancy_id:
             self.open_item(self.vacancy_id)
+
+    def show_changes(self, changes: OpChanges) -> None:
+        """The list re-reads; the open vacancy stays as typed."""
+        self.list.reload()
 
     def leave(self) -> bool:
         return self.autosave.leave()
@@ -486,8 +492,7 @@ class VacanciesPage(Page):
         self.vacancy_id = vacancy.id
         self.employer_id = vacancy.employer_id
         self.heading.setText(vacancy.title)
-        self.list.reload()
-        self.list.select(vacancy.id)
+        self.list.select(vacancy.id)  # the list has re-read (show_changes): a new one is in it
         if created:
             self.employer_label.setText(self.employer_picker.choice_name)
             self.employer_picker.hide()
@@ -508,7 +513,6 @@ class VacanciesPage(Page):
 
     def _deleted(self) -> None:
         self.new_vacancy()
-        self.list.reload()
         self.saved_note.setText(self.tr("Stillingen er slettet."))
 
     def propose_selected(self) -> None:

@@ -4,10 +4,18 @@ empties the form for the next contact."""
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
-from PySide6.QtCore import QModelIndex, Signal
-from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGroupBox,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from consultant_app import queries, services
 
@@ -41,7 +49,6 @@ def _update_contact(session: Any, contact_id: str, data: dict[str, Any]) -> str:
 class Contacts(QWidget):
     """The Kontakter tab of one employer."""
 
-    changed = Signal()  # a contact was saved: the tab's count follows
 
     def __init__(self, ops: Ops, parent: QWidget | None = None):
         super().__init__(parent)
@@ -136,5 +143,4 @@ class Contacts(QWidget):
     def _saved(self, contact_id: str) -> None:
         self.contact_id = contact_id
         self.box.setTitle(self.tr("Ret kontaktperson"))
-        self.changed.emit()
         show_message(self.message, self.tr("Kontakten er gemt."), ok=True)

@@ -8,7 +8,8 @@ Ctrl+S saves now and Ctrl+Z takes the last save back.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWidget
 from consultant_app import queries
 
 from ...models.labels import formatter_for
-from ...ops import Ops
+from ...ops import OpChanges, Ops
 from .. import Page
 from ..partials.id_list import IdListPanel
 from ..partials.inputs import action_button, page_action
@@ -25,6 +25,7 @@ def list_employer_ids(session: Any, text: str, sort: str | None, descending: boo
 
 class EmployersPage(Page):
     page_key = "employers"
+    shows = EmployerPanel.shows
 
     def __init__(self, ops: Ops, parent: QWidget | None = None):
         super().__init__(ops, parent)
@@ -72,6 +73,12 @@ class EmployersPage(Page):
         if self.panel.employer_id:
             self.panel.load(self.panel.employer_id)
 
+    def show_changes(self, changes: OpChanges) -> None:
+        """The list and the open employer's lists re-read; its forms stay as typed."""
+        if changes.touches(self.list.tables):
+            self.list.reload()
+        self.panel.show_changes(changes)
+
     def open_item(self, ident: str) -> None:
         if self.panel.load(ident):
             self.list.select(ident)
@@ -108,5 +115,4 @@ class EmployersPage(Page):
         self.list.table.clearSelection()
 
     def _saved(self, employer_id: str) -> None:
-        self.list.reload()
-        self.list.select(employer_id)
+        self.list.select(employer_id)  # the list has re-read (show_changes): a new one is in it

@@ -4,13 +4,22 @@ its own module) and its vacancies, matches and agreements, which open on their o
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QTableView, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from consultant_app import queries
+from consultant_app.queries import list_tables
 
 from ...models.id_table import IdTableModel
 from ...models.labels import formatter_for
-from ...ops import Ops
+from ...ops import OpChanges, Ops
 from ..agreement_wizard import new_agreement_ref
 from ..agreements import format_agreement_cell
 from ..partials.sealed_pdf import agreement_pdf_actions
@@ -28,6 +37,8 @@ class EmployerPanel(QWidget):
     saved = Signal(str)  # employer id, after a create or an edit
 
     TAB_DATA, TAB_CONTACTS, TAB_VISITS, TAB_VACANCIES, TAB_MATCHES, TAB_AGREEMENTS = range(6)
+    LISTED = ("contact_person", "visit", "vacancy", "match", "placement_agreement")
+    shows = frozenset({"employer"}).union(*(list_tables(kind) for kind in LISTED))
 
     def __init__(self, ops: Ops, parent: QWidget | None = None):
         super().__init__(parent)
@@ -50,9 +61,7 @@ class EmployerPanel(QWidget):
         self.data = MasterData(ops, self)
         self.data.saved.connect(self._employer_saved)
         self.contacts = Contacts(ops, self)
-        self.contacts.changed.connect(self._reload_lists)
         self.visits = Visits(ops, self)
-        self.visits.changed.connect(self._reload_lists)
         self.tabs.addTab(self.data, self.tr("&Stamdata"))
         self.tabs.addTab(self.contacts, self.tr("&Kontakter"))
         self.tabs.addTab(self.visits, self.tr("&Besøg"))
@@ -187,13 +196,14 @@ class EmployerPanel(QWidget):
         self.subtitle.setText(" · ".join(parts))
 
     def _employer_saved(self, employer_id: str) -> None:
-        """The form stays as typed (the consultant may type on); heading and tabs follow."""
+        """The form stays as typed (the consultant may type on). An edit's heading has
+        followed already (``show_changes``); a new employer's heading and tabs follow now."""
         created = self.employer_id is None
         self._set_employer(employer_id)
-        record = self.ops.run_sync_read(queries.employer_record, employer_id)
-        if record is not None:
-            self._fill_heading(record)
         if created:
+            record = self.ops.run_sync_read(queries.employer_record, employer_id)
+            if record is not None:
+                self._fill_heading(record)
             for i in range(1, self.tabs.count()):
                 self.tabs.setTabEnabled(i, True)
             self.contacts.new()
@@ -201,10 +211,26 @@ class EmployerPanel(QWidget):
             self._reload_lists()
         self.saved.emit(employer_id)
 
-    def _reload_lists(self) -> None:
-        models = (self.contacts.model, self.visits.model, *self.related.values())
-        for model in models:
+    def show_changes(self, changes: OpChanges) -> None:
+        """The store changed: the heading and the lists that show a changed table re-read
+        (the forms stay as typed)."""
+        if self.employer_id is None:
+            return
+        if changes.touches(("employer",)):
+            record = self.ops.run_sync_read(queries.employer_record, self.employer_id)
+            if record is not None:
+                self._fill_heading(record)
+        self._reload_lists([m for m in self._list_models()
+                            if changes.touches(list_tables(m.kind))])
+
+    def _list_models(self) -> list[IdTableModel]:
+        return [self.contacts.model, self.visits.model, *self.related.values()]
+
+    def _reload_lists(self, models: list[IdTableModel] | None = None) -> None:
+        """Re-read ``models`` (all the employer's lists when None); the tabs' counts follow."""
+        for model in self._list_models() if models is None else models:
             model.refresh()
+        models = self._list_models()
         self.visits.follow_done.setEnabled(self.visits.model.rowCount() > 0)
         names = (self.tr("&Kontakter"), self.tr("&Besøg"), self.tr("S&tillinger"),
                  self.tr("&Match"), self.tr("&Aftaler"))

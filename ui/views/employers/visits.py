@@ -6,9 +6,9 @@ interruption loses nothing."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -53,7 +53,6 @@ def _update_visit(session: Any, visit_id: str, data: dict[str, Any]) -> str:
 class Visits(QWidget):
     """The Besøg tab of one employer: the note form above the log."""
 
-    changed = Signal()  # a visit was saved: the tab's count follows
 
     def __init__(self, ops: Ops, parent: QWidget | None = None):
         super().__init__(parent)
@@ -139,7 +138,6 @@ class Visits(QWidget):
         if self.visit_id is None and self.planned_visit_id is None:
             return  # nothing written: nothing to log
         self.reset()
-        self.changed.emit()
         show_message(self.message, self.tr("Besøget er gemt."), ok=True)
         self.note.setFocus()
 
@@ -163,7 +161,6 @@ class Visits(QWidget):
     def _autosaved(self, visit_id: str) -> None:
         if self.planned_visit_id is None:
             self.visit_id = visit_id
-        self.changed.emit()
 
     def _failed(self, failure: OpFailure) -> None:
         if failure is not self.autosave.last_failure:

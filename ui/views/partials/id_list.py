@@ -8,11 +8,30 @@ stutter on every key if it ran on the UI thread.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from consultant_app.queries import list_tables
 
 from ...models.id_table import IdTableModel, default_format
 from ...ops import Ops
@@ -60,6 +79,7 @@ class IdListPanel(QWidget):
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.ops = ops
+        self.tables = list_tables(kind)  # what the list shows: a change here re-reads it
         self._ids_query = ids_query
         self._prepared: tuple[tuple[Any, ...], list[str]] | None = None
         self._generation = 0
