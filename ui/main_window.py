@@ -157,7 +157,9 @@ class MainWindow(QMainWindow):
 
     # -- pages ------------------------------------------------------------------------
     def _load_pages(self) -> None:
-        """The navigation, one entry per installed page, without importing the pages."""
+        """The navigation, one entry per installed page, without importing the pages. A page
+        whose module is missing is left out: logged, and named in the status bar."""
+        missing: list[str] = []
         for key, module_name, _class_name in PAGES:
             try:
                 found = importlib.util.find_spec(module_name) is not None
@@ -165,11 +167,16 @@ class MainWindow(QMainWindow):
                 found = False
             if not found:  # every page ships (the tests require each): a defect, logged
                 log.error("page %s: module %s not found; skipped", key, module_name)
+                missing.append(f"»{self._title(key)}«")
                 continue
             self.pages.keys_.append(key)
             item = QListWidgetItem(self._title(key))
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
+        if missing:
+            self.statusBar().showMessage(self.tr(
+                "Kan ikke vises: {pages}. Fejlen er skrevet i loggen.").format(
+                pages=", ".join(missing)), STATUS_MESSAGE_MS)
 
     def _title(self, key: str) -> str:
         class_name = next(c for k, _m, c in PAGES if k == key)
@@ -189,7 +196,8 @@ class MainWindow(QMainWindow):
             log.exception("page %s failed to load; skipped", key)
             self.pages.broken.add(key)
             self.statusBar().showMessage(self.tr(
-                "Siden kan ikke vises. Fejlen er skrevet i loggen."), STATUS_MESSAGE_MS)
+                "Siden »{page}« kan ikke vises. Fejlen er skrevet i loggen.").format(
+                page=self._title(key)), STATUS_MESSAGE_MS)
             return None
         page.open_requested.connect(self.open_record)
         start_visit = getattr(page, "start_visit_requested", None)

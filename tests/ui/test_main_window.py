@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
-
 from sqlalchemy import select
 
 from consultant_app.store import Store
@@ -49,16 +50,46 @@ def test_a_record_opened_on_a_page_not_built_yet_is_chosen_in_its_list(
 
 
 def test_missing_page_module_is_skipped_and_the_window_still_starts(
-        ops, settings, qtbot, monkeypatch) -> None:
+        ops, settings, qtbot, monkeypatch, caplog) -> None:
+    """Left out of the navigation, but not in silence: logged, and named in the status
+    bar."""
     monkeypatch.setattr("ui.main_window.PAGES", [
         ("today", "ui.views.today", "TodayPage"),
         ("vacancies", "ui.views.does_not_exist", "VacanciesPage"),
         ("sync", "ui.views.sync", "SyncPage")])
-    win = MainWindow(ops, settings)
+    with caplog.at_level(logging.ERROR, logger="ui.main_window"):
+        win = MainWindow(ops, settings)
     qtbot.addWidget(win)
     assert win.page_keys() == ["today", "sync"]
+    assert any("ui.views.does_not_exist" in r.getMessage() for r in caplog.records)
+    assert win.statusBar().currentMessage() == (
+        "Kan ikke vises: »Stillinger«. Fejlen er skrevet i loggen.")
     win.open_record("vacancy", "some-id")  # no page for it: a message, not a crash
     assert "Stilling" in win.statusBar().currentMessage()
+
+
+def test_a_page_whose_import_fails_is_logged_and_named_in_the_status_bar(
+        ops, settings, qtbot, monkeypatch, tmp_path, caplog) -> None:
+    """The module is there but raises on import (a dependency missing): the window stays
+    on the page it was on and says which page cannot be shown."""
+    (tmp_path / "page_that_fails_to_import.py").write_text(
+        "raise ImportError('a dependency is missing')\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr("ui.main_window.PAGES", [
+        ("today", "ui.views.today", "TodayPage"),
+        ("vacancies", "page_that_fails_to_import", "VacanciesPage")])
+    win = MainWindow(ops, settings)
+    qtbot.addWidget(win)
+    win.show()
+    assert win.page_keys() == ["today", "vacancies"]  # found: it fails only when built
+    with caplog.at_level(logging.ERROR, logger="ui.main_window"):
+        assert win.show_page("vacancies") is None
+    assert win.current_page_key() == "today"
+    assert win.statusBar().currentMessage() == (
+        "Siden »Stillinger« kan ikke vises. Fejlen er skrevet i loggen.")
+    assert any("a dependency is missing" in (r.exc_text or "") or
+               (r.exc_info and "a dependency is missing" in str(r.exc_info[1]))
+               for r in caplog.records)
 
 
 def test_ctrl_number_switches_page(window: MainWindow, qtbot) -> None:

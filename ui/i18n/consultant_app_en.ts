@@ -549,8 +549,12 @@
         <translation>Offline – not enrolled with a central service</translation>
     </message>
     <message>
-        <source>Siden kan ikke vises. Fejlen er skrevet i loggen.</source>
-        <translation>The page cannot be shown. The error is written to the log.</translation>
+        <source>Kan ikke vises: {pages}. Fejlen er skrevet i loggen.</source>
+        <translation>Cannot be shown: {pages}. The error is written to the log.</translation>
+    </message>
+    <message>
+        <source>Siden »{page}« kan ikke vises. Fejlen er skrevet i loggen.</source>
+        <translation>The page “{page}” cannot be shown. The error is written to the log.</translation>
     </message>
     <message>
         <source>Ændringen kan ikke gemmes – ret det markerede, eller fortryd med Ctrl+Z.</source>
@@ -4110,7 +4114,7 @@ Not signed yet</translation>
     <name>ops</name>
     <message>
         <source>Der skete en uventet fejl, og intet blev gemt. Fejlen er skrevet i loggen.</source>
-        <translation>An unexpected error occurred and nothing was saved. The error has been written to the log.</translation>
+        <translation>An unexpected error occurred and nothing was saved. The error is written to the log.</translation>
     </message>
 </context>
 <context>
