@@ -41,6 +41,7 @@ from sqlalchemy.orm import Session
 
 from consultant_app.errors import Problem, UserError, ValidationError
 from consultant_app.services.employers import get_live
+from consultant_app.services.fields import unknown_field, unknown_name
 from consultant_app.store.models import AgreementSignature, Employer, PlacementAgreement
 from consultant_app.text import QT_TRANSLATE_NOOP as _N
 from consultant_app.text import Message
@@ -265,8 +266,11 @@ def create_draft(session: Session, agreement_type: str, employer_id: str | None 
     try:
         template = get_template(agreement_type)
     except KeyError:
-        raise ValidationError([Problem.of("agreement_type", _N(
-            "problems", "'{value}' er ikke en aftaletype."), value=agreement_type)]) from None
+        raise ValidationError([Problem("agreement_type", unknown_name(
+            agreement_type, {key: get_template(key).title for key in agreement_types()},
+            _N("problems", "'{name}' er ikke en aftaletype. Mente du {suggestion}?"),
+            _N("problems", "'{name}' er ikke en aftaletype. Aftaletyperne er: {names}.")))
+        ]) from None
     if match_id:
         existing = session.scalar(select(PlacementAgreement).where(
             PlacementAgreement.match_id == match_id,
@@ -345,7 +349,8 @@ def update_fields(session: Session, agreement_id: str,
     for key, raw in changes.items():
         spec = doc.template.fields_by_key.get(key)
         if spec is None:
-            problems.append(Problem.of(key, _N("problems", "Ukendt felt '{name}'."), name=key))
+            problems.append(unknown_field(key, {f.key: f.label
+                                                for f in doc.template.all_fields()}))
             continue
         if ffields.is_blank(raw):
             new_values[key] = None

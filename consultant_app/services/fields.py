@@ -8,14 +8,15 @@ the CSV import and the CLI all go through this, so a value is judged the same wa
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import math
 import re
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Mapping
 
-from ..errors import Problem, ValidationError
+from ..errors import Problem, ValidationError, field_label
 from ..text import QT_TRANSLATE_NOOP as _N
-from ..text import format_number
+from ..text import Message, format_number
 
 CTX = "problems"
 Converter = Callable[[Any, str], Any]
@@ -23,6 +24,41 @@ Converter = Callable[[Any, str], Any]
 
 def _fail(field: str, template: str, **params: Any) -> ValidationError:
     return ValidationError([Problem.of(field, template, **params)])
+
+
+def closest_names(name: str, known: Mapping[str, str]) -> list[str]:
+    """The names in ``known`` (name -> Danish label) someone typing ``name`` most likely
+    meant, the likeliest kind first: its label typed as a name ("navn" for name), a name it
+    is part of ("p_number" of employer_p_number, "praktik" of virksomhedspraktik), a close
+    spelling of a name, then of a label. [] when none comes close."""
+    typed = name.strip().casefold()
+    by_label = {label.casefold(): key for key, label in known.items() if label}
+    for found in (
+            [by_label[typed]] if typed in by_label else [],
+            [key for key in known if len(typed) >= 3 and typed in key.casefold()],
+            difflib.get_close_matches(typed, list(known), n=3, cutoff=0.6),
+            [by_label[label] for label in
+             difflib.get_close_matches(typed, list(by_label), n=3, cutoff=0.6)]):
+        if found:
+            return list(dict.fromkeys(found))[:3]
+    return []
+
+
+def unknown_name(name: str, known: Mapping[str, str], meant: str, listed: str) -> Message:
+    """A name that is not one of ``known``, said with the name meant (``meant``: a template
+    with {name} and {suggestion}) or, when nothing comes close, every name there is
+    (``listed``: with {name} and {names})."""
+    suggestions = closest_names(name, known)
+    if suggestions:
+        return Message(CTX, meant, {"name": name, "suggestion": ", ".join(suggestions)})
+    return Message(CTX, listed, {"name": name, "names": ", ".join(known)})
+
+
+def unknown_field(name: str, known: Mapping[str, str]) -> Problem:
+    """The problem of a field name that is not one of ``known`` (name -> Danish label)."""
+    return Problem(name, unknown_name(
+        name, known, _N(CTX, "Ukendt felt '{name}'. Mente du {suggestion}?"),
+        _N(CTX, "Ukendt felt '{name}'. Felterne er: {names}.")), label=name)
 
 
 def is_blank(value: Any) -> bool:
@@ -178,7 +214,7 @@ def clean(spec: Spec, data: Mapping[str, Any], partial: bool = False) -> dict[st
     result: dict[str, Any] = {}
     for key in data:
         if key not in spec:
-            problems.append(Problem.of(key, _N(CTX, "Ukendt felt '{name}'."), name=key))
+            problems.append(unknown_field(key, {k: field_label(k) for k in spec}))
     names: Iterable[str] = [k for k in spec if k in data] if partial else spec
     for name in names:
         f = spec[name]

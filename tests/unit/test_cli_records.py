@@ -71,7 +71,7 @@ def test_bad_input_is_one_danish_line_naming_the_field_and_exit_1(profile, capsy
     code, _, err = run(capsys, profile, "employer", "add", "name")
     assert code == 1 and err.strip() == "Fejl: Skriv felt=værdi, ikke 'name'."
     code, _, err = run(capsys, profile, "employer", "add", "cvr=10000009", "name=X", "navn=Y")
-    assert code == 1 and "Ukendt felt 'navn'" in err
+    assert code == 1 and "Ukendt felt 'navn'. Mente du name?" in err
     code, _, err = run(capsys, profile, "employer", "edit", "no-such-id", "name=Y")
     assert code == 1 and err.strip() == "Fejl: Virksomhed med id no-such-id findes ikke."
     code, _, err = run(capsys, profile, "employer", "edit", "no-such-id")

@@ -4259,8 +4259,12 @@ Not signed yet</translation>
         <translation>&apos;{value}&apos; is not one of the possible values: {options}.</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; er ikke en aftaletype.</source>
-        <translation>&apos;{value}&apos; is not an agreement type.</translation>
+        <source>&apos;{name}&apos; er ikke en aftaletype. Aftaletyperne er: {names}.</source>
+        <translation>&apos;{name}&apos; is not an agreement type. The agreement types are: {names}.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; er ikke en aftaletype. Mente du {suggestion}?</source>
+        <translation>&apos;{name}&apos; is not an agreement type. Did you mean {suggestion}?</translation>
     </message>
     <message>
         <source>&apos;{value}&apos; er ikke en gyldig dato (skriv fx 1.3.2026 eller 2026-03-01).</source>
@@ -4503,8 +4507,12 @@ Not signed yet</translation>
         <translation>Hours from ({lo}) is greater than hours to ({hi}).</translation>
     </message>
     <message>
-        <source>Ukendt felt &apos;{name}&apos;.</source>
-        <translation>Unknown field &apos;{name}&apos;.</translation>
+        <source>Ukendt felt &apos;{name}&apos;. Felterne er: {names}.</source>
+        <translation>Unknown field &apos;{name}&apos;. The fields are: {names}.</translation>
+    </message>
+    <message>
+        <source>Ukendt felt &apos;{name}&apos;. Mente du {suggestion}?</source>
+        <translation>Unknown field &apos;{name}&apos;. Did you mean {suggestion}?</translation>
     </message>
     <message>
         <source>Underskriften er for kort til at gælde som underskrift. Skriv dit navn i feltet.</source>

@@ -114,9 +114,16 @@ def test_bad_values_are_reported_by_field_and_nothing_is_saved(profile, capsys):
 
 @pytest.mark.parametrize("args, message", [
     (("set", "{id}", "purpose"), "Skriv felt=værdi, ikke 'purpose'."),
-    (("set", "{id}", "nosuchfield=1"), "Ukendt felt 'nosuchfield'."),
+    (("set", "{id}", "nosuchfield=1"), "Ukendt felt 'nosuchfield'. Felterne er: "
+                                        "employer_name, employer_cvr, employer_p_number, "),
+    # A near miss names the field meant: the keys are not on the printed agreement.
+    (("set", "{id}", "p_number=1234567890"),
+     "Ukendt felt 'p_number'. Mente du employer_p_number?"),
     (("show", "no-such-id"), "Aftale med id no-such-id findes ikke."),
-    (("new", "jobrotationx", "--employer", "{employer}"), "'jobrotationx' er ikke en aftaletype."),
+    (("new", "praktik", "--employer", "{employer}"),
+     "'praktik' er ikke en aftaletype. Mente du virksomhedspraktik?"),
+    (("new", "jobrotationx", "--employer", "{employer}"),
+     "'jobrotationx' er ikke en aftaletype. Aftaletyperne er: virksomhedspraktik, "),
 ])
 def test_mistakes_end_in_one_danish_line_and_exit_1(profile, capsys, args, message):
     agreement_id = new_praktik(capsys, profile)
