@@ -9,9 +9,10 @@ writes made beside ``Ops`` (the background sync's pull) are announced the same w
 ``announce_writes_elsewhere``. A ``UserError`` (bad input, disk full, ...) arrives as its Danish message; anything
 unexpected is logged and reported in plain words, never as a traceback.
 
-Work that is neither a read nor a write of the store (a network call such as enrolling the
-device) goes through ``run_task`` (Picard's name): a small pool of its own, so a slow network
-never holds up a save, and the same way back to the UI thread.
+Work that is not a write goes through ``run_task`` (Picard's name): a small pool of its own,
+so a slow network or a long read never holds up a save, and the same way back to the UI
+thread. What a page shows is read there (``read_task``), the answers of reads overtaken by
+newer ones dropped (``Latest``); the UI thread does not wait on the disk to paint.
 """
 
 from __future__ import annotations
@@ -134,6 +135,40 @@ def run_task(fn: Callable[..., Any], *args: Any,
     relay.post(pool, lambda: fn(*args), (on_done, on_error, context))
 
 
+class Latest:
+    """Reads asked for one purpose (a list's ids, the record on show), of which only the
+    newest answer is applied: one still on its way when another is asked for is stale
+    (another record chosen, the filter typed on) and is dropped."""
+
+    def __init__(self, ops: Ops, context: QObject):
+        self._ops = ops
+        self._context = context
+        self._asked = 0
+        self.waiting = False  # the newest read has not answered yet
+
+    def read(self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None],
+             on_error: Callable[[OpFailure], None] | None = None) -> None:
+        """``fn(session, *args)`` off the UI thread (``Ops.read_task``); ``on_done`` gets
+        its answer unless a newer read was asked for meanwhile."""
+        self._asked += 1
+        asked = self._asked
+        self.waiting = True
+
+        def newest(callback: Callable[[Any], None] | None, value: Any) -> None:
+            if asked != self._asked:
+                return
+            self.waiting = False
+            if callback is not None:
+                callback(value)
+        self._ops.read_task(fn, *args, on_done=lambda r: newest(on_done, r),
+                            on_error=lambda f: newest(on_error, f), context=self._context)
+
+    def drop(self) -> None:
+        """Drop the answer on its way (what it was for is gone)."""
+        self._asked += 1
+        self.waiting = False
+
+
 class Ops(QObject):
     """Runs reads and writes for the UI off the UI thread, writes one at a time."""
 
@@ -201,6 +236,31 @@ class Ops(QObject):
                 self.changed.emit(changes)
         _call_back(callbacks, result, failure)
         self.finished.emit()
+
+    def read_task(self, fn: Callable[..., Any], *args: Any,
+                  on_done: Callable[[Any], None] | None = None,
+                  on_error: Callable[[OpFailure], None] | None = None,
+                  context: QObject | None = None) -> None:
+        """Run ``fn(session, *args)`` in a read transaction through ``run_task``, beside the
+        writer, so a read never waits behind a save nor holds up the UI thread; the answer
+        comes back on the UI thread, and not at all once ``context`` is deleted. It sees
+        every write announced so far (``changed`` follows the commit). Counted in
+        ``pending`` like the writer's work, so a test can wait for it."""
+        if self._closed:
+            log.debug("read asked for after the store's worker stopped: not run")
+            return
+        self.pending += 1
+
+        def answer(callback: Callable[[Any], None] | None, value: Any) -> None:
+            self.pending -= 1
+            if callback is not None and (context is None or shiboken6.isValid(context)):
+                callback(value)
+        run_task(self._read_now, fn, args, on_done=lambda r: answer(on_done, r),
+                 on_error=lambda f: answer(on_error, f))
+
+    def _read_now(self, fn: Callable[..., Any], args: tuple[Any, ...]) -> Any:
+        with self.store.read() as session:
+            return fn(session, *args)
 
     def announce_writes_elsewhere(self) -> OpChanges:
         """Announce on ``changed`` the tables written since the last call by writers other

@@ -108,7 +108,7 @@ def test_closing_mid_way_and_reopening_returns_to_the_step_with_the_values(
         employers = reopened.show_page("employers")
         employers.open_item(parties.employer_id)
         tab = employers.panel.related_views["placement_agreement"]
-        assert employers.panel.related["placement_agreement"].rowCount() == 1
+        qtbot.waitUntil(lambda: employers.panel.related["placement_agreement"].rowCount() == 1)
         tab.activated.emit(employers.panel.related["placement_agreement"].index(0, 0))
         assert reopened.current_page_key() == "agreements"
         assert page.wizard.state.agreement_id == agreement_id

@@ -22,12 +22,12 @@ from ui.views.partials.id_list import IdListPanel
 def count_list_reads(panel: IdListPanel) -> list[int]:
     """Count the reads of the list's ids (in the background or not)."""
     reads = [0]
-    query = panel._ids_query
+    query = panel.model._ids_query
 
     def counted(*args: Any) -> Any:
         reads[0] += 1
         return query(*args)
-    panel._ids_query = counted
+    panel.model._ids_query = counted
     return reads
 
 

@@ -17,7 +17,6 @@ from ui.views.citizens import CitizensPage
 from ui.views.employers import EmployersPage
 from ui.views.vacancies import VacanciesPage
 
-
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
@@ -29,8 +28,11 @@ def click_row(qtbot, view: QAbstractItemView, row: int) -> None:  # type: ignore
                      pos=view.visualRect(index).center())
 
 
-def open_row(qtbot, view: QAbstractItemView, row: int, ident_of) -> str:  # type: ignore[no-untyped-def]
+def open_row(qtbot, ops, view: QAbstractItemView, row: int, ident_of) -> str:  # type: ignore[no-untyped-def]
+    """Click a row and wait for the record it opens (read off the UI thread): its form takes
+    typing once the record is in it."""
     click_row(qtbot, view, row)
+    settle(qtbot, ops)
     return ident_of(row)
 
 
@@ -45,7 +47,7 @@ def test_vacancy_edit_is_kept_when_another_row_is_clicked(window, ops, qtbot, de
     assert isinstance(page, VacanciesPage)
     table = page.list.table
     qtbot.waitUntil(lambda: page.list.model.rowCount() > 2)
-    first = open_row(qtbot, table, 0, page.list.model.id_at)
+    first = open_row(qtbot, ops, table, 0, page.list.model.id_at)
     assert page.vacancy_id == first
     page.title.selectAll()
     qtbot.keyClicks(page.title, "Lagermedhjælper, rettet ved bordet")
@@ -61,7 +63,7 @@ def test_employer_edit_and_half_written_visit_note_are_kept_on_their_employer(
     page = window.show_page("employers")
     assert isinstance(page, EmployersPage)
     qtbot.waitUntil(lambda: page.list.model.rowCount() > 2)
-    first = open_row(qtbot, page.list.table, 0, page.list.model.id_at)
+    first = open_row(qtbot, ops, page.list.table, 0, page.list.model.id_at)
     assert page.panel.employer_id == first
     notes = page.panel.data.form.inputs["notes"]
     qtbot.keyClicks(notes, "Vil gerne have to i praktik")
@@ -82,7 +84,7 @@ def test_citizen_edit_is_kept_when_another_row_is_clicked(window, ops, qtbot, de
     page = window.show_page("citizens")
     assert isinstance(page, CitizensPage)
     qtbot.waitUntil(lambda: page.list.model.rowCount() > 2)
-    first = open_row(qtbot, page.list.table, 0, page.list.model.id_at)
+    first = open_row(qtbot, ops, page.list.table, 0, page.list.model.id_at)
     page.skills.selectAll()
     qtbot.keyClicks(page.skills, "truckcertifikat, lager")
     click_row(qtbot, page.list.table, 1)
@@ -95,7 +97,7 @@ def test_a_refused_value_holds_the_row_until_it_is_fixed_or_undone(window, ops, 
     page = window.show_page("vacancies")
     assert isinstance(page, VacanciesPage)
     qtbot.waitUntil(lambda: page.list.model.rowCount() > 2)
-    first = open_row(qtbot, page.list.table, 0, page.list.model.id_at)
+    first = open_row(qtbot, ops, page.list.table, 0, page.list.model.id_at)
     before = stored(demo_store, Vacancy, first).hours_max
     page.hours_max.selectAll()
     qtbot.keyClicks(page.hours_max, "tyve")
@@ -119,7 +121,7 @@ def test_ctrl_z_takes_a_saved_edit_back_in_the_store(window, ops, qtbot, demo_st
     page = window.show_page("employers")
     assert isinstance(page, EmployersPage)
     qtbot.waitUntil(lambda: page.list.model.rowCount() > 0)
-    first = open_row(qtbot, page.list.table, 0, page.list.model.id_at)
+    first = open_row(qtbot, ops, page.list.table, 0, page.list.model.id_at)
     name = stored(demo_store, Employer, first).name
     field = page.panel.data.form.inputs["name"]
     field.setFocus()
@@ -140,7 +142,7 @@ def test_switching_page_saves_the_edit(window, ops, qtbot, demo_store):
     page = window.show_page("vacancies")
     assert isinstance(page, VacanciesPage)
     qtbot.waitUntil(lambda: page.list.model.rowCount() > 0)
-    first = open_row(qtbot, page.list.table, 0, page.list.model.id_at)
+    first = open_row(qtbot, ops, page.list.table, 0, page.list.model.id_at)
     page.description.setFocus()
     qtbot.keyClick(page.description, Qt.Key.Key_End, CTRL)
     qtbot.keyClicks(page.description, " Ring før kl. 9.")
@@ -154,7 +156,7 @@ def test_a_refused_value_keeps_the_page_and_the_window_open(window, ops, qtbot, 
     page = window.show_page("citizens")
     assert isinstance(page, CitizensPage)
     qtbot.waitUntil(lambda: page.list.model.rowCount() > 0)
-    open_row(qtbot, page.list.table, 0, page.list.model.id_at)
+    open_row(qtbot, ops, page.list.table, 0, page.list.model.id_at)
     page.max_hours.selectAll()
     qtbot.keyClicks(page.max_hours, "mange")
     nav = window.nav
@@ -175,7 +177,7 @@ def test_closing_the_window_saves_the_edit(window, ops, qtbot, demo_store):
     page = window.show_page("employers")
     assert isinstance(page, EmployersPage)
     qtbot.waitUntil(lambda: page.list.model.rowCount() > 0)
-    first = open_row(qtbot, page.list.table, 0, page.list.model.id_at)
+    first = open_row(qtbot, ops, page.list.table, 0, page.list.model.id_at)
     phone = page.panel.data.form.inputs["phone"]
     phone.selectAll()
     qtbot.keyClicks(phone, "87654321")

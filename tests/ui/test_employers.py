@@ -11,7 +11,6 @@ from consultant_app.store.models import ContactPerson, Employer, Visit
 from tests.support.desktop import TODAY, log_visit, make_employer, settle
 from ui.views.employers import EmployersPage
 
-
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
@@ -171,7 +170,7 @@ def test_contacts_are_added_and_edited(window, ops, qtbot, demo_store: Store) ->
     settle(qtbot, ops)
     assert panel.contacts.model.rowCount() == 1
     panel.contacts.view.activated.emit(panel.contacts.model.index(0, 0))
-    assert form.value("name") == "Mette Hansen"
+    qtbot.waitUntil(lambda: form.value("name") == "Mette Hansen")  # read off the UI thread
     form.set_value("role", "HR-ansvarlig")
     panel.contacts.save()
     settle(qtbot, ops)
@@ -180,14 +179,14 @@ def test_contacts_are_added_and_edited(window, ops, qtbot, demo_store: Store) ->
         assert (contact.phone, contact.role) == ("12345678", "HR-ansvarlig")
 
 
-def test_employer_vacancies_open_on_the_vacancies_page(window, demo_store: Store) -> None:
+def test_employer_vacancies_open_on_the_vacancies_page(window, qtbot, demo_store: Store) -> None:
     page = employers_page(window)
     with demo_store.read() as s:
         from consultant_app.store.models import Vacancy
         vacancy = s.scalars(select(Vacancy)).first()
     page.open_item(vacancy.employer_id)
     model = page.panel.related["vacancy"]
-    assert model.row_of(vacancy.id) >= 0
+    qtbot.waitUntil(lambda: model.row_of(vacancy.id) >= 0)  # read off the UI thread
     opened: list[tuple[str, str]] = []
     page.open_requested.connect(lambda kind, ident: opened.append((kind, ident)))
     page.panel.related_views["vacancy"].activated.emit(model.index(model.row_of(vacancy.id), 0))

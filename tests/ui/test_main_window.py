@@ -113,7 +113,8 @@ def test_ctrl_k_searches_as_you_type_and_enter_opens_the_hit(window: MainWindow,
     assert not popup.isVisible()
     assert window.current_page_key() == "employers"
     assert window.pages["employers"].panel.employer_id == employer_id
-    assert window.pages["employers"].panel.title.text() == "Zebrafabrikken Hvidovre ApS"
+    qtbot.waitUntil(lambda: window.pages["employers"].panel.title.text()
+                    == "Zebrafabrikken Hvidovre ApS")  # the record is read off the UI thread
 
 
 def test_search_result_opens_on_click_too(window: MainWindow, demo_store: Store, qtbot) -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import xml.etree.ElementTree as ET
-from typing import Iterator
+from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt, QTranslator
@@ -42,7 +42,6 @@ from ui.i18n import install_translator
 from ui.i18n.update import TS_FILE
 from ui.main_window import MainWindow
 from ui.views.partials.tables import ListTable
-
 
 OPEN, CLOSE = "⟦", "⟧"
 
@@ -102,7 +101,7 @@ def data_strings(store: Store) -> set[str]:
     return values
 
 
-NOT_WORDS = re.compile(r"[\W\d_]+", re.U)
+NOT_WORDS = re.compile(r"[\W\d_]+", re.UNICODE)
 
 
 def unmarked(text: str, data: set[str]) -> str:
@@ -129,18 +128,14 @@ def shown_texts(root: QWidget) -> Iterator[tuple[str, str]]:
         where = f"{type(w).__name__} {w.objectName() or w.accessibleName()!r}"
         if w.toolTip():
             yield f"{where} tooltip", w.toolTip()
-        if isinstance(w, QLabel):
-            yield where, w.text()
-        elif isinstance(w, QAbstractButton):
+        if isinstance(w, QLabel) or isinstance(w, QAbstractButton):
             yield where, w.text()
         elif isinstance(w, QGroupBox):
             yield where, w.title()
         elif isinstance(w, QTabWidget):
             for i in range(w.count()):
                 yield f"{where} tab", w.tabText(i)
-        elif isinstance(w, QLineEdit):
-            yield f"{where} placeholder", w.placeholderText()
-        elif isinstance(w, QPlainTextEdit):
+        elif isinstance(w, QLineEdit) or isinstance(w, QPlainTextEdit):
             yield f"{where} placeholder", w.placeholderText()
         elif isinstance(w, QComboBox) and not w.isEditable():
             yield f"{where} choice", w.currentText()
@@ -208,8 +203,8 @@ def test_every_visible_text_is_translated(pseudo, ops, settings, qtbot,
 
 def sync_states() -> list[SyncStatus]:
     """The status bar's and the Sync page's states, each with every part of its line."""
-    yesterday = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None) - dt.timedelta(days=1)
-    now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    yesterday = dt.datetime.now(dt.UTC).replace(tzinfo=None) - dt.timedelta(days=1)
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     return [SyncStatus(), SyncStatus(error_kind="revoked"),
             SyncStatus(enrolled=True, running=True, phase="push", done=3),
             SyncStatus(enrolled=True, running=True, phase="upload", done=1),
@@ -266,7 +261,7 @@ def test_employer_agreements_tab_shows_type_and_status_by_name(window, ops, qtbo
     page.refresh()
     page.open_item(employer_id)
     model = page.panel.related["placement_agreement"]
-    assert model.rowCount() == 1
+    qtbot.waitUntil(lambda: model.rowCount() == 1)  # read off the UI thread
     keys = [c.key for c in model.columns]
     row = {k: model.data(model.index(0, i)) for i, k in enumerate(keys)}
     assert row["agreement_type"] == "Virksomhedspraktik", row
@@ -275,8 +270,7 @@ def test_employer_agreements_tab_shows_type_and_status_by_name(window, ops, qtbo
 
 def test_empty_lists_say_what_to_do(window, ops, qtbot, demo_store: Store) -> None:
     """A new employer's lists are empty: each says so and names the key that fills it."""
-    from tests.support.desktop import make_employer
-    from tests.support.desktop import shoot
+    from tests.support.desktop import make_employer, shoot
     employer_id = make_employer(demo_store, name="Tom Tomrer ApS")
     window.resize(1366, 768)
     page = window.show_page("employers")
@@ -292,7 +286,8 @@ def test_empty_lists_say_what_to_do(window, ops, qtbot, demo_store: Store) -> No
     panel.tabs.setCurrentIndex(panel.TAB_AGREEMENTS)
     shoot(window, "employer-agreements-empty")
     page.list.filter_edit.setText("zzzz ingen")
-    qtbot.waitUntil(lambda: page.list.model.rowCount() == 0, timeout=5000)
+    qtbot.waitUntil(lambda: page.list.model.rowCount() == 0
+                    and "zzzz ingen" in page.list.table.empty_text(), timeout=5000)
     assert page.list.table.showing_empty_text() and "Ctrl+F" in page.list.table.empty_text()
     vacancies = window.show_page("vacancies")
     vacancies.list.filter_edit.setText("zzzz ingen")

@@ -10,7 +10,7 @@ that means two things at once.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterator
+from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -30,7 +30,6 @@ from tests.support.desktop import open_first_record, tab_states
 from ui.i18n import install_translator
 from ui.main_window import MainWindow
 from ui.views import Page
-
 
 PAGES = ("today", "employers", "vacancies", "citizens", "matches", "agreements", "sync")
 
@@ -180,9 +179,7 @@ def visible_keys(window: MainWindow) -> list[tuple[str, str]]:
                 for seq in action.shortcuts():
                     keys.append((seq.toString().lower(), f"action {action.text()}"))
         text = ""
-        if isinstance(widget, QAbstractButton):
-            text = widget.text()
-        elif isinstance(widget, QLabel) and widget.buddy() is not None:
+        if isinstance(widget, QAbstractButton) or isinstance(widget, QLabel) and widget.buddy() is not None:
             text = widget.text()
         elif isinstance(widget, QGroupBox) and widget.isCheckable():
             text = widget.title()
@@ -267,7 +264,8 @@ def test_down_in_the_employer_filter_opens_the_first_hit(window, ops, qtbot,
     qtbot.keyClick(page.list.filter_edit, Qt.Key.Key_Down)
     assert QApplication.focusWidget() is page.list.table
     assert page.panel.employer_id == page.list.model.id_at(0) != before
-    assert page.panel.title.text() == page.list.model.data(page.list.model.index(0, 0))
+    qtbot.waitUntil(lambda: page.panel.title.text()
+                    == page.list.model.data(page.list.model.index(0, 0)))
 
 
 @pytest.mark.parametrize("key", ("vacancies", "citizens", "matches"))

@@ -99,7 +99,7 @@ class AgreementsPage(Page):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.splitter)
-        self.list.reload_async()
+        self.list.reload()
 
     @property
     def agreement_id(self) -> str:

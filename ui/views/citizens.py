@@ -25,7 +25,7 @@ from consultant_app import postcodes, queries, services
 from consultant_app.domain import DRIVING_LICENCES, RESTRICTIONS, TARGET_GROUPS
 from consultant_app.queries import list_tables
 
-from ..models.id_table import IdTableModel, default_format
+from ..models.id_table import BackgroundIdTableModel, default_format
 from ..models.labels import domain_label, formatter_for
 from ..ops import OpChanges, Ops
 from . import Page
@@ -188,18 +188,17 @@ class CitizensPage(Page):
         self.autosave.state_text.connect(self.saved_note.setText)
         self.autosave.saved.connect(self._saved)
         self.new_citizen()
-        self.list.reload_async()
+        self.list.reload()
 
     def _build_agreements(self) -> QWidget:
         """The citizen's agreements, each opened with Enter, a sealed one's PDF one click
         away (as on the employer's page)."""
         box = QWidget(self)
-        self.agreements = IdTableModel(
-            "placement_agreement",
-            lambda _text, _sort, _desc: self.ops.run_sync_read(
-                queries.citizen_agreement_ids, self.citizen_id) if self.citizen_id else [],
-            lambda ids: self.ops.run_sync_read(queries.list_rows, "placement_agreement", ids),
-            formatter_for("placement_agreement"), self)
+        self.agreements = BackgroundIdTableModel(
+            self.ops, "placement_agreement", queries.citizen_agreement_ids,
+            formatter_for("placement_agreement"), self,
+            ids_args=lambda: (self.citizen_id,))
+        self.agreements.loaded.connect(self._count_agreements)
         self.agreements_view = read_only_table(self.agreements, self.tr("Borgerens aftaler"),
                                                box)
         self.agreements_view.activated.connect(lambda index: self.open_requested.emit(
@@ -214,8 +213,11 @@ class CitizensPage(Page):
         return box
 
     def _reload_agreements(self) -> None:
-        self.agreements.refresh()
-        self._count_agreements()
+        """Off the UI thread; the tab's count follows when they come."""
+        if self.citizen_id:
+            self.agreements.refresh()
+        else:
+            self.agreements.clear()
 
     def _count_agreements(self) -> None:
         n = self.agreements.rowCount()

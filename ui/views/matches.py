@@ -363,7 +363,7 @@ class MatchesPage(Page):
 
         self._update_titles()
         self._update_actions()
-        self.list.reload_async()
+        self.list.reload()
 
     # -- Page contract ------------------------------------------------------------------
     def page_title(self) -> str:

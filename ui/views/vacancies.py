@@ -314,7 +314,7 @@ class VacanciesPage(Page):
         self.autosave.state_text.connect(self.saved_note.setText)
         self.autosave.saved.connect(self._saved)
         self.new_vacancy()
-        self.list.reload_async()
+        self.list.reload()
 
     # -- Page contract ------------------------------------------------------------------
     def page_title(self) -> str:

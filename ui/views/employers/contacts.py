@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from consultant_app import queries, services
 
 from ...models.labels import formatter_for
-from ...ops import OpFailure, Ops
+from ...ops import Latest, OpFailure, Ops
 from ..partials.inputs import while_alive
 from ..partials.record_form import AutoSave, RecordForm
 from .form_parts import (
@@ -61,6 +61,7 @@ class Contacts(QWidget):
             "Ingen kontaktpersoner endnu. Skriv den første i felterne herunder."))
         self.view.activated.connect(self._edit)
         self.view.doubleClicked.connect(self._edit)
+        self._record = Latest(ops, self)  # the contact to correct, read off the UI thread
 
         box = self.box = QGroupBox(self.tr("Kontaktperson"), self)
         form = self.form = RecordForm(box)
@@ -92,6 +93,7 @@ class Contacts(QWidget):
         """An empty form for the next contact (what was typed is saved first)."""
         if not self.autosave.leave():
             return
+        self._record.drop()
         self.contact_id = None
         self.box.setTitle(self.tr("Ny kontaktperson"))
         self.form.clear_problems()
@@ -104,8 +106,11 @@ class Contacts(QWidget):
         contact_id = self.model.id_at(index.row())
         if not self.autosave.leave():
             return
-        record = self.ops.run_sync_read(queries.contact_record, contact_id)
-        if record is None:
+        self._record.read(queries.contact_record, contact_id,
+                          on_done=lambda record: self._show_contact(contact_id, record))
+
+    def _show_contact(self, contact_id: str, record: Any) -> None:
+        if record is None:  # deleted meanwhile
             return
         self.contact_id = contact_id
         self.box.setTitle(self.tr("Ret kontaktperson"))

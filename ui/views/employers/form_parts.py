@@ -3,6 +3,7 @@ message line under a form, and the keys that save and undo inside it."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from typing import Any
 
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
 from consultant_app import queries
 from consultant_app.errors import field_label
 
-from ...models.id_table import Formatter, IdTableModel
+from ...models.id_table import BackgroundIdTableModel, Formatter, IdTableModel
 from ...ops import Ops
 from ...style import OK_STYLE, PROBLEM_STYLE
 from ..partials.tables import read_only_table
@@ -46,18 +47,21 @@ def line(placeholder: str = "") -> QLineEdit:
     return edit
 
 
+def _employer_item_ids(session: Any, kind: str, employer_id: str, sort: str | None,
+                       descending: bool) -> list[str]:
+    return queries.employer_item_ids(session, kind, employer_id, sort,
+                                     descending if sort else None)
+
+
 def employer_items(ops: Ops, kind: str, employer_id: Callable[[], str | None],
-                   formatter: Formatter, parent: QWidget) -> IdTableModel:
+                   formatter: Formatter, parent: QWidget) -> BackgroundIdTableModel:
     """The open employer's records of ``kind`` (contacts, visits, vacancies, ...), in the
-    order of the column the consultant sorts by; empty while no employer is open."""
-    def ids(_text: str, sort: str | None, descending: bool) -> list[str]:
-        current = employer_id()
-        if current is None:
-            return []
-        return ops.run_sync_read(queries.employer_item_ids, kind, current, sort,
-                                 descending if sort else None)
-    return IdTableModel(kind, ids, lambda rows: ops.run_sync_read(queries.list_rows, kind, rows),
-                        formatter, parent)
+    order of the column the consultant sorts by, read off the UI thread; the panel empties
+    them while no employer is open."""
+    model = BackgroundIdTableModel(
+        ops, kind, _employer_item_ids, formatter, parent,
+        ids_args=lambda: (kind, employer_id(), model.sort_key, model.descending))
+    return model
 
 
 def list_view(model: IdTableModel, name: str, parent: QWidget, empty: str = "") -> QTableView:
@@ -101,5 +105,5 @@ def show_message(label: QLabel, text: str, ok: bool) -> None:
 
 def chain(parent: QWidget, widgets: list[QWidget]) -> None:
     """Tab order in the order the form reads."""
-    for first, second in zip(widgets, widgets[1:]):
+    for first, second in itertools.pairwise(widgets):
         parent.setTabOrder(first, second)

@@ -56,7 +56,7 @@ class EmployersPage(Page):
         self.setTabOrder(self.list.filter_edit, self.new_button)
         self.setTabOrder(self.new_button, self.list.table)
         self.setTabOrder(self.list.table, self.panel.tabs)
-        self.list.reload_async()
+        self.list.reload()
 
     def page_title(self) -> str:
         return self.tr("Virksomheder")
@@ -69,7 +69,7 @@ class EmployersPage(Page):
         open employer now (what is typed in it is saved first)."""
         if not self.panel.leave():
             return
-        self.list.reload_async()
+        self.list.reload()
         if self.panel.employer_id:
             self.panel.load(self.panel.employer_id)
 

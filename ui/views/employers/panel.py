@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 from consultant_app import queries
 from consultant_app.queries import list_tables
 
-from ...models.id_table import IdTableModel
+from ...models.id_table import BackgroundIdTableModel
 from ...models.labels import formatter_for
-from ...ops import OpChanges, Ops
+from ...ops import Latest, OpChanges, Ops
 from ..agreement_wizard import new_agreement_ref
 from ..agreements import format_agreement_cell
 from ..partials.sealed_pdf import agreement_pdf_actions
@@ -65,7 +65,7 @@ class EmployerPanel(QWidget):
         self.tabs.addTab(self.data, self.tr("&Stamdata"))
         self.tabs.addTab(self.contacts, self.tr("&Kontakter"))
         self.tabs.addTab(self.visits, self.tr("&Besøg"))
-        self.related: dict[str, IdTableModel] = {}
+        self.related: dict[str, BackgroundIdTableModel] = {}
         self.related_views: dict[str, QTableView] = {}
         for kind, name in (("vacancy", self.tr("Stillinger")), ("match", self.tr("Match")),
                            ("placement_agreement", self.tr("Aftaler"))):
@@ -76,6 +76,9 @@ class EmployerPanel(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
         layout.addWidget(self.tabs, 1)
+        self._record = Latest(ops, self)  # the employer on show, read off the UI thread
+        for model in self._list_models():
+            model.loaded.connect(self._count_tabs)
         self.show_empty()
 
     def _build_related_tab(self, kind: str, name: str) -> QWidget:
@@ -130,6 +133,8 @@ class EmployerPanel(QWidget):
             part.employer_id = employer_id
 
     def show_empty(self) -> None:
+        self._record.drop()
+        self.data.setEnabled(True)
         self._set_employer(None)
         self.title.setText(self.tr("Ingen virksomhed valgt"))
         self.subtitle.setText(self.tr("Vælg en virksomhed i listen, eller opret en ny med "
@@ -142,27 +147,36 @@ class EmployerPanel(QWidget):
         return all(part.autosave.leave() for part in (self.data, self.contacts, self.visits))
 
     def load(self, employer_id: str) -> bool:
+        """Open the employer: its lists and its record are read off the UI thread, the
+        master data form waiting for the record. False when what is typed in the open
+        employer could not be saved (it stays)."""
         if not self.leave():
             return False
-        record = self.ops.run_sync_read(queries.employer_record, employer_id)
-        if record is None:
-            self.show_empty()
-            return False
-        self._set_employer(record.id)
+        self._set_employer(employer_id)
         self.tabs.setEnabled(True)
         for i in range(1, self.tabs.count()):
             self.tabs.setTabEnabled(i, True)
-        self._fill_heading(record)
-        self.data.show_record(record)
+        self.data.setEnabled(False)
         self.contacts.new()
         self.visits.reset()
         self._reload_lists()
+        self._record.read(queries.employer_record, employer_id, on_done=self._show_record)
         return True
+
+    def _show_record(self, record: queries.EmployerRecord | None) -> None:
+        if record is None:  # deleted meanwhile (here or on another device)
+            self.show_empty()
+            return
+        self._fill_heading(record)
+        self.data.show_record(record)
+        self.data.setEnabled(True)
 
     def new_employer(self) -> bool:
         """An empty form for a new employer; the other tabs wait until it is saved."""
         if not self.leave():
             return False
+        self._record.drop()
+        self.data.setEnabled(True)
         self._set_employer(None)
         self.tabs.setEnabled(True)
         self.tabs.setCurrentIndex(self.TAB_DATA)
@@ -201,9 +215,8 @@ class EmployerPanel(QWidget):
         created = self.employer_id is None
         self._set_employer(employer_id)
         if created:
-            record = self.ops.run_sync_read(queries.employer_record, employer_id)
-            if record is not None:
-                self._fill_heading(record)
+            self.ops.read_task(queries.employer_record, employer_id,
+                               on_done=self._heading_came, context=self)
             for i in range(1, self.tabs.count()):
                 self.tabs.setTabEnabled(i, True)
             self.contacts.new()
@@ -217,19 +230,28 @@ class EmployerPanel(QWidget):
         if self.employer_id is None:
             return
         if changes.touches(("employer",)):
-            record = self.ops.run_sync_read(queries.employer_record, self.employer_id)
-            if record is not None:
-                self._fill_heading(record)
+            self.ops.read_task(queries.employer_record, self.employer_id,
+                               on_done=self._heading_came, context=self)
         self._reload_lists([m for m in self._list_models()
                             if changes.touches(list_tables(m.kind))])
 
-    def _list_models(self) -> list[IdTableModel]:
+    def _heading_came(self, record: queries.EmployerRecord | None) -> None:
+        if record is not None and record.id == self.employer_id:
+            self._fill_heading(record)
+
+    def _list_models(self) -> list[BackgroundIdTableModel]:
         return [self.contacts.model, self.visits.model, *self.related.values()]
 
-    def _reload_lists(self, models: list[IdTableModel] | None = None) -> None:
-        """Re-read ``models`` (all the employer's lists when None); the tabs' counts follow."""
+    def _reload_lists(self, models: list[BackgroundIdTableModel] | None = None) -> None:
+        """Re-read ``models`` (all the employer's lists when None) off the UI thread; with
+        no employer open they are emptied at once. The tabs' counts follow each."""
         for model in self._list_models() if models is None else models:
-            model.refresh()
+            if self.employer_id is None:
+                model.clear()
+            else:
+                model.refresh()
+
+    def _count_tabs(self) -> None:
         models = self._list_models()
         self.visits.follow_done.setEnabled(self.visits.model.rowCount() > 0)
         names = (self.tr("&Kontakter"), self.tr("&Besøg"), self.tr("S&tillinger"),

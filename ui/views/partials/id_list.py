@@ -1,9 +1,10 @@
 """A filter box over a sortable table of an ``IdTableModel``: the list half of a list page.
 
 Typing filters as you type without freezing the window: the ids are fetched off the UI thread
-(``Ops.read``) after a short pause in typing, and a result that arrives after the text has
-changed again is dropped. With 100k citizens a full list costs ~130 ms of SQL, which would
-stutter on every key if it ran on the UI thread.
+(``BackgroundIdTableModel``, through ``ops.run_task``) after a short pause in typing, and a
+result that arrives after the text has changed again is dropped. With 100k citizens a full
+list costs ~130 ms of SQL, which would stutter on every key if it ran on the UI thread. A
+re-read after a save, a sort and the pages of rows further down are read the same way.
 """
 
 from __future__ import annotations
@@ -33,12 +34,9 @@ from PySide6.QtWidgets import (
 
 from consultant_app.queries import list_tables
 
-from ...models.id_table import IdTableModel, default_format
+from ...models.id_table import BackgroundIdTableModel, IdsQuery, default_format
 from ...ops import Ops
-from .inputs import while_alive
 from .tables import ListTable
-
-IdsQuery = Callable[..., list[str]]  # (session, text, sort, descending) -> ids
 
 FILTER_PAUSE_MS = 120
 
@@ -80,13 +78,10 @@ class IdListPanel(QWidget):
         super().__init__(parent)
         self.ops = ops
         self.tables = list_tables(kind)  # what the list shows: a change here re-reads it
-        self._ids_query = ids_query
-        self._prepared: tuple[tuple[Any, ...], list[str]] | None = None
-        self._generation = 0
         self._quiet = False
         self._fitted = False
-        self._loaded = False  # nothing is read until the first (background) load
-        self._pending = ""  # selected before the first load (a page built to open a record)
+        self._pending = ""  # chosen while the list was being read: chosen when it comes
+        self._kept = ""  # the row chosen when the list was last re-read
 
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setPlaceholderText(filter_hint)
@@ -95,8 +90,10 @@ class IdListPanel(QWidget):
         self.count_label = QLabel(self)
         self.count_label.setAccessibleName(self.tr("Antal i listen"))
 
-        self.model = IdTableModel(kind, self._ids, lambda ids: ops.run_sync_read(
-            rows_query, kind, ids), formatter, parent=self)
+        self.model = BackgroundIdTableModel(ops, kind, ids_query, formatter, parent=self,
+                                            rows_query=rows_query)
+        self.model.modelAboutToBeReset.connect(self._remember_current)
+        self.model.loaded.connect(self._after_load)
         self.table = ListTable(self)
         self.empty_text = empty_text
         self.table.setModel(self.model)
@@ -126,7 +123,7 @@ class IdListPanel(QWidget):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(FILTER_PAUSE_MS)
-        self._timer.timeout.connect(self.reload_async)
+        self._timer.timeout.connect(self.reload)
         self.filter_edit.textChanged.connect(lambda _t: self._timer.start())
         self.filter_edit.returnPressed.connect(self._focus_first_row)
         down_to_list(self.filter_edit, self._focus_first_row)
@@ -142,41 +139,32 @@ class IdListPanel(QWidget):
         layout.addWidget(self.count_label)
 
     # -- reading ids ---------------------------------------------------------------------
-    def _key(self) -> tuple[Any, ...]:
-        return (self.filter_edit.text(), self.model.sort_key, self.model.descending,
-                self._generation)
+    @property
+    def _loaded(self) -> bool:
+        return self.model.has_loaded
 
-    def _ids(self, text: str, sort: str | None, descending: bool) -> list[str]:
-        """The model's ids function: the ids fetched in the background when they are for
-        exactly this request, else a synchronous read (a header click, a page refresh)."""
-        if self._prepared is not None and self._prepared[0][:3] == (text, sort, descending):
-            ids = self._prepared[1]
-            self._prepared = None
-            self._loaded = True
-            return ids
-        if not self._loaded:
-            return []
-        return self.ops.run_sync_read(self._ids_query, text, sort, descending)
-
-    def reload_async(self) -> None:
-        """Fetch the ids for the current filter in the background, then show them."""
-        self._generation += 1
-        key = self._key()
-        self.ops.read(self._ids_query, key[0], key[1], key[2],
-                      on_done=while_alive(self, lambda ids: self._apply(key, ids)))
+    def reload(self) -> None:
+        """Re-read the list off the UI thread for the current filter and sort; the chosen
+        row stays chosen (after a write, a sync, a new filter)."""
+        self.model.set_filter(self.filter_edit.text())
 
     def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
-        self.model.sort_key = self.model.columns[column].key
-        self.model.descending = order == Qt.SortOrder.DescendingOrder
-        self.reload_async()
+        self.model.sort(column, order)
 
-    def _apply(self, key: tuple[Any, ...], ids: list[str]) -> None:
-        if key != self._key():
-            if key[3] == self._generation:
-                self.reload_async()  # the sort changed under it; nothing newer is queued
-            return  # else the user typed on, and a newer request is on its way
-        self._prepared = (key, ids)
-        self._reset(lambda: self.model.set_filter(key[0]))
+    def _remember_current(self) -> None:
+        self._kept = self.current_id() or self._kept
+
+    def _after_load(self) -> None:
+        chosen, self._pending, self._kept = self._pending or self._kept, "", ""
+        if chosen:
+            quiet, self._quiet = self._quiet, True
+            try:
+                self.select(chosen)
+            finally:
+                self._quiet = quiet
+        self._update_count()
+        self._fit_columns_once()
+        self.loaded.emit()
 
     def _fit_columns_once(self) -> None:
         """Size columns to the first screenful. Qt samples 1,000 rows by default, which on a
@@ -188,26 +176,6 @@ class IdListPanel(QWidget):
             for column in range(self.model.columnCount()):
                 width = self.table.columnWidth(column)
                 self.table.setColumnWidth(column, min(max(width + 12, 70), 260))
-
-    def reload(self) -> None:
-        """Re-read the list now, keeping the selection (after a write)."""
-        self._generation += 1
-        self._reset(lambda: self.model.set_filter(self.filter_edit.text()))
-
-    def _reset(self, load: Callable[[], None]) -> None:
-        current = self.current_id() or self._pending
-        if self._loaded or self._prepared is not None:
-            self._pending = ""
-        self._quiet = True
-        try:
-            load()
-            if current:
-                self.select(current)
-        finally:
-            self._quiet = False
-        self._update_count()
-        self._fit_columns_once()
-        self.loaded.emit()
 
     def _update_count(self) -> None:
         n = self.model.rowCount()
@@ -227,9 +195,9 @@ class IdListPanel(QWidget):
     def select(self, ident: str) -> bool:
         """Select ``ident`` without announcing it (the page opened it already)."""
         row = self.model.row_of(ident)
+        if self.model.loading:  # chosen again when the list being read arrives
+            self._pending = ident
         if row < 0:
-            if not self._loaded:  # the list is still loading: selected when it arrives
-                self._pending = ident
             return False
         quiet, self._quiet = self._quiet, True
         try:

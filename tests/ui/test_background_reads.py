@@ -1,0 +1,131 @@
+"""What a page shows is read off the UI thread (``Ops.read_task`` over ``run_task``): a slow
+read leaves the window answering, and its answer is applied when it comes; an answer a newer
+read overtook is dropped. Each test holds a read at a gate and shows that the event loop runs
+meanwhile; were the read on the UI thread, nothing would be processed until the gate opened."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from sqlalchemy import select
+
+from consultant_app import queries, services
+from consultant_app.store import Store
+from consultant_app.store.models import Employer
+from tests.support.desktop import settle, show_page
+from ui.ops import Latest, Ops
+from ui.views.employers import EmployersPage
+from ui.views.employers.page import list_employer_ids
+from ui.views.partials.id_list import IdListPanel
+
+
+class Gate:
+    """Wraps a query: records the threads it ran on, and holds it until opened."""
+
+    def __init__(self, fn: Any):
+        self.fn = fn
+        self.threads: list[str] = []
+        self.held = threading.Event()
+        self.open = threading.Event()
+
+    def __call__(self, *args: Any) -> Any:
+        self.threads.append(threading.current_thread().name)
+        self.held.set()
+        assert self.open.wait(30)
+        return self.fn(*args)
+
+
+def event_loop_runs(qtbot) -> None:  # type: ignore[no-untyped-def]
+    ticks: list[int] = []
+    QTimer.singleShot(0, lambda: ticks.append(1))
+    qtbot.waitUntil(lambda: ticks == [1], timeout=10_000)
+
+
+def employer(store: Store, name_start: str = "") -> tuple[str, str]:
+    with store.read() as s:
+        row = s.execute(select(Employer.id, Employer.name).where(
+            Employer.name.startswith(name_start)).order_by(Employer.name)).first()
+    return row.id, row.name
+
+
+def test_a_slow_employer_read_leaves_the_window_answering(ops: Ops, qtbot, monkeypatch,
+                                                          demo_store: Store) -> None:
+    page = show_page(EmployersPage(ops), ops, qtbot)
+    employer_id, name = employer(demo_store)
+    gate = Gate(queries.employer_record)
+    monkeypatch.setattr(queries, "employer_record", gate)
+    page.open_item(employer_id)
+    qtbot.waitUntil(gate.held.is_set, timeout=10_000)
+    event_loop_runs(qtbot)
+    assert page.panel.title.text() != name and not page.panel.data.isEnabled()
+    gate.open.set()
+    qtbot.waitUntil(lambda: page.panel.title.text() == name, timeout=10_000)
+    assert page.panel.data.isEnabled()
+    assert page.panel.data.form.value("name") == name
+    assert threading.main_thread().name not in gate.threads
+
+
+def test_the_list_after_a_save_is_read_off_the_ui_thread(ops: Ops, qtbot, monkeypatch,
+                                                         demo_store: Store) -> None:
+    page = show_page(EmployersPage(ops), ops, qtbot)
+    employer_id, _name = employer(demo_store)
+    gate = Gate(page.list.model._ids_query)
+    page.list.model._ids_query = gate
+    ops.write(services.update_employer, employer_id, {"name": "Aaaa Først I Listen ApS"})
+    qtbot.waitUntil(gate.held.is_set, timeout=10_000)
+    event_loop_runs(qtbot)
+    assert page.list.model.value(0, "name") != "Aaaa Først I Listen ApS"
+    gate.open.set()
+    qtbot.waitUntil(lambda: page.list.model.data(page.list.model.index(0, 0))
+                    == "Aaaa Først I Listen ApS", timeout=10_000)
+    assert threading.main_thread().name not in gate.threads
+
+
+def test_rows_further_down_are_read_off_the_ui_thread_when_first_asked_for(
+        ops: Ops, qtbot, monkeypatch, demo_store: Store) -> None:
+    monkeypatch.setattr("ui.models.id_table.PAGE", 5)  # 60 employers: twelve pages
+    gate = Gate(queries.list_rows)
+    panel = IdListPanel(ops, "employer", list_employer_ids, gate)
+    qtbot.addWidget(panel)
+    gate.open.set()  # the ids and the first page come together
+    panel.reload()
+    settle(qtbot, ops)
+    model = panel.model
+    assert model.rowCount() == 60 and model.data(model.index(0, 0))
+    gate.open.clear()
+    gate.held.clear()
+    # A row no one has asked for yet (the columns were fitted to some).
+    row = next(r for r in range(60) if model._ids[r] not in model._rows)
+    assert model.data(model.index(row, 0)) == ""  # asked for, not there yet
+    qtbot.waitUntil(gate.held.is_set, timeout=10_000)
+    event_loop_runs(qtbot)
+    with qtbot.waitSignal(model.dataChanged, timeout=10_000):
+        gate.open.set()
+    assert model.data(model.index(row, 0)) == employer_name_at(demo_store, row)
+    assert threading.main_thread().name not in gate.threads
+
+
+def employer_name_at(store: Store, row: int) -> str:
+    with store.read() as s:
+        ids = queries.list_ids(s, "employer")
+        return queries.list_rows(s, "employer", [ids[row]])[ids[row]][0]
+
+
+def test_an_answer_overtaken_by_a_newer_read_is_dropped(ops: Ops, qtbot) -> None:
+    from PySide6.QtCore import QObject
+    owner = QObject()
+    latest = Latest(ops, owner)
+    first = threading.Event()
+    answers: list[str] = []
+
+    def slow(_session: Any) -> str:
+        assert first.wait(30)
+        return "first"
+    latest.read(slow, on_done=answers.append)
+    latest.read(lambda _s: "second", on_done=answers.append)
+    qtbot.waitUntil(lambda: answers == ["second"], timeout=10_000)
+    first.set()
+    settle(qtbot, ops)
+    assert answers == ["second"]
