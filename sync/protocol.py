@@ -247,9 +247,10 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, Field, field_validator, model_validator
 
 API_PREFIX = "/api/v1"
 PROTOCOL_VERSION = 1
@@ -330,6 +331,31 @@ def _text_limits() -> dict[tuple[str, str], int]:
 
 _LIMITS: dict[tuple[str, str], int] | None = None
 
+# A lone UTF-16 surrogate: JSON can write one ("\\ud800"), UTF-8 and so no database can keep it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def text_problem(value: Any) -> str | None:
+    """None if no text in ``value`` (a string, or the keys, values and items of objects and
+    lists at any depth) holds a NUL character or a lone surrogate, else what is wrong, as the
+    end of a Danish sentence that starts with the field's name. PostgreSQL keeps neither
+    (not even as JSON's ``\\u0000``), so both are refused at the door on every backend."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if "\x00" in item:
+                return "indeholder tegnet NUL (\\u0000), som ikke kan gemmes."
+            if not item.isascii() and _SURROGATE.search(item):
+                return ("indeholder et ufuldstændigt tegn (en enlig UTF-16-surrogat), som ikke "
+                        "kan gemmes.")
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return None
+
 
 def value_problem(entity: str, name: str, value: Any) -> str | None:
     """None if ``value`` of ``entity.name`` is within the protocol's limits, else a Danish
@@ -338,6 +364,9 @@ def value_problem(entity: str, name: str, value: Any) -> str | None:
     if _LIMITS is None:
         _LIMITS = _text_limits()
     limit = _LIMITS.get((entity, name))
+    text = text_problem(value)
+    if text:
+        return f"Feltet '{name}' {text}"
     if isinstance(value, str) and limit is not None and len(value) > limit:
         return f"Feltet '{name}' er for langt: højst {limit} tegn (er {len(value)})."
     if isinstance(value, bool):
@@ -384,11 +413,22 @@ class ErrorResponse(BaseModel):
     detail: ErrorBody
 
 
+def _storable(value: Any) -> Any:
+    """A field validator: refuses text no database can keep (``text_problem``)."""
+    problem = text_problem(value)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
 class EnrollRequest(BaseModel):
     enrollment_code: str
     device_name: str = ""
     public_key: str = Field(description="Ed25519 public key, raw 32 bytes, base64")
     app_version: str = ""
+
+    _texts = field_validator("enrollment_code", "device_name", "public_key",
+                             "app_version")(_storable)
 
 
 class EnrollResponse(BaseModel):
@@ -417,6 +457,14 @@ class Operation(BaseModel):
 
     @model_validator(mode="after")
     def _within_limits(self) -> Operation:
+        for name in ("op_id", "entity", "entity_id"):
+            text = text_problem(getattr(self, name))
+            if text:
+                raise ValueError(f"Feltet '{name}' {text}")
+        for name in self.values:
+            text = text_problem(name)
+            if text:  # the name itself is not repeated: it may be what cannot be written
+                raise ValueError(f"Et feltnavn i 'values' {text}")
         for name, value in self.values.items():
             problem = value_problem(self.entity, name, value)
             if problem:
@@ -490,6 +538,8 @@ class SealedAgreementUpload(BaseModel):
     seal: dict[str, Any]
     signatures: list[dict[str, Any]]
     pdf_base64: str
+
+    _texts = field_validator("content", "content_hash", "seal", "signatures")(_storable)
 
 
 class SealedAgreementReceipt(BaseModel):

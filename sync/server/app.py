@@ -33,6 +33,7 @@ from ..protocol import (
 )
 from . import auth, db, door, limits, migrate, service
 from . import ca as ca_module
+from .entities import ID_PATTERN
 from .errors import ServiceError
 
 DATABASE_URL_ENV = "CONSULTANT_SERVER_DATABASE_URL"
@@ -119,7 +120,8 @@ def create_app(database_url: str, run_migrations: bool = True) -> FastAPI:
     @app.put(f"{API_PREFIX}/agreements/{{agreement_id}}/{{revision}}",
              response_model=SealedAgreementReceipt,
              responses={**ERRORS, 403: REFUSAL, 409: REFUSAL})
-    def sealed_agreement(agreement_id: Annotated[str, Path(max_length=MAX_ID_CHARS)],
+    def sealed_agreement(agreement_id: Annotated[str, Path(max_length=MAX_ID_CHARS,
+                                                           pattern=ID_PATTERN.pattern)],
                          revision: Annotated[int, Path(ge=0, le=MAX_INT)],
                          upload: SealedAgreementUpload,
                          authorization: str | None = Header(default=None)
@@ -130,7 +132,7 @@ def create_app(database_url: str, run_migrations: bool = True) -> FastAPI:
                               upload)
 
     @app.get(f"{API_PREFIX}/rulesets", response_model=RuleSetsResponse, responses=ERRORS)
-    def published_rulesets(since: int = Query(0, ge=0),
+    def published_rulesets(since: int = Query(0, ge=0, le=MAX_SEQ),
                            authorization: str | None = Header(default=None)
                            ) -> RuleSetsResponse:
         """Rule sets published after ``since``, signed by the service CA (rulesets.py)."""

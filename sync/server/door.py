@@ -181,6 +181,8 @@ _PHRASES = {
     "datetime_type": "skal være et tidspunkt (ISO 8601).",
     "uuid_parsing": "skal være et UUID.", "finite_number": "skal være et endeligt tal.",
     "recursion_loop": "er indlejret for dybt.",
+    "string_pattern_mismatch": "har ikke et gyldigt format (et id: bogstaver, tal og . _ : -).",
+    "string_unicode": "skal være gyldig tekst (UTF-8).",
 }
 
 

@@ -27,7 +27,13 @@ from sqlalchemy.exc import DBAPIError
 from consultant_app.domain import AGREEMENT_PARTIES
 from forms import lifecycle
 
-from ..protocol import ENTITIES, MAX_PULL_LIMIT, FieldConflict, Operation, OperationResult
+from ..protocol import (
+    ENTITIES,
+    MAX_PULL_LIMIT,
+    FieldConflict,
+    Operation,
+    OperationResult,
+)
 from . import access_log, db, natural_keys
 from .auth import DeviceIdentity
 from .entities import (
@@ -270,6 +276,29 @@ def _check_lifecycle(batch: _Batch, stored: Rec | None, op: Operation,
         raise Rejected(refusal.code, str(refusal))
 
 
+# Records that belong to one revision of an agreement and say what was signed and sealed.
+SIGNED_PARTS = frozenset({"agreement_signature", "agreement_document"})
+
+
+def _check_signed_part(batch: _Batch, stored: Rec | None, op: Operation,
+                       outcome: Outcome) -> None:
+    """A signature or sealed document of an agreement revision that has been signed stays as
+    received: a push may add one (they can reach the service after the agreement's step),
+    never change or delete one. Sending it again as it is changes nothing and passes; voiding
+    a signature of a revision the agreement has left (a new revision) passes too."""
+    if stored is None or stored.deleted:
+        return
+    agreement = batch.get("placement_agreement", stored.values.get("agreement_id"))
+    if agreement is None or agreement.deleted or \
+            agreement.values.get("status") not in lifecycle.FROZEN_STATUSES or \
+            agreement.values.get("revision") != stored.values.get("revision"):
+        return
+    if op.op == "delete" or (outcome.changed and outcome.record.values != stored.values):
+        raise Rejected(lifecycle.IMMUTABLE, "Underskrifter og dokumenter til en underskrevet "
+                       "aftale kan ikke ændres eller slettes. En ændring skal laves som en ny "
+                       "version, der underskrives igen.")
+
+
 _ADOPTED = {
     "employer": "Virksomheden (samme CVR- og P-nummer) var allerede oprettet centralt, fx fra "
                 "en anden enhed. Din oprettelse er lagt sammen med den; dine oplysninger, der "
@@ -390,6 +419,8 @@ def _apply(batch: _Batch, op: Operation, now: dt.datetime) -> tuple[OperationRes
                     if op.entity == "placement_agreement" else frozenset())
     if op.entity == "placement_agreement":
         _check_lifecycle(batch, stored, op, outcome)
+    elif op.entity in SIGNED_PARTS:
+        _check_signed_part(batch, stored, op, outcome)
     if outcome.changed:
         owner, owner_device, citizen_id = _placement(batch, op.entity, op.entity_id,
                                                      outcome.record.values, handed_over)
@@ -671,7 +702,7 @@ def pull_json(engine: Engine, identity: DeviceIdentity, cursor: int, limit: int,
     body = '{"changes":[%s],"next_cursor":%d,"more":%s,"server_time":"%s"%s}' % (  # noqa: UP031
         ",".join(parts), next_cursor, "true" if more else "false",
         dt.datetime.now(dt.UTC).isoformat(),
-        "" if remaining is None else ',"remaining":%d' % remaining)
+        "" if remaining is None else ',"remaining":%d' % remaining)  # noqa: UP031
     return body.encode("utf-8")
 
 
