@@ -57,8 +57,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from pydantic import ValidationError as ShapeError
 
 from consultant_app.errors import UserError
-from consultant_app.text import QT_TRANSLATE_NOOP as _N
 from consultant_app.text import DATE_FORMAT, Message
+from consultant_app.text import QT_TRANSLATE_NOOP as _N
 
 from . import canonical
 from .fields import IDENTITY_CHECKS
@@ -209,6 +209,43 @@ def _issuer_label(cert: x509.Certificate, trusted: list[x509.Certificate]) -> st
     return _common_name(cert.issuer)
 
 
+def _issued_by(cert: x509.Certificate, issuer: x509.Certificate) -> bool:
+    try:
+        cert.verify_directly_issued_by(issuer)
+    except (ValueError, TypeError, InvalidSignature):
+        return False
+    return True
+
+
+def _carried_certificates_sound(embedded: Any, signer: x509.Certificate,
+                                trusted: list[x509.Certificate]) -> bool:
+    """The certificates the signature carries are the signer's and its issuers', each as its
+    issuer signed it. The CMS certificate set is outside what the signature covers, so a
+    byte changed in the carried copy of the CA certificate, or a certificate added to the
+    set, is seen only here: the chain from the signer upward must take in every carried
+    certificate, and a self-signed top must verify its own signature."""
+    carried = []
+    for choice in embedded.signed_data["certificates"] or ():
+        if choice.name != "certificate":
+            return False
+        carried.append(_cert_of(choice.chosen))
+    chain, current = [signer], signer
+    while current.issuer != current.subject:
+        issuer = next((c for c in carried if c not in chain and _issued_by(current, c)), None)
+        if issuer is None:
+            # The chain goes on outside the file: from the signer itself (the trust check
+            # judges it), or from a carried CA only under a trusted one.
+            if current is not signer and not any(_issued_by(current, t) for t in trusted):
+                return False
+            break
+        chain.append(issuer)
+        current = issuer
+    else:
+        if not _issued_by(current, current):
+            return False
+    return all(cert in chain for cert in carried)  # certificates compare by their DER bytes
+
+
 def _check_pades(data: bytes, reader: Any, trusted: list[x509.Certificate],
                  report: VerifyReport) -> x509.Certificate | None:
     """Check the PAdES signature; the certificate that made it, when it can be read."""
@@ -249,6 +286,9 @@ def _check_pades(data: bytes, reader: Any, trusted: list[x509.Certificate],
     if not _gap_is_clean(data, embedded.byte_range):
         problems.append(_N(CTX, "Signaturfeltet i filen er ændret efter forseglingen."))
     cert = _cert_of(signer_cert)
+    if not _carried_certificates_sound(embedded, cert, trusted):
+        problems.append(_N(CTX, "Et certifikat i PAdES-signaturen er ændret eller tilføjet "
+                                "efter forseglingen."))
     report.certificate_subject = cert.subject.rfc4514_string()
     report.trusted = bool(trusted) and bool(status.trusted)
     if report.trusted:

@@ -6350,6 +6350,10 @@ Not signed yet</translation>
         <translation>The file is not a PDF file.</translation>
     </message>
     <message>
+        <source>Et certifikat i PAdES-signaturen er ændret eller tilføjet efter forseglingen.</source>
+        <translation>A certificate in the PAdES signature was changed or added after sealing.</translation>
+    </message>
+    <message>
         <source>Filen er {size} MB; en forseglet aftale er højst {limit} MB, så den kontrolleres ikke.</source>
         <translation>The file is {size} MB; a sealed agreement is at most {limit} MB, so it is not checked.</translation>
     </message>
