@@ -4,67 +4,39 @@ empties the form for the next contact."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QGroupBox,
-    QLabel,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from consultant_app import queries, services
 
-from ...models.labels import formatter_for
-from ...ops import Latest, OpFailure, Ops
-from ..partials.inputs import while_alive
-from ..partials.record_form import AutoSave, RecordForm
-from .form_parts import (
-    chain,
-    employer_items,
-    form_box,
-    line,
-    list_view,
-    not_saved_text,
-    show_message,
-    tr_field,
-    undo_key,
-)
+from ...ops import Latest, Ops
+from .child_tab import ChildRecordTab
+from .form_parts import chain, line, show_message, tr_field
 
 CONTACT_FORM = ("name", "role", "phone", "email", "is_primary")
 
 
-def _add_contact(session: Any, employer_id: str, data: dict[str, Any]) -> str:
-    return services.add_contact(session, employer_id, data).id
-
-
-def _update_contact(session: Any, contact_id: str, data: dict[str, Any]) -> str:
-    return services.update_contact(session, contact_id, data).id
-
-
-class Contacts(QWidget):
+class Contacts(ChildRecordTab):
     """The Kontakter tab of one employer."""
 
+    kind = "contact_person"
+    fields = CONTACT_FORM
+    create = services.add_contact
+    update = services.update_contact
 
     def __init__(self, ops: Ops, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.ops = ops
-        self.employer_id: str | None = None
+        super().__init__(ops, parent)
         self.contact_id: str | None = None
-        self.model = employer_items(ops, "contact_person", lambda: self.employer_id,
-                                    formatter_for("contact_person"), self)
-        self.view = list_view(self.model, self.tr("Kontaktpersoner"), self, self.tr(
+        self.make_view(self.tr("Kontaktpersoner"), self.tr(
             "Ingen kontaktpersoner endnu. Skriv den første i felterne herunder."))
         self.view.activated.connect(self._edit)
         self.view.doubleClicked.connect(self._edit)
         self._record = Latest(ops, self)  # the contact to correct, read off the UI thread
 
-        box = self.box = QGroupBox(self.tr("Kontaktperson"), self)
-        form = self.form = RecordForm(box)
+        form = self.make_form(self.tr("Kontaktperson"))
+        box = self.box
         form.add("name", tr_field("name"), line())
         form.add("role", self.tr("Rolle"), line(self.tr("fx Ejer, HR-ansvarlig")))
         form.add("phone", tr_field("phone"), line(self.tr("8 cifre")))
@@ -74,13 +46,8 @@ class Contacts(QWidget):
         self.new_button.clicked.connect(self.new)
         self.save_button = QPushButton(self.tr("Gem kontakt (Ctrl+Enter)"), box)
         self.save_button.clicked.connect(self.save)
-        self.message = form_box(box, form, [self.save_button, self.new_button], self.save)
-        self.autosave = AutoSave(self, [form.inputs[k] for k in CONTACT_FORM],
-                                 self._write, form.show_failure)
+        self.finish_form([self.save_button, self.new_button])
         self.autosave.saved.connect(self._saved)
-        self.autosave.failed.connect(
-            lambda _f: show_message(self.message, not_saved_text(), ok=False))
-        undo_key(box, self.autosave.undo)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
@@ -129,21 +96,11 @@ class Contacts(QWidget):
             self.new()
             show_message(self.message, self.tr("Kontakten er gemt."), ok=True)
 
-    def _write(self, on_done: Callable[[Any], None],
-               on_error: Callable[[OpFailure], None]) -> None:
-        if self.employer_id is None:
-            on_error(OpFailure(self.tr("Gem virksomheden først.")))
-            return
-        data = self.form.values(CONTACT_FORM)
-        self.form.clear_problems()
-        if self.contact_id is None:
-            self.ops.write(_add_contact, self.employer_id, data,
-                           on_done=while_alive(self, on_done),
-                           on_error=while_alive(self, on_error))
-        else:
-            self.ops.write(_update_contact, self.contact_id, data,
-                           on_done=while_alive(self, on_done),
-                           on_error=while_alive(self, on_error))
+    def editing_id(self) -> str | None:
+        return self.contact_id
+
+    def no_employer_text(self) -> str:
+        return self.tr("Gem virksomheden først.")
 
     def _saved(self, contact_id: str) -> None:
         self.contact_id = contact_id

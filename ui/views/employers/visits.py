@@ -6,11 +6,8 @@ interruption loses nothing."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtWidgets import (
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -23,45 +20,29 @@ from consultant_app import services
 from consultant_app.domain import VISIT_STATUSES
 from consultant_app.text import format_date
 
-from ...models.labels import domain_label, formatter_for
-from ...ops import OpFailure, Ops
+from ...models.labels import domain_label
+from ...ops import Ops
 from ..partials.inputs import ChoiceBox, while_alive
-from ..partials.record_form import AutoSave, RecordForm
-from .form_parts import (
-    chain,
-    employer_items,
-    form_box,
-    line,
-    list_view,
-    not_saved_text,
-    show_message,
-    tr_field,
-    undo_key,
-)
+from .child_tab import ChildRecordTab
+from .form_parts import chain, line, show_message, tr_field
 
 VISIT_FORM = ("visit_date", "status", "notes", "follow_up_date", "follow_up_note")
 
 
-def _log_visit(session: Any, employer_id: str, data: dict[str, Any]) -> str:
-    return services.log_visit(session, employer_id, data).id
-
-
-def _update_visit(session: Any, visit_id: str, data: dict[str, Any]) -> str:
-    return services.update_visit(session, visit_id, data).id
-
-
-class Visits(QWidget):
+class Visits(ChildRecordTab):
     """The Besøg tab of one employer: the note form above the log."""
 
+    kind = "visit"
+    fields = VISIT_FORM
+    create = services.log_visit
+    update = services.update_visit
 
     def __init__(self, ops: Ops, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.ops = ops
-        self.employer_id: str | None = None
+        super().__init__(ops, parent)
         self.visit_id: str | None = None  # the note being written, once it is first saved
         self.planned_visit_id: str | None = None
-        box = self.box = QGroupBox(self.tr("Ny besøgsnote"), self)
-        form = self.form = RecordForm(box)
+        form = self.make_form(self.tr("Ny besøgsnote"))
+        box = self.box
         note = self.note = QPlainTextEdit()
         note.setTabChangesFocus(True)
         note.setPlaceholderText(self.tr("Skriv noten her. Ctrl+Enter gemmer."))
@@ -77,16 +58,10 @@ class Visits(QWidget):
         form.add("follow_up_note", self.tr("Opfølgningsnote"), line())
         self.save_button = QPushButton(self.tr("Gem besøg (Ctrl+Enter)"), box)
         self.save_button.clicked.connect(self.save)
-        self.message = form_box(box, form, [self.save_button], self.save)
-        self.autosave = AutoSave(self, [form.inputs[k] for k in VISIT_FORM],
-                                 self._write, form.show_failure)
+        self.finish_form([self.save_button])
         self.autosave.saved.connect(self._autosaved)
-        self.autosave.failed.connect(self._failed)
-        undo_key(box, self.autosave.undo)
 
-        self.model = employer_items(ops, "visit", lambda: self.employer_id,
-                                    formatter_for("visit"), self)
-        self.view = list_view(self.model, self.tr("Besøgslog"), self, self.tr(
+        self.make_view(self.tr("Besøgslog"), self.tr(
             "Ingen besøg endnu. Skriv en besøgsnote ovenfor, og gem med Ctrl+Enter."))
         keys = [c.key for c in self.model.columns]
         self.view.setColumnHidden(keys.index("employer"), True)
@@ -141,31 +116,17 @@ class Visits(QWidget):
         show_message(self.message, self.tr("Besøget er gemt."), ok=True)
         self.note.setFocus()
 
-    def _write(self, on_done: Callable[[Any], None],
-               on_error: Callable[[OpFailure], None]) -> None:
-        """The note as typed: a new visit the first time, the same visit after that."""
-        if self.employer_id is None:
-            on_error(OpFailure(self.tr("Vælg en virksomhed først.")))
-            return
-        data = self.form.values(VISIT_FORM)
-        self.form.clear_problems()
-        existing = self.visit_id or self.planned_visit_id
-        if existing is not None:
-            self.ops.write(_update_visit, existing, data, on_done=while_alive(self, on_done),
-                           on_error=while_alive(self, on_error))
-        else:
-            self.ops.write(_log_visit, self.employer_id, data,
-                           on_done=while_alive(self, on_done),
-                           on_error=while_alive(self, on_error))
+    def editing_id(self) -> str | None:
+        """The note being written: a new visit's once it is first saved, else the planned
+        visit being held now."""
+        return self.visit_id or self.planned_visit_id
+
+    def no_employer_text(self) -> str:
+        return self.tr("Vælg en virksomhed først.")
 
     def _autosaved(self, visit_id: str) -> None:
         if self.planned_visit_id is None:
             self.visit_id = visit_id
-
-    def _failed(self, failure: OpFailure) -> None:
-        if failure is not self.autosave.last_failure:
-            self.form.show_failure(failure)
-        show_message(self.message, not_saved_text(), ok=False)
 
     def complete_follow_up(self) -> None:
         index = self.view.currentIndex()
