@@ -19,11 +19,11 @@ from pyhanko.pdf_utils import embed, generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
 
-from consultant_app import services
 from consultant_app.device import DeviceIdentity
 from consultant_app.store import Store
 from forms import agreements as A
 from forms import sealing, signing
+from tests.support.bakery import seed_bakery
 
 PAD_W, PAD_H = 600, 200
 SIGNERS = (("employer", "Lone Bager"), ("employee_representative", "Per Tillid"),
@@ -51,20 +51,10 @@ def handwriting(seed: int = 0) -> list[list[tuple[float, float, float, int]]]:
 def ready_draft(store: Store, *, with_tr: bool = True, purpose: str | None = "Afklaring af "
                 "jobmål i bageri") -> str:
     """A virksomhedspraktik with every required field filled, starting in two weeks."""
-    start = dt.date.today() + dt.timedelta(days=14)
     with store.write() as s:
-        employer = services.create_employer(s, {
-            "cvr": "10000009", "p_number": "1000000001", "name": "Bageriet ApS",
-            "address": "Hovedgaden 1", "postcode": "8000", "ordinary_employees": 12})
-        services.add_contact(s, employer.id, {"name": "Lone Bager", "email": "lone@bager.dk",
-                                              "phone": "12345678", "is_primary": True})
-        vacancy = services.create_vacancy(s, employer.id, {
-            "title": "Bagermedhjælper", "kind": "praktik", "description": "Pakke brød",
-            "hours_min": 15, "hours_max": 25, "start_date": start.isoformat()})
-        citizen = services.create_citizen(s, {
-            "name": "Ali Hansen", "cpr": "0101901234", "target_group": "dagpenge"})
-        doc = A.create_draft(s, "virksomhedspraktik", employer.id, vacancy_id=vacancy.id,
-                             citizen_id=citizen.id)
+        bakery = seed_bakery(s, dt.date.today() + dt.timedelta(days=14))
+        doc = A.create_draft(s, "virksomhedspraktik", bakery.employer_id,
+                             vacancy_id=bakery.vacancy_id, citizen_id=bakery.citizen_id)
         changes: dict[str, Any] = {"purpose": purpose,
                                    "working_hours": "man-tors 8-12"}
         if with_tr:

@@ -7,12 +7,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from PySide6.QtGui import QAction
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from consultant_app import services
 from consultant_app.store import Store
+from tests.support.bakery import Parties, seed_bakery
 from tests.support.desktop import settle, show_page
 from tests.support.pad import draw
 from ui.main_window import MainWindow
@@ -28,32 +28,12 @@ from ui.views.agreements import AgreementsPage
 from ui.views.employers import EmployerPanel, EmployersPage
 
 
-@dataclass
-class Parties:
-    employer_id: str
-    vacancy_id: str
-    citizen_id: str
-    match_id: str
-
-
 def seed_parties(store: Store, start: dt.date) -> Parties:
-    """An employer with a contact and a praktik vacancy, a citizen on dagpenge, and their
-    match agreed: what a consultant has when they sit down at the employer's table."""
+    """The bakery with its match agreed: what a consultant has when they sit down at the
+    employer's table."""
     with store.write() as s:
-        employer = services.create_employer(s, {
-            "name": "Bageriet Aps", "cvr": "10000009", "p_number": "1000000001",
-            "address": "Hovedgaden 1", "postcode": "8000", "ordinary_employees": 20})
-        services.add_contact(s, employer.id, {"name": "Lone Bager", "email": "lone@bager.dk",
-                                              "phone": "12345678", "is_primary": True})
-        vacancy = services.create_vacancy(s, employer.id, {
-            "title": "Bagermedhjælper", "kind": "praktik",
-            "description": "Pakke brød og gøre butikken klar", "hours_min": 15,
-            "hours_max": 25, "start_date": start.isoformat()})
-        citizen = services.create_citizen(s, {
-            "name": "Ali Hansen", "cpr": "0101901234", "target_group": "dagpenge"})
-        match = services.propose_match(s, vacancy.id, citizen.id)
-        services.move_match(s, match.id, "agreed")
-        return Parties(employer.id, vacancy.id, citizen.id, match.id)
+        return seed_bakery(s, start, name="Bageriet Aps", ordinary_employees=20,
+                           description="Pakke brød og gøre butikken klar", agreed=True)
 
 
 @dataclass

@@ -7,26 +7,17 @@ import datetime as dt
 
 import pytest
 
-from consultant_app import services
 from consultant_app.errors import ValidationError
 from forms import agreements as A
 from forms.templates import all_templates, get_template
+from tests.support.bakery import seed_bakery
 
 
 @pytest.fixture
 def parties(store):
     with store.write() as s:
-        employer = services.create_employer(s, {
-            "cvr": "10000009", "p_number": "1000000001", "name": "Bageriet Aps",
-            "address": "Hovedgaden 1", "postcode": "8000", "ordinary_employees": 12})
-        services.add_contact(s, employer.id, {"name": "Lone Bager", "email": "lone@bager.dk",
-                                              "phone": "12345678", "is_primary": True})
-        vacancy = services.create_vacancy(s, employer.id, {
-            "title": "Bagermedhjælper", "kind": "praktik", "description": "Pakke brød",
-            "hours_min": 15, "hours_max": 25, "start_date": "2026-03-02"})
-        citizen = services.create_citizen(s, {
-            "name": "Ali Hansen", "cpr": "0101901234", "target_group": "dagpenge"})
-        return employer.id, vacancy.id, citizen.id
+        bakery = seed_bakery(s, dt.date(2026, 3, 2), name="Bageriet Aps")
+        return bakery.employer_id, bakery.vacancy_id, bakery.citizen_id
 
 
 def test_draft_is_prefilled_from_the_records_with_the_end_date_proposed(store, parties):
