@@ -2627,6 +2627,10 @@ Not signed yet</translation>
         <translation>Devices</translation>
     </message>
     <message>
+        <source>Feltet &apos;{field}&apos; indeholder tegnet NUL, som ikke kan bruges. Ret feltet og prøv igen.</source>
+        <translation>The field &apos;{field}&apos; contains the NUL character, which cannot be used. Correct the field and try again.</translation>
+    </message>
+    <message>
         <source>Filen indeholder</source>
         <translation>The file holds</translation>
     </message>
@@ -3077,6 +3081,10 @@ Not signed yet</translation>
     <message>
         <source>Udtrækket skrives i adgangsloggen.</source>
         <translation>The export is written to the access log.</translation>
+    </message>
+    <message>
+        <source>Ugyldigt indhold</source>
+        <translation>Invalid input</translation>
     </message>
     <message>
         <source>Verificeret ved modtagelsen: PAdES-signatur, forsegling og indhold mod tjenestens CA</source>

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import segno
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sqlalchemy import func, select
@@ -79,6 +79,29 @@ class Refused(Exception):
 
 class NotSignedIn(Exception):
     pass
+
+
+class BadInput(Exception):
+    """A form field, query parameter or path segment holds a NUL character, which no
+    database keeps (PostgreSQL refuses it in any text): a 400 page naming the field."""
+
+    def __init__(self, field: str):
+        super().__init__(field)
+        self.field = field
+
+
+def _no_nul(pairs: Any) -> None:
+    for name, value in pairs:
+        if "\x00" in name:
+            raise BadInput("?")
+        if isinstance(value, str) and "\x00" in value:
+            raise BadInput(name)
+
+
+def refuse_nul(request: Request) -> None:
+    """The router's dependency: the path's segments and the query, before any handler."""
+    _no_nul(request.path_params.items())
+    _no_nul(request.query_params.multi_items())
 
 
 class Ctx:
@@ -174,7 +197,9 @@ def redirect(url: str) -> RedirectResponse:
 
 
 async def _form(request: Request) -> FormData:
-    return await request.form()
+    form = await request.form()
+    _no_nul(form.multi_items())
+    return form
 
 
 def _user_ctx(request: Request) -> Ctx:
@@ -224,6 +249,17 @@ def install(app: Any) -> None:
         response.delete_cookie(SESSION_COOKIE, path=PREFIX)
         return response
 
+    @app.exception_handler(BadInput)
+    async def _bad_input(request: Request, exc: BadInput) -> Response:
+        token = request.cookies.get(SESSION_COOKIE)
+        user = await run_in_threadpool(store.session_user, request.app.state.write_engine,
+                                       token)
+        ctx = Ctx(request, user, token)
+        message = ctx.t(_N(CTX, "Feltet '{field}' indeholder tegnet NUL, som ikke kan bruges. "
+                                "Ret feltet og prøv igen.")).format(field=exc.field)
+        return await run_in_threadpool(lambda: render(ctx, "bad_input.html", status=400,
+                                                      message=message))
+
     @app.exception_handler(Refused)
     async def _refused(request: Request, exc: Refused) -> Response:
         token = request.cookies.get(SESSION_COOKIE)
@@ -234,7 +270,7 @@ def install(app: Any) -> None:
                                                       message=ctx.t(exc.message)))
 
 
-router = APIRouter(prefix=PREFIX, include_in_schema=False)
+router = APIRouter(prefix=PREFIX, include_in_schema=False, dependencies=[Depends(refuse_nul)])
 
 
 # -- static, language ----------------------------------------------------------------------------
@@ -799,9 +835,11 @@ async def assign(request: Request) -> Response:
 
 def _receipt_ok(ctx: Ctx, row: Any) -> bool:
     """The service's receipt signature checked now against its CA key."""
-    from .. import sealed
-    from cryptography.exceptions import InvalidSignature
     import base64
+
+    from cryptography.exceptions import InvalidSignature
+
+    from .. import sealed
     message = sealed.receipt_message(row.agreement_id, row.revision, row.content_hash,
                                      row.pdf_sha256, row.received_at)
     try:

@@ -1,0 +1,88 @@
+"""The web console against input no database can keep: a NUL character in a form field, a
+query parameter or a path segment. On PostgreSQL each was a 500 (text fields cannot hold NUL);
+now, on both backends, a 400 page in Danish naming the field, and nothing is written."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from sync.server import admin
+from sync.server.app import create_app
+from sync.server.console import overview, store
+from tests.integration.test_console_http import PASSWORD, csrf_of, sign_in
+from tests.support.server_process import (
+    PostgresUnavailable,
+    fresh_postgres_database,
+    postgres_missing,
+)
+
+BAD_INPUT = "indeholder tegnet NUL"
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def app(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+        ) -> Iterator[object]:
+    if request.param == "sqlite":
+        folder = tmp_path_factory.mktemp("console-hostile")
+        app = create_app(f"sqlite:///{Path(folder) / 'server.sqlite'}")
+        admin.add_municipality(app.state.write_engine, "0751", "Aarhus")
+        yield app
+        return
+    try:
+        database = fresh_postgres_database()
+        url = database.__enter__()
+    except PostgresUnavailable as exc:
+        postgres_missing(exc)
+    try:
+        app = create_app(url)
+        admin.add_municipality(app.state.write_engine, "0751", "Aarhus")
+        yield app
+        app.state.write_engine.dispose()
+        app.state.read_engine.dispose()
+    finally:
+        database.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="module")
+def admin_client(app) -> TestClient:
+    engine = app.state.write_engine
+    return sign_in(app, store.add_user(engine, "hostile-admin", "Anna Admin",
+                                       store.SYSTEM_ADMIN, PASSWORD, None))
+
+
+def _refused(answer, field: str) -> None:
+    assert answer.status_code == 400, (answer.status_code, answer.text[:300])
+    text = html.unescape(answer.text)
+    assert BAD_INPUT in text and f"'{field}'" in text, text
+
+
+def test_a_nul_in_the_sign_in_form_is_refused_naming_the_field(app):
+    client = TestClient(app, base_url="http://testserver", follow_redirects=False)
+    page = client.get("/console/login")
+    _refused(client.post("/console/login", data={
+        "username": "anna\x00", "password": PASSWORD, "csrf": csrf_of(page.text)}),
+        "username")
+
+
+def test_a_nul_in_a_signed_in_form_changes_nothing(app, admin_client):
+    page = admin_client.get("/console/consultants?m=0751")
+    before = overview.consultants(app.state.read_engine, "0751")
+    _refused(admin_client.post("/console/consultants", data={
+        "csrf": csrf_of(page.text), "municipality": "0751", "name": "Snig\x00"}), "name")
+    assert overview.consultants(app.state.read_engine, "0751") == before
+
+
+@pytest.mark.parametrize(("url", "field"), [
+    ("/console/access-log?cpr=0101%0090", "cpr"),
+    ("/console/citizens?m=0751&consultant=%00", "consultant"),
+    ("/console/agreements?m=0751&employer=%00x", "employer"),
+    ("/console/consultants/ab%00cd", "consultant_id"),
+    ("/console/agreements/a%00b/1/pdf", "agreement_id"),
+])
+def test_a_nul_in_a_query_or_path_is_refused_naming_it(admin_client, url, field):
+    _refused(admin_client.get(url), field)
