@@ -203,3 +203,28 @@ def test_every_model_of_the_page_passes_the_model_tester(window, qtmodeltester,
     for model in (page.panel.contacts.model, page.panel.visits.model,
                   *page.panel.related.values()):
         qtmodeltester.check(model)
+
+
+def test_the_list_opened_on_a_record_past_its_first_page_still_fits_the_names(
+        ops, settings, qtbot, store: Store) -> None:
+    """The columns are fitted to names, not to rows still on their way: a list opened on a
+    record beyond the first page (from Ctrl+K) measured the blank rows around it and gave
+    the name column its least width, so every name read "Schmidt…" at 1366x768."""
+    from consultant_app.demo import DemoCounts, seed_demo
+    from ui.main_window import MainWindow
+
+    with store.write() as s:
+        seed_demo(s, DemoCounts(450, 0, 0), seed=5)
+        names = sorted(s.scalars(select(Employer.name)).all(), key=str.casefold)
+        last = s.scalar(select(Employer.id).where(Employer.name == names[-1]))
+    window = MainWindow(ops, settings)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    window.open_record("employer", last)  # as a search hit opens it: the list built for it
+    page = employers_page(window)
+    qtbot.waitUntil(lambda: page.list.current_id() == last, timeout=10000)
+    settle(qtbot, ops)
+    table = page.list.table
+    longest = max(table.fontMetrics().horizontalAdvance(n) for n in names[:50])
+    assert table.columnWidth(0) >= min(longest, 250)

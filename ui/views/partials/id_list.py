@@ -39,6 +39,11 @@ from ...ops import Ops
 from .tables import ListTable
 
 FILTER_PAUSE_MS = 120
+# Fitting the columns: the rows measured (all in the first page, which comes with the ids),
+# and the room a cell's margins and a header's sort arrow take beside the text.
+FIT_ROWS = 50
+CELL_PADDING = 16
+SORT_ARROW = 18
 
 
 class _DownToList(QObject):
@@ -167,15 +172,23 @@ class IdListPanel(QWidget):
         self.loaded.emit()
 
     def _fit_columns_once(self) -> None:
-        """Size columns to the first screenful. Qt samples 1,000 rows by default, which on a
-        100k-row id list means fetching five pages of rows just to measure; 50 is plenty."""
-        if not self._fitted and self.model.rowCount():
-            self._fitted = True
-            self.table.horizontalHeader().setResizeContentsPrecision(50)
-            self.table.resizeColumnsToContents()
-            for column in range(self.model.columnCount()):
-                width = self.table.columnWidth(column)
-                self.table.setColumnWidth(column, min(max(width + 12, 70), 260))
+        """Size the columns to the list's first rows, which come with its ids, and to the
+        headers. Not Qt's own fit: it measures the rows around the view, and a list opened
+        on a record past the first page (from Ctrl+K) has only blanks there until that
+        page comes, so every column got its least width."""
+        rows = min(self.model.rowCount(), FIT_ROWS)
+        if self._fitted or not rows:
+            return
+        self._fitted = True
+        cells, heading = self.table.fontMetrics(), self.table.horizontalHeader().fontMetrics()
+        horizontal, display = Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole
+        for column in range(self.model.columnCount()):
+            title = str(self.model.headerData(column, horizontal, display) or "")
+            widest = max([heading.horizontalAdvance(title) + SORT_ARROW] + [
+                cells.horizontalAdvance(str(self.model.data(self.model.index(row, column),
+                                                            display) or ""))
+                for row in range(rows)])
+            self.table.setColumnWidth(column, min(max(widest + CELL_PADDING, 70), 260))
 
     def _update_count(self) -> None:
         n = self.model.rowCount()
