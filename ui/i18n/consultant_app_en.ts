@@ -82,10 +82,6 @@
         <translation>Filter</translation>
     </message>
     <message>
-        <source>Status for gem</source>
-        <translation>Save status</translation>
-    </message>
-    <message>
         <source>&amp;Navn:</source>
         <translation>&amp;Name:</translation>
     </message>
@@ -1603,10 +1599,6 @@ Not signed yet</translation>
     <message>
         <source>&amp;Foreslå borger</source>
         <translation>&amp;Propose citizen</translation>
-    </message>
-    <message>
-        <source>Status for gem</source>
-        <translation>Save status</translation>
     </message>
     <message>
         <source>Virksomhed</source>
@@ -4640,6 +4632,13 @@ Not signed yet</translation>
     <message>
         <source>Fortrudt.</source>
         <translation>Undone.</translation>
+    </message>
+</context>
+<context>
+    <name>record_page</name>
+    <message>
+        <source>Status for gem</source>
+        <translation>Save status</translation>
     </message>
 </context>
 <context>

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtGui import QFont, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -28,7 +28,6 @@ from consultant_app.queries import list_tables
 from ..models.id_table import BackgroundIdTableModel, default_format
 from ..models.labels import domain_label, formatter_for
 from ..ops import OpChanges, Ops
-from . import Page
 from .partials.id_list import IdListPanel
 from .partials.inputs import (
     CheckList,
@@ -41,7 +40,7 @@ from .partials.inputs import (
     while_alive,
 )
 from .partials.list_detail import list_detail_layout
-from .partials.record_form import AutoSave, RecordForm
+from .partials.record_page import RecordPage
 from .partials.sealed_pdf import agreement_pdf_actions
 from .partials.suggestions import SuggestionsPanel
 from .partials.tables import read_only_table
@@ -57,8 +56,9 @@ def list_citizen_ids(session: Any, text: str, sort: str | None, descending: bool
     return queries.list_ids(session, "citizen", text, sort, descending)
 
 
-class CitizensPage(Page):
+class CitizensPage(RecordPage):
     page_key = "citizens"
+    update = services.update_citizen
     # The list and the open citizen's agreements. The suggestions are ranked when a citizen
     # is opened or saved, not on every change.
     shows = list_tables("citizen") | list_tables("placement_agreement")
@@ -82,20 +82,6 @@ class CitizensPage(Page):
         self.a_reveal = page_action(self, self.tr("&Vis CPR"), "Ctrl+Shift+C", self.reveal_cpr)
         page_action(self, self.tr("Filtrér"), "Ctrl+F", self.list.focus_filter, "Ctrl+L")
 
-        self.heading = QLabel(self)
-        font = QFont(self.heading.font())
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.heading.setFont(font)
-        self.saved_note = QLabel(self)
-        self.saved_note.setAccessibleName(self.tr("Status for gem"))
-        buttons = QHBoxLayout()
-        for action in (self.a_new, self.a_save, self.a_undo):
-            buttons.addWidget(action_button(action, self))
-        buttons.addStretch(1)
-        buttons.addWidget(self.saved_note)
-
-        self.form = RecordForm(self)
         self.name = self.form.add("name", self.tr("&Navn:"), QLineEdit())
 
         cpr_cell = QWidget()
@@ -160,15 +146,7 @@ class CitizensPage(Page):
         self.notes.setMinimumHeight(90)
         self.notes.setToolTip(self.tr("Noter gemmes krypteret på computeren."))
 
-        header = QWidget(self)
-        header_box = QVBoxLayout(header)
-        header_box.setContentsMargins(9, 4, 9, 0)
-        header_box.addWidget(self.heading)
-        header_box.addLayout(buttons)
-        editor = QWidget(self)
-        editor_box = QVBoxLayout(editor)
-        editor_box.addWidget(self.form)
-        editor_box.addStretch(1)
+        header = self.record_header((self.a_new, self.a_save, self.a_undo))
         self.suggestions = SuggestionsPanel(ops, "vacancy", self.tr("Passende stillinger"), self)
         self.suggestions.activated.connect(lambda ident: self.open_requested.emit(
             "vacancy", ident))
@@ -178,15 +156,12 @@ class CitizensPage(Page):
         self.lower.addTab(self.suggestions, self.tr("Passende stillinger"))
         self.lower.addTab(self._build_agreements(), self.tr("Aftaler"))
         self.lower.hide()
-        list_detail_layout(self, self.list, editor, "citizens", header, self.lower)
-
-        self.autosave = AutoSave(self, (
+        list_detail_layout(self, self.list, self.record_editor(), "citizens", header,
+                           self.lower)
+        self.watch_edits((
             self.name, self.cpr, self.target_group, self.max_hours, self.restrictions,
             self.skills, self.wishes, self.licence, self.languages, self.postcode, self.commute,
-            self.unemployed_since, self.phone, self.email, self.notes),
-            self._write, self.form.show_failure)
-        self.autosave.state_text.connect(self.saved_note.setText)
-        self.autosave.saved.connect(self._saved)
+            self.unemployed_since, self.phone, self.email, self.notes))
         self.new_citizen()
         self.list.reload()
 
@@ -239,15 +214,12 @@ class CitizensPage(Page):
         if changes.touches(list_tables("placement_agreement")):
             self._reload_agreements()
 
-    def leave(self) -> bool:
-        return self.autosave.leave()
+    def open_id(self) -> str:
+        return self.citizen_id
 
     def open_item(self, ident: str) -> None:
         if not self.autosave.leave():
-            if self.citizen_id:
-                self.list.select(self.citizen_id)
-            else:
-                self.list.table.clearSelection()
+            self.keep_selection()
             return
         detail = self.ops.run_sync_read(queries.citizen_detail, ident)
         if detail is None:
@@ -364,25 +336,8 @@ class CitizensPage(Page):
             values["cpr"] = self.cpr.text()
         return values
 
-    def save(self) -> None:
-        """Ctrl+S: save now what would be saved after the pause anyway."""
-        self.autosave.flush(focus=True)
-
-    def undo(self) -> None:
-        self.form.clear_problems()
-        self.autosave.undo()
-
-    def _write(self, on_done: Any, on_error: Any) -> None:
-        """The form as it is now, created or updated (``AutoSave`` calls this)."""
-        self.form.clear_problems()
-        if self.citizen_id:
-            self.ops.write(services.update_citizen, self.citizen_id, self.values(),
-                           on_done=while_alive(self, on_done),
-                           on_error=while_alive(self, on_error))
-        else:
-            self.ops.write(services.create_citizen, self.values(),
-                           on_done=while_alive(self, on_done),
-                           on_error=while_alive(self, on_error))
+    def write_new(self, values: dict[str, Any], on_done: Any, on_error: Any) -> None:
+        self.ops.write(services.create_citizen, values, on_done=on_done, on_error=on_error)
 
     def _saved(self, citizen: Any) -> None:
         """After a save the form stays as typed; the heading, list and ranking follow. A

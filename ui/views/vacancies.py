@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -34,7 +34,6 @@ from consultant_app.text import format_number
 from ..models.id_table import default_format
 from ..models.labels import domain_label
 from ..ops import OpChanges, OpFailure, Ops
-from . import Page
 from .partials.id_list import IdListPanel
 from .partials.inputs import (
     CheckList,
@@ -47,7 +46,7 @@ from .partials.inputs import (
     while_alive,
 )
 from .partials.list_detail import list_detail_layout
-from .partials.record_form import AutoSave, RecordForm
+from .partials.record_page import RecordPage
 from .partials.suggestions import SuggestionsPanel
 
 LIST_DOMAINS = {"kind": VACANCY_KINDS, "status": VACANCY_STATUSES}
@@ -179,8 +178,9 @@ class DeleteVacancyDialog:
         return answer == QMessageBox.StandardButton.Yes
 
 
-class VacanciesPage(Page):
+class VacanciesPage(RecordPage):
     page_key = "vacancies"
+    update = services.update_vacancy
     shows = list_tables("vacancy")  # the list, and the open vacancy with its employer
     match_proposed = Signal(str)  # match id: the Match page follows it
 
@@ -211,22 +211,6 @@ class VacanciesPage(Page):
         self.a_propose = page_action(self, self.tr("&Foreslå borger"), "Ctrl+P",
                                      self.propose_selected)
 
-        self.heading = QLabel(self)
-        font = QFont(self.heading.font())
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.heading.setFont(font)
-        self.heading.setWordWrap(True)
-        self.saved_note = QLabel(self)
-        self.saved_note.setAccessibleName(self.tr("Status for gem"))
-
-        buttons = QHBoxLayout()
-        for action in (self.a_new, self.a_save, self.a_undo, self.a_delete, self.a_employer):
-            buttons.addWidget(action_button(action, self))
-        buttons.addStretch(1)
-        buttons.addWidget(self.saved_note)
-
-        self.form = RecordForm(self)
         self.employer_picker = EmployerPicker(ops, self)
         self.employer_label = QLabel(self)
         self.employer_label.setAccessibleName(self.tr("Virksomhed"))
@@ -292,27 +276,18 @@ class VacanciesPage(Page):
         self.description.setTabChangesFocus(True)
         self.description.setMaximumHeight(90)
 
-        header = QWidget(self)
-        header_box = QVBoxLayout(header)
-        header_box.setContentsMargins(9, 4, 9, 0)
-        header_box.addWidget(self.heading)
-        header_box.addLayout(buttons)
-        editor = QWidget(self)
-        editor_box = QVBoxLayout(editor)
-        editor_box.addWidget(self.form)
-        editor_box.addStretch(1)
+        header = self.record_header((self.a_new, self.a_save, self.a_undo, self.a_delete,
+                                     self.a_employer))
         self.suggestions = SuggestionsPanel(ops, "citizen", self.tr("Passende borgere"), self)
         self.suggestions.actions.addWidget(action_button(self.a_propose, self))
         self.suggestions.activated.connect(lambda _id: self.propose_selected())
         self.suggestions.hide()
-        list_detail_layout(self, self.list, editor, "vacancies", header, self.suggestions)
-
-        self.autosave = AutoSave(self, (
+        list_detail_layout(self, self.list, self.record_editor(), "vacancies", header,
+                           self.suggestions)
+        self.watch_edits((
             self.title, self.occupation, self.kind, self.hours_min, self.hours_max, self.grows,
             self.requirements, self.skills, self.positions, self.status, self.start_date,
-            self.deadline, self.postcode, self.description), self._write, self.form.show_failure)
-        self.autosave.state_text.connect(self.saved_note.setText)
-        self.autosave.saved.connect(self._saved)
+            self.deadline, self.postcode, self.description))
         self.new_vacancy()
         self.list.reload()
 
@@ -331,8 +306,8 @@ class VacanciesPage(Page):
         """The list re-reads; the open vacancy stays as typed."""
         self.list.reload()
 
-    def leave(self) -> bool:
-        return self.autosave.leave()
+    def open_id(self) -> str:
+        return self.vacancy_id
 
     def open_item(self, ident: str) -> None:
         if ident.startswith(NEW_PREFIX):
@@ -341,7 +316,7 @@ class VacanciesPage(Page):
                 self.new_vacancy_for(employer.id, employer.name)
             return
         if not self.autosave.leave():
-            self._keep_selection()
+            self.keep_selection()
             return
         detail = self.ops.run_sync_read(queries.vacancy_detail, ident)
         if detail is None:
@@ -390,13 +365,6 @@ class VacanciesPage(Page):
         self.description.setPlainText(detail["description"])
         self._update_hours_text()
         self.autosave.loaded()
-
-    def _keep_selection(self) -> None:
-        """A row click the open record could not be saved for: the list shows it again."""
-        if self.vacancy_id:
-            self.list.select(self.vacancy_id)
-        else:
-            self.list.table.clearSelection()
 
     def new_vacancy(self) -> bool:
         """An empty editor; the employer is chosen first, as at the employer's desk. False
@@ -459,31 +427,15 @@ class VacanciesPage(Page):
             "postcode": self.postcode.text(),
         }
 
-    def save(self) -> None:
-        """Ctrl+S: save now what would be saved after the pause anyway."""
-        self.autosave.flush(focus=True)
-
-    def undo(self) -> None:
-        self.form.clear_problems()
-        self.autosave.undo()
-
-    def _write(self, on_done: Any, on_error: Any) -> None:
-        """The form as it is now, created or updated (``AutoSave`` calls this)."""
-        self.form.clear_problems()
-        values = self.values()
-        if self.vacancy_id:
-            self.ops.write(services.update_vacancy, self.vacancy_id, values,
-                           on_done=while_alive(self, on_done),
-                           on_error=while_alive(self, on_error))
-            return
+    def write_new(self, values: dict[str, Any], on_done: Any, on_error: Any) -> None:
+        """A new vacancy, at the employer chosen for it."""
         employer_id = self.employer_picker.employer_id
         if not employer_id:
             on_error(OpFailure("", {"employer_id": [
                 self.tr("Vælg den virksomhed, stillingen er hos.")]}))
             return
-        self.ops.write(services.create_vacancy, employer_id, values,
-                       on_done=while_alive(self, on_done),
-                       on_error=while_alive(self, on_error))
+        self.ops.write(services.create_vacancy, employer_id, values, on_done=on_done,
+                       on_error=on_error)
 
     def _saved(self, vacancy: Any) -> None:
         """After a save the form stays as typed (the consultant may be typing on); the
