@@ -18,7 +18,7 @@ import logging
 from collections.abc import Iterator, Mapping
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QCoreApplication, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QRect, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -310,21 +310,20 @@ class MainWindow(QMainWindow):
             self.ops.announce_writes_elsewhere()
 
     def refresh_status(self) -> None:
+        """The waiting count, read off the UI thread. A failed count is logged (by the
+        helper) and leaves the last one shown: the status bar never takes the window down."""
         if not shiboken6.isValid(self.outbox_label):  # the window is being torn down
             return
-        try:
-            waiting = self.ops.run_sync_read(outbox_count)
-        except Exception:  # the status bar must never take the window down
-            log.exception("could not count the outbox")
-            return
+        self.ops.read_task(outbox_count, on_done=self._show_waiting, context=self)
+
+    def _show_waiting(self, waiting: int) -> None:
         self.outbox_label.setText(self.tr("Ændringer der venter på at blive sendt: {n}")
                                   .format(n=waiting))
 
     def _store_changed(self, changes: OpChanges) -> None:
         """A write that touched the outbox: the waiting count is read again."""
         if changes.touches(("outbox",)):
-            # With the window as the timer's context: dropped if the window goes first.
-            QTimer.singleShot(0, self, self.refresh_status)
+            self.refresh_status()
 
     # -- menus and shortcuts -----------------------------------------------------------
     def _build_menus(self) -> None:

@@ -138,8 +138,8 @@ def test_search_models_pass_the_model_tester(window: MainWindow, qtmodeltester) 
 def test_status_bar_shows_offline_and_the_waiting_operations(window: MainWindow, ops,
                                                              demo_store: Store, qtbot) -> None:
     assert "Offline" in window.sync_label.text()
+    qtbot.waitUntil(lambda: window.outbox_label.text().split(":")[-1].strip().isdigit())
     before = window.outbox_label.text()
-    assert before.split(":")[-1].strip().isdigit()
     employers = window.show_page("employers")
     employers.panel.new_employer()
     employers.panel.data.form.set_value("name", "Ny i køen ApS")

@@ -49,7 +49,7 @@ def test_english_setting_shows_english_navigation(english, ops, settings, qtbot)
     labels = [window.nav.item(i).text() for i in range(window.nav.count())]
     assert labels[:2] == ["Today", "Employers"]
     assert "Offline" in window.sync_label.text()
-    assert window.outbox_label.text().startswith("Changes waiting")
+    qtbot.waitUntil(lambda: window.outbox_label.text().startswith("Changes waiting"))
 
 
 def test_danish_is_the_default_language(settings) -> None:
