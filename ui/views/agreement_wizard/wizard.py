@@ -86,7 +86,6 @@ class AgreementWizard(FieldSaving, FieldSteps, WizardNavigation, QWidget):
 
     ready_to_sign = Signal(str)      # agreement id: the signing flow takes over
     created = Signal(str)            # a new draft's id
-    changed = Signal(str)            # an agreement's listed facts (dates, status) changed
     STEPS = (QT_TRANSLATE_NOOP("agreement_wizard", "1 Type og parter"),
              QT_TRANSLATE_NOOP("agreement_wizard", "2 Kontrollér"),
              QT_TRANSLATE_NOOP("agreement_wizard", "3 Udfyld det nye"),
@@ -301,11 +300,6 @@ class AgreementWizard(FieldSaving, FieldSteps, WizardNavigation, QWidget):
         self.frozen.show_state(state)
         self._show_findings(state)
         self._update_buttons()
-        if previous is not None and previous.agreement_id == state.agreement_id and (
-                previous.values.get("start_date"), previous.values.get("end_date"),
-                previous.status) != (state.values.get("start_date"),
-                                     state.values.get("end_date"), state.status):
-            self.changed.emit(state.agreement_id)
 
     # -- creating ------------------------------------------------------------------------
     def create(self) -> None:
@@ -398,4 +392,3 @@ class AgreementWizard(FieldSaving, FieldSteps, WizardNavigation, QWidget):
     def _revised(self, state: WizardState) -> None:
         self._show_state(state, rebuild=True)
         self._set_step(STEP_CHECK, save=True)
-        self.changed.emit(state.agreement_id)
