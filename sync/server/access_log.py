@@ -1,9 +1,11 @@
 """The service's access log (GDPR art. 30; what a data-protection officer asks: who saw this
 citizen, what did this consultant see, what happened since a date).
 
-Written in three places, each one bulk insert: a pull page that delivers records of citizens
+Written in four places, each one bulk insert: a pull page that delivers records of citizens
 (``log_pull``: the citizen and everything hanging off it; employers and vacancies are not
-personal data of citizens and are not logged), an administrator's read, export or erasure
+personal data of citizens and are not logged), a push answered with a citizen's stored values
+(``log_push_answers``: a conflict's server side, a duplicate citizen's values), an
+administrator's read, export or erasure
 (``log_admin``), and the devices' own log entries, which they push as records of entity
 ``access_log`` (``log_device_entries``: copied here when they arrive, so one log answers for
 both). Who (consultant and device, or the administrator), what (entity and id, and the
@@ -99,6 +101,20 @@ def log_device_entries(conn: Connection, scope: Any, records: list[Any]) -> None
                      "citizen_id": entity_id if entity == "citizen" and entity_id else None,
                      "entity": entity[:40], "entity_id": entity_id[:64],
                      "detail": str(v.get("detail") or "")})
+    if rows:
+        conn.execute(insert(db.access_event), rows)
+
+
+def log_push_answers(conn: Connection, scope: Any,
+                     shown: list[tuple[str, str, str | None]]) -> None:
+    """A push answered with stored values of ``(entity, id, citizen id)`` records (a
+    conflict's server side, a duplicate citizen's values): in the push's transaction."""
+    now = db.utcnow()
+    rows = [{"at": now, "municipality_code": scope.municipality_code,
+             "consultant_id": scope.consultant_id, "device_id": scope.device_id,
+             "actor": scope.consultant_name[:100], "action": "push", "purpose": PURPOSE_SYNC,
+             "source": "service", "citizen_id": citizen, "entity": entity,
+             "entity_id": ident, "detail": ""} for entity, ident, citizen in shown]
     if rows:
         conn.execute(insert(db.access_event), rows)
 

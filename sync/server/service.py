@@ -37,6 +37,7 @@ from ..protocol import (
 from . import access_log, db, natural_keys
 from .auth import DeviceIdentity
 from .entities import (
+    CITIZEN_ENTITIES,
     ID_PATTERN,
     MUNICIPALITY_ENTITIES,
     OWNER_PARENT,
@@ -77,10 +78,12 @@ class Scope:
     municipality_code: str
     consultant_id: str
     device_id: str
+    consultant_name: str = ""
 
     @classmethod
     def of(cls, identity: DeviceIdentity) -> Scope:
-        return cls(identity.municipality_code, identity.consultant_id, identity.device_id)
+        return cls(identity.municipality_code, identity.consultant_id, identity.device_id,
+                   identity.consultant)
 
     def covers(self, rec: Rec) -> bool:
         return (rec.municipality_code == self.municipality_code
@@ -132,6 +135,9 @@ class _Batch:
                 self.creating.get(entity, set()) | {key})
         return self.natural[entity].get(key)
     records: dict[tuple[str, str], Rec | None] = field(default_factory=dict)
+    # (entity, id, citizen id) of the records whose stored values an answer shows (a
+    # conflict's server values, a duplicate's): reads of a citizen's data, logged (_write)
+    shown: list[tuple[str, str, str | None]] = field(default_factory=list)
     # records in the order the batch first changed them: they get their numbers in this order
     # (an outbox creates parents before children, so a page has the parent first)
     changed: list[Rec] = field(default_factory=list)
@@ -534,12 +540,24 @@ def _push(engine: Engine, identity: DeviceIdentity, operations: list[Operation],
                                          conflicts=exc.conflicts)
             seen[op.op_id] = result
             answers[index] = result
+            if result.conflicts and op.entity in CITIZEN_ENTITIES:
+                batch.shown.append(_shown(batch, op, result))
             applied_rows.append({"op_id": op.op_id, "device_id": scope.device_id,
                                  "result_json": db.stored_result(conn, result),
                                  "applied_at": now})
         _write(conn, batch, applied_rows, conflict_rows)
     results.extend(answers[i] for i in range(len(operations)))
     return results
+
+
+def _shown(batch: _Batch, op: Operation, result: OperationResult
+           ) -> tuple[str, str, str | None]:
+    """The record whose stored values ``result`` shows: a duplicate's holder, else the
+    operation's own record."""
+    if result.existing_id:
+        return op.entity, result.existing_id, result.existing_id
+    rec = batch.records.get((op.entity, op.entity_id))
+    return op.entity, op.entity_id, rec.citizen_id if rec is not None else None
 
 
 def _write(conn: Connection, batch: _Batch, applied_rows: list[dict[str, Any]],
@@ -554,6 +572,7 @@ def _write(conn: Connection, batch: _Batch, applied_rows: list[dict[str, Any]],
         conn.execute(insert(db.conflict), [db.conflict_columns(conn, c) for c in conflict_rows])
     access_log.log_device_entries(conn, batch.scope, [rec for rec in dirty if not rec.in_db
                                                       and rec.entity == "access_log"])
+    access_log.log_push_answers(conn, batch.scope, batch.shown)
     rows = [{"entity": rec.entity, "id": rec.id, "municipality_code": rec.municipality_code,
              "owner_consultant_id": rec.owner_consultant_id,
              "owner_device_id": rec.owner_device_id, "citizen_id": rec.citizen_id,

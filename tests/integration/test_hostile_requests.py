@@ -219,3 +219,33 @@ def test_a_signature_sent_again_unchanged_and_voided_by_a_new_revision_is_applie
         _op("agreement_signature", signature_id, {"voided": True}, "update", 2))) == [
         ("applied", ""), ("applied", "")]
     assert _pulled(shared_server, device, signature_id)["values"]["voided"] is True
+
+
+def _log(server: ServerProcess, citizen_id: str) -> list[dict]:
+    return [json.loads(line) for line in server.admin(
+        "access-log", "--json", "--citizen", citizen_id).splitlines()]
+
+
+def test_a_push_answer_that_shows_a_citizens_stored_values_is_in_the_access_log(
+        shared_server, device):
+    """A create of a citizen whose CPR the service already holds is answered with the
+    stored CPR, name and notes (for the device to adopt); a conflict with the stored values:
+    both are reads of the citizen's data, like a pull."""
+    citizen = _id("cit")
+    values = {"name": "Ali Hansen", "cpr": "0101901234", "target_group": "dagpenge",
+              "notes": "Helbred: ryg"}
+    assert _results(_push(shared_server, device, _op("citizen", citizen, values))) == [
+        ("applied", "")]
+    copy = _op("citizen", _id("cit"), {**values, "cpr": "010190-1234", "notes": "Anden"})
+    answer = _push(shared_server, device, copy)
+    assert _results(answer) == [("rejected", "duplicate")]
+    assert {"cpr", "notes"} <= {c["field"] for c in answer.json()["results"][0]["conflicts"]}
+    pushed = [e for e in _log(shared_server, citizen) if e["action"] == "push"]
+    assert [(e["entity"], e["entity_id"], e["purpose"], e["consultant"]) for e in pushed] == [
+        ("citizen", citizen, "sync", "Karen Holm")]
+
+    stale = _op("citizen", citizen, {"notes": "Gammel note"}, "update", 0)
+    conflict = _push(shared_server, device, stale)
+    assert conflict.json()["results"][0]["conflicts"], conflict.text
+    pushed = [e for e in _log(shared_server, citizen) if e["action"] == "push"]
+    assert len(pushed) == 2
