@@ -90,10 +90,11 @@ def _answer(row, identity: DeviceIdentity, agreement_id: str, revision: int,  # 
 
 
 def _check_scope(engine: Engine, identity: DeviceIdentity, agreement_id: str,
-                 content_hash: str) -> None:
+                 revision: int, content_hash: str) -> None:
     """The agreement is in the device's scope, or it is one the device sealed for a citizen
     that has since left its consultant (protocol, "Signed agreements and scope exits"): the
-    push handed the sealed record over, and this is the PDF of that very content."""
+    push handed the sealed record over, and this is the PDF of that very content. A revision
+    the service holds as signed takes only the PDF of the content signed (409 otherwise)."""
     r = db.record.c
     x = db.scope_exit.c
     with engine.connect() as conn:
@@ -105,6 +106,7 @@ def _check_scope(engine: Engine, identity: DeviceIdentity, agreement_id: str,
                 raise ServiceError(403, "out_of_scope", OUT_OF_SCOPE)
             return
         if row.owner_consultant_id in (None, identity.consultant_id):
+            _check_signed_content(json.loads(row.values_json), revision, content_hash)
             return
         exited = conn.execute(select(x.seq).where(
             x.municipality_code == identity.municipality_code,
@@ -114,6 +116,16 @@ def _check_scope(engine: Engine, identity: DeviceIdentity, agreement_id: str,
     if exited is None or values.get("status") != "sealed" or \
             values.get("content_hash") != content_hash:
         raise ServiceError(403, "out_of_scope", OUT_OF_SCOPE)
+
+
+def _check_signed_content(values: dict[str, Any], revision: int, content_hash: str) -> None:
+    from forms import lifecycle
+    if values.get("revision") == revision and \
+            values.get("status") in lifecycle.FROZEN_STATUSES and \
+            values.get("content_hash") not in (None, "", content_hash):
+        raise ServiceError(409, "immutable", _N(
+            CTX, "Aftalen er underskrevet med et andet indhold end den forseglede PDF. Den "
+                 "underskrevne aftale kan ikke erstattes."))
 
 
 def _invalid(template: str, **params: Any) -> ServiceError:
@@ -171,7 +183,7 @@ def receive(engine: Engine, ca: CA, identity: DeviceIdentity, agreement_id: str,
     except (binascii.Error, ValueError):
         raise _invalid(_N(CTX, "Feltet pdf_base64 er ikke gyldig base64.")) from None
     pdf_sha256 = hashlib.sha256(pdf).hexdigest()
-    _check_scope(engine, identity, agreement_id, upload.content_hash)
+    _check_scope(engine, identity, agreement_id, revision, upload.content_hash)
     row = _existing(engine, agreement_id, revision)
     if row is not None:
         return _answer(row, identity, agreement_id, revision, upload.content_hash, pdf_sha256)

@@ -16,7 +16,7 @@ from tests.support.sealed_upload import sealed_upload
 
 @pytest.mark.slow
 def test_a_sealed_agreement_is_verified_kept_once_and_never_replaced(store, sqlite_server):
-    http, device, agreement_id, pdf, upload = sealed_upload(store, sqlite_server)
+    http, _, agreement_id, pdf, upload = sealed_upload(store, sqlite_server)
     url = f"/agreements/{agreement_id}/1"
 
     first = http.put(url, json=upload)
@@ -52,7 +52,7 @@ def test_a_sealed_agreement_is_verified_kept_once_and_never_replaced(store, sqli
 
 @pytest.mark.slow
 def test_a_damaged_or_mismatched_upload_is_refused_and_not_kept(store, sqlite_server):
-    http, device, agreement_id, pdf, upload = sealed_upload(store, sqlite_server)
+    http, _, agreement_id, pdf, upload = sealed_upload(store, sqlite_server)
     wrong_hash = http.put(f"/agreements/{agreement_id}/1", json=dict(upload, content_hash="0" * 64))
     assert wrong_hash.status_code == 422 and wrong_hash.json()["detail"]["code"] == "invalid_seal"
     damaged = bytearray(pdf)
@@ -63,3 +63,21 @@ def test_a_damaged_or_mismatched_upload_is_refused_and_not_kept(store, sqlite_se
     wrong_revision = http.put(f"/agreements/{agreement_id}/2", json=upload)
     assert wrong_revision.status_code == 422
     assert http.put(f"/agreements/{agreement_id}/1", json=upload).json()["status"] == "stored"
+
+
+@pytest.mark.slow
+def test_a_sealed_pdf_of_other_content_than_the_signed_record_is_refused(store, sqlite_server):
+    """The service holds the agreement's revision as signed with one content hash: a sealed
+    PDF of another content (genuine, sealed by the same device) is not kept beside it."""
+    http, _, agreement_id, _, upload = sealed_upload(store, sqlite_server)
+    other_hash = "f" * 64
+    record = {"agreement_type": "virksomhedspraktik", "template_version": "1",
+              "status": "sealed", "content": "{}", "content_hash": other_hash, "revision": 1,
+              "seal": "s", "pdf_sha256": "p", "sealed_at": "2026-01-01T00:00:00"}
+    pushed = http.post("/push", json={"operations": [{
+        "op_id": f"op-{agreement_id}", "entity": "placement_agreement",
+        "entity_id": agreement_id, "op": "create", "values": record}]})
+    assert pushed.json()["results"][0]["status"] == "applied", pushed.text
+    refused = http.put(f"/agreements/{agreement_id}/1", json=upload)
+    assert refused.status_code == 409, refused.text
+    assert refused.json()["detail"]["code"] == "immutable"
