@@ -246,6 +246,22 @@ def _carried_certificates_sound(embedded: Any, signer: x509.Certificate,
     return all(cert in chain for cert in carried)  # certificates compare by their DER bytes
 
 
+def _signature_structure_sound(embedded: Any) -> bool:
+    """The parts of the CMS that no signature covers (its version numbers, its list of
+    digest algorithms) are as the sealing wrote them: one signer, identified by issuer and
+    serial number (so both versions are 1, RFC 5652 5.1 and 5.3), and the list names exactly
+    the signer's digest algorithm. Every field must also parse."""
+    try:
+        signed = embedded.signed_data
+        _ = signed.native  # parses every field
+        [info] = signed["signer_infos"]
+        return (signed["version"].native == "v1" and info["version"].native == "v1"
+                and [a.dump() for a in signed["digest_algorithms"]]
+                == [info["digest_algorithm"].dump()])
+    except (ValueError, TypeError, KeyError):
+        return False
+
+
 def _check_pades(data: bytes, reader: Any, trusted: list[x509.Certificate],
                  report: VerifyReport) -> x509.Certificate | None:
     """Check the PAdES signature; the certificate that made it, when it can be read."""
@@ -286,6 +302,8 @@ def _check_pades(data: bytes, reader: Any, trusted: list[x509.Certificate],
     if not _gap_is_clean(data, embedded.byte_range):
         problems.append(_N(CTX, "Signaturfeltet i filen er ændret efter forseglingen."))
     cert = _cert_of(signer_cert)
+    if not _signature_structure_sound(embedded):
+        problems.append(_N(CTX, "PAdES-signaturens opbygning er ændret efter forseglingen."))
     if not _carried_certificates_sound(embedded, cert, trusted):
         problems.append(_N(CTX, "Et certifikat i PAdES-signaturen er ændret eller tilføjet "
                                 "efter forseglingen."))

@@ -5051,6 +5051,10 @@ Not signed yet</translation>
         <translation>The agreement is not sealed with this device&apos;s certificate.</translation>
     </message>
     <message>
+        <source>Aftalen er underskrevet med et andet indhold end den forseglede PDF. Den underskrevne aftale kan ikke erstattes.</source>
+        <translation>The agreement was signed with other content than the sealed PDF. The signed agreement cannot be replaced.</translation>
+    </message>
+    <message>
         <source>Aftalens indhold passer ikke med dens kontrolsum (content_hash).</source>
         <translation>The agreement&apos;s content does not match its checksum (content_hash).</translation>
     </message>
@@ -6419,6 +6423,10 @@ Not signed yet</translation>
     <message>
         <source>PAdES-signaturen er ugyldig: den er ikke lavet med certifikatets nøgle.</source>
         <translation>The PAdES signature is invalid: it was not made with the certificate&apos;s key.</translation>
+    </message>
+    <message>
+        <source>PAdES-signaturens opbygning er ændret efter forseglingen.</source>
+        <translation>The structure of the PAdES signature was changed after sealing.</translation>
     </message>
     <message>
         <source>PDF-filen er beskadiget og kan ikke læses som en forseglet aftale.</source>

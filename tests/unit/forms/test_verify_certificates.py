@@ -101,3 +101,27 @@ def test_the_untouched_pdf_is_trusted_and_without_a_trust_store_intact(enrolled)
     pdf, ca_pem = enrolled
     assert V.verify_pdf(pdf, trusted_certs=[ca_pem]).outcome == V.TRUSTED
     assert V.verify_pdf(pdf).outcome == V.UNTRUSTED  # no trust store: intact, not trusted
+
+
+def _unsigned_part(der: bytes, part: str) -> int:
+    """The offset of the last byte of a part of the CMS the signature does not cover."""
+    signed = cms.ContentInfo.load(der)["content"]
+    node = {"signed-data-version": signed["version"],
+            "digest-algorithms": signed["digest_algorithms"],
+            "signer-info-version": signed["signer_infos"][0]["version"]}[part]
+    at = der.index(signed["signer_infos"][0].dump()) if part.startswith("signer") else 0
+    return der.index(node.dump(), at) + len(node.dump()) - 1
+
+
+@pytest.mark.parametrize("part", ["signed-data-version", "digest-algorithms",
+                                  "signer-info-version"])
+@pytest.mark.parametrize("back", [0, 2])
+def test_a_byte_changed_in_the_signatures_unsigned_structure_is_caught(enrolled, part, back):
+    """The CMS's version numbers and its list of digest algorithms are outside the signed
+    attributes too: a changed byte there is a change of the file like any other."""
+    pdf, ca_pem = enrolled
+    start, der = _gap(pdf)
+    report = V.verify_pdf(_flip_hex(pdf, start, _unsigned_part(der, part) - back),
+                          trusted_certs=[ca_pem])
+    assert report.outcome != V.TRUSTED, part
+    assert not report.intact and report.problems, part
