@@ -171,7 +171,36 @@ def _gap_is_clean(data: bytes, byte_range: Sequence[int]) -> bool:
     except ValueError:
         return False
     used = len(info[3]) + len(info[4]) + len(info[5])
-    return not contents[used:].strip(b"\x00")
+    return not contents[used:].strip(b"\x00") and _fills_exactly(contents[:used])
+
+
+_MAX_DER_DEPTH = 64  # a CMS with its certificates nests about 12 levels
+
+
+def _fills_exactly(der: bytes, depth: int = 0) -> bool:
+    """Every constructed value of ``der`` holds exactly its children: none is an
+    end-of-contents marker (two zero bytes), so no length was made longer to take in zeros
+    of the padding, which the signature's parsers pass over."""
+    if depth > _MAX_DER_DEPTH:
+        return False
+    try:
+        cls, method, tag, _, contents, _ = asn1_parser.parse(der, strict=True)
+    except ValueError:
+        return False
+    if cls == 0 and tag == 0:
+        return False
+    if method != 1:
+        return True
+    at = 0
+    while at < len(contents):
+        try:
+            size = asn1_parser.peek(contents[at:])
+        except ValueError:
+            return False
+        if not _fills_exactly(contents[at:at + size], depth + 1):
+            return False
+        at += size
+    return True
 
 
 def _cert_of(asn1_cert: asn1_x509.Certificate) -> x509.Certificate:

@@ -125,3 +125,17 @@ def test_a_byte_changed_in_the_signatures_unsigned_structure_is_caught(enrolled,
                           trusted_certs=[ca_pem])
     assert report.outcome != V.TRUSTED, part
     assert not report.intact and report.problems, part
+
+
+@pytest.mark.parametrize("grow", [2, 6])
+def test_a_signature_grown_into_its_zero_padding_is_caught(enrolled, grow):
+    """The CMS's outer length made longer, so that zeros of the field's padding fall inside
+    it: the same signature, and a different file."""
+    pdf, ca_pem = enrolled
+    start, der = _gap(pdf)
+    assert der[:2] == b"\x30\x82"  # a SEQUENCE with a two-byte length
+    length = int.from_bytes(der[2:4], "big") + grow
+    tampered = pdf[:start + 4] + b"%04X" % length + pdf[start + 8:]
+    report = V.verify_pdf(tampered, trusted_certs=[ca_pem])
+    assert report.outcome != V.TRUSTED
+    assert "Signaturfeltet i filen er ændret efter forseglingen." in report.problems
