@@ -335,20 +335,30 @@ _LIMITS: dict[tuple[str, str], int] | None = None
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+def _string_problem(text: str) -> str | None:
+    if "\x00" in text:
+        return "indeholder tegnet NUL (\\u0000), som ikke kan gemmes."
+    if not text.isascii() and _SURROGATE.search(text):
+        return "indeholder et ufuldstændigt tegn (en enlig UTF-16-surrogat), som ikke kan gemmes."
+    return None
+
+
 def text_problem(value: Any) -> str | None:
     """None if no text in ``value`` (a string, or the keys, values and items of objects and
     lists at any depth) holds a NUL character or a lone surrogate, else what is wrong, as the
     end of a Danish sentence that starts with the field's name. PostgreSQL keeps neither
     (not even as JSON's ``\\u0000``), so both are refused at the door on every backend."""
+    if isinstance(value, str):  # most values: no walk
+        return _string_problem(value)
+    if not isinstance(value, (dict, list)):
+        return None
     stack = [value]
     while stack:
         item = stack.pop()
         if isinstance(item, str):
-            if "\x00" in item:
-                return "indeholder tegnet NUL (\\u0000), som ikke kan gemmes."
-            if not item.isascii() and _SURROGATE.search(item):
-                return ("indeholder et ufuldstændigt tegn (en enlig UTF-16-surrogat), som ikke "
-                        "kan gemmes.")
+            problem = _string_problem(item)
+            if problem:
+                return problem
         elif isinstance(item, dict):
             stack.extend(item.keys())
             stack.extend(item.values())
