@@ -44,10 +44,13 @@ from PySide6.QtWidgets import (
 from consultant_app.errors import UserError, WrongPassphrase
 
 from .collector import GuiThreadCollector
-from .i18n import install_translator, translate_message
+from .i18n import install_translator, tr, translate_message
 from .screen import first_size
 from .settings import APPLICATION, ORGANIZATION, Settings
 from .style import PROBLEM_STYLE
+
+PASSPHRASE_DIALOG_CTX = "PassphraseDialog"
+START_WINDOW_CTX = "StartWindow"
 
 if TYPE_CHECKING:  # imported when the profile opens, not before the first window
     from consultant_app.store import Store
@@ -64,20 +67,20 @@ class PassphraseDialog(QDialog):
 
     def __init__(self, profile: Path, problem: str = "", parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Åbn profil"))
-        intro = QLabel(self.tr("Skriv adgangskoden til profilen i {path}.")
+        self.setWindowTitle(tr(PASSPHRASE_DIALOG_CTX, "Åbn profil"))
+        intro = QLabel(tr(PASSPHRASE_DIALOG_CTX, "Skriv adgangskoden til profilen i {path}.")
                        .format(path=profile), self)
         intro.setWordWrap(True)
         self.field = QLineEdit(self)
         self.field.setEchoMode(QLineEdit.EchoMode.Password)
-        self.field.setAccessibleName(self.tr("Adgangskode"))
+        self.field.setAccessibleName(tr(PASSPHRASE_DIALOG_CTX, "Adgangskode"))
         self.problem = QLabel(problem, self)
         self.problem.setStyleSheet(PROBLEM_STYLE)
         self.problem.setWordWrap(True)
         self.problem.setVisible(bool(problem))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Åbn"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr(PASSPHRASE_DIALOG_CTX, "Åbn"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -103,8 +106,8 @@ class StartWindow(QMainWindow):
 
     def __init__(self, settings: Settings, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(QCoreApplication.translate("MainWindow", "Virksomhedskonsulent"))
-        self.label = QLabel(self.tr("Åbner profilen …"), self)
+        self.setWindowTitle(tr("MainWindow", "Virksomhedskonsulent"))
+        self.label = QLabel(tr(START_WINDOW_CTX, "Åbner profilen …"), self)
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.label.setStyleSheet("font-size: 13pt; color: #555;")
         self.setCentralWidget(self.label)
@@ -228,7 +231,7 @@ def open_store(profile: Path, passphrase: str | None, parent: QWidget | None = N
             problem = translate_message(exc.message)
             passphrase = None
         except UserError as exc:
-            QMessageBox.critical(parent, QCoreApplication.translate(
+            QMessageBox.critical(parent, tr(
                 "app", "Profilen kan ikke åbnes"), translate_message(exc.message))
             return None
 
@@ -269,11 +272,11 @@ def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType
     if isinstance(exc, UserError):
         text = translate_message(exc.message)
     else:
-        text = QCoreApplication.translate(
+        text = tr(
             "app", "Der skete en uventet fejl. Fejlen er skrevet i loggen; det, du allerede har "
                    "gemt, er ikke berørt.")
     if QApplication.instance() is not None:
-        QMessageBox.warning(None, QCoreApplication.translate("app", "Fejl"), text)
+        QMessageBox.warning(None, tr("app", "Fejl"), text)
 
 
 def start_program(settings: Settings | None = None

@@ -18,7 +18,7 @@ import logging
 from collections.abc import Iterator, Mapping
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QCoreApplication, QRect, Qt, Signal
+from PySide6.QtCore import QByteArray, QRect, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from consultant_app.queries import outbox_count
 
+from .i18n import tr
 from .ops import OpChanges, Ops
 from .screen import available as available_area
 from .screen import first_size, fit_to_screen
@@ -46,6 +47,8 @@ from .settings import SPLITTER_PREFIX, Settings
 from .style import PROBLEM_STYLE
 from .sync_progress import SyncProgress
 from .views import KIND_PAGES, PAGE_TITLES, PAGES, Page
+
+CTX = "MainWindow"
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +60,6 @@ class LanguageRestart:
 
     @classmethod
     def ask(cls, parent: QWidget) -> bool:
-        tr = QCoreApplication.translate
         box = QMessageBox(QMessageBox.Icon.Question, tr("MainWindow", "Sprog"), tr(
             "MainWindow", "Det nye sprog bruges, når programmet starter igen. Indtil da er "
             "alt på det sprog, det er nu.\n\nGenstart programmet nu? Det du har gemt, er "
@@ -108,12 +110,12 @@ class MainWindow(QMainWindow):
         self.settings = settings
         from .views.partials.sealed_pdf import SavePdfDialog
         SavePdfDialog.settings = settings  # the PDF folder is remembered across restarts
-        self.setWindowTitle(self.tr("Virksomhedskonsulent"))
+        self.setWindowTitle(tr(CTX, "Virksomhedskonsulent"))
         self.pages = LazyPages(self)
 
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
-        self.nav.setAccessibleName(self.tr("Navigation"))
+        self.nav.setAccessibleName(tr(CTX, "Navigation"))
         self.nav.setMinimumWidth(150)
         self.nav.setSpacing(2)
         self.nav.setStyleSheet("QListWidget#navigation { font-size: 11pt; }"
@@ -135,9 +137,9 @@ class MainWindow(QMainWindow):
         self.search_popup.chosen.connect(self.open_record)
 
         self.sync_label = QLabel(self)
-        self.sync_label.setAccessibleName(self.tr("Synkroniseringsstatus"))
+        self.sync_label.setAccessibleName(tr(CTX, "Synkroniseringsstatus"))
         self.outbox_label = QLabel(self)
-        self.outbox_label.setAccessibleName(self.tr("Ændringer der venter"))
+        self.outbox_label.setAccessibleName(tr(CTX, "Ændringer der venter"))
         for label in (self.sync_label, self.outbox_label):
             label.setContentsMargins(8, 0, 8, 0)
         self.sync_progress = SyncProgress(self)
@@ -146,7 +148,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.sync_progress)
         self.statusBar().addPermanentWidget(self.sync_label)
         self.statusBar().addPermanentWidget(self.outbox_label)
-        self.set_sync_state(self.tr("Offline – ikke tilmeldt en central"))
+        self.set_sync_state(tr(CTX, "Offline – ikke tilmeldt en central"))
 
         self._build_menus()
         ops.changed.connect(self._store_changed)
@@ -174,14 +176,14 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
         if missing:
-            self.statusBar().showMessage(self.tr(
+            self.statusBar().showMessage(tr(CTX, 
                 "Kan ikke vises: {pages}. Fejlen er skrevet i loggen.").format(
                 pages=", ".join(missing)), STATUS_MESSAGE_MS)
 
     def _title(self, key: str) -> str:
         class_name = next(c for k, _m, c in PAGES if k == key)
         source = PAGE_TITLES.get(key, key)
-        return QCoreApplication.translate(class_name, source)
+        return tr(class_name, source)
 
     def _build_page(self, key: str) -> Page | None:
         """Import and build the page ``key`` (its first showing), its saved splitters
@@ -195,7 +197,7 @@ class MainWindow(QMainWindow):
         except Exception:
             log.exception("page %s failed to load; skipped", key)
             self.pages.broken.add(key)
-            self.statusBar().showMessage(self.tr(
+            self.statusBar().showMessage(tr(CTX, 
                 "Siden »{page}« kan ikke vises. Fejlen er skrevet i loggen.").format(
                 page=self._title(key)), STATUS_MESSAGE_MS)
             return None
@@ -249,7 +251,7 @@ class MainWindow(QMainWindow):
             self.nav.blockSignals(True)  # back to the page that is still being edited
             self.nav.setCurrentRow(self.page_keys().index(leaving.page_key))
             self.nav.blockSignals(False)
-            self.statusBar().showMessage(self.tr(
+            self.statusBar().showMessage(tr(CTX, 
                 "Ændringen kan ikke gemmes – ret det markerede, eller fortryd med Ctrl+Z."),
                 STATUS_MESSAGE_MS)
             return
@@ -264,7 +266,7 @@ class MainWindow(QMainWindow):
                 page.open_item(ident)
             return
         self.statusBar().showMessage(
-            self.tr("{kind} kan ikke vises: siden findes ikke i denne version.")
+            tr(CTX, "{kind} kan ikke vises: siden findes ikke i denne version.")
             .format(kind=kind_label(kind)), STATUS_MESSAGE_MS)
 
     def _match_proposed(self, match_id: str) -> None:
@@ -302,7 +304,7 @@ class MainWindow(QMainWindow):
             status, "running", False)
         self.sync_label.setStyleSheet(PROBLEM_STYLE if failed else "")
         self.sync_progress.show_status(status)
-        self.outbox_label.setText(self.tr("Ændringer der venter på at blive sendt: {n}")
+        self.outbox_label.setText(tr(CTX, "Ændringer der venter på at blive sendt: {n}")
                                   .format(n=getattr(status, "waiting", 0)))
         report = getattr(status, "last_report", None)
         if report is not None and report is not getattr(self, "_sync_report", None):
@@ -317,7 +319,7 @@ class MainWindow(QMainWindow):
         self.ops.read_task(outbox_count, on_done=self._show_waiting, context=self)
 
     def _show_waiting(self, waiting: int) -> None:
-        self.outbox_label.setText(self.tr("Ændringer der venter på at blive sendt: {n}")
+        self.outbox_label.setText(tr(CTX, "Ændringer der venter på at blive sendt: {n}")
                                   .format(n=waiting))
 
     def _store_changed(self, changes: OpChanges) -> None:
@@ -327,34 +329,34 @@ class MainWindow(QMainWindow):
 
     # -- menus and shortcuts -----------------------------------------------------------
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&Filer"))
-        search = QAction(self.tr("&Søg …"), self)
+        file_menu = self.menuBar().addMenu(tr(CTX, "&Filer"))
+        search = QAction(tr(CTX, "&Søg …"), self)
         search.setShortcut(QKeySequence("Ctrl+K"))
         search.triggered.connect(lambda: self.search_popup.start())
         file_menu.addAction(search)
-        reload_ = QAction(self.tr("&Genindlæs siden"), self)
+        reload_ = QAction(tr(CTX, "&Genindlæs siden"), self)
         reload_.setShortcut(QKeySequence("F5"))
         reload_.triggered.connect(self._reload_current)
         file_menu.addAction(reload_)
         file_menu.addSeparator()
-        quit_ = QAction(self.tr("&Afslut"), self)
+        quit_ = QAction(tr(CTX, "&Afslut"), self)
         quit_.setShortcut(QKeySequence("Ctrl+Q"))
         quit_.triggered.connect(self.close)
         file_menu.addAction(quit_)
 
-        go_menu = self.menuBar().addMenu(self.tr("&Gå til"))
+        go_menu = self.menuBar().addMenu(tr(CTX, "&Gå til"))
         for n, key in enumerate(self.page_keys(), start=1):
             action = QAction(self._title(key), self)
             action.setShortcut(QKeySequence(f"Ctrl+{n}"))
             action.triggered.connect(lambda _checked=False, k=key: self._go(k))
             go_menu.addAction(action)
-        nav_focus = QAction(self.tr("Fokus på &navigationen"), self)
+        nav_focus = QAction(tr(CTX, "Fokus på &navigationen"), self)
         nav_focus.setShortcut(QKeySequence("Ctrl+0"))
         nav_focus.triggered.connect(self.nav.setFocus)
         go_menu.addAction(nav_focus)
 
-        settings_menu = self.menuBar().addMenu(self.tr("&Indstillinger"))
-        language_menu = settings_menu.addMenu(self.tr("&Sprog"))
+        settings_menu = self.menuBar().addMenu(tr(CTX, "&Indstillinger"))
+        language_menu = settings_menu.addMenu(tr(CTX, "&Sprog"))
         group = QActionGroup(self)
         for code, name in (("da", "Dansk"), ("en", "English")):  # each in its own language
             action = QAction(name, self, checkable=True)
@@ -435,7 +437,7 @@ class MainWindow(QMainWindow):
             if not page.leave():
                 event.ignore()
                 self.show_page(page.page_key)
-                self.statusBar().showMessage(self.tr(
+                self.statusBar().showMessage(tr(CTX, 
                     "Programmet er ikke lukket: en ændring kan ikke gemmes – ret det "
                     "markerede, eller fortryd med Ctrl+Z."), STATUS_MESSAGE_MS)
                 return

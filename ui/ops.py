@@ -25,12 +25,12 @@ from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 
 from consultant_app.errors import UserError, ValidationError
 from consultant_app.store import ALL_TABLES, Store
 
-from .i18n import translate_message
+from .i18n import tr, translate_message
 
 log = logging.getLogger(__name__)
 
@@ -50,14 +50,14 @@ class OpFailure:
             by_field: dict[str, list[str]] = {}
             for p in exc.problems:
                 by_field.setdefault(p.field, []).append(translate_message(p.message))
-            lines = [f"{p.field_text(QCoreApplication.translate)}: "
+            lines = [f"{p.field_text(tr)}: "
                      f"{translate_message(p.message)}" for p in exc.problems]
             return cls("\n".join(lines), by_field)
         if isinstance(exc, UserError):
             return cls(translate_message(exc.message))
         log.error("unexpected error in background operation:\n%s",
                   "".join(traceback.format_exception(exc)))
-        return cls(QCoreApplication.translate(
+        return cls(tr(
             "ops", "Der skete en uventet fejl, og intet blev gemt. Fejlen er skrevet i loggen."),
             unexpected=True)
 

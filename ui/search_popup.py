@@ -9,15 +9,35 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, QObject,
-                            QPersistentModelIndex, Qt, QTimer, Signal)
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHeaderView, QLabel, QLineEdit,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from consultant_app.search import KINDS, SearchHit, search
 
+from .i18n import tr
 from .ops import Ops
+
+SEARCH_POPUP_CTX = "SearchPopup"
+SEARCH_RESULTS_MODEL_CTX = "SearchResultsModel"
 
 DEBOUNCE_MS = 150
 LIMIT = 30
@@ -54,18 +74,18 @@ class SearchResultsModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
                 and 0 <= section < 3):
-            return (self.tr("Type"), self.tr("Navn / titel"), self.tr("Detaljer"))[section]
+            return (tr(SEARCH_RESULTS_MODEL_CTX, "Type"), tr(SEARCH_RESULTS_MODEL_CTX, "Navn / titel"), tr(SEARCH_RESULTS_MODEL_CTX, "Detaljer"))[section]
         return None
 
 
 def kind_label(kind: str) -> str:
     """The Danish name of a kind of record, translated."""
     labels = {
-        "employer": QCoreApplication.translate("kinds", "Virksomhed"),
-        "vacancy": QCoreApplication.translate("kinds", "Stilling"),
-        "citizen": QCoreApplication.translate("kinds", "Borger"),
-        "match": QCoreApplication.translate("kinds", "Match"),
-        "placement_agreement": QCoreApplication.translate("kinds", "Aftale"),
+        "employer": tr("kinds", "Virksomhed"),
+        "vacancy": tr("kinds", "Stilling"),
+        "citizen": tr("kinds", "Borger"),
+        "match": tr("kinds", "Match"),
+        "placement_agreement": tr("kinds", "Aftale"),
     }
     return labels.get(kind, kind)
 
@@ -76,18 +96,18 @@ class SearchPopup(QDialog):
     def __init__(self, ops: Ops, parent: QWidget | None = None):
         super().__init__(parent)
         self.ops = ops
-        self.setWindowTitle(self.tr("Søg"))
+        self.setWindowTitle(tr(SEARCH_POPUP_CTX, "Søg"))
         self.setModal(True)
         self.resize(720, 420)
 
         self.query = QLineEdit(self)
-        self.query.setPlaceholderText(self.tr("Søg efter virksomhed, stilling eller borger …"))
-        self.query.setAccessibleName(self.tr("Søgefelt"))
+        self.query.setPlaceholderText(tr(SEARCH_POPUP_CTX, "Søg efter virksomhed, stilling eller borger …"))
+        self.query.setAccessibleName(tr(SEARCH_POPUP_CTX, "Søgefelt"))
         self.query.setClearButtonEnabled(True)
         self.model = SearchResultsModel(self)
         self.results = QTableView(self)
         self.results.setModel(self.model)
-        self.results.setAccessibleName(self.tr("Søgeresultater"))
+        self.results.setAccessibleName(tr(SEARCH_POPUP_CTX, "Søgeresultater"))
         self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -101,7 +121,7 @@ class SearchPopup(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(1, 260)
         header.setStretchLastSection(True)
-        self.status = QLabel(self.tr("Skriv mindst ét ord. Enter åbner, Esc lukker."), self)
+        self.status = QLabel(tr(SEARCH_POPUP_CTX, "Skriv mindst ét ord. Enter åbner, Esc lukker."), self)
         self.status.setWordWrap(True)
 
         layout = QVBoxLayout(self)
@@ -134,12 +154,12 @@ class SearchPopup(QDialog):
         self.model.set_hits(hits)
         if hits:
             self.results.selectRow(0)
-            self.status.setText(self.tr("Resultater: {n}. Enter åbner det markerede.")
+            self.status.setText(tr(SEARCH_POPUP_CTX, "Resultater: {n}. Enter åbner det markerede.")
                                 .format(n=len(hits)))
         elif text:
-            self.status.setText(self.tr("Ingen resultater for \u201d{text}\u201d.").format(text=text))
+            self.status.setText(tr(SEARCH_POPUP_CTX, "Ingen resultater for \u201d{text}\u201d.").format(text=text))
         else:
-            self.status.setText(self.tr("Skriv mindst ét ord. Enter åbner, Esc lukker."))
+            self.status.setText(tr(SEARCH_POPUP_CTX, "Skriv mindst ét ord. Enter åbner, Esc lukker."))
 
     def open_current(self) -> None:
         if self._timer.isActive():  # Enter typed before the timer fired: search first

@@ -7,14 +7,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from consultant_app.text import format_moment
 
 if TYPE_CHECKING:  # the engine (httpx, pydantic) is imported when sync starts, not before
     from sync.client import SyncRunner, SyncStatus
 
+from .i18n import tr
 from .ops import OpFailure, run_task, translate_message
+
+SYNC_BRIDGE_CTX = "SyncBridge"
 
 AFTER_CHANGE_MS = 10_000  # a local change is sent this long after the last one
 
@@ -86,7 +89,7 @@ class SyncBridge(QObject):
         run_task(work, on_done=self.enrolled.emit, on_error=self._enroll_failed, context=self)
 
     def _enroll_failed(self, failure: OpFailure) -> None:
-        self.enroll_failed.emit(self.tr("Tilmeldingen fejlede uventet; fejlen er skrevet i "
+        self.enroll_failed.emit(tr(SYNC_BRIDGE_CTX, "Tilmeldingen fejlede uventet; fejlen er skrevet i "
                                         "loggen.") if failure.unexpected else failure.summary)
 
 
@@ -94,7 +97,6 @@ class SyncBridge(QObject):
 # the catalogue's updater finds them: behind a one-argument wrapper it cannot see them, nor
 # can the translation test that compares the catalogue with what the updater finds.
 CTX = "sync"
-tr = QCoreApplication.translate
 
 
 def local_time(stamp) -> str:  # type: ignore[no-untyped-def]

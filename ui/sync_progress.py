@@ -7,6 +7,10 @@ from typing import Any
 
 from PySide6.QtWidgets import QProgressBar, QWidget
 
+from .i18n import tr
+
+CTX = "SyncProgress"
+
 
 class SyncProgress(QProgressBar):
     """Follows the background sync's ``SyncStatus``: the share done of the running phase when
@@ -14,7 +18,7 @@ class SyncProgress(QProgressBar):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setAccessibleName(self.tr("Synkroniseringens fremdrift"))
+        self.setAccessibleName(tr(CTX, "Synkroniseringens fremdrift"))
         self.hide()
 
     def show_status(self, status: Any) -> None:

@@ -51,8 +51,19 @@ def install_translator(language: str, app: QCoreApplication | None = None) -> bo
     return True
 
 
+def tr(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """The one way the desktop translates its own words: ``text`` looked up in the
+    catalogue under ``context``, always named (``tr(CTX, "…")``, with ``CTX`` a module
+    constant that ``python -m ui.i18n.update`` resolves). Not ``QObject.tr``: PySide takes
+    its context from the object's class at run time, so a text written in a base class
+    would be looked up under each subclass's name and found under none. ``n`` chooses a
+    plural form ("%n i listen")."""
+    return QCoreApplication.translate(context, text, disambiguation, n)
+
+
 def translate_message(message: Message) -> str:
-    """A core ``text.Message`` rendered through Qt's translator. Here, beside the catalogue,
-    so that the start (the passphrase dialog) can say why a profile did not open without
-    importing the store."""
-    return message.render(lambda ctx, text: QCoreApplication.translate(ctx, text))
+    """A core ``text.Message`` (its template marked with ``QT_TRANSLATE_NOOP`` in the core,
+    which does not import Qt) rendered through the same translator. Here, beside the
+    catalogue, so that the start (the passphrase dialog) can say why a profile did not open
+    without importing the store."""
+    return message.render(tr)

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -25,6 +24,8 @@ from consultant_app.queries import LISTS, list_rows
 if TYPE_CHECKING:
     from ..ops import Ops
 from consultant_app.text import format_date, format_moment, format_number
+
+from ..i18n import tr
 
 IdsFn = Callable[[str, str | None, bool], list[str]]
 RowsFn = Callable[[Sequence[str]], dict[str, tuple[Any, ...]]]
@@ -116,7 +117,7 @@ class IdTableModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
                 and 0 <= section < len(self.columns)):
-            return QCoreApplication.translate("columns", self.columns[section].label)
+            return tr("columns", self.columns[section].label)
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

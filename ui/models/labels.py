@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from consultant_app import domain
 
+from ..i18n import tr
 from .id_table import Formatter, default_format
 
 # (kind, column key) -> the vocabulary its codes come from
@@ -30,7 +31,7 @@ def domain_label(vocabulary: Mapping[str, str], code: str | None) -> str:
     if not code:
         return ""
     label = vocabulary.get(code)
-    return code if label is None else QCoreApplication.translate(domain.CTX, label)
+    return code if label is None else tr(domain.CTX, label)
 
 
 def formatter_for(kind: str) -> Formatter:
@@ -39,7 +40,7 @@ def formatter_for(kind: str) -> Formatter:
         if vocabulary is not None and isinstance(value, str):
             return domain_label(vocabulary, value)
         if isinstance(value, bool):
-            return QCoreApplication.translate("labels", "Ja") if value else ""
+            return tr("labels", "Ja") if value else ""
         return default_format(key, value)
     return format_value
 
@@ -57,5 +58,5 @@ AGREEMENT_STATUSES = {
 def status_text(status: str) -> str:
     """The Danish name of an agreement's status."""
     if status in AGREEMENT_STATUSES:
-        return QCoreApplication.translate("agreements", AGREEMENT_STATUSES[status])
+        return tr("agreements", AGREEMENT_STATUSES[status])
     return status

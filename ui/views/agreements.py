@@ -17,6 +17,7 @@ from consultant_app import queries
 from consultant_app.queries import list_tables
 from forms.templates import get_template
 
+from ..i18n import tr
 from ..models.id_table import default_format
 from ..models.labels import status_text
 from ..ops import OpChanges, Ops
@@ -25,6 +26,8 @@ from .agreement_wizard import AgreementWizard, parse_agreement_ref
 from .partials.agreement_fields import tr_template
 from .partials.id_list import IdListPanel
 from .partials.inputs import action_button, page_action
+
+CTX = "AgreementsPage"
 
 
 def format_agreement_cell(key: str, value: Any) -> str:
@@ -64,17 +67,17 @@ class AgreementsPage(Page):
         super().__init__(ops, parent)
         self.list = IdListPanel(ops, "placement_agreement", list_agreement_ids,
                                 queries.list_rows, format_agreement_cell,
-                                list_name=self.tr("Aftaler"), empty_text=self.tr(
+                                list_name=tr(CTX, "Aftaler"), empty_text=tr(CTX, 
                                     "Ingen aftaler endnu. Start en med Ctrl+N, eller fra en "
                                     "virksomhed (Ctrl+Shift+A) eller et match."), parent=self)
         self.list.filter_edit.hide()
         self.list.current_changed.connect(self.open_item)
-        self.a_new = page_action(self, self.tr("&Ny aftale (Ctrl+N)"), "Ctrl+N", self.new_agreement)
-        self.a_new.setToolTip(self.tr("Start en ny aftale"))
-        page_action(self, self.tr("Gå til listen"), "Ctrl+F", self.list.table.setFocus, "Ctrl+L")
-        self.a_rules = page_action(self, self.tr("&Regelbog (Ctrl+R)"), "Ctrl+R",
+        self.a_new = page_action(self, tr(CTX, "&Ny aftale (Ctrl+N)"), "Ctrl+N", self.new_agreement)
+        self.a_new.setToolTip(tr(CTX, "Start en ny aftale"))
+        page_action(self, tr(CTX, "Gå til listen"), "Ctrl+F", self.list.table.setFocus, "Ctrl+L")
+        self.a_rules = page_action(self, tr(CTX, "&Regelbog (Ctrl+R)"), "Ctrl+R",
                                    self.show_rule_book)
-        self.a_rules.setToolTip(self.tr("Reglerne i kraft på en dato, med hjemmel"))
+        self.a_rules.setToolTip(tr(CTX, "Reglerne i kraft på en dato, med hjemmel"))
         self.list.extra.addStretch(1)
         self.list.extra.addWidget(action_button(self.a_rules, self))
         self.list.extra.addWidget(action_button(self.a_new, self))
@@ -107,7 +110,7 @@ class AgreementsPage(Page):
         return state.agreement_id if state is not None else ""
 
     def page_title(self) -> str:
-        return self.tr("Aftaler")
+        return tr(CTX, "Aftaler")
 
     def refresh(self) -> None:
         self.list.reload()

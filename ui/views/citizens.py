@@ -25,6 +25,7 @@ from consultant_app import postcodes, queries, services
 from consultant_app.domain import DRIVING_LICENCES, RESTRICTIONS, TARGET_GROUPS
 from consultant_app.queries import list_tables
 
+from ..i18n import tr
 from ..models.id_table import BackgroundIdTableModel, default_format
 from ..models.labels import domain_label, formatter_for
 from ..ops import OpChanges, Ops
@@ -44,6 +45,8 @@ from .partials.record_page import RecordPage
 from .partials.sealed_pdf import agreement_pdf_actions
 from .partials.suggestions import SuggestionsPanel
 from .partials.tables import read_only_table
+
+CTX = "CitizensPage"
 
 
 def format_citizen_cell(key: str, value: Any) -> str:
@@ -70,91 +73,91 @@ class CitizensPage(RecordPage):
         self._masked = ""
 
         self.list = IdListPanel(ops, "citizen", list_citizen_ids, queries.list_rows,
-                                format_citizen_cell, list_name=self.tr("Borgere"),
-                                filter_hint=self.tr("Filtrér borgere: navn, kompetence, "
+                                format_citizen_cell, list_name=tr(CTX, "Borgere"),
+                                filter_hint=tr(CTX, "Filtrér borgere: navn, kompetence, "
                                                     "postnr. (Ctrl+F)"), parent=self)
         self.list.current_changed.connect(self.open_item)
 
-        self.a_new = page_action(self, self.tr("&Ny borger"), "Ctrl+N", self.new_citizen)
-        self.a_save = page_action(self, self.tr("&Gem"), QKeySequence.StandardKey.Save, self.save)
-        self.a_undo = page_action(self, self.tr("&Fortryd"), QKeySequence.StandardKey.Undo,
+        self.a_new = page_action(self, tr(CTX, "&Ny borger"), "Ctrl+N", self.new_citizen)
+        self.a_save = page_action(self, tr(CTX, "&Gem"), QKeySequence.StandardKey.Save, self.save)
+        self.a_undo = page_action(self, tr(CTX, "&Fortryd"), QKeySequence.StandardKey.Undo,
                                   self.undo)
-        self.a_reveal = page_action(self, self.tr("&Vis CPR"), "Ctrl+Shift+C", self.reveal_cpr)
-        page_action(self, self.tr("Filtrér"), "Ctrl+F", self.list.focus_filter, "Ctrl+L")
+        self.a_reveal = page_action(self, tr(CTX, "&Vis CPR"), "Ctrl+Shift+C", self.reveal_cpr)
+        page_action(self, tr(CTX, "Filtrér"), "Ctrl+F", self.list.focus_filter, "Ctrl+L")
 
-        self.name = self.form.add("name", self.tr("&Navn:"), QLineEdit())
+        self.name = self.form.add("name", tr(CTX, "&Navn:"), QLineEdit())
 
         cpr_cell = QWidget()
         cpr_row = QHBoxLayout(cpr_cell)
         cpr_row.setContentsMargins(0, 0, 0, 0)
         self.cpr = QLineEdit()
         self.cpr.setMaximumWidth(140)
-        self.cpr.setPlaceholderText(self.tr("DDMMÅÅ-XXXX"))
+        self.cpr.setPlaceholderText(tr(CTX, "DDMMÅÅ-XXXX"))
         self.cpr_button = action_button(self.a_reveal, cpr_cell)
         self.cpr_note = QLabel()
         self.cpr_note.setStyleSheet("color: palette(mid);")
         cpr_row.addWidget(self.cpr)
         cpr_row.addWidget(self.cpr_button)
         cpr_row.addWidget(self.cpr_note, 1)
-        self.form.add("cpr", self.tr("&CPR-nummer:"), cpr_cell, focus=self.cpr)
+        self.form.add("cpr", tr(CTX, "&CPR-nummer:"), cpr_cell, focus=self.cpr)
 
-        self.target_group = self.form.add("target_group", self.tr("&Målgruppe:"), ChoiceBox())
-        fill_combo(self.target_group, TARGET_GROUPS, blank=self.tr("(vælg målgruppe)"))
-        self.max_hours = self.form.add("max_hours_per_week", self.tr("&Timer pr. uge (kan):"),
+        self.target_group = self.form.add("target_group", tr(CTX, "&Målgruppe:"), ChoiceBox())
+        fill_combo(self.target_group, TARGET_GROUPS, blank=tr(CTX, "(vælg målgruppe)"))
+        self.max_hours = self.form.add("max_hours_per_week", tr(CTX, "&Timer pr. uge (kan):"),
                                        QLineEdit())
         self.max_hours.setMaximumWidth(70)
-        self.restrictions = self.form.add("restrictions", self.tr("S&kånehensyn:"),
+        self.restrictions = self.form.add("restrictions", tr(CTX, "S&kånehensyn:"),
                                           CheckList(RESTRICTIONS))
-        self.skills = self.form.add("skills", self.tr("K&ompetencer:"), QLineEdit())
-        self.skills.setPlaceholderText(self.tr("adskilt med komma"))
-        self.wishes = self.form.add("wished_occupations", self.tr("Ønskede &jobs:"), QLineEdit())
-        self.wishes.setPlaceholderText(self.tr("adskilt med komma"))
-        self.licence = self.form.add("driving_licence", self.tr("Kø&rekort:"), ChoiceBox())
-        fill_combo(self.licence, {c: c for c in DRIVING_LICENCES if c}, blank=self.tr("Intet"))
-        self.languages = self.form.add("languages", self.tr("&Sprog:"), QLineEdit())
-        self.languages.setPlaceholderText(self.tr("adskilt med komma, fx dansk, engelsk"))
+        self.skills = self.form.add("skills", tr(CTX, "K&ompetencer:"), QLineEdit())
+        self.skills.setPlaceholderText(tr(CTX, "adskilt med komma"))
+        self.wishes = self.form.add("wished_occupations", tr(CTX, "Ønskede &jobs:"), QLineEdit())
+        self.wishes.setPlaceholderText(tr(CTX, "adskilt med komma"))
+        self.licence = self.form.add("driving_licence", tr(CTX, "Kø&rekort:"), ChoiceBox())
+        fill_combo(self.licence, {c: c for c in DRIVING_LICENCES if c}, blank=tr(CTX, "Intet"))
+        self.languages = self.form.add("languages", tr(CTX, "&Sprog:"), QLineEdit())
+        self.languages.setPlaceholderText(tr(CTX, "adskilt med komma, fx dansk, engelsk"))
 
         place = QWidget()
         place_row = QHBoxLayout(place)
         place_row.setContentsMargins(0, 0, 0, 0)
         self.postcode = QLineEdit()
         self.postcode.setMaximumWidth(70)
-        self.postcode.setAccessibleName(self.tr("Postnummer"))
+        self.postcode.setAccessibleName(tr(CTX, "Postnummer"))
         self.town = QLabel()
-        self.town.setAccessibleName(self.tr("By"))
+        self.town.setAccessibleName(tr(CTX, "By"))
         self.commute = QLineEdit()
         self.commute.setMaximumWidth(70)
-        self.commute.setAccessibleName(self.tr("Maks. transport i km"))
+        self.commute.setAccessibleName(tr(CTX, "Maks. transport i km"))
         place_row.addWidget(self.postcode)
         place_row.addWidget(self.town, 1)
-        place_row.addWidget(QLabel(self.tr("maks. transport")))
+        place_row.addWidget(QLabel(tr(CTX, "maks. transport")))
         place_row.addWidget(self.commute)
-        place_row.addWidget(QLabel(self.tr("km")))
-        self.form.add(("postcode", "max_commute_km"), self.tr("&Postnr.:"), place,
+        place_row.addWidget(QLabel(tr(CTX, "km")))
+        self.form.add(("postcode", "max_commute_km"), tr(CTX, "&Postnr.:"), place,
                       focus=self.postcode)
         self.postcode.textChanged.connect(self._update_town)
 
-        self.unemployed_since = self.form.add("unemployed_since", self.tr("Le&dig siden:"),
+        self.unemployed_since = self.form.add("unemployed_since", tr(CTX, "Le&dig siden:"),
                                               QLineEdit())
-        self.unemployed_since.setPlaceholderText(self.tr("fx 1-3-2025"))
+        self.unemployed_since.setPlaceholderText(tr(CTX, "fx 1-3-2025"))
         self.unemployed_since.setMaximumWidth(120)
-        self.phone = self.form.add("phone", self.tr("Te&lefon:"), QLineEdit())
+        self.phone = self.form.add("phone", tr(CTX, "Te&lefon:"), QLineEdit())
         self.phone.setMaximumWidth(160)
-        self.email = self.form.add("email", self.tr("&E-mail:"), QLineEdit())
-        self.notes = self.form.add("notes", self.tr("Not&ater:"), QPlainTextEdit())
+        self.email = self.form.add("email", tr(CTX, "&E-mail:"), QLineEdit())
+        self.notes = self.form.add("notes", tr(CTX, "Not&ater:"), QPlainTextEdit())
         self.notes.setTabChangesFocus(True)
         self.notes.setMinimumHeight(90)
-        self.notes.setToolTip(self.tr("Noter gemmes krypteret på computeren."))
+        self.notes.setToolTip(tr(CTX, "Noter gemmes krypteret på computeren."))
 
         header = self.record_header((self.a_new, self.a_save, self.a_undo))
-        self.suggestions = SuggestionsPanel(ops, "vacancy", self.tr("Passende stillinger"), self)
+        self.suggestions = SuggestionsPanel(ops, "vacancy", tr(CTX, "Passende stillinger"), self)
         self.suggestions.activated.connect(lambda ident: self.open_requested.emit(
             "vacancy", ident))
         # Under the form: the suggested vacancies and the citizen's agreements, each a tab.
         self.lower = QTabWidget(self)
-        self.lower.setAccessibleName(self.tr("Forslag og aftaler"))
-        self.lower.addTab(self.suggestions, self.tr("Passende stillinger"))
-        self.lower.addTab(self._build_agreements(), self.tr("Aftaler"))
+        self.lower.setAccessibleName(tr(CTX, "Forslag og aftaler"))
+        self.lower.addTab(self.suggestions, tr(CTX, "Passende stillinger"))
+        self.lower.addTab(self._build_agreements(), tr(CTX, "Aftaler"))
         self.lower.hide()
         list_detail_layout(self, self.list, self.record_editor(), "citizens", header,
                            self.lower)
@@ -174,7 +177,7 @@ class CitizensPage(RecordPage):
             formatter_for("placement_agreement"), self,
             ids_args=lambda: (self.citizen_id,))
         self.agreements.loaded.connect(self._count_agreements)
-        self.agreements_view = read_only_table(self.agreements, self.tr("Borgerens aftaler"),
+        self.agreements_view = read_only_table(self.agreements, tr(CTX, "Borgerens aftaler"),
                                                box)
         self.agreements_view.activated.connect(lambda index: self.open_requested.emit(
             "placement_agreement", self.agreements.id_at(index.row())))
@@ -196,12 +199,12 @@ class CitizensPage(RecordPage):
 
     def _count_agreements(self) -> None:
         n = self.agreements.rowCount()
-        self.lower.setTabText(1, self.tr("Aftaler ({n})").format(n=n) if n
-                              else self.tr("Aftaler"))
+        self.lower.setTabText(1, tr(CTX, "Aftaler ({n})").format(n=n) if n
+                              else tr(CTX, "Aftaler"))
 
     # -- Page contract ------------------------------------------------------------------
     def page_title(self) -> str:
-        return self.tr("Borgere")
+        return tr(CTX, "Borgere")
 
     def refresh(self) -> None:
         self.list.reload()
@@ -223,7 +226,7 @@ class CitizensPage(RecordPage):
             return
         detail = self.ops.run_sync_read(queries.citizen_detail, ident)
         if detail is None:
-            self.saved_note.setText(self.tr("Borgeren findes ikke længere."))
+            self.saved_note.setText(tr(CTX, "Borgeren findes ikke længere."))
             return
         self.list.select(ident)
         self._show(detail)
@@ -249,7 +252,7 @@ class CitizensPage(RecordPage):
         self.cpr_revealed = True
         self.autosave.quietly(lambda: self.cpr.setText(cpr))
         self.cpr.setReadOnly(False)
-        self.cpr_note.setText(self.tr("Visningen er logget."))
+        self.cpr_note.setText(tr(CTX, "Visningen er logget."))
         self.a_reveal.setEnabled(False)
 
     def hide_cpr(self) -> None:
@@ -297,10 +300,10 @@ class CitizensPage(RecordPage):
         self.citizen_id = ""
         self._masked = ""
         self.cpr_revealed = False
-        self.heading.setText(self.tr("Ny borger"))
+        self.heading.setText(tr(CTX, "Ny borger"))
         self.cpr.clear()
         self.cpr.setReadOnly(False)
-        self.cpr_note.setText(self.tr("Skrives DDMMÅÅ-XXXX."))
+        self.cpr_note.setText(tr(CTX, "Skrives DDMMÅÅ-XXXX."))
         self.a_reveal.setEnabled(False)
         self.lower.hide()
         self.suggestions.rank("")

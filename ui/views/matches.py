@@ -15,7 +15,6 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractListModel,
     QAbstractTableModel,
-    QCoreApplication,
     QItemSelectionModel,
     QMimeData,
     QModelIndex,
@@ -44,6 +43,7 @@ from consultant_app import queries, services
 from consultant_app.domain import MATCH_PIPELINE, MATCH_STATUSES
 from consultant_app.queries import MatchCard, list_tables
 
+from ..i18n import tr
 from ..models.id_table import ID_ROLE, default_format
 from ..models.labels import domain_label
 from ..ops import OpChanges, OpFailure, Ops
@@ -53,6 +53,9 @@ from .agreement_wizard import new_agreement_ref
 from .partials.id_list import IdListPanel
 from .partials.inputs import action_button, page_action, while_alive
 from .vacancies import format_vacancy_cell
+
+DECLINE_DIALOG_CTX = "DeclineDialog"
+MATCHES_PAGE_CTX = "MatchesPage"
 
 MIME_TYPE = "application/x-consultant-match-ids"
 # What a vacancy's pipeline and a match's history show.
@@ -93,7 +96,7 @@ class PipelineStepModel(QAbstractListModel):
             return card.citizen_name
         if role == Qt.ItemDataRole.ToolTipRole:
             if card.decline_reason:
-                return QCoreApplication.translate("matches", "Afslået: {reason}").format(
+                return tr("matches", "Afslået: {reason}").format(
                     reason=card.decline_reason)
             return card.citizen_name
         if role == ID_ROLE:
@@ -177,7 +180,7 @@ class HistoryModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
                 and 0 <= section < 5):
-            return QCoreApplication.translate("matches", self.HEADERS[section])
+            return tr("matches", self.HEADERS[section])
         return None
 
 
@@ -192,16 +195,16 @@ class DeclineDialog(QDialog):
 
     def __init__(self, citizen_name: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Afslå match"))
+        self.setWindowTitle(tr(DECLINE_DIALOG_CTX, "Afslå match"))
         self.reason = QPlainTextEdit(self)
-        self.reason.setAccessibleName(self.tr("Begrundelse"))
+        self.reason.setAccessibleName(tr(DECLINE_DIALOG_CTX, "Begrundelse"))
         self.reason.setTabChangesFocus(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Afslå"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr(DECLINE_DIALOG_CTX, "Afslå"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        label = QLabel(self.tr("Hvorfor er {name} afslået til stillingen?").format(
+        label = QLabel(tr(DECLINE_DIALOG_CTX, "Hvorfor er {name} afslået til stillingen?").format(
             name=citizen_name), self)
         label.setBuddy(self.reason)
         layout = QVBoxLayout(self)
@@ -245,32 +248,32 @@ class MatchesPage(Page):
         self.match_id = ""
 
         self.list = IdListPanel(ops, "vacancy", list_vacancy_ids, queries.list_rows,
-                                format_vacancy_cell, list_name=self.tr("Stillinger"),
-                                filter_hint=self.tr("Filtrér stillinger (Ctrl+F)"), parent=self)
+                                format_vacancy_cell, list_name=tr(MATCHES_PAGE_CTX, "Stillinger"),
+                                filter_hint=tr(MATCHES_PAGE_CTX, "Filtrér stillinger (Ctrl+F)"), parent=self)
         self.list.current_changed.connect(self.show_vacancy)
 
         # Alt+arrows, as the wizard's steps: a text field keeps Ctrl+arrows (word by word),
         # so they did nothing while the focus was in the filter.
-        self.a_next = page_action(self, self.tr("Næste trin →"), "Alt+Right",
+        self.a_next = page_action(self, tr(MATCHES_PAGE_CTX, "Næste trin →"), "Alt+Right",
                                   lambda: self.move_selected(+1))
-        self.a_previous = page_action(self, self.tr("← Forrige trin"), "Alt+Left",
+        self.a_previous = page_action(self, tr(MATCHES_PAGE_CTX, "← Forrige trin"), "Alt+Left",
                                       lambda: self.move_selected(-1))
         # At the table the employer's yes comes in one go: proposed to agreed in one move
         # (the history still shows the step it came from).
-        self.a_agreed = page_action(self, self.tr("Aftalt ✓"), "Ctrl+Shift+Return",
+        self.a_agreed = page_action(self, tr(MATCHES_PAGE_CTX, "Aftalt ✓"), "Ctrl+Shift+Return",
                                     lambda: self.move_selected_to("agreed"))
         # Ctrl+D is "follow-up done" on Today and on an employer.
-        self.a_decline = page_action(self, self.tr("&Afslå…"), "Ctrl+Shift+Delete",
+        self.a_decline = page_action(self, tr(MATCHES_PAGE_CTX, "&Afslå…"), "Ctrl+Shift+Delete",
                                      self.decline_selected)
-        self.a_citizen = page_action(self, self.tr("Åbn &borger"), "Ctrl+Shift+B",
+        self.a_citizen = page_action(self, tr(MATCHES_PAGE_CTX, "Åbn &borger"), "Ctrl+Shift+B",
                                      self.open_citizen)
-        self.a_vacancy = page_action(self, self.tr("Åbn &stilling"), "Ctrl+Shift+V",
+        self.a_vacancy = page_action(self, tr(MATCHES_PAGE_CTX, "Åbn &stilling"), "Ctrl+Shift+V",
                                      self.open_vacancy)
-        self.a_agreement = page_action(self, self.tr("Lav aftale …"), "Ctrl+Shift+A",
+        self.a_agreement = page_action(self, tr(MATCHES_PAGE_CTX, "Lav aftale …"), "Ctrl+Shift+A",
                                        self.make_agreement)
-        page_action(self, self.tr("Filtrér"), "Ctrl+F", self.list.focus_filter, "Ctrl+L")
+        page_action(self, tr(MATCHES_PAGE_CTX, "Filtrér"), "Ctrl+F", self.list.focus_filter, "Ctrl+L")
 
-        self.heading = QLabel(self.tr("Vælg en stilling i listen."), self)
+        self.heading = QLabel(tr(MATCHES_PAGE_CTX, "Vælg en stilling i listen."), self)
         font = QFont(self.heading.font())
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
@@ -280,7 +283,7 @@ class MatchesPage(Page):
         self.problem = QLabel(self)
         self.problem.setStyleSheet(PROBLEM_STYLE)
         self.problem.setWordWrap(True)
-        self.problem.setAccessibleName(self.tr("Fejl"))
+        self.problem.setAccessibleName(tr(MATCHES_PAGE_CTX, "Fejl"))
         self.problem.hide()
 
         self.step_models: dict[str, PipelineStepModel] = {}
@@ -327,12 +330,12 @@ class MatchesPage(Page):
             buttons.addWidget(action_button(action, self))
         buttons.addStretch(1)
 
-        self.history_title = QLabel(self.tr("Forløb"), self)
+        self.history_title = QLabel(tr(MATCHES_PAGE_CTX, "Forløb"), self)
         self.history_title.setStyleSheet("font-weight: bold;")
         self.history = HistoryModel(self)
         self.history_view = QTableView(self)
         self.history_view.setModel(self.history)
-        self.history_view.setAccessibleName(self.tr("Matchets forløb"))
+        self.history_view.setAccessibleName(tr(MATCHES_PAGE_CTX, "Matchets forløb"))
         self.history_view.verticalHeader().hide()
         self.history_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -367,7 +370,7 @@ class MatchesPage(Page):
 
     # -- Page contract ------------------------------------------------------------------
     def page_title(self) -> str:
-        return self.tr("Match")
+        return tr(MATCHES_PAGE_CTX, "Match")
 
     def focus_start(self) -> None:
         """On the chosen match when there is one (Ctrl+→ moves it at once), else the list."""
@@ -391,7 +394,7 @@ class MatchesPage(Page):
         """Open a match: its vacancy's pipeline with the match selected."""
         vacancy_id = self.ops.run_sync_read(queries.match_vacancy_id, ident)
         if vacancy_id is None:
-            self._show_problem(self.tr("Matchet findes ikke længere."))
+            self._show_problem(tr(MATCHES_PAGE_CTX, "Matchet findes ikke længere."))
             return
         self.show_vacancy(vacancy_id)
         self.select_match(ident)
@@ -399,7 +402,7 @@ class MatchesPage(Page):
     def show_vacancy(self, vacancy_id: str) -> None:
         detail = self.ops.run_sync_read(queries.vacancy_detail, vacancy_id)
         if detail is None:
-            self._show_problem(self.tr("Stillingen findes ikke længere."))
+            self._show_problem(tr(MATCHES_PAGE_CTX, "Stillingen findes ikke længere."))
             return
         self.vacancy_id = vacancy_id
         self.match_id = ""

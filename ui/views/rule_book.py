@@ -10,7 +10,7 @@ import datetime as dt
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -26,20 +26,22 @@ from consultant_app.text import format_date
 from forms import rulebook
 from forms.templates import agreement_types, get_template
 
+from ..i18n import tr
 from ..ops import Ops
 from ..style import ERROR_COLOUR, OK_COLOUR, WARNING_COLOUR
 from .partials.agreement_fields import tr_template
 from .partials.inputs import ChoiceBox
 
+CTX = "RuleBookDialog"
+
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate(rulebook.CTX, text)
+    return tr(rulebook.CTX, text)
 
 
 def book_html(book: rulebook.Book) -> str:
     """The rule book as HTML for the browser (a table per agreement type)."""
     r = book.ruleset
-    tr = QCoreApplication.translate
     parts = [f"<h2>{escape(r.name)}</h2>",
              "<p>" + escape(tr("RuleBook", "Gældende fra {day}, {origin}.").format(
                  day=format_date(r.effective_from), origin=book.origin_text))
@@ -81,23 +83,23 @@ class RuleBookDialog(QDialog):
     def __init__(self, ops: Ops, day: dt.date | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.ops = ops
-        self.setWindowTitle(self.tr("Regelbog"))
+        self.setWindowTitle(tr(CTX, "Regelbog"))
         self.date_edit = QDateEdit(self)
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("dd-MM-yyyy")
         day = day or dt.date.today()
         self.date_edit.setDate(QDate(day.year, day.month, day.day))
         self.type_box = ChoiceBox(self)
-        self.type_box.addItem(self.tr("Alle aftaletyper"), "")
+        self.type_box.addItem(tr(CTX, "Alle aftaletyper"), "")
         for agreement_type in agreement_types():
             self.type_box.addItem(tr_template(get_template(agreement_type).title),
                                   agreement_type)
         self.browser = QTextBrowser(self)
         self.browser.setOpenLinks(False)
         top = QHBoxLayout()
-        date_label = QLabel(self.tr("&Dato:"), self)
+        date_label = QLabel(tr(CTX, "&Dato:"), self)
         date_label.setBuddy(self.date_edit)
-        type_label = QLabel(self.tr("&Aftaletype:"), self)
+        type_label = QLabel(tr(CTX, "&Aftaletype:"), self)
         type_label.setBuddy(self.type_box)
         for widget in (date_label, self.date_edit, type_label, self.type_box):
             top.addWidget(widget)

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QDialog,
@@ -49,12 +49,15 @@ from forms.reading import agreement_html
 from forms.rules import ERROR, Finding
 from forms.templates import SignerRole
 
+from ..i18n import tr
 from ..models.id_table import default_format
 from ..ops import OpFailure, Ops, translate_message
 from ..style import ERROR_BACKGROUND, ERROR_COLOUR, OK_COLOUR, OK_STYLE, PROBLEM_STYLE
 from .partials.agreement_reader import AgreementReader
 from .partials.inputs import ChoiceBox, while_alive
 from .partials.sealed_pdf import SavePdfDialog, open_pdf, pdf_file_name, save_pdf
+
+CTX = "SigningDialog"
 
 ROLE = Qt.ItemDataRole.UserRole
 CONSULTANT_ROLE = "consultant"  # the role the templates give the consultant who signs
@@ -154,7 +157,7 @@ class SigningDialog(QDialog):
         self.pdf: bytes | None = None
         self.saved_path: Path | None = None
         self._busy = False
-        self.setWindowTitle(self.tr("Underskrift"))
+        self.setWindowTitle(tr(CTX, "Underskrift"))
         self.setStyleSheet(TOUCH_STYLE)
 
         self.heading = QLabel(self)
@@ -163,23 +166,23 @@ class SigningDialog(QDialog):
         font.setBold(True)
         self.heading.setFont(font)
         self.subtitle = QLabel(self)
-        self.general_problem = self._problem_label(self.tr("Fejl"))
+        self.general_problem = self._problem_label(tr(CTX, "Fejl"))
         self.findings = QLabel(self)
         self.findings.setWordWrap(True)
         self.findings.setTextFormat(Qt.TextFormat.RichText)
-        self.findings.setAccessibleName(self.tr("Det der forhindrer underskrift"))
+        self.findings.setAccessibleName(tr(CTX, "Det der forhindrer underskrift"))
         self.findings.setStyleSheet(f"QLabel {{ background: {ERROR_BACKGROUND}; "
                                     f"color: {ERROR_COLOUR}; padding: 8px; "
                                     "border-radius: 4px; }")
         self.findings.hide()
         self.notice = QLabel(self)
-        self.notice.setAccessibleName(self.tr("Besked"))
+        self.notice.setAccessibleName(tr(CTX, "Besked"))
         self.notice.setStyleSheet(OK_STYLE)
         self.notice.setWordWrap(True)
 
         self.parties = QListWidget(self)
         self.parties.setObjectName("parties")
-        self.parties.setAccessibleName(self.tr("Parter"))
+        self.parties.setAccessibleName(tr(CTX, "Parter"))
         self.parties.setFixedWidth(280)
         self.parties.setWordWrap(True)
         self.parties.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -187,24 +190,24 @@ class SigningDialog(QDialog):
 
         # the current signer
         self.name_edit = QLineEdit(self)
-        self.name_edit.setAccessibleName(self.tr("Underskriverens navn"))
+        self.name_edit.setAccessibleName(tr(CTX, "Underskriverens navn"))
         self.name_edit.textChanged.connect(self._name_changed)
         self.identity = ChoiceBox(self)
-        self.identity.setAccessibleName(self.tr("Identitet kontrolleret"))
-        self.identity.addItem(self.tr("Vælg …"), "")
+        self.identity.setAccessibleName(tr(CTX, "Identitet kontrolleret"))
+        self.identity.addItem(tr(CTX, "Vælg …"), "")
         for code, label in IDENTITY_CHECKS.items():
-            self.identity.addItem(QCoreApplication.translate("forms", label), code)
+            self.identity.addItem(tr("forms", label), code)
         self.identity.currentIndexChanged.connect(self._update_sign_button)
-        self.name_problem = self._problem_label(self.tr("Fejl ved navn"))
-        self.identity_problem = self._problem_label(self.tr("Fejl ved identitet"))
+        self.name_problem = self._problem_label(tr(CTX, "Fejl ved navn"))
+        self.identity_problem = self._problem_label(tr(CTX, "Fejl ved identitet"))
         # Captions above the inputs and both inputs on one row: the pad keeps the height.
         form = QGridLayout()
         form.setHorizontalSpacing(12)
         form.setVerticalSpacing(2)
         captions = []
         for column, (label_text, widget, problem) in enumerate((
-                (self.tr("&Navn"), self.name_edit, self.name_problem),
-                (self.tr("&Identitet kontrolleret ved"), self.identity, self.identity_problem))):
+                (tr(CTX, "&Navn"), self.name_edit, self.name_problem),
+                (tr(CTX, "&Identitet kontrolleret ved"), self.identity, self.identity_problem))):
             caption = QLabel(label_text, self)
             caption.setBuddy(widget)
             captions.append(caption)
@@ -214,19 +217,19 @@ class SigningDialog(QDialog):
             form.setColumnStretch(column, 1)
         self.identity_caption = captions[1]
         # The consultant is the signed-in user: in place of the question, what is known.
-        self.identity_known = QLabel(self.tr(
+        self.identity_known = QLabel(tr(CTX, 
             "Du er logget ind på din egen profil; din identitet er kendt."), self)
         self.identity_known.setWordWrap(True)
-        self.identity_known.setAccessibleName(self.tr("Identitet"))
+        self.identity_known.setAccessibleName(tr(CTX, "Identitet"))
         form.addWidget(self.identity_known, 1, 1)
         self.identity_known.hide()
 
         self.pad = SignaturePad(self)
         self.pad.changed.connect(self._pad_changed)
-        self.pad_problem = self._problem_label(self.tr("Fejl ved underskriften"))
+        self.pad_problem = self._problem_label(tr(CTX, "Fejl ved underskriften"))
 
-        self.sign_button = QPushButton(self.tr("&Underskriv"), self)
-        self.sign_button.setAccessibleName(self.tr("Underskriv"))
+        self.sign_button = QPushButton(tr(CTX, "&Underskriv"), self)
+        self.sign_button.setAccessibleName(tr(CTX, "Underskriv"))
         self.sign_button.setObjectName("primary")
         self.sign_button.setMinimumSize(200, 52)
         bold = QFont(self.sign_button.font())
@@ -236,7 +239,7 @@ class SigningDialog(QDialog):
         self.sign_button.setAutoDefault(False)
         self.sign_button.clicked.connect(self.sign_current)
         self.missing = QLabel(self)
-        self.missing.setAccessibleName(self.tr("Det der mangler"))
+        self.missing.setAccessibleName(tr(CTX, "Det der mangler"))
         self.missing.setStyleSheet(HINT_STYLE)
         self.missing.setWordWrap(True)
         self.missing.setContentsMargins(12, 0, 0, 0)
@@ -255,20 +258,20 @@ class SigningDialog(QDialog):
         # after the last signature
         self.done_text = QLabel(self)
         self.done_text.setWordWrap(True)
-        self.done_text.setAccessibleName(self.tr("Status"))
+        self.done_text.setAccessibleName(tr(CTX, "Status"))
         done_font = QFont(self.done_text.font())
         done_font.setPointSizeF(done_font.pointSizeF() * 1.2)
         self.done_text.setFont(done_font)
-        self.seal_button = QPushButton(self.tr("Forsegl og lav &PDF"), self)
+        self.seal_button = QPushButton(tr(CTX, "Forsegl og lav &PDF"), self)
         self.seal_button.setObjectName("primary")
         self.seal_button.setMinimumSize(260, 52)
         self.seal_button.setFont(bold)
         self.seal_button.setAutoDefault(False)
         self.seal_button.clicked.connect(self.seal)
-        self.save_button = QPushButton(self.tr("&Gem PDF …"), self)
+        self.save_button = QPushButton(tr(CTX, "&Gem PDF …"), self)
         self.save_button.setAutoDefault(False)
         self.save_button.clicked.connect(self.save_pdf)
-        self.open_button = QPushButton(self.tr("Å&bn PDF"), self)
+        self.open_button = QPushButton(tr(CTX, "Å&bn PDF"), self)
         self.open_button.setAutoDefault(False)
         self.open_button.clicked.connect(self.open_pdf)
         done = QWidget(self)
@@ -293,7 +296,7 @@ class SigningDialog(QDialog):
         self.right.setMaximumWidth(self.pad.canvas.width())
 
         parties_box = QVBoxLayout()
-        parties_caption = QLabel(self.tr("P&arter"), self)  # Alt+P is the PDF's
+        parties_caption = QLabel(tr(CTX, "P&arter"), self)  # Alt+P is the PDF's
         parties_caption.setBuddy(self.parties)
         parties_box.addWidget(parties_caption)
         parties_box.addWidget(self.parties, 1)
@@ -303,11 +306,11 @@ class SigningDialog(QDialog):
         body.addWidget(self.right, 1)
         body.addStretch(0)
 
-        self.close_button = QPushButton(self.tr("&Luk"), self)
+        self.close_button = QPushButton(tr(CTX, "&Luk"), self)
         self.close_button.setAutoDefault(False)
         self.close_button.clicked.connect(self.accept)
-        self.read_button = QPushButton(self.tr("&Se aftalen"), self)
-        self.read_button.setAccessibleName(self.tr("Se aftalen, der underskrives"))
+        self.read_button = QPushButton(tr(CTX, "&Se aftalen"), self)
+        self.read_button.setAccessibleName(tr(CTX, "Se aftalen, der underskrives"))
         self.read_button.setAutoDefault(False)
         self.read_button.clicked.connect(self.read_agreement)
         bottom = QHBoxLayout()
@@ -378,7 +381,7 @@ class SigningDialog(QDialog):
     def _show_state(self, state: SigningState) -> None:
         self.state = state
         self.reader.set_html(state.document_html)
-        self.heading.setText(QCoreApplication.translate("template", state.title))
+        self.heading.setText(tr("template", state.title))
         self.subtitle.setText(state.subtitle)
         self._show_findings(state.blocking)
         self.parties.blockSignals(True)
@@ -415,12 +418,12 @@ class SigningDialog(QDialog):
         return next(p for p in self.state.parties if p.role.role == role)
 
     def _party_text(self, party: Party) -> str:
-        label = QCoreApplication.translate("template", party.role.label)
+        label = tr("template", party.role.label)
         if party.signed:
             when = default_format("signed_at", party.signed_at)
-            return self.tr("✓ {role}\n{name} · {when}").format(role=label, name=party.name,
+            return tr(CTX, "✓ {role}\n{name} · {when}").format(role=label, name=party.name,
                                                                when=when)
-        return self.tr("○ {role}\nMangler at underskrive").format(role=label)
+        return tr(CTX, "○ {role}\nMangler at underskrive").format(role=label)
 
     def _show_findings(self, blocking: list[tuple[str, Finding]]) -> None:
         if not blocking:
@@ -430,17 +433,17 @@ class SigningDialog(QDialog):
         for label, finding in blocking:
             text = translate_message(finding.message)
             if finding.severity != ERROR:
-                text = self.tr("{text} (advarslen skal kvitteres med en note)").format(text=text)
-            label = QCoreApplication.translate("template", label) if label else ""
+                text = tr(CTX, "{text} (advarslen skal kvitteres med en note)").format(text=text)
+            label = tr("template", label) if label else ""
             if label and label.casefold() not in text.casefold():
                 text = f"<b>{_escape(label)}:</b> {_escape(text)}"
             else:
                 text = _escape(text)
             lines.append(f"<li>{text}</li>")
         self.findings.setText(
-            "<b>" + _escape(self.tr("Aftalen kan ikke underskrives endnu:")) + "</b>"
+            "<b>" + _escape(tr(CTX, "Aftalen kan ikke underskrives endnu:")) + "</b>"
             + "<ul style='margin: 4px 0 4px -20px'>" + "".join(lines) + "</ul>"
-            + _escape(self.tr("Ret aftalen, og åbn underskriften igen.")))
+            + _escape(tr(CTX, "Ret aftalen, og åbn underskriften igen.")))
         self.findings.show()
 
     # -- one signer ------------------------------------------------------------------------
@@ -470,8 +473,8 @@ class SigningDialog(QDialog):
         self.identity_known.setVisible(consultant)
         self.pad.reset()
         self.pad.set_signer(party.name,
-                            QCoreApplication.translate("template", party.role.label),
-                            QCoreApplication.translate("template", party.role.consent))
+                            tr("template", party.role.label),
+                            tr("template", party.role.consent))
         for label in (self.name_problem, self.identity_problem, self.pad_problem,
                       self.general_problem):
             self._show(label, "")
@@ -479,7 +482,7 @@ class SigningDialog(QDialog):
 
     def _name_changed(self, text: str) -> None:
         self.pad.set_name(text.strip())
-        self._show(self.name_problem, "" if text.strip() else self.tr(
+        self._show(self.name_problem, "" if text.strip() else tr(CTX, 
             "Skriv underskriverens navn."))
         self._update_sign_button()
 
@@ -499,27 +502,27 @@ class SigningDialog(QDialog):
         """What the current signer still lacks, in words (empty: ready to sign)."""
         missing = []
         if not self.name_edit.text().strip():
-            missing.append(self.tr("navn"))
+            missing.append(tr(CTX, "navn"))
         if not self.identity.currentData():
-            missing.append(self.tr("identitetskontrol"))
+            missing.append(tr(CTX, "identitetskontrol"))
         if self.pad.is_empty():
-            missing.append(self.tr("underskrift"))
+            missing.append(tr(CTX, "underskrift"))
         elif self._strokes_problem():
-            missing.append(self.tr("en længere underskrift"))
+            missing.append(tr(CTX, "en længere underskrift"))
         return missing
 
     def _update_sign_button(self) -> None:
         missing = self.missing_parts()
         if self._busy:
-            self.missing.setText(self.tr("Gemmer underskriften …"))
+            self.missing.setText(tr(CTX, "Gemmer underskriften …"))
         elif self.state is not None and self.state.blocking:
-            self.missing.setText(self.tr("Kan ikke underskrives endnu."))
+            self.missing.setText(tr(CTX, "Kan ikke underskrives endnu."))
         elif self.device is None:
-            self.missing.setText(self.tr("Henter enhedens nøgle …"))
+            self.missing.setText(tr(CTX, "Henter enhedens nøgle …"))
         elif missing:
-            self.missing.setText(self.tr("Mangler: {parts}.").format(parts=", ".join(missing)))
+            self.missing.setText(tr(CTX, "Mangler: {parts}.").format(parts=", ".join(missing)))
         else:
-            self.missing.setText(self.tr("Klar til at underskrive."))
+            self.missing.setText(tr(CTX, "Klar til at underskrive."))
         self.sign_button.setEnabled(bool(self.current) and not missing and not self._busy
                                     and self.device is not None)
 
@@ -539,8 +542,8 @@ class SigningDialog(QDialog):
 
     def _signed(self, party: Party, name: str) -> None:
         self._busy = False
-        label = QCoreApplication.translate("template", party.role.label)
-        self.notice.setText(self.tr("{name} har underskrevet som {role}.")
+        label = tr("template", party.role.label)
+        self.notice.setText(tr(CTX, "{name} har underskrevet som {role}.")
                             .format(name=name, role=label.lower()))
         self.current = None
         self.agreement_changed.emit(self.agreement_id)
@@ -571,14 +574,14 @@ class SigningDialog(QDialog):
         self.save_button.setVisible(sealed)
         self.open_button.setVisible(sealed and self.saved_path is not None)
         if not sealed:
-            self.done_text.setText(self.tr(
+            self.done_text.setText(tr(CTX, 
                 "Alle parter har underskrevet. Forsegl aftalen for at lave den underskrevne "
                 "PDF; derefter kan aftalen ikke ændres."))
         elif self.saved_path is not None:
-            self.done_text.setText(self.tr("Aftalen er forseglet. PDF'en er gemt i {path}.")
+            self.done_text.setText(tr(CTX, "Aftalen er forseglet. PDF'en er gemt i {path}.")
                                    .format(path=self.saved_path))
         else:
-            self.done_text.setText(self.tr("Aftalen er forseglet. Gem PDF'en, så du kan "
+            self.done_text.setText(tr(CTX, "Aftalen er forseglet. Gem PDF'en, så du kan "
                                            "sende den til parterne."))
 
     def seal(self) -> None:
@@ -586,7 +589,7 @@ class SigningDialog(QDialog):
             return
         self._busy = True
         self.seal_button.setEnabled(False)
-        self.done_text.setText(self.tr("Forsegler og laver PDF …"))
+        self.done_text.setText(tr(CTX, "Forsegler og laver PDF …"))
         self.ops.write(sealing.seal_agreement, self.agreement_id, self.device,
                        on_done=while_alive(self, self._sealed),
                        on_error=while_alive(self, self._seal_failed))
@@ -595,7 +598,7 @@ class SigningDialog(QDialog):
         self._busy = False
         self.pdf = pdf
         self.agreement_changed.emit(self.agreement_id)
-        self.notice.setText(self.tr("Aftalen er forseglet."))
+        self.notice.setText(tr(CTX, "Aftalen er forseglet."))
         self._show_done(True)
         self.reload()
         self.save_pdf()
@@ -614,7 +617,7 @@ class SigningDialog(QDialog):
             return
         state = self.state
         suggested = pdf_file_name(
-            QCoreApplication.translate("template", state.title) if state else "",
+            tr("template", state.title) if state else "",
             state.citizen_name if state else "", dt.date.today())
         path = save_pdf(self, self.pdf, suggested,
                         lambda text: self._show(self.general_problem, text))
@@ -625,7 +628,7 @@ class SigningDialog(QDialog):
 
     def _got_pdf(self, pdf: bytes | None) -> None:
         if pdf is None:
-            self._show(self.general_problem, self.tr("Aftalen har ingen forseglet PDF."))
+            self._show(self.general_problem, tr(CTX, "Aftalen har ingen forseglet PDF."))
             return
         self.pdf = pdf
         self.save_pdf()

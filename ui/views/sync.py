@@ -14,7 +14,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -41,7 +40,7 @@ from sync.client.conflicts import recreate_record, resolve_conflict
 from sync.client.overview import SyncOverview, sync_overview
 from sync.protocol import DELETED_FIELD
 
-from ..i18n import translate_message
+from ..i18n import tr, translate_message
 from ..ops import Ops
 from ..search_popup import kind_label
 from ..style import PROBLEM_STYLE
@@ -51,9 +50,11 @@ from . import Page
 from .partials.inputs import while_alive
 from .partials.tables import read_only_table
 
+ENROLL_DIALOG_CTX = "EnrollDialog"
+SYNC_PAGE_CTX = "SyncPage"
+
 
 def entity_label(entity: str) -> str:
-    tr = QCoreApplication.translate
     labels = {
         "contact_person": tr("SyncPage", "Kontaktperson"),
         "visit": tr("SyncPage", "Besøg"),
@@ -68,12 +69,12 @@ def entity_label(entity: str) -> str:
 def value_text(value: Any) -> str:
     """A conflict value as the consultant reads it."""
     if value is None or value == "":
-        return QCoreApplication.translate("SyncPage", "(tom)")
+        return tr("SyncPage", "(tom)")
     if isinstance(value, bool):
-        return (QCoreApplication.translate("SyncPage", "Ja") if value
-                else QCoreApplication.translate("SyncPage", "Nej"))
+        return (tr("SyncPage", "Ja") if value
+                else tr("SyncPage", "Nej"))
     if isinstance(value, list):
-        return ", ".join(str(v) for v in value) or QCoreApplication.translate("SyncPage", "(tom)")
+        return ", ".join(str(v) for v in value) or tr("SyncPage", "(tom)")
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False)
     return str(value)
@@ -133,21 +134,21 @@ class EnrollDialog(QDialog):
 
     def __init__(self, server_url: str = "", parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Tilmeld enhed"))
-        intro = QLabel(self.tr("Tilmeld denne computer til den centrale tjeneste. Din leder "
+        self.setWindowTitle(tr(ENROLL_DIALOG_CTX, "Tilmeld enhed"))
+        intro = QLabel(tr(ENROLL_DIALOG_CTX, "Tilmeld denne computer til den centrale tjeneste. Din leder "
                                "giver dig serverens adresse og en tilmeldingskode."), self)
         intro.setWordWrap(True)
         self.url = QLineEdit(server_url, self)
-        self.url.setAccessibleName(self.tr("Serverens adresse"))
+        self.url.setAccessibleName(tr(ENROLL_DIALOG_CTX, "Serverens adresse"))
         self.url.setPlaceholderText("https://central.kommune.dk")
         self.code = QLineEdit(self)
-        self.code.setAccessibleName(self.tr("Tilmeldingskode"))
+        self.code.setAccessibleName(tr(ENROLL_DIALOG_CTX, "Tilmeldingskode"))
         form = QFormLayout()
-        form.addRow(self.tr("Serverens &adresse:"), self.url)
-        form.addRow(self.tr("Tilmeldings&kode:"), self.code)
+        form.addRow(tr(ENROLL_DIALOG_CTX, "Serverens &adresse:"), self.url)
+        form.addRow(tr(ENROLL_DIALOG_CTX, "Tilmeldings&kode:"), self.code)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Tilmeld"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr(ENROLL_DIALOG_CTX, "Tilmeld"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -171,26 +172,26 @@ class SyncPage(Page):
     def __init__(self, ops: Ops, parent: QWidget | None = None):
         super().__init__(ops, parent)
         self.bridge: SyncBridge | None = None
-        title = QLabel(self.tr("Synkronisering"), self)
+        title = QLabel(tr(SYNC_PAGE_CTX, "Synkronisering"), self)
         title.setObjectName("pageTitle")
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         title.setFont(font)
 
-        self.state = QLabel(self.tr("Synkroniseringen kører ikke."), self)
-        self.state.setAccessibleName(self.tr("Synkroniseringsstatus"))
+        self.state = QLabel(tr(SYNC_PAGE_CTX, "Synkroniseringen kører ikke."), self)
+        self.state.setAccessibleName(tr(SYNC_PAGE_CTX, "Synkroniseringsstatus"))
         self.state.setWordWrap(True)
         self.state.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.progress = SyncProgress(self)
         self.error = QLabel(self)
-        self.error.setAccessibleName(self.tr("Seneste fejl"))
+        self.error.setAccessibleName(tr(SYNC_PAGE_CTX, "Seneste fejl"))
         self.error.setWordWrap(True)
         self.error.setStyleSheet(PROBLEM_STYLE)
         self.error.hide()
-        self.sync_button = QPushButton(self.tr("&Synkroniser nu"), self)
+        self.sync_button = QPushButton(tr(SYNC_PAGE_CTX, "&Synkroniser nu"), self)
         self.sync_button.clicked.connect(self.sync_now)
-        self.enroll_button = QPushButton(self.tr("&Tilmeld enhed …"), self)
+        self.enroll_button = QPushButton(tr(SYNC_PAGE_CTX, "&Tilmeld enhed …"), self)
         self.enroll_button.clicked.connect(self.enroll)
         buttons = QHBoxLayout()
         buttons.addWidget(self.sync_button)
@@ -198,38 +199,38 @@ class SyncPage(Page):
         buttons.addStretch(1)
 
         self.tabs = QTabWidget(self)
-        self.waiting_model = RowsModel([self.tr("Hvad"), self.tr("Post"), self.tr("Handling"),
-                                        self.tr("Felter"), self.tr("Tidspunkt")], self)
-        self.waiting_view = read_only_table(self.waiting_model, self.tr("Ændringer der venter"),
-                                            self, self.tr("Ingen ændringer venter på at blive "
+        self.waiting_model = RowsModel([tr(SYNC_PAGE_CTX, "Hvad"), tr(SYNC_PAGE_CTX, "Post"), tr(SYNC_PAGE_CTX, "Handling"),
+                                        tr(SYNC_PAGE_CTX, "Felter"), tr(SYNC_PAGE_CTX, "Tidspunkt")], self)
+        self.waiting_view = read_only_table(self.waiting_model, tr(SYNC_PAGE_CTX, "Ændringer der venter"),
+                                            self, tr(SYNC_PAGE_CTX, "Ingen ændringer venter på at blive "
                                                           "sendt."))
-        self.conflict_model = RowsModel([self.tr("Post"), self.tr("Felt"),
-                                         self.tr("Værdi på serveren"), self.tr("Din værdi"),
-                                         self.tr("Gælder nu"), self.tr("Opdaget")], self)
-        self.conflict_view = read_only_table(self.conflict_model, self.tr("Konflikter"), self,
-                                             self.tr("Ingen konflikter. Er den samme oplysning "
+        self.conflict_model = RowsModel([tr(SYNC_PAGE_CTX, "Post"), tr(SYNC_PAGE_CTX, "Felt"),
+                                         tr(SYNC_PAGE_CTX, "Værdi på serveren"), tr(SYNC_PAGE_CTX, "Din værdi"),
+                                         tr(SYNC_PAGE_CTX, "Gælder nu"), tr(SYNC_PAGE_CTX, "Opdaget")], self)
+        self.conflict_view = read_only_table(self.conflict_model, tr(SYNC_PAGE_CTX, "Konflikter"), self,
+                                             tr(SYNC_PAGE_CTX, "Ingen konflikter. Er den samme oplysning "
                                                      "ændret to steder, vises den her, så du "
                                                      "kan vælge."))
         self.conflict_view.selectionModel().currentRowChanged.connect(self._show_conflict)
-        self.history_model = RowsModel([self.tr("Startet"), self.tr("Udløst af"),
-                                        self.tr("Resultat"), self.tr("Sendt"),
-                                        self.tr("Hentet"), self.tr("Aftaler"),
-                                        self.tr("Konflikter"), self.tr("Fejl")], self)
-        self.history_view = read_only_table(self.history_model, self.tr("Historik"), self,
-                                            self.tr("Ingen synkroniseringer endnu. Tilmeld "
+        self.history_model = RowsModel([tr(SYNC_PAGE_CTX, "Startet"), tr(SYNC_PAGE_CTX, "Udløst af"),
+                                        tr(SYNC_PAGE_CTX, "Resultat"), tr(SYNC_PAGE_CTX, "Sendt"),
+                                        tr(SYNC_PAGE_CTX, "Hentet"), tr(SYNC_PAGE_CTX, "Aftaler"),
+                                        tr(SYNC_PAGE_CTX, "Konflikter"), tr(SYNC_PAGE_CTX, "Fejl")], self)
+        self.history_view = read_only_table(self.history_model, tr(SYNC_PAGE_CTX, "Historik"), self,
+                                            tr(SYNC_PAGE_CTX, "Ingen synkroniseringer endnu. Tilmeld "
                                                     "enheden, og vælg »Synkroniser nu«."))
 
         # What came from the service and could not be taken in here (sync.client.quarantine)
-        self.quarantine_model = RowsModel([self.tr("Hvad"), self.tr("Post"),
-                                           self.tr("Første gang"), self.tr("Forsøg"),
-                                           self.tr("Hvorfor")], self)
+        self.quarantine_model = RowsModel([tr(SYNC_PAGE_CTX, "Hvad"), tr(SYNC_PAGE_CTX, "Post"),
+                                           tr(SYNC_PAGE_CTX, "Første gang"), tr(SYNC_PAGE_CTX, "Forsøg"),
+                                           tr(SYNC_PAGE_CTX, "Hvorfor")], self)
         self.quarantine_view = read_only_table(self.quarantine_model,
-                                               self.tr("Lagt til side"), self,
-                                               self.tr("Intet er lagt til side."))
+                                               tr(SYNC_PAGE_CTX, "Lagt til side"), self,
+                                               tr(SYNC_PAGE_CTX, "Intet er lagt til side."))
 
         self.tabs.addTab(self.waiting_view, "")
         self.tabs.addTab(self._conflict_panel(), "")
-        self.tabs.addTab(self.history_view, self.tr("Historik"))
+        self.tabs.addTab(self.history_view, tr(SYNC_PAGE_CTX, "Historik"))
         self.tabs.addTab(self.quarantine_view, "")
 
         layout = QVBoxLayout(self)
@@ -254,21 +255,21 @@ class SyncPage(Page):
         panel = QWidget(self)
         self.server_box = QPlainTextEdit(panel)
         self.client_box = QPlainTextEdit(panel)
-        for box, name in ((self.server_box, self.tr("Værdi på serveren")),
-                          (self.client_box, self.tr("Din værdi"))):
+        for box, name in ((self.server_box, tr(SYNC_PAGE_CTX, "Værdi på serveren")),
+                          (self.client_box, tr(SYNC_PAGE_CTX, "Din værdi"))):
             box.setReadOnly(True)
             box.setAccessibleName(name)
             box.setMaximumHeight(110)
-        self.keep_server = QPushButton(self.tr("Behold s&erverens værdi"), panel)
-        self.keep_client = QPushButton(self.tr("Behold &din værdi"), panel)
+        self.keep_server = QPushButton(tr(SYNC_PAGE_CTX, "Behold s&erverens værdi"), panel)
+        self.keep_client = QPushButton(tr(SYNC_PAGE_CTX, "Behold &din værdi"), panel)
         self.keep_server.clicked.connect(lambda: self.choose("server"))
         self.keep_client.clicked.connect(lambda: self.choose("client"))
         self.conflict_note = QLabel(panel)
         self.conflict_note.setWordWrap(True)
         sides = QHBoxLayout()
         for box, button, label in ((self.server_box, self.keep_server,
-                                    self.tr("Værdi på serveren")),
-                                   (self.client_box, self.keep_client, self.tr("Din værdi"))):
+                                    tr(SYNC_PAGE_CTX, "Værdi på serveren")),
+                                   (self.client_box, self.keep_client, tr(SYNC_PAGE_CTX, "Din værdi"))):
             group = QGroupBox(label, panel)
             inner = QVBoxLayout(group)
             inner.addWidget(box)
@@ -294,7 +295,7 @@ class SyncPage(Page):
         return panel
 
     def page_title(self) -> str:
-        return self.tr("Synkronisering")
+        return tr(SYNC_PAGE_CTX, "Synkronisering")
 
     # -- the background sync -------------------------------------------------------------
     def attach(self, bridge: SyncBridge) -> None:
@@ -308,7 +309,7 @@ class SyncPage(Page):
         self.state.setText(summary(status, with_error=False))
         self.progress.show_status(status)
         error = translate_message(status.last_error) if status.last_error else ""
-        self.error.setText(self.tr("Seneste fejl: {error}").format(error=error))
+        self.error.setText(tr(SYNC_PAGE_CTX, "Seneste fejl: {error}").format(error=error))
         self.error.setVisible(bool(error) and not status.running)
         self._update_buttons(status)
         if not status.running:
@@ -319,11 +320,11 @@ class SyncPage(Page):
         self.sync_button.setEnabled(self.bridge is not None and enrolled
                                     and not status.running)
         self.sync_button.setToolTip("" if enrolled else
-                                    self.tr("Tilmeld enheden først."))
+                                    tr(SYNC_PAGE_CTX, "Tilmeld enheden først."))
         self.enroll_button.setEnabled(self.bridge is not None
                                       and not (status is not None and status.running))
-        self.enroll_button.setText(self.tr("&Tilmeld enhed igen …") if enrolled
-                                   else self.tr("&Tilmeld enhed …"))
+        self.enroll_button.setText(tr(SYNC_PAGE_CTX, "&Tilmeld enhed igen …") if enrolled
+                                   else tr(SYNC_PAGE_CTX, "&Tilmeld enhed …"))
 
     def sync_now(self) -> None:
         if self.bridge is not None:
@@ -338,15 +339,15 @@ class SyncPage(Page):
             return
         url, code = answer
         if not url or not code:
-            QMessageBox.warning(self, self.tr("Tilmeld enhed"), self.tr(
+            QMessageBox.warning(self, tr(SYNC_PAGE_CTX, "Tilmeld enhed"), tr(SYNC_PAGE_CTX, 
                 "Skriv både serverens adresse og tilmeldingskoden."))
             return
         self.enroll_button.setEnabled(False)
-        self.state.setText(self.tr("Tilmelder enheden hos {url} …").format(url=url))
+        self.state.setText(tr(SYNC_PAGE_CTX, "Tilmelder enheden hos {url} …").format(url=url))
         self.bridge.enroll(url, code)
 
     def _enrolled(self, result: Any) -> None:
-        self.state.setText(self.tr("Enheden er tilmeldt {municipality} som {consultant}. "
+        self.state.setText(tr(SYNC_PAGE_CTX, "Enheden er tilmeldt {municipality} som {consultant}. "
                                    "Synkroniserer …").format(
             municipality=result.municipality_name, consultant=result.consultant))
 
@@ -354,7 +355,7 @@ class SyncPage(Page):
         self._update_buttons(self.bridge.status if self.bridge else None)
         self.error.setText(message)
         self.error.show()
-        QMessageBox.warning(self, self.tr("Tilmelding mislykkedes"), message)
+        QMessageBox.warning(self, tr(SYNC_PAGE_CTX, "Tilmelding mislykkedes"), message)
 
     # -- lists -----------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -364,13 +365,13 @@ class SyncPage(Page):
     def _show(self, overview: SyncOverview) -> None:
         waiting, total, conflicts = overview.waiting, overview.waiting_total, overview.conflicts
         history, set_aside = overview.history, overview.set_aside
-        action = {"create": self.tr("oprettet"), "update": self.tr("ændret"),
-                  "delete": self.tr("slettet")}
+        action = {"create": tr(SYNC_PAGE_CTX, "oprettet"), "update": tr(SYNC_PAGE_CTX, "ændret"),
+                  "delete": tr(SYNC_PAGE_CTX, "slettet")}
         self.waiting_model.set_rows([
             (entity_label(w.entity), one_line(w.record_label), action.get(w.op, w.op),
              "" if "*" in w.fields else ", ".join(self._field(f) for f in w.fields),
              local_time(w.created_at)) for w in waiting], waiting)
-        self.tabs.setTabText(0, self.tr("Venter ({n})").format(n=total))
+        self.tabs.setTabText(0, tr(SYNC_PAGE_CTX, "Venter ({n})").format(n=total))
 
         rows = []
         for c in conflicts:
@@ -378,39 +379,39 @@ class SyncPage(Page):
                 server = value_text((c.server_value or {}).get("message")
                                     or (c.server_value or {}).get("code"))
                 rows.append((one_line(f"{entity_label(c.entity)}: {c.record_label}"),
-                             self.tr("(hele ændringen)"), one_line(server),
-                             one_line(value_text(c.client_value)), self.tr("afvist"),
+                             tr(SYNC_PAGE_CTX, "(hele ændringen)"), one_line(server),
+                             one_line(value_text(c.client_value)), tr(SYNC_PAGE_CTX, "afvist"),
                              local_time(c.detected_at)))
                 continue
             rows.append((one_line(f"{entity_label(c.entity)}: {c.record_label}"),
                          self._field(c.field), one_line(self._value(c, c.server_value)),
                          one_line(self._value(c, c.client_value)),
-                         self.tr("serverens") if c.winner == "server" else self.tr("din"),
+                         tr(SYNC_PAGE_CTX, "serverens") if c.winner == "server" else tr(SYNC_PAGE_CTX, "din"),
                          local_time(c.detected_at)))
         self.conflict_model.set_rows(rows, conflicts)
-        self.tabs.setTabText(1, self.tr("Konflikter ({n})").format(n=len(conflicts)))
+        self.tabs.setTabText(1, tr(SYNC_PAGE_CTX, "Konflikter ({n})").format(n=len(conflicts)))
         if conflicts:
             self.conflict_view.selectRow(0)
         self._show_conflict()
 
         self.history_model.set_rows([
             (local_time(r.started_at), self._trigger(r.trigger),
-             self.tr("i gang") if r.finished_at is None else
-             (self.tr("gennemført") if r.ok else self.tr("fejlede")),
+             tr(SYNC_PAGE_CTX, "i gang") if r.finished_at is None else
+             (tr(SYNC_PAGE_CTX, "gennemført") if r.ok else tr(SYNC_PAGE_CTX, "fejlede")),
              str(r.pushed), str(r.pulled), str(r.uploaded), str(r.conflicts),
              one_line(r.error, 120)) for r in history], history)
         self.quarantine_model.set_rows([
             (entity_label(q.entity), q.entity_id, local_time(q.first_seen), str(q.attempts),
-             QCoreApplication.translate("sync", q.message)) for q in set_aside], set_aside)
-        self.tabs.setTabText(3, self.tr("Lagt til side ({n})").format(n=len(set_aside)))
+             tr("sync", q.message)) for q in set_aside], set_aside)
+        self.tabs.setTabText(3, tr(SYNC_PAGE_CTX, "Lagt til side ({n})").format(n=len(set_aside)))
         for view in (self.waiting_view, self.conflict_view, self.history_view,
                      self.quarantine_view):
             fit_columns(view)
 
     def _field(self, name: str) -> str:
         if name == DELETED_FIELD:
-            return self.tr("(sletning)")
-        return QCoreApplication.translate("fields", field_label(name))
+            return tr(SYNC_PAGE_CTX, "(sletning)")
+        return tr("fields", field_label(name))
 
     def _value(self, c: Any, value: Any) -> str:
         """A conflict's value in words: a delete as "Slettet", an edit lost to a delete as
@@ -419,12 +420,12 @@ class SyncPage(Page):
             if isinstance(value, dict):
                 return "\n".join(f"{self._field(k)}: {value_text(v)}"
                                   for k, v in sorted(value.items()))
-            return self.tr("Slettet")
+            return tr(SYNC_PAGE_CTX, "Slettet")
         return value_text(value)
 
     def _trigger(self, trigger: str) -> str:
-        return {"manual": self.tr("dig"), "timer": self.tr("tidsplan"),
-                "network": self.tr("netværket kom igen"), "cli": self.tr("kommandolinje")
+        return {"manual": tr(SYNC_PAGE_CTX, "dig"), "timer": tr(SYNC_PAGE_CTX, "tidsplan"),
+                "network": tr(SYNC_PAGE_CTX, "netværket kom igen"), "cli": tr(SYNC_PAGE_CTX, "kommandolinje")
                 }.get(trigger, trigger)
 
     def selected_conflict(self) -> Any:
@@ -440,7 +441,7 @@ class SyncPage(Page):
         if c is None:
             self.server_box.setPlainText("")
             self.client_box.setPlainText("")
-            self.conflict_note.setText(self.tr("Ingen konflikter. Når den samme oplysning er "
+            self.conflict_note.setText(tr(SYNC_PAGE_CTX, "Ingen konflikter. Når den samme oplysning er "
                                                "ændret både her og på serveren, vises begge "
                                                "værdier her, så du kan vælge."))
             return
@@ -449,22 +450,22 @@ class SyncPage(Page):
             self.client_box.setPlainText(value_text(c.client_value))
             self.keep_server.setEnabled(True)
             if c.moved_citizen:
-                self.conflict_note.setText(self.tr(
+                self.conflict_note.setText(tr(SYNC_PAGE_CTX, 
                     "Borgeren er flyttet til en anden konsulent, så ændringen kunne ikke "
                     "sendes. Den står herunder, så du kan give den videre til borgerens nye "
                     "konsulent. Fjern den, når den er overdraget."))
-                self.keep_server.setText(self.tr("&Overdraget – fjern fra listen"))
+                self.keep_server.setText(tr(SYNC_PAGE_CTX, "&Overdraget – fjern fra listen"))
                 return
-            self.conflict_note.setText(self.tr("Tjenesten afviste ændringen. Den er ikke "
+            self.conflict_note.setText(tr(SYNC_PAGE_CTX, "Tjenesten afviste ændringen. Den er ikke "
                                                "gemt centralt; dine værdier står herunder."))
-            self.keep_server.setText(self.tr("F&orstået – fjern fra listen"))
+            self.keep_server.setText(tr(SYNC_PAGE_CTX, "F&orstået – fjern fra listen"))
             return
         self.server_box.setPlainText(self._value(c, c.server_value))
         self.client_box.setPlainText(self._value(c, c.client_value))
         if c.lost_to_delete:
             # A delete cannot be undone: the choice is to let it stand or to make the record
             # anew from the kept values (sync.client.conflicts).
-            self.conflict_note.setText(self.tr(
+            self.conflict_note.setText(tr(SYNC_PAGE_CTX, 
                 "{record} er slettet, mens den blev ændret et andet sted. En sletning kan "
                 "ikke gøres om, men du kan oprette posten igen som en ny post med de gemte "
                 "oplysninger og ændringen. Det, der hørte til den slettede post (fx "
@@ -473,13 +474,13 @@ class SyncPage(Page):
             delete_side, kept_side = ((self.keep_server, self.keep_client)
                                       if c.winner == "server"
                                       else (self.keep_client, self.keep_server))
-            delete_side.setText(self.tr("F&orstået – lad den være slettet"))
-            kept_side.setText(self.tr("&Opret igen som ny post"))
+            delete_side.setText(tr(SYNC_PAGE_CTX, "F&orstået – lad den være slettet"))
+            kept_side.setText(tr(SYNC_PAGE_CTX, "&Opret igen som ny post"))
             return
-        self.keep_server.setText(self.tr("Behold s&erverens værdi"))
-        self.keep_client.setText(self.tr("Behold &din værdi"))
-        winner = self.tr("serverens værdi") if c.winner == "server" else self.tr("din værdi")
-        self.conflict_note.setText(self.tr(
+        self.keep_server.setText(tr(SYNC_PAGE_CTX, "Behold s&erverens værdi"))
+        self.keep_client.setText(tr(SYNC_PAGE_CTX, "Behold &din værdi"))
+        winner = tr(SYNC_PAGE_CTX, "serverens værdi") if c.winner == "server" else tr(SYNC_PAGE_CTX, "din værdi")
+        self.conflict_note.setText(tr(SYNC_PAGE_CTX, 
             "{record} – {field}: begge steder ændret. Reglen for feltet valgte {winner}; "
             "vælg den værdi, der skal gælde.").format(
             record=f"{entity_label(c.entity)} {c.record_label}", field=self._field(c.field),

@@ -19,12 +19,15 @@ from PySide6.QtWidgets import (
 from consultant_app import queries, services
 from consultant_app.queries import list_tables
 
+from ..i18n import tr
 from ..models.id_table import IdTableModel
 from ..models.labels import formatter_for
 from ..ops import OpFailure, Ops
 from . import Page
 from .partials.inputs import page_action
 from .partials.tables import read_only_table
+
+CTX = "TodayPage"
 
 PLANNED_COLUMNS = ("visit_date", "employer", "notes")
 FOLLOW_UP_COLUMNS = ("follow_up_date", "employer", "follow_up_note", "visit_date")
@@ -69,19 +72,19 @@ class TodayPage(Page):
 
         self.planned_title = self._heading()
         self.planned_view = visit_table(self.planned, PLANNED_COLUMNS,
-                                        self.tr("Planlagte besøg"), self)
-        self.planned_empty = QLabel(self.tr("Ingen planlagte besøg fra i dag og frem."), self)
-        self.start_button = QPushButton(self.tr("&Start besøg (Enter)"), self)
-        self.start_button.setToolTip(self.tr("Åbner virksomheden med en ny besøgsnote"))
+                                        tr(CTX, "Planlagte besøg"), self)
+        self.planned_empty = QLabel(tr(CTX, "Ingen planlagte besøg fra i dag og frem."), self)
+        self.start_button = QPushButton(tr(CTX, "&Start besøg (Enter)"), self)
+        self.start_button.setToolTip(tr(CTX, "Åbner virksomheden med en ny besøgsnote"))
         self.start_button.clicked.connect(self.start_selected_visit)
 
         self.follow_title = self._heading()
         self.follow_view = visit_table(self.follow_ups, FOLLOW_UP_COLUMNS,
-                                       self.tr("Forfaldne opfølgninger"), self)
-        self.follow_empty = QLabel(self.tr("Ingen opfølgninger er forfaldne."), self)
-        self.done_button = QPushButton(self.tr("&Markér opfølgning udført (Ctrl+D)"), self)
+                                       tr(CTX, "Forfaldne opfølgninger"), self)
+        self.follow_empty = QLabel(tr(CTX, "Ingen opfølgninger er forfaldne."), self)
+        self.done_button = QPushButton(tr(CTX, "&Markér opfølgning udført (Ctrl+D)"), self)
         self.done_button.clicked.connect(self.complete_selected_follow_up)
-        self.open_button = QPushButton(self.tr("Å&bn virksomheden"), self)
+        self.open_button = QPushButton(tr(CTX, "Å&bn virksomheden"), self)
         self.open_button.clicked.connect(self.open_selected_follow_up_employer)
         self.message = QLabel(self)
         self.message.setObjectName("errorMessage")
@@ -90,7 +93,7 @@ class TodayPage(Page):
 
         self.planned_view.activated.connect(lambda _i: self.start_selected_visit())
         self.follow_view.activated.connect(lambda _i: self.open_selected_follow_up_employer())
-        self.a_done = page_action(self, self.tr("Markér opfølgning udført"), "Ctrl+D",
+        self.a_done = page_action(self, tr(CTX, "Markér opfølgning udført"), "Ctrl+D",
                                   self.complete_selected_follow_up)
 
         layout = QVBoxLayout(self)
@@ -127,14 +130,14 @@ class TodayPage(Page):
         return label
 
     def page_title(self) -> str:
-        return self.tr("I dag")
+        return tr(CTX, "I dag")
 
     def refresh(self) -> None:
         self.planned.refresh()
         self.follow_ups.refresh()
         n_planned, n_due = self.planned.rowCount(), self.follow_ups.rowCount()
-        self.planned_title.setText(self.tr("Planlagte besøg ({n})").format(n=n_planned))
-        self.follow_title.setText(self.tr("Forfaldne opfølgninger ({n})").format(n=n_due))
+        self.planned_title.setText(tr(CTX, "Planlagte besøg ({n})").format(n=n_planned))
+        self.follow_title.setText(tr(CTX, "Forfaldne opfølgninger ({n})").format(n=n_due))
         for view, empty, n in ((self.planned_view, self.planned_empty, n_planned),
                                (self.follow_view, self.follow_empty, n_due)):
             view.setVisible(n > 0)

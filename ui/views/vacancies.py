@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,6 +31,7 @@ from consultant_app.queries import list_tables
 from consultant_app.search import search
 from consultant_app.text import format_number
 
+from ..i18n import tr
 from ..models.id_table import default_format
 from ..models.labels import domain_label
 from ..ops import OpChanges, OpFailure, Ops
@@ -48,6 +49,9 @@ from .partials.inputs import (
 from .partials.list_detail import list_detail_layout
 from .partials.record_page import RecordPage
 from .partials.suggestions import SuggestionsPanel
+
+EMPLOYER_PICKER_CTX = "EmployerPicker"
+VACANCIES_PAGE_CTX = "VacanciesPage"
 
 LIST_DOMAINS = {"kind": VACANCY_KINDS, "status": VACANCY_STATUSES}
 NEW_PREFIX = "new-vacancy:"
@@ -75,7 +79,6 @@ def _hours(text: str) -> float | None:
 def hours_sentence(low_text: str, high_text: str, grows: bool) -> str:
     """The hours row read back as a sentence ("Starter med 8 timer om ugen og stiger til 20
     timer."), so a typo in the range is seen before it is saved."""
-    tr = QCoreApplication.translate
     low, high = _hours(low_text), _hours(high_text)
     if grows and low is not None and high is not None:
         return tr("vacancies", "Starter med {low} timer om ugen og stiger til {high} timer.").format(
@@ -100,14 +103,14 @@ class EmployerPicker(QWidget):
         self.employer_id = ""
         self.choice_name = ""
         self.query = QLineEdit(self)
-        self.query.setPlaceholderText(self.tr("Søg virksomhed: navn, CVR eller by"))
-        self.query.setAccessibleName(self.tr("Søg virksomhed"))
+        self.query.setPlaceholderText(tr(EMPLOYER_PICKER_CTX, "Søg virksomhed: navn, CVR eller by"))
+        self.query.setAccessibleName(tr(EMPLOYER_PICKER_CTX, "Søg virksomhed"))
         self.results = QListWidget(self)
-        self.results.setAccessibleName(self.tr("Fundne virksomheder"))
+        self.results.setAccessibleName(tr(EMPLOYER_PICKER_CTX, "Fundne virksomheder"))
         self.results.setMaximumHeight(120)
         self.results.hide()
-        self.choice = QLabel(self.tr("Ingen virksomhed valgt."), self)
-        self.choice.setAccessibleName(self.tr("Valgt virksomhed"))
+        self.choice = QLabel(tr(EMPLOYER_PICKER_CTX, "Ingen virksomhed valgt."), self)
+        self.choice.setAccessibleName(tr(EMPLOYER_PICKER_CTX, "Valgt virksomhed"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.query)
@@ -154,8 +157,8 @@ class EmployerPicker(QWidget):
     def set_employer(self, ident: str, name: str) -> None:
         self.employer_id = ident
         self.choice_name = name
-        self.choice.setText(self.tr("Valgt: {name}").format(name=name) if ident
-                            else self.tr("Ingen virksomhed valgt."))
+        self.choice.setText(tr(EMPLOYER_PICKER_CTX, "Valgt: {name}").format(name=name) if ident
+                            else tr(EMPLOYER_PICKER_CTX, "Ingen virksomhed valgt."))
 
     def reset(self) -> None:
         self.query.clear()
@@ -170,8 +173,8 @@ class DeleteVacancyDialog:
     @classmethod
     def ask(cls, parent: QWidget, title: str) -> bool:
         answer = QMessageBox.question(
-            parent, QCoreApplication.translate("vacancies", "Slet stilling"),
-            QCoreApplication.translate("vacancies", "Slet stillingen \"{title}\"?").format(
+            parent, tr("vacancies", "Slet stilling"),
+            tr("vacancies", "Slet stillingen \"{title}\"?").format(
                 title=title),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
@@ -191,40 +194,40 @@ class VacanciesPage(RecordPage):
         self._status_filter = ""
 
         self.list = IdListPanel(ops, "vacancy", self._ids, queries.list_rows,
-                                format_vacancy_cell, list_name=self.tr("Stillinger"),
-                                filter_hint=self.tr("Filtrér stillinger (Ctrl+F)"), parent=self)
+                                format_vacancy_cell, list_name=tr(VACANCIES_PAGE_CTX, "Stillinger"),
+                                filter_hint=tr(VACANCIES_PAGE_CTX, "Filtrér stillinger (Ctrl+F)"), parent=self)
         self.status_filter = ChoiceBox(self)
-        self.status_filter.setAccessibleName(self.tr("Vis status"))
-        fill_combo(self.status_filter, VACANCY_STATUSES, blank=self.tr("Alle statusser"))
+        self.status_filter.setAccessibleName(tr(VACANCIES_PAGE_CTX, "Vis status"))
+        fill_combo(self.status_filter, VACANCY_STATUSES, blank=tr(VACANCIES_PAGE_CTX, "Alle statusser"))
         self.status_filter.currentIndexChanged.connect(self._status_changed)
         self.list.extra.addWidget(self.status_filter)
         self.list.current_changed.connect(self.open_item)
 
-        self.a_new = page_action(self, self.tr("&Ny stilling"), "Ctrl+N", self.new_vacancy)
-        self.a_save = page_action(self, self.tr("&Gem"), QKeySequence.StandardKey.Save, self.save)
-        self.a_undo = page_action(self, self.tr("&Fortryd"), QKeySequence.StandardKey.Undo,
+        self.a_new = page_action(self, tr(VACANCIES_PAGE_CTX, "&Ny stilling"), "Ctrl+N", self.new_vacancy)
+        self.a_save = page_action(self, tr(VACANCIES_PAGE_CTX, "&Gem"), QKeySequence.StandardKey.Save, self.save)
+        self.a_undo = page_action(self, tr(VACANCIES_PAGE_CTX, "&Fortryd"), QKeySequence.StandardKey.Undo,
                                   self.undo)
-        self.a_delete = page_action(self, self.tr("Slet"), "Ctrl+Del", self.delete)
-        self.a_employer = page_action(self, self.tr("Gå til &virksomhed"), "Ctrl+Shift+E",
+        self.a_delete = page_action(self, tr(VACANCIES_PAGE_CTX, "Slet"), "Ctrl+Del", self.delete)
+        self.a_employer = page_action(self, tr(VACANCIES_PAGE_CTX, "Gå til &virksomhed"), "Ctrl+Shift+E",
                                       self.go_to_employer)
-        page_action(self, self.tr("Filtrér"), "Ctrl+F", self.list.focus_filter, "Ctrl+L")
-        self.a_propose = page_action(self, self.tr("&Foreslå borger"), "Ctrl+P",
+        page_action(self, tr(VACANCIES_PAGE_CTX, "Filtrér"), "Ctrl+F", self.list.focus_filter, "Ctrl+L")
+        self.a_propose = page_action(self, tr(VACANCIES_PAGE_CTX, "&Foreslå borger"), "Ctrl+P",
                                      self.propose_selected)
 
         self.employer_picker = EmployerPicker(ops, self)
         self.employer_label = QLabel(self)
-        self.employer_label.setAccessibleName(self.tr("Virksomhed"))
+        self.employer_label.setAccessibleName(tr(VACANCIES_PAGE_CTX, "Virksomhed"))
         employer_cell = QWidget(self)
         employer_box = QVBoxLayout(employer_cell)
         employer_box.setContentsMargins(0, 0, 0, 0)
         employer_box.addWidget(self.employer_picker)
         employer_box.addWidget(self.employer_label)
-        self.form.add(("employer_id",), self.tr("Virksomhed:"), employer_cell,
+        self.form.add(("employer_id",), tr(VACANCIES_PAGE_CTX, "Virksomhed:"), employer_cell,
                       focus=self.employer_picker.query)
 
-        self.title = self.form.add("title", self.tr("&Titel:"), QLineEdit())
-        self.occupation = self.form.add("occupation", self.tr("Stillingsbetegnelse:"), QLineEdit())
-        self.kind = self.form.add("kind", self.tr("T&ype:"), ChoiceBox())
+        self.title = self.form.add("title", tr(VACANCIES_PAGE_CTX, "&Titel:"), QLineEdit())
+        self.occupation = self.form.add("occupation", tr(VACANCIES_PAGE_CTX, "Stillingsbetegnelse:"), QLineEdit())
+        self.kind = self.form.add("kind", tr(VACANCIES_PAGE_CTX, "T&ype:"), ChoiceBox())
         fill_combo(self.kind, VACANCY_KINDS)
 
         hours = QWidget()
@@ -232,53 +235,53 @@ class VacanciesPage(RecordPage):
         hours_box.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
         self.hours_min = QLineEdit()
-        self.hours_min.setAccessibleName(self.tr("Timer pr. uge fra"))
+        self.hours_min.setAccessibleName(tr(VACANCIES_PAGE_CTX, "Timer pr. uge fra"))
         self.hours_max = QLineEdit()
-        self.hours_max.setAccessibleName(self.tr("Timer pr. uge til"))
+        self.hours_max.setAccessibleName(tr(VACANCIES_PAGE_CTX, "Timer pr. uge til"))
         for edit in (self.hours_min, self.hours_max):
             edit.setMaximumWidth(70)
-        self.grows = QCheckBox(self.tr("Starter med få timer og stiger"))
-        self.grows.setAccessibleName(self.tr("Starter med få timer og stiger"))
-        row.addWidget(QLabel(self.tr("fra")))
+        self.grows = QCheckBox(tr(VACANCIES_PAGE_CTX, "Starter med få timer og stiger"))
+        self.grows.setAccessibleName(tr(VACANCIES_PAGE_CTX, "Starter med få timer og stiger"))
+        row.addWidget(QLabel(tr(VACANCIES_PAGE_CTX, "fra")))
         row.addWidget(self.hours_min)
-        row.addWidget(QLabel(self.tr("til")))
+        row.addWidget(QLabel(tr(VACANCIES_PAGE_CTX, "til")))
         row.addWidget(self.hours_max)
         row.addWidget(self.grows)
         row.addStretch(1)
         self.hours_text = QLabel()
-        self.hours_text.setAccessibleName(self.tr("Timer i en sætning"))
+        self.hours_text.setAccessibleName(tr(VACANCIES_PAGE_CTX, "Timer i en sætning"))
         self.hours_text.setStyleSheet("font-style: italic;")
         hours_box.addLayout(row)
         hours_box.addWidget(self.hours_text)
         self.form.add(("hours_min", "hours_max", "starts_with_few_hours"),
-                      self.tr("Timer p&r. uge:"), hours, focus=self.hours_min)
+                      tr(VACANCIES_PAGE_CTX, "Timer p&r. uge:"), hours, focus=self.hours_min)
         for signal in (self.hours_min.textChanged, self.hours_max.textChanged):
             signal.connect(self._update_hours_text)
         self.grows.toggled.connect(self._update_hours_text)
 
-        self.requirements = self.form.add("requirements", self.tr("&Krav:"),
+        self.requirements = self.form.add("requirements", tr(VACANCIES_PAGE_CTX, "&Krav:"),
                                           CheckList(REQUIREMENTS))
-        self.skills = self.form.add("skills", self.tr("K&ompetencer:"), QLineEdit())
-        self.skills.setPlaceholderText(self.tr("adskilt med komma, fx lager, truckcertifikat"))
-        self.positions = self.form.add("positions", self.tr("Antal &stillinger:"), QLineEdit())
+        self.skills = self.form.add("skills", tr(VACANCIES_PAGE_CTX, "K&ompetencer:"), QLineEdit())
+        self.skills.setPlaceholderText(tr(VACANCIES_PAGE_CTX, "adskilt med komma, fx lager, truckcertifikat"))
+        self.positions = self.form.add("positions", tr(VACANCIES_PAGE_CTX, "Antal &stillinger:"), QLineEdit())
         self.positions.setMaximumWidth(70)
-        self.status = self.form.add("status", self.tr("Stat&us:"), ChoiceBox())
+        self.status = self.form.add("status", tr(VACANCIES_PAGE_CTX, "Stat&us:"), ChoiceBox())
         fill_combo(self.status, VACANCY_STATUSES)
-        self.start_date = self.form.add("start_date", self.tr("St&artdato:"), QLineEdit())
-        self.deadline = self.form.add("deadline", self.tr("A&nsøgningsfrist:"), QLineEdit())
+        self.start_date = self.form.add("start_date", tr(VACANCIES_PAGE_CTX, "St&artdato:"), QLineEdit())
+        self.deadline = self.form.add("deadline", tr(VACANCIES_PAGE_CTX, "A&nsøgningsfrist:"), QLineEdit())
         for edit in (self.start_date, self.deadline):
-            edit.setPlaceholderText(self.tr("fx 1.3.2026"))
+            edit.setPlaceholderText(tr(VACANCIES_PAGE_CTX, "fx 1.3.2026"))
             edit.setMaximumWidth(120)
-        self.postcode = self.form.add("postcode", self.tr("Arbejdsstedets postnr.:"), QLineEdit())
+        self.postcode = self.form.add("postcode", tr(VACANCIES_PAGE_CTX, "Arbejdsstedets postnr.:"), QLineEdit())
         self.postcode.setMaximumWidth(70)
-        self.description = self.form.add("description", self.tr("&Beskrivelse:"),
+        self.description = self.form.add("description", tr(VACANCIES_PAGE_CTX, "&Beskrivelse:"),
                                          QPlainTextEdit())
         self.description.setTabChangesFocus(True)
         self.description.setMaximumHeight(90)
 
         header = self.record_header((self.a_new, self.a_save, self.a_undo, self.a_delete,
                                      self.a_employer))
-        self.suggestions = SuggestionsPanel(ops, "citizen", self.tr("Passende borgere"), self)
+        self.suggestions = SuggestionsPanel(ops, "citizen", tr(VACANCIES_PAGE_CTX, "Passende borgere"), self)
         self.suggestions.actions.addWidget(action_button(self.a_propose, self))
         self.suggestions.activated.connect(lambda _id: self.propose_selected())
         self.suggestions.hide()
@@ -293,7 +296,7 @@ class VacanciesPage(RecordPage):
 
     # -- Page contract ------------------------------------------------------------------
     def page_title(self) -> str:
-        return self.tr("Stillinger")
+        return tr(VACANCIES_PAGE_CTX, "Stillinger")
 
     def refresh(self) -> None:
         if not self.autosave.leave():
@@ -320,7 +323,7 @@ class VacanciesPage(RecordPage):
             return
         detail = self.ops.run_sync_read(queries.vacancy_detail, ident)
         if detail is None:
-            self.saved_note.setText(self.tr("Stillingen findes ikke længere."))
+            self.saved_note.setText(tr(VACANCIES_PAGE_CTX, "Stillingen findes ikke længere."))
             return
         self.list.select(ident)
         self._show(detail)
@@ -375,7 +378,7 @@ class VacanciesPage(RecordPage):
         self.saved_note.clear()
         self.vacancy_id = ""
         self.employer_id = ""
-        self.heading.setText(self.tr("Ny stilling"))
+        self.heading.setText(tr(VACANCIES_PAGE_CTX, "Ny stilling"))
         self.employer_picker.reset()
         self.employer_picker.show()
         self.employer_label.hide()
@@ -432,7 +435,7 @@ class VacanciesPage(RecordPage):
         employer_id = self.employer_picker.employer_id
         if not employer_id:
             on_error(OpFailure("", {"employer_id": [
-                self.tr("Vælg den virksomhed, stillingen er hos.")]}))
+                tr(VACANCIES_PAGE_CTX, "Vælg den virksomhed, stillingen er hos.")]}))
             return
         self.ops.write(services.create_vacancy, employer_id, values, on_done=on_done,
                        on_error=on_error)
@@ -465,7 +468,7 @@ class VacanciesPage(RecordPage):
 
     def _deleted(self) -> None:
         self.new_vacancy()
-        self.saved_note.setText(self.tr("Stillingen er slettet."))
+        self.saved_note.setText(tr(VACANCIES_PAGE_CTX, "Stillingen er slettet."))
 
     def propose_selected(self) -> None:
         """Propose the selected suggested citizen for this vacancy (a new match)."""
@@ -483,7 +486,7 @@ class VacanciesPage(RecordPage):
 
     def _proposed(self, match_id: str, name: str) -> None:
         self.suggestions.status.setText(
-            self.tr("{name} er foreslået til stillingen.").format(name=name))
+            tr(VACANCIES_PAGE_CTX, "{name} er foreslået til stillingen.").format(name=name))
         self.match_proposed.emit(match_id)
 
     def go_to_employer(self) -> None:

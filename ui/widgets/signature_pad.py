@@ -57,6 +57,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..i18n import tr
+
+SIGNATURE_CANVAS_CTX = "SignatureCanvas"
+SIGNATURE_PAD_CTX = "SignaturePad"
+
 Point = tuple[float, float, float, int]   # x, y, pressure 0..1, ms since the first point
 Stroke = list[Point]
 
@@ -146,8 +151,8 @@ class SignatureCanvas(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setCursor(Qt.CursorShape.CrossCursor)
-        self.setAccessibleName(self.tr("Underskriftsfelt"))
-        self.setAccessibleDescription(self.tr(
+        self.setAccessibleName(tr(SIGNATURE_CANVAS_CTX, "Underskriftsfelt"))
+        self.setAccessibleDescription(tr(SIGNATURE_CANVAS_CTX, 
             "Skriv under med musen, en pen eller en finger."))
         self._strokes: list[Stroke] = []
         # Undo history: ("stroke", [stroke]) or ("clear", [every stroke cleared]).
@@ -419,7 +424,7 @@ class SignatureCanvas(QWidget):
             painter.setPen(GUIDE)
             painter.drawText(QRectF(left, base_y + 6, right - left, h - base_y - 8),
                              Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
-                             self.tr("Skriv under over linjen"))
+                             tr(SIGNATURE_CANVAS_CTX, "Skriv under over linjen"))
 
 
 class SignaturePad(QWidget):
@@ -432,19 +437,19 @@ class SignaturePad(QWidget):
                  height: int = PAD_HEIGHT, clock: Callable[[], int] = monotonic_ms):
         super().__init__(parent)
         self.role_label = QLabel(self)
-        self.role_label.setAccessibleName(self.tr("Rolle"))
+        self.role_label.setAccessibleName(tr(SIGNATURE_PAD_CTX, "Rolle"))
         font = QFont(self.role_label.font())
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
         self.role_label.setFont(font)
         self.name_label = QLabel(self)
-        self.name_label.setAccessibleName(self.tr("Underskriver"))
+        self.name_label.setAccessibleName(tr(SIGNATURE_PAD_CTX, "Underskriver"))
         name_font = QFont(self.name_label.font())
         name_font.setPointSizeF(name_font.pointSizeF() * 1.15)
         self.name_label.setFont(name_font)
         self.consent_label = QLabel(self)
         self.consent_label.setWordWrap(True)
-        self.consent_label.setAccessibleName(self.tr("Det underskriveren bekræfter"))
+        self.consent_label.setAccessibleName(tr(SIGNATURE_PAD_CTX, "Det underskriveren bekræfter"))
         self.consent_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         consent_font = QFont(self.consent_label.font())
         consent_font.setPointSizeF(consent_font.pointSizeF() * 1.15)
@@ -460,12 +465,12 @@ class SignaturePad(QWidget):
         self.canvas.changed.connect(self._update_buttons)
         self.canvas.changed.connect(self.changed)
 
-        self.clear_button = self._button(self.tr("&Ryd"), self.canvas.clear,
-                                         self.tr("Fjern hele underskriften"))
-        self.undo_button = self._button(self.tr("&Fortryd"), self.canvas.undo,
-                                        self.tr("Fjern den sidste streg (Ctrl+Z)"))
-        self.redo_button = self._button(self.tr("&Gentag"), self.canvas.redo,
-                                        self.tr("Sæt den fjernede streg ind igen (Ctrl+Y)"))
+        self.clear_button = self._button(tr(SIGNATURE_PAD_CTX, "&Ryd"), self.canvas.clear,
+                                         tr(SIGNATURE_PAD_CTX, "Fjern hele underskriften"))
+        self.undo_button = self._button(tr(SIGNATURE_PAD_CTX, "&Fortryd"), self.canvas.undo,
+                                        tr(SIGNATURE_PAD_CTX, "Fjern den sidste streg (Ctrl+Z)"))
+        self.redo_button = self._button(tr(SIGNATURE_PAD_CTX, "&Gentag"), self.canvas.redo,
+                                        tr(SIGNATURE_PAD_CTX, "Sæt den fjernede streg ind igen (Ctrl+Y)"))
         # Written out: the platform's Redo binding may itself hold Ctrl+Y, and two shortcuts
         # on one key are ambiguous and then neither fires.
         for keys, slot in (("Ctrl+Z", self.canvas.undo), ("Ctrl+Y", self.canvas.redo),
@@ -516,11 +521,11 @@ class SignaturePad(QWidget):
     def set_signer(self, name: str, role: str, consent: str) -> None:
         """Show who signs (``name`` may still be empty), their role and their consent text."""
         self.role_label.setText(role)
-        self.name_label.setText(name or self.tr("(navn mangler)"))
+        self.name_label.setText(name or tr(SIGNATURE_PAD_CTX, "(navn mangler)"))
         self.consent_label.setText(consent)
 
     def set_name(self, name: str) -> None:
-        self.name_label.setText(name or self.tr("(navn mangler)"))
+        self.name_label.setText(name or tr(SIGNATURE_PAD_CTX, "(navn mangler)"))
 
     # -- the canvas's API ----------------------------------------------------------------
     def strokes(self) -> list[Stroke]:

@@ -7,12 +7,13 @@ from __future__ import annotations
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from forms import fields as ffields
 from forms.draft_state import STEP_CHECK, STEP_FILL, WizardState
 
+from ...i18n import tr
 from ..partials.agreement_fields import (
     FieldEditor,
     add_editor_row,
@@ -21,7 +22,6 @@ from ..partials.agreement_fields import (
 )
 
 CTX = "agreement_wizard"
-tr = QCoreApplication.translate  # tr(CTX, "…"): found by ui.i18n.update
 
 
 def _intro(text: str, parent: QWidget) -> QLabel:

@@ -8,19 +8,19 @@ import datetime as dt
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from forms import agreements as fa
 from forms.draft_state import WizardState
 
+from ...i18n import tr
 from ...ops import Ops
 from ..partials.agreement_fields import tr_template
 from ..partials.inputs import while_alive
 from ..partials.sealed_pdf import open_pdf, pdf_file_name, print_pdf, save_pdf
 
 CTX = "agreement_wizard"
-tr = QCoreApplication.translate  # tr(CTX, "…"): found by ui.i18n.update
 
 
 class FrozenBar(QFrame):

@@ -7,13 +7,14 @@ the work is: the first empty required field, the first warning's note, or "Under
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QScrollArea, QStackedWidget, QTabBar, QWidget
 
 from forms import agreements as fa
 from forms import fields as ffields
 from forms.draft_state import STEP_CHECK, STEP_FILL, STEP_READY, STEP_START, WizardState
 
+from ...i18n import tr
 from ...ops import Ops
 from ...style import OK_COLOUR
 from ..partials.agreement_fields import FieldEditor
@@ -22,7 +23,6 @@ from ..partials.inputs import while_alive
 from .ready import ReadyStep
 
 CTX = "agreement_wizard"
-tr = QCoreApplication.translate  # tr(CTX, "…"): found by ui.i18n.update
 
 
 class WizardNavigation:

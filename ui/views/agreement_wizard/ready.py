@@ -7,20 +7,20 @@ note field per warning, and the parties who are to sign. What blocks signing is 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGroupBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from forms import agreements as fa
 from forms import rules
 from forms.draft_state import WizardState
 
+from ...i18n import tr
 from ...ops import translate_message
 from ...style import ERROR_COLOUR, OK_COLOUR
 from ..partials.agreement_fields import tr_template
 from ..partials.agreement_findings import WarningAcknowledgement
 
 CTX = "agreement_wizard"
-tr = QCoreApplication.translate  # tr(CTX, "…"): found by ui.i18n.update
 
 
 class ReadyStep(QWidget):

@@ -12,18 +12,18 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from forms.draft_state import WizardState, save_fields
 
+from ...i18n import tr
 from ...ops import OpFailure, Ops
 from ..partials.agreement_fields import FieldEditor
 from ..partials.inputs import while_alive
 from ..partials.record_form import SAVE_PAUSE_MS
 
 CTX = "agreement_wizard"
-tr = QCoreApplication.translate  # tr(CTX, "…"): found by ui.i18n.update
 
 
 class FieldSaving:

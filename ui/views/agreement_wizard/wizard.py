@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QFont, QHideEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -40,6 +40,7 @@ from forms.draft_state import (
     save_acknowledgement,
 )
 
+from ...i18n import tr
 from ...models.labels import status_text
 from ...ops import OpFailure, Ops, translate_message
 from ...style import PROBLEM_STYLE
@@ -54,7 +55,6 @@ from .ready import ReadyStep
 from .saving import FieldSaving
 
 CTX = "agreement_wizard"
-tr = QCoreApplication.translate  # tr(CTX, "…"): found by ui.i18n.update
 
 
 class ConfirmNewRevision:

@@ -11,9 +11,12 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QVBoxLayout, QWidg
 
 from consultant_app import queries, services
 
+from ...i18n import tr
 from ...ops import Latest, Ops
 from .child_tab import ChildRecordTab
 from .form_parts import chain, line, show_message, tr_field
+
+CTX = "Contacts"
 
 CONTACT_FORM = ("name", "role", "phone", "email", "is_primary")
 
@@ -29,29 +32,29 @@ class Contacts(ChildRecordTab):
     def __init__(self, ops: Ops, parent: QWidget | None = None):
         super().__init__(ops, parent)
         self.contact_id: str | None = None
-        self.make_view(self.tr("Kontaktpersoner"), self.tr(
+        self.make_view(tr(CTX, "Kontaktpersoner"), tr(CTX, 
             "Ingen kontaktpersoner endnu. Skriv den første i felterne herunder."))
         self.view.activated.connect(self._edit)
         self.view.doubleClicked.connect(self._edit)
         self._record = Latest(ops, self)  # the contact to correct, read off the UI thread
 
-        form = self.make_form(self.tr("Kontaktperson"))
+        form = self.make_form(tr(CTX, "Kontaktperson"))
         box = self.box
         form.add("name", tr_field("name"), line())
-        form.add("role", self.tr("Rolle"), line(self.tr("fx Ejer, HR-ansvarlig")))
-        form.add("phone", tr_field("phone"), line(self.tr("8 cifre")))
+        form.add("role", tr(CTX, "Rolle"), line(tr(CTX, "fx Ejer, HR-ansvarlig")))
+        form.add("phone", tr_field("phone"), line(tr(CTX, "8 cifre")))
         form.add("email", tr_field("email"), line())
-        form.add("is_primary", self.tr("Primær kontakt"), QCheckBox())
-        self.new_button = QPushButton(self.tr("N&y kontakt"), box)
+        form.add("is_primary", tr(CTX, "Primær kontakt"), QCheckBox())
+        self.new_button = QPushButton(tr(CTX, "N&y kontakt"), box)
         self.new_button.clicked.connect(self.new)
-        self.save_button = QPushButton(self.tr("Gem kontakt (Ctrl+Enter)"), box)
+        self.save_button = QPushButton(tr(CTX, "Gem kontakt (Ctrl+Enter)"), box)
         self.save_button.clicked.connect(self.save)
         self.finish_form([self.save_button, self.new_button])
         self.autosave.saved.connect(self._saved)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
-        layout.addWidget(QLabel(self.tr("Enter på en kontakt retter den."), self))
+        layout.addWidget(QLabel(tr(CTX, "Enter på en kontakt retter den."), self))
         layout.addWidget(box)
         chain(self, [self.view] + [form.inputs[k] for k in CONTACT_FORM]
               + [self.save_button, self.new_button])
@@ -62,7 +65,7 @@ class Contacts(ChildRecordTab):
             return
         self._record.drop()
         self.contact_id = None
-        self.box.setTitle(self.tr("Ny kontaktperson"))
+        self.box.setTitle(tr(CTX, "Ny kontaktperson"))
         self.form.clear_problems()
         for key in CONTACT_FORM:
             self.form.set_value(key, False if key == "is_primary" else "")
@@ -80,7 +83,7 @@ class Contacts(ChildRecordTab):
         if record is None:  # deleted meanwhile
             return
         self.contact_id = contact_id
-        self.box.setTitle(self.tr("Ret kontaktperson"))
+        self.box.setTitle(tr(CTX, "Ret kontaktperson"))
         self.form.clear_problems()
         for key in CONTACT_FORM:
             self.form.set_value(key, getattr(record, key))
@@ -94,15 +97,15 @@ class Contacts(ChildRecordTab):
             return
         if self.autosave.flush(wait=True, focus=True) and self.contact_id:
             self.new()
-            show_message(self.message, self.tr("Kontakten er gemt."), ok=True)
+            show_message(self.message, tr(CTX, "Kontakten er gemt."), ok=True)
 
     def editing_id(self) -> str | None:
         return self.contact_id
 
     def no_employer_text(self) -> str:
-        return self.tr("Gem virksomheden først.")
+        return tr(CTX, "Gem virksomheden først.")
 
     def _saved(self, contact_id: str) -> None:
         self.contact_id = contact_id
-        self.box.setTitle(self.tr("Ret kontaktperson"))
-        show_message(self.message, self.tr("Kontakten er gemt."), ok=True)
+        self.box.setTitle(tr(CTX, "Ret kontaktperson"))
+        show_message(self.message, tr(CTX, "Kontakten er gemt."), ok=True)

@@ -7,7 +7,7 @@ import itertools
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGroupBox,
@@ -23,18 +23,18 @@ from PySide6.QtWidgets import (
 from consultant_app import queries
 from consultant_app.errors import field_label
 
+from ...i18n import tr
 from ...models.id_table import BackgroundIdTableModel, Formatter, IdTableModel
 from ...ops import Ops
 from ...style import OK_STYLE, PROBLEM_STYLE
 from ..partials.tables import read_only_table
 
 CTX = "employers"
-tr = QCoreApplication.translate  # tr(CTX, "…"): found by ui.i18n.update
 
 
 def tr_field(field: str) -> str:
     """A field's Danish label, the same as in the core's messages about it."""
-    return QCoreApplication.translate("fields", field_label(field))
+    return tr("fields", field_label(field))
 
 
 def not_saved_text() -> str:

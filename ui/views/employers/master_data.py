@@ -27,11 +27,14 @@ from PySide6.QtWidgets import (
 from consultant_app import postcodes, queries, services
 from consultant_app.text import format_date
 
+from ...i18n import tr
 from ...models.id_table import default_format
 from ...ops import OpFailure, Ops
 from ..partials.inputs import while_alive
 from ..partials.record_form import AutoSave, RecordForm
 from .form_parts import chain, line, not_saved_text, show_message, tr_field, undo_key
+
+CTX = "MasterData"
 
 EMPLOYER_FORM = ("name", "cvr", "p_number", "address", "postcode", "town", "industry", "phone",
                  "email", "ordinary_employees", "employees_as_of", "subsidised_persons", "notes")
@@ -57,18 +60,18 @@ class MasterData(QWidget):
         self._auto_town = ""
         form = self.form = RecordForm(self)
         form.add("name", tr_field("name"), line())
-        form.add("cvr", tr_field("cvr"), line(self.tr("8 cifre")))
-        form.add("p_number", tr_field("p_number"), line(self.tr("10 cifre (valgfrit)")))
+        form.add("cvr", tr_field("cvr"), line(tr(CTX, "8 cifre")))
+        form.add("p_number", tr_field("p_number"), line(tr(CTX, "10 cifre (valgfrit)")))
         form.add("address", tr_field("address"), line())
-        form.add("postcode", tr_field("postcode"), line(self.tr("4 cifre")))
-        form.add("town", self.tr("By"), line(self.tr("udfyldes ud fra postnummeret")))
+        form.add("postcode", tr_field("postcode"), line(tr(CTX, "4 cifre")))
+        form.add("town", tr(CTX, "By"), line(tr(CTX, "udfyldes ud fra postnummeret")))
         form.add("industry", tr_field("industry"), line())
-        form.add("phone", tr_field("phone"), line(self.tr("8 cifre")))
+        form.add("phone", tr_field("phone"), line(tr(CTX, "8 cifre")))
         form.add("email", tr_field("email"), line())
         form.add("ordinary_employees", tr_field("ordinary_employees"),
-                 line(self.tr("årsværk, fx 12,5")))
+                 line(tr(CTX, "årsværk, fx 12,5")))
         form.add("employees_as_of", tr_field("employees_as_of"),
-                 line(self.tr("dato, fx 1.3.2026")))
+                 line(tr(CTX, "dato, fx 1.3.2026")))
         form.add("subsidised_persons", tr_field("subsidised_persons"), line("0"))
         notes = QPlainTextEdit()
         notes.setTabChangesFocus(True)
@@ -78,9 +81,9 @@ class MasterData(QWidget):
         assert isinstance(postcode, QLineEdit)
         postcode.textEdited.connect(self._postcode_edited)
 
-        self.save_button = QPushButton(self.tr("G&em (Ctrl+S)"), self)
+        self.save_button = QPushButton(tr(CTX, "G&em (Ctrl+S)"), self)
         self.save_button.clicked.connect(self.save)
-        self.revert_button = QPushButton(self.tr("Fo&rtryd (Ctrl+Z)"), self)
+        self.revert_button = QPushButton(tr(CTX, "Fo&rtryd (Ctrl+Z)"), self)
         self.revert_button.clicked.connect(self.undo)
         self.message = QLabel(self)
         self.message.setWordWrap(True)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from consultant_app import queries
 
+from ...i18n import tr
 from ...models.labels import formatter_for
 from ...ops import OpChanges, Ops
 from .. import Page
@@ -17,6 +18,8 @@ from ..partials.id_list import IdListPanel
 from ..partials.inputs import action_button, page_action
 from ..partials.list_detail import list_detail_layout
 from .panel import EmployerPanel
+
+CTX = "EmployersPage"
 
 
 def list_employer_ids(session: Any, text: str, sort: str | None, descending: bool) -> list[str]:
@@ -31,26 +34,26 @@ class EmployersPage(Page):
         super().__init__(ops, parent)
         self.list = IdListPanel(
             ops, "employer", list_employer_ids, queries.list_rows, formatter_for("employer"),
-            list_name=self.tr("Virksomheder"),
-            filter_hint=self.tr("Filtrér: navn, CVR, by, branche … (Ctrl+F)"),
-            empty_text=self.tr("Ingen virksomheder her. Ret eller ryd filteret (Ctrl+F), eller "
+            list_name=tr(CTX, "Virksomheder"),
+            filter_hint=tr(CTX, "Filtrér: navn, CVR, by, branche … (Ctrl+F)"),
+            empty_text=tr(CTX, "Ingen virksomheder her. Ret eller ryd filteret (Ctrl+F), eller "
                                "opret en ny med Ctrl+Shift+N."), parent=self)
         self.list.current_changed.connect(self._row_chosen)
         self.panel = EmployerPanel(ops, self)
         self.panel.open_requested.connect(self.open_requested)
         self.panel.saved.connect(self._saved)
 
-        self.a_new = page_action(self, self.tr("&Ny virksomhed (Ctrl+Shift+N)"),
+        self.a_new = page_action(self, tr(CTX, "&Ny virksomhed (Ctrl+Shift+N)"),
                                  "Ctrl+Shift+N", self.new_employer)
-        self.a_new.setToolTip(self.tr("Opret en ny virksomhed"))
+        self.a_new.setToolTip(tr(CTX, "Opret en ny virksomhed"))
         self.new_button = action_button(self.a_new, self)
         self.list.extra.addWidget(self.new_button)
-        page_action(self, self.tr("Filtrér"), "Ctrl+F", self.list.focus_filter, "Ctrl+L")
-        page_action(self, self.tr("Ny besøgsnote"), "Ctrl+N", self.new_visit_note)
-        page_action(self, self.tr("Gem virksomheden"), "Ctrl+S", self.panel.data.save)
-        page_action(self, self.tr("Ny aftale"), "Ctrl+Shift+A", self.panel.new_agreement)
-        page_action(self, self.tr("Ny stilling her"), "Ctrl+Shift+J", self.panel.new_vacancy)
-        page_action(self, self.tr("Markér opfølgning udført"), "Ctrl+D",
+        page_action(self, tr(CTX, "Filtrér"), "Ctrl+F", self.list.focus_filter, "Ctrl+L")
+        page_action(self, tr(CTX, "Ny besøgsnote"), "Ctrl+N", self.new_visit_note)
+        page_action(self, tr(CTX, "Gem virksomheden"), "Ctrl+S", self.panel.data.save)
+        page_action(self, tr(CTX, "Ny aftale"), "Ctrl+Shift+A", self.panel.new_agreement)
+        page_action(self, tr(CTX, "Ny stilling her"), "Ctrl+Shift+J", self.panel.new_vacancy)
+        page_action(self, tr(CTX, "Markér opfølgning udført"), "Ctrl+D",
                     self.panel.visits.complete_follow_up)
         self.splitter = list_detail_layout(self, self.list, self.panel, "employers")
         self.setTabOrder(self.list.filter_edit, self.new_button)
@@ -59,7 +62,7 @@ class EmployersPage(Page):
         self.list.reload()
 
     def page_title(self) -> str:
-        return self.tr("Virksomheder")
+        return tr(CTX, "Virksomheder")
 
     def leave(self) -> bool:
         return self.panel.leave()
@@ -95,7 +98,7 @@ class EmployersPage(Page):
 
     def new_visit_note(self) -> None:
         if self.panel.employer_id is None:
-            self.panel.subtitle.setText(self.tr("Vælg en virksomhed først."))
+            self.panel.subtitle.setText(tr(CTX, "Vælg en virksomhed først."))
             return
         self.panel.focus_new_visit()
 

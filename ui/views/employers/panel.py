@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from consultant_app import queries
 from consultant_app.queries import list_tables
 
+from ...i18n import tr
 from ...models.id_table import BackgroundIdTableModel
 from ...models.labels import formatter_for
 from ...ops import Latest, OpChanges, Ops
@@ -28,6 +29,8 @@ from .contacts import Contacts
 from .form_parts import employer_items, list_view
 from .master_data import MasterData
 from .visits import Visits
+
+CTX = "EmployerPanel"
 
 
 class EmployerPanel(QWidget):
@@ -56,19 +59,19 @@ class EmployerPanel(QWidget):
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.subtitle.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.tabs = QTabWidget(self)
-        self.tabs.setAccessibleName(self.tr("Virksomhedens faner"))
+        self.tabs.setAccessibleName(tr(CTX, "Virksomhedens faner"))
 
         self.data = MasterData(ops, self)
         self.data.saved.connect(self._employer_saved)
         self.contacts = Contacts(ops, self)
         self.visits = Visits(ops, self)
-        self.tabs.addTab(self.data, self.tr("&Stamdata"))
-        self.tabs.addTab(self.contacts, self.tr("&Kontakter"))
-        self.tabs.addTab(self.visits, self.tr("&Besøg"))
+        self.tabs.addTab(self.data, tr(CTX, "&Stamdata"))
+        self.tabs.addTab(self.contacts, tr(CTX, "&Kontakter"))
+        self.tabs.addTab(self.visits, tr(CTX, "&Besøg"))
         self.related: dict[str, BackgroundIdTableModel] = {}
         self.related_views: dict[str, QTableView] = {}
-        for kind, name in (("vacancy", self.tr("Stillinger")), ("match", self.tr("Match")),
-                           ("placement_agreement", self.tr("Aftaler"))):
+        for kind, name in (("vacancy", tr(CTX, "Stillinger")), ("match", tr(CTX, "Match")),
+                           ("placement_agreement", tr(CTX, "Aftaler"))):
             self.tabs.addTab(self._build_related_tab(kind, name), name)
 
         layout = QVBoxLayout(self)
@@ -87,11 +90,11 @@ class EmployerPanel(QWidget):
                                # an agreement's type and status by their names, as on Aftaler
                                format_agreement_cell if kind == "placement_agreement"
                                else formatter_for(kind), self)
-        empty = {"vacancy": self.tr("Ingen stillinger hos virksomheden endnu. Opret en med "
+        empty = {"vacancy": tr(CTX, "Ingen stillinger hos virksomheden endnu. Opret en med "
                                     "Ctrl+Shift+J."),
-                 "match": self.tr("Ingen match endnu. Foreslå en borger til en af "
+                 "match": tr(CTX, "Ingen match endnu. Foreslå en borger til en af "
                                   "virksomhedens stillinger på siden Stillinger (Ctrl+P)."),
-                 "placement_agreement": self.tr("Ingen aftaler endnu. Start en med "
+                 "placement_agreement": tr(CTX, "Ingen aftaler endnu. Start en med "
                                                 "Ctrl+Shift+A.")}.get(kind, "")
         view = list_view(model, name, tab, empty)
         view.activated.connect(lambda index, k=kind, m=model:
@@ -100,15 +103,15 @@ class EmployerPanel(QWidget):
         self.related_views[kind] = view
         layout = QVBoxLayout(tab)
         layout.addWidget(view, 1)
-        layout.addWidget(QLabel(self.tr("Enter eller dobbeltklik åbner den valgte."), tab))
+        layout.addWidget(QLabel(tr(CTX, "Enter eller dobbeltklik åbner den valgte."), tab))
         if kind == "placement_agreement":
             self.agreement_pdf = agreement_pdf_actions(self.ops, view, model, tab)
             layout.addWidget(self.agreement_pdf)
-            self.new_agreement_button = QPushButton(self.tr("Ny aftale … (Ctrl+Shift+A)"), tab)
+            self.new_agreement_button = QPushButton(tr(CTX, "Ny aftale … (Ctrl+Shift+A)"), tab)
             self.new_agreement_button.clicked.connect(self.new_agreement)
             layout.addWidget(self.new_agreement_button, 0, Qt.AlignmentFlag.AlignLeft)
         if kind == "vacancy":
-            self.new_vacancy_button = QPushButton(self.tr("Ny stilling her … (Ctrl+Shift+J)"),
+            self.new_vacancy_button = QPushButton(tr(CTX, "Ny stilling her … (Ctrl+Shift+J)"),
                                                   tab)
             self.new_vacancy_button.clicked.connect(self.new_vacancy)
             layout.addWidget(self.new_vacancy_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -136,8 +139,8 @@ class EmployerPanel(QWidget):
         self._record.drop()
         self.data.setEnabled(True)
         self._set_employer(None)
-        self.title.setText(self.tr("Ingen virksomhed valgt"))
-        self.subtitle.setText(self.tr("Vælg en virksomhed i listen, eller opret en ny med "
+        self.title.setText(tr(CTX, "Ingen virksomhed valgt"))
+        self.subtitle.setText(tr(CTX, "Vælg en virksomhed i listen, eller opret en ny med "
                                       "Ctrl+Shift+N."))
         self.tabs.setEnabled(False)
         self._reload_lists()
@@ -182,8 +185,8 @@ class EmployerPanel(QWidget):
         self.tabs.setCurrentIndex(self.TAB_DATA)
         for i in range(1, self.tabs.count()):
             self.tabs.setTabEnabled(i, False)
-        self.title.setText(self.tr("Ny virksomhed"))
-        self.subtitle.setText(self.tr("Udfyld mindst navn og CVR-nummer, og gem med Ctrl+S."))
+        self.title.setText(tr(CTX, "Ny virksomhed"))
+        self.subtitle.setText(tr(CTX, "Udfyld mindst navn og CVR-nummer, og gem med Ctrl+S."))
         self.data.show_record(None)
         self._reload_lists()
         self.data.focus_first()
@@ -202,9 +205,9 @@ class EmployerPanel(QWidget):
         self.title.setText(record.name)
         place = ", ".join(p for p in (record.address, f"{record.postcode} {record.town}".strip())
                           if p)
-        parts = [self.tr("CVR {cvr}").format(cvr=record.cvr)]
+        parts = [tr(CTX, "CVR {cvr}").format(cvr=record.cvr)]
         if record.p_number:
-            parts.append(self.tr("P-nr. {p_number}").format(p_number=record.p_number))
+            parts.append(tr(CTX, "P-nr. {p_number}").format(p_number=record.p_number))
         if place:
             parts.append(place)
         self.subtitle.setText(" · ".join(parts))
@@ -254,7 +257,7 @@ class EmployerPanel(QWidget):
     def _count_tabs(self) -> None:
         models = self._list_models()
         self.visits.follow_done.setEnabled(self.visits.model.rowCount() > 0)
-        names = (self.tr("&Kontakter"), self.tr("&Besøg"), self.tr("S&tillinger"),
-                 self.tr("&Match"), self.tr("&Aftaler"))
+        names = (tr(CTX, "&Kontakter"), tr(CTX, "&Besøg"), tr(CTX, "S&tillinger"),
+                 tr(CTX, "&Match"), tr(CTX, "&Aftaler"))
         for i, (name, model) in enumerate(zip(names, models), start=1):
             self.tabs.setTabText(i, f"{name} ({model.rowCount()})" if self.employer_id else name)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Mapping
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,11 +31,11 @@ from forms import fields as ffields
 from forms import rules
 from forms.templates import FieldSpec
 
+from ...i18n import tr
 from ...style import ERROR_COLOUR, INFO_COLOUR, OK_COLOUR, PROBLEM_STYLE, WARNING_COLOUR
 from .inputs import ChoiceBox, as_text
 
 CTX = "agreement_fields"
-tr = QCoreApplication.translate  # tr(CTX, "…"): found by ui.i18n.update
 TEMPLATE_CTX = "template"
 SEVERITY_COLOURS = {rules.ERROR: ERROR_COLOUR, rules.WARNING: WARNING_COLOUR,
                     rules.INFO: INFO_COLOUR}
@@ -52,7 +52,7 @@ _VOCABULARY_CONTEXT = {"target_groups": "domain"}
 
 def tr_template(text: str) -> str:
     """A Danish source text from a template file, translated (context "template")."""
-    return QCoreApplication.translate(TEMPLATE_CTX, text) if text else ""
+    return tr(TEMPLATE_CTX, text) if text else ""
 
 
 
@@ -61,16 +61,16 @@ def prefill_source_text(spec: FieldSpec) -> str:
     if spec.prefill:
         source = spec.prefill.split(".")[0]
         texts = {
-            "employer": QCoreApplication.translate("agreement_fields", "Fra virksomheden"),
-            "contact": QCoreApplication.translate("agreement_fields", "Fra kontaktpersonen"),
-            "vacancy": QCoreApplication.translate("agreement_fields", "Fra stillingen"),
-            "citizen": QCoreApplication.translate("agreement_fields", "Fra borgeren"),
-            "match": QCoreApplication.translate("agreement_fields", "Fra matchet"),
-            "consultant": QCoreApplication.translate("agreement_fields", "Fra din profil"),
-            "today": QCoreApplication.translate("agreement_fields", "Dagens dato"),
+            "employer": tr("agreement_fields", "Fra virksomheden"),
+            "contact": tr("agreement_fields", "Fra kontaktpersonen"),
+            "vacancy": tr("agreement_fields", "Fra stillingen"),
+            "citizen": tr("agreement_fields", "Fra borgeren"),
+            "match": tr("agreement_fields", "Fra matchet"),
+            "consultant": tr("agreement_fields", "Fra din profil"),
+            "today": tr("agreement_fields", "Dagens dato"),
         }
         return texts.get(source, source)
-    return QCoreApplication.translate("agreement_fields", "Standardværdi")
+    return tr("agreement_fields", "Standardværdi")
 
 
 def choice_options(spec: FieldSpec) -> list[tuple[str, str]]:
@@ -80,22 +80,22 @@ def choice_options(spec: FieldSpec) -> list[tuple[str, str]]:
         context = _VOCABULARY_CONTEXT.get(spec.choices, "forms")
     else:
         context = TEMPLATE_CTX
-    return [(code, QCoreApplication.translate(context, label)) for code, label in options.items()]
+    return [(code, tr(context, label)) for code, label in options.items()]
 
 
 def placeholder(kind: str) -> str:
     texts = {
-        "date": QCoreApplication.translate("agreement_fields", "fx 1.3.2026"),
-        "hours": QCoreApplication.translate("agreement_fields", "timer pr. uge, fx 15"),
-        "money": QCoreApplication.translate("agreement_fields", "kr., fx 120,50"),
-        "number": QCoreApplication.translate("agreement_fields", "et tal"),
-        "integer": QCoreApplication.translate("agreement_fields", "et helt tal"),
-        "cpr": QCoreApplication.translate("agreement_fields", "DDMMÅÅ-XXXX"),
-        "cvr": QCoreApplication.translate("agreement_fields", "8 cifre"),
-        "p_number": QCoreApplication.translate("agreement_fields", "10 cifre"),
-        "phone": QCoreApplication.translate("agreement_fields", "8 cifre"),
-        "postcode": QCoreApplication.translate("agreement_fields", "4 cifre"),
-        "email": QCoreApplication.translate("agreement_fields", "navn@firma.dk"),
+        "date": tr("agreement_fields", "fx 1.3.2026"),
+        "hours": tr("agreement_fields", "timer pr. uge, fx 15"),
+        "money": tr("agreement_fields", "kr., fx 120,50"),
+        "number": tr("agreement_fields", "et tal"),
+        "integer": tr("agreement_fields", "et helt tal"),
+        "cpr": tr("agreement_fields", "DDMMÅÅ-XXXX"),
+        "cvr": tr("agreement_fields", "8 cifre"),
+        "p_number": tr("agreement_fields", "10 cifre"),
+        "phone": tr("agreement_fields", "8 cifre"),
+        "postcode": tr("agreement_fields", "4 cifre"),
+        "email": tr("agreement_fields", "navn@firma.dk"),
     }
     return texts.get(kind, "")
 

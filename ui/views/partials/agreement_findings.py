@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QIcon
 from PySide6.QtWidgets import (
     QFrame,
@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
 from forms import rules
 from forms.rules import Finding
 
+from ...i18n import tr
 from ...ops import translate_message
 from .agreement_fields import SEVERITY_COLOURS
 
 CTX = "agreement_findings"
-tr = QCoreApplication.translate  # tr(CTX, "…"): found by ui.i18n.update
 
 FIELD_ROLE = Qt.ItemDataRole.UserRole
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -14,6 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...i18n import tr
+
+CTX = "AgreementReader"
+
 
 class AgreementReader(QWidget):
     """A read-only view of one agreement's text with larger/smaller text and a way back."""
@@ -23,17 +27,17 @@ class AgreementReader(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.text = QTextBrowser(self)
-        self.text.setAccessibleName(self.tr("Aftalens indhold"))
+        self.text.setAccessibleName(tr(CTX, "Aftalens indhold"))
         self.text.setOpenLinks(False)
         QScroller.grabGesture(self.text.viewport(),
                               QScroller.ScrollerGestureType.LeftMouseButtonGesture)
-        self.smaller = QPushButton(self.tr("Mindre tekst"), self)
+        self.smaller = QPushButton(tr(CTX, "Mindre tekst"), self)
         self.smaller.setShortcut(QKeySequence(QKeySequence.StandardKey.ZoomOut))
         self.smaller.clicked.connect(lambda: self.zoom(-2))
-        self.larger = QPushButton(self.tr("Større tekst"), self)
+        self.larger = QPushButton(tr(CTX, "Større tekst"), self)
         self.larger.setShortcut(QKeySequence(QKeySequence.StandardKey.ZoomIn))
         self.larger.clicked.connect(lambda: self.zoom(2))
-        self.back_button = QPushButton(self.tr("&Tilbage til underskriften"), self)
+        self.back_button = QPushButton(tr(CTX, "&Tilbage til underskriften"), self)
         self.back_button.clicked.connect(self.back.emit)
         for button in (self.smaller, self.larger, self.back_button):
             button.setAutoDefault(False)

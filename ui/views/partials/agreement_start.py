@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -31,13 +31,13 @@ from forms import prefill as fprefill
 from forms.agreements import suggest_type
 from forms.templates import agreement_types, get_template
 
+from ...i18n import tr
 from ...models.labels import domain_label
 from ...ops import Ops
 from .agreement_fields import tr_template
 from .inputs import ChoiceBox, while_alive
 
 CTX = "agreement_start"
-tr = QCoreApplication.translate  # tr(CTX, "…"): found by ui.i18n.update
 
 # The order matches are offered in: the ones ready for an agreement first.
 MATCH_ORDER = ("agreed", "placed", "interview", "presented", "proposed")

@@ -34,9 +34,12 @@ from PySide6.QtWidgets import (
 
 from consultant_app.queries import list_tables
 
+from ...i18n import tr
 from ...models.id_table import BackgroundIdTableModel, IdsQuery, default_format
 from ...ops import Ops
 from .tables import ListTable
+
+CTX = "IdListPanel"
 
 FILTER_PAUSE_MS = 120
 # Fitting the columns: the rows measured (all in the first page, which comes with the ids),
@@ -91,9 +94,9 @@ class IdListPanel(QWidget):
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setPlaceholderText(filter_hint)
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setAccessibleName(self.tr("Filtrér listen"))
+        self.filter_edit.setAccessibleName(tr(CTX, "Filtrér listen"))
         self.count_label = QLabel(self)
-        self.count_label.setAccessibleName(self.tr("Antal i listen"))
+        self.count_label.setAccessibleName(tr(CTX, "Antal i listen"))
 
         self.model = BackgroundIdTableModel(ops, kind, ids_query, formatter, parent=self,
                                             rows_query=rows_query)
@@ -192,9 +195,9 @@ class IdListPanel(QWidget):
 
     def _update_count(self) -> None:
         n = self.model.rowCount()
-        self.count_label.setText(self.tr("%n i listen", "", n))
+        self.count_label.setText(tr(CTX, "%n i listen", "", n))
         text = self.filter_edit.text().strip()
-        self.table.set_empty_text(self.tr("Intet passer på »{text}«. Ret eller ryd filteret "
+        self.table.set_empty_text(tr(CTX, "Intet passer på »{text}«. Ret eller ryd filteret "
                                           "(Ctrl+F).").format(text=text) if text
                                   else self.empty_text)
 

@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QEventLoop,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -24,8 +32,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...i18n import tr
 from ...ops import OpFailure
 from ...style import PROBLEM_STYLE
+
+CTX = "RecordForm"
 
 
 
@@ -43,7 +54,7 @@ class RecordForm(QWidget):
         self.general_problem.setStyleSheet(PROBLEM_STYLE)
         self.general_problem.setWordWrap(True)
         self.general_problem.hide()
-        self.general_problem.setAccessibleName(self.tr("Fejl"))
+        self.general_problem.setAccessibleName(tr(CTX, "Fejl"))
         self.rows = QFormLayout()
         self.rows.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.rows.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
@@ -71,7 +82,7 @@ class RecordForm(QWidget):
         problem.setStyleSheet(PROBLEM_STYLE)
         problem.setWordWrap(True)
         problem.hide()
-        problem.setAccessibleName(self.tr("Fejl ved {field}").format(field=plain(label)))
+        problem.setAccessibleName(tr(CTX, "Fejl ved {field}").format(field=plain(label)))
         box.addWidget(problem)
         caption = QLabel(label, self)
         caption.setBuddy(target)
@@ -306,7 +317,7 @@ class AutoSave(QObject):
     def _send(self, focus: bool) -> None:
         state = self.snapshot()
         self._sending = state
-        self.state_text.emit(QCoreApplication.translate("record_form", "Gemmer …"))
+        self.state_text.emit(tr("record_form", "Gemmer …"))
         self._save(lambda result: self._done(state, result),
                    lambda failure: self._failed(state, failure, focus))
 
@@ -318,7 +329,7 @@ class AutoSave(QObject):
         self._baseline = state
         self._sending = None
         self.last_failure = None
-        self.state_text.emit(QCoreApplication.translate("record_form", "Gemt."))
+        self.state_text.emit(tr("record_form", "Gemt."))
         self.saved.emit(result)
         if self.dirty():
             self._timer.start()
@@ -328,7 +339,7 @@ class AutoSave(QObject):
         self._undoing = False
         self.last_failure = failure
         self._show_failure(failure, focus)
-        self.state_text.emit(QCoreApplication.translate(
+        self.state_text.emit(tr(
             "record_form", "Ikke gemt – ret det markerede, eller fortryd med Ctrl+Z."))
         self.failed.emit(failure)
 
@@ -348,7 +359,7 @@ class AutoSave(QObject):
         if self.dirty():
             self._restore(self._baseline)
             self.last_failure = None
-            self.state_text.emit(QCoreApplication.translate("record_form", "Fortrudt."))
+            self.state_text.emit(tr("record_form", "Fortrudt."))
             return True
         if not self._undo:
             return False

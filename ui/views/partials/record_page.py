@@ -8,10 +8,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from ...i18n import tr
 from ...ops import OpFailure, Ops
 from .. import Page
 from .id_list import IdListPanel
@@ -39,7 +39,7 @@ class RecordPage(Page):
         self.heading.setFont(font)
         self.heading.setWordWrap(True)
         self.saved_note = QLabel(self)
-        self.saved_note.setAccessibleName(QCoreApplication.translate(
+        self.saved_note.setAccessibleName(tr(
             "record_page", "Status for gem"))
         self.form = RecordForm(self)
 

@@ -16,20 +16,26 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-
-from PySide6.QtCore import QCoreApplication, QRectF, QStandardPaths, QUrl
+from PySide6.QtCore import QRectF, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QWidget,
+)
 
 from consultant_app.files import write_atomically
 from forms.lifecycle import SEALED
 
+from ...i18n import tr
 from ...style import PROBLEM_STYLE
 
 CTX = "signing"
 PRINT_DPI = 300  # sharp on paper, and a page is 35 MB of pixels, not 550
-tr = QCoreApplication.translate  # tr(CTX, "…"): found by ui.i18n.update
 
 
 class SavePdfDialog:
@@ -225,7 +231,7 @@ class SealedPdfActions(QWidget):
                       if shiboken6.isValid(self) else None)
 
     def _save(self, copy: Any) -> None:
-        name = pdf_file_name(QCoreApplication.translate("template", copy.title),
+        name = pdf_file_name(tr("template", copy.title),
                              copy.citizen_name, dt.date.today())
         path = save_pdf(self, copy.pdf, name, self._problem)
         if path is not None:

@@ -17,7 +17,6 @@ from typing import Any
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -38,9 +37,12 @@ from PySide6.QtWidgets import (
 from consultant_app import matching
 from consultant_app.text import format_number
 
+from ...i18n import tr
 from ...ops import Ops, translate_message
 from ...style import PROBLEM_STYLE
 from .inputs import while_alive
+
+SUGGESTIONS_PANEL_CTX = "SuggestionsPanel"
 
 NEARBY_KM = 10.0
 SHOWN = 50
@@ -95,11 +97,11 @@ class SuggestionsModel(QAbstractTableModel):
         if column == 2:
             if a.distance_km is None:
                 return ""
-            return QCoreApplication.translate("suggestions", "{km} km").format(
+            return tr("suggestions", "{km} km").format(
                 km=format_number(a.distance_km, 0))
         separator = "\n" if role == Qt.ItemDataRole.ToolTipRole else "; "
         if a.excluded:
-            return QCoreApplication.translate("suggestions", "Udelukket: {reasons}").format(
+            return tr("suggestions", "Udelukket: {reasons}").format(
                 reasons=separator.join(translate_message(m) for m in a.excluded_because))
         return separator.join(translate_message(m) for m in a.reasons)
 
@@ -107,7 +109,7 @@ class SuggestionsModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
                 and 0 <= section < len(self.HEADERS)):
-            return QCoreApplication.translate(CTX, self.HEADERS[section])
+            return tr(CTX, self.HEADERS[section])
         return None
 
 
@@ -128,10 +130,10 @@ class SuggestionsPanel(QWidget):
         font = QFont(heading.font())
         font.setBold(True)
         heading.setFont(font)
-        self.nearby = QCheckBox(self.tr("Kun inden for {km} km").format(km=format_number(NEARBY_KM)),
+        self.nearby = QCheckBox(tr(SUGGESTIONS_PANEL_CTX, "Kun inden for {km} km").format(km=format_number(NEARBY_KM)),
                                 self)
-        self.without_restrictions = QCheckBox(self.tr("Kun borgere uden skånehensyn"), self)
-        self.show_excluded = QCheckBox(self.tr("Vis udelukkede og hvorfor"), self)
+        self.without_restrictions = QCheckBox(tr(SUGGESTIONS_PANEL_CTX, "Kun borgere uden skånehensyn"), self)
+        self.show_excluded = QCheckBox(tr(SUGGESTIONS_PANEL_CTX, "Vis udelukkede og hvorfor"), self)
         self.show_excluded.toggled.connect(self._excluded_toggled)
         for box in (self.nearby, self.without_restrictions, self.show_excluded):
             box.setAccessibleName(box.text())
@@ -141,7 +143,7 @@ class SuggestionsPanel(QWidget):
         # citizens; the engine already leaves out jobs that clash with a citizen's needs.
         self.without_restrictions.setVisible(side == "citizen")
         self.status = QLabel(self)
-        self.status.setAccessibleName(self.tr("Status for forslag"))
+        self.status.setAccessibleName(tr(SUGGESTIONS_PANEL_CTX, "Status for forslag"))
         self.problem = QLabel(self)
         self.problem.setStyleSheet(PROBLEM_STYLE)
         self.problem.setWordWrap(True)
@@ -188,7 +190,7 @@ class SuggestionsPanel(QWidget):
         self.clear_problem()
         if not subject_id:
             return
-        self.status.setText(self.tr("Finder forslag …"))
+        self.status.setText(tr(SUGGESTIONS_PANEL_CTX, "Finder forslag …"))
         rank = matching.rank_citizens if self.side == "citizen" else matching.rank_vacancies
         self.ops.read(rank, subject_id, self.show_excluded.isChecked(),
                       on_done=while_alive(self, lambda r: self._ranked(subject_id, r)),
@@ -222,13 +224,13 @@ class SuggestionsPanel(QWidget):
         left_out = [a for a in rows if a.excluded] if excluded_too else []
         excluded = left_out[:EXCLUDED_SHOWN]
         self.model.set_rows(ranked + excluded)
-        text = (self.tr("%n forslag", "", len(ranked)) if ranked
-                else self.tr("Ingen passer med de valgte filtre."))
+        text = (tr(SUGGESTIONS_PANEL_CTX, "%n forslag", "", len(ranked)) if ranked
+                else tr(SUGGESTIONS_PANEL_CTX, "Ingen passer med de valgte filtre."))
         if len(left_out) > len(excluded):
-            text += " · " + self.tr("{shown} af {total} udelukkede vist").format(
+            text += " · " + tr(SUGGESTIONS_PANEL_CTX, "{shown} af {total} udelukkede vist").format(
                 shown=len(excluded), total=len(left_out))
         elif excluded_too:
-            text += " · " + self.tr("%n udelukket", "", len(excluded))
+            text += " · " + tr(SUGGESTIONS_PANEL_CTX, "%n udelukket", "", len(excluded))
         self.status.setText(text)
 
     def current(self) -> Any:
