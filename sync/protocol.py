@@ -119,7 +119,9 @@ an agreement, its signatures or its documents from a consultant who lost the agr
 citizen when (a) the agreement is signed or sealed (stored so, or brought to that status by
 an operation of the same batch) and (b) the consultant's newest scope exit for the citizen
 has a number above the device's cursor: the device had not heard, so it held the citizen
-when it signed. The records go to the citizen's current consultant (owner and new numbers),
+when it signed; and (c) the agreement is new to the service or was made by that consultant
+(``record.created_by``): a scope exit says a consultant held the citizen, not every record of
+it, and the cursor is the device's word. The records go to the citizen's current consultant (owner and new numbers),
 whose devices pull them; the sealed PDF (``PUT /agreements/...``) is then accepted from that
 device for the content the push handed over, verified like any other. The device forgets
 its copies with the scope exit it pulls next. Drafts and other edits of the moved citizen

@@ -130,6 +130,8 @@ record = Table(
     Column("field_versions", Text, nullable=False),
     Column("secret", Text),  # the personal fields as encrypted JSON (keys.Vault), or NULL
     Column("cpr_index", String(32), index=True),  # citizen: blind index of the CPR
+    # The consultant whose device pushed the create (NULL: made by the service, an import).
+    Column("created_by", String(36)),
     Index("ix_record_municipality_seq", "municipality_code", "seq"),
 )
 

@@ -69,6 +69,7 @@ class Rec:
     field_versions: dict[str, int]
     in_db: bool = True
     dirty: bool = False
+    created_by: str | None = None  # the consultant whose device pushed its create
 
 
 @dataclass
@@ -166,7 +167,7 @@ class _Batch:
                     row.owner_device_id, row.citizen_id, row.version, row.deleted,
                     row.modified_at, db.record_values(self.conn, row.entity, row.id,
                                                       row.values_json, row.secret),
-                    json.loads(row.field_versions))
+                    json.loads(row.field_versions), created_by=row.created_by)
 
     def exit_seq(self, citizen_id: str | None) -> int | None:
         """The newest scope exit of ``citizen_id`` for this device's consultant, if any."""
@@ -224,6 +225,11 @@ def _handed_over(batch: _Batch, op: Operation, stored: Rec | None) -> bool:
         agreement is not None and not agreement.deleted
         and agreement.values.get("status") in SIGNED_STATUSES)
     if not signed:
+        return False
+    if agreement is not None and agreement.created_by != batch.scope.consultant_id:
+        # Only what this consultant made: a scope exit says they held the citizen, not every
+        # agreement of it (one written for a copy of another consultant's citizen would
+        # otherwise open that consultant's agreements to them).
         return False
     citizen_id = agreement.citizen_id if agreement is not None else None
     if citizen_id is None and op.entity == "placement_agreement":
@@ -435,7 +441,8 @@ def _apply(batch: _Batch, op: Operation, now: dt.datetime) -> tuple[OperationRes
             modified = modified.astimezone(dt.UTC).replace(tzinfo=None)
         if stored is None:
             stored = Rec(op.entity, op.entity_id, scope.municipality_code, owner, owner_device,
-                         citizen_id, 0, False, modified, {}, {}, in_db=False)
+                         citizen_id, 0, False, modified, {}, {}, in_db=False,
+                         created_by=scope.consultant_id)
             batch.records[(op.entity, op.entity_id)] = stored
         stored.owner_consultant_id, stored.owner_device_id = owner, owner_device
         stored.citizen_id = citizen_id
@@ -593,7 +600,10 @@ def _write(conn: Connection, batch: _Batch, applied_rows: list[dict[str, Any]],
     new_rows, changed_rows = [], []
     for rec, row, seq in zip(dirty, rows, seqs[len(batch.new_exits):]):
         row["seq"] = seq
-        (changed_rows if rec.in_db else new_rows).append(row)
+        if rec.in_db:
+            changed_rows.append(row)
+        else:
+            new_rows.append({**row, "created_by": rec.created_by})
     if new_rows:
         conn.execute(insert(db.record), new_rows)
     if changed_rows:

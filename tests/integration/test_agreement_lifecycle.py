@@ -24,8 +24,8 @@ from forms import agreements as A
 from forms import lifecycle
 from sync import protocol
 from sync.client import SyncEngine, credentials
-from sync.server import db
-from tests.support.devices import one_consultants_devices
+from sync.server import admin, db
+from tests.support.devices import enroll, one_consultants_devices
 from tests.support.profiles import FAST_KDF, PASSPHRASE
 from tests.support.server_process import ServerProcess
 from tests.support.signing import ready_draft, seal, sign_all, sign_as
@@ -39,9 +39,15 @@ class Device:
 
     def push(self, *operations: protocol.Operation) -> list[protocol.OperationResult]:
         """Operations sent as they are, with this device's token (a tampered client)."""
+        return self.push_with_cursor(None, *operations)
+
+    def push_with_cursor(self, cursor: int | None, *operations: protocol.Operation
+                         ) -> list[protocol.OperationResult]:
+        """The same, claiming the pull ``cursor`` it likes."""
         enrollment = credentials.load(self.store)
         transport = self.engine.transport(enrollment.server_url, enrollment.token)
-        return transport.push(protocol.PushRequest(operations=list(operations))).results
+        return transport.push(protocol.PushRequest(operations=list(operations),
+                                                   cursor=cursor)).results
 
 
 def devices(server: ServerProcess, tmp_path: Path) -> tuple[Device, Device]:
@@ -196,3 +202,46 @@ def test_signing_a_new_revision_offline_reaches_the_service_whole(server, tmp_pa
         doc = A.doc_of(s.get(PlacementAgreement, agreement_id))
         assert doc.values["working_hours"] == "man-fre 8-12"
         assert A.content_hash(doc) == values["content_hash"]
+
+
+def test_a_consultant_cannot_take_over_anothers_agreement_through_a_copy_of_the_citizen(
+        server, tmp_path):
+    """Consultant B registers a citizen with the CPR of consultant A's citizen: the service
+    refuses the copy and writes B a scope exit of A's citizen (the hand-over of what B may
+    have signed on the copy). B then pushes with cursor 0, as a device that has not heard of
+    that exit: the hand-over must not reach A's agreement, which B never had."""
+    desktop, _ = devices(server, tmp_path)
+    agreement_id = ready_draft(desktop.store)
+    assert desktop.engine.sync().rejected == []
+    before, version, _ = service_state(server, agreement_id)
+    with desktop.store.read() as s:
+        record = s.get(PlacementAgreement, agreement_id)
+        citizen_id = record.citizen_id
+    _, engine = db.make_engines(server.database_url)
+    try:
+        municipality, _ = admin.consultant_municipality(
+            engine, desktop.store.meta(credentials.CONSULTANT_ID))
+    finally:
+        engine.dispose()
+    code = server.add_consultant(municipality, "Anden Konsulent")
+    other_store, other_engine = enroll(server, tmp_path / "other", "Anden Konsulent", code)
+    other = Device(other_store, other_engine, device_identity(other_store))
+    [copy] = other.push(protocol.Operation(
+        op_id="copy-1", entity="citizen", entity_id="01a216c0-0000-7000-8000-000000000001",
+        op="create", values={"name": "Ali Hansen", "cpr": "0101901234",
+                             "target_group": "dagpenge"}))
+    assert (copy.status, copy.code) == ("rejected", "duplicate")
+
+    def take(n: int, values: dict) -> protocol.Operation:
+        return protocol.Operation(op_id=f"take-{n}", entity="placement_agreement",
+                                  entity_id=agreement_id, op="update", base_version=version,
+                                  values=values)
+    forged = before["content"].replace("Afklaring af jobmål i bageri", "Gratis arbejdskraft")
+    results = other.push_with_cursor(0, take(1, {"content": forged}),
+                                     take(2, {"status": "signing"}),
+                                     take(3, {"status": "signed"}))
+    assert [r.status for r in results] == ["rejected"] * 3, results
+    assert {r.code for r in results} == {"out_of_scope"}
+    after, after_version, _ = service_state(server, agreement_id)
+    assert after == before and after_version == version
+    assert citizen_id  # the agreement was for A's citizen all along

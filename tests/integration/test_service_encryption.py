@@ -270,3 +270,31 @@ def test_postgresql_refuses_to_start_without_a_master_key(monkeypatch):
     with fresh_postgres_database() as url:
         code, out = _cli("--database-url", url, "migrate")
     assert code == 1 and "No master key" in out and "--master-key-file" in out
+
+
+def test_records_from_before_their_makers_were_kept_take_their_owner_as_maker(
+        empty_database):
+    """The upgrade that keeps who made each record (s0007): what a consultant owns counts as
+    theirs, what the whole municipality sees (no owner) or the service made has no maker."""
+    import datetime as dt
+
+    from sqlalchemy import select, text
+
+    from sync.server import migrate
+
+    _, engine = db.make_engines(empty_database)
+    migrate.upgrade(engine, "s0006")
+    now = dt.datetime(2026, 1, 5, 10, 0)
+    with engine.begin() as conn:
+        for entity, ident, owner in (("placement_agreement", "a1", "k1"),
+                                     ("employer", "e1", None), ("citizen", "c1", "")):
+            conn.execute(text(
+                "INSERT INTO record (entity, id, municipality_code, owner_consultant_id, "
+                "seq, version, deleted, modified_at, values_json, field_versions) VALUES "
+                "(:entity, :id, '0751', :owner, 1, 1, :no, :now, '{}', '{}')"),
+                {"entity": entity, "id": ident, "owner": owner, "no": False, "now": now})
+    migrate.upgrade(engine)
+    with engine.connect() as conn:
+        makers = dict(conn.execute(select(db.record.c.id, db.record.c.created_by)).all())
+    engine.dispose()
+    assert makers == {"a1": "k1", "e1": None, "c1": None}
