@@ -118,7 +118,9 @@ def _stamp(value: Any) -> str | None:
 
 
 def _date(value: Any) -> str | None:
-    if value is None or value == "":
+    if type(value) is str:  # the wire's form, "2026-11-23"
+        return value[:10] or None
+    if value is None:
         return None
     text = value.isoformat() if hasattr(value, "isoformat") else str(value)
     return text[:10]
@@ -133,9 +135,21 @@ def _json(value: Any) -> str:
     of strings, the common case, without the general encoder's per-call overhead."""
     if not value:
         return "[]"
-    if all(type(v) is str for v in value):
+    try:
+        # the string encoder refuses anything but a str (TypeError): then the general one
         return "[" + ", ".join(map(_json_string, value)) + "]"
-    return json.dumps(list(value), ensure_ascii=False)
+    except TypeError:
+        return json.dumps(list(value), ensure_ascii=False)
+
+
+def _getter(names: list[str]) -> Callable[[Mapping[str, Any]], tuple[Any, ...]]:
+    """What ``operator.itemgetter`` does for these names, always as a tuple."""
+    if len(names) > 1:
+        return itemgetter(*names)
+    if names:
+        name = names[0]
+        return lambda values: (values[name],)
+    return lambda values: ()
 
 
 def _bool(value: Any) -> int | None:
@@ -188,7 +202,9 @@ class _Inserter:
                 converted.append((name, None if default is None else convert(default),
                                   convert))
         self.direct, self.converted, self.encrypted = direct, converted, encrypted
-        self.take = itemgetter(*(n for n, _ in direct)) if len(direct) > 1 else None
+        self.take = _getter([n for n, _ in direct])
+        self.take_converted = _getter([n for n, _, _ in converted])
+        self.conversions = tuple((convert, default) for _, default, convert in converted)
         self.has_cpr_index = "cpr_index" in local
         self.local_tail = tuple(None for n in local if n != "cpr_index")
         self.columns = [*(n for n, _ in direct), *(n for n, _, _ in converted),
@@ -225,26 +241,26 @@ class _Inserter:
         values = ch.values
         get = values.get
         # A field sent as null is stored as NULL; a field not sent gets the column default.
+        # Every field is sent as a rule, so all are read at once, and one by one only when
+        # one is missing.
         try:
-            head = self.take(values) if self.take is not None else \
-                tuple(values[n] for n, _ in self.direct)
+            head = self.take(values)
         except KeyError:
             head = tuple(get(n, default) for n, default in self.direct)
-        rest: list[Any] = []
-        append = rest.append
-        for name, default, convert in self.converted:
-            value = get(name, _MISSING)
-            append(default if value is _MISSING else None if value is None else convert(value))
+        try:
+            sent = self.take_converted(values)
+        except KeyError:
+            sent = tuple(get(n, _MISSING) for n, _, _ in self.converted)
+        rest = [None if value is None else default if value is _MISSING else convert(value)
+                for (convert, default), value in zip(self.conversions, sent)]
         for name, default in self.encrypted:
             value = get(name, default)
-            append(None if value is None else cipher.encrypt(str(value)))
-        append(ch.entity_id)
-        append(ch.version)
-        append(int(ch.deleted))
-        append(_stamp(ch.modified_at) or _stamp(_default_now()))
+            rest.append(None if value is None else cipher.encrypt(str(value)))
+        rest += (ch.entity_id, ch.version, int(ch.deleted),
+                 _stamp(ch.modified_at) or _stamp(_default_now()))
         if self.has_cpr_index:
             cpr = get("cpr")
-            append(cipher.blind_index(cpr) if cpr else None)
+            rest.append(cipher.blind_index(cpr) if cpr else None)
         return (*head, *rest, *self.local_tail)
 
     def write(self, session: Session, rows: list[tuple[Any, ...]]) -> None:
