@@ -297,3 +297,19 @@ def test_a_new_profile_has_its_device_key_encrypted_at_rest(store):
     assert base64.b64encode(raw).decode() not in keys["device_private_key"]
     assert raw not in (store.path.read_bytes() + store.path.with_name(
         store.path.name + "-wal").read_bytes())
+
+
+def test_the_blind_index_is_the_keyed_hash_it_always_was():
+    """Every profile's stored ``cpr_index`` is HMAC-SHA256 under the index key, cut to 32 hex
+    digits: a way of computing it that gave anything else would lose every stored citizen
+    to a CPR search."""
+    import hashlib
+    import hmac
+
+    from consultant_app.crypto import FieldCipher
+    data_key = bytes(range(32))
+    cipher = FieldCipher(data_key)
+    index_key = hmac.new(data_key, b"blind-index-v1", hashlib.sha256).digest()
+    for cpr in ("010190-1234", "0101901234", "", "Æ" * 40, "010190-1234"):
+        assert cipher.blind_index(cpr) == hmac.new(
+            index_key, cpr.encode("utf-8"), hashlib.sha256).hexdigest()[:32]
