@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 # The newest revision, written here so that opening an up-to-date profile (every start but
 # the first after an update) needs one SELECT and does not import Alembic at all.
 # tests/unit/test_migrations.py checks it against the migration scripts.
-HEAD_REVISION = "0006"
+HEAD_REVISION = "0007"
 
 
 @lru_cache(maxsize=1)

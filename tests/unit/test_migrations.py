@@ -76,3 +76,53 @@ def test_a_profile_at_the_first_revision_upgrades_to_head_without_losing_anythin
 
 def test_the_head_revision_constant_names_the_newest_migration():
     assert HEAD_REVISION == head_revision()
+
+
+def _documents(store: Store) -> list[tuple]:
+    with store.read_engine.connect() as conn:
+        return conn.execute(text("SELECT rowid, doc, kind, ref, title, subtitle FROM search_fts "
+                                 "ORDER BY rowid")).all()
+
+
+def _found(store: Store, queries: list[str]) -> list[list[str]]:
+    with store.read() as s:
+        return [[h.id for h in search(s, q, limit=50)] for q in queries]
+
+
+def test_the_search_index_keeps_its_documents_and_finds_the_same_without_longer_prefixes(
+        demo_store):
+    """Revision 0007 keeps a prefix index for two letters only: the index is made again with
+    the same documents, and prefixes of every length find what the 0006 index found."""
+    from alembic import command
+
+    from consultant_app.store.migrate import alembic_config
+    with demo_store.read() as s:
+        names = [r[0] for r in s.execute(text("SELECT title FROM search_fts LIMIT 40")).all()]
+    # every prefix length: with and without its own index, names and single letters
+    queries = sorted({w[:n] for name in names for w in name.split() for n in (1, 2, 3, 4, 5)
+                      if len(w) >= n} | {"lager aarhus", "ko", "køk", "aarh", "århu", "8"})
+    before = _documents(demo_store), _found(demo_store, queries)
+
+    def migrate(step, revision):
+        cfg = alembic_config()
+        with demo_store.write_engine.connect() as conn:
+            cfg.attributes["connection"] = conn
+            try:
+                step(cfg, revision)
+            finally:
+                cfg.attributes.pop("connection", None)
+            conn.commit()
+
+    def definition() -> str:
+        with demo_store.read_engine.connect() as conn:
+            return conn.exec_driver_sql(
+                "SELECT sql FROM sqlite_master WHERE name = 'search_fts'").scalar()
+
+    assert "prefix='2')" in definition()
+    migrate(command.downgrade, "0006")
+    assert "prefix='2 3 4'" in definition()
+    assert (_documents(demo_store), _found(demo_store, queries)) == before
+    migrate(command.upgrade, "head")
+    assert "prefix='2')" in definition()
+    assert (_documents(demo_store), _found(demo_store, queries)) == before
+    assert len(before[0]) == 60 + 50 + 150 and all(before[1][:3])
