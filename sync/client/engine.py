@@ -46,7 +46,7 @@ from forms import lifecycle
 from sync import protocol
 
 from . import adopt, credentials, quarantine, wipe
-from .apply import PageResult, apply_page
+from .apply import DEFERRED_INDEXING_FROM, PageResult, apply_page
 from .codec import codec
 from .errors import AgreementRefused, DeviceRevoked, NotEnrolled, ServerError, SyncError
 from .transport import Transport, normalise_url
@@ -55,6 +55,12 @@ log = logging.getLogger(__name__)
 
 PUSH_BATCH = 500
 PULL_LIMIT = 5000
+# The page cache of the connection that applies a large pull, in KiB (SQLite's default is
+# 2 MiB): a first sync writes 100k+ records in pages of 5000, and with the default each
+# page's transaction evicts and reads again the pages of the tables, their indexes and the
+# search index, and spills dirty pages to the WAL before its commit. The memory is given
+# back when the pull ends.
+BULK_CACHE_KIB = 32 * 1024
 
 # progress(phase, done, total): phase is "push", "upload" or "pull"; total None if unknown.
 # For "pull", done and total count the changes received (applied, skipped or set aside).
@@ -317,8 +323,10 @@ class SyncEngine:
         cursor = int(self.store.meta(credentials.CURSOR, "0") or 0)
         received = 0
         total: int | None = None
-        with _gc_paused(), \
+        cache: list[int] = []  # the write connection's page cache before it was raised
+        with _gc_paused(), contextlib.ExitStack() as restore, \
                 ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-fetch") as fetcher:
+            restore.callback(lambda: cache and self._restore_cache(cache[0]))
             page = transport.pull(cursor, self.pull_limit, count=True)
             remaining = page.get("remaining")
             if isinstance(remaining, int) and remaining >= 0:
@@ -331,6 +339,10 @@ class SyncEngine:
                     if more else None
                 try:
                     with self.store.write(journal=False) as s:
+                        if not cache and len(changes) >= DEFERRED_INDEXING_FROM:
+                            conn = s.connection()
+                            cache.append(conn.exec_driver_sql("PRAGMA cache_size").scalar())
+                            conn.exec_driver_sql(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
                         result: PageResult = apply_page(s, changes, retry=first)
                         if self.before_page_commit is not None:
                             self.before_page_commit(next_cursor)
@@ -356,6 +368,18 @@ class SyncEngine:
                 cursor = next_cursor
                 page = ahead.result()
 
+
+    def _restore_cache(self, size: int) -> None:
+        """The write connection's page cache back to ``size`` after a pull that raised it,
+        and the memory it held given back. A failure here (the disk gone) must not hide the
+        pull's own outcome: it is logged, and the cache stays large until the program ends."""
+        try:
+            with self.store.write(journal=False) as s:
+                conn = s.connection()
+                conn.exec_driver_sql(f"PRAGMA cache_size = {int(size)}")
+                conn.exec_driver_sql("PRAGMA shrink_memory")
+        except Exception:  # see the docstring
+            log.warning("the page cache could not be set back after the pull", exc_info=True)
 
     # -- rule sets and the municipality's placements -----------------------------------------
     def refresh_rules(self, transport: Transport, report: SyncReport) -> None:

@@ -377,3 +377,48 @@ def test_a_pull_reports_records_done_and_left_from_the_services_count(central, t
     reports.clear()
     e2.sync(progress=lambda phase, done, total: reports.append((phase, done, total)))
     assert [(d, t) for p, d, t in reports if p == "pull"] == [(0, 0)]
+
+
+def test_a_large_pull_has_a_larger_page_cache_and_gives_its_memory_back(
+        central, tmp_path, monkeypatch):
+    """Pages big enough for bulk writing are applied with the write connection's page cache
+    raised (engine.BULK_CACHE_KIB); when the pull ends, also by an error, it is set back."""
+    from sync.client import engine as engine_module
+
+    writer, e1 = central.device(tmp_path / "writer", municipality="0119")
+    ids = make_employers(writer, engine_module.DEFERRED_INDEXING_FROM + 20, "Stor Side")
+    e1.sync()
+
+    def cache_size(session) -> int:
+        return session.connection().exec_driver_sql("PRAGMA cache_size").scalar()
+
+    seen: list[int] = []
+    original = engine_module.apply_page
+
+    def watched(session, changes, **options):  # type: ignore[no-untyped-def]
+        seen.append(cache_size(session))
+        return original(session, changes, **options)
+
+    monkeypatch.setattr(engine_module, "apply_page", watched)
+    reader, e2 = central.device(tmp_path / "reader", municipality="0119")
+    with reader.write() as s:
+        default = cache_size(s)
+    e2.before_page_commit = lambda cursor: 1 / 0  # the page fails: the pull stops
+    with pytest.raises(ZeroDivisionError):
+        e2.sync()
+    assert seen == [-engine_module.BULK_CACHE_KIB]
+    with reader.write() as s:
+        assert cache_size(s) == default
+    assert employers(reader) == {}  # the failed page left nothing behind
+
+    e2.before_page_commit = None
+    assert e2.sync().pulled == len(ids)
+    assert seen[1:] == [-engine_module.BULK_CACHE_KIB]
+    with reader.write() as s:
+        assert cache_size(s) == default
+    assert set(employers(reader)) == set(ids)
+    # An incremental pull of a few changes keeps the default cache.
+    edit(writer, ids[0], notes="Ny note")
+    e1.sync()
+    e2.sync()
+    assert seen[2:] and set(seen[2:]) == {default}
