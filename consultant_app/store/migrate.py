@@ -26,7 +26,7 @@ HEAD_REVISION = "0007"
 
 
 @lru_cache(maxsize=1)
-def alembic_config() -> "Config":
+def alembic_config() -> Config:
     from alembic.config import Config
     cfg = Config()
     cfg.set_main_option("script_location", "consultant_app.store:migrations")
@@ -34,7 +34,7 @@ def alembic_config() -> "Config":
 
 
 @lru_cache(maxsize=1)
-def _script() -> "ScriptDirectory":
+def _script() -> ScriptDirectory:
     from alembic.script import ScriptDirectory
     return ScriptDirectory.from_config(alembic_config())
 

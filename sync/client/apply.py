@@ -35,12 +35,23 @@ from __future__ import annotations
 import json
 import logging
 import re
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from operator import itemgetter
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, Float, Integer, delete, select, update
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    Integer,
+    delete,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from consultant_app.search import deferred_indexing
@@ -282,7 +293,7 @@ def _local_versions(session: Session, table: str, ids: list[str]) -> dict[str, i
     return out
 
 
-def _park_orphans(session: Session, writer: "_Inserter", rows: list[tuple[Any, ...]],
+def _park_orphans(session: Session, writer: _Inserter, rows: list[tuple[Any, ...]],
                   changes: list[_Change], result: PageResult) -> list[tuple[Any, ...]]:
     """The rows whose parents exist; the others are parked until a page brings them."""
     raw = session.connection().connection.driver_connection
@@ -327,7 +338,7 @@ def _default_now() -> Any:
     return utcnow()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _inserter(entity: str) -> _Inserter:
     return _Inserter(entity)
 
@@ -336,8 +347,16 @@ class _Change:
     """A pulled change, read from the page's JSON without building a model per row (a
     first sync is 100k+ of them; ``protocol.Change`` is the schema they follow)."""
 
-    __slots__ = ("seq", "entity", "entity_id", "version", "deleted", "values", "modified_at",
-                 "scope_exit")
+    __slots__ = (
+        "deleted",
+        "entity",
+        "entity_id",
+        "modified_at",
+        "scope_exit",
+        "seq",
+        "values",
+        "version",
+    )
 
     def __init__(self, raw: Mapping[str, Any] | protocol.Change):
         if isinstance(raw, protocol.Change):

@@ -202,7 +202,7 @@ def test_a_client_killed_mid_apply_resumes_where_it_was(central, tmp_path):
     reader.close()
     script = KILLED_CLIENT.format(root=str(ROOT), profile=str(profile), passphrase=PASSPHRASE)
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=60,
-                          cwd=ROOT)
+                          cwd=ROOT, check=False)
     assert done.returncode == -signal.SIGKILL, done.stderr.decode()
 
     reader = Store.open(profile, PASSPHRASE)
@@ -365,7 +365,7 @@ def test_a_pull_reports_records_done_and_left_from_the_services_count(central, t
     writer, e1 = central.device(tmp_path / "writer", municipality="0109")
     make_employers(writer, 130, "Optælling")
     e1.sync()
-    reader, e2 = central.device(tmp_path / "reader", municipality="0109", pull_limit=40)
+    _reader, e2 = central.device(tmp_path / "reader", municipality="0109", pull_limit=40)
     reports: list[tuple[str, int, int | None]] = []
     report = e2.sync(progress=lambda phase, done, total: reports.append((phase, done, total)))
     pulls = [(done, total) for phase, done, total in reports if phase == "pull"]

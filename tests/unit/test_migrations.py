@@ -6,10 +6,15 @@ import datetime as dt
 
 from sqlalchemy import create_engine, text
 
+from consultant_app import crypto
 from consultant_app.search import search
 from consultant_app.store import DB_FILENAME, Store
-from consultant_app.store.migrate import HEAD_REVISION, current_revision, head_revision, upgrade
-from consultant_app import crypto
+from consultant_app.store.migrate import (
+    HEAD_REVISION,
+    current_revision,
+    head_revision,
+    upgrade,
+)
 from tests.support.profiles import FAST_KDF, PASSPHRASE
 
 
@@ -57,7 +62,12 @@ def test_a_profile_at_the_first_revision_upgrades_to_head_without_losing_anythin
     with Store.open(profile, PASSPHRASE) as store:  # runs the migrations to head
         assert current_revision(store.write_engine) == head_revision()
         with store.read() as s:
-            from consultant_app.store.models import Citizen, Employer, OutboxEntry, Vacancy
+            from consultant_app.store.models import (
+                Citizen,
+                Employer,
+                OutboxEntry,
+                Vacancy,
+            )
             e, v, c = s.get(Employer, "e1"), s.get(Vacancy, "v1"), s.get(Citizen, "c1")
             assert (e.name, e.version, e.ordinary_employees, e.employees_as_of, e.notes) == (
                 "Århus Lager ApS", 4, 12.5, dt.date(2026, 4, 1), "gammel note")

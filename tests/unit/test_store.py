@@ -33,7 +33,6 @@ from consultant_app.store.models import (
 )
 from tests.support.profiles import FAST_KDF, PASSPHRASE
 
-
 KNOWN_CPR = "241088-3917"
 KNOWN_NOTE = "Har ondt i ryggen efter arbejdsskade og går til psykolog hver tirsdag"
 
@@ -128,11 +127,10 @@ def test_a_full_disk_saves_nothing_of_the_change_and_keeps_what_was_saved(store)
     def _limit(dbapi_conn, _record):  # type: ignore[no-untyped-def]
         dbapi_conn.execute(f"PRAGMA max_page_count = {pages}")
     store.write_engine.dispose()
-    with pytest.raises(DiskFull, match="Disken er fuld"):
-        with store.write() as s:
-            for i in range(300):
-                sv.create_citizen(s, {"name": f"Borger {i}" * 5, "target_group": "dagpenge",
-                                      "skills": ["lager"] * 3})
+    with pytest.raises(DiskFull, match="Disken er fuld"), store.write() as s:
+        for i in range(300):
+            sv.create_citizen(s, {"name": f"Borger {i}" * 5, "target_group": "dagpenge",
+                                  "skills": ["lager"] * 3})
     with store.read() as s:
         assert s.scalar(select(func.count()).select_from(Citizen)) == 0
         assert s.get(Employer, first.id) is not None
@@ -188,10 +186,9 @@ def test_every_change_is_journalled_in_the_same_transaction(store):
 
 
 def test_a_failed_transaction_leaves_neither_the_change_nor_its_journal_entry(store):
-    with pytest.raises(ValidationError):
-        with store.write() as s:
-            sv.create_employer(s, {"cvr": "25313763", "name": "Gemt først"})
-            sv.create_employer(s, {"cvr": "25313763", "name": "Dublet"})  # duplicate CVR
+    with pytest.raises(ValidationError), store.write() as s:
+        sv.create_employer(s, {"cvr": "25313763", "name": "Gemt først"})
+        sv.create_employer(s, {"cvr": "25313763", "name": "Dublet"})  # duplicate CVR
     with store.read() as s:
         assert s.scalar(select(func.count()).select_from(Employer)) == 0
     assert outbox(store) == []
@@ -205,9 +202,8 @@ def test_changes_applied_from_the_server_are_not_journalled(store):
 
 def test_synced_rows_cannot_be_deleted_only_tombstoned(store):
     e = employer(store)
-    with pytest.raises(RuntimeError, match="tombstoned"):
-        with store.write() as s:
-            s.delete(s.get(Employer, e.id))
+    with pytest.raises(RuntimeError, match="tombstoned"), store.write() as s:
+        s.delete(s.get(Employer, e.id))
     with store.read() as s:
         assert s.get(Employer, e.id) is not None
 
