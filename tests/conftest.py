@@ -60,6 +60,48 @@ def _cycles_collected_on_the_gui_thread(request: pytest.FixtureRequest):
     collector.stop()
 
 
+MODAL_LIMIT_S = 30  # no test leaves a dialog open this long on purpose
+
+
+@pytest.fixture(autouse=True)
+def _no_modal_dialog_left_open(request: pytest.FixtureRequest):
+    """A modal dialog a test did not expect (a shortcut reaching a real action, a message box
+    on an error) waits for a hand that never comes and would hang the whole run: one open
+    longer than MODAL_LIMIT_S is closed, and the test fails naming it."""
+    if not {"qtbot", "qapp"} & set(request.fixturenames):
+        yield
+        return
+    request.getfixturevalue("qapp")
+    import time
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    seen: dict[int, float] = {}
+    closed: list[str] = []
+
+    def check() -> None:
+        modal = QApplication.activeModalWidget()
+        if modal is None:
+            seen.clear()
+            return
+        since = seen.setdefault(id(modal), time.monotonic())
+        if time.monotonic() - since > MODAL_LIMIT_S:
+            closed.append(f"{type(modal).__name__} {modal.windowTitle()!r}")
+            seen.pop(id(modal))
+            modal.reject() if isinstance(modal, QDialog) else modal.close()
+
+    timer = QTimer()
+    timer.setInterval(1000)
+    timer.timeout.connect(check)
+    timer.start()
+    yield
+    timer.stop()
+    if closed:
+        pytest.fail(f"a modal dialog stayed open over {MODAL_LIMIT_S} s (closed by the "
+                    f"test run's watchdog): {', '.join(closed)}")
+
+
 @pytest.fixture
 def echo_port() -> Iterator[int]:
     """A TCP server on loopback that sends back what it receives; its port."""
