@@ -73,6 +73,7 @@ def _no_modal_dialog_left_open(request: pytest.FixtureRequest):
         return
     request.getfixturevalue("qapp")
     import time
+    import traceback
 
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QDialog
@@ -87,7 +88,9 @@ def _no_modal_dialog_left_open(request: pytest.FixtureRequest):
             return
         since = seen.setdefault(id(modal), time.monotonic())
         if time.monotonic() - since > MODAL_LIMIT_S:
-            closed.append(f"{type(modal).__name__} {modal.windowTitle()!r}")
+            # Where it was opened from: the frames under its event loop, this timer's caller.
+            closed.append(f"{type(modal).__name__} {modal.windowTitle()!r}, opened from:\n"
+                          + "".join(traceback.format_stack(limit=30)[:-1]))
             seen.pop(id(modal))
             modal.reject() if isinstance(modal, QDialog) else modal.close()
 
