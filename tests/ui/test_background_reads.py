@@ -13,9 +13,10 @@ from sqlalchemy import select
 
 from consultant_app import queries, services
 from consultant_app.store import Store
-from consultant_app.store.models import Employer
+from consultant_app.store.models import Citizen, Employer
 from tests.support.desktop import settle, show_page
 from ui.ops import Latest, Ops
+from ui.views.citizens import CitizensPage
 from ui.views.employers import EmployersPage
 from ui.views.employers.page import list_employer_ids
 from ui.views.partials.id_list import IdListPanel
@@ -129,3 +130,47 @@ def test_an_answer_overtaken_by_a_newer_read_is_dropped(ops: Ops, qtbot) -> None
     first.set()
     settle(qtbot, ops)
     assert answers == ["second"]
+
+
+def two_citizens(store: Store) -> list[tuple[str, str]]:
+    with store.read() as s:
+        rows = s.execute(select(Citizen.id, Citizen.name).order_by(Citizen.name, Citizen.id)
+                         .limit(2)).all()
+    return [(r.id, r.name) for r in rows]
+
+
+def test_a_slow_citizen_read_leaves_the_window_answering(ops: Ops, qtbot, monkeypatch,
+                                                         demo_store: Store) -> None:
+    page = show_page(CitizensPage(ops), ops, qtbot)
+    (citizen_id, name), _other = two_citizens(demo_store)
+    gate = Gate(queries.citizen_detail)
+    monkeypatch.setattr(queries, "citizen_detail", gate)
+    page.open_item(citizen_id)
+    qtbot.waitUntil(gate.held.is_set, timeout=10_000)
+    event_loop_runs(qtbot)
+    assert page.heading.text() != name and not page.form.isEnabled()
+    assert not page.a_reveal.isEnabled()
+    gate.open.set()
+    qtbot.waitUntil(lambda: page.heading.text() == name, timeout=10_000)
+    assert page.form.isEnabled() and page.name.text() == name
+    assert page.citizen_id == citizen_id and page.a_reveal.isEnabled()
+    assert threading.main_thread().name not in gate.threads
+
+
+def test_a_citizen_opened_after_another_overtakes_it(ops: Ops, qtbot, monkeypatch,
+                                                     demo_store: Store) -> None:
+    page = show_page(CitizensPage(ops), ops, qtbot)
+    (first_id, first_name), (second_id, second_name) = two_citizens(demo_store)
+    gate = Gate(queries.citizen_detail)
+    monkeypatch.setattr(queries, "citizen_detail", gate)
+    page.open_item(first_id)
+    qtbot.waitUntil(gate.held.is_set, timeout=10_000)
+    monkeypatch.setattr(queries, "citizen_detail", gate.fn)
+    page.open_item(second_id)
+    qtbot.waitUntil(lambda: page.heading.text() == second_name, timeout=10_000)
+    gate.open.set()  # the first answer comes last, and is dropped
+    settle(qtbot, ops)
+    assert first_name != second_name and gate.threads
+    assert page.citizen_id == second_id
+    assert page.heading.text() == second_name and page.name.text() == second_name
+    assert page.form.isEnabled()

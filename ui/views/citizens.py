@@ -224,12 +224,11 @@ class CitizensPage(RecordPage):
         if not self.autosave.leave():
             self.keep_selection()
             return
-        detail = self.ops.run_sync_read(queries.citizen_detail, ident)
-        if detail is None:
-            self.saved_note.setText(tr(CTX, "Borgeren findes ikke længere."))
-            return
-        self.list.select(ident)
-        self._show(detail)
+        self.load_record(queries.citizen_detail, ident, self._show,
+                         tr(CTX, "Borgeren findes ikke længere."))
+
+    def record_actions(self) -> tuple[Any, ...]:
+        return (self.a_reveal,)
 
     def hideEvent(self, event: Any) -> None:
         """Leaving the page masks the CPR again: a revealed number never stays on screen
@@ -295,6 +294,7 @@ class CitizensPage(RecordPage):
     def new_citizen(self) -> None:
         if hasattr(self, "autosave") and not self.autosave.leave():
             return
+        self.stop_loading()
         self.form.clear_problems()
         self.saved_note.clear()
         self.citizen_id = ""

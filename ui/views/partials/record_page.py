@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ...i18n import tr
-from ...ops import OpFailure, Ops
+from ...ops import Latest, OpFailure, Ops
 from .. import Page
 from .id_list import IdListPanel
 from .inputs import action_button, while_alive
@@ -42,6 +42,8 @@ class RecordPage(Page):
         self.saved_note.setAccessibleName(tr(
             "record_page", "Status for gem"))
         self.form = RecordForm(self)
+        self._record = Latest(ops, self)  # the record on show, read off the UI thread
+        self._held: dict[QAction, bool] = {}  # record actions disabled while it loads
 
     def record_header(self, actions: Iterable[QAction]) -> QWidget:
         """The heading, and under it a button for each of ``actions`` and the saved line."""
@@ -83,6 +85,60 @@ class RecordPage(Page):
 
     def _saved(self, record: Any) -> None:
         raise NotImplementedError
+
+    # -- loading a record -------------------------------------------------------------------
+    def load_record(self, fn: Callable[..., Any], ident: str, show: Callback,
+                    gone_text: str) -> None:
+        """Read record ``ident`` (``fn(session, ident)``) off the UI thread and ``show`` it
+        when it comes; the form is disabled meanwhile (what it holds is not the record asked
+        for), and an answer overtaken by a newer open or a new record is dropped. A record
+        deleted meanwhile leaves the form as it was with ``gone_text`` beside it."""
+        self.form.setEnabled(False)
+        self.loading_started()
+
+        def came(detail: Any) -> None:
+            self.form.setEnabled(True)
+            if detail is None:
+                self.loading_ended()
+                self.saved_note.setText(gone_text)
+                return
+            self._held = {}  # the record shown sets its actions
+            self.list.select(ident)
+            show(detail)
+
+        def failed(failure: OpFailure) -> None:
+            self.form.setEnabled(True)
+            self.loading_ended()
+            self.form.show_failure(failure, focus=False)
+        self._record.read(fn, ident, on_done=came, on_error=failed)
+
+    def stop_loading(self) -> None:
+        """The record on its way is no longer wanted (a new record is being written)."""
+        if self._record.waiting:
+            self._record.drop()
+            self.form.setEnabled(True)
+            self.loading_ended()
+
+    @property
+    def loading(self) -> bool:
+        """A record asked for has not come yet."""
+        return self._record.waiting
+
+    def record_actions(self) -> Iterable[QAction]:
+        """The subclass's actions on the open record: they wait for the one asked for."""
+        return ()
+
+    def loading_started(self) -> None:
+        if not self._record.waiting:  # a newer open while one loads keeps the first states
+            self._held = {action: action.isEnabled() for action in self.record_actions()}
+        for action in self._held:
+            action.setEnabled(False)
+
+    def loading_ended(self) -> None:
+        """A read that showed no record: the actions are as they were before it."""
+        for action, enabled in self._held.items():
+            action.setEnabled(enabled)
+        self._held = {}
 
     # -- the rule for edits -----------------------------------------------------------------
     def leave(self) -> bool:
