@@ -13,13 +13,14 @@ from sqlalchemy import select
 
 from consultant_app import queries, services
 from consultant_app.store import Store
-from consultant_app.store.models import Citizen, Employer
+from consultant_app.store.models import Citizen, Employer, Vacancy
 from tests.support.desktop import settle, show_page
 from ui.ops import Latest, Ops
 from ui.views.citizens import CitizensPage
 from ui.views.employers import EmployersPage
 from ui.views.employers.page import list_employer_ids
 from ui.views.partials.id_list import IdListPanel
+from ui.views.vacancies import VacanciesPage
 
 
 class Gate:
@@ -174,3 +175,64 @@ def test_a_citizen_opened_after_another_overtakes_it(ops: Ops, qtbot, monkeypatc
     assert page.citizen_id == second_id
     assert page.heading.text() == second_name and page.name.text() == second_name
     assert page.form.isEnabled()
+
+
+def two_vacancies(store: Store) -> list[tuple[str, str]]:
+    with store.read() as s:
+        rows = s.execute(select(Vacancy.id, Vacancy.title).order_by(Vacancy.title, Vacancy.id)
+                         ).all()
+    first = rows[0]
+    second = next(r for r in rows if r.title != first.title)
+    return [(first.id, first.title), (second.id, second.title)]
+
+
+def test_a_slow_vacancy_read_leaves_the_window_answering(ops: Ops, qtbot, monkeypatch,
+                                                         demo_store: Store) -> None:
+    page = show_page(VacanciesPage(ops), ops, qtbot)
+    (vacancy_id, title), _other = two_vacancies(demo_store)
+    gate = Gate(queries.vacancy_detail)
+    monkeypatch.setattr(queries, "vacancy_detail", gate)
+    page.open_item(vacancy_id)
+    qtbot.waitUntil(gate.held.is_set, timeout=10_000)
+    event_loop_runs(qtbot)
+    assert page.heading.text() != title and not page.form.isEnabled()
+    assert not page.a_delete.isEnabled()
+    gate.open.set()
+    qtbot.waitUntil(lambda: page.heading.text() == title, timeout=10_000)
+    assert page.form.isEnabled() and page.title.text() == title
+    assert page.vacancy_id == vacancy_id and page.a_delete.isEnabled()
+    assert threading.main_thread().name not in gate.threads
+
+
+def test_a_vacancy_opened_after_another_overtakes_it(ops: Ops, qtbot, monkeypatch,
+                                                     demo_store: Store) -> None:
+    page = show_page(VacanciesPage(ops), ops, qtbot)
+    (first_id, _first_title), (second_id, second_title) = two_vacancies(demo_store)
+    gate = Gate(queries.vacancy_detail)
+    monkeypatch.setattr(queries, "vacancy_detail", gate)
+    page.open_item(first_id)
+    qtbot.waitUntil(gate.held.is_set, timeout=10_000)
+    monkeypatch.setattr(queries, "vacancy_detail", gate.fn)
+    page.open_item(second_id)
+    qtbot.waitUntil(lambda: page.heading.text() == second_title, timeout=10_000)
+    gate.open.set()  # the first answer comes last, and is dropped
+    settle(qtbot, ops)
+    assert gate.threads and page.vacancy_id == second_id
+    assert page.heading.text() == second_title and page.title.text() == second_title
+    assert page.form.isEnabled()
+
+
+def test_a_new_vacancy_while_one_loads_drops_its_answer(ops: Ops, qtbot, monkeypatch,
+                                                        demo_store: Store) -> None:
+    page = show_page(VacanciesPage(ops), ops, qtbot)
+    (vacancy_id, _title), _other = two_vacancies(demo_store)
+    gate = Gate(queries.vacancy_detail)
+    monkeypatch.setattr(queries, "vacancy_detail", gate)
+    page.open_item(vacancy_id)
+    qtbot.waitUntil(gate.held.is_set, timeout=10_000)
+    assert page.new_vacancy()
+    assert page.form.isEnabled() and not page.a_delete.isEnabled()
+    gate.open.set()
+    settle(qtbot, ops)
+    assert page.vacancy_id == "" and page.title.text() == ""
+    assert page.form.isEnabled() and not page.a_delete.isEnabled()

@@ -13,7 +13,6 @@ from ui.views.employers import EmployerPanel, EmployersPage
 from ui.views.matches import MatchesPage
 from ui.views.vacancies import VacanciesPage
 
-
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
@@ -32,6 +31,7 @@ def test_new_vacancy_from_the_employer_page_has_the_employer_and_the_focus_in_th
     page = window.pages["vacancies"]
     assert isinstance(page, VacanciesPage)
     assert window.current_page_key() == "vacancies"
+    settle(qtbot, ops)  # the employer's name is read off the UI thread
     assert page.employer_label.isVisible() and page.employer_label.text() == "Schmidt Lager ApS"
     assert not page.employer_picker.isVisible()  # nothing to search for again
     qtbot.waitUntil(lambda: QApplication.focusWidget() is page.title)

@@ -56,6 +56,7 @@ def test_bad_hours_show_the_message_by_the_field_and_keep_the_text(ops, qtbot, d
     page = make_page(ops, qtbot)
     vacancy = first_vacancy(demo_store)
     page.open_item(vacancy.id)
+    settle(qtbot, ops)  # the record is read off the UI thread
     page.hours_max.setText("tyve")
     page.title.setText("Ny titel, ikke gemt")
 
@@ -71,6 +72,7 @@ def test_bad_hours_show_the_message_by_the_field_and_keep_the_text(ops, qtbot, d
 def test_starting_hours_above_final_hours_is_refused_by_the_hours_row(ops, qtbot, demo_store):
     page = make_page(ops, qtbot)
     page.open_item(first_vacancy(demo_store).id)
+    settle(qtbot, ops)  # the record is read off the UI thread
     page.hours_min.setText("20")
     page.hours_max.setText("8")
     page.a_save.trigger()
@@ -108,7 +110,7 @@ def test_selecting_a_row_opens_the_vacancy_and_employer_navigation_is_requested(
     page.list.table.setFocus()
     page.list.table.selectRow(2)
     ident = page.list.model.id_at(2)
-    assert page.vacancy_id == ident
+    qtbot.waitUntil(lambda: page.vacancy_id == ident, timeout=10_000)
     with qtbot.waitSignal(page.open_requested) as signal:
         page.a_employer.trigger()
     assert signal.args[0] == "employer" and signal.args[1] == page.employer_id
@@ -119,6 +121,7 @@ def test_delete_asks_first_and_removes_the_vacancy_from_the_list(
     page = make_page(ops, qtbot)
     vacancy = first_vacancy(demo_store)
     page.open_item(vacancy.id)
+    settle(qtbot, ops)  # the record is read off the UI thread
     monkeypatch.setattr(DeleteVacancyDialog, "ask", classmethod(lambda cls, parent, title: True))
     page.a_delete.trigger()
     settle(qtbot, ops)

@@ -30,11 +30,11 @@ def main() -> int:
     shots = Path(sys.argv[1])
     app = QApplication([])
     from consultant_app.demo import DemoCounts, seed_demo
+    from consultant_app.store import Store
     from ui.main_window import MainWindow
     from ui.ops import Ops
     from ui.settings import Settings
     from ui.views.vacancies import VacanciesPage
-    from consultant_app.store import Store
 
     tmp = Path(tempfile.mkdtemp())
     store = Store.create(tmp / "profile", "x", consultant="Test", kdf_n=2 ** 10)
@@ -51,11 +51,12 @@ def main() -> int:
     best = ("", -1)
     for row in range(page.list.model.rowCount()):  # the vacancy with the most suggestions
         page.open_item(page.list.model.id_at(row))
-        wait(app, lambda: suggestions._ranking is not None)
+        # The record comes off the UI thread; its ranking is asked for when it is shown.
+        wait(app, lambda: not page.loading and suggestions._ranking is not None)
         if suggestions.model.rowCount() > best[1]:
             best = (page.vacancy_id, suggestions.model.rowCount())
     page.open_item(best[0])
-    wait(app, lambda: suggestions._ranking is not None)
+    wait(app, lambda: not page.loading and suggestions._ranking is not None)
     suggestions.table.selectRow(0)
     app.processEvents()
     screen = window.screen().availableGeometry()

@@ -314,19 +314,24 @@ class VacanciesPage(RecordPage):
 
     def open_item(self, ident: str) -> None:
         if ident.startswith(NEW_PREFIX):
-            employer = self.ops.run_sync_read(queries.employer_record, ident[len(NEW_PREFIX):])
-            if employer is not None:
-                self.new_vacancy_for(employer.id, employer.name)
+            # The employer's name, read off the UI thread; a newer open drops it.
+            self._record.read(queries.employer_record, ident[len(NEW_PREFIX):],
+                              on_done=self._new_at)
             return
         if not self.autosave.leave():
             self.keep_selection()
             return
-        detail = self.ops.run_sync_read(queries.vacancy_detail, ident)
-        if detail is None:
-            self.saved_note.setText(tr(VACANCIES_PAGE_CTX, "Stillingen findes ikke længere."))
-            return
-        self.list.select(ident)
-        self._show(detail)
+        self.load_record(queries.vacancy_detail, ident, self._show,
+                         tr(VACANCIES_PAGE_CTX, "Stillingen findes ikke længere."))
+
+    def record_actions(self) -> tuple[Any, ...]:
+        return (self.a_delete, self.a_employer, self.a_propose)
+
+    def _new_at(self, employer: queries.EmployerRecord | None) -> None:
+        if employer is not None:
+            self.new_vacancy_for(employer.id, employer.name)
+        else:  # deleted meanwhile: what was on show stays
+            self.stop_loading()
 
     # -- list -----------------------------------------------------------------------------
     def _ids(self, session: Any, text: str, sort: str | None, descending: bool) -> list[str]:
@@ -374,6 +379,7 @@ class VacanciesPage(RecordPage):
         when the open vacancy holds an edit that could not be saved (it stays)."""
         if hasattr(self, "autosave") and not self.autosave.leave():
             return False
+        self.stop_loading()
         self.form.clear_problems()
         self.saved_note.clear()
         self.vacancy_id = ""

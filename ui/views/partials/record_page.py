@@ -114,8 +114,8 @@ class RecordPage(Page):
 
     def stop_loading(self) -> None:
         """The record on its way is no longer wanted (a new record is being written)."""
-        if self._record.waiting:
-            self._record.drop()
+        self._record.drop()
+        if not self.form.isEnabled():  # a record was on its way
             self.form.setEnabled(True)
             self.loading_ended()
 
