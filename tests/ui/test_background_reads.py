@@ -20,6 +20,7 @@ from ui.views.citizens import CitizensPage
 from ui.views.employers import EmployersPage
 from ui.views.employers.page import list_employer_ids
 from ui.views.partials.id_list import IdListPanel
+from ui.views.today import TodayPage
 from ui.views.vacancies import VacanciesPage
 
 
@@ -236,3 +237,22 @@ def test_a_new_vacancy_while_one_loads_drops_its_answer(ops: Ops, qtbot, monkeyp
     settle(qtbot, ops)
     assert page.vacancy_id == "" and page.title.text() == ""
     assert page.form.isEnabled() and not page.a_delete.isEnabled()
+
+
+def test_a_slow_today_list_leaves_the_window_answering(ops: Ops, qtbot,
+                                                       demo_store: Store) -> None:
+    page = show_page(TodayPage(ops), ops, qtbot)
+    with demo_store.read() as s:
+        due = queries.due_follow_up_ids(s)
+    assert due  # the demo data has due follow-ups
+    gate = Gate(page.follow_ups._ids_query)
+    page.follow_ups._ids_query = gate
+    page.follow_ups.set_ids([], {})
+    page.refresh()
+    qtbot.waitUntil(gate.held.is_set, timeout=10_000)
+    event_loop_runs(qtbot)
+    assert page.follow_ups.rowCount() == 0
+    gate.open.set()
+    qtbot.waitUntil(lambda: page.follow_ups.rowCount() == len(due), timeout=10_000)
+    assert page.follow_title.text().endswith(f"({len(due)})") and page.done_button.isEnabled()
+    assert threading.main_thread().name not in gate.threads

@@ -99,12 +99,13 @@ def test_a_page_showing_two_tables_refreshes_for_either(window: MainWindow, ops:
     write to a citizen does not."""
     today = window.show_page("today")
     reads = [0]
-    ids_fn = today.planned._ids_fn
+    settle(qtbot, ops)
+    ids_query = today.planned._ids_query  # run off the UI thread, one read at a time here
 
     def counted(*args: Any) -> Any:
         reads[0] += 1
-        return ids_fn(*args)
-    today.planned._ids_fn = counted
+        return ids_query(*args)
+    today.planned._ids_query = counted
     employer_id = first_id(demo_store, Employer)
 
     rename_employer(ops, qtbot, employer_id, "Nyt Navn ApS")

@@ -26,6 +26,7 @@ def test_today_shows_a_due_follow_up_and_marks_it_done(window, ops, qtbot,
                       follow_up_date=TODAY + dt.timedelta(days=5))
     page = window.show_page("today")
     page.refresh()
+    settle(qtbot, ops)  # the lists are read off the UI thread
     ids = visit_ids(page.follow_ups)
     assert due in ids and later not in ids
     row = ids.index(due)
@@ -52,6 +53,7 @@ def test_planned_visits_from_today_on_are_listed(ops, qtbot, demo_store: Store) 
     held = log_visit(demo_store, employer_id, visit_date=TODAY + dt.timedelta(days=2))
     page = TodayPage(ops)
     qtbot.addWidget(page)
+    settle(qtbot, ops)
     ids = visit_ids(page.planned)
     assert today in ids and past not in ids and held not in ids
 
@@ -62,10 +64,11 @@ def test_starting_a_planned_visit_opens_the_employer_with_the_note_focused(
     planned = log_visit(demo_store, employer_id, visit_date=TODAY, status="planned")
     today = window.show_page("today")
     today.refresh()
+    settle(qtbot, ops)
     today.planned_view.selectRow(visit_ids(today.planned).index(planned))
     today.planned_view.setFocus()
     qtbot.keyClick(today.planned_view, Qt.Key.Key_Return)
-    assert window.current_page_key() == "employers"
+    qtbot.waitUntil(lambda: window.current_page_key() == "employers", timeout=10_000)
     panel = window.pages["employers"].panel
     assert panel.employer_id == employer_id
     assert QApplication.focusWidget() is panel.visits.note
@@ -76,12 +79,14 @@ def test_starting_a_planned_visit_opens_the_employer_with_the_note_focused(
         visit = s.get(Visit, planned)
         assert (visit.status, visit.notes) == ("done", "Mødet gik godt.")
     window.show_page("today")
+    settle(qtbot, ops)
     assert planned not in visit_ids(today.planned)
 
 
 def test_today_models_pass_the_model_tester(ops, qtbot, qtmodeltester, demo_store: Store) -> None:
     page = TodayPage(ops)
     qtbot.addWidget(page)
+    settle(qtbot, ops)
     assert page.follow_ups.rowCount() > 0  # the demo data has due follow-ups
     qtmodeltester.check(page.planned)
     qtmodeltester.check(page.follow_ups)

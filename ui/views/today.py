@@ -20,7 +20,7 @@ from consultant_app import queries, services
 from consultant_app.queries import list_tables
 
 from ..i18n import tr
-from ..models.id_table import IdTableModel
+from ..models.id_table import BackgroundIdTableModel, IdTableModel
 from ..models.labels import formatter_for
 from ..ops import OpFailure, Ops
 from . import Page
@@ -59,16 +59,15 @@ class TodayPage(Page):
 
     def __init__(self, ops: Ops, parent: QWidget | None = None):
         super().__init__(ops, parent)
-        self.planned = IdTableModel(
-            "visit", lambda _t, sort, desc: ops.run_sync_read(
-                queries.planned_visit_ids, None, sort or "visit_date", desc),
-            lambda ids: ops.run_sync_read(queries.list_rows, "visit", ids),
-            formatter_for("visit"), self)
-        self.follow_ups = IdTableModel(
-            "visit", lambda _t, sort, desc: ops.run_sync_read(
-                queries.due_follow_up_ids, None, sort or "follow_up_date", desc),
-            lambda ids: ops.run_sync_read(queries.list_rows, "visit", ids),
-            formatter_for("visit"), self)
+        # Both lists are read off the UI thread; each section follows when its list comes.
+        self.planned = BackgroundIdTableModel(
+            ops, "visit", queries.planned_visit_ids, formatter_for("visit"), self,
+            ids_args=lambda: (None, self.planned.sort_key or "visit_date",
+                              self.planned.descending))
+        self.follow_ups = BackgroundIdTableModel(
+            ops, "visit", queries.due_follow_up_ids, formatter_for("visit"), self,
+            ids_args=lambda: (None, self.follow_ups.sort_key or "follow_up_date",
+                              self.follow_ups.descending))
 
         self.planned_title = self._heading()
         self.planned_view = visit_table(self.planned, PLANNED_COLUMNS,
@@ -119,6 +118,10 @@ class TodayPage(Page):
         self.setTabOrder(self.start_button, self.follow_view)
         self.setTabOrder(self.follow_view, self.done_button)
         self.setTabOrder(self.done_button, self.open_button)
+        self.planned.loaded.connect(self._planned_came)
+        self.follow_ups.loaded.connect(self._follow_ups_came)
+        for button in (self.start_button, self.done_button, self.open_button):
+            button.setEnabled(False)  # until the lists come
         self.refresh()
 
     def _heading(self) -> QLabel:
@@ -135,18 +138,26 @@ class TodayPage(Page):
     def refresh(self) -> None:
         self.planned.refresh()
         self.follow_ups.refresh()
-        n_planned, n_due = self.planned.rowCount(), self.follow_ups.rowCount()
-        self.planned_title.setText(tr(CTX, "Planlagte besøg ({n})").format(n=n_planned))
-        self.follow_title.setText(tr(CTX, "Forfaldne opfølgninger ({n})").format(n=n_due))
-        for view, empty, n in ((self.planned_view, self.planned_empty, n_planned),
-                               (self.follow_view, self.follow_empty, n_due)):
-            view.setVisible(n > 0)
-            empty.setVisible(n == 0)
-            if n and not view.currentIndex().isValid():
-                view.selectRow(0)
-        self.start_button.setEnabled(n_planned > 0)
-        self.done_button.setEnabled(n_due > 0)
-        self.open_button.setEnabled(n_due > 0)
+
+    def _planned_came(self) -> None:
+        n = self.planned.rowCount()
+        self.planned_title.setText(tr(CTX, "Planlagte besøg ({n})").format(n=n))
+        self._show_list(self.planned_view, self.planned_empty, n)
+        self.start_button.setEnabled(n > 0)
+
+    def _follow_ups_came(self) -> None:
+        n = self.follow_ups.rowCount()
+        self.follow_title.setText(tr(CTX, "Forfaldne opfølgninger ({n})").format(n=n))
+        self._show_list(self.follow_view, self.follow_empty, n)
+        self.done_button.setEnabled(n > 0)
+        self.open_button.setEnabled(n > 0)
+
+    @staticmethod
+    def _show_list(view: QTableView, empty: QLabel, n: int) -> None:
+        view.setVisible(n > 0)
+        empty.setVisible(n == 0)
+        if n and not view.currentIndex().isValid():
+            view.selectRow(0)
 
     @staticmethod
     def _selected(view: QTableView, model: IdTableModel) -> str | None:
@@ -157,17 +168,17 @@ class TodayPage(Page):
         visit_id = self._selected(self.planned_view, self.planned)
         if visit_id is None:
             return
-        employer_id = self.ops.run_sync_read(queries.visit_employer_id, visit_id)
-        if employer_id:
-            self.start_visit_requested.emit(employer_id, visit_id)
+        self.ops.read_task(queries.visit_employer_id, visit_id, context=self,
+                           on_done=lambda employer_id: employer_id and
+                           self.start_visit_requested.emit(employer_id, visit_id))
 
     def open_selected_follow_up_employer(self) -> None:
         visit_id = self._selected(self.follow_view, self.follow_ups)
         if visit_id is None:
             return
-        employer_id = self.ops.run_sync_read(queries.visit_employer_id, visit_id)
-        if employer_id:
-            self.open_requested.emit("employer", employer_id)
+        self.ops.read_task(queries.visit_employer_id, visit_id, context=self,
+                           on_done=lambda employer_id: employer_id and
+                           self.open_requested.emit("employer", employer_id))
 
     def complete_selected_follow_up(self) -> None:
         visit_id = self._selected(self.follow_view, self.follow_ups)
