@@ -100,6 +100,7 @@ def test_edit_and_create_a_citizen(ops, qtbot, demo_store):
     page.a_save.trigger()
     settle(qtbot, ops)
     assert page.heading.text() == "Ny Borgersen" and page.cpr.text() == "010190-XXXX"
+    assert page.cpr.isReadOnly() and page.a_reveal.isEnabled()
 
 
 def test_filter_as_you_type(ops, qtbot, demo_store):

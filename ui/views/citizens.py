@@ -350,15 +350,20 @@ class CitizensPage(RecordPage):
         self.heading.setText(citizen.name)
         self.list.select(citizen.id)  # the list has re-read (show_changes): a new one is in it
         if created:
-            detail = self.ops.run_sync_read(queries.citizen_detail, citizen.id)
-            if detail is not None:
-                self._masked = detail["cpr_masked"]
-                if self.cpr.text().strip():
-                    self.hide_cpr()
-                self.cpr_note.clear()
-                self.a_reveal.setEnabled(bool(self._masked))
+            # The masked CPR is read off the UI thread; the consultant may have moved on.
+            self.ops.read_task(queries.citizen_detail, citizen.id, context=self,
+                               on_done=lambda detail: self._created_came(citizen.id, detail))
             self.lower.show()
         self.suggestions.rank(citizen.id)  # hours, place or restrictions may change it
+
+    def _created_came(self, citizen_id: str, detail: dict[str, Any] | None) -> None:
+        if detail is None or citizen_id != self.citizen_id or self.loading:
+            return
+        self._masked = detail["cpr_masked"]
+        if self.cpr.text().strip():
+            self.hide_cpr()
+        self.cpr_note.clear()
+        self.a_reveal.setEnabled(bool(self._masked))
 
     def _update_town(self, text: str) -> None:
         found = postcodes.lookup(text.strip()) if len(text.strip()) == 4 else None
