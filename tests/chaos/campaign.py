@@ -890,6 +890,21 @@ def service_conflicts(cluster: Cluster, ids: set[str]) -> list[tuple[str, str, s
     return out
 
 
+def service_duplicates(cluster: Cluster, device_ids: set[str]) -> set[tuple[str, str]]:
+    """(entity, id) of every create of these devices the service answered as a duplicate of
+    a record it held: the copy went into that record (adopted, or refused and handed over),
+    whatever became of the evidence on the device since (a scope exit removes it)."""
+    a = db.applied_operation.c
+    found = set()
+    with cluster.engine.connect() as conn:
+        for row in conn.execute(select(a.op_id, a.result_json).where(
+                a.device_id.in_(device_ids))):
+            result = json.loads(db.result_text(conn, row.op_id, row.result_json))
+            if result.get("code") == "duplicate":
+                found.add((result.get("entity"), result.get("entity_id")))
+    return found
+
+
 def device_state(device: Device) -> tuple[dict[tuple[str, str], tuple[bool, dict[str, Any]]],
                                           list[SyncConflict], int, int, list[str], str]:
     """(records, conflicts, outbox size, parked, quarantined, integrity) of one device."""
@@ -1032,6 +1047,7 @@ def check(run: Run) -> list[Violation]:
     edits = [replace(e, entity_id=adopted_id(e)) for e in run.edits
              if not (e.kind == "delete" and (e.device, e.entity_id) in adopted)]
     deleted_by_someone = {(e.entity, e.entity_id) for e in edits if e.kind == "delete"}
+    duplicates = service_duplicates(run.cluster, {d.device_id for d in run.devices})
     for edit in edits:
         rec = service.get((edit.entity, edit.entity_id))
         scope_refused = any(code in SCOPE_REJECTIONS
@@ -1039,7 +1055,10 @@ def check(run: Run) -> list[Violation]:
         refused = bool(rejections.get((edit.device, edit.entity_id)))
         what = f"{edit.device}: {edit.kind} of {edit.entity} {edit.entity_id}"
         if edit.kind == "create":
-            if rec is None and not refused:
+            # A copy of a record the service held went into that record (adopted, or refused
+            # and handed over); a scope exit since may have taken the device's evidence.
+            merged = (edit.entity, edit.entity_id) in duplicates
+            if rec is None and not refused and not merged:
                 out.append(Violation("lost", f"{what} never reached the service"))
             continue
         if edit.kind == "delete":
