@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QCoreApplication, QObject, QTranslator
+from PySide6.QtCore import QObject, QTranslator
 
 from ..support.source_scan import ROOT, lines_matching
 
@@ -28,7 +28,7 @@ class _Contexts(QTranslator):
         return f"[{context}] {source}"
 
 
-def test_why_not_qobject_tr_a_base_class_text_is_looked_up_under_the_subclass() -> None:
+def test_why_not_qobject_tr_a_base_class_text_is_looked_up_under_the_subclass(qapp) -> None:
     """The fact the rule above rests on (PySide6): should it ever change, the rule may go."""
     from ui.i18n import tr
 
@@ -42,11 +42,12 @@ def test_why_not_qobject_tr_a_base_class_text_is_looked_up_under_the_subclass() 
     class Child(Base):
         pass
 
-    app = QCoreApplication.instance() or QCoreApplication([])
+    # pytest-qt's application: a bare QCoreApplication made here would be the worker's
+    # application for every later test, and no widget can live beside one.
     contexts = _Contexts()
-    app.installTranslator(contexts)
+    qapp.installTranslator(contexts)
     try:
         assert Child().qt_way() == "[Child] Gem"
         assert Child().our_way() == "[Base] Gem"
     finally:
-        app.removeTranslator(contexts)
+        qapp.removeTranslator(contexts)
