@@ -9,10 +9,11 @@ writes made beside ``Ops`` (the background sync's pull) are announced the same w
 ``announce_writes_elsewhere``. A ``UserError`` (bad input, disk full, ...) arrives as its Danish message; anything
 unexpected is logged and reported in plain words, never as a traceback.
 
-Work that is not a write goes through ``run_task`` (Picard's name): a small pool of its own,
-so a slow network or a long read never holds up a save, and the same way back to the UI
-thread. What a page shows is read there (``read_task``), the answers of reads overtaken by
-newer ones dropped (``Latest``); the UI thread does not wait on the disk to paint.
+What a page shows is read on the store's own reader threads beside the writer
+(``read_task``), the answers of reads overtaken by newer ones dropped (``Latest``); the UI
+thread does not wait on the disk to paint. Other work (the network: enrolling) goes through
+``run_task`` (Picard's name), a pool of its own, so a slow network holds up neither a save
+nor a read; answers come back to the UI thread the same way.
 """
 
 from __future__ import annotations
@@ -183,6 +184,11 @@ class Ops(QObject):
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="store-writer")
         self._relay = _Relay()
         self._relay.done.connect(self._deliver)
+        # Reads beside the writer, on threads of this store's own: not run_task's pool, where
+        # a slow network call (an enrollment) would hold up every page's reads behind it.
+        self._readers = ThreadPoolExecutor(max_workers=2, thread_name_prefix="store-reader")
+        self._read_relay = _Relay()
+        self._read_relay.done.connect(_call_back)
         self.pending = 0
         self._closed = False
         self._generation_seen = store.generation  # for announce_writes_elsewhere
@@ -241,8 +247,8 @@ class Ops(QObject):
                   on_done: Callable[[Any], None] | None = None,
                   on_error: Callable[[OpFailure], None] | None = None,
                   context: QObject | None = None) -> None:
-        """Run ``fn(session, *args)`` in a read transaction through ``run_task``, beside the
-        writer, so a read never waits behind a save nor holds up the UI thread; the answer
+        """Run ``fn(session, *args)`` in a read transaction on this store's reader threads,
+        beside the writer, so a read never waits behind a save nor holds up the UI thread; the answer
         comes back on the UI thread, and not at all once ``context`` is deleted. It sees
         every write announced so far (``changed`` follows the commit). Counted in
         ``pending`` like the writer's work, so a test can wait for it."""
@@ -255,8 +261,9 @@ class Ops(QObject):
             self.pending -= 1
             if callback is not None and (context is None or shiboken6.isValid(context)):
                 callback(value)
-        run_task(self._read_now, fn, args, on_done=lambda r: answer(on_done, r),
-                 on_error=lambda f: answer(on_error, f))
+        self._read_relay.post(self._readers, lambda: self._read_now(fn, args),
+                              (lambda r: answer(on_done, r), lambda f: answer(on_error, f),
+                               None))
 
     def _read_now(self, fn: Callable[..., Any], args: tuple[Any, ...]) -> Any:
         with self.store.read() as session:
@@ -283,3 +290,6 @@ class Ops(QObject):
         after this is not run."""
         self._closed = True
         self._writer.shutdown(wait=True)
+        # Reads in flight end on their own (a read of a closed store fails, and its answer
+        # goes nowhere); none queued is worth waiting for on quit.
+        self._readers.shutdown(wait=False, cancel_futures=True)
