@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -15,11 +14,7 @@ from sync.server import admin
 from sync.server.app import create_app
 from sync.server.console import overview, store
 from tests.integration.test_console_http import PASSWORD, csrf_of, sign_in
-from tests.support.server_process import (
-    PostgresUnavailable,
-    fresh_postgres_database,
-    postgres_missing,
-)
+from tests.support.server_process import fresh_database
 
 BAD_INPUT = "indeholder tegnet NUL"
 
@@ -27,25 +22,12 @@ BAD_INPUT = "indeholder tegnet NUL"
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def app(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
         ) -> Iterator[object]:
-    if request.param == "sqlite":
-        folder = tmp_path_factory.mktemp("console-hostile")
-        app = create_app(f"sqlite:///{Path(folder) / 'server.sqlite'}")
-        admin.add_municipality(app.state.write_engine, "0751", "Aarhus")
-        yield app
-        return
-    try:
-        database = fresh_postgres_database()
-        url = database.__enter__()
-    except PostgresUnavailable as exc:
-        postgres_missing(exc)
-    try:
+    with fresh_database(request.param, tmp_path_factory.mktemp("console-hostile")) as url:
         app = create_app(url)
         admin.add_municipality(app.state.write_engine, "0751", "Aarhus")
         yield app
         app.state.write_engine.dispose()
         app.state.read_engine.dispose()
-    finally:
-        database.__exit__(None, None, None)
 
 
 @pytest.fixture(scope="module")

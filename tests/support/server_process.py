@@ -234,11 +234,12 @@ def fresh_postgres_database() -> Iterator[str]:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def running_server(backend: str, folder: Path) -> Iterator[ServerProcess]:
-    """A service on a fresh database of ``backend``; PostgreSQL is skipped when unreachable."""
+@contextlib.contextmanager
+def fresh_database(backend: str, folder: Path) -> Iterator[str]:
+    """The URL of a new, empty service database of ``backend`` ("sqlite": a file in
+    ``folder``); a PostgreSQL one is dropped afterwards (``postgres_missing`` if unreachable)."""
     if backend == "sqlite":
-        with ServerProcess.sqlite(folder) as proc:
-            yield proc
+        yield f"sqlite:///{folder / 'server.sqlite'}"
         return
     try:
         database = fresh_postgres_database()
@@ -246,7 +247,17 @@ def running_server(backend: str, folder: Path) -> Iterator[ServerProcess]:
     except PostgresUnavailable as exc:
         postgres_missing(exc)
     try:
-        with ServerProcess(url, folder / "server-data") as proc:
-            yield proc
+        yield url
     finally:
         database.__exit__(None, None, None)
+
+
+def running_server(backend: str, folder: Path) -> Iterator[ServerProcess]:
+    """A service on a fresh database of ``backend``; PostgreSQL is skipped when unreachable."""
+    if backend == "sqlite":
+        with ServerProcess.sqlite(folder) as proc:
+            yield proc
+        return
+    with fresh_database(backend, folder) as url, \
+            ServerProcess(url, folder / "server-data") as proc:
+        yield proc
