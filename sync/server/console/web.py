@@ -249,12 +249,16 @@ def install(app: Any) -> None:
         response.delete_cookie(SESSION_COOKIE, path=PREFIX)
         return response
 
-    @app.exception_handler(BadInput)
-    async def _bad_input(request: Request, exc: BadInput) -> Response:
+    async def _page_ctx(request: Request) -> Ctx:
+        """The context an error page is drawn in: its user, if the session has one."""
         token = request.cookies.get(SESSION_COOKIE)
         user = await run_in_threadpool(store.session_user, request.app.state.write_engine,
                                        token)
-        ctx = Ctx(request, user, token)
+        return Ctx(request, user, token)
+
+    @app.exception_handler(BadInput)
+    async def _bad_input(request: Request, exc: BadInput) -> Response:
+        ctx = await _page_ctx(request)
         message = ctx.t(_N(CTX, "Feltet '{field}' indeholder tegnet NUL, som ikke kan bruges. "
                                 "Ret feltet og prøv igen.")).format(field=exc.field)
         return await run_in_threadpool(lambda: render(ctx, "bad_input.html", status=400,
@@ -262,10 +266,7 @@ def install(app: Any) -> None:
 
     @app.exception_handler(Refused)
     async def _refused(request: Request, exc: Refused) -> Response:
-        token = request.cookies.get(SESSION_COOKIE)
-        user = await run_in_threadpool(store.session_user, request.app.state.write_engine,
-                                       token)
-        ctx = Ctx(request, user, token)
+        ctx = await _page_ctx(request)
         return await run_in_threadpool(lambda: render(ctx, "error.html", status=403,
                                                       message=ctx.t(exc.message)))
 
