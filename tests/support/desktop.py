@@ -25,8 +25,10 @@ W = TypeVar("W", bound=QWidget)
 
 
 def settle(qtbot, ops: Ops) -> None:  # type: ignore[no-untyped-def]
-    """Wait until every queued read and write has come back to the UI thread."""
-    qtbot.waitUntil(lambda: ops.pending == 0, timeout=5000)
+    """Wait until every queued read and write has come back to the UI thread. A bound on
+    waiting, not on speed: a worker's first read may pay the lazy imports behind it while
+    the other worker runs (one clean-clone run in three waited past 5 s here)."""
+    qtbot.waitUntil(lambda: ops.pending == 0, timeout=20_000)
 
 
 def show_page(page: W, ops: Ops, qtbot, size: tuple[int, int] = (1200, 800)  # type: ignore[no-untyped-def]
