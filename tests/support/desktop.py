@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sys
+import threading
+import traceback
 from pathlib import Path
 from collections.abc import Iterator
 from typing import TypeVar
@@ -28,7 +31,20 @@ def settle(qtbot, ops: Ops) -> None:  # type: ignore[no-untyped-def]
     """Wait until every queued read and write has come back to the UI thread. A bound on
     waiting, not on speed: a worker's first read may pay the lazy imports behind it while
     the other worker runs (one clean-clone run in three waited past 5 s here)."""
-    qtbot.waitUntil(lambda: ops.pending == 0, timeout=20_000)
+    try:
+        qtbot.waitUntil(lambda: ops.pending == 0, timeout=20_000)
+    except qtbot.TimeoutError:
+        # A read or write that never came back is a stall, not slowness: say where every
+        # thread is, so a failure in a CI run shows its cause.
+        raise AssertionError(f"{ops.pending} background operation(s) did not come back:\n"
+                             f"{_thread_stacks()}") from None
+
+
+def _thread_stacks() -> str:
+    names = {t.ident: t.name for t in threading.enumerate()}
+    return "\n".join(f"--- thread {names.get(ident, ident)}\n"
+                     + "".join(traceback.format_stack(frame))
+                     for ident, frame in sys._current_frames().items())
 
 
 def show_page(page: W, ops: Ops, qtbot, size: tuple[int, int] = (1200, 800)  # type: ignore[no-untyped-def]
