@@ -10,6 +10,7 @@ formatting. One place where user-visible text becomes a string: ``Message.render
 from __future__ import annotations
 
 import datetime as dt
+import string
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -44,6 +45,66 @@ class Message:
 
     def __str__(self) -> str:
         return self.render()
+
+    def to_wire(self) -> dict[str, Any]:
+        """The message as JSON (``{"context", "template", "params"}``), for another program
+        to render in its reader's language: how the central service sends a refusal, and how
+        the device keeps it. A parameter that is not text or a number is sent as its text."""
+        return {"context": self.context, "template": self.template,
+                "params": {k: _wire_param(v) for k, v in self.params.items()}}
+
+    @classmethod
+    def from_wire(cls, data: Any) -> Message | None:
+        """A message received as JSON (``to_wire``), or None where it is not one that can be
+        rendered safely: its template may name only plain parameters that it carries
+        (``{name}``), never an attribute, an index or a format (``str.format`` would follow
+        ``{x.__class__}`` on the reader's side). The caller then shows the sender's own text."""
+        return _from_wire(data, depth=0)
+
+
+def verbatim(text: str) -> Message:
+    """Text that is already in its final words (the sender's own, where it sent no template):
+    shown as it is in every language."""
+    return Message("", "{text}", {"text": text})
+
+
+MAX_WIRE_DEPTH = 3  # a parameter's message's parameter's message: more is not a real text
+MAX_WIRE_TEXT = 4000
+
+
+def _wire_param(value: Any) -> Any:
+    if isinstance(value, Message):
+        return value.to_wire()
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return value
+    return str(value)
+
+
+def _from_wire(data: Any, depth: int) -> Message | None:
+    if depth > MAX_WIRE_DEPTH or not isinstance(data, dict):
+        return None
+    context, template, params = data.get("context"), data.get("template"), data.get("params", {})
+    if not (isinstance(context, str) and isinstance(template, str) and isinstance(params, dict)
+            and len(context) <= 200 and len(template) <= MAX_WIRE_TEXT):
+        return None
+    values: dict[str, Any] = {}
+    for name, value in params.items():
+        if isinstance(value, dict):
+            value = _from_wire(value, depth + 1)
+            if value is None:
+                return None
+        elif not isinstance(value, (str, int, float)) or isinstance(value, bool):
+            return None
+        values[str(name)] = value
+    try:
+        fields = list(string.Formatter().parse(template))
+    except ValueError:  # an unmatched brace
+        return None
+    for _literal, name, spec, conversion in fields:
+        if name is not None and (not name.isidentifier() or name not in values or spec
+                                 or conversion):
+            return None
+    return Message(context, template, values)
 
 
 # -- dates --------------------------------------------------------------------------------

@@ -104,7 +104,7 @@ def sync(ctx: Context, quiet: bool) -> None:
     click.echo(f"Synkroniseret: {report.pushed} ændringer sendt, {report.uploaded} aftaler "
                f"sendt, {report.pulled} ændringer hentet, {report.conflicts} konflikter.")
     for reason in report.rejected:
-        click.echo(f"Afvist af tjenesten: {reason}", err=True)
+        click.echo(f"Afvist af tjenesten: {texts.render(reason)}", err=True)
     for name in report.rulesets:
         click.echo(f"Nyt regelsæt fra den centrale tjeneste taget i brug: {name}")
     for reason in report.refused_rulesets:
@@ -245,9 +245,11 @@ def conflicts_list(ctx: Context, include_resolved: bool, as_json: bool) -> None:
         winner = "tjenestens værdi" if c.winner == "server" else "din værdi"
         field = "(sletning)" if c.field == DELETED_FIELD else field_label(c.field)
         click.echo(f"{c.id}  {_entity(c.entity)} {c.record_label} – {field}")
-        if c.rejected:
-            refusal = (c.server_value or {}).get("message")
-            click.echo(f"  Tjenesten afviste ændringen: {_value(refusal)}")
+        if c.reason is not None and not c.rejected:  # a record merged into the service's
+            click.echo(f"  {texts.render(c.reason)}")
+            continue
+        if c.reason is not None:
+            click.echo(f"  Tjenesten afviste ændringen: {texts.render(c.reason)}")
             click.echo("  Din værdi:        "
                        + _value(c.client_value).replace("\n", "\n" + " " * 20))
             if c.moved_citizen:

@@ -223,7 +223,12 @@ Parents, duplicates, lost answers, enrollment
   under a key of the service, so answering twice never replaces the token the device holds.
   Any other key with a used code, or the same key later, is refused (403 ``invalid_code``).
 
-Errors are ``{"detail": {"code": ..., "message": ...}}`` (ErrorBody) with a Danish message:
+Errors are ``{"detail": {"code": ..., "message": ..., "text": ...}}`` (ErrorBody) with a
+Danish message and, since it was added compatibly, the same message as a template with its
+parameters (``text``: ``{"context", "template", "params"}``, ``consultant_app.text.Message``'s
+``to_wire``), so a device renders it in its reader's language from its own catalogue; a
+rejected operation's result carries both the same way. A device shows ``message`` when
+``text`` is missing or is not a plain template (``Message.from_wire``):
 401 ``unauthorized`` (unknown token), 403 ``invalid_code`` (enrollment code unknown, used or
 expired), 409 ``immutable`` (other content under a signed agreement's id and revision), 410
 ``device_revoked``, 422 ``invalid`` / ``invalid_seal`` (a request or a sealed PDF that does not
@@ -253,6 +258,9 @@ import re
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field, field_validator, model_validator
+
+from consultant_app.text import QT_TRANSLATE_NOOP as _N
+from consultant_app.text import Message
 
 API_PREFIX = "/api/v1"
 PROTOCOL_VERSION = 1
@@ -337,15 +345,29 @@ _LIMITS: dict[tuple[str, str], int] | None = None
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _string_problem(text: str) -> str | None:
+# The texts of the protocol's own checks, translatable like the service's (protocol, Errors).
+CTX = "protocol"
+
+
+class ProtocolProblem(ValueError):
+    """A value the protocol refuses, raised from a model's validator: pydantic keeps the
+    exception, so the service's answer can carry its ``text`` to translate."""
+
+    def __init__(self, text: Message):
+        super().__init__(text.render())
+        self.text = text
+
+
+def _string_problem(text: str) -> Message | None:
     if "\x00" in text:
-        return "indeholder tegnet NUL (\\u0000), som ikke kan gemmes."
+        return Message(CTX, _N(CTX, "indeholder tegnet NUL (\\u0000), som ikke kan gemmes."))
     if not text.isascii() and _SURROGATE.search(text):
-        return "indeholder et ufuldstændigt tegn (en enlig UTF-16-surrogat), som ikke kan gemmes."
+        return Message(CTX, _N(CTX, "indeholder et ufuldstændigt tegn (en enlig "
+                                    "UTF-16-surrogat), som ikke kan gemmes."))
     return None
 
 
-def text_problem(value: Any) -> str | None:
+def text_problem(value: Any) -> Message | None:
     """None if no text in ``value`` (a string, or the keys, values and items of objects and
     lists at any depth) holds a NUL character or a lone surrogate, else what is wrong, as the
     end of a Danish sentence that starts with the field's name. PostgreSQL keeps neither
@@ -369,29 +391,40 @@ def text_problem(value: Any) -> str | None:
     return None
 
 
-def value_problem(entity: str, name: str, value: Any) -> str | None:
-    """None if ``value`` of ``entity.name`` is within the protocol's limits, else a Danish
-    message naming the field. Types are judged elsewhere (the service's entities module)."""
+def named_problem(name: str, problem: Message) -> Message:
+    """``Feltet 'x' …``: a text's problem (``text_problem``) said of the field ``name``."""
+    return Message(CTX, _N(CTX, "Feltet '{name}' {problem}"), {"name": name, "problem": problem})
+
+
+def value_problem(entity: str, name: str, value: Any) -> Message | None:
+    """None if ``value`` of ``entity.name`` is within the protocol's limits, else a message
+    naming the field. Types are judged elsewhere (the service's entities module)."""
     global _LIMITS
     if _LIMITS is None:
         _LIMITS = _text_limits()
     limit = _LIMITS.get((entity, name))
     text = text_problem(value)
     if text:
-        return f"Feltet '{name}' {text}"
+        return named_problem(name, text)
     if isinstance(value, str) and limit is not None and len(value) > limit:
-        return f"Feltet '{name}' er for langt: højst {limit} tegn (er {len(value)})."
+        return Message(CTX, _N(CTX, "Feltet '{name}' er for langt: højst {limit} tegn (er "
+                                    "{length})."),
+                       {"name": name, "limit": limit, "length": len(value)})
     if isinstance(value, bool):
         return None
     if isinstance(value, int) and not -MAX_INT <= value <= MAX_INT:
-        return f"Feltet '{name}' er uden for det tilladte talområde (±{MAX_INT})."
+        return Message(CTX, _N(CTX, "Feltet '{name}' er uden for det tilladte talområde "
+                                    "(±{limit})."), {"name": name, "limit": MAX_INT})
     if isinstance(value, float) and not math.isfinite(value):
-        return f"Feltet '{name}' skal være et endeligt tal."
+        return Message(CTX, _N(CTX, "Feltet '{name}' skal være et endeligt tal."),
+                       {"name": name})
     if isinstance(value, (list, dict)):
         if len(value) > MAX_LIST_ITEMS:
-            return f"Feltet '{name}' har for mange elementer: højst {MAX_LIST_ITEMS}."
+            return Message(CTX, _N(CTX, "Feltet '{name}' har for mange elementer: højst "
+                                        "{limit}."), {"name": name, "limit": MAX_LIST_ITEMS})
         if any(isinstance(v, str) and len(v) > MAX_TEXT_CHARS for v in value):
-            return f"Feltet '{name}' har et element på over {MAX_TEXT_CHARS} tegn."
+            return Message(CTX, _N(CTX, "Feltet '{name}' har et element på over {limit} "
+                                        "tegn."), {"name": name, "limit": MAX_TEXT_CHARS})
     return None
 
 
@@ -416,12 +449,15 @@ def push_batches(operations: list[Operation]) -> list[list[Operation]]:
 
 class ErrorBody(BaseModel):
     code: str
-    message: str
+    message: str  # Danish
+    # the message as a template and its parameters (module doc, Errors); checked by the
+    # reader (Message.from_wire), not here, so an odd one costs its translation, not the answer
+    text: dict[str, Any] | None = Field(default=None, exclude_if=lambda value: value is None)
 
 
 class ErrorResponse(BaseModel):
-    """Every refusal of the service: ``{"detail": {"code": ..., "message": ...}}`` with a
-    Danish message (422: naming the field)."""
+    """Every refusal of the service: ``{"detail": {"code", "message", "text"}}``, a Danish
+    message (422: naming the field) and its template to translate (module doc, Errors)."""
     detail: ErrorBody
 
 
@@ -429,7 +465,7 @@ def _storable(value: Any) -> Any:
     """A field validator: refuses text no database can keep (``text_problem``)."""
     problem = text_problem(value)
     if problem:
-        raise ValueError(problem)
+        raise ProtocolProblem(problem)
     return value
 
 
@@ -472,15 +508,16 @@ class Operation(BaseModel):
         for name in ("op_id", "entity", "entity_id"):
             text = text_problem(getattr(self, name))
             if text:
-                raise ValueError(f"Feltet '{name}' {text}")
+                raise ProtocolProblem(named_problem(name, text))
         for name in self.values:
             text = text_problem(name)
             if text:  # the name itself is not repeated: it may be what cannot be written
-                raise ValueError(f"Et feltnavn i 'values' {text}")
+                raise ProtocolProblem(Message(CTX, _N(CTX, "Et feltnavn i 'values' {problem}"),
+                                              {"problem": text}))
         for name, value in self.values.items():
             problem = value_problem(self.entity, name, value)
             if problem:
-                raise ValueError(problem)
+                raise ProtocolProblem(problem)
         return self
 
 
@@ -501,6 +538,8 @@ class OperationResult(BaseModel):
     conflicts: list[FieldConflict] = Field(default_factory=list)
     code: str = ""     # for "rejected": out_of_scope, invalid, unknown_entity, ...
     message: str = ""  # Danish, for the consultant
+    text: dict[str, Any] | None = Field(default=None,  # the message to translate (ErrorBody)
+                                        exclude_if=lambda value: value is None)
     # for "duplicate": the record that holds the natural key ("The same thing twice"): in the
     # device's scope, the device adopts it; ``existing_elsewhere``: a citizen of another
     # consultant, whose scope exit the device pulls (its signed agreements are handed over)

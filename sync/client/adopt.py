@@ -52,6 +52,7 @@ from forms import lifecycle
 
 from .. import protocol
 from .codec import codec
+from .errors import refusal_value
 
 DUPLICATE = "duplicate"
 SIGNED = (lifecycle.SIGNED, lifecycle.SEALED)  # what the service takes for a hand-over
@@ -157,9 +158,8 @@ def adopt(session: Session, result: protocol.OperationResult, op_id: str,
             winner="server", policy=DUPLICATE, detected_at=now))
     session.add(SyncConflict(
         op_id=op_id, entity=entity, entity_id=central_id, field="",
-        server_value=json.dumps({"code": DUPLICATE, "message": result.message,
-                                 "local_id": local_id, "existing_id": central_id},
-                                ensure_ascii=False),
+        server_value=json.dumps({**refusal_value(result), "local_id": local_id,
+                                 "existing_id": central_id}, ensure_ascii=False),
         client_value=json.dumps(sent_values, ensure_ascii=False, default=str),
         winner="server", policy=DUPLICATE, detected_at=now))
     return True

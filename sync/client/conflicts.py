@@ -31,7 +31,7 @@ from consultant_app.text import Message
 from sync.protocol import DELETE_WINS, DELETED_FIELD
 
 from .codec import codec
-from .errors import CTX
+from .errors import CTX, refusal_text
 
 SERVER, CLIENT = "server", "client"
 _TABLE_MODELS = {model.__tablename__: model for model in MODEL_BY_ENTITY.values()}
@@ -54,6 +54,16 @@ class ConflictView:
     @property
     def rejected(self) -> bool:
         return self.policy == "rejected"
+
+    @property
+    def reason(self) -> Message | None:
+        """The service's reason, to render in the reader's language: why it rejected the
+        change, or (an entry with no field) why a record made here was merged into one the
+        service already had (``adopt``); None for a conflict over a field's value."""
+        if self.rejected or (not self.field and isinstance(self.server_value, dict)
+                             and "code" in self.server_value):
+            return refusal_text(self.server_value)
+        return None
 
     @property
     def lost_to_delete(self) -> bool:

@@ -42,13 +42,24 @@ from consultant_app.store.models import (
     SyncConflict,
     SyncRun,
 )
+from consultant_app.text import QT_TRANSLATE_NOOP as _N
+from consultant_app.text import Message
 from forms import lifecycle
 from sync import protocol
 
 from . import adopt, credentials, quarantine, wipe
 from .apply import DEFERRED_INDEXING_FROM, PageResult, apply_page
 from .codec import codec
-from .errors import AgreementRefused, DeviceRevoked, NotEnrolled, ServerError, SyncError
+from .errors import (
+    CTX,
+    AgreementRefused,
+    DeviceRevoked,
+    NotEnrolled,
+    ServerError,
+    SyncError,
+    answer_text,
+    refusal_value,
+)
 from .transport import Transport, normalise_url
 
 log = logging.getLogger(__name__)
@@ -74,7 +85,7 @@ class SyncReport:
     uploaded: int = 0
     pulled: int = 0
     conflicts: int = 0
-    rejected: list[str] = field(default_factory=list)
+    rejected: list[Message] = field(default_factory=list)  # the service's reasons
     quarantined: int = 0  # set aside in this sync: could not be taken in (``quarantine``)
     rulesets: list[str] = field(default_factory=list)  # published rule sets taken into use
     refused_rulesets: list[str] = field(default_factory=list)  # and why others were not
@@ -242,8 +253,8 @@ class SyncEngine:
                                                                cursor=cursor)).results
             answered = [r for r in results if r.op_id in by_op]
             if operations and len(answered) == len(refused):
-                raise ServerError(502, "no_answer",
-                                  "tjenesten svarede ikke på nogen af ændringerne")
+                raise ServerError(502, "no_answer", Message(CTX, _N(
+                    CTX, "tjenesten svarede ikke på nogen af ændringerne")))
             sent = operations_by_id(operations)
             with self.store.write(journal=False) as s:
                 moved: dict[str, str] = {}  # copies adopted in this answer (sync.client.adopt)
@@ -263,7 +274,8 @@ class SyncEngine:
                         report.quarantined += 1
                         continue
                     if result.status == "rejected" and not adopt.adopted(result):
-                        report.rejected.append(result.message or result.code)
+                        report.rejected.append(answer_text(result.message or result.code,
+                                                           result.text))
                 adopt.renew_op_ids(s, again)
                 gone = [r.op_id for r in answered if r.op_id not in again] + orphans
                 s.execute(delete(OutboxEntry).where(OutboxEntry.op_id.in_(gone)))
@@ -483,7 +495,7 @@ def _operations(session: Session, entries: list[OutboxEntry],
         if problem is not None and refused is not None:
             refused.append(protocol.OperationResult(
                 op_id=e.op_id, status="rejected", entity=e.entity, entity_id=e.entity_id,
-                code="too_large", message=problem))
+                code="too_large", message=problem.render(), text=problem.to_wire()))
             continue
         operations.append(protocol.Operation(
             op_id=e.op_id, entity=e.entity, entity_id=e.entity_id, op=e.op,
@@ -514,7 +526,7 @@ def _record_result(session: Session, entry: OutboxEntry, result: protocol.Operat
                 moved[result.entity_id] = result.existing_id  # its agreements go again
         session.add(SyncConflict(
             op_id=entry.op_id, entity=entry.entity, entity_id=entry.entity_id, field="",
-            server_value=_encode_json({"code": result.code, "message": result.message}),
+            server_value=_encode_json(refusal_value(result)),
             client_value=_encode_json(sent.values if sent else {}),
             winner="server", policy="rejected", detected_at=now))
         if result.code == SIGNED_PARTY and entry.op == "delete" and model is not None:

@@ -7,9 +7,11 @@ help (offline, unreachable, a server error) or whether the consultant must act f
 
 from __future__ import annotations
 
+from typing import Any
+
 from consultant_app.errors import UserError
 from consultant_app.text import QT_TRANSLATE_NOOP as _N
-from consultant_app.text import Message
+from consultant_app.text import Message, verbatim
 
 CTX = "sync"
 
@@ -76,8 +78,10 @@ class DeviceRevoked(SyncError):
 class ServerError(SyncError):
     kind = "server_error"
 
-    def __init__(self, status: int, code: str = "", message: str = "") -> None:
-        if message:
+    def __init__(self, status: int, code: str = "", message: Message | None = None) -> None:
+        """``message``: the service's own words (``answer_text``), or what this device
+        found wrong with the answer."""
+        if message is not None:
             super().__init__(_N(CTX, "Den centrale tjeneste meldte en fejl ({status} {code}): "
                                      "{message}"), status=status, code=code, message=message)
         else:
@@ -85,7 +89,7 @@ class ServerError(SyncError):
                              status=status, code=code or "ukendt")
         self.status = status
         self.code = code
-        self.detail = message or code
+        self.detail: Message = message if message is not None else verbatim(code)
         # A request the service refused (4xx) comes out the same next time.
         self.retry = status >= 500 or status == 429
 
@@ -94,7 +98,7 @@ class EnrollmentRefused(SyncError):
     retry = False
     kind = "enrollment_refused"
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: Message) -> None:
         super().__init__(_N(CTX, "Tilmeldingen blev afvist: {message}"), message=message)
 
 
@@ -133,6 +137,31 @@ class AgreementRefused(SyncError):
     retry = False
     kind = "agreement_refused"
 
-    def __init__(self, agreement_id: str, message: str) -> None:
+    def __init__(self, agreement_id: str, message: Message) -> None:
         super().__init__(_N(CTX, "Den centrale tjeneste afviste aftale {ident}: {message}"),
                          ident=agreement_id, message=message)
+
+
+def answer_text(message: str, text: object) -> Message:
+    """What the service said, to show in the reader's language: its template (protocol,
+    Errors) where it sent one that can be rendered safely, else its Danish words as they are
+    (a service older than templates, or an odd answer)."""
+    return Message.from_wire(text) or verbatim(message)
+
+
+def refusal_value(result: Any) -> dict[str, Any]:
+    """What a device keeps of an operation the service rejected (a ``protocol.
+    OperationResult``), as the conflict's service side: the code, the Danish words, and the
+    template to show them in the reader's language (``refusal_text``)."""
+    kept: dict[str, Any] = {"code": result.code, "message": result.message}
+    if result.text is not None:
+        kept["text"] = result.text
+    return kept
+
+
+def refusal_text(value: Any) -> Message:
+    """The reason of a kept refusal (``refusal_value``, or a device's own entry of the same
+    shape), to render in the reader's language."""
+    if not isinstance(value, dict):
+        return verbatim("" if value is None else str(value))
+    return answer_text(str(value.get("message") or value.get("code") or ""), value.get("text"))

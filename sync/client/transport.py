@@ -19,9 +19,12 @@ from urllib.parse import urlsplit
 import httpx
 import pydantic_core
 
+from consultant_app.text import QT_TRANSLATE_NOOP as _N
+from consultant_app.text import Message, verbatim
 from sync import protocol
 
 from .errors import (
+    CTX,
     BadServerUrl,
     CertificateRefused,
     DeviceRevoked,
@@ -31,6 +34,7 @@ from .errors import (
     ServerUnreachable,
     TokenRefused,
     UnencryptedRefused,
+    answer_text,
 )
 
 CONNECT_TIMEOUT = 5.0
@@ -152,7 +156,8 @@ class Transport:
             if not isinstance(page["changes"], list):
                 raise TypeError("changes")
         except (ValueError, KeyError, TypeError) as exc:
-            raise ServerError(502, "bad_page", "svaret kunne ikke læses") from exc
+            raise ServerError(502, "bad_page", Message(CTX, _N(
+                CTX, "svaret kunne ikke læses"))) from exc
         return page
 
     def put_agreement(self, agreement_id: str, revision: int,
@@ -195,7 +200,7 @@ class Transport:
             return response.content
         code, message = error_detail(response)
         if path == "/enroll" and response.status_code < 500:
-            raise EnrollmentRefused(message or code or str(response.status_code))
+            raise EnrollmentRefused(message or verbatim(code or str(response.status_code)))
         if response.status_code == 410 and code == "device_revoked":
             raise DeviceRevoked()
         if response.status_code in (401, 403) and code not in ("out_of_scope",):
@@ -203,14 +208,17 @@ class Transport:
         raise ServerError(response.status_code, code, message)
 
 
-def error_detail(response: httpx.Response) -> tuple[str, str]:
-    """The (code, Danish message) of an ErrorBody answer; empty for anything else."""
+def error_detail(response: httpx.Response) -> tuple[str, Message | None]:
+    """The (code, message) of an ErrorBody answer (``answer_text``); ("", None) for
+    anything else."""
     try:
         detail = response.json().get("detail")
-    except ValueError:
-        return "", ""
+    except (ValueError, AttributeError):
+        return "", None
     if isinstance(detail, dict):
-        return str(detail.get("code", "")), str(detail.get("message", ""))
+        message = detail.get("message")
+        return str(detail.get("code", "")), (
+            answer_text(str(message), detail.get("text")) if message else None)
     if isinstance(detail, str):
-        return "", detail
-    return "", ""
+        return "", verbatim(detail)
+    return "", None

@@ -173,8 +173,9 @@ def _moved_entry(name: str, entity: str, fields: list[str],
     changed = NEW_RECORD if "*" in fields or not fields else ", ".join(
         field_label(f) for f in fields)
     head = f"{name}: {changed}" if name else changed
-    return (json.dumps({"code": SCOPE_EXIT, "message": Message(CTX, MOVED).render()},
-                       ensure_ascii=False),
+    reason = Message(CTX, MOVED)
+    return (json.dumps({"code": SCOPE_EXIT, "message": reason.render(),
+                        "text": reason.to_wire()}, ensure_ascii=False),
             json.dumps("\n".join([head, *_handed_over_values(entity, values)]),
                        ensure_ascii=False))
 

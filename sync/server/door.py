@@ -28,8 +28,11 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from consultant_app.text import QT_TRANSLATE_NOOP as _N
+from consultant_app.text import Message as TextMessage
+from consultant_app.text import verbatim
 
-from .errors import CTX, ServiceError
+from ..protocol import ProtocolProblem
+from .errors import CTX, ServiceError, detail, refusal_text
 
 RATE_LIMIT_STORAGE_ENV = "CONSULTANT_SERVER_RATE_LIMIT_STORAGE"
 ENROLL_FAILURES = "10/15 minutes"
@@ -91,7 +94,7 @@ class Lockout:
         try:
             self.throttle.check(kind, client)
         except LockedOut as exc:
-            await _error(429, exc.code, exc.message, {"Retry-After": str(exc.retry_after)})(
+            await _error(429, exc.code, exc.text, {"Retry-After": str(exc.retry_after)})(
                 scope, receive, send)
             return
         status = 0
@@ -156,65 +159,81 @@ class BodyTimeout:
             await self.app(scope, receiving, sending)
         except TimeoutError:
             if not started:
-                await _error(408, "timeout", "Forespørgslens indhold kom ikke frem i tide.")(
+                await _error(408, "timeout", refusal_text(_TIMEOUT))(
                     scope, receive, send)
 
 
-def _error(status: int, code: str, message: str,
+def _error(status: int, code: str, text: TextMessage,
            headers: dict[str, str] | None = None) -> JSONResponse:
-    return JSONResponse({"detail": {"code": code, "message": message}}, status_code=status,
-                        headers=headers)
+    return JSONResponse({"detail": detail(code, text)}, status_code=status, headers=headers)
 
 
-# Danish for pydantic's error types, each after "Feltet 'x' ".
+_TIMEOUT = _N(CTX, "Forespørgslens indhold kom ikke frem i tide.")
+
+# pydantic's error types, each as the end of "Feltet 'x' ..." ({field}; {limit} its bound).
 _PHRASES = {
-    "missing": "mangler.",
-    "int_parsing": "skal være et heltal.", "int_type": "skal være et heltal.",
-    "int_from_float": "skal være et heltal.",
-    "float_parsing": "skal være et tal.", "float_type": "skal være et tal.",
-    "string_type": "skal være tekst.", "bool_type": "skal være true eller false.",
-    "bool_parsing": "skal være true eller false.",
-    "dict_type": "skal være et objekt.", "model_type": "skal være et objekt.",
-    "model_attributes_type": "skal være et objekt.", "list_type": "skal være en liste.",
-    "json_invalid": "er ikke gyldig JSON.", "json_type": "er ikke gyldig JSON.",
-    "datetime_parsing": "skal være et tidspunkt (ISO 8601).",
-    "datetime_type": "skal være et tidspunkt (ISO 8601).",
-    "uuid_parsing": "skal være et UUID.", "finite_number": "skal være et endeligt tal.",
-    "recursion_loop": "er indlejret for dybt.",
-    "string_pattern_mismatch": "har ikke et gyldigt format (et id: bogstaver, tal og . _ : -).",
-    "string_unicode": "skal være gyldig tekst (UTF-8).",
+    "missing": _N(CTX, "Feltet '{field}' mangler."),
+    "int_parsing": _N(CTX, "Feltet '{field}' skal være et heltal."),
+    "int_type": _N(CTX, "Feltet '{field}' skal være et heltal."),
+    "int_from_float": _N(CTX, "Feltet '{field}' skal være et heltal."),
+    "float_parsing": _N(CTX, "Feltet '{field}' skal være et tal."),
+    "float_type": _N(CTX, "Feltet '{field}' skal være et tal."),
+    "string_type": _N(CTX, "Feltet '{field}' skal være tekst."),
+    "bool_type": _N(CTX, "Feltet '{field}' skal være true eller false."),
+    "bool_parsing": _N(CTX, "Feltet '{field}' skal være true eller false."),
+    "dict_type": _N(CTX, "Feltet '{field}' skal være et objekt."),
+    "model_type": _N(CTX, "Feltet '{field}' skal være et objekt."),
+    "model_attributes_type": _N(CTX, "Feltet '{field}' skal være et objekt."),
+    "list_type": _N(CTX, "Feltet '{field}' skal være en liste."),
+    "json_invalid": _N(CTX, "Feltet '{field}' er ikke gyldig JSON."),
+    "json_type": _N(CTX, "Feltet '{field}' er ikke gyldig JSON."),
+    "datetime_parsing": _N(CTX, "Feltet '{field}' skal være et tidspunkt (ISO 8601)."),
+    "datetime_type": _N(CTX, "Feltet '{field}' skal være et tidspunkt (ISO 8601)."),
+    "uuid_parsing": _N(CTX, "Feltet '{field}' skal være et UUID."),
+    "finite_number": _N(CTX, "Feltet '{field}' skal være et endeligt tal."),
+    "recursion_loop": _N(CTX, "Feltet '{field}' er indlejret for dybt."),
+    "string_pattern_mismatch": _N(CTX, "Feltet '{field}' har ikke et gyldigt format (et id: "
+                                       "bogstaver, tal og . _ : -)."),
+    "string_unicode": _N(CTX, "Feltet '{field}' skal være gyldig tekst (UTF-8)."),
+    "greater_than_equal": _N(CTX, "Feltet '{field}' skal være mindst {limit}."),
+    "greater_than": _N(CTX, "Feltet '{field}' skal være større end {limit}."),
+    "less_than_equal": _N(CTX, "Feltet '{field}' må højst være {limit}."),
+    "less_than": _N(CTX, "Feltet '{field}' skal være mindre end {limit}."),
+    "string_too_long": _N(CTX, "Feltet '{field}' er for lang (højst {limit} tegn)."),
+    "too_long": _N(CTX, "Feltet '{field}' har for mange elementer (højst {limit})."),
+    "literal_error": _N(CTX, "Feltet '{field}' skal være en af: {limit}."),
 }
+_LIMITS = ("ge", "gt", "le", "lt", "max_length", "expected")
 
 
-def danish_validation_message(error: dict[str, Any]) -> str:
-    """``Feltet 'x' ...`` for one of pydantic's errors."""
+def validation_message(error: dict[str, Any]) -> TextMessage:
+    """``Feltet 'x' ...`` for one of pydantic's errors. A protocol check's own words (a
+    ``value_error``, e.g. a text no database can keep) come through as they are."""
     loc = [str(p) for p in error.get("loc", ()) if p not in ("body", "path", "query",
                                                                "header")]
     kind = str(error.get("type", ""))
     where = "body" if kind.startswith("json_") or not loc else ".".join(loc)
     ctx = error.get("ctx") or {}
     if kind in _PHRASES:
-        phrase = _PHRASES[kind]
-    elif kind in ("greater_than_equal", "greater_than"):
-        phrase = f"skal være mindst {ctx.get('ge', ctx.get('gt'))}."
-    elif kind in ("less_than_equal", "less_than"):
-        phrase = f"må højst være {ctx.get('le', ctx.get('lt'))}."
-    elif kind == "string_too_long":
-        phrase = f"er for lang (højst {ctx.get('max_length')} tegn)."
-    elif kind == "too_long":
-        phrase = f"har for mange elementer (højst {ctx.get('max_length')})."
-    elif kind == "literal_error":
-        phrase = f"skal være en af: {ctx.get('expected')}."
-    elif kind == "value_error":  # the protocol's own checks say what is wrong, in Danish
-        text = str(error.get("msg", "")).removeprefix("Value error, ")
-        phrase = f"har en ugyldig værdi: {text}"
-    else:
-        phrase = "har en ugyldig værdi."
-    return f"Feltet '{where}' {phrase}"
+        limit = next((ctx[k] for k in _LIMITS if k in ctx), "")
+        return refusal_text(_PHRASES[kind], field=where, limit=str(limit))
+    if kind == "value_error":
+        found = ctx.get("error")
+        problem = found.text if isinstance(found, ProtocolProblem) else verbatim(
+            str(error.get("msg", "")).removeprefix("Value error, "))
+        return refusal_text(_N(CTX, "Feltet '{field}' har en ugyldig værdi: {problem}"),
+                            field=where, problem=problem)
+    return refusal_text(_N(CTX, "Feltet '{field}' har en ugyldig værdi."), field=where)
 
 
-_STATUS_MESSAGES = {404: ("not_found", "Adressen findes ikke i tjenesten."),
-                    405: ("method_not_allowed", "Metoden er ikke tilladt på denne adresse.")}
+def danish_validation_message(error: dict[str, Any]) -> str:
+    """``validation_message`` in Danish."""
+    return validation_message(error).render()
+
+
+_STATUS_MESSAGES = {404: ("not_found", _N(CTX, "Adressen findes ikke i tjenesten.")),
+                    405: ("method_not_allowed",
+                          _N(CTX, "Metoden er ikke tilladt på denne adresse."))}
 
 
 def install(app: FastAPI, api_prefix: str) -> Throttle:
@@ -223,21 +242,23 @@ def install(app: FastAPI, api_prefix: str) -> Throttle:
     @app.exception_handler(RequestValidationError)
     async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
         errors = exc.errors()
-        message = danish_validation_message(errors[0]) if errors else \
-            "Forespørgslen er ugyldig."
-        return _error(422, "invalid", message)
+        text = validation_message(errors[0]) if errors else \
+            refusal_text(_N(CTX, "Forespørgslen er ugyldig."))
+        return _error(422, "invalid", text)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
         if isinstance(exc.__cause__, TimeoutError):  # FastAPI wraps a body read's failure
-            return _error(408, "timeout", "Forespørgslens indhold kom ikke frem i tide.")
+            return _error(408, "timeout", refusal_text(_TIMEOUT))
         if isinstance(exc.detail, dict) and {"code", "message"} <= set(exc.detail):
-            return _error(exc.status_code, str(exc.detail["code"]),  # e.g. limits' 413
-                          str(exc.detail["message"]), getattr(exc, "headers", None))
+            # e.g. limits' 413, whose detail is already an ErrorBody
+            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code,
+                                headers=getattr(exc, "headers", None))
         if exc.status_code == 400:  # a body FastAPI cannot decode: a 422 like any bad body
-            return _error(422, "invalid", "Feltet 'body' er ikke gyldig JSON.")
-        code, message = _STATUS_MESSAGES.get(exc.status_code, ("error", str(exc.detail)))
-        return _error(exc.status_code, code, message, getattr(exc, "headers", None))
+            return _error(422, "invalid", refusal_text(_PHRASES["json_invalid"], field="body"))
+        code, template = _STATUS_MESSAGES.get(exc.status_code, ("error", ""))
+        text = refusal_text(template) if template else verbatim(str(exc.detail))
+        return _error(exc.status_code, code, text, getattr(exc, "headers", None))
 
     throttle = Throttle()
     app.add_middleware(BodyTimeout)
@@ -247,4 +268,4 @@ def install(app: FastAPI, api_prefix: str) -> Throttle:
 
 
 __all__ = ["BodyTimeout", "LockedOut", "Lockout", "NoStore", "Throttle",
-           "danish_validation_message", "install"]
+           "danish_validation_message", "install", "validation_message"]

@@ -14,8 +14,11 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, Date, DateTime, Float, Integer
 
 from consultant_app.store.models import MODEL_BY_ENTITY, SYNC_COLUMNS
+from consultant_app.text import QT_TRANSLATE_NOOP as _N
+from consultant_app.text import Message
 
 from ..protocol import DELETED_FIELD, ENTITIES
+from .errors import CTX
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$")
 
@@ -91,26 +94,31 @@ def _type_ok(kind: str, value: Any) -> bool:
     return False
 
 
-_KIND_TEXT = {"str": "en tekst", "bool": "sand/falsk", "int": "et helt tal", "float": "et tal",
-              "json": "en liste", "date": "en dato (ÅÅÅÅ-MM-DD)",
-              "datetime": "et tidspunkt (ISO 8601)"}
+_KIND_TEXT = {"str": _N(CTX, "en tekst"), "bool": _N(CTX, "sand/falsk"),
+              "int": _N(CTX, "et helt tal"), "float": _N(CTX, "et tal"),
+              "json": _N(CTX, "en liste"), "date": _N(CTX, "en dato (ÅÅÅÅ-MM-DD)"),
+              "datetime": _N(CTX, "et tidspunkt (ISO 8601)")}
 
 
-def check_values(entity: str, values: dict[str, Any]) -> str | None:
-    """None if ``values`` fit ``entity``'s columns, else a Danish message naming the field."""
+def check_values(entity: str, values: dict[str, Any]) -> Message | None:
+    """None if ``values`` fit ``entity``'s columns, else a message naming the field."""
     fields = FIELDS[entity]
     for name, value in values.items():
         spec = fields.get(name)
         if name == DELETED_FIELD:
-            return (f"Feltet '{name}' sendes ikke som en værdi: en sletning sendes som "
-                    f"operationen \"delete\" uden værdier.")
+            return Message(CTX, _N(CTX, "Feltet '{name}' sendes ikke som en værdi: en sletning "
+                                        "sendes som operationen \"delete\" uden værdier."),
+                           {"name": name})
         if spec is None:
-            return f"Feltet '{name}' findes ikke på {entity}."
+            return Message(CTX, _N(CTX, "Feltet '{name}' findes ikke på {entity}."),
+                           {"name": name, "entity": entity})
         kind, nullable = spec
         if value is None:
             if not nullable:
-                return f"Feltet '{name}' skal have en værdi."
+                return Message(CTX, _N(CTX, "Feltet '{name}' skal have en værdi."),
+                               {"name": name})
             continue
         if not _type_ok(kind, value):
-            return f"Feltet '{name}' skal være {_KIND_TEXT[kind]}."
+            return Message(CTX, _N(CTX, "Feltet '{name}' skal være {kind}."),
+                           {"name": name, "kind": Message(CTX, _KIND_TEXT[kind])})
     return None

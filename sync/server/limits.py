@@ -7,7 +7,7 @@ For a request that carries a body (POST, PUT, PATCH) under the API prefix:
 2. a ``Content-Length`` over the limit is answered 413 at once, without reading;
 3. otherwise the body is counted as it arrives (also chunked, without ``Content-Length``)
    and the request is cut off with 413 the moment it passes the limit.
-Answers are the protocol's error body, ``{"detail": {"code": ..., "message": ...}}``.
+Answers are the protocol's error body (``errors.detail``).
 """
 
 from __future__ import annotations
@@ -20,9 +20,11 @@ from sqlalchemy import Engine
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from consultant_app.text import QT_TRANSLATE_NOOP as _N
+
 from ..protocol import API_PREFIX, MAX_BODY_BYTES, MAX_ENROLL_BODY_BYTES
 from . import auth
-from .errors import ServiceError
+from .errors import CTX, ServiceError, detail, refusal_text
 
 ENROLL_PATH = f"{API_PREFIX}/enroll"
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
@@ -36,13 +38,13 @@ class BodyTooLarge(HTTPException):
         super().__init__(413, detail=_too_large(limit))
 
 
-def _too_large(limit: int) -> dict[str, str]:
-    return {"code": "too_large",
-            "message": f"Forespørgslen er for stor: højst {limit} byte."}
+def _too_large(limit: int) -> dict[str, Any]:
+    return detail("too_large", refusal_text(
+        _N(CTX, "Forespørgslen er for stor: højst {limit} byte."), limit=limit))
 
 
-async def _answer(send: Send, status: int, detail: dict[str, str]) -> None:
-    body = json.dumps({"detail": detail}, ensure_ascii=False).encode("utf-8")
+async def _answer(send: Send, status: int, error: dict[str, Any]) -> None:
+    body = json.dumps({"detail": error}, ensure_ascii=False).encode("utf-8")
     await send({"type": "http.response.start", "status": status,
                 "headers": [(b"content-type", b"application/json"),
                             (b"content-length", str(len(body)).encode("ascii")),
@@ -69,13 +71,13 @@ class BodyGuard:
                 await anyio.to_thread.run_sync(auth.authenticate, self.engine,
                                                headers.get("authorization"))
             except ServiceError as exc:
-                await _answer(send, exc.status, {"code": exc.code, "message": exc.message})
+                await _answer(send, exc.status, exc.body()["detail"])
                 return
         declared = headers.get("content-length")
         if declared is not None:
             if not declared.strip().isdigit():
-                await _answer(send, 422, {"code": "invalid", "message":
-                                          "Feltet 'Content-Length' er ikke et helt tal."})
+                await _answer(send, 422, detail("invalid", refusal_text(
+                    _N(CTX, "Feltet 'Content-Length' er ikke et helt tal."))))
                 return
             if int(declared) > limit:
                 await _answer(send, 413, _too_large(limit))

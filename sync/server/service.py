@@ -25,6 +25,8 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 
 from consultant_app.domain import AGREEMENT_PARTIES
+from consultant_app.text import QT_TRANSLATE_NOOP as _N
+from consultant_app.text import Message
 from forms import lifecycle
 
 from ..protocol import (
@@ -44,6 +46,7 @@ from .entities import (
     PARENTS,
     check_values,
 )
+from .errors import CTX, detail, refusal_text
 from .merge import Outcome, Stored, merge
 
 SIGNED_STATUSES = ("signed", "sealed")
@@ -93,18 +96,28 @@ class Scope:
 
 
 class Rejected(Exception):
-    def __init__(self, code: str, message: str, existing_id: str = "",
+    """An operation refused: its code and its text (``errors.refusal_text``), which the
+    result carries in Danish and as a template to translate (protocol, Errors)."""
+
+    def __init__(self, code: str, text: Message, existing_id: str = "",
                  conflicts: list[FieldConflict] | None = None, elsewhere: bool = False):
-        super().__init__(message)
+        super().__init__(text.render())
         self.code = code
-        self.message = message
+        self.text = text
         self.existing_id = existing_id
         self.conflicts = conflicts or []
         self.elsewhere = elsewhere
 
 
+def _refused(code: str, text: Message) -> dict[str, Any]:
+    """A rejected result's code, Danish message and text to translate."""
+    wire = detail(code, text)
+    return {"code": code, "message": wire["message"], "text": wire["text"]}
+
+
 def _out_of_scope(entity: str) -> Rejected:
-    return Rejected("out_of_scope", f"Enheden har ikke adgang til denne post ({entity}).")
+    return Rejected("out_of_scope", refusal_text(
+        _N(CTX, "Enheden har ikke adgang til denne post ({entity})."), entity=entity))
 
 
 AGREEMENT_FAMILY = frozenset({"placement_agreement", "agreement_signature",
@@ -280,12 +293,13 @@ def _check_lifecycle(batch: _Batch, stored: Rec | None, op: Operation,
             sealed_hash = batch.conn.execute(select(s.content_hash).where(
                 s.agreement_id == op.entity_id, s.revision == after.get("revision"))).scalar()
             if sealed_hash is not None and sealed_hash != after.get("content_hash"):
-                raise Rejected(lifecycle.IMMUTABLE, "Den centrale tjeneste har allerede en "
-                               "forseglet PDF af denne version med et andet indhold.")
+                raise Rejected(lifecycle.IMMUTABLE, refusal_text(_N(
+                    CTX, "Den centrale tjeneste har allerede en forseglet PDF af denne "
+                         "version med et andet indhold.")))
     else:
         refusal = None
     if refusal is not None:
-        raise Rejected(refusal.code, str(refusal))
+        raise Rejected(refusal.code, refusal.message)
 
 
 # Records that belong to one revision of an agreement and say what was signed and sealed.
@@ -306,26 +320,26 @@ def _check_signed_part(batch: _Batch, stored: Rec | None, op: Operation,
             agreement.values.get("revision") != stored.values.get("revision"):
         return
     if op.op == "delete" or (outcome.changed and outcome.record.values != stored.values):
-        raise Rejected(lifecycle.IMMUTABLE, "Underskrifter og dokumenter til en underskrevet "
-                       "aftale kan ikke ændres eller slettes. En ændring skal laves som en ny "
-                       "version, der underskrives igen.")
+        raise Rejected(lifecycle.IMMUTABLE, refusal_text(_N(
+            CTX, "Underskrifter og dokumenter til en underskrevet aftale kan ikke ændres eller "
+                 "slettes. En ændring skal laves som en ny version, der underskrives igen.")))
 
 
 _ADOPTED = {
-    "employer": "Virksomheden (samme CVR- og P-nummer) var allerede oprettet centralt, fx fra "
+    "employer": _N(CTX, "Virksomheden (samme CVR- og P-nummer) var allerede oprettet centralt, fx fra "
                 "en anden enhed. Din oprettelse er lagt sammen med den; dine oplysninger, der "
-                "afviger, står her, så du kan vælge dem.",
-    "citizen": "Borgeren (samme CPR-nummer) var allerede oprettet centralt, fx fra en anden "
+                "afviger, står her, så du kan vælge dem."),
+    "citizen": _N(CTX, "Borgeren (samme CPR-nummer) var allerede oprettet centralt, fx fra en anden "
                "enhed. Din oprettelse er lagt sammen med den; dine oplysninger, der afviger, "
-               "står her, så du kan vælge dem.",
+               "står her, så du kan vælge dem."),
 }
 _DUPLICATE = {
-    "employer": "Virksomheden (samme CVR- og P-nummer) er allerede oprettet centralt, fx fra "
+    "employer": _N(CTX, "Virksomheden (samme CVR- og P-nummer) er allerede oprettet centralt, fx fra "
                 "en anden enhed. Din oprettelse er ikke sendt; den oprettede virksomhed hentes "
-                "ved synkroniseringen. Dine oplysninger står her, så du kan føre dem over.",
-    "citizen": "Borgeren (samme CPR-nummer) er allerede oprettet centralt, fx fra en anden "
+                "ved synkroniseringen. Dine oplysninger står her, så du kan føre dem over."),
+    "citizen": _N(CTX, "Borgeren (samme CPR-nummer) er allerede oprettet centralt, fx fra en anden "
                "enhed. Din oprettelse er ikke sendt. Dine oplysninger står her, så du kan "
-               "føre dem over.",
+               "føre dem over."),
 }
 
 
@@ -338,18 +352,19 @@ def _duplicate(batch: _Batch, op: Operation, holder: str) -> Rejected:
     the device signed on its copy is taken and handed over (``_handed_over``)."""
     rec = batch.get(op.entity, holder)
     if rec is None:
-        return Rejected("duplicate", _DUPLICATE[op.entity])
+        return Rejected("duplicate", refusal_text(_DUPLICATE[op.entity]))
     if not batch.scope.covers(rec):
         if op.entity != "citizen":
-            return Rejected("duplicate", _DUPLICATE[op.entity])
+            return Rejected("duplicate", refusal_text(_DUPLICATE[op.entity]))
         _exit_of_copy(batch, holder)
-        return Rejected("duplicate", _DUPLICATE[op.entity], existing_id=holder,
+        return Rejected("duplicate", refusal_text(_DUPLICATE[op.entity]), existing_id=holder,
                         elsewhere=True)
     differing = [FieldConflict(field=name, server_value=rec.values.get(name), client_value=value,
                                winner="server", policy="duplicate")
                  for name, value in sorted(op.values.items())
                  if rec.values.get(name) != value]
-    return Rejected("duplicate", _ADOPTED[op.entity], existing_id=holder, conflicts=differing)
+    return Rejected("duplicate", refusal_text(_ADOPTED[op.entity]), existing_id=holder,
+                    conflicts=differing)
 
 
 def _exit_of_copy(batch: _Batch, citizen_id: str) -> None:
@@ -367,8 +382,9 @@ def _exit_of_copy(batch: _Batch, citizen_id: str) -> None:
 _NOT_YET_NUMBERED = 2**63 - 1
 
 
-_PARENT_NAMES = {"employer": "virksomhed", "vacancy": "stilling", "citizen": "borger",
-                 "match": "match", "placement_agreement": "aftale"}
+_PARENT_NAMES = {"employer": _N(CTX, "en virksomhed"), "vacancy": _N(CTX, "en stilling"),
+                 "citizen": _N(CTX, "en borger"), "match": _N(CTX, "et match"),
+                 "placement_agreement": _N(CTX, "en aftale")}
 
 
 def _check_parents_held(batch: _Batch, op: Operation) -> None:
@@ -378,10 +394,10 @@ def _check_parents_held(batch: _Batch, op: Operation) -> None:
     for name, parent_entity in PARENTS.get(op.entity, {}).items():
         ident = op.values.get(name)
         if ident is not None and batch.get(parent_entity, ident) is None:
-            raise Rejected("missing_parent", "Posten hører til en "
-                           f"{_PARENT_NAMES.get(parent_entity, parent_entity)}, som ikke findes "
-                           "på den centrale tjeneste (den er måske afvist). Ændringen er ikke "
-                           "gemt centralt.")
+            raise Rejected("missing_parent", refusal_text(_N(
+                CTX, "Posten hører til {parent}, som ikke findes på den centrale tjeneste (den "
+                     "er måske afvist). Ændringen er ikke gemt centralt."),
+                parent=refusal_text(_PARENT_NAMES[parent_entity])))
 
 
 def _check_party_delete(batch: _Batch, op: Operation, stored: Rec) -> None:
@@ -392,18 +408,20 @@ def _check_party_delete(batch: _Batch, op: Operation, stored: Rec) -> None:
     refusal = lifecycle.judge_party_delete(op.entity,
                                            batch.agreement_statuses(op.entity, op.entity_id))
     if refusal is not None:
-        raise Rejected(refusal.code, str(refusal))
+        raise Rejected(refusal.code, refusal.message)
 
 
 def _apply(batch: _Batch, op: Operation, now: dt.datetime) -> tuple[OperationResult, list[dict]]:
     """One operation: (its result, conflict rows to keep)."""
     if op.entity not in ENTITIES:
-        raise Rejected("unknown_entity", f"Ukendt posttype '{op.entity}'.")
+        raise Rejected("unknown_entity", refusal_text(
+            _N(CTX, "Ukendt posttype '{entity}'."), entity=op.entity))
     if not ID_PATTERN.match(op.entity_id):
-        raise Rejected("invalid", "Feltet entity_id er ikke et gyldigt id.")
+        raise Rejected("invalid", refusal_text(
+            _N(CTX, "Feltet entity_id er ikke et gyldigt id.")))
     if op.op == "delete" and op.values:
-        raise Rejected("invalid", "En sletning sender ingen feltværdier (op \"delete\", "
-                                  "values {}).")
+        raise Rejected("invalid", refusal_text(_N(
+            CTX, "En sletning sender ingen feltværdier (op \"delete\", values {{}}).")))
     problem = check_values(op.entity, op.values)
     if problem:
         raise Rejected("invalid", problem)
@@ -411,8 +429,9 @@ def _apply(batch: _Batch, op: Operation, now: dt.datetime) -> tuple[OperationRes
     scope = batch.scope
     if stored is None and op.op == "update":
         # Never a record made out of an update: it would lack what its create carried.
-        raise Rejected("unknown_record", "Posten findes ikke på den centrale tjeneste, så "
-                                         "ændringen kan ikke gemmes. Opret posten igen.")
+        raise Rejected("unknown_record", refusal_text(_N(
+            CTX, "Posten findes ikke på den centrale tjeneste, så ændringen kan ikke gemmes. "
+                 "Opret posten igen.")))
     if op.op != "delete":
         _check_parents_held(batch, op)
     key = natural_keys.key_of(op.entity, op.values) if stored is None else None
@@ -533,16 +552,17 @@ def _push(engine: Engine, identity: DeviceIdentity, operations: list[Operation],
                 earlier = seen[op.op_id]
                 answers[index] = earlier if earlier is not None else OperationResult(
                     op_id=op.op_id, status="rejected", entity=op.entity,
-                    entity_id=op.entity_id, code="invalid",
-                    message="Operations-id'et er allerede brugt af en anden enhed.")
+                    entity_id=op.entity_id, **_refused("invalid", refusal_text(_N(
+                        CTX, "Operations-id'et er allerede brugt af en anden enhed."))))
                 continue
             try:
                 result, conflicts = _apply(batch, op, now)
                 conflict_rows.extend(conflicts)
             except Rejected as exc:
                 result = OperationResult(op_id=op.op_id, status="rejected", entity=op.entity,
-                                         entity_id=op.entity_id, code=exc.code,
-                                         message=exc.message, existing_id=exc.existing_id,
+                                         entity_id=op.entity_id,
+                                         **_refused(exc.code, exc.text),
+                                         existing_id=exc.existing_id,
                                          existing_elsewhere=exc.elsewhere,
                                          conflicts=exc.conflicts)
             seen[op.op_id] = result

@@ -16,6 +16,8 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from tests.support.devices import http_device
+from tests.support.refusals import refusal
 from tests.support.server_process import ServerProcess
 
 
@@ -25,18 +27,10 @@ def _public_key() -> str:
     return base64.b64encode(raw).decode("ascii")
 
 
-def _enroll(server: ServerProcess, code: str) -> dict[str, str]:
-    answer = httpx.post(f"{server.api}/enroll", json={
-        "enrollment_code": code, "public_key": _public_key(), "device_name": "Bærbar",
-        "app_version": "1"})
-    answer.raise_for_status()
-    return {"Authorization": f"Bearer {answer.json()['token']}"}
-
-
 @pytest.fixture
 def device(shared_server: ServerProcess) -> dict[str, str]:
     municipality = shared_server.new_municipality()
-    return _enroll(shared_server, shared_server.add_consultant(municipality, "Karen Holm"))
+    return http_device(shared_server, shared_server.add_consultant(municipality, "Karen Holm"))
 
 
 def _id(prefix: str) -> str:
@@ -50,10 +44,7 @@ def _op(entity: str, entity_id: str, values: dict, op: str = "create", base: int
 
 def _refusal(response: httpx.Response) -> dict[str, str]:
     assert 400 <= response.status_code < 500, (response.status_code, response.text)
-    body = response.json()
-    assert set(body) == {"detail"} and {"code", "message"} <= set(body["detail"]), body
-    assert "Traceback" not in response.text
-    return body["detail"]
+    return refusal(response)
 
 
 def _push(server: ServerProcess, headers: dict[str, str], *ops: dict) -> httpx.Response:
@@ -120,7 +111,7 @@ def test_enrollment_with_a_nul_in_its_texts_is_refused(shared_server):
         "app_version": "1"})
     refusal = _refusal(answer)
     assert "'device_name'" in refusal["message"], refusal
-    _enroll(shared_server, code)  # the code was not used up by the refusal
+    http_device(shared_server, code)  # the code was not used up by the refusal
 
 
 @pytest.mark.parametrize("path", ["/agreements/a%00b/1", "/agreements/..%5C..%5Cetc/1",

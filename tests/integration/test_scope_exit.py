@@ -149,7 +149,8 @@ def test_a_reassigned_citizen_leaves_the_old_device_and_reaches_the_new_one(town
     with anna.store.read() as s:
         [refused] = list_conflicts(s)
     assert refused.rejected and refused.entity_id == town.citizen_id
-    assert refused.server_value == {"code": "scope_exit", "message": MOVED}
+    assert refused.server_value == {"code": "scope_exit", "message": MOVED, "text": {
+        "context": "sync", "template": MOVED, "params": {}}}
     assert refused.client_value == HANDED_OVER
     on_server = server_citizen(town)
     assert (on_server["notes"], on_server["phone"]) == (NOTE, "")

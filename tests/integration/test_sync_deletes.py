@@ -199,6 +199,7 @@ def test_the_tombstone_as_a_field_value_is_refused_naming_the_one_delete_shape(w
     a field, so an old client that sends it learns so in words instead of half-applying."""
     from sync.server.entities import check_values
     message = check_values("employer", wire["values"])
+    message = message and message.render()
     assert message is not None and "deleted" in message and "slet" in message.lower()
 
 

@@ -3,10 +3,14 @@ sync engine enrolled with an enrollment code the service made."""
 
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import httpx
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import func, select
 
 from consultant_app.store import Store
@@ -26,6 +30,18 @@ def enroll(server: ServerProcess, folder: Path, consultant: str, code: str,
     engine = SyncEngine(store, use_keyring=False, **engine_options)
     engine.enroll(server.base_url, code)
     return store, engine
+
+
+def http_device(server: ServerProcess, code: str) -> dict[str, str]:
+    """A device enrolled by hand over HTTP with ``code`` (a fresh Ed25519 key), as its
+    request headers: for sending the service what a real client would not."""
+    raw = Ed25519PrivateKey.generate().public_key().public_bytes(
+        serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    answer = httpx.post(f"{server.api}/enroll", json={
+        "enrollment_code": code, "public_key": base64.b64encode(raw).decode("ascii"),
+        "device_name": "Bærbar", "app_version": "1"})
+    answer.raise_for_status()
+    return {"Authorization": f"Bearer {answer.json()['token']}"}
 
 
 def one_consultants_devices(server: ServerProcess, folder: Path, consultant: str,

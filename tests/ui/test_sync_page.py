@@ -209,3 +209,37 @@ def test_an_edit_lost_to_a_delete_offers_making_the_record_anew_not_keep_mine(
         assert s.scalars(select(OutboxEntry).where(OutboxEntry.entity_id == fresh.id)).one().op \
             == "create"
     assert page.tabs.tabText(1) == "Konflikter (0)"
+
+
+def test_a_change_the_service_refused_shows_its_reason_in_the_windows_language(
+        window, demo_store, qtbot):
+    """The service's refusal is kept as the engine keeps it (its Danish words and its
+    template, protocol "Errors") and shown in English in an English window: before, the
+    Danish words were all a device had."""
+    from sync.client.errors import refusal_value
+    from sync.protocol import OperationResult
+    from sync.server.service import _out_of_scope
+    from ui.i18n import install_translator
+
+    refused = _out_of_scope("employer")
+    result = OperationResult(op_id="op-1", status="rejected", entity="employer",
+                             entity_id="e-1", code=refused.code, message=refused.text.render(),
+                             text=refused.text.to_wire())
+    employer_id = make_employer(demo_store)
+    with demo_store.write(journal=False) as s:
+        s.add(SyncConflict(entity="employer", entity_id=employer_id, field="",
+                           server_value=json.dumps(refusal_value(result)),
+                           client_value=json.dumps({"notes": "Ring før besøget"}),
+                           winner="server", policy="rejected"))
+    assert install_translator("en")
+    try:
+        page: SyncPage = window.show_page("sync")
+        page.refresh()
+        settle(qtbot, window.ops)
+        page.tabs.setCurrentIndex(1)
+        page.conflict_view.selectRow(0)
+        english = "The device has no access to this record (employer)."
+        assert page.conflict_model.rows[0][2] == english
+        assert page.server_box.toPlainText() == english
+    finally:
+        install_translator("da")

@@ -17,7 +17,8 @@ ROOT = Path(__file__).resolve().parents[2]
 SERVER = ROOT / "sync" / "server"
 SERVER_CLI = ROOT / "sync" / "server_cli.py"
 # The calls that take a service message, and the position of the message among their arguments.
-MESSAGE_ARG = {"ServiceError": 2, "LockedOut": 0, "_invalid": 0}
+MESSAGE_ARG = {"ServiceError": 2, "LockedOut": 0, "_invalid": 0, "refusal_text": 0,
+               "Rejected": 1, "_error": 2, "detail": 1}
 
 
 def _bare_messages(path: Path) -> list[str]:
@@ -48,9 +49,11 @@ def test_the_scan_sees_a_bare_message(tmp_path: Path) -> None:
     sample = tmp_path / "sample.py"
     sample.write_text('raise ServiceError(404, "x", f"Kommunen {code} findes ikke.")\n'
                       'raise _invalid("Feltet er forkert.")\n'
-                      'raise ServiceError(404, "x", _N(CTX, "Kommunen {code} findes ikke."))\n',
+                      'raise ServiceError(404, "x", _N(CTX, "Kommunen {code} findes ikke."))\n'
+                      'raise Rejected("invalid", f"Ukendt posttype {entity}.")\n'
+                      'raise Rejected("invalid", refusal_text(_N(CTX, "Ukendt {entity}.")))\n',
                       encoding="utf-8")
-    assert _bare_messages(sample) == ["sample.py:1", "sample.py:2"]
+    assert _bare_messages(sample) == ["sample.py:1", "sample.py:2", "sample.py:4"]
 
 
 def _catalogue() -> dict[str, str]:
@@ -80,8 +83,10 @@ def test_the_wire_stays_danish_and_english_can_be_given() -> None:
         admin.normalize_municipality("abc")
     except ServiceError as exc:
         error = exc
-    assert error.body() == {"detail": {"code": "invalid", "message":
-                                       "Kommunekoden 'abc' skal være et tal på højst fire "
-                                       "cifre (fx 0751)."}}
+    template = "Kommunekoden '{code}' skal være et tal på højst fire cifre (fx 0751)."
+    assert error.body() == {"detail": {
+        "code": "invalid",
+        "message": "Kommunekoden 'abc' skal være et tal på højst fire cifre (fx 0751).",
+        "text": {"context": CTX, "template": template, "params": {"code": "abc"}}}}
     assert error.text.render(Translator("en").pair) == (
         "The municipality code 'abc' must be a number of at most four digits (e.g. 0751).")

@@ -4616,6 +4616,45 @@ Not signed yet</translation>
     </message>
 </context>
 <context>
+    <name>protocol</name>
+    <message>
+        <source>Et feltnavn i &apos;values&apos; {problem}</source>
+        <translation>A field name in &apos;values&apos; {problem}</translation>
+    </message>
+    <message>
+        <source>Feltet &apos;{name}&apos; er for langt: højst {limit} tegn (er {length}).</source>
+        <translation>The field &apos;{name}&apos; is too long: at most {limit} characters (it is {length}).</translation>
+    </message>
+    <message>
+        <source>Feltet &apos;{name}&apos; er uden for det tilladte talområde (±{limit}).</source>
+        <translation>The field &apos;{name}&apos; is outside the allowed range of numbers (±{limit}).</translation>
+    </message>
+    <message>
+        <source>Feltet &apos;{name}&apos; har et element på over {limit} tegn.</source>
+        <translation>The field &apos;{name}&apos; has an element of over {limit} characters.</translation>
+    </message>
+    <message>
+        <source>Feltet &apos;{name}&apos; har for mange elementer: højst {limit}.</source>
+        <translation>The field &apos;{name}&apos; has too many elements: at most {limit}.</translation>
+    </message>
+    <message>
+        <source>Feltet &apos;{name}&apos; skal være et endeligt tal.</source>
+        <translation>The field &apos;{name}&apos; must be a finite number.</translation>
+    </message>
+    <message>
+        <source>Feltet &apos;{name}&apos; {problem}</source>
+        <translation>The field &apos;{name}&apos; {problem}</translation>
+    </message>
+    <message>
+        <source>indeholder et ufuldstændigt tegn (en enlig UTF-16-surrogat), som ikke kan gemmes.</source>
+        <translation>contains an incomplete character (a lone UTF-16 surrogate), which cannot be stored.</translation>
+    </message>
+    <message>
+        <source>indeholder tegnet NUL (\u0000), som ikke kan gemmes.</source>
+        <translation>contains the character NUL (\u0000), which cannot be stored.</translation>
+    </message>
+</context>
+<context>
     <name>record_form</name>
     <message>
         <source>Gemmer …</source>
@@ -5047,6 +5086,10 @@ Not signed yet</translation>
         <translation>The access token is unknown. Enrol the device again.</translation>
     </message>
     <message>
+        <source>Adressen findes ikke i tjenesten.</source>
+        <translation>The address does not exist in the service.</translation>
+    </message>
+    <message>
         <source>Aftalen er ikke forseglet med denne enheds certifikat.</source>
         <translation>The agreement is not sealed with this device&apos;s certificate.</translation>
     </message>
@@ -5061,6 +5104,14 @@ Not signed yet</translation>
     <message>
         <source>Angiv kommunen (--municipality) for denne rolle.</source>
         <translation>Give the municipality (--municipality) for this role.</translation>
+    </message>
+    <message>
+        <source>Borgeren (samme CPR-nummer) er allerede oprettet centralt, fx fra en anden enhed. Din oprettelse er ikke sendt. Dine oplysninger står her, så du kan føre dem over.</source>
+        <translation>The citizen (same CPR number) has already been created centrally, e.g. from another device. Your record was not sent. Your details are shown here so you can carry them over.</translation>
+    </message>
+    <message>
+        <source>Borgeren (samme CPR-nummer) var allerede oprettet centralt, fx fra en anden enhed. Din oprettelse er lagt sammen med den; dine oplysninger, der afviger, står her, så du kan vælge dem.</source>
+        <translation>The citizen (same CPR number) had already been created centrally, e.g. from another device. Your record has been merged into it; your details that differ are shown here so you can choose them.</translation>
     </message>
     <message>
         <source>Borgeren har {signed} underskrevne aftaler, som kommunen skal opbevare. Brug --including-signed for også at slette dem.</source>
@@ -5083,6 +5134,10 @@ Not signed yet</translation>
         <translation>The user name must be filled in (at most 100 characters).</translation>
     </message>
     <message>
+        <source>Den centrale tjeneste har allerede en forseglet PDF af denne version med et andet indhold.</source>
+        <translation>The central service already has a sealed PDF of this version with different content.</translation>
+    </message>
+    <message>
         <source>Den forseglede PDF er ikke forseglet med et certifikat, som denne tjeneste har udstedt.</source>
         <translation>The sealed PDF is not sealed with a certificate this service issued.</translation>
     </message>
@@ -5099,6 +5154,10 @@ Not signed yet</translation>
         <translation>Another sealed agreement with the same id and version has already been received. The received agreement cannot be replaced.</translation>
     </message>
     <message>
+        <source>En sletning sender ingen feltværdier (op &quot;delete&quot;, values {{}}).</source>
+        <translation>A delete sends no field values (op &quot;delete&quot;, values {{}}).</translation>
+    </message>
+    <message>
         <source>Enheden er ikke tilmeldt (mangler adgangsnøgle).</source>
         <translation>The device is not enrolled (no access token).</translation>
     </message>
@@ -5111,12 +5170,132 @@ Not signed yet</translation>
         <translation>The device has no access to this agreement.</translation>
     </message>
     <message>
+        <source>Enheden har ikke adgang til denne post ({entity}).</source>
+        <translation>The device has no access to this record ({entity}).</translation>
+    </message>
+    <message>
         <source>Enheden {device_id} findes ikke.</source>
         <translation>The device {device_id} does not exist.</translation>
     </message>
     <message>
+        <source>Feltet &apos;Content-Length&apos; er ikke et helt tal.</source>
+        <translation>The field &apos;Content-Length&apos; is not a whole number.</translation>
+    </message>
+    <message>
+        <source>Feltet &apos;{field}&apos; er for lang (højst {limit} tegn).</source>
+        <translation>The field &apos;{field}&apos; is too long (at most {limit} characters).</translation>
+    </message>
+    <message>
+        <source>Feltet &apos;{field}&apos; er ikke gyldig JSON.</source>
+        <translation>The field &apos;{field}&apos; is not valid JSON.</translation>
+    </message>
+    <message>
+        <source>Feltet &apos;{field}&apos; er indlejret for dybt.</source>
+        <translation>The field &apos;{field}&apos; is nested too deeply.</translation>
+    </message>
+    <message>
+        <source>Feltet &apos;{field}&apos; har en ugyldig værdi.</source>
+        <translation>The field &apos;{field}&apos; has an invalid value.</translation>
+    </message>
+    <message>
+        <source>Feltet &apos;{field}&apos; har en ugyldig værdi: {problem}</source>
+        <translation>The field &apos;{field}&apos; has an invalid value: {problem}</translation>
+    </message>
+    <message>
+        <source>Feltet &apos;{field}&apos; har for mange elementer (højst {limit}).</source>
+        <translation>The field &apos;{field}&apos; has too many elements (at most {limit}).</translation>
+    </message>
+    <message>
+        <source>Feltet &apos;{field}&apos; har ikke et gyldigt format (et id: bogstaver, tal og . _ : -).</source>
+        <translation>The field &apos;{field}&apos; does not have a valid format (an id: letters, digits and . _ : -).</translation>
+    </message>
+    <message>
+        <source>Feltet &apos;{field}&apos; mangler.</source>
+        <translation>The field &apos;{field}&apos; is missing.</translation>
+    </message>
+    <message>
+        <source>Feltet &apos;{field}&apos; må højst være {limit}.</source>
+        <translation>The field &apos;{field}&apos; must be at most {limit}.</translation>
+    </message>
+    <message>
+        <source>Feltet &apos;{field}&apos; skal være en af: {limit}.</source>
+        <translation>The field &apos;{field}&apos; must be one of: {limit}.</translation>
+    </message>
+    <message>
+        <source>Feltet &apos;{field}&apos; skal være en liste.</source>
+        <translation>The field &apos;{field}&apos; must be a list.</translation>
+    </message>
+    <message>
+        <source>Feltet &apos;{field}&apos; skal være et UUID.</source>
+        <translation>The field &apos;{field}&apos; must be a UUID.</translation>
+    </message>
+    <message>
+        <source>Feltet &apos;{field}&apos; skal være et endeligt tal.</source>
+        <translation>The field &apos;{field}&apos; must be a finite number.</translation>
+    </message>
+    <message>
+        <source>Feltet &apos;{field}&apos; skal være et heltal.</source>
+        <translation>The field &apos;{field}&apos; must be a whole number.</translation>
+    </message>
+    <message>
+        <source>Feltet &apos;{field}&apos; skal være et objekt.</source>
+        <translation>The field &apos;{field}&apos; must be an object.</translation>
+    </message>
+    <message>
+        <source>Feltet &apos;{field}&apos; skal være et tal.</source>
+        <translation>The field &apos;{field}&apos; must be a number.</translation>
+    </message>
+    <message>
+        <source>Feltet &apos;{field}&apos; skal være et tidspunkt (ISO 8601).</source>
+        <translation>The field &apos;{field}&apos; must be a point in time (ISO 8601).</translation>
+    </message>
+    <message>
+        <source>Feltet &apos;{field}&apos; skal være gyldig tekst (UTF-8).</source>
+        <translation>The field &apos;{field}&apos; must be valid text (UTF-8).</translation>
+    </message>
+    <message>
+        <source>Feltet &apos;{field}&apos; skal være mindre end {limit}.</source>
+        <translation>The field &apos;{field}&apos; must be less than {limit}.</translation>
+    </message>
+    <message>
+        <source>Feltet &apos;{field}&apos; skal være mindst {limit}.</source>
+        <translation>The field &apos;{field}&apos; must be at least {limit}.</translation>
+    </message>
+    <message>
+        <source>Feltet &apos;{field}&apos; skal være større end {limit}.</source>
+        <translation>The field &apos;{field}&apos; must be greater than {limit}.</translation>
+    </message>
+    <message>
+        <source>Feltet &apos;{field}&apos; skal være tekst.</source>
+        <translation>The field &apos;{field}&apos; must be text.</translation>
+    </message>
+    <message>
+        <source>Feltet &apos;{field}&apos; skal være true eller false.</source>
+        <translation>The field &apos;{field}&apos; must be true or false.</translation>
+    </message>
+    <message>
+        <source>Feltet &apos;{name}&apos; findes ikke på {entity}.</source>
+        <translation>The field &apos;{name}&apos; does not exist on {entity}.</translation>
+    </message>
+    <message>
+        <source>Feltet &apos;{name}&apos; sendes ikke som en værdi: en sletning sendes som operationen &quot;delete&quot; uden værdier.</source>
+        <translation>The field &apos;{name}&apos; is not sent as a value: a delete is sent as the operation &quot;delete&quot; without values.</translation>
+    </message>
+    <message>
+        <source>Feltet &apos;{name}&apos; skal have en værdi.</source>
+        <translation>The field &apos;{name}&apos; must have a value.</translation>
+    </message>
+    <message>
+        <source>Feltet &apos;{name}&apos; skal være {kind}.</source>
+        <translation>The field &apos;{name}&apos; must be {kind}.</translation>
+    </message>
+    <message>
         <source>Feltet content indeholder værdier, som en forseglet aftale aldrig har (fx tal uden for det gyldige område).</source>
         <translation>The field content holds values a sealed agreement never has (such as numbers outside the valid range).</translation>
+    </message>
+    <message>
+        <source>Feltet entity_id er ikke et gyldigt id.</source>
+        <translation>The field entity_id is not a valid id.</translation>
     </message>
     <message>
         <source>Feltet pdf_base64 er ikke gyldig base64.</source>
@@ -5145,6 +5324,18 @@ Not signed yet</translation>
     <message>
         <source>For mange forkerte tilmeldingskoder fra denne adresse. Prøv igen om {minutes} minutter.</source>
         <translation>Too many wrong enrolment codes from this address. Try again in {minutes} minutes.</translation>
+    </message>
+    <message>
+        <source>Forespørgslen er for stor: højst {limit} byte.</source>
+        <translation>The request is too large: at most {limit} bytes.</translation>
+    </message>
+    <message>
+        <source>Forespørgslen er ugyldig.</source>
+        <translation>The request is invalid.</translation>
+    </message>
+    <message>
+        <source>Forespørgslens indhold kom ikke frem i tide.</source>
+        <translation>The request&apos;s content did not arrive in time.</translation>
     </message>
     <message>
         <source>Kommunekoden &apos;{code}&apos; skal være et tal på højst fire cifre (fx 0751).</source>
@@ -5179,8 +5370,24 @@ Not signed yet</translation>
         <translation>The consultant&apos;s name must be filled in.</translation>
     </message>
     <message>
+        <source>Metoden er ikke tilladt på denne adresse.</source>
+        <translation>The method is not allowed at this address.</translation>
+    </message>
+    <message>
+        <source>Operations-id&apos;et er allerede brugt af en anden enhed.</source>
+        <translation>The operation id is already used by another device.</translation>
+    </message>
+    <message>
         <source>PDF-filen hører ikke til denne aftale, version eller kontrolsum.</source>
         <translation>The PDF file does not belong to this agreement, version or checksum.</translation>
+    </message>
+    <message>
+        <source>Posten findes ikke på den centrale tjeneste, så ændringen kan ikke gemmes. Opret posten igen.</source>
+        <translation>The record does not exist on the central service, so the change cannot be saved. Create the record again.</translation>
+    </message>
+    <message>
+        <source>Posten hører til {parent}, som ikke findes på den centrale tjeneste (den er måske afvist). Ændringen er ikke gemt centralt.</source>
+        <translation>The record belongs to {parent}, which does not exist on the central service (it may have been rejected). The change has not been saved centrally.</translation>
     </message>
     <message>
         <source>Rollen skal være en af {roles}.</source>
@@ -5193,6 +5400,70 @@ Not signed yet</translation>
     <message>
         <source>Tilmeldingskoden er ukendt, brugt eller udløbet. Bed om en ny kode.</source>
         <translation>The enrolment code is unknown, used or expired. Ask for a new code.</translation>
+    </message>
+    <message>
+        <source>Ukendt posttype &apos;{entity}&apos;.</source>
+        <translation>Unknown record type &apos;{entity}&apos;.</translation>
+    </message>
+    <message>
+        <source>Underskrifter og dokumenter til en underskrevet aftale kan ikke ændres eller slettes. En ændring skal laves som en ny version, der underskrives igen.</source>
+        <translation>Signatures and documents of a signed agreement cannot be changed or deleted. A change must be made as a new version, which is signed again.</translation>
+    </message>
+    <message>
+        <source>Virksomheden (samme CVR- og P-nummer) er allerede oprettet centralt, fx fra en anden enhed. Din oprettelse er ikke sendt; den oprettede virksomhed hentes ved synkroniseringen. Dine oplysninger står her, så du kan føre dem over.</source>
+        <translation>The employer (same CVR and P number) has already been created centrally, e.g. from another device. Your record was not sent; the existing employer is fetched with the sync. Your details are shown here so you can carry them over.</translation>
+    </message>
+    <message>
+        <source>Virksomheden (samme CVR- og P-nummer) var allerede oprettet centralt, fx fra en anden enhed. Din oprettelse er lagt sammen med den; dine oplysninger, der afviger, står her, så du kan vælge dem.</source>
+        <translation>The employer (same CVR and P number) had already been created centrally, e.g. from another device. Your record has been merged into it; your details that differ are shown here so you can choose them.</translation>
+    </message>
+    <message>
+        <source>en aftale</source>
+        <translation>an agreement</translation>
+    </message>
+    <message>
+        <source>en borger</source>
+        <translation>a citizen</translation>
+    </message>
+    <message>
+        <source>en dato (ÅÅÅÅ-MM-DD)</source>
+        <translation>a date (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <source>en liste</source>
+        <translation>a list</translation>
+    </message>
+    <message>
+        <source>en stilling</source>
+        <translation>a vacancy</translation>
+    </message>
+    <message>
+        <source>en tekst</source>
+        <translation>a text</translation>
+    </message>
+    <message>
+        <source>en virksomhed</source>
+        <translation>an employer</translation>
+    </message>
+    <message>
+        <source>et helt tal</source>
+        <translation>a whole number</translation>
+    </message>
+    <message>
+        <source>et match</source>
+        <translation>a match</translation>
+    </message>
+    <message>
+        <source>et tal</source>
+        <translation>a number</translation>
+    </message>
+    <message>
+        <source>et tidspunkt (ISO 8601)</source>
+        <translation>a point in time (ISO 8601)</translation>
+    </message>
+    <message>
+        <source>sand/falsk</source>
+        <translation>true/false</translation>
     </message>
 </context>
 <context>
@@ -5426,6 +5697,14 @@ Not signed yet</translation>
     <message>
         <source>Synkroniseringen fejlede uventet; fejlen er skrevet i loggen. ({kind})</source>
         <translation>The sync failed unexpectedly; the error is written to the log. ({kind})</translation>
+    </message>
+    <message>
+        <source>svaret kunne ikke læses</source>
+        <translation>the answer could not be read</translation>
+    </message>
+    <message>
+        <source>tjenesten svarede ikke på nogen af ændringerne</source>
+        <translation>the service answered none of the changes</translation>
     </message>
     <message>
         <source>{done} af {total} · {left} tilbage</source>

@@ -376,8 +376,7 @@ class SyncPage(Page):
         rows = []
         for c in conflicts:
             if c.rejected:
-                server = value_text((c.server_value or {}).get("message")
-                                    or (c.server_value or {}).get("code"))
+                server = self._value(c, c.server_value)
                 rows.append((one_line(f"{entity_label(c.entity)}: {c.record_label}"),
                              tr(SYNC_PAGE_CTX, "(hele ændringen)"), one_line(server),
                              one_line(value_text(c.client_value)), tr(SYNC_PAGE_CTX, "afvist"),
@@ -415,7 +414,10 @@ class SyncPage(Page):
 
     def _value(self, c: Any, value: Any) -> str:
         """A conflict's value in words: a delete as "Slettet", an edit lost to a delete as
-        its fields and values."""
+        its fields and values; the service's reason for refusing a change in the window's
+        language (the words it sent, where it sent no template to translate)."""
+        if c.reason is not None and value is c.server_value:
+            return translate_message(c.reason)
         if c.lost_to_delete and c.field == DELETED_FIELD:
             if isinstance(value, dict):
                 return "\n".join(f"{self._field(k)}: {value_text(v)}"
@@ -446,7 +448,7 @@ class SyncPage(Page):
                                                "værdier her, så du kan vælge."))
             return
         if c.rejected:
-            self.server_box.setPlainText(value_text((c.server_value or {}).get("message")))
+            self.server_box.setPlainText(self._value(c, c.server_value))
             self.client_box.setPlainText(value_text(c.client_value))
             self.keep_server.setEnabled(True)
             if c.moved_citizen:
