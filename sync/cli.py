@@ -141,7 +141,7 @@ def sync_history(ctx: Context, as_json: bool) -> None:
     with ctx.open() as store, store.read() as s:
         runs = run_history(s)
     if as_json:
-        echo_json([r.__dict__ for r in runs])
+        echo_json([{k: v for k, v in r.__dict__.items() if k != "reason"} for r in runs])
         return
     if not runs:
         click.echo("Ingen synkroniseringer endnu.")
@@ -151,7 +151,7 @@ def sync_history(ctx: Context, as_json: bool) -> None:
         line = (f"{format_moment(r.started_at)}  {RUN_TRIGGERS.get(r.trigger, r.trigger)}: "
                 f"{state}; {r.pushed} sendt, {r.uploaded} aftaler sendt, {r.pulled} hentet, "
                 f"{r.conflicts} konflikter")
-        click.echo(line + (f" ({r.error})" if r.error else ""))
+        click.echo(line + (f" ({texts.render(r.reason)})" if r.reason else ""))
 
 
 def sync_with_progress(engine: SyncEngine, quiet: bool = False, trigger: str = "cli"

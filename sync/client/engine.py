@@ -52,6 +52,7 @@ from .apply import DEFERRED_INDEXING_FROM, PageResult, apply_page
 from .codec import codec
 from .errors import (
     CTX,
+    INTERRUPTED,
     AgreementRefused,
     DeviceRevoked,
     NotEnrolled,
@@ -59,6 +60,8 @@ from .errors import (
     SyncError,
     answer_text,
     refusal_value,
+    stored_error,
+    unexpected_sync_error,
 )
 from .transport import Transport, normalise_url
 
@@ -183,7 +186,7 @@ class SyncEngine:
             raise NotEnrolled()
         report = SyncReport()
         run_id = self._start_run(trigger)
-        error = ""
+        error: Message | None = None
         try:
             transport = self.transport(enrollment.server_url, enrollment.token)
             self.push(transport, report, progress)
@@ -191,16 +194,16 @@ class SyncEngine:
             self.pull(transport, report, progress)
             self.refresh_rules(transport, report)
         except DeviceRevoked as exc:
-            error = str(exc.message)
+            error = exc.message
             self.close()
-            wipe.wipe_personal_data(self.store, reason=error)
+            wipe.wipe_personal_data(self.store, reason=str(error))
             raise
         except SyncError as exc:
-            error = str(exc.message)
+            error = exc.message
             raise
         except Exception as exc:
             log.exception("sync failed")
-            error = f"{type(exc).__name__}: {exc}"
+            error = unexpected_sync_error(exc)
             raise
         finally:
             self._finish_run(run_id, report, error)
@@ -212,19 +215,20 @@ class SyncEngine:
             # one process: none can be running now).
             s.execute(update(SyncRun).where(SyncRun.finished_at.is_(None)).values(
                 finished_at=SyncRun.started_at, ok=False,
-                error="Afbrudt: programmet stoppede under synkroniseringen."))
+                error=stored_error(Message(CTX, INTERRUPTED))))
             run = SyncRun(trigger=trigger, started_at=utcnow())
             s.add(run)
             s.flush()
             return run.id
 
-    def _finish_run(self, run_id: int, report: SyncReport, error: str) -> None:
+    def _finish_run(self, run_id: int, report: SyncReport, error: Message | None) -> None:
         now = utcnow()
         with self.store.write(journal=False) as s:
             s.execute(update(SyncRun).where(SyncRun.id == run_id).values(
-                finished_at=now, ok=not error, pushed=report.pushed, pulled=report.pulled,
-                uploaded=report.uploaded, conflicts=report.conflicts, error=error))
-            if not error:
+                finished_at=now, ok=error is None, pushed=report.pushed, pulled=report.pulled,
+                uploaded=report.uploaded, conflicts=report.conflicts,
+                error="" if error is None else stored_error(error)))
+            if error is None:
                 settings.put(s, credentials.LAST_SUCCESS, now.isoformat())
 
     # -- push ----------------------------------------------------------------------------

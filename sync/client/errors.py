@@ -7,6 +7,7 @@ help (offline, unreachable, a server error) or whether the consultant must act f
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from consultant_app.errors import UserError
@@ -165,3 +166,31 @@ def refusal_text(value: Any) -> Message:
     if not isinstance(value, dict):
         return verbatim("" if value is None else str(value))
     return answer_text(str(value.get("message") or value.get("code") or ""), value.get("text"))
+
+
+def unexpected_sync_error(exc: BaseException) -> Message:
+    """What the status and the history say of a defect in the sync (the traceback is in the
+    log)."""
+    return Message(CTX, _N(CTX, "Synkroniseringen fejlede uventet; fejlen er skrevet i "
+                                "loggen. ({kind})"), {"kind": type(exc).__name__})
+
+
+INTERRUPTED = _N(CTX, "Afbrudt: programmet stoppede under synkroniseringen.")
+
+
+def stored_error(message: Message) -> str:
+    """A sync run's error as the history keeps it: the message as JSON (``to_wire``), so it
+    is shown in the reader's language (``error_of_run``)."""
+    return json.dumps(message.to_wire(), ensure_ascii=False)
+
+
+def error_of_run(stored: str | None) -> Message | None:
+    """A kept run's error (``stored_error``); an error kept as plain words by an earlier
+    version is shown as it is."""
+    if not stored:
+        return None
+    try:
+        data = json.loads(stored)
+    except ValueError:
+        return verbatim(stored)
+    return Message.from_wire(data) or verbatim(stored)

@@ -14,8 +14,10 @@ from sqlalchemy.orm import Session
 
 from consultant_app.queries import outbox_count
 from consultant_app.store.models import SyncRun
+from consultant_app.text import Message
 
 from .conflicts import ConflictView, WaitingItem, list_conflicts, waiting_items
+from .errors import error_of_run
 from .quarantine import QuarantineView, list_quarantine
 
 HISTORY_ROWS = 100
@@ -34,14 +36,16 @@ class RunView:
     pulled: int
     uploaded: int
     conflicts: int
-    error: str
+    error: str  # in Danish; ``reason`` to show it in the reader's language
+    reason: Message | None
 
 
 def run_history(session: Session, limit: int = HISTORY_ROWS) -> list[RunView]:
     """The latest sync attempts, newest first."""
     runs = session.scalars(select(SyncRun).order_by(SyncRun.id.desc()).limit(limit))
     return [RunView(r.id, r.started_at, r.finished_at, r.trigger, bool(r.ok), r.pushed or 0,
-                    r.pulled or 0, r.uploaded or 0, r.conflicts or 0, r.error or "")
+                    r.pulled or 0, r.uploaded or 0, r.conflicts or 0,
+                    str(reason) if (reason := error_of_run(r.error)) else "", reason)
             for r in runs]
 
 

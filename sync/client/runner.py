@@ -22,12 +22,18 @@ from typing import Callable
 
 from consultant_app.queries import outbox_count
 from consultant_app.store import Store
-from consultant_app.text import QT_TRANSLATE_NOOP as _N
 from consultant_app.text import Message
 
 from . import credentials
 from .engine import SyncEngine, SyncReport
-from .errors import CTX, NotEnrolled, Offline, ServerUnreachable, SyncError
+from .errors import (
+    CTX,
+    NotEnrolled,
+    Offline,
+    ServerUnreachable,
+    SyncError,
+    unexpected_sync_error,
+)
 from .progress import ProgressClock
 
 log = logging.getLogger(__name__)
@@ -56,12 +62,6 @@ class SyncStatus:
 
 
 _JITTER = random.Random()
-
-
-def unexpected_sync_error(exc: BaseException) -> Message:
-    """What the status says of a defect in the sync (the traceback is in the log)."""
-    return Message(CTX, _N(CTX, "Synkroniseringen fejlede uventet; fejlen er skrevet i "
-                                "loggen. ({kind})"), {"kind": type(exc).__name__})
 
 
 def backoff_delay(failures: int, rng: random.Random = _JITTER) -> float:

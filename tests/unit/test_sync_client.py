@@ -12,6 +12,7 @@ from sqlalchemy import func, select, text
 
 from consultant_app.search import search
 from consultant_app.services.employers import create_employer, update_employer
+from consultant_app.store import Store
 from consultant_app.store.models import (
     Citizen,
     Employer,
@@ -24,14 +25,15 @@ from consultant_app.store.models import (
     SyncRun,
     Vacancy,
 )
-from consultant_app.store import Store
 from sync import protocol
 from sync.client import credentials, runner
 from sync.client.apply import apply_page
 from sync.client.conflicts import list_conflicts, resolve_conflict, waiting_items
 from sync.client.engine import _operations, _record_result
+from sync.client.errors import error_of_run
 from sync.client.wipe import wipe_personal_data
 from tests.support.profiles import FAST_KDF, PASSPHRASE
+from ui.cli import translator
 
 NOW = dt.datetime(2026, 11, 20, 10, 0, tzinfo=dt.timezone.utc)
 
@@ -278,7 +280,13 @@ def test_the_runner_reports_an_unreachable_service_in_danish_and_stops_cleanly(s
     assert not r.running
     with store.read() as s:
         runs = s.scalars(select(SyncRun)).all()
-    assert runs and not runs[0].ok and "svarer ikke" in runs[0].error
+    assert runs and not runs[0].ok
+    # The history keeps the message itself, shown in the reader's language, not its words.
+    kept = error_of_run(runs[0].error)
+    assert kept is not None and str(kept).startswith("Den centrale tjeneste svarer ikke")
+    english = translator("en")
+    assert english is not None
+    assert kept.render(english).startswith("The central service is not answering right now.")
     assert any(st.running for st in seen)
 
 

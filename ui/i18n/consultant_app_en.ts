@@ -5731,6 +5731,10 @@ Not signed yet</translation>
         <translation>Syncing …</translation>
     </message>
     <message>
+        <source>Afbrudt: programmet stoppede under synkroniseringen.</source>
+        <translation>Interrupted: the program stopped during the sync.</translation>
+    </message>
+    <message>
         <source>Tilmeldingen blev afvist: {message}</source>
         <translation>The enrolment was rejected: {message}</translation>
     </message>

@@ -398,7 +398,8 @@ class SyncPage(Page):
              tr(SYNC_PAGE_CTX, "i gang") if r.finished_at is None else
              (tr(SYNC_PAGE_CTX, "gennemført") if r.ok else tr(SYNC_PAGE_CTX, "fejlede")),
              str(r.pushed), str(r.pulled), str(r.uploaded), str(r.conflicts),
-             one_line(r.error, 120)) for r in history], history)
+             one_line(translate_message(r.reason) if r.reason else "", 120))
+            for r in history], history)
         self.quarantine_model.set_rows([
             (entity_label(q.entity), q.entity_id, local_time(q.first_seen), str(q.attempts),
              tr("sync", q.message)) for q in set_aside], set_aside)
