@@ -24,9 +24,9 @@ from pathlib import Path
 import pytest
 
 from consultant_app.cli import main, texts
-from consultant_app.domain import MATCH_STATUSES
 from consultant_app.store import Store
 from consultant_app.store.models import SyncConflict, SyncRun
+from forms.templates import agreement_types
 from sync.client import quarantine
 from sync.protocol import DELETED_FIELD
 from tests.support.profiles import FAST_KDF
@@ -49,8 +49,6 @@ MARKED = re.compile(re.escape(OPEN) + "[^" + OPEN + CLOSE + "]*" + re.escape(CLO
 ID = re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b")
 # format_moment's "25.11.2026 kl. 20:21" is the program's one way to write a moment.
 MOMENT = re.compile(r"\b\d{2}\.\d{2}\.\d{4}(?: kl\. \d{2}:\d{2})?")
-# A field's key where it has no label (follow_up_done): the name it is typed by, not prose.
-FIELD_KEY = re.compile(r"\b[a-z]+(?:_[a-z]+)+\b")
 WORD = re.compile(r"[^\W\d_]{2,}")
 
 
@@ -73,8 +71,7 @@ class Output:
 
     def __init__(self) -> None:
         self.lines: list[tuple[str, str]] = []
-        # A match's history is listed by its stage's code (sync.client.conflicts).
-        self.data: list[str] = [SERVER_NOTE, CLIENT_NOTE, *MATCH_STATUSES]
+        self.data: list[str] = [SERVER_NOTE, CLIENT_NOTE, *agreement_types()]
 
     def unmarked(self) -> list[str]:
         found = []
@@ -86,7 +83,7 @@ class Output:
                 rest = MARKED.sub(" ", rest)
             for value in data:
                 rest = rest.replace(value, " ")
-            rest = FIELD_KEY.sub(" ", MOMENT.sub(" ", ID.sub(" ", rest)))
+            rest = MOMENT.sub(" ", ID.sub(" ", rest))
             if WORD.search(rest):
                 found.append(f"{command}: {line!r}")
         return found
@@ -162,6 +159,21 @@ def test_a_field_visit_in_english_prints_no_danish_of_its_own(english, tmp_path,
                      and not isinstance(v, bool)] + list(record)
         run(*args)
 
+    def listing(*args: str, data: tuple[str, ...]) -> None:
+        """A list whose ``data`` keys, as its --json gives them, hold codes and names the
+        program keeps (a change's fields by key, a record's label, an agreement's type)."""
+        def walk(node: object) -> None:
+            if isinstance(node, dict):
+                for key, value in node.items():
+                    if key in data:
+                        out.data.extend(value if isinstance(value, list) else [str(value)])
+                    walk(value)
+            elif isinstance(node, list):
+                for item in node:
+                    walk(item)
+        walk(json.loads(run(*args, "--json")))
+        run(*args)
+
     # Made here with the tests' cheap key derivation (every command opens the profile);
     # init then finds it, as it finds one made by the desktop.
     Store.create(profile, PASSPHRASE, consultant="Ane Konsulent", kdf_n=FAST_KDF).close()
@@ -197,14 +209,19 @@ def test_a_field_visit_in_english_prints_no_danish_of_its_own(english, tmp_path,
     run("search", TITLE)
     run("search", "intet-der-findes")
     run("agreement", "list")
+    agreement = run("agreement", "new", "virksomhedspraktik", "--employer", employer,
+                    "--citizen", citizen, "--vacancy", vacancy)
+    listing("agreement", "list", data=("agreement_type",))
+    run("agreement", "signatures", agreement)
+    run("agreement", "types")
     run("info")
     run("check")
-    run("waiting")
+    listing("waiting", data=("record_label", "fields"))
     run("conflicts", "list")
     run("sync", "history")
     run("sync", code=1)  # nothing enrolled: its refusal
     seed_sync_state(profile, employer)
-    run("waiting")
+    listing("waiting", data=("record_label", "fields"))
     run("conflicts", "list")
     run("sync", "history")
     run("employer", "show", "no-such-id", code=1)
