@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from consultant_app import identifiers, queries, services
-from consultant_app.cli import texts
+from consultant_app.cli.texts import lookup, render, t
 from consultant_app.cli.common import (Context, PluginGroup, echo_json, parse_assignments,
                                        pass_context)
 from consultant_app.errors import UserError
@@ -24,6 +24,7 @@ from consultant_app.text import Message
 
 from . import agreements as A
 from . import rules
+from . import templates
 from .pdf import display_value, render_agreement
 from .templates import agreement_types, get_template
 
@@ -35,9 +36,10 @@ STATUS_LABELS = {A.DRAFT: _N(CTX, "Kladde"), A.SIGNING: _N(CTX, "Under underskri
                  A.SIGNED: _N(CTX, "Underskrevet"), A.SEALED: _N(CTX, "Forseglet")}
 
 
-def _t(source: str, /, **params: Any) -> str:
-    """A text of this module in the command line's language (``consultant_app.cli.texts``)."""
-    return texts.render(Message(CTX, source, params))
+def _template(text: str) -> str:
+    """A text of an agreement template (a title, a label) in the command line's language: the
+    catalogue has them under the templates' context, as the desktop shows them."""
+    return lookup(templates.CTX, text) if text else ""
 
 
 def _fail(template: str, **params: Any) -> UserError:
@@ -65,7 +67,7 @@ def types_cmd() -> None:
                 versions.append(f"v{get_template(agreement_type, version).version}")
             except KeyError:
                 continue
-        click.echo(f"{agreement_type:<22} {', '.join(versions):<8} {newest.title}")
+        click.echo(f"{agreement_type:<22} {', '.join(versions):<8} {_template(newest.title)}")
 
 
 @agreement.command("new", help="Opret en ny aftale, udfyldt fra virksomheden, stillingen, "
@@ -94,7 +96,7 @@ def set_cmd(ctx: Context, agreement_id: str, assignments: tuple[str, ...]) -> No
     changes = parse_assignments(assignments)
     with ctx.open() as store, store.write() as s:
         A.update_fields(s, agreement_id, changes)
-    click.echo(_t(_N(CTX, "Gemt: {count} felt(er)."), count=len(changes)))
+    click.echo(t(CTX, _N(CTX, "Gemt: {count} felt(er)."), count=len(changes)))
 
 
 @agreement.command("show", help="Vis aftalens felter. CPR-numre vises maskeret, medmindre "
@@ -136,21 +138,24 @@ def _values(doc: A.AgreementDoc, reveal_cpr: bool) -> dict[str, Any]:
 def _describe(doc: A.AgreementDoc, reveal_cpr: bool) -> list[str]:
     template = doc.template
     record = doc.record
-    lines = [template.pdf.title,
-             _t(_N(CTX, "Id: {id} · version {revision} · {status} · skabelon {template}"),
+    lines = [_template(template.pdf.title),
+             t(CTX, _N(CTX, "Id: {id} · version {revision} · {status} · skabelon {template}"),
                  id=doc.id, revision=record.revision,
-                 status=_t(STATUS_LABELS.get(record.status, record.status)), template=template.key)]
-    width = max(len(f.label) for f in template.all_fields())
+                 status=t(CTX, STATUS_LABELS.get(record.status, record.status)),
+                 template=template.key)]
+    labels = {f.key: _template(f.label) for f in template.all_fields()}
+    width = max(len(label) for label in labels.values())
     for section in template.sections:
-        lines += ["", section.title]
+        lines += ["", _template(section.title)]
         for spec in section.fields:
             value = doc.values.get(spec.key)
             shown = display_value(spec, value)
             if spec.kind == "cpr" and shown and not reveal_cpr:
                 shown = identifiers.mask_cpr(str(value))
-            lines.append(f"  {spec.label:<{width}}  {shown}")
+            # The value as the (Danish) document prints it.
+            lines.append(f"  {labels[spec.key]:<{width}}  {shown}")
     for key, note in sorted(doc.acknowledgements.items()):
-        lines.append(_t(_N(CTX, "Bemærkning til {finding}: {note}"), finding=key, note=note))
+        lines.append(t(CTX, _N(CTX, "Bemærkning til {finding}: {note}"), finding=key, note=note))
     return lines
 
 
@@ -165,23 +170,23 @@ def check_cmd(ctx: Context, agreement_id: str, as_json: bool) -> None:
     with ctx.open() as store, store.read() as s:
         doc = A.load(s, agreement_id)
         result = A.check_doc(s, doc)
-        labels = {f.key: f.label for f in doc.template.all_fields()}
+        labels = {f.key: _template(f.label) for f in doc.template.all_fields()}
     if as_json:
         echo_json({"ready": result.ready, "findings": [
             {"key": f.key, "severity": f.severity, "field": f.field, "message": str(f.message),
              "note": result.acknowledged.get(f.key, "")} for f in result.findings]})
     for finding in [] if as_json else result.findings:
-        severity = _t(SEVERITY_LABELS.get(finding.severity, finding.severity))
-        about = labels.get(finding.field) or _t(_N(CTX, "Aftalen"))
-        line = f"{severity:<9} {about}: {finding.message}"
+        severity = t(CTX, SEVERITY_LABELS.get(finding.severity, finding.severity))
+        about = labels.get(finding.field) or t(CTX, _N(CTX, "Aftalen"))
+        line = f"{severity:<9} {about}: {render(finding.message)}"
         note = result.acknowledged.get(finding.key)
         if finding.severity == rules.WARNING:
-            line += (_t(_N(CTX, " (kvitteret: {note})"), note=note) if note
+            line += (t(CTX, _N(CTX, " (kvitteret: {note})"), note=note) if note
                      else f" [{finding.key}]")
         click.echo(line)
     if result.ready:
         if not as_json:
-            click.echo(_t(_N(CTX, "Klar til underskrift.")))
+            click.echo(t(CTX, _N(CTX, "Klar til underskrift.")))
         return
     # A UserError: the CLI prints it as "Fejl: ..." and exits 1.
     raise _fail(_N(CTX, "Aftalen er ikke klar til underskrift: {errors} fejl og {warnings} "
@@ -211,10 +216,10 @@ def acknowledge_cmd(ctx: Context, agreement_id: str, finding_key: str, note: str
         if not withdraw and finding_key not in warnings:
             raise _fail(_N(CTX, "NØGLE: '{key}' er ikke en advarsel på aftalen. Advarsler: "
                                 "{keys}."), key=finding_key,
-                        keys=", ".join(warnings) or _N(CTX, "ingen"))
+                        keys=", ".join(warnings) or Message(CTX, _N(CTX, "ingen")))
         A.acknowledge(s, agreement_id, finding_key, "" if withdraw else note or "")
-    click.echo(_t(_N(CTX, "Kvittering trukket tilbage.")) if withdraw
-               else _t(_N(CTX, "Kvitteret.")))
+    click.echo(t(CTX, _N(CTX, "Kvittering trukket tilbage.")) if withdraw
+               else t(CTX, _N(CTX, "Kvitteret.")))
 
 
 @agreement.command("new-version", help="Åbn en underskrevet aftale for ændringer: en ny "
@@ -225,8 +230,8 @@ def acknowledge_cmd(ctx: Context, agreement_id: str, finding_key: str, note: str
 def new_version_cmd(ctx: Context, agreement_id: str) -> None:
     with ctx.open() as store, store.write() as s:
         revision = A.new_revision(s, agreement_id).record.revision
-    click.echo(_t(_N(CTX, "Aftalen er nu version {revision}, en kladde; underskrifterne starter "
-                       "forfra."), revision=revision))
+    click.echo(t(CTX, _N(CTX, "Aftalen er nu version {revision}, en kladde; underskrifterne "
+                              "starter forfra."), revision=revision))
 
 
 @agreement.command("list", help="Vis aftalerne med type, status, periode og parter.")
@@ -243,12 +248,13 @@ def list_cmd(ctx: Context, status: str | None, as_json: bool) -> None:
         echo_json(details)
         return
     if not details:
-        click.echo(_t(_N(CTX, "Ingen aftaler.")))
+        click.echo(t(CTX, _N(CTX, "Ingen aftaler.")))
     for d in details:
         period = f"{format_date(d['start_date']) or '?'} – {format_date(d['end_date']) or '?'}"
         parties = " / ".join(p for p in (d["employer_name"], d["citizen_name"]) if p)
         click.echo(f"{d['id']}  {d['agreement_type']:<20} "
-                   f"{_t(STATUS_LABELS.get(d['status'], d['status'])):<17} {period}  {parties}")
+                   f"{t(CTX, STATUS_LABELS.get(d['status'], d['status'])):<17} {period}  "
+                   f"{parties}")
 
 
 @agreement.command("delete", help="Slet en kladde. En aftale, der er underskrevet (helt "
@@ -258,7 +264,7 @@ def list_cmd(ctx: Context, status: str | None, as_json: bool) -> None:
 def delete_cmd(ctx: Context, agreement_id: str) -> None:
     with ctx.open() as store, store.write() as s:
         A.delete_draft(s, agreement_id)
-    click.echo(_t(_N(CTX, "Kladden er slettet.")))
+    click.echo(t(CTX, _N(CTX, "Kladden er slettet.")))
 
 
 @agreement.command("signatures", help="Vis hvem der har underskrevet aftalens nuværende "
@@ -280,12 +286,13 @@ def signatures_cmd(ctx: Context, agreement_id: str, as_json: bool) -> None:
         echo_json({"status": status, "signed": signed, "pending": pending})
         return
     for g in signed:
-        click.echo(_t(_N(CTX, "Underskrevet: {label}: {name} ({at})"),
-            label=g["label"], name=g["name"], at=format_moment(g["signed_at"])))
+        click.echo(t(CTX, _N(CTX, "Underskrevet: {label}: {name} ({at})"),
+                     label=_template(g["label"]), name=g["name"],
+                     at=format_moment(g["signed_at"])))
     for r in pending:
-        click.echo(_t(_N(CTX, "Mangler:      {label}"), label=r["label"]))
+        click.echo(t(CTX, _N(CTX, "Mangler:      {label}"), label=_template(r["label"])))
     if not pending and status == A.SIGNED:
-        click.echo(_t(_N(CTX, "Alle parter har underskrevet; aftalen kan forsegles "
+        click.echo(t(CTX, _N(CTX, "Alle parter har underskrevet; aftalen kan forsegles "
                               "(agreement seal).")))
 
 
@@ -305,10 +312,10 @@ def seal_cmd(ctx: Context, agreement_id: str, output: Path | None) -> None:
         device = device_identity(store)  # opens its own transactions: before the write
         with store.write() as s:
             data = seal_agreement(s, agreement_id, device)
-    click.echo(_t(_N(CTX, "Aftalen er forseglet.")))
+    click.echo(t(CTX, _N(CTX, "Aftalen er forseglet.")))
     if output is not None:
         _save_pdf(output, data)
-        click.echo(_t(_N(CTX, "Forseglet aftale skrevet til {path}."), path=output))
+        click.echo(t(CTX, _N(CTX, "Forseglet aftale skrevet til {path}."), path=output))
 
 
 @agreement.command("pdf", help="Skriv aftalen som PDF. En forseglet aftale skrives, som den "
@@ -329,7 +336,7 @@ def pdf_cmd(ctx: Context, agreement_id: str, output: Path) -> None:
     _save_pdf(output, data)
     text = (_N(CTX, "Forseglet aftale skrevet til {path}.") if sealed
             else _N(CTX, "Aftale skrevet til {path}."))
-    click.echo(_t(text, path=output))
+    click.echo(t(CTX, text, path=output))
 
 
 def _save_pdf(output: Path, data: bytes) -> None:
@@ -378,20 +385,21 @@ def rules_show(ctx: Context, day: str, agreement_type: str | None) -> None:
 
 def book_lines(book: Any) -> list[str]:
     """The rule book as text lines (the desktop's view shows the same read model)."""
+    from .rulebook import CTX as rulebook_ctx
     r = book.ruleset
-    lines = [_t(_N(CTX, "Regelsæt: {name}, gældende fra {day}, {origin}"), name=r.name,
+    lines = [t(CTX, _N(CTX, "Regelsæt: {name}, gældende fra {day}, {origin}"), name=r.name,
                 day=format_date(r.effective_from), origin=book.origin_text)]
-    lines += [f"AFVIST: {reason}" for reason in book.refused]
+    lines += [t(CTX, _N(CTX, "AFVIST: {reason}"), reason=reason) for reason in book.refused]
     if r.provisional:
-        lines.append(_t(_N(CTX, "FORELØBIGT: regelsættet bygger på en lov, hvis endelige "
+        lines.append(t(CTX, _N(CTX, "FORELØBIGT: regelsættet bygger på en lov, hvis endelige "
                                 "tekst ikke er offentliggjort.")))
     current = None
     for entry in book.entries:
         if entry.agreement_type != current:
             current = entry.agreement_type
-            lines += ["", f"{entry.type_title} ({entry.agreement_type})"]
-        status = _t(_N(CTX, "bekræftet") if entry.confirmed else _N(CTX, "IKKE bekræftet"))
-        lines.append(f"  - {entry.text}")
+            lines += ["", f"{_template(entry.type_title)} ({entry.agreement_type})"]
+        status = t(CTX, _N(CTX, "bekræftet") if entry.confirmed else _N(CTX, "IKKE bekræftet"))
+        lines.append(f"  - {lookup(rulebook_ctx, entry.text)}")
         if entry.value:
             lines.append(f"      {entry.value}")
         lines.append(f"      {entry.citation} ({entry.law}); {status}"

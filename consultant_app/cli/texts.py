@@ -19,6 +19,7 @@ import importlib
 import os
 import re
 from collections.abc import Sequence
+from typing import Any
 
 import click
 
@@ -228,8 +229,22 @@ def _load_translator(language: str) -> Translator | None:
     return None
 
 
+def lookup(context: str, text: str) -> str:
+    """One text in the chosen language, unformatted: the translator for a result that
+    renders itself from several templates (``csvio.LineProblem.render``)."""
+    return _translate(context, text) if _translate is not None else text
+
+
 def render(message: Message) -> str:
     return message.render(_translate) if _translate is not None else message.render()
+
+
+def t(context: str, source: str, /, **params: Any) -> str:
+    """A text the command line prints, in its language: ``source`` is a Danish template
+    marked where it is written (``t(CTX, _N(CTX, "Gemt: {id}"), id=...)``), so the catalogue
+    updater finds it, and it goes through the same path as the core's messages (``render``);
+    a parameter that is itself a ``Message`` is translated with it."""
+    return render(Message(context, source, params))
 
 
 def error_text(exc: UserError) -> str:

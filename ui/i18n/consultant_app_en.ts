@@ -3786,6 +3786,10 @@ Not signed yet</translation>
         <translation>--type: &apos;{value}&apos; is not an agreement type ({types}).</translation>
     </message>
     <message>
+        <source>AFVIST: {reason}</source>
+        <translation>REFUSED: {reason}</translation>
+    </message>
+    <message>
         <source>Advarsel</source>
         <translation>Warning</translation>
     </message>
