@@ -154,7 +154,7 @@ class ImportResult:
         return sorted({p.line for p in self.problems})
 
     def summary(self) -> Message:
-        noun = _NOUNS[self.kind]
+        noun = Message(CTX, _NOUNS[self.kind])  # translated with the summary
         if self.ok:
             return Message(CTX, _N(CTX, "{n} {noun} importeret."),
                            {"n": self.written, "noun": noun})

@@ -67,7 +67,8 @@ class ValidationError(UserError):
 
 
 class NotFound(UserError):
-    def __init__(self, what: str, ident: str):
+    def __init__(self, what: str | Message, ident: str):
+        # ``what`` as a Message is translated with the message (the command line's nouns).
         super().__init__(
             Message(CTX, QT_TRANSLATE_NOOP(CTX, "{what} med id {ident} findes ikke."),
                     {"what": what, "ident": ident})

@@ -11,7 +11,6 @@ import click
 
 from ..errors import UserError
 from ..text import QT_TRANSLATE_NOOP as _N
-from ..text import Message
 from . import texts
 from .common import CTX, COMMAND_GROUP, cli, log_path  # noqa: F401  - COMMAND_GROUP re-exported
 
@@ -36,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
         click.echo(texts.error_text(exc), err=True)
         return 1
     except click.exceptions.Abort:
-        click.echo(texts.render(Message(CTX, _N(CTX, "Afbrudt."))), err=True)
+        click.echo(texts.t(CTX, _N(CTX, "Afbrudt.")), err=True)
         return 130
     except click.ClickException as exc:
         exc.show()
@@ -48,9 +47,8 @@ def main(argv: list[str] | None = None) -> int:
         with open(path, "a", encoding="utf-8") as fh:
             fh.write(traceback.format_exc())
         logging.getLogger(__name__).debug("unexpected error", exc_info=True)
-        click.echo(texts.render(Message(CTX, _N(CTX, "Der skete en uventet fejl. Detaljer er "
-                                                     "skrevet i {path}."), {"path": path})),
-                   err=True)
+        click.echo(texts.t(CTX, _N(CTX, "Der skete en uventet fejl. Detaljer er skrevet i "
+                                        "{path}."), path=path), err=True)
         return 2
 
 

@@ -43,8 +43,8 @@ class Context:
 
     def _passphrase(self, confirm: bool = False) -> str:
         if self.passphrase is None:
-            self.passphrase = click.prompt("Adgangskode til profilen", hide_input=True,
-                                           confirmation_prompt=confirm)
+            self.passphrase = click.prompt(texts.t(CTX, _N(CTX, "Adgangskode til profilen")),
+                                           hide_input=True, confirmation_prompt=confirm)
         return self.passphrase
 
     def open(self) -> Store:

@@ -14,9 +14,8 @@ from ..search import KINDS, search
 from ..store import Store
 from ..store.models import Citizen, Employer, Match, OutboxEntry, Vacancy, Visit
 from ..text import QT_TRANSLATE_NOOP as _N
-from ..text import Message
-from . import texts
 from .common import CTX, Context, cli, pass_context
+from .texts import t
 
 
 @cli.command(help="Opret en ny profil.")
@@ -27,15 +26,16 @@ def init(ctx: Context, consultant: str, remember: bool) -> None:
     with ctx.open_or_create(consultant=consultant) as store:
         if remember:
             _remember(ctx, store)
-        click.echo(f"Profil klar i {store.profile_dir}")
+        click.echo(t(CTX, _N(CTX, "Profil klar i {path}"), path=store.profile_dir))
 
 
 def _remember(ctx: Context, store: Store) -> None:
     if store.remember_key_in_keyring():
         (ctx.profile / "keyring-profile-id").write_text(store.profile_id)
-        click.echo("Nøglen er gemt i nøgleringen.")
+        click.echo(t(CTX, _N(CTX, "Nøglen er gemt i nøgleringen.")))
     else:
-        click.echo("Der er ingen nøglering på denne maskine; adgangskoden skal bruges.", err=True)
+        click.echo(t(CTX, _N(CTX, "Der er ingen nøglering på denne maskine; adgangskoden skal "
+                                  "bruges.")), err=True)
 
 
 def counts(store: Store) -> dict[str, int]:
@@ -63,7 +63,8 @@ def seed_demo_cmd(ctx: Context, employers: int, vacancies: int, candidates: int,
     total = employers + vacancies + candidates
     with ctx.open_or_create(consultant=consultant) as store:
         show = total >= 2000 and sys.stderr.isatty() or os.environ.get("CONSULTANT_APP_PROGRESS")
-        with click.progressbar(length=total, label="Opretter demodata", file=sys.stderr,
+        with click.progressbar(length=total, label=t(CTX, _N(CTX, "Opretter demodata")),
+                               file=sys.stderr,
                                hidden=not show) as bar:
             def progress(step: str, n: int) -> None:
                 if step != "matches":
@@ -71,8 +72,13 @@ def seed_demo_cmd(ctx: Context, employers: int, vacancies: int, candidates: int,
             with store.write() as s:
                 seed_demo(s, wanted, seed=seed, progress=progress)
         c = counts(store)
-    click.echo(f"Demodata oprettet: {c['employers']} virksomheder, {c['vacancies']} stillinger, "
-               f"{c['citizens']} borgere.")
+    click.echo(t(CTX, _N(CTX, "Demodata oprettet: {employers} virksomheder, {vacancies} "
+                              "stillinger, {citizens} borgere."),
+                 employers=c["employers"], vacancies=c["vacancies"], citizens=c["citizens"]))
+
+
+SEARCH_LABELS = {"employer": _N(CTX, "Virksomhed"), "vacancy": _N(CTX, "Stilling"),
+                 "citizen": _N(CTX, "Borger")}
 
 
 @cli.command("search", help="Søg i virksomheder, stillinger og borgere.")
@@ -90,10 +96,11 @@ def search_cmd(ctx: Context, query: str, kinds: tuple[str, ...], limit: int,
         click.echo(json.dumps([h.__dict__ for h in hits], ensure_ascii=False, indent=2))
         return
     if not hits:
-        click.echo("Ingen resultater.")
-    labels = {"employer": "Virksomhed", "vacancy": "Stilling", "citizen": "Borger"}
+        click.echo(t(CTX, _N(CTX, "Ingen resultater.")))
+    labels = {kind: t(CTX, label) for kind, label in SEARCH_LABELS.items()}
+    width = max(len(label) for label in labels.values())
     for h in hits:
-        click.echo(f"{labels[h.kind]:<10}  {h.title}  —  {h.subtitle}  [{h.id}]")
+        click.echo(f"{labels[h.kind]:<{width}}  {h.title}  —  {h.subtitle}  [{h.id}]")
 
 
 INFO_LABELS = {"employers": _N(CTX, "Virksomheder"), "vacancies": _N(CTX, "Stillinger"),
@@ -118,7 +125,7 @@ def info(ctx: Context, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(c_out, ensure_ascii=False))
         return
-    labels = {key: texts.render(Message(CTX, label)) for key, label in INFO_LABELS.items()}
+    labels = {key: t(CTX, label) for key, label in INFO_LABELS.items()}
     width = max(len(label) for label in labels.values())
     for key, value in c_out.items():
         click.echo(f"{labels[key] + ':':<{width + 1}} {value}")
@@ -129,6 +136,6 @@ def info(ctx: Context, as_json: bool) -> None:
 def check(ctx: Context) -> None:
     with ctx.open() as store:
         store.refuse_if_damaged()
-    click.echo("Databasen er i orden.")
+    click.echo(t(CTX, _N(CTX, "Databasen er i orden.")))
 
 

@@ -7,7 +7,11 @@ from pathlib import Path
 import click
 
 from .. import csvio
-from .common import Context, cli, pass_context
+from ..text import QT_TRANSLATE_NOOP as _N
+from ..text import Message
+from . import texts
+from .common import CTX, Context, cli, pass_context
+from .texts import t
 
 _KIND = click.Choice(csvio.KINDS)
 
@@ -35,11 +39,12 @@ class _BadLines(click.ClickException):
 def import_cmd(ctx: Context, kind: str, file: Path, keep_good: bool) -> None:
     with ctx.open() as store:
         result = csvio.import_csv(store, kind, file, keep_good=keep_good)
-    click.echo(str(result.summary()))
+    summary = texts.render(result.summary())
+    click.echo(summary)
     for problem in result.problems:
-        click.echo(str(problem))
+        click.echo(problem.render(texts.lookup))
     if not result.ok:
-        raise _BadLines(str(result.summary()))
+        raise _BadLines(summary)
 
 
 @cli.command("export", help="Eksportér virksomheder, stillinger eller borgere til en CSV-fil "
@@ -50,7 +55,9 @@ def import_cmd(ctx: Context, kind: str, file: Path, keep_good: bool) -> None:
 def export_cmd(ctx: Context, kind: str, file: Path) -> None:
     with ctx.open() as store:
         count = csvio.export_csv(store, kind, file)
-    click.echo(f"{count} {csvio.noun(kind)} eksporteret til {file}.")
+    click.echo(t(CTX, _N(CTX, "{count} {noun} eksporteret til {path}."), count=count,
+                 noun=Message(csvio.CTX, csvio.noun(kind)), path=file))
     if kind == "candidates":
-        click.echo("Advarsel: filen indeholder personoplysninger med fulde CPR-numre. Opbevar "
-                   "den krypteret, del den ikke, og slet den, når du er færdig.", err=True)
+        click.echo(t(CTX, _N(CTX, "Advarsel: filen indeholder personoplysninger med fulde "
+                                  "CPR-numre. Opbevar den krypteret, del den ikke, og slet "
+                                  "den, når du er færdig.")), err=True)

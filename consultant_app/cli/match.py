@@ -6,10 +6,12 @@ import json
 
 import click
 
-from .. import matching, services
+from .. import domain, matching, services
 from ..domain import MATCH_STATUSES, VACANCY_KINDS
-from ..text import format_moment
-from .common import Context, cli, echo_json, pass_context
+from ..text import QT_TRANSLATE_NOOP as _N
+from ..text import Message, format_moment
+from .common import CTX, Context, cli, echo_json, pass_context
+from .texts import render, t
 
 
 @cli.group("match", invoke_without_command=True,
@@ -34,7 +36,7 @@ def match_cmd(click_ctx: click.Context, vacancy_id: str | None, citizen_id: str 
         return
     ctx = click_ctx.find_object(Context)
     if (vacancy_id is None) == (citizen_id is None):
-        raise click.UsageError("Angiv enten --vacancy eller --citizen.")
+        raise click.UsageError(t(CTX, _N(CTX, "Angiv enten --vacancy eller --citizen.")))
     filters = matching.MatchFilters(max_km, only_without_restrictions)
     with ctx.open() as store, store.read() as s:
         if vacancy_id is not None:
@@ -49,17 +51,20 @@ def match_cmd(click_ctx: click.Context, vacancy_id: str | None, citizen_id: str 
         click.echo(json.dumps([_as_dict(ranking, a) for a in shown], ensure_ascii=False,
                               indent=2))
         return
-    click.echo(_heading(subject))
+    click.echo(render(_heading(subject)))
     if not shown:
-        click.echo("Ingen passer.")
+        click.echo(t(CTX, _N(CTX, "Ingen passer.")))
     for place, a in enumerate(shown, 1):
-        click.echo(f"{place:>3}. {_score(a)}  {_name(ranking, a)}  [{ranking.other_id(a)}]")
+        name = _name(ranking, a)
+        name = render(name) if isinstance(name, Message) else name
+        click.echo(f"{place:>3}. {_score(a)}  {name}  [{ranking.other_id(a)}]")
         for message in a.excluded_because or a.reasons:
-            click.echo(f"        {'✗' if a.excluded else '·'} {message}")
+            click.echo(f"        {'✗' if a.excluded else '·'} {render(message)}")
 
 
 def _as_dict(ranking: matching.Ranking, a: matching.Assessment) -> dict[str, object]:
-    return {"id": ranking.other_id(a), "name": _name(ranking, a),
+    # Machine-readable: the Danish source texts, whatever the language (as before).
+    return {"id": ranking.other_id(a), "name": str(_name(ranking, a)),
             "score": None if a.excluded else round(a.score, 1),
             "reasons": [str(m) for m in a.reasons],
             "excluded_because": [str(m) for m in a.excluded_because]}
@@ -69,17 +74,21 @@ def _score(a: matching.Assessment) -> str:
     return "  –" if a.excluded else f"{a.score:3.0f}"
 
 
-def _name(ranking: matching.Ranking, a: matching.Assessment) -> str:
+def _name(ranking: matching.Ranking, a: matching.Assessment) -> str | Message:
+    """A citizen by name; a vacancy by its title, kind and employer, to be translated."""
     if ranking.side == "citizen":
         return a.citizen.name
     v = a.vacancy
-    return f"{v.title} ({VACANCY_KINDS.get(v.kind, v.kind)}) hos {v.employer_name}"
+    return Message(CTX, _N(CTX, "{title} ({kind}) hos {employer}"),
+                   {"title": v.title, "employer": v.employer_name,
+                    "kind": Message(domain.CTX, VACANCY_KINDS.get(v.kind, v.kind))})
 
 
-def _heading(subject: matching.VacancyFacts | matching.CitizenFacts) -> str:
+def _heading(subject: matching.VacancyFacts | matching.CitizenFacts) -> Message:
     if isinstance(subject, matching.VacancyFacts):
-        return f"Borgere til {subject.title} hos {subject.employer_name}:"
-    return f"Stillinger til {subject.name}:"
+        return Message(CTX, _N(CTX, "Borgere til {title} hos {employer}:"),
+                       {"title": subject.title, "employer": subject.employer_name})
+    return Message(CTX, _N(CTX, "Stillinger til {name}:"), {"name": subject.name})
 
 
 @match_cmd.command("propose", help="Foreslå borgeren til stillingen (første trin i "
@@ -119,7 +128,7 @@ def move_cmd(ctx: Context, match_id: str, stage: str, note: str, as_json: bool) 
     if as_json:
         echo_json(result)
     else:
-        click.echo(f"{result['id']}: {MATCH_STATUSES[result['status']]}")
+        click.echo(f"{result['id']}: {t(domain.CTX, MATCH_STATUSES[result['status']])}")
 
 
 @match_cmd.command("history", help="Vis et matchs historik: hvert trin, hvornår og af hvem.")
@@ -134,5 +143,6 @@ def history_cmd(ctx: Context, match_id: str, as_json: bool) -> None:
         echo_json(events)
         return
     for e in events:
-        step = MATCH_STATUSES.get(e["to"], e["to"])
+        step = t(domain.CTX, MATCH_STATUSES[e["to"]]) if e["to"] in MATCH_STATUSES \
+            else e["to"]
         click.echo(f"{format_moment(e['at'])}  {step:<12} {e['by']}  {e['note']}".rstrip())

@@ -14,11 +14,13 @@ from sqlalchemy.orm import Session
 
 from .. import queries, services
 from ..errors import NotFound
-from ..text import format_date, format_moment, format_number
+from ..text import QT_TRANSLATE_NOOP as _N
+from ..text import Message, format_date, format_moment, format_number
 from ..services.citizens import CITIZEN_FIELDS
 from ..services.employers import CONTACT_FIELDS, EMPLOYER_FIELDS, VISIT_FIELDS
 from ..services.vacancies import VACANCY_FIELDS
-from .common import Context, cli, echo_json, parse_assignments, pass_context
+from .common import CTX, Context, cli, echo_json, parse_assignments, pass_context
+from .texts import t
 
 ASSIGNMENTS = click.argument("assignments", nargs=-1, metavar="FELT=VÆRDI...")
 AS_JSON = click.option("--json", "as_json", is_flag=True, help="Maskinlæsbart output.")
@@ -39,10 +41,10 @@ def _done(ident: str, as_json: bool, saved: str) -> None:
     if as_json:
         echo_json({"id": ident})
     else:
-        click.echo(ident if saved == "new" else f"Gemt: {ident}")
+        click.echo(ident if saved == "new" else t(CTX, _N(CTX, "Gemt: {id}"), id=ident))
 
 
-def _show(ctx: Context, read: Callable[[Session, str], Any], ident: str, what: str,
+def _show(ctx: Context, read: Callable[[Session, str], Any], ident: str, what: Message,
           as_json: bool, write: bool = False) -> None:
     with ctx.open() as store, (store.write() if write else store.read()) as s:
         record = read(s, ident)
@@ -59,11 +61,12 @@ def _show(ctx: Context, read: Callable[[Session, str], Any], ident: str, what: s
 
 def _text(value: Any) -> str:
     """A value as a consultant reads it, in the form its field takes it back: dates in the
-    program's one format and numbers with a decimal comma (text.py), yes/no in Danish."""
+    program's one format and numbers with a decimal comma (text.py), yes/no in the command
+    line's language (the field takes both)."""
     if isinstance(value, list):
         return ", ".join(map(str, value))
     if isinstance(value, bool):
-        return "ja" if value else "nej"
+        return t(CTX, _N(CTX, "ja")) if value else t(CTX, _N(CTX, "nej"))
     if isinstance(value, float):
         return format_number(value)
     if isinstance(value, dt.datetime):
@@ -106,7 +109,8 @@ def employer_edit(ctx: Context, employer_id: str, assignments: tuple[str, ...],
 @AS_JSON
 @pass_context
 def employer_show(ctx: Context, employer_id: str, as_json: bool) -> None:
-    _show(ctx, queries.employer_record, employer_id, "Virksomhed", as_json)
+    _show(ctx, queries.employer_record, employer_id, Message(CTX, _N(CTX, "Virksomhed")),
+          as_json)
 
 
 # -- contact persons ----------------------------------------------------------------------
@@ -144,7 +148,8 @@ def contact_edit(ctx: Context, contact_id: str, assignments: tuple[str, ...],
 @AS_JSON
 @pass_context
 def contact_show(ctx: Context, contact_id: str, as_json: bool) -> None:
-    _show(ctx, queries.contact_record, contact_id, "Kontaktperson", as_json)
+    _show(ctx, queries.contact_record, contact_id, Message(CTX, _N(CTX, "Kontaktperson")),
+          as_json)
 
 
 # -- visits -------------------------------------------------------------------------------
@@ -223,7 +228,7 @@ def vacancy_edit(ctx: Context, vacancy_id: str, assignments: tuple[str, ...],
 def vacancy_delete(ctx: Context, vacancy_id: str) -> None:
     with ctx.open() as store, store.write() as s:
         services.delete_vacancy(s, vacancy_id)
-    click.echo(f"Slettet: {vacancy_id}")
+    click.echo(t(CTX, _N(CTX, "Slettet: {id}"), id=vacancy_id))
 
 
 @vacancy.command("show", help="Vis en stilling.")
@@ -231,7 +236,7 @@ def vacancy_delete(ctx: Context, vacancy_id: str) -> None:
 @AS_JSON
 @pass_context
 def vacancy_show(ctx: Context, vacancy_id: str, as_json: bool) -> None:
-    _show(ctx, queries.vacancy_detail, vacancy_id, "Stilling", as_json)
+    _show(ctx, queries.vacancy_detail, vacancy_id, Message(CTX, _N(CTX, "Stilling")), as_json)
 
 
 # -- citizens -----------------------------------------------------------------------------
@@ -273,11 +278,12 @@ def citizen_show(ctx: Context, citizen_id: str, reveal_cpr: bool, as_json: bool)
         if detail is not None and reveal_cpr:
             detail["cpr"] = services.reveal_cpr(s, ident, "Vist på kommandolinjen")
         return detail
+    what = Message(CTX, _N(CTX, "Borger"))
     if not reveal_cpr:
-        _show(ctx, queries.citizen_detail, citizen_id, "Borger", as_json)
+        _show(ctx, queries.citizen_detail, citizen_id, what, as_json)
         return
     # The reveal writes the access log in the same transaction as the read.
-    _show(ctx, read, citizen_id, "Borger", as_json, write=True)
+    _show(ctx, read, citizen_id, what, as_json, write=True)
 
 
 # -- today --------------------------------------------------------------------------------
@@ -297,10 +303,11 @@ def today(ctx: Context, as_json: bool) -> None:
     if as_json:
         echo_json(lists)
         return
-    for key, heading in (("planned", "Planlagte besøg"), ("follow_ups", "Opfølgninger")):
-        click.echo(f"{heading}:")
+    for key, heading in (("planned", _N(CTX, "Planlagte besøg:")),
+                         ("follow_ups", _N(CTX, "Opfølgninger:"))):
+        click.echo(t(CTX, heading))
         if not lists[key]:
-            click.echo("  (ingen)")
+            click.echo("  " + t(CTX, _N(CTX, "(ingen)")))
         for v in lists[key]:
             day = v["visit_date"] if key == "planned" else v["follow_up_date"]
             note = v["notes"] if key == "planned" else v["follow_up_note"]

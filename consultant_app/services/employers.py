@@ -56,7 +56,7 @@ def consultant(session: Session) -> str:
     return settings.get(session, settings.CONSULTANT)
 
 
-def get_live(session: Session, model: type[Any], ident: str, what: str) -> Any:
+def get_live(session: Session, model: type[Any], ident: str, what: str | Message) -> Any:
     obj = session.get(model, ident)
     if obj is None or obj.deleted:
         raise NotFound(what, ident)

@@ -2305,8 +2305,24 @@ Not signed yet</translation>
 <context>
     <name>cli</name>
     <message>
+        <source>(ingen)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Adgangskode til profilen</source>
+        <translation>Passphrase for the profile</translation>
+    </message>
+    <message>
+        <source>Advarsel: filen indeholder personoplysninger med fulde CPR-numre. Opbevar den krypteret, del den ikke, og slet den, når du er færdig.</source>
+        <translation>Warning: the file holds personal data with full CPR numbers. Keep it encrypted, do not share it, and delete it when you are done.</translation>
+    </message>
+    <message>
         <source>Afbrudt.</source>
         <translation>Aborted.</translation>
+    </message>
+    <message>
+        <source>Angiv enten --vacancy eller --citizen.</source>
+        <translation>Give either --vacancy or --citizen.</translation>
     </message>
     <message>
         <source>Angiv mindst ét felt=værdi.</source>
@@ -2317,24 +2333,80 @@ Not signed yet</translation>
         <translation>Visits</translation>
     </message>
     <message>
+        <source>Borger</source>
+        <translation>Citizen</translation>
+    </message>
+    <message>
         <source>Borgere</source>
         <translation>Citizens</translation>
+    </message>
+    <message>
+        <source>Borgere til {title} hos {employer}:</source>
+        <translation>Citizens for {title} at {employer}:</translation>
+    </message>
+    <message>
+        <source>Databasen er i orden.</source>
+        <translation>The database is in order.</translation>
+    </message>
+    <message>
+        <source>Demodata oprettet: {employers} virksomheder, {vacancies} stillinger, {citizens} borgere.</source>
+        <translation>Demo data created: {employers} employers, {vacancies} vacancies, {citizens} citizens.</translation>
+    </message>
+    <message>
+        <source>Der er ingen nøglering på denne maskine; adgangskoden skal bruges.</source>
+        <translation>There is no keyring on this machine; the passphrase must be used.</translation>
     </message>
     <message>
         <source>Der skete en uventet fejl. Detaljer er skrevet i {path}.</source>
         <translation>An unexpected error occurred. Details are written in {path}.</translation>
     </message>
     <message>
+        <source>Gemt: {id}</source>
+        <translation>Saved: {id}</translation>
+    </message>
+    <message>
+        <source>Ingen passer.</source>
+        <translation>No matches.</translation>
+    </message>
+    <message>
+        <source>Ingen resultater.</source>
+        <translation>No results.</translation>
+    </message>
+    <message>
         <source>Konsulent</source>
         <translation>Consultant</translation>
+    </message>
+    <message>
+        <source>Kontaktperson</source>
+        <translation>Contact person</translation>
     </message>
     <message>
         <source>Match</source>
         <translation>Matches</translation>
     </message>
     <message>
+        <source>Nøglen er gemt i nøgleringen.</source>
+        <translation>The key is saved in the keyring.</translation>
+    </message>
+    <message>
+        <source>Opfølgninger:</source>
+        <translation>Follow-ups:</translation>
+    </message>
+    <message>
+        <source>Opretter demodata</source>
+        <translation>Creating demo data</translation>
+    </message>
+    <message>
+        <source>Planlagte besøg:</source>
+        <translation>Planned visits:</translation>
+    </message>
+    <message>
         <source>Profil</source>
         <translation>Profile</translation>
+    </message>
+    <message>
+        <source>Profil klar i {path}</source>
+        <translation>Profile ready in {path}</translation>
     </message>
     <message>
         <source>Programmets vindue er ikke installeret; skriv &apos;consultant-app --help&apos; for kommandolinjens kommandoer.</source>
@@ -2345,12 +2417,44 @@ Not signed yet</translation>
         <translation>Write field=value, not &apos;{item}&apos;.</translation>
     </message>
     <message>
+        <source>Slettet: {id}</source>
+        <translation>Deleted: {id}</translation>
+    </message>
+    <message>
+        <source>Stilling</source>
+        <translation>Vacancy</translation>
+    </message>
+    <message>
         <source>Stillinger</source>
         <translation>Vacancies</translation>
     </message>
     <message>
+        <source>Stillinger til {name}:</source>
+        <translation>Vacancies for {name}:</translation>
+    </message>
+    <message>
+        <source>Virksomhed</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
         <source>Virksomheder</source>
         <translation>Employers</translation>
+    </message>
+    <message>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>nej</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>{count} {noun} eksporteret til {path}.</source>
+        <translation>{count} {noun} exported to {path}.</translation>
+    </message>
+    <message>
+        <source>{title} ({kind}) hos {employer}</source>
+        <translation>{title} ({kind}) at {employer}</translation>
     </message>
     <message>
         <source>Ændringer, der venter på at blive synkroniseret</source>
