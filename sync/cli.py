@@ -1,7 +1,9 @@
 """``consultant-app enroll`` and ``consultant-app sync``: the engine in a terminal.
 
 They join the core's command group through entry points (pyproject.toml), so the core never
-imports sync. A failure ends with its Danish message and a non-zero exit code.
+imports sync. A failure ends with its message and a non-zero exit code. Every text goes
+through the command line's one translation path (``consultant_app.cli.texts``): Danish
+source templates marked ``_N(CTX, …)`` here, English from the desktop's catalogue.
 """
 
 from __future__ import annotations
@@ -14,14 +16,16 @@ import click
 
 from consultant_app.cli import texts
 from consultant_app.cli.common import Context, echo_json, pass_context
+from consultant_app.cli.texts import render, t
 from consultant_app.errors import field_label
 from consultant_app.queries import outbox_count
 from consultant_app.services.employers import get_live
 from consultant_app.store.models import PlacementAgreement
-from consultant_app.text import format_moment
+from consultant_app.text import QT_TRANSLATE_NOOP as _N
+from consultant_app.text import Message, format_moment
 from sync.protocol import DELETED_FIELD
 
-from .client import credentials
+from .client import credentials, quarantine
 from .client.conflicts import (list_conflicts, recreate_record, resolve_conflict,
                                waiting_items)
 from .client.engine import SyncEngine, SyncReport
@@ -31,7 +35,10 @@ from .client.progress import ProgressClock, progress_text
 from .client.quarantine import list_quarantine
 from .client.receipts import agreement_receipts
 
-PHASES = {"push": "Sender ændringer", "upload": "Sender aftaler", "pull": "Henter ændringer"}
+CTX = "sync-cli"
+
+PHASES = {"push": _N(CTX, "Sender ændringer"), "upload": _N(CTX, "Sender aftaler"),
+          "pull": _N(CTX, "Henter ændringer")}
 
 
 @click.command(help="Tilmeld enheden til en central tjeneste.")
@@ -53,16 +60,19 @@ def enroll(ctx: Context, server_url: str, code: str, device_name: str, no_keyrin
             result = SyncEngine(store, use_keyring=not no_keyring).enroll(
                 server_url, code, device_name, ca_pem=ca_pem)
         except CertificateRefused as exc:
-            hint = "" if ca_pem else (" Angiv tjenestens rodcertifikat med --ca CA.pem (fås "
-                                      "hos din leder).")
-            raise click.ClickException(str(exc.message) + hint) from None
+            hint = "" if ca_pem else " " + t(CTX, _N(CTX, "Angiv tjenestens rodcertifikat med "
+                                                          "--ca CA.pem (fås hos din leder)."))
+            raise click.ClickException(render(exc.message) + hint) from None
         except SyncError as exc:
-            raise click.ClickException(str(exc.message)) from None
-    where = ("styresystemets nøglering" if result.token_store == credentials.KEYRING
-             else "profilen, krypteret (der er ingen nøglering på denne maskine)")
-    click.echo(f"Enheden er tilmeldt {result.municipality_name} ({result.municipality_code}) "
-               f"som {result.consultant}. Enhedens id: {result.device_id}.")
-    click.echo(f"Adgangsnøglen er gemt i {where}.")
+            raise click.ClickException(render(exc.message)) from None
+    click.echo(t(CTX, _N(CTX, "Enheden er tilmeldt {municipality} ({code}) som {consultant}. "
+                              "Enhedens id: {device}."),
+                 municipality=result.municipality_name, code=result.municipality_code,
+                 consultant=result.consultant, device=result.device_id))
+    click.echo(t(CTX, _N(CTX, "Adgangsnøglen er gemt i styresystemets nøglering."))
+               if result.token_store == credentials.KEYRING
+               else t(CTX, _N(CTX, "Adgangsnøglen er gemt i profilen, krypteret (der er ingen "
+                                   "nøglering på denne maskine).")))
 
 
 def _read_ca(path: Path) -> str:
@@ -72,8 +82,9 @@ def _read_ca(path: Path) -> str:
         text = path.read_text(encoding="ascii")
         x509.load_pem_x509_certificate(text.encode("ascii"))
     except (OSError, ValueError):
-        raise click.ClickException(f"Rodcertifikatet {path} findes ikke eller er ikke et "
-                                   "PEM-certifikat.") from None
+        raise click.ClickException(t(CTX, _N(CTX, "Rodcertifikatet {path} findes ikke eller er "
+                                                  "ikke et PEM-certifikat."), path=path)
+                                   ) from None
     return text
 
 
@@ -85,52 +96,64 @@ def _read_ca(path: Path) -> str:
 def sync(ctx: Context, quiet: bool) -> None:
     if click.get_current_context().invoked_subcommand is not None:
         return
-    # A defect is recorded in the sync history and told in Danish below; without this, the
+    # A defect is recorded in the sync history and told plainly below; without this, the
     # logging module's last resort would print its traceback into the consultant's terminal.
     logging.getLogger("sync").addHandler(logging.NullHandler())
     with ctx.open() as store:
         try:
             report = sync_with_progress(SyncEngine(store), quiet)
         except SyncError as exc:
-            raise click.ClickException(str(exc.message)) from None
+            raise click.ClickException(render(exc.message)) from None
         except Exception as exc:  # noqa: BLE001 - a defect, but never a traceback here
-            raise click.ClickException(
-                "Synkroniseringen stoppede på grund af en uventet fejl "
-                f"({type(exc).__name__}). Det, der nåede at blive synkroniseret, er gemt; "
-                "prøv igen, og kontakt support, hvis fejlen bliver ved.") from None
+            raise click.ClickException(t(
+                CTX, _N(CTX, "Synkroniseringen stoppede på grund af en uventet fejl ({error}). "
+                             "Det, der nåede at blive synkroniseret, er gemt; prøv igen, og "
+                             "kontakt support, hvis fejlen bliver ved."),
+                error=type(exc).__name__)) from None
         with store.read() as s:
             set_aside = list_quarantine(s)
             moved = [c for c in list_conflicts(s) if c.moved_citizen]
-    click.echo(f"Synkroniseret: {report.pushed} ændringer sendt, {report.uploaded} aftaler "
-               f"sendt, {report.pulled} ændringer hentet, {report.conflicts} konflikter.")
+    click.echo(t(CTX, _N(CTX, "Synkroniseret: {pushed} ændringer sendt, {uploaded} aftaler "
+                              "sendt, {pulled} ændringer hentet, {conflicts} konflikter."),
+                 pushed=report.pushed, uploaded=report.uploaded, pulled=report.pulled,
+                 conflicts=report.conflicts))
     for reason in report.rejected:
-        click.echo(f"Afvist af tjenesten: {texts.render(reason)}", err=True)
+        click.echo(t(CTX, _N(CTX, "Afvist af tjenesten: {reason}"), reason=reason), err=True)
     for name in report.rulesets:
-        click.echo(f"Nyt regelsæt fra den centrale tjeneste taget i brug: {name}")
+        click.echo(t(CTX, _N(CTX, "Nyt regelsæt fra den centrale tjeneste taget i brug: "
+                                  "{name}"), name=name))
     for reason in report.refused_rulesets:
-        click.echo(f"Afvist regelsæt: {reason}", err=True)
+        click.echo(t(CTX, _N(CTX, "Afvist regelsæt: {reason}"), reason=reason), err=True)
     if report.conflicts:
-        click.echo("Konflikterne kan ses og afgøres på siden Synkronisering i programmet.")
+        click.echo(t(CTX, _N(CTX, "Konflikterne kan ses og afgøres på siden Synkronisering i "
+                                  "programmet.")))
     if moved:
-        click.echo(f"Til overdragelse: {len(moved)} ændring(er) af borgere, der er flyttet til "
-                   "en anden konsulent, blev ikke sendt. Giv dem videre til borgerens nye "
-                   "konsulent, og fjern dem så med 'consultant-app conflicts resolve ID "
-                   "server':")
+        click.echo(t(CTX, _N(CTX, "Til overdragelse: {count} ændring(er) af borgere, der er "
+                                  "flyttet til en anden konsulent, blev ikke sendt. Giv dem "
+                                  "videre til borgerens nye konsulent, og fjern dem så med "
+                                  "'consultant-app conflicts resolve ID server':"),
+                     count=len(moved)))
         for c in moved:
             lines = _value(c.client_value).split("\n")
             click.echo(f"  {c.id}  {lines[0]}")
             for line in lines[1:]:
                 click.echo(f"      {line}")
     if set_aside:
-        click.echo(f"Lagt til side: {len(set_aside)} ændringer kunne ikke tages ind på denne "
-                   "computer (resten er synkroniseret; de prøves igen ved næste "
-                   "synkronisering og kan ses på siden Synkronisering):", err=True)
-        for message in dict.fromkeys(q.message for q in set_aside):
+        click.echo(t(CTX, _N(CTX, "Lagt til side: {count} ændringer kunne ikke tages ind på "
+                                  "denne computer (resten er synkroniseret; de prøves igen ved "
+                                  "næste synkronisering og kan ses på siden Synkronisering):"),
+                     count=len(set_aside)), err=True)
+        for message in dict.fromkeys(_set_aside_text(q) for q in set_aside):
             click.echo(f"  {message}", err=True)
 
 
-RUN_TRIGGERS = {"manual": "i programmet", "timer": "tidsplan",
-                "network": "netværket kom igen", "cli": "kommandolinje"}
+def _set_aside_text(q: quarantine.QuarantineView) -> str:
+    """Why a change was set aside, from its code (the view's ``message`` is the Danish)."""
+    return t(quarantine.CTX, quarantine.MESSAGES.get(q.code, quarantine.MESSAGES["cannot_apply"]))
+
+
+RUN_TRIGGERS = {"manual": _N(CTX, "i programmet"), "timer": _N(CTX, "tidsplan"),
+                "network": _N(CTX, "netværket kom igen"), "cli": _N(CTX, "kommandolinje")}
 
 
 @sync.command("history", help="Vis de seneste synkroniseringer, nyeste først (som fanen "
@@ -144,14 +167,19 @@ def sync_history(ctx: Context, as_json: bool) -> None:
         echo_json([{k: v for k, v in r.__dict__.items() if k != "reason"} for r in runs])
         return
     if not runs:
-        click.echo("Ingen synkroniseringer endnu.")
+        click.echo(t(CTX, _N(CTX, "Ingen synkroniseringer endnu.")))
         return
     for r in runs:
-        state = "i gang" if r.finished_at is None else ("gennemført" if r.ok else "fejlede")
-        line = (f"{format_moment(r.started_at)}  {RUN_TRIGGERS.get(r.trigger, r.trigger)}: "
-                f"{state}; {r.pushed} sendt, {r.uploaded} aftaler sendt, {r.pulled} hentet, "
-                f"{r.conflicts} konflikter")
-        click.echo(line + (f" ({texts.render(r.reason)})" if r.reason else ""))
+        state = (_N(CTX, "i gang") if r.finished_at is None
+                 else _N(CTX, "gennemført") if r.ok else _N(CTX, "fejlede"))
+        trigger = (Message(CTX, RUN_TRIGGERS[r.trigger]) if r.trigger in RUN_TRIGGERS
+                   else r.trigger)
+        line = t(CTX, _N(CTX, "{trigger}: {state}; {pushed} sendt, {uploaded} aftaler sendt, "
+                              "{pulled} hentet, {conflicts} konflikter"),
+                 trigger=trigger, state=Message(CTX, state), pushed=r.pushed,
+                 uploaded=r.uploaded, pulled=r.pulled, conflicts=r.conflicts)
+        click.echo(f"{format_moment(r.started_at)}  {line}"
+                   + (f" ({render(r.reason)})" if r.reason else ""))
 
 
 def sync_with_progress(engine: SyncEngine, quiet: bool = False, trigger: str = "cli"
@@ -168,7 +196,8 @@ def sync_with_progress(engine: SyncEngine, quiet: bool = False, trigger: str = "
         now = clock.report(phase, done, total)
         if phase != state["phase"]:
             _close(bars)
-            bar = click.progressbar(length=total or 0, label=PHASES.get(phase, phase),
+            label = t(CTX, PHASES[phase]) if phase in PHASES else phase
+            bar = click.progressbar(length=total or 0, label=label,
                                     file=sys.stderr, show_pos=False, show_eta=False,
                                     show_percent=bool(total), item_show_func=_item_text)
             bar.__enter__()
@@ -197,7 +226,7 @@ def _close(bars: dict[str, object]) -> None:
         bar.__exit__(None, None, None)  # type: ignore[attr-defined]
 
 
-RECEIPT_STATUS = {"stored": "gemt", "duplicate": "den havde den allerede"}
+RECEIPT_STATUS = {"stored": _N(CTX, "gemt"), "duplicate": _N(CTX, "den havde den allerede")}
 
 
 @click.command(help="Vis den centrale tjenestes kvittering for en forseglet aftale: hvad "
@@ -208,18 +237,23 @@ RECEIPT_STATUS = {"stored": "gemt", "duplicate": "den havde den allerede"}
 @pass_context
 def receipt(ctx: Context, agreement_id: str, as_json: bool) -> None:
     with ctx.open() as store, store.read() as s:
-        get_live(s, PlacementAgreement, agreement_id, "Aftale")
+        get_live(s, PlacementAgreement, agreement_id, Message(CTX, _N(CTX, "Aftale")))
         found = agreement_receipts(s, agreement_id)
     if as_json:
         echo_json([r.__dict__ for r in found])
     if not found:
-        raise click.ClickException("Tjenesten har ingen kvittering for aftalen endnu. En "
-                                   "forseglet aftale sendes ved næste synkronisering.")
+        raise click.ClickException(t(CTX, _N(CTX, "Tjenesten har ingen kvittering for aftalen "
+                                                  "endnu. En forseglet aftale sendes ved næste "
+                                                  "synkronisering.")))
+    content, pdf = (t(CTX, _N(CTX, "Indholdets kontrolsum:")), t(CTX, _N(CTX, "PDF'ens SHA-256:")))
+    width = max(len(content), len(pdf))
     for r in [] if as_json else found:
-        click.echo(f"Version {r.revision}: modtaget af tjenesten {format_moment(r.received_at)}, "
-                   f"{RECEIPT_STATUS.get(r.status, r.status)}")
-        click.echo(f"  Indholdets kontrolsum: {r.content_hash}")
-        click.echo(f"  PDF'ens SHA-256:       {r.pdf_sha256}")
+        status = (Message(CTX, RECEIPT_STATUS[r.status]) if r.status in RECEIPT_STATUS
+                  else r.status)
+        click.echo(t(CTX, _N(CTX, "Version {revision}: modtaget af tjenesten {at}, {status}"),
+                     revision=r.revision, at=format_moment(r.received_at), status=status))
+        click.echo(f"  {content:<{width}} {r.content_hash}")
+        click.echo(f"  {pdf:<{width}} {r.pdf_sha256}")
 
 
 @click.group(help="Konflikter fra synkroniseringen: den samme oplysning ændret både her og "
@@ -240,46 +274,68 @@ def conflicts_list(ctx: Context, include_resolved: bool, as_json: bool) -> None:
         echo_json([{**c.__dict__, "rejected": c.rejected} for c in found])
         return
     if not found:
-        click.echo("Ingen konflikter.")
+        click.echo(t(CTX, _N(CTX, "Ingen konflikter.")))
+    # The two sides' labels in one column, as wide as the widest in this language.
+    labels = {"server": t(CTX, _N(CTX, "Tjenestens værdi:")),
+              "client": t(CTX, _N(CTX, "Din værdi:")), "edit": t(CTX, _N(CTX, "Din ændring:"))}
+    width = max(len(label) for label in labels.values())
+    side = {key: f"  {label:<{width}} " for key, label in labels.items()}
     for c in found:
-        winner = "tjenestens værdi" if c.winner == "server" else "din værdi"
-        field = "(sletning)" if c.field == DELETED_FIELD else field_label(c.field)
+        field = t(CTX, _N(CTX, "(sletning)")) if c.field == DELETED_FIELD else _field(c.field)
         click.echo(f"{c.id}  {_entity(c.entity)} {c.record_label} – {field}")
         if c.reason is not None and not c.rejected:  # a record merged into the service's
-            click.echo(f"  {texts.render(c.reason)}")
+            click.echo("  " + render(c.reason))
             continue
         if c.reason is not None:
-            click.echo(f"  Tjenesten afviste ændringen: {texts.render(c.reason)}")
-            click.echo("  Din værdi:        "
-                       + _value(c.client_value).replace("\n", "\n" + " " * 20))
+            click.echo("  " + t(CTX, _N(CTX, "Tjenesten afviste ændringen: {refusal}"),
+                                refusal=c.reason))
+            click.echo(side["client"] + _value(c.client_value).replace(
+                "\n", "\n" + " " * len(side["client"])))
             if c.moved_citizen:
-                click.echo("  Giv ændringen videre til borgerens nye konsulent, og fjern den "
-                           f"så med: consultant-app conflicts resolve {c.id} server")
+                click.echo("  " + t(CTX, _N(CTX, "Giv ændringen videre til borgerens nye "
+                                                 "konsulent, og fjern den så med: "
+                                                 "consultant-app conflicts resolve {id} server"),
+                                    id=c.id))
             continue
         if c.lost_to_delete and c.field == DELETED_FIELD:
             edit = c.client_value if isinstance(c.client_value, dict) else {}
-            click.echo("  Tjenestens værdi: Slettet")
-            click.echo("  Din ændring:      " + "; ".join(
-                f"{field_label(k)}: {_value(v)}" for k, v in sorted(edit.items())))
+            click.echo(side["server"] + t(CTX, _N(CTX, "Slettet")))
+            click.echo(side["edit"] + "; ".join(
+                f"{_field(k)}: {_value(v)}" for k, v in sorted(edit.items())))
         else:
-            click.echo(f"  Tjenestens værdi: {_value(c.server_value)}")
-            click.echo(f"  Din værdi:        {_value(c.client_value)}")
+            click.echo(side["server"] + _value(c.server_value))
+            click.echo(side["client"] + _value(c.client_value))
         if c.lost_to_delete:
-            click.echo("  Posten er slettet, og en sletning kan ikke gøres om. Opret den igen "
-                       f"som en ny post med oplysningerne: consultant-app conflicts recreate "
-                       f"{c.id} (det, der hørte til den, følger ikke med), eller lad den være "
-                       f"slettet: consultant-app conflicts resolve {c.id} {c.winner}")
+            click.echo("  " + t(CTX, _N(CTX, "Posten er slettet, og en sletning kan ikke gøres "
+                                             "om. Opret den igen som en ny post med "
+                                             "oplysningerne: consultant-app conflicts recreate "
+                                             "{id} (det, der hørte til den, følger ikke med), "
+                                             "eller lad den være slettet: consultant-app "
+                                             "conflicts resolve {id} {winner}"),
+                                id=c.id, winner=c.winner))
             continue
-        click.echo(f"  Reglen for feltet valgte {winner}"
-                   + (f"; afgjort: {'tjenestens' if c.chosen == 'server' else 'din'}"
-                      if c.chosen else "."))
+        winner = (Message(CTX, _N(CTX, "tjenestens værdi")) if c.winner == "server"
+                  else Message(CTX, _N(CTX, "din værdi")))
+        if c.chosen:
+            chosen = (Message(CTX, _N(CTX, "tjenestens")) if c.chosen == "server"
+                      else Message(CTX, _N(CTX, "din")))
+            click.echo("  " + t(CTX, _N(CTX, "Reglen for feltet valgte {winner}; afgjort: "
+                                             "{chosen}"), winner=winner, chosen=chosen))
+        else:
+            click.echo("  " + t(CTX, _N(CTX, "Reglen for feltet valgte {winner}."),
+                                winner=winner))
+
+
+def _field(field: str) -> str:
+    """A field's label in the command line's language (its key when it has none)."""
+    return texts.lookup("fields", field_label(field))
 
 
 def _value(value: object) -> str:
     if value is None or value == "" or value == []:
-        return "(tom)"
+        return t(CTX, _N(CTX, "(tom)"))
     if isinstance(value, bool):
-        return "Ja" if value else "Nej"
+        return t(CTX, _N(CTX, "Ja")) if value else t(CTX, _N(CTX, "Nej"))
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     return str(value)
@@ -293,8 +349,8 @@ def _value(value: object) -> str:
 def conflicts_recreate(ctx: Context, conflict_id: str) -> None:
     with ctx.open() as store, store.write() as s:
         new_id = recreate_record(s, conflict_id)
-    click.echo(f"Posten er oprettet igen som en ny post: {new_id}. Den sendes ved næste "
-               "synkronisering.")
+    click.echo(t(CTX, _N(CTX, "Posten er oprettet igen som en ny post: {id}. Den sendes ved "
+                              "næste synkronisering."), id=new_id))
 
 
 @conflicts.command("resolve", help="Afgør en konflikt: behold tjenestens værdi (server) "
@@ -308,18 +364,22 @@ def conflicts_resolve(ctx: Context, conflict_id: str, keep: str) -> None:
         moved = any(c.id == conflict_id and c.moved_citizen for c in list_conflicts(s))
         resolve_conflict(s, conflict_id, keep)
     if moved:
-        click.echo("Ændringen er fjernet fra enheden (overdraget).")
+        click.echo(t(CTX, _N(CTX, "Ændringen er fjernet fra enheden (overdraget).")))
         return
-    click.echo("Konflikten er afgjort: " + ("tjenestens værdi gælder." if keep == "server"
-                                             else "din værdi gælder."))
+    click.echo(t(CTX, _N(CTX, "Konflikten er afgjort: tjenestens værdi gælder."))
+               if keep == "server" else t(CTX, _N(CTX, "Konflikten er afgjort: din værdi gælder.")))
 
 
-WAITING_OPS = {"create": "oprettet", "update": "ændret", "delete": "slettet"}
-ENTITY_LABELS = {"employer": "Virksomhed", "vacancy": "Stilling", "citizen": "Borger",
-                 "contact_person": "Kontaktperson", "visit": "Besøg", "match": "Match",
-                 "match_event": "Matchhistorik", "placement_agreement": "Aftale",
-                 "agreement_signature": "Underskrift", "agreement_document": "Aftale-PDF",
-                 "access_log": "Adgangslog"}
+WAITING_OPS = {"create": _N(CTX, "oprettet"), "update": _N(CTX, "ændret"),
+               "delete": _N(CTX, "slettet")}
+ENTITY_LABELS = {"employer": _N(CTX, "Virksomhed"), "vacancy": _N(CTX, "Stilling"),
+                 "citizen": _N(CTX, "Borger"), "contact_person": _N(CTX, "Kontaktperson"),
+                 "visit": _N(CTX, "Besøg"), "match": _N(CTX, "Match"),
+                 "match_event": _N(CTX, "Matchhistorik"),
+                 "placement_agreement": _N(CTX, "Aftale"),
+                 "agreement_signature": _N(CTX, "Underskrift"),
+                 "agreement_document": _N(CTX, "Aftale-PDF"),
+                 "access_log": _N(CTX, "Adgangslog")}
 
 
 @click.command(help="Vis hvad der venter på at blive sendt ved næste synkronisering, og hvad "
@@ -337,19 +397,24 @@ def waiting(ctx: Context, as_json: bool) -> None:
         echo_json({"total": total, "waiting": [w.__dict__ for w in items],
                    "set_aside": [q.__dict__ for q in set_aside]})
         return
-    click.echo(f"Venter på at blive sendt: {total} ændringer.")
+    click.echo(t(CTX, _N(CTX, "Venter på at blive sendt: {total} ændringer."), total=total))
     for w in items:
-        fields = "" if "*" in w.fields else ": " + ", ".join(field_label(f) for f in w.fields)
+        # A delete names no fields: its op says it (its one field is the tombstone's key).
+        fields = ("" if "*" in w.fields or w.op == "delete"
+                  else ": " + ", ".join(_field(f) for f in w.fields))
+        op = t(CTX, WAITING_OPS[w.op]) if w.op in WAITING_OPS else w.op
         click.echo(f"  {format_moment(w.created_at)}  {_entity(w.entity)} {w.record_label} "
-                   f"{WAITING_OPS.get(w.op, w.op)}{fields}")
+                   f"{op}{fields}")
     if len(items) < total:
-        click.echo(f"  … og {total - len(items)} mere.")
+        click.echo("  " + t(CTX, _N(CTX, "… og {count} mere."), count=total - len(items)))
     if set_aside:
-        click.echo(f"Lagt til side: {len(set_aside)}")
+        click.echo(t(CTX, _N(CTX, "Lagt til side: {count}"), count=len(set_aside)))
         for q in set_aside:
-            click.echo(f"  {_entity(q.entity)} {q.entity_id}: {q.message} (forsøgt "
-                       f"{q.attempts} gange)")
+            click.echo("  " + t(CTX, _N(CTX, "{entity} {id}: {message} (forsøgt {attempts} "
+                                             "gange)"),
+                                entity=_entity(q.entity), id=q.entity_id,
+                                message=_set_aside_text(q), attempts=q.attempts))
 
 
 def _entity(entity: str) -> str:
-    return ENTITY_LABELS.get(entity, entity)
+    return t(CTX, ENTITY_LABELS[entity]) if entity in ENTITY_LABELS else entity

@@ -5880,6 +5880,293 @@ Not signed yet</translation>
     </message>
 </context>
 <context>
+    <name>sync-cli</name>
+    <message>
+        <source>(sletning)</source>
+        <translation>(deletion)</translation>
+    </message>
+    <message>
+        <source>(tom)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>Adgangslog</source>
+        <translation>Access log</translation>
+    </message>
+    <message>
+        <source>Adgangsnøglen er gemt i profilen, krypteret (der er ingen nøglering på denne maskine).</source>
+        <translation>The access token is saved in the profile, encrypted (there is no keyring on this machine).</translation>
+    </message>
+    <message>
+        <source>Adgangsnøglen er gemt i styresystemets nøglering.</source>
+        <translation>The access token is saved in the operating system&apos;s keyring.</translation>
+    </message>
+    <message>
+        <source>Aftale</source>
+        <translation>Agreement</translation>
+    </message>
+    <message>
+        <source>Aftale-PDF</source>
+        <translation>Agreement PDF</translation>
+    </message>
+    <message>
+        <source>Afvist af tjenesten: {reason}</source>
+        <translation>Refused by the service: {reason}</translation>
+    </message>
+    <message>
+        <source>Afvist regelsæt: {reason}</source>
+        <translation>Refused rule set: {reason}</translation>
+    </message>
+    <message>
+        <source>Angiv tjenestens rodcertifikat med --ca CA.pem (fås hos din leder).</source>
+        <translation>Give the service&apos;s root certificate with --ca CA.pem (your manager has it).</translation>
+    </message>
+    <message>
+        <source>Besøg</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <source>Borger</source>
+        <translation>Citizen</translation>
+    </message>
+    <message>
+        <source>Din værdi:</source>
+        <translation>Your value:</translation>
+    </message>
+    <message>
+        <source>Din ændring:</source>
+        <translation>Your change:</translation>
+    </message>
+    <message>
+        <source>Enheden er tilmeldt {municipality} ({code}) som {consultant}. Enhedens id: {device}.</source>
+        <translation>The device is enrolled with {municipality} ({code}) as {consultant}. The device&apos;s id: {device}.</translation>
+    </message>
+    <message>
+        <source>Giv ændringen videre til borgerens nye konsulent, og fjern den så med: consultant-app conflicts resolve {id} server</source>
+        <translation>Pass the change on to the citizen&apos;s new consultant, then remove it with: consultant-app conflicts resolve {id} server</translation>
+    </message>
+    <message>
+        <source>Henter ændringer</source>
+        <translation>Fetching changes</translation>
+    </message>
+    <message>
+        <source>Indholdets kontrolsum:</source>
+        <translation>Content checksum:</translation>
+    </message>
+    <message>
+        <source>Ingen konflikter.</source>
+        <translation>No conflicts.</translation>
+    </message>
+    <message>
+        <source>Ingen synkroniseringer endnu.</source>
+        <translation>No syncs yet.</translation>
+    </message>
+    <message>
+        <source>Ja</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Konflikten er afgjort: din værdi gælder.</source>
+        <translation>The conflict is settled: your value applies.</translation>
+    </message>
+    <message>
+        <source>Konflikten er afgjort: tjenestens værdi gælder.</source>
+        <translation>The conflict is settled: the service&apos;s value applies.</translation>
+    </message>
+    <message>
+        <source>Konflikterne kan ses og afgøres på siden Synkronisering i programmet.</source>
+        <translation>The conflicts can be seen and settled on the Sync page in the program.</translation>
+    </message>
+    <message>
+        <source>Kontaktperson</source>
+        <translation>Contact person</translation>
+    </message>
+    <message>
+        <source>Lagt til side: {count}</source>
+        <translation>Set aside: {count}</translation>
+    </message>
+    <message>
+        <source>Lagt til side: {count} ændringer kunne ikke tages ind på denne computer (resten er synkroniseret; de prøves igen ved næste synkronisering og kan ses på siden Synkronisering):</source>
+        <translation>Set aside: {count} changes could not be taken in on this computer (the rest is synced; they are tried again at the next sync and can be seen on the Sync page):</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>Match</translation>
+    </message>
+    <message>
+        <source>Matchhistorik</source>
+        <translation>Match history</translation>
+    </message>
+    <message>
+        <source>Nej</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Nyt regelsæt fra den centrale tjeneste taget i brug: {name}</source>
+        <translation>New rule set from the central service taken into use: {name}</translation>
+    </message>
+    <message>
+        <source>PDF&apos;ens SHA-256:</source>
+        <translation>The PDF&apos;s SHA-256:</translation>
+    </message>
+    <message>
+        <source>Posten er oprettet igen som en ny post: {id}. Den sendes ved næste synkronisering.</source>
+        <translation>The record is created again as a new record: {id}. It is sent at the next sync.</translation>
+    </message>
+    <message>
+        <source>Posten er slettet, og en sletning kan ikke gøres om. Opret den igen som en ny post med oplysningerne: consultant-app conflicts recreate {id} (det, der hørte til den, følger ikke med), eller lad den være slettet: consultant-app conflicts resolve {id} {winner}</source>
+        <translation>The record is deleted, and a deletion cannot be undone. Create it again as a new record with its information: consultant-app conflicts recreate {id} (what belonged to it does not come along), or leave it deleted: consultant-app conflicts resolve {id} {winner}</translation>
+    </message>
+    <message>
+        <source>Reglen for feltet valgte {winner}.</source>
+        <translation>The field&apos;s rule chose {winner}.</translation>
+    </message>
+    <message>
+        <source>Reglen for feltet valgte {winner}; afgjort: {chosen}</source>
+        <translation>The field&apos;s rule chose {winner}; settled: {chosen}</translation>
+    </message>
+    <message>
+        <source>Rodcertifikatet {path} findes ikke eller er ikke et PEM-certifikat.</source>
+        <translation>The root certificate {path} does not exist or is not a PEM certificate.</translation>
+    </message>
+    <message>
+        <source>Sender aftaler</source>
+        <translation>Sending agreements</translation>
+    </message>
+    <message>
+        <source>Sender ændringer</source>
+        <translation>Sending changes</translation>
+    </message>
+    <message>
+        <source>Slettet</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <source>Stilling</source>
+        <translation>Vacancy</translation>
+    </message>
+    <message>
+        <source>Synkroniseret: {pushed} ændringer sendt, {uploaded} aftaler sendt, {pulled} ændringer hentet, {conflicts} konflikter.</source>
+        <translation>Synced: {pushed} changes sent, {uploaded} agreements sent, {pulled} changes fetched, {conflicts} conflicts.</translation>
+    </message>
+    <message>
+        <source>Synkroniseringen stoppede på grund af en uventet fejl ({error}). Det, der nåede at blive synkroniseret, er gemt; prøv igen, og kontakt support, hvis fejlen bliver ved.</source>
+        <translation>The sync stopped because of an unexpected error ({error}). What was synced before it is saved; try again, and contact support if the error persists.</translation>
+    </message>
+    <message>
+        <source>Til overdragelse: {count} ændring(er) af borgere, der er flyttet til en anden konsulent, blev ikke sendt. Giv dem videre til borgerens nye konsulent, og fjern dem så med &apos;consultant-app conflicts resolve ID server&apos;:</source>
+        <translation>To hand over: {count} change(s) to citizens who have moved to another consultant were not sent. Pass them on to the citizen&apos;s new consultant, then remove them with &apos;consultant-app conflicts resolve ID server&apos;:</translation>
+    </message>
+    <message>
+        <source>Tjenesten afviste ændringen: {refusal}</source>
+        <translation>The service refused the change: {refusal}</translation>
+    </message>
+    <message>
+        <source>Tjenesten har ingen kvittering for aftalen endnu. En forseglet aftale sendes ved næste synkronisering.</source>
+        <translation>The service has no receipt for the agreement yet. A sealed agreement is sent at the next sync.</translation>
+    </message>
+    <message>
+        <source>Tjenestens værdi:</source>
+        <translation>Service&apos;s value:</translation>
+    </message>
+    <message>
+        <source>Underskrift</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <source>Venter på at blive sendt: {total} ændringer.</source>
+        <translation>Waiting to be sent: {total} changes.</translation>
+    </message>
+    <message>
+        <source>Version {revision}: modtaget af tjenesten {at}, {status}</source>
+        <translation>Version {revision}: received by the service {at}, {status}</translation>
+    </message>
+    <message>
+        <source>Virksomhed</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <source>den havde den allerede</source>
+        <translation>it already had it</translation>
+    </message>
+    <message>
+        <source>din</source>
+        <translation>yours</translation>
+    </message>
+    <message>
+        <source>din værdi</source>
+        <translation>your value</translation>
+    </message>
+    <message>
+        <source>fejlede</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>gemt</source>
+        <translation>stored</translation>
+    </message>
+    <message>
+        <source>gennemført</source>
+        <translation>completed</translation>
+    </message>
+    <message>
+        <source>i gang</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <source>i programmet</source>
+        <translation>in the program</translation>
+    </message>
+    <message>
+        <source>kommandolinje</source>
+        <translation>command line</translation>
+    </message>
+    <message>
+        <source>netværket kom igen</source>
+        <translation>network came back</translation>
+    </message>
+    <message>
+        <source>oprettet</source>
+        <translation>created</translation>
+    </message>
+    <message>
+        <source>slettet</source>
+        <translation>deleted</translation>
+    </message>
+    <message>
+        <source>tidsplan</source>
+        <translation>schedule</translation>
+    </message>
+    <message>
+        <source>tjenestens</source>
+        <translation>the service&apos;s</translation>
+    </message>
+    <message>
+        <source>tjenestens værdi</source>
+        <translation>the service&apos;s value</translation>
+    </message>
+    <message>
+        <source>{entity} {id}: {message} (forsøgt {attempts} gange)</source>
+        <translation>{entity} {id}: {message} (tried {attempts} times)</translation>
+    </message>
+    <message>
+        <source>{trigger}: {state}; {pushed} sendt, {uploaded} aftaler sendt, {pulled} hentet, {conflicts} konflikter</source>
+        <translation>{trigger}: {state}; {pushed} sent, {uploaded} agreements sent, {pulled} fetched, {conflicts} conflicts</translation>
+    </message>
+    <message>
+        <source>Ændringen er fjernet fra enheden (overdraget).</source>
+        <translation>The change is removed from the device (handed over).</translation>
+    </message>
+    <message>
+        <source>ændret</source>
+        <translation>changed</translation>
+    </message>
+    <message>
+        <source>… og {count} mere.</source>
+        <translation>… and {count} more.</translation>
+    </message>
+</context>
+<context>
     <name>template</name>
     <message>
         <source>Adresse</source>
