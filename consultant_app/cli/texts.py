@@ -9,6 +9,10 @@ module's lookups, once, before a command line is parsed. ``CLICK_DA`` holds ever
 click in use; ``tests/unit/test_cli_docs.py`` reads click's source and fails on a text missing
 here, so a click upgrade that adds one is caught.
 
+The commands' own lines go the same way as the core's messages: ``t(CTX, _N(CTX, "…"))``
+renders a Danish template marked where it is written through the translator that ``install``
+loads (the desktop's catalogue for English), so there is one path for everything printed.
+
 The language (``da`` or ``en``) is chosen by ``--lang``, else ``CONSULTANT_APP_LANG``, else
 Danish (see README, "The command line").
 """
