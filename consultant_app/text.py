@@ -121,15 +121,28 @@ def format_date(day: dt.date | None) -> str:
     return day.strftime(DATE_FORMAT)
 
 
-def format_moment(moment: dt.datetime | None, zone: dt.tzinfo | None = None) -> str:
-    """A stored moment as the consultant reads a clock: "25.11.2026 kl. 20:21" in ``zone``
-    (the computer's own time zone when None). A naive moment is UTC, as the store keeps it."""
+CTX = "text"
+# "kl." is Danish for the clock's time: "25.11.2026 at 20:21" in English.
+MOMENT = QT_TRANSLATE_NOOP(CTX, "{date} kl. {time}")
+
+
+def moment_text(moment: dt.datetime | None, zone: dt.tzinfo | None = None) -> Message:
+    """A stored moment as the consultant reads a clock, "25.11.2026 kl. 20:21", in ``zone``
+    (the computer's own time zone when None), to render in the reader's language. A naive
+    moment is UTC, as the store keeps it; no moment is an empty text."""
     if moment is None:
-        return ""
+        return Message(CTX, "{text}", {"text": ""})
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=dt.timezone.utc)
     local = moment.astimezone(zone)
-    return f"{local.strftime(DATE_FORMAT)} kl. {local.strftime('%H:%M')}"
+    return Message(CTX, MOMENT, {"date": local.strftime(DATE_FORMAT),
+                                 "time": local.strftime("%H:%M")})
+
+
+def format_moment(moment: dt.datetime | None, zone: dt.tzinfo | None = None,
+                  translate: Translator = _identity) -> str:
+    """``moment_text`` rendered: in Danish, or through ``translate``."""
+    return moment_text(moment, zone).render(translate)
 
 
 # -- numbers ------------------------------------------------------------------------------

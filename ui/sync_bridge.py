@@ -101,7 +101,7 @@ CTX = "sync"
 
 def local_time(stamp) -> str:  # type: ignore[no-untyped-def]
     """A stored UTC stamp as local time, the way the consultant reads a clock."""
-    return format_moment(stamp)
+    return format_moment(stamp, translate=tr)
 
 
 def state_line(status: SyncStatus) -> str:

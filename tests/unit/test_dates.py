@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from consultant_app.services.fields import date
 from consultant_app.text import format_date, format_moment
+from ui.cli import translator
 
 from ..support.source_scan import ROOT, lines_matching
 
@@ -24,6 +25,15 @@ def test_a_moment_is_local_time_with_kl() -> None:
     summer = dt.datetime(2026, 7, 1, 22, 30, tzinfo=dt.timezone.utc)
     assert format_moment(summer, ZoneInfo("Europe/Copenhagen")) == "02.07.2026 kl. 00:30"
     assert format_moment(None) == ""
+
+
+def test_a_moment_in_english_says_at_not_kl() -> None:
+    """The clock's word comes from the catalogue like every other text a reader sees."""
+    english = translator("en")
+    assert english is not None
+    utc = dt.datetime(2026, 11, 25, 19, 21)
+    assert format_moment(utc, ZoneInfo("Europe/Copenhagen"), english) == "25.11.2026 at 20:21"
+    assert format_moment(None, translate=english) == ""
 
 
 def test_what_is_shown_can_be_typed_back() -> None:

@@ -6938,6 +6938,13 @@ Not signed yet</translation>
     </message>
 </context>
 <context>
+    <name>text</name>
+    <message>
+        <source>{date} kl. {time}</source>
+        <translation>{date} at {time}</translation>
+    </message>
+</context>
+<context>
     <name>vacancies</name>
     <message>
         <source>Slet stilling</source>

@@ -41,7 +41,7 @@ def default_format(key: str, value: Any) -> str:
     if isinstance(value, float):
         return format_number(value)
     if isinstance(value, dt.datetime):  # the store keeps UTC; people read local time
-        return format_moment(value)
+        return format_moment(value, translate=tr)
     if isinstance(value, dt.date):
         return format_date(value)
     return str(value)
