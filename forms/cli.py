@@ -13,18 +13,22 @@ from typing import Any
 import click
 
 from consultant_app import identifiers, queries, services
+from consultant_app.cli import texts
+from consultant_app.cli.common import (
+    Context,
+    PluginGroup,
+    echo_json,
+    parse_assignments,
+    pass_context,
+)
 from consultant_app.cli.texts import lookup, render, t
-from consultant_app.cli.common import (Context, PluginGroup, echo_json, parse_assignments,
-                                       pass_context)
 from consultant_app.errors import UserError
 from consultant_app.files import write_atomically
-from consultant_app.text import format_date, format_moment
 from consultant_app.text import QT_TRANSLATE_NOOP as _N
-from consultant_app.text import Message
+from consultant_app.text import Message, format_date
 
 from . import agreements as A
-from . import rules
-from . import templates
+from . import rules, templates
 from .pdf import display_value, render_agreement
 from .templates import agreement_types, get_template
 
@@ -288,7 +292,7 @@ def signatures_cmd(ctx: Context, agreement_id: str, as_json: bool) -> None:
     for g in signed:
         click.echo(t(CTX, _N(CTX, "Underskrevet: {label}: {name} ({at})"),
                      label=_template(g["label"]), name=g["name"],
-                     at=format_moment(g["signed_at"])))
+                     at=texts.moment(g["signed_at"])))
     for r in pending:
         click.echo(t(CTX, _N(CTX, "Mangler:      {label}"), label=_template(r["label"])))
     if not pending and status == A.SIGNED:

@@ -22,12 +22,16 @@ from consultant_app.queries import outbox_count
 from consultant_app.services.employers import get_live
 from consultant_app.store.models import PlacementAgreement
 from consultant_app.text import QT_TRANSLATE_NOOP as _N
-from consultant_app.text import Message, format_moment
+from consultant_app.text import Message
 from sync.protocol import DELETED_FIELD
 
 from .client import credentials, quarantine
-from .client.conflicts import (list_conflicts, recreate_record, resolve_conflict,
-                               waiting_items)
+from .client.conflicts import (
+    list_conflicts,
+    recreate_record,
+    resolve_conflict,
+    waiting_items,
+)
 from .client.engine import SyncEngine, SyncReport
 from .client.errors import CertificateRefused, SyncError
 from .client.overview import run_history
@@ -178,7 +182,7 @@ def sync_history(ctx: Context, as_json: bool) -> None:
                               "{pulled} hentet, {conflicts} konflikter"),
                  trigger=trigger, state=Message(CTX, state), pushed=r.pushed,
                  uploaded=r.uploaded, pulled=r.pulled, conflicts=r.conflicts)
-        click.echo(f"{format_moment(r.started_at)}  {line}"
+        click.echo(f"{texts.moment(r.started_at)}  {line}"
                    + (f" ({render(r.reason)})" if r.reason else ""))
 
 
@@ -251,7 +255,7 @@ def receipt(ctx: Context, agreement_id: str, as_json: bool) -> None:
         status = (Message(CTX, RECEIPT_STATUS[r.status]) if r.status in RECEIPT_STATUS
                   else r.status)
         click.echo(t(CTX, _N(CTX, "Version {revision}: modtaget af tjenesten {at}, {status}"),
-                     revision=r.revision, at=format_moment(r.received_at), status=status))
+                     revision=r.revision, at=texts.moment(r.received_at), status=status))
         click.echo(f"  {content:<{width}} {r.content_hash}")
         click.echo(f"  {pdf:<{width}} {r.pdf_sha256}")
 
@@ -403,7 +407,7 @@ def waiting(ctx: Context, as_json: bool) -> None:
         fields = ("" if "*" in w.fields or w.op == "delete"
                   else ": " + ", ".join(_field(f) for f in w.fields))
         op = t(CTX, WAITING_OPS[w.op]) if w.op in WAITING_OPS else w.op
-        click.echo(f"  {format_moment(w.created_at)}  {_entity(w.entity)} {w.record_label} "
+        click.echo(f"  {texts.moment(w.created_at)}  {_entity(w.entity)} {w.record_label} "
                    f"{op}{fields}")
     if len(items) < total:
         click.echo("  " + t(CTX, _N(CTX, "… og {count} mere."), count=total - len(items)))

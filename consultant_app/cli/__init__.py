@@ -12,7 +12,7 @@ import click
 from ..errors import UserError
 from ..text import QT_TRANSLATE_NOOP as _N
 from . import texts
-from .common import CTX, COMMAND_GROUP, cli, log_path  # noqa: F401  - COMMAND_GROUP re-exported
+from .common import COMMAND_GROUP, CTX, cli, log_path  # noqa: F401  - COMMAND_GROUP re-exported
 
 
 def _built_in_commands() -> None:

@@ -9,7 +9,8 @@ import click
 from .. import domain, matching, services
 from ..domain import MATCH_STATUSES, VACANCY_KINDS
 from ..text import QT_TRANSLATE_NOOP as _N
-from ..text import Message, format_moment
+from ..text import Message
+from . import texts
 from .common import CTX, Context, cli, echo_json, pass_context
 from .texts import render, t
 
@@ -145,4 +146,4 @@ def history_cmd(ctx: Context, match_id: str, as_json: bool) -> None:
     for e in events:
         step = t(domain.CTX, MATCH_STATUSES[e["to"]]) if e["to"] in MATCH_STATUSES \
             else e["to"]
-        click.echo(f"{format_moment(e['at'])}  {step:<12} {e['by']}  {e['note']}".rstrip())
+        click.echo(f"{texts.moment(e['at'])}  {step:<12} {e['by']}  {e['note']}".rstrip())

@@ -14,11 +14,12 @@ from sqlalchemy.orm import Session
 
 from .. import queries, services
 from ..errors import NotFound
-from ..text import QT_TRANSLATE_NOOP as _N
-from ..text import Message, format_date, format_moment, format_number
 from ..services.citizens import CITIZEN_FIELDS
 from ..services.employers import CONTACT_FIELDS, EMPLOYER_FIELDS, VISIT_FIELDS
 from ..services.vacancies import VACANCY_FIELDS
+from ..text import QT_TRANSLATE_NOOP as _N
+from ..text import Message, format_date, format_number
+from . import texts
 from .common import CTX, Context, cli, echo_json, parse_assignments, pass_context
 from .texts import t
 
@@ -70,7 +71,7 @@ def _text(value: Any) -> str:
     if isinstance(value, float):
         return format_number(value)
     if isinstance(value, dt.datetime):
-        return format_moment(value)
+        return texts.moment(value)
     if isinstance(value, dt.date):
         return format_date(value)
     return "" if value is None else str(value)

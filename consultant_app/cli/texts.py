@@ -19,6 +19,7 @@ Danish (see README, "The command line").
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 import os
 import re
@@ -28,7 +29,7 @@ from typing import Any
 import click
 
 from ..errors import UserError, ValidationError
-from ..text import Message, Translator
+from ..text import Message, Translator, moment_text
 
 LANGUAGES = ("da", "en")
 LANG_ENV = "CONSULTANT_APP_LANG"
@@ -237,6 +238,12 @@ def lookup(context: str, text: str) -> str:
     """One text in the chosen language, unformatted: the translator for a result that
     renders itself from several templates (``csvio.LineProblem.render``)."""
     return _translate(context, text) if _translate is not None else text
+
+
+def moment(value: dt.datetime | None) -> str:
+    """A stored moment as the reader's clock, in the chosen language ("25.11.2026 kl.
+    20:21", "… at 20:21")."""
+    return render(moment_text(value))
 
 
 def render(message: Message) -> str:

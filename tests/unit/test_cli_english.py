@@ -47,8 +47,8 @@ CLIENT_NOTE = "Aftalt møde 14/12"
 
 MARKED = re.compile(re.escape(OPEN) + "[^" + OPEN + CLOSE + "]*" + re.escape(CLOSE))
 ID = re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b")
-# format_moment's "25.11.2026 kl. 20:21" is the program's one way to write a moment.
-MOMENT = re.compile(r"\b\d{2}\.\d{2}\.\d{4}(?: kl\. \d{2}:\d{2})?")
+# The program's one way to write a day; a moment's clock word is text and must be marked.
+MOMENT = re.compile(r"\b\d{2}\.\d{2}\.\d{4}")
 WORD = re.compile(r"[^\W\d_]{2,}")
 
 
