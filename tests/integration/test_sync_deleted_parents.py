@@ -130,7 +130,7 @@ def test_the_service_refuses_deleting_what_a_signed_agreement_names_and_the_devi
     seal(desktop.store, agreement_id, desktop.identity)
     assert desktop.sync() == []
 
-    rejected = laptop.sync()
+    rejected = [str(reason) for reason in laptop.sync()]
     assert sorted(rejected) == sorted(str(Message(domain.CTX, domain.SIGNED_PARTY_MESSAGES[e]))
                                       for e in ("vacancy", "citizen", "employer"))
     for entity, ident in named.items():
