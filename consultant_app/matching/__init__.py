@@ -8,7 +8,8 @@ The engine has a pure core and two ways of feeding it.
   database, so tests and property tests can feed it anything (``score``, with ``facts``,
   ``eligibility``, ``similarity``, ``geo`` and ``reasons``).
 * ``rank_citizens`` and ``rank_vacancies`` rank from the profile's in-memory facts
-  (``columnar``) when the session is a store's read session, else by SQL (``sql``): rows read
+  (``columnar``, on the compact ``columns``) when the session is a store's read session, else
+  by SQL (``sql``): rows read
   with a *prefilter* that drops what the core would certainly exclude (hours, target group,
   driving licence, restrictions, a bounding box around the workplace). Both paths give the same
   order (a test holds them equal); the core still checks every row it gets, and the prefilter
