@@ -9,9 +9,9 @@ The engine has a pure core and two ways of feeding it.
   ``eligibility``, ``similarity``, ``geo`` and ``reasons``).
 * ``rank_citizens`` and ``rank_vacancies`` rank from the profile's in-memory facts
   (``columnar``, on the compact ``columns``) when the session is a store's read session, else
-  by SQL (``sql``): rows read
-  with a *prefilter* that drops what the core would certainly exclude (hours, target group,
-  driving licence, restrictions, a bounding box around the workplace). Both paths give the same
+  by SQL (``sql``): rows read with a *prefilter* that drops what the core would certainly
+  exclude (hours, target group, driving licence, restrictions, a bounding box around the
+  workplace). Both paths give the same
   order (a test holds them equal); the core still checks every row it gets, and the prefilter
   may let too much through, never too little.
 * Encrypted columns (CPR, notes) are never selected, so ranking needs no decryption and logs no
