@@ -3,6 +3,7 @@ language setting to English shows English navigation."""
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -112,3 +113,20 @@ def test_a_sync_error_is_shown_in_english_in_the_status_bar_and_on_the_sync_page
     page.show_status(defect)
     assert page.error.text() == ("Latest error: The sync failed unexpectedly; the error is "
                                  "written to the log. (RuntimeError)")
+
+
+def test_every_translation_keeps_its_sources_placeholders() -> None:
+    """A translation that names a parameter its source does not pass would raise when an
+    English reader's text is formatted (a KeyError in front of the user), and one that drops
+    a parameter loses what the message is about. ``{{`` is a brace, not a placeholder."""
+    placeholder = re.compile(r"(?<!{){(\w*)}(?!})|%n")
+    wrong = []
+    for (context, source), translation in messages(TS_FILE).items():
+        text = "".join(translation.itertext()) if translation is not None else ""
+        if translation is None or not text:
+            continue
+        forms = [f.text or "" for f in translation.iter("numerusform")] or [text]
+        for form in forms:
+            if sorted(placeholder.findall(form)) != sorted(placeholder.findall(source)):
+                wrong.append((context, source, form))
+    assert not wrong, wrong[:10]
