@@ -18,6 +18,7 @@ from ..errors import UserError
 from ..text import QT_TRANSLATE_NOOP as _N
 from ..text import Message
 from . import texts
+from .texts import group, helptext, option
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -105,13 +106,17 @@ def echo_json(value: Any) -> None:
     click.echo(json.dumps(value, ensure_ascii=False, indent=2, default=_json_default))
 
 
-class PluginGroup(click.Group):
+class PluginGroup(texts.Group):
     """A command group that upper layers add commands to through an entry point group
     (``entry_group``; ``consultant_app.commands`` for the top level), loaded only when asked
     for: the core never imports forms, sync or ui (DESIGN.md), and ``search`` does not pay for
     reportlab. ``forms``' ``agreement`` group takes ``sync``'s ``receipt`` the same way.
     ``built_ins``, when set, imports the modules whose commands join the group itself; it runs
-    only when a command is not an entry point's, so ``gui`` starts without them."""
+    only when a command is not an entry point's, so ``gui`` starts without them. Its texts
+    are shown in the chosen language (``texts.Group``); a group declared on it is a plain
+    ``texts.Group``, which takes no commands from entry points."""
+
+    group_class = texts.Group
 
     def __init__(self, *args: Any, entry_group: str = COMMAND_GROUP, **kwargs: Any):
         super().__init__(*args, **kwargs)
@@ -143,16 +148,19 @@ class PluginGroup(click.Group):
         return command
 
 
-@click.group(cls=PluginGroup, invoke_without_command=True,
-             help="Feltværktøj for virksomhedskonsulenter: virksomheder, stillinger, borgere, "
-                  "match og aftaler. Uden kommando åbnes programmet på profilen.")
-@click.option("--profile", type=click.Path(file_okay=False, path_type=Path),
-              default=None, help="Profilmappe (standard: brugerens datamappe).")
-@click.option("--passphrase", envvar=PASSPHRASE_ENV, default=None,
-              help=f"Adgangskode til profilen (eller miljøvariablen {PASSPHRASE_ENV}).")
-@click.option("--lang", type=click.Choice(texts.LANGUAGES), default=None,
-              help=f"Sprog for kommandolinjens egne tekster: da (standard) eller en (eller "
-                   f"miljøvariablen {texts.LANG_ENV}).")
+@group(cls=PluginGroup, invoke_without_command=True,
+       help=helptext(CTX, _N(CTX, "Feltværktøj for virksomhedskonsulenter: virksomheder, "
+                                  "stillinger, borgere, match og aftaler. Uden kommando åbnes "
+                                  "programmet på profilen.")))
+@option("--profile", type=click.Path(file_okay=False, path_type=Path),
+        default=None, help=helptext(CTX, _N(CTX, "Profilmappe (standard: brugerens datamappe).")))
+@option("--passphrase", envvar=PASSPHRASE_ENV, default=None,
+        help=helptext(CTX, _N(CTX, "Adgangskode til profilen (eller miljøvariablen {env})."),
+                      env=PASSPHRASE_ENV))
+@option("--lang", type=click.Choice(texts.LANGUAGES), default=None,
+        help=helptext(CTX, _N(CTX, "Sprog for kommandolinjens egne tekster: da (standard) "
+                                   "eller en (eller miljøvariablen {env})."),
+                      env=texts.LANG_ENV))
 @click.pass_context
 def cli(ctx: click.Context, profile: Path | None, passphrase: str | None,
         lang: str | None) -> None:

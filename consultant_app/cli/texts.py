@@ -12,6 +12,10 @@ here, so a click upgrade that adds one is caught.
 The commands' own lines go the same way as the core's messages: ``t(CTX, _N(CTX, "…"))``
 renders a Danish template marked where it is written through the translator that ``install``
 loads (the desktop's catalogue for English), so there is one path for everything printed.
+So do their help texts and placeholders: declared with this module's ``command``, ``group``,
+``option`` and ``argument`` as ``helptext(CTX, _N(CTX, "…"))``, they are Danish ``str`` to
+click and shown through ``render`` when the help is written (``HelpText``); click's own
+placeholders (``[OPTIONS]``, ``TEXT``) are Danish source texts too (``METAVARS_DA``).
 
 The language (``da`` or ``en``) is chosen by ``--lang``, else ``CONSULTANT_APP_LANG``, else
 Danish (see README, "The command line").
@@ -29,6 +33,7 @@ from typing import Any
 import click
 
 from ..errors import UserError, ValidationError
+from ..text import QT_TRANSLATE_NOOP as _N
 from ..text import Message, Translator, moment_text
 
 LANGUAGES = ("da", "en")
@@ -137,37 +142,168 @@ CLICK_DA_PLURAL: dict[str, tuple[str, str]] = {
 CLICK_MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "termui", "types",
                  "utils", "shell_completion", "_termui_impl")
 
+CTX = "cli"  # the command line's own texts (common.CTX)
+
 # Click's placeholders in usage lines and option lists are plain English words that gettext
 # never sees (``[OPTIONS]``, a parameter type's name such as ``TEXT``); the formatter below
-# writes them in Danish.
-METAVARS_DA = {"OPTIONS": "TILVALG", "COMMAND": "KOMMANDO", "ARGS": "ARGUMENTER",
-               "TEXT": "TEKST", "DIRECTORY": "MAPPE", "FILE": "FIL", "PATH": "STI",
-               "FILENAME": "FILNAVN", "INTEGER": "HELTAL", "FLOAT": "TAL", "RANGE": "INTERVAL",
-               "BOOLEAN": "JA/NEJ"}
+# writes each as its Danish source text through the translator, like every other text.
+METAVARS_DA = {"OPTIONS": _N(CTX, "TILVALG"), "COMMAND": _N(CTX, "KOMMANDO"),
+               "ARGS": _N(CTX, "ARGUMENTER"), "TEXT": _N(CTX, "TEKST"),
+               "DIRECTORY": _N(CTX, "MAPPE"), "FILE": _N(CTX, "FIL"), "PATH": _N(CTX, "STI"),
+               "FILENAME": _N(CTX, "FILNAVN"), "INTEGER": _N(CTX, "HELTAL"),
+               "FLOAT": _N(CTX, "TAL"), "RANGE": _N(CTX, "INTERVAL"),
+               "BOOLEAN": _N(CTX, "JA/NEJ")}
 _METAVAR = re.compile(r"\b(" + "|".join(METAVARS_DA) + r")\b")
 
 
-def danish_metavars(text: str) -> str:
-    return _METAVAR.sub(lambda m: METAVARS_DA[m.group(1)], text)
+def metavars(text: str) -> str:
+    """Click's own placeholders in ``text`` in the chosen language (``[TILVALG]``,
+    ``[OPTIONS]``)."""
+    return _METAVAR.sub(lambda m: lookup(CTX, METAVARS_DA[m.group(1)]), text)
 
 
-class DanishHelpFormatter(click.HelpFormatter):
-    """Click's help formatter with its placeholders in Danish (``Brug: consultant-app
-    [TILVALG] KOMMANDO``); the headings come through ``gettext`` above."""
+class HelpFormatter(click.HelpFormatter):
+    """Click's help formatter with its placeholders in the chosen language (``Brug:
+    consultant-app [TILVALG] KOMMANDO``); the headings come through ``gettext`` below, our
+    own help texts and placeholders through ``HelpText``."""
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        super().write_usage(prog, danish_metavars(args), prefix)
+        super().write_usage(prog, metavars(args), prefix)
 
     def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30,
                  col_spacing: int = 2) -> None:
-        rows = [(danish_metavars(term), text) for term, text in rows]
+        rows = [(metavars(term), text) for term, text in rows]
         super().write_dl(rows, col_max, col_spacing)
+
+
+class HelpText(str):
+    """A help text or placeholder of a command, group, option or argument: its Danish text
+    to click (so everything click does with a ``str`` still works, and Danish help is what it
+    was), carrying the marked template it came from, which ``shown`` renders in the chosen
+    language when click writes the help. Made by ``helptext``."""
+
+    message: Message
+
+    def __new__(cls, message: Message) -> HelpText:
+        text = super().__new__(cls, message.render())
+        text.message = message
+        return text
+
+
+def helptext(context: str, source: str, /, **params: Any) -> HelpText:
+    """``help=helptext(CTX, _N(CTX, "Opret en ny profil."))``: a help text marked where it is
+    written, so the catalogue updater finds it, and looked up when the help is shown, since
+    the language is chosen after the commands are defined. A parameter that is itself a help
+    text or a ``Message`` is translated with it."""
+    return HelpText(Message(context, source, {
+        k: v.message if isinstance(v, HelpText) else v for k, v in params.items()}))
+
+
+def shown(value: Any) -> Any:
+    """A help text in the chosen language; anything else (None, a plain value) as it is."""
+    return render(value.message) if isinstance(value, HelpText) else value
+
+
+class _Shown:
+    """An attribute click reads when it writes help (``help``, ``short_help``,
+    ``metavar``): stored as given, read through ``shown``, so every place click reads it (the
+    help page, a group's list of commands, a usage error naming an argument) has it in the
+    chosen language."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj: Any, objtype: type | None = None) -> Any:
+        if obj is None:
+            return self
+        return shown(obj.__dict__.get(self.name))
+
+    def __set__(self, obj: Any, value: Any) -> None:
+        obj.__dict__[self.name] = value
+
+
+class Option(click.Option):
+    """An option whose help and placeholder are shown in the chosen language."""
+
+    help = _Shown()
+    metavar = _Shown()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _keep_marked_help(self, kwargs.get("help"))
+
+
+class Argument(click.Argument):
+    """An argument whose help and placeholder are shown in the chosen language."""
+
+    help = _Shown()
+    metavar = _Shown()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _keep_marked_help(self, kwargs.get("help"))
+
+
+def _keep_marked_help(param: click.Parameter, help: Any) -> None:
+    """Click stores a parameter's help through ``inspect.cleandoc``, which gives a plain
+    ``str``; the text it was given keeps its template (our help texts are single paragraphs,
+    which cleandoc leaves as they are). A deprecated parameter's help keeps click's label.
+    (An argument takes help from click 8.5 on; before, none is given.)"""
+    if isinstance(help, HelpText) and not getattr(param, "deprecated", False):
+        param.help = help  # type: ignore[assignment]
+
+
+class _CommandTexts:
+    help = _Shown()
+    short_help = _Shown()
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        """Click makes a command's ``--help`` option once, with its text in the language of
+        the first help page shown; a process that shows help in both (the tests) gets it in
+        the chosen one each time."""
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.help = gettext("Show this message and exit.")
+        return option
+
+
+class Command(_CommandTexts, click.Command):
+    """A command whose help (also as the short help in its group's list) is shown in the
+    chosen language."""
+
+
+class Group(_CommandTexts, click.Group):
+    """A group as ``Command``; the commands and groups declared on it (``@group.command``,
+    ``@group.group``) are made as ``Command`` and as the group's own class."""
+
+    command_class = Command
+    group_class = type
+
+
+# The command line's decorators: click's, making the classes above. Every command, group,
+# option and argument of ``consultant-app`` (the upper layers' too) is declared with these,
+# so its texts go the one way; tests/unit/test_cli_help_english.py reads every help page in
+# English and finds a text declared otherwise.
+
+def command(name: str | None = None, **attrs: Any) -> Any:
+    return click.command(name, cls=attrs.pop("cls", Command), **attrs)
+
+
+def group(name: str | None = None, **attrs: Any) -> Any:
+    return click.group(name, cls=attrs.pop("cls", Group), **attrs)
+
+
+def option(*param_decls: str, **attrs: Any) -> Any:
+    return click.option(*param_decls, cls=attrs.pop("cls", Option), **attrs)
+
+
+def argument(*param_decls: str, **attrs: Any) -> Any:
+    return click.argument(*param_decls, cls=attrs.pop("cls", Argument), **attrs)
 
 
 _language = "da"
 _translate: Translator | None = None
 TRANSLATORS = "consultant_app.translators"
-_ENGLISH_FORMATTER = click.Context.formatter_class
 
 
 def gettext(message: str) -> str:
@@ -202,8 +338,7 @@ def install(language: str) -> None:
     ``Context.formatter_class``), in ``language``."""
     global _language
     _language = language if language in LANGUAGES else "da"
-    click.Context.formatter_class = (DanishHelpFormatter if _language == "da"
-                                     else _ENGLISH_FORMATTER)
+    click.Context.formatter_class = HelpFormatter
     global _translate
     _translate = _load_translator(_language)
     for name in CLICK_MODULES:
