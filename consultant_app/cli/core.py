@@ -15,12 +15,14 @@ from ..store import Store
 from ..store.models import Citizen, Employer, Match, OutboxEntry, Vacancy, Visit
 from ..text import QT_TRANSLATE_NOOP as _N
 from .common import CTX, Context, cli, pass_context
-from .texts import t
+from .texts import argument, helptext, option, t
 
 
-@cli.command(help="Opret en ny profil.")
-@click.option("--consultant", default="", help="Konsulentens navn.")
-@click.option("--remember", is_flag=True, help="Gem nøglen i styresystemets nøglering.")
+@cli.command(help=helptext(CTX, _N(CTX, "Opret en ny profil.")))
+@option("--consultant", default="",
+        help=helptext(CTX, _N(CTX, "Konsulentens navn.")))
+@option("--remember", is_flag=True,
+        help=helptext(CTX, _N(CTX, "Gem nøglen i styresystemets nøglering.")))
 @pass_context
 def init(ctx: Context, consultant: str, remember: bool) -> None:
     with ctx.open_or_create(consultant=consultant) as store:
@@ -49,12 +51,12 @@ def counts(store: Store) -> dict[str, int]:
         }
 
 
-@cli.command("seed-demo", help="Fyld profilen med realistiske demodata.")
-@click.option("--employers", default=200, show_default=True, type=click.IntRange(0, 1_000_000))
-@click.option("--vacancies", default=150, show_default=True, type=click.IntRange(0, 1_000_000))
-@click.option("--candidates", default=500, show_default=True, type=click.IntRange(0, 1_000_000))
-@click.option("--seed", default=7, show_default=True, type=int)
-@click.option("--consultant", default="Demo Konsulent", show_default=True)
+@cli.command("seed-demo", help=helptext(CTX, _N(CTX, "Fyld profilen med realistiske demodata.")))
+@option("--employers", default=200, show_default=True, type=click.IntRange(0, 1_000_000))
+@option("--vacancies", default=150, show_default=True, type=click.IntRange(0, 1_000_000))
+@option("--candidates", default=500, show_default=True, type=click.IntRange(0, 1_000_000))
+@option("--seed", default=7, show_default=True, type=int)
+@option("--consultant", default="Demo Konsulent", show_default=True)
 @pass_context
 def seed_demo_cmd(ctx: Context, employers: int, vacancies: int, candidates: int, seed: int,
                   consultant: str) -> None:
@@ -81,12 +83,13 @@ SEARCH_LABELS = {"employer": _N(CTX, "Virksomhed"), "vacancy": _N(CTX, "Stilling
                  "citizen": _N(CTX, "Borger")}
 
 
-@cli.command("search", help="Søg i virksomheder, stillinger og borgere.")
-@click.argument("query")
-@click.option("--kind", "kinds", multiple=True, type=click.Choice(KINDS),
-              help="Kun denne slags (kan gentages).")
-@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 1000))
-@click.option("--json", "as_json", is_flag=True, help="Maskinlæsbart output.")
+@cli.command("search", help=helptext(CTX, _N(CTX, "Søg i virksomheder, stillinger og borgere.")))
+@argument("query")
+@option("--kind", "kinds", multiple=True, type=click.Choice(KINDS),
+        help=helptext(CTX, _N(CTX, "Kun denne slags (kan gentages).")))
+@option("--limit", default=20, show_default=True, type=click.IntRange(1, 1000))
+@option("--json", "as_json", is_flag=True,
+        help=helptext(CTX, _N(CTX, "Maskinlæsbart output.")))
 @pass_context
 def search_cmd(ctx: Context, query: str, kinds: tuple[str, ...], limit: int,
                as_json: bool) -> None:
@@ -110,11 +113,11 @@ INFO_LABELS = {"employers": _N(CTX, "Virksomheder"), "vacancies": _N(CTX, "Still
                "profile": _N(CTX, "Profil"), "consultant": _N(CTX, "Konsulent")}
 
 
-@cli.command(help="Vis hvad profilen indeholder, og hvor mange ændringer der venter på at "
-                  "blive synkroniseret.")
-@click.option("--json", "as_json", is_flag=True,
-              help="Maskinlæsbart, med engelske nøgler: employers, vacancies, citizens, visits, "
-                   "matches, outbox, profile, consultant.")
+@cli.command(help=helptext(CTX, _N(CTX, "Vis hvad profilen indeholder, og hvor mange ændringer "
+                                        "der venter på at blive synkroniseret.")))
+@option("--json", "as_json", is_flag=True,
+        help=helptext(CTX, _N(CTX, "Maskinlæsbart, med engelske nøgler: employers, vacancies, "
+                                   "citizens, visits, matches, outbox, profile, consultant.")))
 @pass_context
 def info(ctx: Context, as_json: bool) -> None:
     with ctx.open() as store:
@@ -131,7 +134,7 @@ def info(ctx: Context, as_json: bool) -> None:
         click.echo(f"{labels[key] + ':':<{width + 1}} {value}")
 
 
-@cli.command(help="Kontrollér databasefilens integritet.")
+@cli.command(help=helptext(CTX, _N(CTX, "Kontrollér databasefilens integritet.")))
 @pass_context
 def check(ctx: Context) -> None:
     with ctx.open() as store:

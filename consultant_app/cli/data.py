@@ -11,7 +11,7 @@ from ..text import QT_TRANSLATE_NOOP as _N
 from ..text import Message
 from . import texts
 from .common import CTX, Context, cli, pass_context
-from .texts import t
+from .texts import argument, helptext, option, t
 
 _KIND = click.Choice(csvio.KINDS)
 
@@ -27,14 +27,15 @@ class _BadLines(click.ClickException):
         pass  # the summary and every bad line are already printed
 
 
-@cli.command("import", help="Importér virksomheder, stillinger eller borgere fra en CSV-fil. "
-                            "Som standard gemmes intet, hvis en linje har fejl.")
-@click.argument("kind", type=_KIND)
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--keep-good", "keep_good", is_flag=True,
-              help="Gem de gode linjer og spring linjer med fejl over.")
-@click.option("--all-or-nothing", "keep_good", flag_value=False,
-              help="Gem intet, hvis en linje har fejl (standard).")
+@cli.command("import", help=helptext(CTX, _N(CTX, "Importér virksomheder, stillinger eller "
+                                                  "borgere fra en CSV-fil. Som standard gemmes "
+                                                  "intet, hvis en linje har fejl.")))
+@argument("kind", type=_KIND)
+@argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@option("--keep-good", "keep_good", is_flag=True,
+        help=helptext(CTX, _N(CTX, "Gem de gode linjer og spring linjer med fejl over.")))
+@option("--all-or-nothing", "keep_good", flag_value=False,
+        help=helptext(CTX, _N(CTX, "Gem intet, hvis en linje har fejl (standard).")))
 @pass_context
 def import_cmd(ctx: Context, kind: str, file: Path, keep_good: bool) -> None:
     with ctx.open() as store:
@@ -47,10 +48,11 @@ def import_cmd(ctx: Context, kind: str, file: Path, keep_good: bool) -> None:
         raise _BadLines(summary)
 
 
-@cli.command("export", help="Eksportér virksomheder, stillinger eller borgere til en CSV-fil "
-                            "(UTF-8, semikolon), som kan importeres igen.")
-@click.argument("kind", type=_KIND)
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@cli.command("export", help=helptext(CTX, _N(CTX, "Eksportér virksomheder, stillinger eller "
+                                                  "borgere til en CSV-fil (UTF-8, semikolon), "
+                                                  "som kan importeres igen.")))
+@argument("kind", type=_KIND)
+@argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @pass_context
 def export_cmd(ctx: Context, kind: str, file: Path) -> None:
     with ctx.open() as store:

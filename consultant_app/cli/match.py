@@ -12,23 +12,27 @@ from ..text import QT_TRANSLATE_NOOP as _N
 from ..text import Message
 from . import texts
 from .common import CTX, Context, cli, echo_json, pass_context
-from .texts import render, t
+from .texts import argument, helptext, option, render, t
 
 
 @cli.group("match", invoke_without_command=True,
-           help="Find de bedste borgere til en stilling, eller stillinger til en borger, med "
-                "begrundelser (--vacancy eller --citizen); foreslå en borger til en stilling "
-                "og flyt et match mellem trinene i forløbet.")
-@click.option("--vacancy", "vacancy_id", default=None, help="Stillingens id: ranglist borgere.")
-@click.option("--citizen", "citizen_id", default=None, help="Borgerens id: ranglist stillinger.")
-@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 1_000_000))
-@click.option("--include-excluded", is_flag=True,
-              help="Vis også dem, der ikke kan komme i betragtning, og hvorfor.")
-@click.option("--max-km", type=click.FloatRange(0, 500), default=None,
-              help="Kun dem der bor højst så mange km væk.")
-@click.option("--only-without-restrictions", is_flag=True, help="Kun borgere uden skånehensyn.")
-@click.option("--json", "as_json", is_flag=True,
-              help="Maskinlæsbart: id, score, reasons, excluded_because.")
+           help=helptext(CTX, _N(CTX, "Find de bedste borgere til en stilling, eller "
+                                      "stillinger til en borger, med begrundelser (--vacancy "
+                                      "eller --citizen); foreslå en borger til en stilling og "
+                                      "flyt et match mellem trinene i forløbet.")))
+@option("--vacancy", "vacancy_id", default=None,
+        help=helptext(CTX, _N(CTX, "Stillingens id: ranglist borgere.")))
+@option("--citizen", "citizen_id", default=None,
+        help=helptext(CTX, _N(CTX, "Borgerens id: ranglist stillinger.")))
+@option("--limit", default=20, show_default=True, type=click.IntRange(1, 1_000_000))
+@option("--include-excluded", is_flag=True,
+        help=helptext(CTX, _N(CTX, "Vis også dem, der ikke kan komme i betragtning, og hvorfor.")))
+@option("--max-km", type=click.FloatRange(0, 500), default=None,
+        help=helptext(CTX, _N(CTX, "Kun dem der bor højst så mange km væk.")))
+@option("--only-without-restrictions", is_flag=True,
+        help=helptext(CTX, _N(CTX, "Kun borgere uden skånehensyn.")))
+@option("--json", "as_json", is_flag=True,
+        help=helptext(CTX, _N(CTX, "Maskinlæsbart: id, score, reasons, excluded_because.")))
 @click.pass_context
 def match_cmd(click_ctx: click.Context, vacancy_id: str | None, citizen_id: str | None, limit: int,
               include_excluded: bool, max_km: float | None, only_without_restrictions: bool,
@@ -92,12 +96,16 @@ def _heading(subject: matching.VacancyFacts | matching.CitizenFacts) -> Message:
     return Message(CTX, _N(CTX, "Stillinger til {name}:"), {"name": subject.name})
 
 
-@match_cmd.command("propose", help="Foreslå borgeren til stillingen (første trin i "
-                                   "forløbet). Skriver matchets id.")
-@click.option("--vacancy", "vacancy_id", required=True, help="Stillingens id.")
-@click.option("--citizen", "citizen_id", required=True, help="Borgerens id.")
-@click.option("--note", default="", help="En bemærkning i matchets historik.")
-@click.option("--json", "as_json", is_flag=True, help="Maskinlæsbart: id og trin.")
+@match_cmd.command("propose", help=helptext(CTX, _N(CTX, "Foreslå borgeren til stillingen "
+                                                         "(første trin i forløbet). Skriver "
+                                                         "matchets id.")))
+@option("--vacancy", "vacancy_id", required=True,
+        help=helptext(CTX, _N(CTX, "Stillingens id.")))
+@option("--citizen", "citizen_id", required=True,
+        help=helptext(CTX, _N(CTX, "Borgerens id.")))
+@option("--note", default="", help=helptext(CTX, _N(CTX, "En bemærkning i matchets historik.")))
+@option("--json", "as_json", is_flag=True,
+        help=helptext(CTX, _N(CTX, "Maskinlæsbart: id og trin.")))
 @pass_context
 def propose_cmd(ctx: Context, vacancy_id: str, citizen_id: str, note: str,
                 as_json: bool) -> None:
@@ -114,13 +122,16 @@ def propose_cmd(ctx: Context, vacancy_id: str, citizen_id: str, note: str,
         click.echo(result["id"])
 
 
-@match_cmd.command("move", help="Flyt et match til et trin i forløbet: "
-                                + ", ".join(MATCH_STATUSES) + ". Et afslag (declined) "
-                                "kræver en begrundelse (--note).")
-@click.argument("match_id", metavar="ID")
-@click.argument("stage", metavar="TRIN")
-@click.option("--note", default="", help="Bemærkning; for et afslag begrundelsen.")
-@click.option("--json", "as_json", is_flag=True, help="Maskinlæsbart: id og trin.")
+@match_cmd.command("move", help=helptext(CTX, _N(CTX, "Flyt et match til et trin i forløbet: "
+                                                      "{stages}. Et afslag (declined) kræver "
+                                                      "en begrundelse (--note)."),
+                                         stages=", ".join(MATCH_STATUSES)))
+@argument("match_id", metavar=helptext(CTX, _N(CTX, "ID")))
+@argument("stage", metavar=helptext(CTX, _N(CTX, "TRIN")))
+@option("--note", default="", help=helptext(CTX, _N(CTX, "Bemærkning; for et afslag "
+                                                         "begrundelsen.")))
+@option("--json", "as_json", is_flag=True,
+        help=helptext(CTX, _N(CTX, "Maskinlæsbart: id og trin.")))
 @pass_context
 def move_cmd(ctx: Context, match_id: str, stage: str, note: str, as_json: bool) -> None:
     with ctx.open() as store, store.write() as s:
@@ -132,9 +143,11 @@ def move_cmd(ctx: Context, match_id: str, stage: str, note: str, as_json: bool) 
         click.echo(f"{result['id']}: {t(domain.CTX, MATCH_STATUSES[result['status']])}")
 
 
-@match_cmd.command("history", help="Vis et matchs historik: hvert trin, hvornår og af hvem.")
-@click.argument("match_id", metavar="ID")
-@click.option("--json", "as_json", is_flag=True, help="Maskinlæsbart output.")
+@match_cmd.command("history", help=helptext(CTX, _N(CTX, "Vis et matchs historik: hvert trin, "
+                                                         "hvornår og af hvem.")))
+@argument("match_id", metavar=helptext(CTX, _N(CTX, "ID")))
+@option("--json", "as_json", is_flag=True,
+        help=helptext(CTX, _N(CTX, "Maskinlæsbart output.")))
 @pass_context
 def history_cmd(ctx: Context, match_id: str, as_json: bool) -> None:
     with ctx.open() as store, store.read() as s:

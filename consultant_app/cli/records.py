@@ -21,15 +21,20 @@ from ..text import QT_TRANSLATE_NOOP as _N
 from ..text import Message, format_date, format_number
 from . import texts
 from .common import CTX, Context, cli, echo_json, parse_assignments, pass_context
-from .texts import t
+from .texts import argument, helptext, option, t
 
-ASSIGNMENTS = click.argument("assignments", nargs=-1, metavar="FELT=VÆRDI...")
-AS_JSON = click.option("--json", "as_json", is_flag=True, help="Maskinlæsbart output.")
+ASSIGNMENTS = argument("assignments", nargs=-1,
+                       metavar=helptext(CTX, _N(CTX, "FELT=VÆRDI...")))
+AS_JSON = option("--json", "as_json", is_flag=True,
+                 help=helptext(CTX, _N(CTX, "Maskinlæsbart output.")))
 
 
-def _fields_help(spec: dict[str, Any]) -> str:
+def _fields_help(spec: dict[str, Any]) -> Message:
+    """The fields a command takes, for its help text: their keys, as typed in every
+    language."""
     required = [name + "*" if f.required else name for name, f in spec.items()]
-    return "Felter (* skal udfyldes): " + ", ".join(required) + "."
+    return Message(CTX, _N(CTX, "Felter (* skal udfyldes): {names}."),
+                   {"names": ", ".join(required)})
 
 
 def _write(ctx: Context, call: Callable[..., Any], *args: Any) -> str:
@@ -79,13 +84,14 @@ def _text(value: Any) -> str:
 
 # -- employers ----------------------------------------------------------------------------
 
-@cli.group(help="Virksomheder: opret, ret og vis.")
+@cli.group(help=helptext(CTX, _N(CTX, "Virksomheder: opret, ret og vis.")))
 def employer() -> None:
     pass
 
 
-@employer.command("add", help="Opret en virksomhed og skriv dens id. "
-                              + _fields_help(EMPLOYER_FIELDS))
+@employer.command("add", help=helptext(CTX, _N(CTX, "Opret en virksomhed og skriv dens id. "
+                                                   "{fields}"),
+                                        fields=_fields_help(EMPLOYER_FIELDS)))
 @ASSIGNMENTS
 @AS_JSON
 @pass_context
@@ -93,9 +99,10 @@ def employer_add(ctx: Context, assignments: tuple[str, ...], as_json: bool) -> N
     _done(_write(ctx, services.create_employer, parse_assignments(assignments)), as_json, "new")
 
 
-@employer.command("edit", help="Ret felter i en virksomhed (en tom værdi rydder feltet). "
-                               + _fields_help(EMPLOYER_FIELDS))
-@click.argument("employer_id", metavar="ID")
+@employer.command("edit", help=helptext(CTX, _N(CTX, "Ret felter i en virksomhed (en tom "
+                                                    "værdi rydder feltet). {fields}"),
+                                         fields=_fields_help(EMPLOYER_FIELDS)))
+@argument("employer_id", metavar=helptext(CTX, _N(CTX, "ID")))
 @ASSIGNMENTS
 @AS_JSON
 @pass_context
@@ -105,8 +112,8 @@ def employer_edit(ctx: Context, employer_id: str, assignments: tuple[str, ...],
     _done(_write(ctx, services.update_employer, employer_id, changes), as_json, "edit")
 
 
-@employer.command("show", help="Vis en virksomheds stamdata.")
-@click.argument("employer_id", metavar="ID")
+@employer.command("show", help=helptext(CTX, _N(CTX, "Vis en virksomheds stamdata.")))
+@argument("employer_id", metavar=helptext(CTX, _N(CTX, "ID")))
 @AS_JSON
 @pass_context
 def employer_show(ctx: Context, employer_id: str, as_json: bool) -> None:
@@ -116,14 +123,16 @@ def employer_show(ctx: Context, employer_id: str, as_json: bool) -> None:
 
 # -- contact persons ----------------------------------------------------------------------
 
-@cli.group(help="Kontaktpersoner hos en virksomhed: opret, ret og vis.")
+@cli.group(help=helptext(CTX, _N(CTX, "Kontaktpersoner hos en virksomhed: opret, ret og vis.")))
 def contact() -> None:
     pass
 
 
-@contact.command("add", help="Tilføj en kontaktperson til virksomheden EMPLOYER_ID og skriv "
-                             "dens id. " + _fields_help(CONTACT_FIELDS))
-@click.argument("employer_id")
+@contact.command("add", help=helptext(CTX, _N(CTX, "Tilføj en kontaktperson til "
+                                                  "virksomheden EMPLOYER_ID og skriv dens id. "
+                                                  "{fields}"),
+                                       fields=_fields_help(CONTACT_FIELDS)))
+@argument("employer_id")
 @ASSIGNMENTS
 @AS_JSON
 @pass_context
@@ -133,8 +142,9 @@ def contact_add(ctx: Context, employer_id: str, assignments: tuple[str, ...],
     _done(_write(ctx, services.add_contact, employer_id, data), as_json, "new")
 
 
-@contact.command("edit", help="Ret en kontaktperson. " + _fields_help(CONTACT_FIELDS))
-@click.argument("contact_id", metavar="ID")
+@contact.command("edit", help=helptext(CTX, _N(CTX, "Ret en kontaktperson. {fields}"),
+                                        fields=_fields_help(CONTACT_FIELDS)))
+@argument("contact_id", metavar=helptext(CTX, _N(CTX, "ID")))
 @ASSIGNMENTS
 @AS_JSON
 @pass_context
@@ -144,8 +154,8 @@ def contact_edit(ctx: Context, contact_id: str, assignments: tuple[str, ...],
     _done(_write(ctx, services.update_contact, contact_id, changes), as_json, "edit")
 
 
-@contact.command("show", help="Vis en kontaktperson.")
-@click.argument("contact_id", metavar="ID")
+@contact.command("show", help=helptext(CTX, _N(CTX, "Vis en kontaktperson.")))
+@argument("contact_id", metavar=helptext(CTX, _N(CTX, "ID")))
 @AS_JSON
 @pass_context
 def contact_show(ctx: Context, contact_id: str, as_json: bool) -> None:
@@ -155,16 +165,18 @@ def contact_show(ctx: Context, contact_id: str, as_json: bool) -> None:
 
 # -- visits -------------------------------------------------------------------------------
 
-@cli.group(help="Besøg hos en virksomhed med noter og opfølgning: opret, ret og afslut "
-                "opfølgning.")
+@cli.group(help=helptext(CTX, _N(CTX, "Besøg hos en virksomhed med noter og opfølgning: opret, "
+                                      "ret og afslut opfølgning.")))
 def visit() -> None:
     pass
 
 
-@visit.command("add", help="Skriv et besøg (eller et planlagt: status=planned) hos "
-                           "virksomheden EMPLOYER_ID og skriv dets id; datoen er i dag, "
-                           "hvis den ikke gives. " + _fields_help(VISIT_FIELDS))
-@click.argument("employer_id")
+@visit.command("add", help=helptext(CTX, _N(CTX, "Skriv et besøg (eller et planlagt: "
+                                                "status=planned) hos virksomheden EMPLOYER_ID "
+                                                "og skriv dets id; datoen er i dag, hvis den "
+                                                "ikke gives. {fields}"),
+                                     fields=_fields_help(VISIT_FIELDS)))
+@argument("employer_id")
 @ASSIGNMENTS
 @AS_JSON
 @pass_context
@@ -174,8 +186,9 @@ def visit_add(ctx: Context, employer_id: str, assignments: tuple[str, ...],
     _done(_write(ctx, services.log_visit, employer_id, data), as_json, "new")
 
 
-@visit.command("edit", help="Ret et besøg. " + _fields_help(VISIT_FIELDS))
-@click.argument("visit_id", metavar="ID")
+@visit.command("edit", help=helptext(CTX, _N(CTX, "Ret et besøg. {fields}"),
+                                      fields=_fields_help(VISIT_FIELDS)))
+@argument("visit_id", metavar=helptext(CTX, _N(CTX, "ID")))
 @ASSIGNMENTS
 @AS_JSON
 @pass_context
@@ -184,8 +197,9 @@ def visit_edit(ctx: Context, visit_id: str, assignments: tuple[str, ...], as_jso
     _done(_write(ctx, services.update_visit, visit_id, changes), as_json, "edit")
 
 
-@visit.command("follow-up-done", help="Markér besøgets opfølgning som klaret.")
-@click.argument("visit_id", metavar="ID")
+@visit.command("follow-up-done", help=helptext(CTX, _N(CTX, "Markér besøgets opfølgning som "
+                                                            "klaret.")))
+@argument("visit_id", metavar=helptext(CTX, _N(CTX, "ID")))
 @AS_JSON
 @pass_context
 def visit_follow_up_done(ctx: Context, visit_id: str, as_json: bool) -> None:
@@ -194,14 +208,15 @@ def visit_follow_up_done(ctx: Context, visit_id: str, as_json: bool) -> None:
 
 # -- vacancies ----------------------------------------------------------------------------
 
-@cli.group(help="Stillinger: opret, ret og vis.")
+@cli.group(help=helptext(CTX, _N(CTX, "Stillinger: opret, ret og vis.")))
 def vacancy() -> None:
     pass
 
 
-@vacancy.command("add", help="Opret en stilling hos virksomheden EMPLOYER_ID og skriv dens "
-                             "id. " + _fields_help(VACANCY_FIELDS))
-@click.argument("employer_id")
+@vacancy.command("add", help=helptext(CTX, _N(CTX, "Opret en stilling hos virksomheden "
+                                                  "EMPLOYER_ID og skriv dens id. {fields}"),
+                                       fields=_fields_help(VACANCY_FIELDS)))
+@argument("employer_id")
 @ASSIGNMENTS
 @AS_JSON
 @pass_context
@@ -211,8 +226,9 @@ def vacancy_add(ctx: Context, employer_id: str, assignments: tuple[str, ...],
     _done(_write(ctx, services.create_vacancy, employer_id, data), as_json, "new")
 
 
-@vacancy.command("edit", help="Ret felter i en stilling. " + _fields_help(VACANCY_FIELDS))
-@click.argument("vacancy_id", metavar="ID")
+@vacancy.command("edit", help=helptext(CTX, _N(CTX, "Ret felter i en stilling. {fields}"),
+                                        fields=_fields_help(VACANCY_FIELDS)))
+@argument("vacancy_id", metavar=helptext(CTX, _N(CTX, "ID")))
 @ASSIGNMENTS
 @AS_JSON
 @pass_context
@@ -222,9 +238,9 @@ def vacancy_edit(ctx: Context, vacancy_id: str, assignments: tuple[str, ...],
     _done(_write(ctx, services.update_vacancy, vacancy_id, changes), as_json, "edit")
 
 
-@vacancy.command("delete", help="Slet en stilling (som i programmet; sletningen "
-                                "synkroniseres).")
-@click.argument("vacancy_id", metavar="ID")
+@vacancy.command("delete", help=helptext(CTX, _N(CTX, "Slet en stilling (som i programmet; "
+                                                      "sletningen synkroniseres).")))
+@argument("vacancy_id", metavar=helptext(CTX, _N(CTX, "ID")))
 @pass_context
 def vacancy_delete(ctx: Context, vacancy_id: str) -> None:
     with ctx.open() as store, store.write() as s:
@@ -232,8 +248,8 @@ def vacancy_delete(ctx: Context, vacancy_id: str) -> None:
     click.echo(t(CTX, _N(CTX, "Slettet: {id}"), id=vacancy_id))
 
 
-@vacancy.command("show", help="Vis en stilling.")
-@click.argument("vacancy_id", metavar="ID")
+@vacancy.command("show", help=helptext(CTX, _N(CTX, "Vis en stilling.")))
+@argument("vacancy_id", metavar=helptext(CTX, _N(CTX, "ID")))
 @AS_JSON
 @pass_context
 def vacancy_show(ctx: Context, vacancy_id: str, as_json: bool) -> None:
@@ -242,13 +258,15 @@ def vacancy_show(ctx: Context, vacancy_id: str, as_json: bool) -> None:
 
 # -- citizens -----------------------------------------------------------------------------
 
-@cli.group(help="Borgere: opret, ret og vis (CPR-nummeret vises maskeret).")
+@cli.group(help=helptext(CTX, _N(CTX, "Borgere: opret, ret og vis (CPR-nummeret vises "
+                                      "maskeret).")))
 def citizen() -> None:
     pass
 
 
-@citizen.command("add", help="Opret en borger og skriv borgerens id. "
-                             + _fields_help(CITIZEN_FIELDS))
+@citizen.command("add", help=helptext(CTX, _N(CTX, "Opret en borger og skriv borgerens id. "
+                                                  "{fields}"),
+                                       fields=_fields_help(CITIZEN_FIELDS)))
 @ASSIGNMENTS
 @AS_JSON
 @pass_context
@@ -256,8 +274,9 @@ def citizen_add(ctx: Context, assignments: tuple[str, ...], as_json: bool) -> No
     _done(_write(ctx, services.create_citizen, parse_assignments(assignments)), as_json, "new")
 
 
-@citizen.command("edit", help="Ret felter hos en borger. " + _fields_help(CITIZEN_FIELDS))
-@click.argument("citizen_id", metavar="ID")
+@citizen.command("edit", help=helptext(CTX, _N(CTX, "Ret felter hos en borger. {fields}"),
+                                        fields=_fields_help(CITIZEN_FIELDS)))
+@argument("citizen_id", metavar=helptext(CTX, _N(CTX, "ID")))
 @ASSIGNMENTS
 @AS_JSON
 @pass_context
@@ -267,10 +286,12 @@ def citizen_edit(ctx: Context, citizen_id: str, assignments: tuple[str, ...],
     _done(_write(ctx, services.update_citizen, citizen_id, changes), as_json, "edit")
 
 
-@citizen.command("show", help="Vis en borger med CPR-nummeret maskeret, medmindre "
-                              "--reveal-cpr bruges (det skrives i adgangsloggen).")
-@click.argument("citizen_id", metavar="ID")
-@click.option("--reveal-cpr", is_flag=True, help="Vis hele CPR-nummeret (logges).")
+@citizen.command("show", help=helptext(CTX, _N(CTX, "Vis en borger med CPR-nummeret maskeret, "
+                                                    "medmindre --reveal-cpr bruges (det "
+                                                    "skrives i adgangsloggen).")))
+@argument("citizen_id", metavar=helptext(CTX, _N(CTX, "ID")))
+@option("--reveal-cpr", is_flag=True,
+        help=helptext(CTX, _N(CTX, "Vis hele CPR-nummeret (logges).")))
 @AS_JSON
 @pass_context
 def citizen_show(ctx: Context, citizen_id: str, reveal_cpr: bool, as_json: bool) -> None:
@@ -289,8 +310,8 @@ def citizen_show(ctx: Context, citizen_id: str, reveal_cpr: bool, as_json: bool)
 
 # -- today --------------------------------------------------------------------------------
 
-@cli.command(help="I dag: planlagte besøg fra i dag og opfølgninger, der er forfaldne (som "
-                  "siden I dag).")
+@cli.command(help=helptext(CTX, _N(CTX, "I dag: planlagte besøg fra i dag og opfølgninger, der "
+                                        "er forfaldne (som siden I dag).")))
 @AS_JSON
 @pass_context
 def today(ctx: Context, as_json: bool) -> None:
