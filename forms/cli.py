@@ -21,7 +21,7 @@ from consultant_app.cli.common import (
     parse_assignments,
     pass_context,
 )
-from consultant_app.cli.texts import lookup, render, t
+from consultant_app.cli.texts import argument, group, helptext, option, lookup, render, t
 from consultant_app.errors import UserError
 from consultant_app.files import write_atomically
 from consultant_app.text import QT_TRANSLATE_NOOP as _N
@@ -53,15 +53,17 @@ def _fail(template: str, **params: Any) -> UserError:
 AGREEMENT_COMMANDS = "consultant_app.agreement_commands"
 
 
-@click.group(cls=PluginGroup, entry_group=AGREEMENT_COMMANDS,
-             help="Aftaler om praktik, løntilskud, ordinære timer, mentor, fleksjob og IGU: "
-                  "opret, udfyld, kontrollér, kvittér for advarsler, lav ny version, slet "
-                  "kladder og lav PDF. (Selve underskriften gives i programmet.)")
+@group(cls=PluginGroup, entry_group=AGREEMENT_COMMANDS,
+       help=helptext(CTX, _N(CTX, "Aftaler om praktik, løntilskud, ordinære timer, mentor, "
+                                  "fleksjob og IGU: opret, udfyld, kontrollér, kvittér for "
+                                  "advarsler, lav ny version, slet kladder og lav PDF. (Selve "
+                                  "underskriften gives i programmet.)")))
 def agreement() -> None:
     pass
 
 
-@agreement.command("types", help="Vis aftaletyperne og deres skabelonversioner.")
+@agreement.command("types", help=helptext(CTX, _N(CTX, "Vis aftaletyperne og deres "
+                                                       "skabelonversioner.")))
 def types_cmd() -> None:
     for agreement_type in agreement_types():
         newest = get_template(agreement_type)
@@ -74,13 +76,18 @@ def types_cmd() -> None:
         click.echo(f"{agreement_type:<22} {', '.join(versions):<8} {_template(newest.title)}")
 
 
-@agreement.command("new", help="Opret en ny aftale, udfyldt fra virksomheden, stillingen, "
-                               "borgeren og matchet. Skriver aftalens id.")
-@click.argument("agreement_type", metavar="TYPE")
-@click.option("--employer", "employer_id", required=True, help="Virksomhedens id.")
-@click.option("--vacancy", "vacancy_id", default=None, help="Stillingens id.")
-@click.option("--citizen", "citizen_id", default=None, help="Borgerens id.")
-@click.option("--match", "match_id", default=None, help="Matchets id.")
+@agreement.command("new", help=helptext(CTX, _N(CTX, "Opret en ny aftale, udfyldt fra "
+                                                     "virksomheden, stillingen, borgeren og "
+                                                     "matchet. Skriver aftalens id.")))
+@argument("agreement_type", metavar=helptext(CTX, _N(CTX, "TYPE")))
+@option("--employer", "employer_id", required=True,
+        help=helptext(CTX, _N(CTX, "Virksomhedens id.")))
+@option("--vacancy", "vacancy_id", default=None,
+        help=helptext(CTX, _N(CTX, "Stillingens id.")))
+@option("--citizen", "citizen_id", default=None,
+        help=helptext(CTX, _N(CTX, "Borgerens id.")))
+@option("--match", "match_id", default=None,
+        help=helptext(CTX, _N(CTX, "Matchets id.")))
 @pass_context
 def new_cmd(ctx: Context, agreement_type: str, employer_id: str, vacancy_id: str | None,
             citizen_id: str | None, match_id: str | None) -> None:
@@ -91,10 +98,12 @@ def new_cmd(ctx: Context, agreement_type: str, employer_id: str, vacancy_id: str
     click.echo(agreement_id)
 
 
-@agreement.command("set", help="Sæt felter i en kladde: FELT=VÆRDI ... (en tom værdi rydder "
-                               "feltet). Alt gemmes, eller intet gemmes.")
-@click.argument("agreement_id", metavar="ID")
-@click.argument("assignments", nargs=-1, required=True, metavar="FELT=VÆRDI...")
+@agreement.command("set", help=helptext(CTX, _N(CTX, "Sæt felter i en kladde: FELT=VÆRDI ... "
+                                                     "(en tom værdi rydder feltet). Alt "
+                                                     "gemmes, eller intet gemmes.")))
+@argument("agreement_id", metavar=helptext(CTX, _N(CTX, "ID")))
+@argument("assignments", nargs=-1, required=True,
+          metavar=helptext(CTX, _N(CTX, "FELT=VÆRDI...")))
 @pass_context
 def set_cmd(ctx: Context, agreement_id: str, assignments: tuple[str, ...]) -> None:
     changes = parse_assignments(assignments)
@@ -103,12 +112,15 @@ def set_cmd(ctx: Context, agreement_id: str, assignments: tuple[str, ...]) -> No
     click.echo(t(CTX, _N(CTX, "Gemt: {count} felt(er)."), count=len(changes)))
 
 
-@agreement.command("show", help="Vis aftalens felter. CPR-numre vises maskeret, medmindre "
-                                "--reveal-cpr bruges (det skrives i adgangsloggen).")
-@click.argument("agreement_id", metavar="ID")
-@click.option("--reveal-cpr", is_flag=True, help="Vis hele CPR-nummeret (logges).")
-@click.option("--json", "as_json", is_flag=True, help="Maskinlæsbart: aftalens oplysninger "
-              "og felter (CPR maskeret uden --reveal-cpr).")
+@agreement.command("show", help=helptext(CTX, _N(CTX, "Vis aftalens felter. CPR-numre vises "
+                                                      "maskeret, medmindre --reveal-cpr bruges "
+                                                      "(det skrives i adgangsloggen).")))
+@argument("agreement_id", metavar=helptext(CTX, _N(CTX, "ID")))
+@option("--reveal-cpr", is_flag=True,
+        help=helptext(CTX, _N(CTX, "Vis hele CPR-nummeret (logges).")))
+@option("--json", "as_json", is_flag=True,
+        help=helptext(CTX, _N(CTX, "Maskinlæsbart: aftalens oplysninger og felter (CPR "
+                                   "maskeret uden --reveal-cpr).")))
 @pass_context
 def show_cmd(ctx: Context, agreement_id: str, reveal_cpr: bool, as_json: bool) -> None:
     with ctx.open() as store, store.write() as s:
@@ -163,12 +175,15 @@ def _describe(doc: A.AgreementDoc, reveal_cpr: bool) -> list[str]:
     return lines
 
 
-@agreement.command("check", help="Kontrollér aftalen mod reglerne på startdatoen. Hver "
-                                 "advarsel står med sin nøgle (til 'agreement acknowledge'). "
-                                 "Exitkode 1, når den ikke er klar til underskrift.")
-@click.argument("agreement_id", metavar="ID")
-@click.option("--json", "as_json", is_flag=True,
-              help="Maskinlæsbart: ready og findings (key, severity, field, message, note).")
+@agreement.command("check", help=helptext(CTX, _N(CTX, "Kontrollér aftalen mod reglerne på "
+                                                       "startdatoen. Hver advarsel står med "
+                                                       "sin nøgle (til 'agreement "
+                                                       "acknowledge'). Exitkode 1, når den "
+                                                       "ikke er klar til underskrift.")))
+@argument("agreement_id", metavar=helptext(CTX, _N(CTX, "ID")))
+@option("--json", "as_json", is_flag=True,
+        help=helptext(CTX, _N(CTX, "Maskinlæsbart: ready og findings (key, severity, field, "
+                                   "message, note).")))
 @pass_context
 def check_cmd(ctx: Context, agreement_id: str, as_json: bool) -> None:
     with ctx.open() as store, store.read() as s:
@@ -198,15 +213,20 @@ def check_cmd(ctx: Context, agreement_id: str, as_json: bool) -> None:
                 errors=len(result.errors), warnings=len(result.open_warnings))
 
 
-@agreement.command("acknowledge", help="Kvittér for en advarsel med en bemærkning (som i "
-                                       "programmet): NØGLE er advarslens nøgle fra 'agreement "
-                                       "check'. Bemærkningen gælder de fakta, den blev skrevet "
-                                       "til; ændres de, er advarslen åben igen.")
-@click.argument("agreement_id", metavar="ID")
-@click.argument("finding_key", metavar="NØGLE")
-@click.option("--note", default=None, help="Bemærkningen, fx 'Rimelighedskravet holder ved "
-                                           "start'.")
-@click.option("--withdraw", is_flag=True, help="Træk kvitteringen tilbage.")
+@agreement.command("acknowledge", help=helptext(CTX, _N(CTX, "Kvittér for en advarsel med en "
+                                                             "bemærkning (som i programmet): "
+                                                             "NØGLE er advarslens nøgle fra "
+                                                             "'agreement check'. Bemærkningen "
+                                                             "gælder de fakta, den blev "
+                                                             "skrevet til; ændres de, er "
+                                                             "advarslen åben igen.")))
+@argument("agreement_id", metavar=helptext(CTX, _N(CTX, "ID")))
+@argument("finding_key", metavar=helptext(CTX, _N(CTX, "NØGLE")))
+@option("--note", default=None, help=helptext(CTX, _N(CTX, "Bemærkningen, fx "
+                                                           "'Rimelighedskravet holder ved "
+                                                           "start'.")))
+@option("--withdraw", is_flag=True,
+        help=helptext(CTX, _N(CTX, "Træk kvitteringen tilbage.")))
 @pass_context
 def acknowledge_cmd(ctx: Context, agreement_id: str, finding_key: str, note: str | None,
                     withdraw: bool) -> None:
@@ -226,10 +246,12 @@ def acknowledge_cmd(ctx: Context, agreement_id: str, finding_key: str, note: str
                else t(CTX, _N(CTX, "Kvitteret.")))
 
 
-@agreement.command("new-version", help="Åbn en underskrevet aftale for ændringer: en ny "
-                                       "version, hvis underskrifter starter forfra (de gamle "
-                                       "gemmes som historik). En forseglet aftale er endelig.")
-@click.argument("agreement_id", metavar="ID")
+@agreement.command("new-version", help=helptext(CTX, _N(CTX, "Åbn en underskrevet aftale for "
+                                                             "ændringer: en ny version, hvis "
+                                                             "underskrifter starter forfra (de "
+                                                             "gamle gemmes som historik). En "
+                                                             "forseglet aftale er endelig.")))
+@argument("agreement_id", metavar=helptext(CTX, _N(CTX, "ID")))
 @pass_context
 def new_version_cmd(ctx: Context, agreement_id: str) -> None:
     with ctx.open() as store, store.write() as s:
@@ -238,10 +260,12 @@ def new_version_cmd(ctx: Context, agreement_id: str) -> None:
                               "starter forfra."), revision=revision))
 
 
-@agreement.command("list", help="Vis aftalerne med type, status, periode og parter.")
-@click.option("--status", type=click.Choice(list(STATUS_LABELS)), default=None,
-              help="Kun aftaler med denne status.")
-@click.option("--json", "as_json", is_flag=True, help="Maskinlæsbart output.")
+@agreement.command("list", help=helptext(CTX, _N(CTX, "Vis aftalerne med type, status, periode "
+                                                      "og parter.")))
+@option("--status", type=click.Choice(list(STATUS_LABELS)), default=None,
+        help=helptext(CTX, _N(CTX, "Kun aftaler med denne status.")))
+@option("--json", "as_json", is_flag=True,
+        help=helptext(CTX, _N(CTX, "Maskinlæsbart output.")))
 @pass_context
 def list_cmd(ctx: Context, status: str | None, as_json: bool) -> None:
     with ctx.open() as store, store.read() as s:
@@ -261,9 +285,10 @@ def list_cmd(ctx: Context, status: str | None, as_json: bool) -> None:
                    f"{parties}")
 
 
-@agreement.command("delete", help="Slet en kladde. En aftale, der er underskrevet (helt "
-                                  "eller delvis), kan ikke slettes.")
-@click.argument("agreement_id", metavar="ID")
+@agreement.command("delete", help=helptext(CTX, _N(CTX, "Slet en kladde. En aftale, der er "
+                                                        "underskrevet (helt eller delvis), kan "
+                                                        "ikke slettes.")))
+@argument("agreement_id", metavar=helptext(CTX, _N(CTX, "ID")))
 @pass_context
 def delete_cmd(ctx: Context, agreement_id: str) -> None:
     with ctx.open() as store, store.write() as s:
@@ -271,11 +296,13 @@ def delete_cmd(ctx: Context, agreement_id: str) -> None:
     click.echo(t(CTX, _N(CTX, "Kladden er slettet.")))
 
 
-@agreement.command("signatures", help="Vis hvem der har underskrevet aftalens nuværende "
-                                      "version, og hvem der mangler (underskriften gives i "
-                                      "programmet).")
-@click.argument("agreement_id", metavar="ID")
-@click.option("--json", "as_json", is_flag=True, help="Maskinlæsbart: signed og pending.")
+@agreement.command("signatures", help=helptext(CTX, _N(CTX, "Vis hvem der har underskrevet "
+                                                            "aftalens nuværende version, og "
+                                                            "hvem der mangler (underskriften "
+                                                            "gives i programmet).")))
+@argument("agreement_id", metavar=helptext(CTX, _N(CTX, "ID")))
+@option("--json", "as_json", is_flag=True,
+        help=helptext(CTX, _N(CTX, "Maskinlæsbart: signed og pending.")))
 @pass_context
 def signatures_cmd(ctx: Context, agreement_id: str, as_json: bool) -> None:
     from .signing import pending_signers, role_label
@@ -300,13 +327,14 @@ def signatures_cmd(ctx: Context, agreement_id: str, as_json: bool) -> None:
                               "(agreement seal).")))
 
 
-@agreement.command("seal", help="Forsegl en aftale, som alle parter har underskrevet: den "
-                                "underskrevne PDF med enhedens segl (som i programmet). "
-                                "Derefter kan aftalen ikke ændres.")
-@click.argument("agreement_id", metavar="ID")
-@click.option("-o", "--output", default=None,
-              type=click.Path(dir_okay=False, writable=True, path_type=Path),
-              help="Gem også den forseglede PDF her.")
+@agreement.command("seal", help=helptext(CTX, _N(CTX, "Forsegl en aftale, som alle parter har "
+                                                      "underskrevet: den underskrevne PDF med "
+                                                      "enhedens segl (som i programmet). "
+                                                      "Derefter kan aftalen ikke ændres.")))
+@argument("agreement_id", metavar=helptext(CTX, _N(CTX, "ID")))
+@option("-o", "--output", default=None,
+        type=click.Path(dir_okay=False, writable=True, path_type=Path),
+        help=helptext(CTX, _N(CTX, "Gem også den forseglede PDF her.")))
 @pass_context
 def seal_cmd(ctx: Context, agreement_id: str, output: Path | None) -> None:
     from consultant_app.device import device_identity
@@ -322,12 +350,13 @@ def seal_cmd(ctx: Context, agreement_id: str, output: Path | None) -> None:
         click.echo(t(CTX, _N(CTX, "Forseglet aftale skrevet til {path}."), path=output))
 
 
-@agreement.command("pdf", help="Skriv aftalen som PDF. En forseglet aftale skrives, som den "
-                               "blev forseglet; ellers med tomme felter til underskrift.")
-@click.argument("agreement_id", metavar="ID")
-@click.option("-o", "--output", required=True,
-              type=click.Path(dir_okay=False, writable=True, path_type=Path),
-              help="PDF-filen, der skal skrives.")
+@agreement.command("pdf", help=helptext(CTX, _N(CTX, "Skriv aftalen som PDF. En forseglet "
+                                                     "aftale skrives, som den blev forseglet; "
+                                                     "ellers med tomme felter til underskrift.")))
+@argument("agreement_id", metavar=helptext(CTX, _N(CTX, "ID")))
+@option("-o", "--output", required=True,
+        type=click.Path(dir_okay=False, writable=True, path_type=Path),
+        help=helptext(CTX, _N(CTX, "PDF-filen, der skal skrives.")))
 @pass_context
 def pdf_cmd(ctx: Context, agreement_id: str, output: Path) -> None:
     from .sealing import sealed_pdf  # pyHanko is only needed for sealed agreements
@@ -354,17 +383,19 @@ def _save_pdf(output: Path, data: bytes) -> None:
 __all__ = ["agreement"]
 
 
-@click.group("rules", help="Reglerne, som de gælder på en dato: hver med sin hjemmel, og om "
-                          "den er bekræftet i lovteksten.")
+@group("rules", help=helptext(CTX, _N(CTX, "Reglerne, som de gælder på en dato: hver med sin "
+                                           "hjemmel, og om den er bekræftet i lovteksten.")))
 def rules_group() -> None:
     pass
 
 
-@rules_group.command("show", help="Vis reglerne i kraft på DATO (ÅÅÅÅ-MM-DD), for alle "
-                                  "aftaletyper eller én (--type).")
-@click.option("--date", "day", required=True, help="Datoen, fx 2027-01-01.")
-@click.option("--type", "agreement_type", default=None, help="Aftaletypen, fx "
-                                                               "virksomhedspraktik.")
+@rules_group.command("show", help=helptext(CTX, _N(CTX, "Vis reglerne i kraft på DATO "
+                                                        "(ÅÅÅÅ-MM-DD), for alle aftaletyper "
+                                                        "eller én (--type).")))
+@option("--date", "day", required=True,
+        help=helptext(CTX, _N(CTX, "Datoen, fx 2027-01-01.")))
+@option("--type", "agreement_type", default=None,
+        help=helptext(CTX, _N(CTX, "Aftaletypen, fx virksomhedspraktik.")))
 @pass_context
 def rules_show(ctx: Context, day: str, agreement_type: str | None) -> None:
     import datetime as dt

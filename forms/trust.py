@@ -27,9 +27,12 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 
 from consultant_app.cli.common import Context, default_profile_dir, pass_context
+from consultant_app.cli.texts import argument, group, helptext, option
 from consultant_app.store import DB_FILENAME, Store, settings
+from consultant_app.text import QT_TRANSLATE_NOOP as _N
 from consultant_app.text import format_date
 
+CTX = "trust"
 ENROLLED, ADDED = "enrolled", "added"
 
 
@@ -174,12 +177,12 @@ def _fingerprint_text(fingerprint: str) -> str:
 
 
 # -- the commands -------------------------------------------------------------------------
-@click.group(help="Hvilke tjenesters rodcertifikater verify stoler på.")
+@group(help=helptext(CTX, _N(CTX, "Hvilke tjenesters rodcertifikater verify stoler på.")))
 def trust() -> None:
     pass
 
 
-@trust.command("list", help="Vis de rodcertifikater, profilen stoler på.")
+@trust.command("list", help=helptext(CTX, _N(CTX, "Vis de rodcertifikater, profilen stoler på.")))
 def trust_list() -> None:
     anchors = read_trust_store(profile_dir_of(click.get_current_context()))
     if not anchors:
@@ -194,10 +197,11 @@ def trust_list() -> None:
                    f"{format_date(a.certificate.not_valid_after_utc)})")
 
 
-@trust.command("add", help="Stol på en anden tjenestes rodcertifikat (PEM eller DER), fx "
-                           "en anden kommunes.")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--label", default="", help="Et navn for certifikatet (standard: dets CN).")
+@trust.command("add", help=helptext(CTX, _N(CTX, "Stol på en anden tjenestes rodcertifikat "
+                                                 "(PEM eller DER), fx en anden kommunes.")))
+@argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@option("--label", default="", help=helptext(CTX, _N(CTX, "Et navn for certifikatet (standard: "
+                                                          "dets CN).")))
 @pass_context
 def trust_add(ctx: Context, file: Path, label: str) -> None:
     try:
@@ -215,9 +219,10 @@ def trust_add(ctx: Context, file: Path, label: str) -> None:
         click.echo("Certifikatet er allerede betroet; intet er ændret.")
 
 
-@trust.command("remove", help="Stop med at stole på et tilføjet rodcertifikat "
-                              "(angiv fingeraftrykket fra 'trust list', mindst 8 tegn).")
-@click.argument("fingerprint")
+@trust.command("remove", help=helptext(CTX, _N(CTX, "Stop med at stole på et tilføjet "
+                                                    "rodcertifikat (angiv fingeraftrykket fra "
+                                                    "'trust list', mindst 8 tegn).")))
+@argument("fingerprint")
 @pass_context
 def trust_remove(ctx: Context, fingerprint: str) -> None:
     with ctx.open() as store:
@@ -230,15 +235,16 @@ def trust_remove(ctx: Context, fingerprint: str) -> None:
     click.echo(f"Fjernet: {removed.label}")
 
 
-@click.group(help="Den centrale tjenestes rodcertifikat.")
+@group(help=helptext(CTX, _N(CTX, "Den centrale tjenestes rodcertifikat.")))
 def ca() -> None:
     pass
 
 
-@ca.command("export", help="Skriv rodcertifikatet for den tjeneste, enheden er tilmeldt "
-                           "(PEM), så andre kan bruge det med verify --ca.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Filen der skrives (standard: skærmen).")
+@ca.command("export", help=helptext(CTX, _N(CTX, "Skriv rodcertifikatet for den tjeneste, "
+                                                 "enheden er tilmeldt (PEM), så andre kan "
+                                                 "bruge det med verify --ca.")))
+@option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+        help=helptext(CTX, _N(CTX, "Filen der skrives (standard: skærmen).")))
 def ca_export(output: Path | None) -> None:
     anchors = [a for a in read_trust_store(profile_dir_of(click.get_current_context()))
                if a.source == ENROLLED]

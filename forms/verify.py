@@ -58,6 +58,7 @@ from pydantic import ValidationError as ShapeError
 
 from consultant_app.errors import UserError
 from consultant_app.text import DATE_FORMAT, Message
+from consultant_app.cli.texts import argument, command, helptext, option
 from consultant_app.text import QT_TRANSLATE_NOOP as _N
 
 from . import canonical
@@ -784,14 +785,17 @@ def _cannot(message: str) -> _Outcome:
         reason=message))
 
 
-@click.command(help="Kontrollér uden netforbindelse at en forseglet aftale (PDF) er uændret, "
-                    "og hvem der har forseglet den. Afslutningskode: 0 intakt og betroet, "
-                    "1 ikke intakt, 2 intakt men ikke betroet, 3 kan ikke kontrolleres.")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Skriv resultatet som JSON.")
-@click.option("--ca", "ca_files", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="Stol kun på dette rodcertifikat (PEM eller DER) i stedet for profilens "
-                   "betroede tjenester (consultant-app trust list).")
+@command(help=helptext(CTX, _N(CTX, "Kontrollér uden netforbindelse at en forseglet aftale "
+                                    "(PDF) er uændret, og hvem der har forseglet den. "
+                                    "Afslutningskode: 0 intakt og betroet, 1 ikke intakt, 2 "
+                                    "intakt men ikke betroet, 3 kan ikke kontrolleres.")))
+@argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@option("--json", "as_json", is_flag=True,
+        help=helptext(CTX, _N(CTX, "Skriv resultatet som JSON.")))
+@option("--ca", "ca_files", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
+        help=helptext(CTX, _N(CTX, "Stol kun på dette rodcertifikat (PEM eller DER) i stedet "
+                                   "for profilens betroede tjenester (consultant-app trust "
+                                   "list).")))
 def verify(file: Path, as_json: bool, ca_files: tuple[Path, ...]) -> None:
     """Exit codes as in the module docstring."""
     from .trust import profile_dir_of, read_trust_store

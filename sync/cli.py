@@ -16,7 +16,7 @@ import click
 
 from consultant_app.cli import texts
 from consultant_app.cli.common import Context, echo_json, pass_context
-from consultant_app.cli.texts import render, t
+from consultant_app.cli.texts import argument, command, group, helptext, option, render, t
 from consultant_app.errors import field_label
 from consultant_app.queries import outbox_count
 from consultant_app.services.employers import get_live
@@ -45,16 +45,18 @@ PHASES = {"push": _N(CTX, "Sender ændringer"), "upload": _N(CTX, "Sender aftale
           "pull": _N(CTX, "Henter ændringer")}
 
 
-@click.command(help="Tilmeld enheden til en central tjeneste.")
-@click.option("--server", "server_url", required=True, help="Serverens adresse, fx "
-              "http://127.0.0.1:8765")
-@click.option("--code", required=True, help="Tilmeldingskoden fra din leder.")
-@click.option("--device-name", default="", help="Enhedens navn (standard: maskinens navn).")
-@click.option("--no-keyring", is_flag=True, help="Gem adgangsnøglen krypteret i profilen, "
-              "ikke i nøgleringen.")
-@click.option("--ca", "ca_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Tjenestens rodcertifikat (PEM, fra din leder eller GET /api/v1/ca): "
-                   "forbindelsen (https) godkendes kun med et certifikat udstedt af det.")
+@command(help=helptext(CTX, _N(CTX, "Tilmeld enheden til en central tjeneste.")))
+@option("--server", "server_url", required=True,
+        help=helptext(CTX, _N(CTX, "Serverens adresse, fx http://127.0.0.1:8765")))
+@option("--code", required=True, help=helptext(CTX, _N(CTX, "Tilmeldingskoden fra din leder.")))
+@option("--device-name", default="",
+        help=helptext(CTX, _N(CTX, "Enhedens navn (standard: maskinens navn).")))
+@option("--no-keyring", is_flag=True,
+        help=helptext(CTX, _N(CTX, "Gem adgangsnøglen krypteret i profilen, ikke i nøgleringen.")))
+@option("--ca", "ca_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+        help=helptext(CTX, _N(CTX, "Tjenestens rodcertifikat (PEM, fra din leder eller GET "
+                                   "/api/v1/ca): forbindelsen (https) godkendes kun med et "
+                                   "certifikat udstedt af det.")))
 @pass_context
 def enroll(ctx: Context, server_url: str, code: str, device_name: str, no_keyring: bool,
            ca_file: Path | None) -> None:
@@ -92,10 +94,11 @@ def _read_ca(path: Path) -> str:
     return text
 
 
-@click.group(invoke_without_command=True,
-             help="Synkroniser med den centrale tjeneste (send og hent ændringer). "
-                  "'sync history' viser de seneste synkroniseringer.")
-@click.option("--quiet", is_flag=True, help="Ingen statuslinje.")
+@group(invoke_without_command=True,
+       help=helptext(CTX, _N(CTX, "Synkroniser med den centrale tjeneste (send og hent "
+                                  "ændringer). 'sync history' viser de seneste "
+                                  "synkroniseringer.")))
+@option("--quiet", is_flag=True, help=helptext(CTX, _N(CTX, "Ingen statuslinje.")))
 @pass_context
 def sync(ctx: Context, quiet: bool) -> None:
     if click.get_current_context().invoked_subcommand is not None:
@@ -160,9 +163,11 @@ RUN_TRIGGERS = {"manual": _N(CTX, "i programmet"), "timer": _N(CTX, "tidsplan"),
                 "network": _N(CTX, "netværket kom igen"), "cli": _N(CTX, "kommandolinje")}
 
 
-@sync.command("history", help="Vis de seneste synkroniseringer, nyeste først (som fanen "
-                              "Historik på siden Synkronisering).")
-@click.option("--json", "as_json", is_flag=True, help="Maskinlæsbart: en liste af forsøg.")
+@sync.command("history", help=helptext(CTX, _N(CTX, "Vis de seneste synkroniseringer, nyeste "
+                                                    "først (som fanen Historik på siden "
+                                                    "Synkronisering).")))
+@option("--json", "as_json", is_flag=True,
+        help=helptext(CTX, _N(CTX, "Maskinlæsbart: en liste af forsøg.")))
 @pass_context
 def sync_history(ctx: Context, as_json: bool) -> None:
     with ctx.open() as store, store.read() as s:
@@ -233,11 +238,13 @@ def _close(bars: dict[str, object]) -> None:
 RECEIPT_STATUS = {"stored": _N(CTX, "gemt"), "duplicate": _N(CTX, "den havde den allerede")}
 
 
-@click.command(help="Vis den centrale tjenestes kvittering for en forseglet aftale: hvad "
-                    "tjenesten modtog og hvornår, med kontrolsummerne. Exitkode 1, når der "
-                    "ingen kvittering er endnu.")
-@click.argument("agreement_id", metavar="ID")
-@click.option("--json", "as_json", is_flag=True, help="Maskinlæsbart output.")
+@command(help=helptext(CTX, _N(CTX, "Vis den centrale tjenestes kvittering for en forseglet "
+                                    "aftale: hvad tjenesten modtog og hvornår, med "
+                                    "kontrolsummerne. Exitkode 1, når der ingen kvittering er "
+                                    "endnu.")))
+@argument("agreement_id", metavar=helptext(CTX, _N(CTX, "ID")))
+@option("--json", "as_json", is_flag=True,
+        help=helptext(CTX, _N(CTX, "Maskinlæsbart output.")))
 @pass_context
 def receipt(ctx: Context, agreement_id: str, as_json: bool) -> None:
     with ctx.open() as store, store.read() as s:
@@ -260,16 +267,19 @@ def receipt(ctx: Context, agreement_id: str, as_json: bool) -> None:
         click.echo(f"  {pdf:<{width}} {r.pdf_sha256}")
 
 
-@click.group(help="Konflikter fra synkroniseringen: den samme oplysning ændret både her og "
-                  "på tjenesten. Vis dem og vælg, hvilken værdi der skal gælde (som på siden "
-                  "Synkronisering).")
+@group(help=helptext(CTX, _N(CTX, "Konflikter fra synkroniseringen: den samme oplysning ændret "
+                                  "både her og på tjenesten. Vis dem og vælg, hvilken værdi "
+                                  "der skal gælde (som på siden Synkronisering).")))
 def conflicts() -> None:
     pass
 
 
-@conflicts.command("list", help="Vis de åbne konflikter med begge værdier.")
-@click.option("--all", "include_resolved", is_flag=True, help="Også de afgjorte.")
-@click.option("--json", "as_json", is_flag=True, help="Maskinlæsbart output.")
+@conflicts.command("list", help=helptext(CTX, _N(CTX, "Vis de åbne konflikter med begge "
+                                                      "værdier.")))
+@option("--all", "include_resolved", is_flag=True,
+        help=helptext(CTX, _N(CTX, "Også de afgjorte.")))
+@option("--json", "as_json", is_flag=True,
+        help=helptext(CTX, _N(CTX, "Maskinlæsbart output.")))
 @pass_context
 def conflicts_list(ctx: Context, include_resolved: bool, as_json: bool) -> None:
     with ctx.open() as store, store.read() as s:
@@ -345,10 +355,12 @@ def _value(value: object) -> str:
     return str(value)
 
 
-@conflicts.command("recreate", help="Opret en slettet post igen som en ny post med dens "
-                                    "gemte oplysninger og den ændring, der tabte til "
-                                    "sletningen. Det, der hørte til den, følger ikke med.")
-@click.argument("conflict_id", metavar="ID")
+@conflicts.command("recreate", help=helptext(CTX, _N(CTX, "Opret en slettet post igen som en "
+                                                          "ny post med dens gemte oplysninger "
+                                                          "og den ændring, der tabte til "
+                                                          "sletningen. Det, der hørte til den, "
+                                                          "følger ikke med.")))
+@argument("conflict_id", metavar=helptext(CTX, _N(CTX, "ID")))
 @pass_context
 def conflicts_recreate(ctx: Context, conflict_id: str) -> None:
     with ctx.open() as store, store.write() as s:
@@ -357,11 +369,13 @@ def conflicts_recreate(ctx: Context, conflict_id: str) -> None:
                               "næste synkronisering."), id=new_id))
 
 
-@conflicts.command("resolve", help="Afgør en konflikt: behold tjenestens værdi (server) "
-                                   "eller din (client). Valget gemmes som en almindelig "
-                                   "ændring og sendes ved næste synkronisering.")
-@click.argument("conflict_id", metavar="ID")
-@click.argument("keep", type=click.Choice(["server", "client"]), metavar="server|client")
+@conflicts.command("resolve", help=helptext(CTX, _N(CTX, "Afgør en konflikt: behold tjenestens "
+                                                         "værdi (server) eller din (client). "
+                                                         "Valget gemmes som en almindelig "
+                                                         "ændring og sendes ved næste "
+                                                         "synkronisering.")))
+@argument("conflict_id", metavar=helptext(CTX, _N(CTX, "ID")))
+@argument("keep", type=click.Choice(["server", "client"]), metavar="server|client")
 @pass_context
 def conflicts_resolve(ctx: Context, conflict_id: str, keep: str) -> None:
     with ctx.open() as store, store.write() as s:
@@ -386,11 +400,12 @@ ENTITY_LABELS = {"employer": _N(CTX, "Virksomhed"), "vacancy": _N(CTX, "Stilling
                  "access_log": _N(CTX, "Adgangslog")}
 
 
-@click.command(help="Vis hvad der venter på at blive sendt ved næste synkronisering, og hvad "
-                    "der er lagt til side, fordi det ikke kunne tages ind her (som fanerne "
-                    "Venter og Lagt til side på siden Synkronisering).")
-@click.option("--json", "as_json", is_flag=True, help="Maskinlæsbart: total, waiting og "
-                                                      "set_aside.")
+@command(help=helptext(CTX, _N(CTX, "Vis hvad der venter på at blive sendt ved næste "
+                                    "synkronisering, og hvad der er lagt til side, fordi det "
+                                    "ikke kunne tages ind her (som fanerne Venter og Lagt til "
+                                    "side på siden Synkronisering).")))
+@option("--json", "as_json", is_flag=True,
+        help=helptext(CTX, _N(CTX, "Maskinlæsbart: total, waiting og set_aside.")))
 @pass_context
 def waiting(ctx: Context, as_json: bool) -> None:
     with ctx.open() as store, store.read() as s:

@@ -9,19 +9,23 @@ from collections.abc import Callable
 import click
 
 from consultant_app.cli.common import Context, pass_context
+from consultant_app.cli.texts import command, helptext, option
+from consultant_app.text import QT_TRANSLATE_NOOP as _N
+
+CTX = "ui-cli"
 
 
-@click.command(help="Åbn programmet.")
+@command(help=helptext(CTX, _N(CTX, "Åbn programmet.")))
 @pass_context
 def gui(ctx: Context) -> None:
     from .app import run_app
     raise SystemExit(run_app(ctx.profile, ctx.passphrase))
 
 
-@click.command(help="Opret en demoprofil (hvis den mangler) og åbn programmet.")
-@click.option("--employers", default=2000, show_default=True)
-@click.option("--vacancies", default=1500, show_default=True)
-@click.option("--candidates", default=5000, show_default=True)
+@command(help=helptext(CTX, _N(CTX, "Opret en demoprofil (hvis den mangler) og åbn programmet.")))
+@option("--employers", default=2000, show_default=True)
+@option("--vacancies", default=1500, show_default=True)
+@option("--candidates", default=5000, show_default=True)
 @pass_context
 def demo(ctx: Context, employers: int, vacancies: int, candidates: int) -> None:
     from consultant_app.demo import DemoCounts, ensure_demo_profile
