@@ -2309,8 +2309,16 @@ Not signed yet</translation>
         <translation>(none)</translation>
     </message>
     <message>
+        <source>ARGUMENTER</source>
+        <translation>ARGS</translation>
+    </message>
+    <message>
         <source>Adgangskode til profilen</source>
         <translation>Passphrase for the profile</translation>
+    </message>
+    <message>
+        <source>Adgangskode til profilen (eller miljøvariablen {env}).</source>
+        <translation>Passphrase of the profile (or the environment variable {env}).</translation>
     </message>
     <message>
         <source>Advarsel: filen indeholder personoplysninger med fulde CPR-numre. Opbevar den krypteret, del den ikke, og slet den, når du er færdig.</source>
@@ -2329,8 +2337,16 @@ Not signed yet</translation>
         <translation>Give at least one field=value.</translation>
     </message>
     <message>
+        <source>Bemærkning; for et afslag begrundelsen.</source>
+        <translation>Note; for a decline, the reason.</translation>
+    </message>
+    <message>
         <source>Besøg</source>
         <translation>Visits</translation>
+    </message>
+    <message>
+        <source>Besøg hos en virksomhed med noter og opfølgning: opret, ret og afslut opfølgning.</source>
+        <translation>Visits to an employer with notes and follow-up: add, edit and complete follow-ups.</translation>
     </message>
     <message>
         <source>Borger</source>
@@ -2343,6 +2359,18 @@ Not signed yet</translation>
     <message>
         <source>Borgere til {title} hos {employer}:</source>
         <translation>Citizens for {title} at {employer}:</translation>
+    </message>
+    <message>
+        <source>Borgere: opret, ret og vis (CPR-nummeret vises maskeret).</source>
+        <translation>Citizens: add, edit and show (the CPR number is shown masked).</translation>
+    </message>
+    <message>
+        <source>Borgerens id.</source>
+        <translation>The citizen&apos;s id.</translation>
+    </message>
+    <message>
+        <source>Borgerens id: ranglist stillinger.</source>
+        <translation>The citizen&apos;s id: rank vacancies.</translation>
     </message>
     <message>
         <source>Databasen er i orden.</source>
@@ -2361,8 +2389,84 @@ Not signed yet</translation>
         <translation>An unexpected error occurred. Details are written in {path}.</translation>
     </message>
     <message>
+        <source>Eksportér virksomheder, stillinger eller borgere til en CSV-fil (UTF-8, semikolon), som kan importeres igen.</source>
+        <translation>Export employers, vacancies or citizens to a CSV file (UTF-8, semicolons) that can be imported again.</translation>
+    </message>
+    <message>
+        <source>En bemærkning i matchets historik.</source>
+        <translation>A note in the match&apos;s history.</translation>
+    </message>
+    <message>
+        <source>FELT=VÆRDI...</source>
+        <translation>FIELD=VALUE...</translation>
+    </message>
+    <message>
+        <source>FIL</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>FILNAVN</source>
+        <translation>FILENAME</translation>
+    </message>
+    <message>
+        <source>Felter (* skal udfyldes): {names}.</source>
+        <translation>Fields (* must be filled in): {names}.</translation>
+    </message>
+    <message>
+        <source>Feltværktøj for virksomhedskonsulenter: virksomheder, stillinger, borgere, match og aftaler. Uden kommando åbnes programmet på profilen.</source>
+        <translation>Field tool for employer consultants: employers, vacancies, citizens, matches and agreements. Without a command, the program opens on the profile.</translation>
+    </message>
+    <message>
+        <source>Find de bedste borgere til en stilling, eller stillinger til en borger, med begrundelser (--vacancy eller --citizen); foreslå en borger til en stilling og flyt et match mellem trinene i forløbet.</source>
+        <translation>Find the best citizens for a vacancy, or vacancies for a citizen, with reasons (--vacancy or --citizen); propose a citizen for a vacancy and move a match between the steps of the process.</translation>
+    </message>
+    <message>
+        <source>Flyt et match til et trin i forløbet: {stages}. Et afslag (declined) kræver en begrundelse (--note).</source>
+        <translation>Move a match to a step of the process: {stages}. A decline (declined) needs a reason (--note).</translation>
+    </message>
+    <message>
+        <source>Foreslå borgeren til stillingen (første trin i forløbet). Skriver matchets id.</source>
+        <translation>Propose the citizen for the vacancy (the first step of the process). Prints the match&apos;s id.</translation>
+    </message>
+    <message>
+        <source>Fyld profilen med realistiske demodata.</source>
+        <translation>Fill the profile with realistic demo data.</translation>
+    </message>
+    <message>
+        <source>Gem de gode linjer og spring linjer med fejl over.</source>
+        <translation>Save the good lines and skip lines with errors.</translation>
+    </message>
+    <message>
+        <source>Gem intet, hvis en linje har fejl (standard).</source>
+        <translation>Save nothing if a line has errors (default).</translation>
+    </message>
+    <message>
+        <source>Gem nøglen i styresystemets nøglering.</source>
+        <translation>Keep the key in the operating system&apos;s keyring.</translation>
+    </message>
+    <message>
         <source>Gemt: {id}</source>
         <translation>Saved: {id}</translation>
+    </message>
+    <message>
+        <source>HELTAL</source>
+        <translation>INTEGER</translation>
+    </message>
+    <message>
+        <source>I dag: planlagte besøg fra i dag og opfølgninger, der er forfaldne (som siden I dag).</source>
+        <translation>Today: planned visits from today on and follow-ups that are due (as the Today page).</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>INTERVAL</source>
+        <translation>RANGE</translation>
+    </message>
+    <message>
+        <source>Importér virksomheder, stillinger eller borgere fra en CSV-fil. Som standard gemmes intet, hvis en linje har fejl.</source>
+        <translation>Import employers, vacancies or citizens from a CSV file. By default nothing is saved if a line has errors.</translation>
     </message>
     <message>
         <source>Ingen passer.</source>
@@ -2373,12 +2477,68 @@ Not signed yet</translation>
         <translation>No results.</translation>
     </message>
     <message>
+        <source>JA/NEJ</source>
+        <translation>BOOLEAN</translation>
+    </message>
+    <message>
+        <source>KOMMANDO</source>
+        <translation>COMMAND</translation>
+    </message>
+    <message>
         <source>Konsulent</source>
         <translation>Consultant</translation>
     </message>
     <message>
+        <source>Konsulentens navn.</source>
+        <translation>The consultant&apos;s name.</translation>
+    </message>
+    <message>
         <source>Kontaktperson</source>
         <translation>Contact person</translation>
+    </message>
+    <message>
+        <source>Kontaktpersoner hos en virksomhed: opret, ret og vis.</source>
+        <translation>Contact persons at an employer: add, edit and show.</translation>
+    </message>
+    <message>
+        <source>Kontrollér databasefilens integritet.</source>
+        <translation>Check the integrity of the database file.</translation>
+    </message>
+    <message>
+        <source>Kun borgere uden skånehensyn.</source>
+        <translation>Only citizens without restrictions.</translation>
+    </message>
+    <message>
+        <source>Kun dem der bor højst så mange km væk.</source>
+        <translation>Only those who live at most this many km away.</translation>
+    </message>
+    <message>
+        <source>Kun denne slags (kan gentages).</source>
+        <translation>Only this kind (can be repeated).</translation>
+    </message>
+    <message>
+        <source>MAPPE</source>
+        <translation>DIRECTORY</translation>
+    </message>
+    <message>
+        <source>Markér besøgets opfølgning som klaret.</source>
+        <translation>Mark the visit&apos;s follow-up as done.</translation>
+    </message>
+    <message>
+        <source>Maskinlæsbart output.</source>
+        <translation>Machine-readable output.</translation>
+    </message>
+    <message>
+        <source>Maskinlæsbart, med engelske nøgler: employers, vacancies, citizens, visits, matches, outbox, profile, consultant.</source>
+        <translation>Machine-readable, with English keys: employers, vacancies, citizens, visits, matches, outbox, profile, consultant.</translation>
+    </message>
+    <message>
+        <source>Maskinlæsbart: id og trin.</source>
+        <translation>Machine-readable: id and step.</translation>
+    </message>
+    <message>
+        <source>Maskinlæsbart: id, score, reasons, excluded_because.</source>
+        <translation>Machine-readable: id, score, reasons, excluded_because.</translation>
     </message>
     <message>
         <source>Match</source>
@@ -2391,6 +2551,22 @@ Not signed yet</translation>
     <message>
         <source>Opfølgninger:</source>
         <translation>Follow-ups:</translation>
+    </message>
+    <message>
+        <source>Opret en borger og skriv borgerens id. {fields}</source>
+        <translation>Add a citizen and print the citizen&apos;s id. {fields}</translation>
+    </message>
+    <message>
+        <source>Opret en ny profil.</source>
+        <translation>Create a new profile.</translation>
+    </message>
+    <message>
+        <source>Opret en stilling hos virksomheden EMPLOYER_ID og skriv dens id. {fields}</source>
+        <translation>Add a vacancy at the employer EMPLOYER_ID and print its id. {fields}</translation>
+    </message>
+    <message>
+        <source>Opret en virksomhed og skriv dens id. {fields}</source>
+        <translation>Add an employer and print its id. {fields}</translation>
     </message>
     <message>
         <source>Opretter demodata</source>
@@ -2409,20 +2585,68 @@ Not signed yet</translation>
         <translation>Profile ready in {path}</translation>
     </message>
     <message>
+        <source>Profilmappe (standard: brugerens datamappe).</source>
+        <translation>Profile folder (default: the user&apos;s data folder).</translation>
+    </message>
+    <message>
         <source>Programmets vindue er ikke installeret; skriv &apos;consultant-app --help&apos; for kommandolinjens kommandoer.</source>
         <translation>The program&apos;s window is not installed; type &apos;consultant-app --help&apos; for the command line&apos;s commands.</translation>
+    </message>
+    <message>
+        <source>Ret en kontaktperson. {fields}</source>
+        <translation>Edit a contact person. {fields}</translation>
+    </message>
+    <message>
+        <source>Ret et besøg. {fields}</source>
+        <translation>Edit a visit. {fields}</translation>
+    </message>
+    <message>
+        <source>Ret felter hos en borger. {fields}</source>
+        <translation>Edit fields of a citizen. {fields}</translation>
+    </message>
+    <message>
+        <source>Ret felter i en stilling. {fields}</source>
+        <translation>Edit fields of a vacancy. {fields}</translation>
+    </message>
+    <message>
+        <source>Ret felter i en virksomhed (en tom værdi rydder feltet). {fields}</source>
+        <translation>Edit fields of an employer (an empty value clears the field). {fields}</translation>
+    </message>
+    <message>
+        <source>STI</source>
+        <translation>PATH</translation>
+    </message>
+    <message>
+        <source>Skriv et besøg (eller et planlagt: status=planned) hos virksomheden EMPLOYER_ID og skriv dets id; datoen er i dag, hvis den ikke gives. {fields}</source>
+        <translation>Record a visit (or a planned one: status=planned) at the employer EMPLOYER_ID and print its id; the date is today if none is given. {fields}</translation>
     </message>
     <message>
         <source>Skriv felt=værdi, ikke &apos;{item}&apos;.</source>
         <translation>Write field=value, not &apos;{item}&apos;.</translation>
     </message>
     <message>
+        <source>Slet en stilling (som i programmet; sletningen synkroniseres).</source>
+        <translation>Delete a vacancy (as in the program; the deletion is synchronised).</translation>
+    </message>
+    <message>
         <source>Slettet: {id}</source>
         <translation>Deleted: {id}</translation>
     </message>
     <message>
+        <source>Sprog for kommandolinjens egne tekster: da (standard) eller en (eller miljøvariablen {env}).</source>
+        <translation>Language of the command line&apos;s own texts: da (default) or en (or the environment variable {env}).</translation>
+    </message>
+    <message>
         <source>Stilling</source>
         <translation>Vacancy</translation>
+    </message>
+    <message>
+        <source>Stillingens id.</source>
+        <translation>The vacancy&apos;s id.</translation>
+    </message>
+    <message>
+        <source>Stillingens id: ranglist borgere.</source>
+        <translation>The vacancy&apos;s id: rank citizens.</translation>
     </message>
     <message>
         <source>Stillinger</source>
@@ -2433,12 +2657,76 @@ Not signed yet</translation>
         <translation>Vacancies for {name}:</translation>
     </message>
     <message>
+        <source>Stillinger: opret, ret og vis.</source>
+        <translation>Vacancies: add, edit and show.</translation>
+    </message>
+    <message>
+        <source>Søg i virksomheder, stillinger og borgere.</source>
+        <translation>Search employers, vacancies and citizens.</translation>
+    </message>
+    <message>
+        <source>TAL</source>
+        <translation>FLOAT</translation>
+    </message>
+    <message>
+        <source>TEKST</source>
+        <translation>TEXT</translation>
+    </message>
+    <message>
+        <source>TILVALG</source>
+        <translation>OPTIONS</translation>
+    </message>
+    <message>
+        <source>TRIN</source>
+        <translation>STEP</translation>
+    </message>
+    <message>
+        <source>Tilføj en kontaktperson til virksomheden EMPLOYER_ID og skriv dens id. {fields}</source>
+        <translation>Add a contact person to the employer EMPLOYER_ID and print its id. {fields}</translation>
+    </message>
+    <message>
         <source>Virksomhed</source>
         <translation>Employer</translation>
     </message>
     <message>
         <source>Virksomheder</source>
         <translation>Employers</translation>
+    </message>
+    <message>
+        <source>Virksomheder: opret, ret og vis.</source>
+        <translation>Employers: add, edit and show.</translation>
+    </message>
+    <message>
+        <source>Vis en borger med CPR-nummeret maskeret, medmindre --reveal-cpr bruges (det skrives i adgangsloggen).</source>
+        <translation>Show a citizen with the CPR number masked, unless --reveal-cpr is used (that is written to the access log).</translation>
+    </message>
+    <message>
+        <source>Vis en kontaktperson.</source>
+        <translation>Show a contact person.</translation>
+    </message>
+    <message>
+        <source>Vis en stilling.</source>
+        <translation>Show a vacancy.</translation>
+    </message>
+    <message>
+        <source>Vis en virksomheds stamdata.</source>
+        <translation>Show an employer&apos;s master data.</translation>
+    </message>
+    <message>
+        <source>Vis et matchs historik: hvert trin, hvornår og af hvem.</source>
+        <translation>Show a match&apos;s history: each step, when and by whom.</translation>
+    </message>
+    <message>
+        <source>Vis hele CPR-nummeret (logges).</source>
+        <translation>Show the whole CPR number (logged).</translation>
+    </message>
+    <message>
+        <source>Vis hvad profilen indeholder, og hvor mange ændringer der venter på at blive synkroniseret.</source>
+        <translation>Show what the profile holds, and how many changes are waiting to be synchronised.</translation>
+    </message>
+    <message>
+        <source>Vis også dem, der ikke kan komme i betragtning, og hvorfor.</source>
+        <translation>Also show those who cannot be considered, and why.</translation>
     </message>
     <message>
         <source>ja</source>
@@ -3922,12 +4210,36 @@ Not signed yet</translation>
         <translation>The agreement is now version {revision}, a draft; the signatures start over.</translation>
     </message>
     <message>
+        <source>Aftaler om praktik, løntilskud, ordinære timer, mentor, fleksjob og IGU: opret, udfyld, kontrollér, kvittér for advarsler, lav ny version, slet kladder og lav PDF. (Selve underskriften gives i programmet.)</source>
+        <translation>Agreements on work placements, wage subsidies, ordinary hours, mentors, flexi-jobs and IGU: create, fill in, check, acknowledge warnings, make a new version, delete drafts and make a PDF. (The signature itself is given in the program.)</translation>
+    </message>
+    <message>
+        <source>Aftaletypen, fx virksomhedspraktik.</source>
+        <translation>The agreement type, e.g. virksomhedspraktik.</translation>
+    </message>
+    <message>
         <source>Alle parter har underskrevet; aftalen kan forsegles (agreement seal).</source>
         <translation>Every party has signed; the agreement can be sealed (agreement seal).</translation>
     </message>
     <message>
         <source>Bemærkning til {finding}: {note}</source>
         <translation>Note on {finding}: {note}</translation>
+    </message>
+    <message>
+        <source>Bemærkningen, fx &apos;Rimelighedskravet holder ved start&apos;.</source>
+        <translation>The note, e.g. &apos;The reasonableness requirement holds at the start&apos;.</translation>
+    </message>
+    <message>
+        <source>Borgerens id.</source>
+        <translation>The citizen&apos;s id.</translation>
+    </message>
+    <message>
+        <source>Datoen, fx 2027-01-01.</source>
+        <translation>The date, e.g. 2027-01-01.</translation>
+    </message>
+    <message>
+        <source>FELT=VÆRDI...</source>
+        <translation>FIELD=VALUE...</translation>
     </message>
     <message>
         <source>FORELØBIGT: regelsættet bygger på en lov, hvis endelige tekst ikke er offentliggjort.</source>
@@ -3938,6 +4250,10 @@ Not signed yet</translation>
         <translation>Error</translation>
     </message>
     <message>
+        <source>Forsegl en aftale, som alle parter har underskrevet: den underskrevne PDF med enhedens segl (som i programmet). Derefter kan aftalen ikke ændres.</source>
+        <translation>Seal an agreement that all parties have signed: the signed PDF with the device&apos;s seal (as in the program). After that the agreement cannot be changed.</translation>
+    </message>
+    <message>
         <source>Forseglet</source>
         <translation>Sealed</translation>
     </message>
@@ -3946,8 +4262,16 @@ Not signed yet</translation>
         <translation>Sealed agreement written to {path}.</translation>
     </message>
     <message>
+        <source>Gem også den forseglede PDF her.</source>
+        <translation>Also save the sealed PDF here.</translation>
+    </message>
+    <message>
         <source>Gemt: {count} felt(er).</source>
         <translation>Saved: {count} field(s).</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
     </message>
     <message>
         <source>IKKE bekræftet</source>
@@ -3978,6 +4302,14 @@ Not signed yet</translation>
         <translation>Ready to sign.</translation>
     </message>
     <message>
+        <source>Kontrollér aftalen mod reglerne på startdatoen. Hver advarsel står med sin nøgle (til &apos;agreement acknowledge&apos;). Exitkode 1, når den ikke er klar til underskrift.</source>
+        <translation>Check the agreement against the rules on its start date. Each warning is listed with its key (for &apos;agreement acknowledge&apos;). Exit code 1 when it is not ready for signing.</translation>
+    </message>
+    <message>
+        <source>Kun aftaler med denne status.</source>
+        <translation>Only agreements with this status.</translation>
+    </message>
+    <message>
         <source>Kunne ikke skrive {path}: {reason}</source>
         <translation>Could not write {path}: {reason}</translation>
     </message>
@@ -3990,20 +4322,116 @@ Not signed yet</translation>
         <translation>Acknowledgement withdrawn.</translation>
     </message>
     <message>
+        <source>Kvittér for en advarsel med en bemærkning (som i programmet): NØGLE er advarslens nøgle fra &apos;agreement check&apos;. Bemærkningen gælder de fakta, den blev skrevet til; ændres de, er advarslen åben igen.</source>
+        <translation>Acknowledge a warning with a note (as in the program): KEY is the warning&apos;s key from &apos;agreement check&apos;. The note holds for the facts it was written for; if they change, the warning is open again.</translation>
+    </message>
+    <message>
         <source>Mangler:      {label}</source>
         <translation>Missing:      {label}</translation>
+    </message>
+    <message>
+        <source>Maskinlæsbart output.</source>
+        <translation>Machine-readable output.</translation>
+    </message>
+    <message>
+        <source>Maskinlæsbart: aftalens oplysninger og felter (CPR maskeret uden --reveal-cpr).</source>
+        <translation>Machine-readable: the agreement&apos;s details and fields (CPR masked without --reveal-cpr).</translation>
+    </message>
+    <message>
+        <source>Maskinlæsbart: ready og findings (key, severity, field, message, note).</source>
+        <translation>Machine-readable: ready and findings (key, severity, field, message, note).</translation>
+    </message>
+    <message>
+        <source>Maskinlæsbart: signed og pending.</source>
+        <translation>Machine-readable: signed and pending.</translation>
+    </message>
+    <message>
+        <source>Matchets id.</source>
+        <translation>The match&apos;s id.</translation>
+    </message>
+    <message>
+        <source>NØGLE</source>
+        <translation>KEY</translation>
     </message>
     <message>
         <source>NØGLE: &apos;{key}&apos; er ikke en advarsel på aftalen. Advarsler: {keys}.</source>
         <translation>KEY: &apos;{key}&apos; is not a warning on the agreement. Warnings: {keys}.</translation>
     </message>
     <message>
+        <source>Opret en ny aftale, udfyldt fra virksomheden, stillingen, borgeren og matchet. Skriver aftalens id.</source>
+        <translation>Create a new agreement, filled in from the employer, the vacancy, the citizen and the match. Prints the agreement&apos;s id.</translation>
+    </message>
+    <message>
+        <source>PDF-filen, der skal skrives.</source>
+        <translation>The PDF file to write.</translation>
+    </message>
+    <message>
         <source>Regelsæt: {name}, gældende fra {day}, {origin}</source>
         <translation>Rule set: {name}, in force from {day}, {origin}</translation>
     </message>
     <message>
+        <source>Reglerne, som de gælder på en dato: hver med sin hjemmel, og om den er bekræftet i lovteksten.</source>
+        <translation>The rules as they apply on a date: each with its legal basis, and whether it is confirmed in the text of the law.</translation>
+    </message>
+    <message>
+        <source>Skriv aftalen som PDF. En forseglet aftale skrives, som den blev forseglet; ellers med tomme felter til underskrift.</source>
+        <translation>Write the agreement as a PDF. A sealed agreement is written as it was sealed; otherwise with empty fields for signatures.</translation>
+    </message>
+    <message>
+        <source>Slet en kladde. En aftale, der er underskrevet (helt eller delvis), kan ikke slettes.</source>
+        <translation>Delete a draft. An agreement that has been signed (fully or in part) cannot be deleted.</translation>
+    </message>
+    <message>
+        <source>Stillingens id.</source>
+        <translation>The vacancy&apos;s id.</translation>
+    </message>
+    <message>
+        <source>Sæt felter i en kladde: FELT=VÆRDI ... (en tom værdi rydder feltet). Alt gemmes, eller intet gemmes.</source>
+        <translation>Set fields in a draft: FIELD=VALUE ... (an empty value clears the field). Everything is saved, or nothing is.</translation>
+    </message>
+    <message>
+        <source>TYPE</source>
+        <translation>TYPE</translation>
+    </message>
+    <message>
+        <source>Træk kvitteringen tilbage.</source>
+        <translation>Withdraw the acknowledgement.</translation>
+    </message>
+    <message>
+        <source>Virksomhedens id.</source>
+        <translation>The employer&apos;s id.</translation>
+    </message>
+    <message>
+        <source>Vis aftalens felter. CPR-numre vises maskeret, medmindre --reveal-cpr bruges (det skrives i adgangsloggen).</source>
+        <translation>Show the agreement&apos;s fields. CPR numbers are shown masked, unless --reveal-cpr is used (that is written to the access log).</translation>
+    </message>
+    <message>
+        <source>Vis aftalerne med type, status, periode og parter.</source>
+        <translation>Show the agreements with type, status, period and parties.</translation>
+    </message>
+    <message>
+        <source>Vis aftaletyperne og deres skabelonversioner.</source>
+        <translation>Show the agreement types and their template versions.</translation>
+    </message>
+    <message>
+        <source>Vis hele CPR-nummeret (logges).</source>
+        <translation>Show the whole CPR number (logged).</translation>
+    </message>
+    <message>
+        <source>Vis hvem der har underskrevet aftalens nuværende version, og hvem der mangler (underskriften gives i programmet).</source>
+        <translation>Show who has signed the agreement&apos;s current version, and who has not yet (the signature is given in the program).</translation>
+    </message>
+    <message>
+        <source>Vis reglerne i kraft på DATO (ÅÅÅÅ-MM-DD), for alle aftaletyper eller én (--type).</source>
+        <translation>Show the rules in force on DATE (YYYY-MM-DD), for all agreement types or one (--type).</translation>
+    </message>
+    <message>
         <source>ingen</source>
         <translation>none</translation>
+    </message>
+    <message>
+        <source>Åbn en underskrevet aftale for ændringer: en ny version, hvis underskrifter starter forfra (de gamle gemmes som historik). En forseglet aftale er endelig.</source>
+        <translation>Open a signed agreement for changes: a new version whose signatures start over (the old ones are kept as history). A sealed agreement is final.</translation>
     </message>
     <message>
         <source>Under underskrift</source>
@@ -5902,6 +6330,10 @@ Not signed yet</translation>
         <translation>The access token is saved in the operating system&apos;s keyring.</translation>
     </message>
     <message>
+        <source>Afgør en konflikt: behold tjenestens værdi (server) eller din (client). Valget gemmes som en almindelig ændring og sendes ved næste synkronisering.</source>
+        <translation>Settle a conflict: keep the service&apos;s value (server) or yours (client). The choice is saved as an ordinary change and sent at the next sync.</translation>
+    </message>
+    <message>
         <source>Aftale</source>
         <translation>Agreement</translation>
     </message>
@@ -5942,6 +6374,14 @@ Not signed yet</translation>
         <translation>The device is enrolled with {municipality} ({code}) as {consultant}. The device&apos;s id: {device}.</translation>
     </message>
     <message>
+        <source>Enhedens navn (standard: maskinens navn).</source>
+        <translation>The device&apos;s name (default: the machine&apos;s name).</translation>
+    </message>
+    <message>
+        <source>Gem adgangsnøglen krypteret i profilen, ikke i nøgleringen.</source>
+        <translation>Keep the access key encrypted in the profile, not in the keyring.</translation>
+    </message>
+    <message>
         <source>Giv ændringen videre til borgerens nye konsulent, og fjern den så med: consultant-app conflicts resolve {id} server</source>
         <translation>Pass the change on to the citizen&apos;s new consultant, then remove it with: consultant-app conflicts resolve {id} server</translation>
     </message>
@@ -5950,12 +6390,20 @@ Not signed yet</translation>
         <translation>Fetching changes</translation>
     </message>
     <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
         <source>Indholdets kontrolsum:</source>
         <translation>Content checksum:</translation>
     </message>
     <message>
         <source>Ingen konflikter.</source>
         <translation>No conflicts.</translation>
+    </message>
+    <message>
+        <source>Ingen statuslinje.</source>
+        <translation>No status line.</translation>
     </message>
     <message>
         <source>Ingen synkroniseringer endnu.</source>
@@ -5974,6 +6422,10 @@ Not signed yet</translation>
         <translation>The conflict is settled: the service&apos;s value applies.</translation>
     </message>
     <message>
+        <source>Konflikter fra synkroniseringen: den samme oplysning ændret både her og på tjenesten. Vis dem og vælg, hvilken værdi der skal gælde (som på siden Synkronisering).</source>
+        <translation>Conflicts from syncing: the same detail changed both here and on the service. Show them and choose which value applies (as on the Sync page).</translation>
+    </message>
+    <message>
         <source>Konflikterne kan ses og afgøres på siden Synkronisering i programmet.</source>
         <translation>The conflicts can be seen and settled on the Sync page in the program.</translation>
     </message>
@@ -5990,6 +6442,18 @@ Not signed yet</translation>
         <translation>Set aside: {count} changes could not be taken in on this computer (the rest is synced; they are tried again at the next sync and can be seen on the Sync page):</translation>
     </message>
     <message>
+        <source>Maskinlæsbart output.</source>
+        <translation>Machine-readable output.</translation>
+    </message>
+    <message>
+        <source>Maskinlæsbart: en liste af forsøg.</source>
+        <translation>Machine-readable: a list of attempts.</translation>
+    </message>
+    <message>
+        <source>Maskinlæsbart: total, waiting og set_aside.</source>
+        <translation>Machine-readable: total, waiting and set_aside.</translation>
+    </message>
+    <message>
         <source>Match</source>
         <translation>Match</translation>
     </message>
@@ -6004,6 +6468,14 @@ Not signed yet</translation>
     <message>
         <source>Nyt regelsæt fra den centrale tjeneste taget i brug: {name}</source>
         <translation>New rule set from the central service taken into use: {name}</translation>
+    </message>
+    <message>
+        <source>Også de afgjorte.</source>
+        <translation>The settled ones too.</translation>
+    </message>
+    <message>
+        <source>Opret en slettet post igen som en ny post med dens gemte oplysninger og den ændring, der tabte til sletningen. Det, der hørte til den, følger ikke med.</source>
+        <translation>Create a deleted record again as a new record with its saved details and the change that lost to the deletion. What belonged to it does not come along.</translation>
     </message>
     <message>
         <source>PDF&apos;ens SHA-256:</source>
@@ -6038,12 +6510,20 @@ Not signed yet</translation>
         <translation>Sending changes</translation>
     </message>
     <message>
+        <source>Serverens adresse, fx http://127.0.0.1:8765</source>
+        <translation>The server&apos;s address, e.g. http://127.0.0.1:8765</translation>
+    </message>
+    <message>
         <source>Slettet</source>
         <translation>Deleted</translation>
     </message>
     <message>
         <source>Stilling</source>
         <translation>Vacancy</translation>
+    </message>
+    <message>
+        <source>Synkroniser med den centrale tjeneste (send og hent ændringer). &apos;sync history&apos; viser de seneste synkroniseringer.</source>
+        <translation>Sync with the central service (send and fetch changes). &apos;sync history&apos; shows the latest syncs.</translation>
     </message>
     <message>
         <source>Synkroniseret: {pushed} ændringer sendt, {uploaded} aftaler sendt, {pulled} ændringer hentet, {conflicts} konflikter.</source>
@@ -6058,12 +6538,24 @@ Not signed yet</translation>
         <translation>To hand over: {count} change(s) to citizens who have moved to another consultant were not sent. Pass them on to the citizen&apos;s new consultant, then remove them with &apos;consultant-app conflicts resolve ID server&apos;:</translation>
     </message>
     <message>
+        <source>Tilmeld enheden til en central tjeneste.</source>
+        <translation>Enrol the device with a central service.</translation>
+    </message>
+    <message>
+        <source>Tilmeldingskoden fra din leder.</source>
+        <translation>The enrolment code from your manager.</translation>
+    </message>
+    <message>
         <source>Tjenesten afviste ændringen: {refusal}</source>
         <translation>The service refused the change: {refusal}</translation>
     </message>
     <message>
         <source>Tjenesten har ingen kvittering for aftalen endnu. En forseglet aftale sendes ved næste synkronisering.</source>
         <translation>The service has no receipt for the agreement yet. A sealed agreement is sent at the next sync.</translation>
+    </message>
+    <message>
+        <source>Tjenestens rodcertifikat (PEM, fra din leder eller GET /api/v1/ca): forbindelsen (https) godkendes kun med et certifikat udstedt af det.</source>
+        <translation>The service&apos;s root certificate (PEM, from your manager or GET /api/v1/ca): the connection (https) is accepted only with a certificate issued by it.</translation>
     </message>
     <message>
         <source>Tjenestens værdi:</source>
@@ -6084,6 +6576,22 @@ Not signed yet</translation>
     <message>
         <source>Virksomhed</source>
         <translation>Employer</translation>
+    </message>
+    <message>
+        <source>Vis de seneste synkroniseringer, nyeste først (som fanen Historik på siden Synkronisering).</source>
+        <translation>Show the latest syncs, newest first (as the History tab on the Sync page).</translation>
+    </message>
+    <message>
+        <source>Vis de åbne konflikter med begge værdier.</source>
+        <translation>Show the open conflicts with both values.</translation>
+    </message>
+    <message>
+        <source>Vis den centrale tjenestes kvittering for en forseglet aftale: hvad tjenesten modtog og hvornår, med kontrolsummerne. Exitkode 1, når der ingen kvittering er endnu.</source>
+        <translation>Show the central service&apos;s receipt for a sealed agreement: what the service received and when, with the checksums. Exit code 1 when there is no receipt yet.</translation>
+    </message>
+    <message>
+        <source>Vis hvad der venter på at blive sendt ved næste synkronisering, og hvad der er lagt til side, fordi det ikke kunne tages ind her (som fanerne Venter og Lagt til side på siden Synkronisering).</source>
+        <translation>Show what is waiting to be sent at the next sync, and what has been set aside because it could not be taken in here (as the Waiting and Set aside tabs on the Sync page).</translation>
     </message>
     <message>
         <source>den havde den allerede</source>
@@ -6945,6 +7453,52 @@ Not signed yet</translation>
     </message>
 </context>
 <context>
+    <name>trust</name>
+    <message>
+        <source>Den centrale tjenestes rodcertifikat.</source>
+        <translation>The central service&apos;s root certificate.</translation>
+    </message>
+    <message>
+        <source>Et navn for certifikatet (standard: dets CN).</source>
+        <translation>A name for the certificate (default: its CN).</translation>
+    </message>
+    <message>
+        <source>Filen der skrives (standard: skærmen).</source>
+        <translation>The file to write (default: the screen).</translation>
+    </message>
+    <message>
+        <source>Hvilke tjenesters rodcertifikater verify stoler på.</source>
+        <translation>Which services&apos; root certificates verify trusts.</translation>
+    </message>
+    <message>
+        <source>Skriv rodcertifikatet for den tjeneste, enheden er tilmeldt (PEM), så andre kan bruge det med verify --ca.</source>
+        <translation>Write the root certificate of the service the device is enrolled with (PEM), so others can use it with verify --ca.</translation>
+    </message>
+    <message>
+        <source>Stol på en anden tjenestes rodcertifikat (PEM eller DER), fx en anden kommunes.</source>
+        <translation>Trust another service&apos;s root certificate (PEM or DER), e.g. another municipality&apos;s.</translation>
+    </message>
+    <message>
+        <source>Stop med at stole på et tilføjet rodcertifikat (angiv fingeraftrykket fra &apos;trust list&apos;, mindst 8 tegn).</source>
+        <translation>Stop trusting an added root certificate (give its fingerprint from &apos;trust list&apos;, at least 8 characters).</translation>
+    </message>
+    <message>
+        <source>Vis de rodcertifikater, profilen stoler på.</source>
+        <translation>Show the root certificates the profile trusts.</translation>
+    </message>
+</context>
+<context>
+    <name>ui-cli</name>
+    <message>
+        <source>Opret en demoprofil (hvis den mangler) og åbn programmet.</source>
+        <translation>Create a demo profile (if there is none) and open the program.</translation>
+    </message>
+    <message>
+        <source>Åbn programmet.</source>
+        <translation>Open the program.</translation>
+    </message>
+</context>
+<context>
     <name>vacancies</name>
     <message>
         <source>Slet stilling</source>
@@ -7094,6 +7648,10 @@ Not signed yet</translation>
         <translation>CANNOT BE CHECKED: {reason}</translation>
     </message>
     <message>
+        <source>Kontrollér uden netforbindelse at en forseglet aftale (PDF) er uændret, og hvem der har forseglet den. Afslutningskode: 0 intakt og betroet, 1 ikke intakt, 2 intakt men ikke betroet, 3 kan ikke kontrolleres.</source>
+        <translation>Check without a network connection that a sealed agreement (PDF) is unchanged, and who sealed it. Exit code: 0 intact and trusted, 1 not intact, 2 intact but not trusted, 3 cannot be checked.</translation>
+    </message>
+    <message>
         <source>Oplysningerne om underskriften fra {who} passer ikke med forseglingen.</source>
         <translation>The details of the signature from {who} do not match the seal.</translation>
     </message>
@@ -7128,6 +7686,14 @@ Not signed yet</translation>
     <message>
         <source>Signaturfeltet i filen er ændret efter forseglingen.</source>
         <translation>The signature field in the file has been changed after sealing.</translation>
+    </message>
+    <message>
+        <source>Skriv resultatet som JSON.</source>
+        <translation>Write the result as JSON.</translation>
+    </message>
+    <message>
+        <source>Stol kun på dette rodcertifikat (PEM eller DER) i stedet for profilens betroede tjenester (consultant-app trust list).</source>
+        <translation>Trust only this root certificate (PEM or DER) instead of the profile&apos;s trusted services (consultant-app trust list).</translation>
     </message>
     <message>
         <source>Underskrevet af:</source>
