@@ -75,6 +75,18 @@ class NotFound(UserError):
         )
 
 
+class Noun:
+    """What a ``NotFound`` names (``NotFound(Noun.VACANCY, ident)``), as messages: a noun
+    given as plain text stays Danish in an English sentence."""
+
+    EMPLOYER = Message(CTX, QT_TRANSLATE_NOOP(CTX, "Virksomhed"))
+    CONTACT = Message(CTX, QT_TRANSLATE_NOOP(CTX, "Kontaktperson"))
+    VISIT = Message(CTX, QT_TRANSLATE_NOOP(CTX, "Besøg"))
+    VACANCY = Message(CTX, QT_TRANSLATE_NOOP(CTX, "Stilling"))
+    CITIZEN = Message(CTX, QT_TRANSLATE_NOOP(CTX, "Borger"))
+    MATCH = Message(CTX, QT_TRANSLATE_NOOP(CTX, "Match"))
+
+
 class StoreError(UserError):
     """Trouble with the profile's database file itself."""
 

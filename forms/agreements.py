@@ -39,7 +39,7 @@ from typing import Any
 from sqlalchemy import event, inspect, or_, select
 from sqlalchemy.orm import Session
 
-from consultant_app.errors import Problem, UserError, ValidationError
+from consultant_app.errors import Noun, Problem, UserError, ValidationError
 from consultant_app.services.employers import get_live
 from consultant_app.services.fields import unknown_field, unknown_name
 from consultant_app.store.models import AgreementSignature, Employer, PlacementAgreement
@@ -54,6 +54,8 @@ from .rules.periods import danish_date
 from .templates import Template, agreement_types, get_template
 
 CTX = "forms"
+# What a missing agreement is called in "Aftale med id … findes ikke." (errors.Noun).
+AGREEMENT = Message(CTX, _N(CTX, "Aftale"))
 
 DRAFT, SIGNING, SIGNED, SEALED = lifecycle.DRAFT, lifecycle.SIGNING, lifecycle.SIGNED, \
     lifecycle.SEALED
@@ -194,7 +196,7 @@ def _envelope(record: PlacementAgreement) -> dict[str, Any]:
 
 
 def load(session: Session, agreement_id: str) -> AgreementDoc:
-    record = get_live(session, PlacementAgreement, agreement_id, "Aftale")
+    record = get_live(session, PlacementAgreement, agreement_id, AGREEMENT)
     return doc_of(record)
 
 
@@ -286,7 +288,7 @@ def create_draft(session: Session, agreement_type: str, employer_id: str | None 
     if sources.employer is None:
         raise ValidationError([Problem.of("employer_id", _N(
             "problems", "Vælg den virksomhed, aftalen er med."))])
-    get_live(session, Employer, sources.employer.id, "Virksomhed")
+    get_live(session, Employer, sources.employer.id, Noun.EMPLOYER)
     record = PlacementAgreement(
         agreement_type=template.type, template_version=str(template.version),
         employer_id=sources.employer.id,
@@ -506,7 +508,7 @@ def check(session: Session, agreement_id: str, today: dt.date | None = None) -> 
 def signatures(session: Session, agreement_id: str,
                revision: int | None = None) -> list[AgreementSignature]:
     """The live (not voided) signatures of a revision (the current one by default)."""
-    record = get_live(session, PlacementAgreement, agreement_id, "Aftale")
+    record = get_live(session, PlacementAgreement, agreement_id, AGREEMENT)
     rev = record.revision if revision is None else revision
     return list(session.scalars(select(AgreementSignature).where(
         AgreementSignature.agreement_id == agreement_id, AgreementSignature.revision == rev,
@@ -533,7 +535,7 @@ def new_revision(session: Session, agreement_id: str) -> AgreementDoc:
 
 
 def delete_draft(session: Session, agreement_id: str) -> None:
-    record = get_live(session, PlacementAgreement, agreement_id, "Aftale")
+    record = get_live(session, PlacementAgreement, agreement_id, AGREEMENT)
     _require_editable(record)
     record.deleted = True
     session.flush()

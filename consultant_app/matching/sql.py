@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from ..domain import (
     RESTRICTION_CONFLICTS,
 )
-from ..errors import NotFound
+from ..errors import NotFound, Noun
 from .eligibility import eligibility
 from .facts import CitizenFacts, VacancyFacts, has_driving_licence_b, required_hours
 from .geo import Geo, shipped_geo
@@ -74,7 +74,7 @@ def load_vacancy(session: Session, vacancy_id: str) -> VacancyFacts:
         f"SELECT {_VACANCY_COLUMNS} FROM vacancy v JOIN employer e ON e.id = v.employer_id "
         "WHERE v.id = ? AND v.deleted = 0", (vacancy_id,)).fetchone()
     if row is None:
-        raise NotFound("Stilling", vacancy_id)
+        raise NotFound(Noun.VACANCY, vacancy_id)
     return _vacancy(row)
 
 
@@ -83,7 +83,7 @@ def load_citizen(session: Session, citizen_id: str) -> CitizenFacts:
         f"SELECT {_CITIZEN_COLUMNS} FROM citizen c WHERE c.id = ? AND c.deleted = 0",
         (citizen_id,)).fetchone()
     if row is None:
-        raise NotFound("Borger", citizen_id)
+        raise NotFound(Noun.CITIZEN, citizen_id)
     return _citizen(row)
 
 

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from .. import identifiers
 from ..domain import DRIVING_LICENCES, RESTRICTIONS, TARGET_GROUPS
-from ..errors import Problem, ValidationError
+from ..errors import Noun, Problem, ValidationError
 from ..store.models import AccessLog, Citizen
 from ..text import QT_TRANSLATE_NOOP as _N
 from .employers import consultant, get_live, keep_signed_parties
@@ -76,7 +76,7 @@ def create_citizen(session: Session, data: Mapping[str, Any]) -> Citizen:
 
 
 def update_citizen(session: Session, citizen_id: str, changes: Mapping[str, Any]) -> Citizen:
-    citizen = get_live(session, Citizen, citizen_id, "Borger")
+    citizen = get_live(session, Citizen, citizen_id, Noun.CITIZEN)
     values = clean(CITIZEN_FIELDS, changes, partial=True)
     if "cpr" in values:
         cpr = values.pop("cpr")
@@ -90,7 +90,7 @@ def update_citizen(session: Session, citizen_id: str, changes: Mapping[str, Any]
 
 
 def delete_citizen(session: Session, citizen_id: str) -> None:
-    citizen = get_live(session, Citizen, citizen_id, "Borger")
+    citizen = get_live(session, Citizen, citizen_id, Noun.CITIZEN)
     keep_signed_parties(session, "citizen", citizen_id)
     citizen.deleted = True
     session.flush()
@@ -103,7 +103,7 @@ def masked_cpr(citizen: Citizen) -> str:
 def reveal_cpr(session: Session, citizen_id: str, purpose: str = "") -> str:
     """The full CPR number; the reveal is written to the access log in the same transaction,
     so no number is shown without its log entry."""
-    citizen = get_live(session, Citizen, citizen_id, "Borger")
+    citizen = get_live(session, Citizen, citizen_id, Noun.CITIZEN)
     session.add(AccessLog(actor=consultant(session) or "?", action="reveal_cpr",
                           entity="citizen", entity_id=citizen.id, detail=purpose))
     session.flush()

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from .. import domain, identifiers, postcodes
 from ..domain import VISIT_STATUSES
-from ..errors import NotFound, Problem, UserError, ValidationError
+from ..errors import NotFound, Noun, Problem, UserError, ValidationError
 from ..store import settings
 from ..store.models import ContactPerson, Employer, PlacementAgreement, Visit
 from ..text import Message
@@ -109,7 +109,7 @@ def create_employer(session: Session, data: Mapping[str, Any]) -> Employer:
 
 
 def update_employer(session: Session, employer_id: str, changes: Mapping[str, Any]) -> Employer:
-    employer = get_live(session, Employer, employer_id, "Virksomhed")
+    employer = get_live(session, Employer, employer_id, Noun.EMPLOYER)
     values = clean(EMPLOYER_FIELDS, changes, partial=True)
     if "postcode" in values and "town" not in values:
         values["town"] = ""
@@ -125,14 +125,14 @@ def update_employer(session: Session, employer_id: str, changes: Mapping[str, An
 
 
 def delete_employer(session: Session, employer_id: str) -> None:
-    employer = get_live(session, Employer, employer_id, "Virksomhed")
+    employer = get_live(session, Employer, employer_id, Noun.EMPLOYER)
     keep_signed_parties(session, "employer", employer_id)
     employer.deleted = True
     session.flush()
 
 
 def add_contact(session: Session, employer_id: str, data: Mapping[str, Any]) -> ContactPerson:
-    get_live(session, Employer, employer_id, "Virksomhed")
+    get_live(session, Employer, employer_id, Noun.EMPLOYER)
     contact = ContactPerson(employer_id=employer_id, **clean(CONTACT_FIELDS, data))
     session.add(contact)
     session.flush()
@@ -141,7 +141,7 @@ def add_contact(session: Session, employer_id: str, data: Mapping[str, Any]) -> 
 
 def update_contact(session: Session, contact_id: str,
                    changes: Mapping[str, Any]) -> ContactPerson:
-    contact = get_live(session, ContactPerson, contact_id, "Kontaktperson")
+    contact = get_live(session, ContactPerson, contact_id, Noun.CONTACT)
     for key, value in clean(CONTACT_FIELDS, changes, partial=True).items():
         setattr(contact, key, value)
     session.flush()
@@ -150,7 +150,7 @@ def update_contact(session: Session, contact_id: str,
 
 def log_visit(session: Session, employer_id: str, data: Mapping[str, Any]) -> Visit:
     """A visit held (or planned, with status "planned"); the visit date defaults to today."""
-    get_live(session, Employer, employer_id, "Virksomhed")
+    get_live(session, Employer, employer_id, Noun.EMPLOYER)
     values = clean(VISIT_FIELDS, {"visit_date": dt.date.today(), **data})
     if values["follow_up_date"] and values["follow_up_date"] < values["visit_date"]:
         raise ValidationError([Problem.of("follow_up_date", _N(
@@ -162,7 +162,7 @@ def log_visit(session: Session, employer_id: str, data: Mapping[str, Any]) -> Vi
 
 
 def update_visit(session: Session, visit_id: str, changes: Mapping[str, Any]) -> Visit:
-    visit = get_live(session, Visit, visit_id, "Besøg")
+    visit = get_live(session, Visit, visit_id, Noun.VISIT)
     for key, value in clean(VISIT_FIELDS, changes, partial=True).items():
         setattr(visit, key, value)
     session.flush()
@@ -170,7 +170,7 @@ def update_visit(session: Session, visit_id: str, changes: Mapping[str, Any]) ->
 
 
 def complete_follow_up(session: Session, visit_id: str) -> Visit:
-    visit = get_live(session, Visit, visit_id, "Besøg")
+    visit = get_live(session, Visit, visit_id, Noun.VISIT)
     visit.follow_up_done = True
     session.flush()
     return visit

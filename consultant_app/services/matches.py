@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..domain import MATCH_STATUSES
-from ..errors import Problem, ValidationError
+from ..errors import Noun, Problem, ValidationError
 from ..store.models import Citizen, Match, MatchEvent, Vacancy
 from ..text import QT_TRANSLATE_NOOP as _N
 from .employers import consultant, get_live
@@ -16,8 +16,8 @@ CTX = "problems"
 
 def propose_match(session: Session, vacancy_id: str, citizen_id: str,
                   score: float | None = None, note: str = "") -> Match:
-    get_live(session, Vacancy, vacancy_id, "Stilling")
-    get_live(session, Citizen, citizen_id, "Borger")
+    get_live(session, Vacancy, vacancy_id, Noun.VACANCY)
+    get_live(session, Citizen, citizen_id, Noun.CITIZEN)
     existing = session.scalars(select(Match).where(
         Match.vacancy_id == vacancy_id, Match.citizen_id == citizen_id,
         Match.deleted.is_(False), Match.status != "declined")).first()
@@ -36,7 +36,7 @@ def propose_match(session: Session, vacancy_id: str, citizen_id: str,
 def move_match(session: Session, match_id: str, to_status: str, note: str = "") -> Match:
     """Move a match to any pipeline step (consultants skip and undo steps); declining needs a
     reason, given as ``note``."""
-    match = get_live(session, Match, match_id, "Match")
+    match = get_live(session, Match, match_id, Noun.MATCH)
     if to_status not in MATCH_STATUSES:
         raise ValidationError([Problem.of("status", _N(
             CTX, "'{value}' er ikke et trin i forløbet."), value=to_status)])

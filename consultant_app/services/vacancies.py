@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from .. import identifiers
 from ..domain import REQUIREMENTS, VACANCY_KINDS, VACANCY_STATUSES
-from ..errors import Problem, ValidationError
+from ..errors import Noun, Problem, ValidationError
 from ..store.models import Employer, Vacancy
 from ..text import QT_TRANSLATE_NOOP as _N
 from .employers import get_live, keep_signed_parties
@@ -53,7 +53,7 @@ def check_consistent(vacancy: Vacancy) -> None:
 
 
 def create_vacancy(session: Session, employer_id: str, data: Mapping[str, Any]) -> Vacancy:
-    get_live(session, Employer, employer_id, "Virksomhed")
+    get_live(session, Employer, employer_id, Noun.EMPLOYER)
     vacancy = Vacancy(employer_id=employer_id, **clean(VACANCY_FIELDS, data))
     check_consistent(vacancy)
     session.add(vacancy)
@@ -62,7 +62,7 @@ def create_vacancy(session: Session, employer_id: str, data: Mapping[str, Any]) 
 
 
 def update_vacancy(session: Session, vacancy_id: str, changes: Mapping[str, Any]) -> Vacancy:
-    vacancy = get_live(session, Vacancy, vacancy_id, "Stilling")
+    vacancy = get_live(session, Vacancy, vacancy_id, Noun.VACANCY)
     for key, value in clean(VACANCY_FIELDS, changes, partial=True).items():
         if getattr(vacancy, key) != value:
             setattr(vacancy, key, value)
@@ -72,7 +72,7 @@ def update_vacancy(session: Session, vacancy_id: str, changes: Mapping[str, Any]
 
 
 def delete_vacancy(session: Session, vacancy_id: str) -> None:
-    vacancy = get_live(session, Vacancy, vacancy_id, "Stilling")
+    vacancy = get_live(session, Vacancy, vacancy_id, Noun.VACANCY)
     keep_signed_parties(session, "vacancy", vacancy_id)
     vacancy.deleted = True
     session.flush()

@@ -231,3 +231,23 @@ def test_a_field_visit_in_english_prints_no_danish_of_its_own(english, tmp_path,
     unmarked = out.unmarked()
     assert not unmarked, ("Danish (or any words) the command line wrote without its "
                           "translator:\n" + "\n".join(unmarked))
+
+
+def test_a_missing_record_is_named_in_english(tmp_path, capsys):
+    """The services and the matcher name what they did not find as a message (errors.Noun),
+    so the noun is English in an English sentence. The pseudo-translator above cannot see
+    this: a parameter is inside its template's mark."""
+    profile = tmp_path / "profile"
+    Store.create(profile, PASSPHRASE, kdf_n=FAST_KDF).close()
+    common = ["--profile", str(profile), "--passphrase", PASSPHRASE, "--lang", "en"]
+    try:
+        for args, noun in ((["employer", "edit", "nope", "notes=x"], "Employer"),
+                           (["citizen", "edit", "nope", "notes=x"], "Citizen"),
+                           (["vacancy", "delete", "nope"], "Vacancy"),
+                           (["match", "--vacancy", "nope"], "Vacancy"),
+                           (["agreement", "show", "nope"], "Agreement")):
+            assert main([*common, *args]) == 1
+            assert capsys.readouterr().err.strip() == \
+                f"Error: {noun} with id nope does not exist.", args
+    finally:
+        texts.install("da")

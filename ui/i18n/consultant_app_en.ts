@@ -4007,6 +4007,10 @@ Not signed yet</translation>
         <translation>Warning acknowledged</translation>
     </message>
     <message>
+        <source>Aftale</source>
+        <translation>Agreement</translation>
+    </message>
+    <message>
         <source>Aftale oprettet</source>
         <translation>Agreement created</translation>
     </message>
@@ -4815,6 +4819,14 @@ Not signed yet</translation>
         <translation>The application deadline is after the start date.</translation>
     </message>
     <message>
+        <source>Besøg</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <source>Borger</source>
+        <translation>Citizen</translation>
+    </message>
+    <message>
         <source>Borgeren er allerede foreslået til denne stilling.</source>
         <translation>The citizen has already been proposed for this vacancy.</translation>
     </message>
@@ -4931,6 +4943,10 @@ Not signed yet</translation>
         <translation>Nothing imported: {bad} line(s) with errors ({good} line(s) were fine). Correct the file and try again, or choose to save only the good lines (--keep-good).</translation>
     </message>
     <message>
+        <source>Kontaktperson</source>
+        <translation>Contact person</translation>
+    </message>
+    <message>
         <source>Linje {line}, kolonne {column}: {text}</source>
         <translation>Line {line}, column {column}: {text}</translation>
     </message>
@@ -4941,6 +4957,10 @@ Not signed yet</translation>
     <message>
         <source>Linjen har {n} felter, men overskriften har {m} kolonner. Står der et skilletegn for meget, eller mangler der anførselstegn om en tekst?</source>
         <translation>The line has {n} fields, but the header has {m} columns. Is there one separator too many, or are quotes missing around a text?</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>Match</translation>
     </message>
     <message>
         <source>Må højst være {max} (er {value}).</source>
@@ -5035,6 +5055,10 @@ Not signed yet</translation>
         <translation>Type the signer&apos;s name.</translation>
     </message>
     <message>
+        <source>Stilling</source>
+        <translation>Vacancy</translation>
+    </message>
+    <message>
         <source>Telefonnummeret skal være 8 cifre, evt. med +45 (&apos;{value}&apos;).</source>
         <translation>The phone number must be 8 digits, optionally with +45 (&apos;{value}&apos;).</translation>
     </message>
@@ -5073,6 +5097,10 @@ Not signed yet</translation>
     <message>
         <source>Underskriftsfeltets størrelse mangler eller er ugyldig.</source>
         <translation>The signature field&apos;s size is missing or invalid.</translation>
+    </message>
+    <message>
+        <source>Virksomhed</source>
+        <translation>Employer</translation>
     </message>
     <message>
         <source>Vælg den virksomhed, aftalen er med.</source>
