@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from ..domain import CTX as DOMAIN_CTX
 from ..domain import (
     RESTRICTIONS,
     TARGET_GROUPS,
@@ -90,8 +92,15 @@ def fmt_km(km: float, limit: float | None = None) -> str:
     return str(max(round(km), 1))
 
 
-def _kind_label(kind: str) -> str:
-    return VACANCY_KINDS.get(kind, kind)
+def _label(labels: Mapping[str, str], code: str) -> Message | str:
+    """A domain label (a target group, an agreement kind) inside a reason, as a message of
+    the domain's, so the reason shows it in the reader's language; a code without a label as
+    it is."""
+    return Message(DOMAIN_CTX, labels[code]) if code in labels else code
+
+
+def _kind_label(kind: str) -> Message | str:
+    return _label(VACANCY_KINDS, kind)
 
 
 # --------------------------------------------------------------------------------------------
@@ -165,7 +174,7 @@ def _explain(a: Assessment) -> tuple[Message, ...]:
             RESTRICTIONS.get(r, r).lower() for r in c.restrictions))))
 
     # The target group decides which agreement the placement needs: the last word.
-    ranked.append((1.0, _m(T_GROUP_IS, group=TARGET_GROUPS.get(c.target_group, c.target_group))
+    ranked.append((1.0, _m(T_GROUP_IS, group=_label(TARGET_GROUPS, c.target_group))
                    if c.target_group else _m(T_GROUP_NONE)))
     ranked.sort(key=lambda pair: -pair[0])
     return tuple(message for _, message in ranked[:MAX_REASONS])

@@ -43,6 +43,7 @@ from .reasons import (
     _explain,
     _filtered_because,
     _kind_label,
+    _label,
     _m,
     fmt_km,
     fmt_number,
@@ -196,8 +197,8 @@ class Scorer:
         if self.conflicting and not self.conflicting.isdisjoint(c.restrictions):
             for restriction, requirement in self.conflicts:
                 if restriction in c.restrictions:
-                    found.append(_m(T_RESTRICTION, restriction=RESTRICTIONS[restriction],
-                                    requirement=REQUIREMENTS[requirement]))
+                    found.append(_m(T_RESTRICTION, restriction=_label(RESTRICTIONS, restriction),
+                                    requirement=_label(REQUIREMENTS, requirement)))
         if self.needs_licence and not has_driving_licence_b(c):
             found.append(_m(T_NO_LICENCE))
         if distance is not None and c.max_commute_km is not None and distance > c.max_commute_km:
@@ -206,7 +207,7 @@ class Scorer:
         if self.allowed_groups is not None and c.target_group not in self.allowed_groups:
             if c.target_group:
                 found.append(_m(T_GROUP, kind=_kind_label(v.kind),
-                                group=TARGET_GROUPS.get(c.target_group, c.target_group)))
+                                group=_label(TARGET_GROUPS, c.target_group)))
             else:
                 found.append(_m(T_GROUP_UNKNOWN, kind=_kind_label(v.kind)))
         if v.employer_cvr and c.last_employer_cvr == v.employer_cvr \

@@ -251,3 +251,35 @@ def test_a_missing_record_is_named_in_english(tmp_path, capsys):
                 f"Error: {noun} with id nope does not exist.", args
     finally:
         texts.install("da")
+
+
+def test_a_match_reason_names_the_target_group_in_english(tmp_path, capsys):
+    """A reason's target group, agreement kind and restriction are domain labels given to
+    its template as messages, so they are English in an English reason (the pseudo-translator
+    above cannot see a parameter inside its template's mark)."""
+    from consultant_app.domain import CTX as DOMAIN_CTX
+    from consultant_app.domain import TARGET_GROUPS, VACANCY_KINDS
+
+    profile = tmp_path / "profile"
+    Store.create(profile, PASSPHRASE, kdf_n=FAST_KDF).close()
+
+    def run(*args: str) -> str:
+        assert main(["--profile", str(profile), "--passphrase", PASSPHRASE, "--lang", "en",
+                     *args]) == 0
+        return capsys.readouterr().out.strip()
+
+    try:
+        employer = run("employer", "add", "cvr=31234565", f"name={EMPLOYER}")
+        ordinary = run("vacancy", "add", employer, f"title={TITLE}", "kind=ordinary")
+        flex = run("vacancy", "add", employer, f"title={TITLE}", "kind=fleksjob")
+        run("citizen", "add", f"name={CITIZEN}", "target_group=dagpenge")
+        group = TARGET_GROUPS["dagpenge"]
+        english = texts.lookup(DOMAIN_CTX, group)
+        assert english != group
+        for vacancy in (ordinary, flex):
+            shown = run("match", "--vacancy", vacancy, "--include-excluded")
+            assert english in shown and group not in shown, shown
+        kind = VACANCY_KINDS["fleksjob"]
+        assert texts.lookup(DOMAIN_CTX, kind) in shown and kind not in shown, shown
+    finally:
+        texts.install("da")
