@@ -84,6 +84,7 @@ class Noun:
     VISIT = Message(CTX, QT_TRANSLATE_NOOP(CTX, "Besøg"))
     VACANCY = Message(CTX, QT_TRANSLATE_NOOP(CTX, "Stilling"))
     CITIZEN = Message(CTX, QT_TRANSLATE_NOOP(CTX, "Borger"))
+    CONFLICT = Message(CTX, QT_TRANSLATE_NOOP(CTX, "Konflikt"))
     MATCH = Message(CTX, QT_TRANSLATE_NOOP(CTX, "Match"))
 
 

@@ -27,7 +27,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 
 from consultant_app.cli.common import Context, default_profile_dir, pass_context
-from consultant_app.cli.texts import argument, group, helptext, option
+from consultant_app.cli.texts import argument, group, helptext, option, t
 from consultant_app.store import DB_FILENAME, Store, settings
 from consultant_app.text import QT_TRANSLATE_NOOP as _N
 from consultant_app.text import format_date
@@ -186,15 +186,16 @@ def trust() -> None:
 def trust_list() -> None:
     anchors = read_trust_store(profile_dir_of(click.get_current_context()))
     if not anchors:
-        click.echo("Profilen stoler ikke på nogen tjeneste endnu. Tilmeld enheden "
-                   "(consultant-app enroll) eller tilføj et rodcertifikat med "
-                   "consultant-app trust add CA.pem.")
+        click.echo(t(CTX, _N(CTX, "Profilen stoler ikke på nogen tjeneste endnu. Tilmeld "
+                                  "enheden (consultant-app enroll) eller tilføj et "
+                                  "rodcertifikat med consultant-app trust add CA.pem.")))
         return
     for a in anchors:
-        where = ("den tjeneste, enheden er tilmeldt" if a.source == ENROLLED
-                 else f"tilføjet {a.added_at}")
-        click.echo(f"{a.fingerprint}  {a.label}  ({where}; gyldig til "
-                   f"{format_date(a.certificate.not_valid_after_utc)})")
+        where = (t(CTX, _N(CTX, "den tjeneste, enheden er tilmeldt")) if a.source == ENROLLED
+                 else t(CTX, _N(CTX, "tilføjet {day}"), day=a.added_at))
+        click.echo(t(CTX, _N(CTX, "{fingerprint}  {label}  ({where}; gyldig til {day})"),
+                     fingerprint=a.fingerprint, label=a.label, where=where,
+                     day=format_date(a.certificate.not_valid_after_utc)))
 
 
 @trust.command("add", help=helptext(CTX, _N(CTX, "Stol på en anden tjenestes rodcertifikat "
@@ -207,16 +208,18 @@ def trust_add(ctx: Context, file: Path, label: str) -> None:
     try:
         certificates = load_ca_certificates(file.read_bytes())
     except OSError:
-        raise click.ClickException(f"Filen {file} findes ikke eller kan ikke læses.") from None
+        raise click.ClickException(t(CTX, _N(CTX, "Filen {file} findes ikke eller kan ikke "
+                                                  "læses."), file=file)) from None
     except ValueError:
-        raise click.ClickException(f"{file} er ikke et rodcertifikat (PEM eller DER med "
-                                   "CA:TRUE).") from None
+        raise click.ClickException(t(CTX, _N(CTX, "{file} er ikke et rodcertifikat (PEM eller "
+                                                  "DER med CA:TRUE)."), file=file)) from None
     with ctx.open() as store:
         added = add(store, certificates, label)
     for a in added:
-        click.echo(f"Tilføjet: {a.label}, fingeraftryk {_fingerprint_text(a.fingerprint)}")
+        click.echo(t(CTX, _N(CTX, "Tilføjet: {label}, fingeraftryk {fingerprint}"),
+                     label=a.label, fingerprint=_fingerprint_text(a.fingerprint)))
     if not added:
-        click.echo("Certifikatet er allerede betroet; intet er ændret.")
+        click.echo(t(CTX, _N(CTX, "Certifikatet er allerede betroet; intet er ændret.")))
 
 
 @trust.command("remove", help=helptext(CTX, _N(CTX, "Stop med at stole på et tilføjet "
@@ -228,11 +231,11 @@ def trust_remove(ctx: Context, fingerprint: str) -> None:
     with ctx.open() as store:
         removed = remove(store, fingerprint)
     if removed is None:
-        raise click.ClickException(
-            f"Intet tilføjet rodcertifikat har fingeraftrykket {fingerprint} (mindst 8 tegn, "
-            "se consultant-app trust list). Den tilmeldte tjenestes rodcertifikat følger "
-            "tilmeldingen og fjernes ikke her.")
-    click.echo(f"Fjernet: {removed.label}")
+        raise click.ClickException(t(CTX, _N(
+            CTX, "Intet tilføjet rodcertifikat har fingeraftrykket {fingerprint} (mindst 8 "
+                 "tegn, se consultant-app trust list). Den tilmeldte tjenestes rodcertifikat "
+                 "følger tilmeldingen og fjernes ikke her."), fingerprint=fingerprint))
+    click.echo(t(CTX, _N(CTX, "Fjernet: {label}"), label=removed.label))
 
 
 @group(help=helptext(CTX, _N(CTX, "Den centrale tjenestes rodcertifikat.")))
@@ -249,17 +252,19 @@ def ca_export(output: Path | None) -> None:
     anchors = [a for a in read_trust_store(profile_dir_of(click.get_current_context()))
                if a.source == ENROLLED]
     if not anchors:
-        raise click.ClickException("Enheden er ikke tilmeldt en central tjeneste, så der er "
-                                   "intet rodcertifikat at eksportere.")
+        raise click.ClickException(t(CTX, _N(CTX, "Enheden er ikke tilmeldt en central "
+                                                  "tjeneste, så der er intet rodcertifikat at "
+                                                  "eksportere.")))
     if output is None:
         sys.stdout.write(anchors[0].pem)
         return
     try:
         output.write_text(anchors[0].pem, encoding="ascii")
     except OSError as exc:
-        raise click.ClickException(f"Filen {output} kan ikke skrives: {exc.strerror}.") \
-            from None
-    click.echo(f"Rodcertifikatet ({anchors[0].label}) er skrevet til {output}.")
+        raise click.ClickException(t(CTX, _N(CTX, "Filen {file} kan ikke skrives: {reason}."),
+                                     file=output, reason=exc.strerror)) from None
+    click.echo(t(CTX, _N(CTX, "Rodcertifikatet ({label}) er skrevet til {file}."),
+                 label=anchors[0].label, file=output))
 
 
 __all__ = ["TrustAnchor", "add", "ca", "load_ca_certificates", "read_trust_store", "remove",

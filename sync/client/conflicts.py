@@ -23,7 +23,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from consultant_app.errors import NotFound, UserError
+from consultant_app.errors import NotFound, Noun, UserError
 from consultant_app.ids import utcnow
 from consultant_app.store.models import MODEL_BY_ENTITY, OutboxEntry, SyncConflict
 from consultant_app.text import QT_TRANSLATE_NOOP as _N
@@ -181,7 +181,7 @@ RECREATABLE = ("employer", "contact_person", "visit", "vacancy", "citizen")
 def _open_conflict(session: Session, conflict_id: str) -> SyncConflict:
     conflict = session.get(SyncConflict, conflict_id)
     if conflict is None:
-        raise NotFound("Konflikt", conflict_id)
+        raise NotFound(Noun.CONFLICT, conflict_id)
     return conflict
 
 

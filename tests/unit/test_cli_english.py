@@ -220,6 +220,9 @@ def test_a_field_visit_in_english_prints_no_danish_of_its_own(english, tmp_path,
     run("conflicts", "list")
     run("sync", "history")
     run("sync", code=1)  # nothing enrolled: its refusal
+    run("trust", "list")  # nothing trusted yet
+    run("trust", "remove", "00000000", code=1)
+    run("ca", "export", code=1)  # nothing enrolled
     seed_sync_state(profile, employer)
     listing("waiting", data=("record_label", "fields"))
     run("conflicts", "list")

@@ -4943,6 +4943,10 @@ Not signed yet</translation>
         <translation>Nothing imported: {bad} line(s) with errors ({good} line(s) were fine). Correct the file and try again, or choose to save only the good lines (--keep-good).</translation>
     </message>
     <message>
+        <source>Konflikt</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
         <source>Kontaktperson</source>
         <translation>Contact person</translation>
     </message>
@@ -7483,8 +7487,16 @@ Not signed yet</translation>
 <context>
     <name>trust</name>
     <message>
+        <source>Certifikatet er allerede betroet; intet er ændret.</source>
+        <translation>The certificate is already trusted; nothing has changed.</translation>
+    </message>
+    <message>
         <source>Den centrale tjenestes rodcertifikat.</source>
         <translation>The central service&apos;s root certificate.</translation>
+    </message>
+    <message>
+        <source>Enheden er ikke tilmeldt en central tjeneste, så der er intet rodcertifikat at eksportere.</source>
+        <translation>The device is not enrolled with a central service, so there is no root certificate to export.</translation>
     </message>
     <message>
         <source>Et navn for certifikatet (standard: dets CN).</source>
@@ -7495,8 +7507,32 @@ Not signed yet</translation>
         <translation>The file to write (default: the screen).</translation>
     </message>
     <message>
+        <source>Filen {file} findes ikke eller kan ikke læses.</source>
+        <translation>The file {file} does not exist or cannot be read.</translation>
+    </message>
+    <message>
+        <source>Filen {file} kan ikke skrives: {reason}.</source>
+        <translation>The file {file} cannot be written: {reason}.</translation>
+    </message>
+    <message>
+        <source>Fjernet: {label}</source>
+        <translation>Removed: {label}</translation>
+    </message>
+    <message>
         <source>Hvilke tjenesters rodcertifikater verify stoler på.</source>
         <translation>Which services&apos; root certificates verify trusts.</translation>
+    </message>
+    <message>
+        <source>Intet tilføjet rodcertifikat har fingeraftrykket {fingerprint} (mindst 8 tegn, se consultant-app trust list). Den tilmeldte tjenestes rodcertifikat følger tilmeldingen og fjernes ikke her.</source>
+        <translation>No added root certificate has the fingerprint {fingerprint} (at least 8 characters, see consultant-app trust list). The enrolled service&apos;s root certificate follows the enrollment and is not removed here.</translation>
+    </message>
+    <message>
+        <source>Profilen stoler ikke på nogen tjeneste endnu. Tilmeld enheden (consultant-app enroll) eller tilføj et rodcertifikat med consultant-app trust add CA.pem.</source>
+        <translation>The profile trusts no service yet. Enroll the device (consultant-app enroll) or add a root certificate with consultant-app trust add CA.pem.</translation>
+    </message>
+    <message>
+        <source>Rodcertifikatet ({label}) er skrevet til {file}.</source>
+        <translation>The root certificate ({label}) has been written to {file}.</translation>
     </message>
     <message>
         <source>Skriv rodcertifikatet for den tjeneste, enheden er tilmeldt (PEM), så andre kan bruge det med verify --ca.</source>
@@ -7511,8 +7547,28 @@ Not signed yet</translation>
         <translation>Stop trusting an added root certificate (give its fingerprint from &apos;trust list&apos;, at least 8 characters).</translation>
     </message>
     <message>
+        <source>Tilføjet: {label}, fingeraftryk {fingerprint}</source>
+        <translation>Added: {label}, fingerprint {fingerprint}</translation>
+    </message>
+    <message>
         <source>Vis de rodcertifikater, profilen stoler på.</source>
         <translation>Show the root certificates the profile trusts.</translation>
+    </message>
+    <message>
+        <source>den tjeneste, enheden er tilmeldt</source>
+        <translation>the service the device is enrolled with</translation>
+    </message>
+    <message>
+        <source>tilføjet {day}</source>
+        <translation>added {day}</translation>
+    </message>
+    <message>
+        <source>{file} er ikke et rodcertifikat (PEM eller DER med CA:TRUE).</source>
+        <translation>{file} is not a root certificate (PEM or DER with CA:TRUE).</translation>
+    </message>
+    <message>
+        <source>{fingerprint}  {label}  ({where}; gyldig til {day})</source>
+        <translation>{fingerprint}  {label}  ({where}; valid until {day})</translation>
     </message>
 </context>
 <context>
