@@ -6,7 +6,10 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+
+import click
 
 from tests.support.profiles import PASSPHRASE
 
@@ -21,3 +24,14 @@ def run_app(profile: Path, *args: str, passphrase: str = PASSPHRASE,
                            "main; sys.exit(main())", "--profile", str(profile), *args],
                           capture_output=True, text=True, env=env, cwd=ROOT, timeout=timeout,
                           check=False)
+
+
+def walk_commands(command: click.Command, path: tuple[str, ...] = ()
+                  ) -> Iterator[tuple[tuple[str, ...], click.Command]]:
+    """Every command and group under ``command`` (itself first), with its path of names: the
+    upper layers' commands too, as the group lists them (entry points)."""
+    yield path, command
+    if isinstance(command, click.Group):
+        ctx = click.Context(command)
+        for name in command.list_commands(ctx):
+            yield from walk_commands(command.get_command(ctx, name), (*path, name))

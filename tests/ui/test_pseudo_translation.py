@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 
 import pytest
@@ -37,27 +36,11 @@ from consultant_app.store import Store
 from consultant_app.store.models import Base, PlacementAgreement
 from sync.client.errors import DeviceRevoked, ServerUnreachable
 from sync.client.runner import SyncStatus, unexpected_sync_error
+from tests.support.catalogue import CLOSE, OPEN, translated
 from tests.support.desktop import open_first_record, settle, tab_states
 from ui.i18n import install_translator
-from ui.i18n.update import TS_FILE
 from ui.main_window import MainWindow
 from ui.views.partials.tables import ListTable
-
-OPEN, CLOSE = "⟦", "⟧"
-
-
-def catalogue() -> set[tuple[str, str]]:
-    """(context, source) of every string the English catalogue translates."""
-    root = ET.parse(TS_FILE).getroot()
-    found: set[tuple[str, str]] = set()
-    for ctx in root.iter("context"):
-        for msg in ctx.iter("message"):
-            translation = msg.find("translation")
-            if translation is not None and translation.get("type") not in (
-                    "unfinished", "vanished", "obsolete") \
-                    and "".join(translation.itertext()).strip():
-                found.add((ctx.findtext("name") or "", msg.findtext("source") or ""))
-    return found
 
 
 class PseudoTranslator(QTranslator):
@@ -67,7 +50,7 @@ class PseudoTranslator(QTranslator):
 
     def __init__(self) -> None:
         super().__init__()
-        self.known = catalogue()
+        self.known = translated()
 
     def translate(self, context: str, source: str, disambiguation: str | None = None,
                   n: int = -1) -> str | None:

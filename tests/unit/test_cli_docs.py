@@ -18,21 +18,14 @@ import pytest
 from consultant_app.cli import cli, main, texts
 from consultant_app.cli.common import COMMAND_GROUP
 from consultant_app.store import Store
+from tests.support.cli import walk_commands
 from tests.support.profiles import FAST_KDF, PASSPHRASE
 
 ROOT = Path(__file__).resolve().parents[2]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
-def _walk(command: click.Command, path: tuple[str, ...]):
-    yield path, command
-    if isinstance(command, click.Group):
-        ctx = click.Context(command)
-        for name in command.list_commands(ctx):
-            yield from _walk(command.get_command(ctx, name), (*path, name))
-
-
-COMMANDS = [(" ".join(path), command) for path, command in _walk(cli, ()) if path]
+COMMANDS = [(" ".join(path), command) for path, command in walk_commands(cli) if path]
 
 
 def test_the_walk_reaches_the_upper_layers_commands():

@@ -17,7 +17,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -29,11 +28,8 @@ from consultant_app.store.models import SyncConflict, SyncRun
 from forms.templates import agreement_types
 from sync.client import quarantine
 from sync.protocol import DELETED_FIELD
+from tests.support.catalogue import CLOSE, MARKED, OPEN, WORD, translated
 from tests.support.profiles import FAST_KDF
-
-ROOT = Path(__file__).resolve().parents[2]
-TS_FILE = ROOT / "ui" / "i18n" / "consultant_app_en.ts"
-OPEN, CLOSE = "⟦", "⟧"
 
 PASSPHRASE = "pw-english"
 # Values this test gives (the field values and options it types are collected as it runs).
@@ -45,25 +41,9 @@ SKILL = "truckcertifikat"
 SERVER_NOTE = "Ring til Birgitte"  # the two sides of a conflict, written to the store
 CLIENT_NOTE = "Aftalt møde 14/12"
 
-MARKED = re.compile(re.escape(OPEN) + "[^" + OPEN + CLOSE + "]*" + re.escape(CLOSE))
 ID = re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b")
 # The program's one way to write a day; a moment's clock word is text and must be marked.
 MOMENT = re.compile(r"\b\d{2}\.\d{2}\.\d{4}")
-WORD = re.compile(r"[^\W\d_]{2,}")
-
-
-def catalogue() -> set[tuple[str, str]]:
-    """(context, source) of every text the English catalogue translates (as the desktop's
-    pseudo-translation reads it, tests/ui/test_pseudo_translation.py)."""
-    found: set[tuple[str, str]] = set()
-    for ctx in ET.parse(TS_FILE).getroot().iter("context"):
-        for msg in ctx.iter("message"):
-            translation = msg.find("translation")
-            if translation is not None and translation.get("type") not in (
-                    "unfinished", "vanished", "obsolete") \
-                    and "".join(translation.itertext()).strip():
-                found.add((ctx.findtext("name") or "", msg.findtext("source") or ""))
-    return found
 
 
 class Output:
@@ -93,7 +73,7 @@ class Output:
 def english() -> Iterator[None]:
     """``--lang en`` with the pseudo-translator as the command line's translator; Danish and
     the real lookups again afterwards, for the tests that run in this process next."""
-    known = catalogue()
+    known = translated()
 
     def pseudo(context: str, source: str) -> str:
         return f"{OPEN}{source}{CLOSE}" if (context, source) in known else source

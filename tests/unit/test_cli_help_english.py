@@ -24,10 +24,10 @@ import click
 import pytest
 
 from consultant_app.cli import cli, main, texts
-from tests.unit.test_cli_docs import _walk
-from tests.unit.test_cli_english import CLOSE, MARKED, OPEN, WORD, catalogue
+from tests.support.catalogue import CLOSE, MARKED, OPEN, WORD, translated
+from tests.support.cli import walk_commands
 
-PAGES = [path for path, _ in _walk(cli, ())]
+PAGES = [path for path, _ in walk_commands(cli, ())]
 PLACEHOLDER = re.compile(r"(\{[^{}]*\})")
 # Click's placeholders, as it writes them in English (texts.METAVARS_DA).
 CLICK_PLACEHOLDERS = set(texts.METAVARS_DA)
@@ -43,7 +43,7 @@ def mark(text: str) -> str:
 def english() -> Iterator[None]:
     """``--lang en`` with the pseudo-translator; Danish and the real lookups again
     afterwards, for the tests that run in this process next."""
-    known = catalogue()
+    known = translated()
 
     def pseudo(context: str, source: str) -> str:
         return mark(source) if (context, source) in known else source
