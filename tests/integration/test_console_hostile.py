@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 from sync.server import admin
 from sync.server.app import create_app
 from sync.server.console import overview, store
-from tests.integration.test_console_http import PASSWORD, csrf_of, sign_in
+from tests.support.console import PASSWORD, csrf_of, sign_in
 from tests.support.server_process import fresh_database
 
 BAD_INPUT = "indeholder tegnet NUL"

@@ -16,9 +16,10 @@ from sqlalchemy import select, update
 from sync.server import admin, auth, db
 from sync.server.app import create_app
 from sync.server.console import store
-from sync.server.console import store as store_module  # where a test also uses the profile fixture `store`
-
-PASSWORD = "korrekt hest batteri"
+from sync.server.console import (
+    store as store_module,  # where a test also uses the profile fixture `store`
+)
+from tests.support.console import PASSWORD, csrf_of, sign_in
 
 
 @pytest.fixture(scope="module")
@@ -43,25 +44,6 @@ def new_user(engine, role: str, municipality: str | None = "0751",
              consultants: tuple[str, ...] = ()) -> store.NewUser:
     return store.add_user(engine, f"{role}-{next(_n)}", f"Test {role}", role, PASSWORD,
                           municipality, consultants)
-
-
-def csrf_of(html: str) -> str:
-    found = re.search(r'name="csrf" value="([^"]+)"', html)
-    assert found, html
-    return found.group(1)
-
-
-def sign_in(app, new: store.NewUser, code: str | None = None) -> TestClient:
-    client = TestClient(app, base_url="http://testserver", follow_redirects=False)
-    page = client.get("/console/login")
-    answer = client.post("/console/login", data={
-        "username": new.user.username, "password": PASSWORD, "csrf": csrf_of(page.text)})
-    assert answer.status_code == 303, answer.text
-    page = client.get(answer.headers["location"])
-    answer = client.post("/console/login/code", data={
-        "code": code or pyotp.TOTP(new.totp_secret).now(), "csrf": csrf_of(page.text)})
-    assert answer.status_code == 303, answer.text
-    return client
 
 
 def test_sign_in_needs_password_then_code_and_opens_the_overview(app, engine):
