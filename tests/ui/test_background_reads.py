@@ -1,25 +1,42 @@
 """What a page shows is read off the UI thread (``Ops.read_task`` over ``run_task``): a slow
 read leaves the window answering, and its answer is applied when it comes; an answer a newer
 read overtook is dropped. Each test holds a read at a gate and shows that the event loop runs
-meanwhile; were the read on the UI thread, nothing would be processed until the gate opened."""
+meanwhile; were the read on the UI thread, nothing would be processed until the gate opened
+(the gate gives up after 30 s, so such a read fails the test rather than hanging it)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QDate, Qt, QTimer
 from sqlalchemy import select
 
 from consultant_app import queries, services
 from consultant_app.store import Store
-from consultant_app.store.models import Citizen, Employer, Vacancy
+from consultant_app.store.models import Citizen, Employer, Match, Vacancy
+from forms import rulebook
+from forms.draft_state import create_agreement
+from forms.templates import agreement_types
+from tests.support.bakery import Parties
 from tests.support.desktop import settle, show_page
+from tests.support.wizard import open_new_agreement
+from ui import search_popup
+from ui.models.id_table import ID_ROLE
 from ui.ops import Latest, Ops
+from ui.search_popup import SearchPopup
+from ui.views import matches, vacancies
+from ui.views.agreement_wizard import STEP_CHECK
+from ui.views.agreement_wizard import wizard as wizard_module
+from ui.views.agreements import AgreementsPage
 from ui.views.citizens import CitizensPage
 from ui.views.employers import EmployersPage
 from ui.views.employers.page import list_employer_ids
+from ui.views.matches import MatchesPage
+from ui.views.partials import agreement_start
 from ui.views.partials.id_list import IdListPanel
+from ui.views.rule_book import RuleBookDialog
 from ui.views.today import TodayPage
 from ui.views.vacancies import VacanciesPage
 
@@ -256,3 +273,54 @@ def test_a_slow_today_list_leaves_the_window_answering(ops: Ops, qtbot,
     qtbot.waitUntil(lambda: page.follow_ups.rowCount() == len(due), timeout=10_000)
     assert page.follow_title.text().endswith(f"({len(due)})") and page.done_button.isEnabled()
     assert threading.main_thread().name not in gate.threads
+
+
+# -- reads that ran on the UI thread until they moved here ---------------------------------
+
+
+def two_employers(store: Store) -> list[tuple[str, str]]:
+    """(id, CVR) of two employers: a full CVR finds its one employer."""
+    with store.read() as s:
+        rows = s.execute(select(Employer.id, Employer.cvr).order_by(Employer.name).limit(2)
+                         ).all()
+    return [(r.id, r.cvr) for r in rows]
+
+
+def hit_ids(picker_results: Any) -> list[str]:
+    return [picker_results.item(i).data(Qt.ItemDataRole.UserRole)[0]
+            for i in range(picker_results.count())]
+
+
+def test_a_new_vacancys_employer_search_is_read_off_the_ui_thread(
+        ops: Ops, qtbot, monkeypatch, demo_store: Store) -> None:
+    page = show_page(VacanciesPage(ops), ops, qtbot)
+    (employer_id, cvr), _other = two_employers(demo_store)
+    picker = page.employer_picker
+    gate = Gate(vacancies.search)
+    monkeypatch.setattr(vacancies, "search", gate)
+    qtbot.keyClicks(picker.query, cvr)
+    qtbot.keyClick(picker.query, Qt.Key.Key_Return)  # before the search has answered
+    qtbot.waitUntil(gate.held.is_set, timeout=10_000)
+    event_loop_runs(qtbot)
+    assert picker.results.count() == 0 and picker.employer_id == ""
+    gate.open.set()
+    # Enter chose the first hit of what was typed, once it came.
+    qtbot.waitUntil(lambda: picker.employer_id == employer_id, timeout=10_000)
+    assert threading.main_thread().name not in gate.threads
+
+
+def test_an_employer_search_typed_on_drops_the_older_answer(
+        ops: Ops, qtbot, monkeypatch, demo_store: Store) -> None:
+    page = show_page(VacanciesPage(ops), ops, qtbot)
+    (_first_id, first_cvr), (second_id, second_cvr) = two_employers(demo_store)
+    picker = page.employer_picker
+    gate = Gate(vacancies.search)
+    monkeypatch.setattr(vacancies, "search", gate)
+    qtbot.keyClicks(picker.query, first_cvr)
+    qtbot.waitUntil(gate.held.is_set, timeout=10_000)
+    monkeypatch.setattr(vacancies, "search", gate.fn)
+    picker.query.setText(second_cvr)  # typed on
+    qtbot.waitUntil(lambda: hit_ids(picker.results) == [second_id], timeout=10_000)
+    gate.open.set()  # the first answer comes last, and is dropped
+    settle(qtbot, ops)
+    assert hit_ids(picker.results) == [second_id]

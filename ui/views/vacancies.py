@@ -34,7 +34,7 @@ from consultant_app.text import format_number
 from ..i18n import tr
 from ..models.id_table import default_format
 from ..models.labels import domain_label
-from ..ops import OpChanges, OpFailure, Ops
+from ..ops import Latest, OpChanges, OpFailure, Ops
 from .partials.id_list import IdListPanel
 from .partials.inputs import (
     CheckList,
@@ -93,7 +93,9 @@ def hours_sentence(low_text: str, high_text: str, grows: bool) -> str:
 
 
 class EmployerPicker(QWidget):
-    """Search employers by name, CVR or town and choose one (a new vacancy's employer)."""
+    """Search employers by name, CVR or town and choose one (a new vacancy's employer). The
+    search runs off the UI thread as the consultant types; only the answer for the newest
+    text is shown."""
 
     chosen = Signal(str, str)  # employer id, name
 
@@ -102,6 +104,8 @@ class EmployerPicker(QWidget):
         self.ops = ops
         self.employer_id = ""
         self.choice_name = ""
+        self._searched = Latest(ops, self)
+        self._choose_first = False  # Enter came before its search's answer
         self.query = QLineEdit(self)
         self.query.setPlaceholderText(tr(EMPLOYER_PICKER_CTX, "Søg virksomhed: navn, CVR eller by"))
         self.query.setAccessibleName(tr(EMPLOYER_PICKER_CTX, "Søg virksomhed"))
@@ -134,17 +138,32 @@ class EmployerPicker(QWidget):
         return super().eventFilter(obj, event)
 
     def _search(self) -> None:
-        hits = self.ops.run_sync_read(search, self.query.text(), ("employer",), 12)
+        self._searched.read(search, self.query.text(), ("employer",), 12,
+                            on_done=self._show_hits)
+
+    def _show_hits(self, hits: list[Any]) -> None:
         self.results.clear()
         for hit in hits:
             item = QListWidgetItem(f"{hit.title} · {hit.subtitle}" if hit.subtitle else hit.title)
             item.setData(Qt.ItemDataRole.UserRole, (hit.id, hit.title))
             self.results.addItem(item)
         self.results.setVisible(bool(hits))
+        if self._choose_first:
+            self._choose_first = False
+            self._choose_first_hit()
 
     def _enter(self) -> None:
-        self._timer.stop()
-        self._search()
+        """Enter chooses the first hit of what is typed: at once when it is shown, else when
+        the search still on its way (or about to start) answers."""
+        if self._timer.isActive():
+            self._timer.stop()
+            self._search()
+        if self._searched.waiting:
+            self._choose_first = True
+        else:
+            self._choose_first_hit()
+
+    def _choose_first_hit(self) -> None:
         if self.results.count():
             self._choose(self.results.item(0))
 
@@ -162,6 +181,9 @@ class EmployerPicker(QWidget):
 
     def reset(self) -> None:
         self.query.clear()
+        self._timer.stop()  # nothing typed: nothing to search for
+        self._searched.drop()
+        self._choose_first = False
         self.results.clear()
         self.results.hide()
         self.set_employer("", "")
