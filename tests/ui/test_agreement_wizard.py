@@ -249,6 +249,7 @@ def test_ctrl_n_on_the_agreements_page_and_lav_aftale_on_a_match(
     assert page.wizard.next_button.isEnabled()
     matches = window.show_page("matches")
     matches.open_item(parties.match_id)
+    settle(qtbot, ops)  # the vacancy and its pipeline are read off the UI thread
     matches.a_agreement.trigger()
     assert window.current_page_key() == "agreements"
     start = page.wizard.start

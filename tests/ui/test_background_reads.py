@@ -324,3 +324,94 @@ def test_an_employer_search_typed_on_drops_the_older_answer(
     gate.open.set()  # the first answer comes last, and is dropped
     settle(qtbot, ops)
     assert hit_ids(picker.results) == [second_id]
+
+
+def a_presented_match(store: Store) -> tuple[str, str, str]:
+    """(match id, vacancy id, vacancy title) of a match in the middle of its pipeline."""
+    with store.read() as s:
+        row = s.execute(select(Match.id, Vacancy.id.label("vacancy_id"), Vacancy.title)
+                        .join(Vacancy, Vacancy.id == Match.vacancy_id)
+                        .where(Match.status == "presented").order_by(Match.id)).first()
+    return row.id, row.vacancy_id, row.title
+
+
+def test_a_match_is_opened_with_reads_off_the_ui_thread(
+        ops: Ops, qtbot, monkeypatch, demo_store: Store) -> None:
+    """The vacancy, its pipeline and the match's history are each read in the background; the
+    board and the moves wait for the pipeline of the vacancy asked for."""
+    page = show_page(MatchesPage(ops), ops, qtbot)
+    match_id, vacancy_id, title = a_presented_match(demo_store)
+    record = Gate(queries.vacancy_detail)
+    pipeline = Gate(queries.vacancy_pipeline)
+    history = Gate(matches.read_history)
+    monkeypatch.setattr(queries, "vacancy_detail", record)
+    monkeypatch.setattr(queries, "vacancy_pipeline", pipeline)
+    monkeypatch.setattr(matches, "read_history", history)
+    page.open_item(match_id)
+    qtbot.waitUntil(record.held.is_set, timeout=10_000)
+    event_loop_runs(qtbot)
+    assert page.heading.text() != title and not page.board.isEnabled()
+    assert not page.a_vacancy.isEnabled()
+    record.open.set()
+    qtbot.waitUntil(pipeline.held.is_set, timeout=10_000)
+    event_loop_runs(qtbot)
+    assert page.heading.text() == title and page.vacancy_id == vacancy_id
+    assert not page.board.isEnabled() and not page.a_next.isEnabled()
+    pipeline.open.set()
+    qtbot.waitUntil(history.held.is_set, timeout=10_000)
+    event_loop_runs(qtbot)
+    assert page.board.isEnabled() and page.match_id == match_id
+    assert page.step_views["presented"].currentIndex().data(ID_ROLE) == match_id
+    assert page.a_next.isEnabled() and page.a_previous.isEnabled()
+    assert page.history.rowCount() == 0
+    history.open.set()
+    qtbot.waitUntil(lambda: page.history.rowCount() > 0, timeout=10_000)
+    assert page.history.index(page.history.rowCount() - 1, 2).data() == "Præsenteret"
+    for gate in (record, pipeline, history):
+        assert gate.threads and threading.main_thread().name not in gate.threads
+
+
+def test_a_vacancy_chosen_on_the_matches_page_overtakes_a_match_being_opened(
+        ops: Ops, qtbot, monkeypatch, demo_store: Store) -> None:
+    page = show_page(MatchesPage(ops), ops, qtbot)
+    match_id, first_vacancy, _title = a_presented_match(demo_store)
+    (second_vacancy, second_title), = [v for v in two_vacancies(demo_store)
+                                       if v[0] != first_vacancy][:1]
+    gate = Gate(queries.vacancy_detail)
+    monkeypatch.setattr(queries, "vacancy_detail", gate)
+    page.open_item(match_id)
+    qtbot.waitUntil(gate.held.is_set, timeout=10_000)
+    monkeypatch.setattr(queries, "vacancy_detail", gate.fn)
+    page.show_vacancy(second_vacancy)
+    qtbot.waitUntil(lambda: page.heading.text() == second_title, timeout=10_000)
+    gate.open.set()  # the match's answer comes last, and is dropped
+    settle(qtbot, ops)
+    assert page.vacancy_id == second_vacancy and page.match_id == ""
+    assert page.heading.text() == second_title and page.board.isEnabled()
+    assert page.list.current_id() == second_vacancy
+
+
+def test_a_move_waits_for_the_pipeline_read_after_it(
+        ops: Ops, qtbot, monkeypatch, demo_store: Store) -> None:
+    """After a move the pipeline is re-read in the background; meanwhile the moves are off
+    (the card they would move is the one before the move), and the moved match is chosen in
+    its new column when the pipeline comes."""
+    page = show_page(MatchesPage(ops), ops, qtbot)
+    match_id, _vacancy_id, _title = a_presented_match(demo_store)
+    page.open_item(match_id)
+    settle(qtbot, ops)
+    assert page.a_next.isEnabled()
+    gate = Gate(queries.vacancy_pipeline)
+    monkeypatch.setattr(queries, "vacancy_pipeline", gate)
+    page.a_next.trigger()
+    qtbot.waitUntil(gate.held.is_set, timeout=10_000)
+    event_loop_runs(qtbot)
+    assert not page.a_next.isEnabled() and not page.a_previous.isEnabled()
+    assert not page.a_decline.isEnabled() and not page.a_agreed.isEnabled()
+    gate.open.set()
+    qtbot.waitUntil(lambda: page.step_views["interview"].currentIndex().data(ID_ROLE)
+                    == match_id, timeout=10_000)
+    settle(qtbot, ops)
+    assert page.match_id == match_id and page.a_next.isEnabled()
+    assert page.step_models["presented"].row_of(match_id) < 0
+    assert threading.main_thread().name not in gate.threads

@@ -45,6 +45,7 @@ def test_alt_right_moves_the_match_to_the_next_step_and_focus_follows(
     vacancy_id, match_id = proposed
     page = make_page(ops, qtbot)
     page.open_item(match_id)
+    settle(qtbot, ops)  # the vacancy and its pipeline are read off the UI thread
     view = page.step_views["proposed"]
     assert view.currentIndex().data() and page.match_id == match_id
     page.activateWindow()
@@ -72,6 +73,7 @@ def test_next_step_button_moves_the_match_by_mouse(ops, qtbot, demo_store, propo
     _vacancy_id, match_id = proposed
     page = make_page(ops, qtbot)
     page.open_item(match_id)
+    settle(qtbot, ops)
     button = next(b for b in page.findChildren(QToolButton) if b.defaultAction() is page.a_next)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     settle(qtbot, ops)
@@ -83,6 +85,7 @@ def test_dropping_a_match_on_another_column_moves_it(ops, qtbot, demo_store, pro
     _vacancy_id, match_id = proposed
     page = make_page(ops, qtbot)
     page.open_item(match_id)
+    settle(qtbot, ops)
     source = page.step_models["proposed"]
     data = source.mimeData([source.index(source.row_of(match_id), 0)])
     target = page.step_models["agreed"]
@@ -101,6 +104,7 @@ def test_ctrl_d_declines_with_the_reason_asked_for(
         lambda cls, parent, name: asked.append(name) or "Har ikke kørekort"))
     page = make_page(ops, qtbot)
     page.open_item(match_id)
+    settle(qtbot, ops)
     page.activateWindow()
     view = page.step_views["proposed"]
     qtbot.waitUntil(view.hasFocus)
@@ -119,6 +123,7 @@ def test_cancelled_decline_changes_nothing(ops, qtbot, demo_store, proposed, mon
     monkeypatch.setattr(DeclineDialog, "ask", classmethod(lambda cls, parent, name: None))
     page = make_page(ops, qtbot)
     page.open_item(match_id)
+    settle(qtbot, ops)
     page.a_decline.trigger()
     settle(qtbot, ops)
     assert status_of(demo_store, match_id).status == "proposed"
@@ -129,6 +134,7 @@ def test_an_empty_reason_shows_the_core_message(ops, qtbot, demo_store, proposed
     monkeypatch.setattr(DeclineDialog, "ask", classmethod(lambda cls, parent, name: "  "))
     page = make_page(ops, qtbot)
     page.open_item(match_id)
+    settle(qtbot, ops)
     page.a_decline.trigger()
     settle(qtbot, ops)
     assert page.problem.text() == "Skriv hvorfor matchet er afslået."
@@ -139,6 +145,7 @@ def test_show_vacancy_and_navigation_requests(ops, qtbot, demo_store, proposed):
     vacancy_id, match_id = proposed
     page = make_page(ops, qtbot)
     page.show_vacancy(vacancy_id)
+    settle(qtbot, ops)
     assert page.list.current_id() == vacancy_id
     assert sum(m.rowCount() for m in page.step_models.values()) >= 1
     page.select_match(match_id)
@@ -154,6 +161,7 @@ def test_match_models_pass_the_model_tester(ops, qtbot, qtmodeltester, proposed)
     _vacancy_id, match_id = proposed
     page = make_page(ops, qtbot)
     page.open_item(match_id)
+    settle(qtbot, ops)
     qtmodeltester.check(page.list.model)
     qtmodeltester.check(page.history)
     for model in page.step_models.values():

@@ -5,6 +5,11 @@ A match moves by keyboard (Alt+Right / Alt+Left to the next or previous step, Ct
 decline with a reason), by the buttons, or by dragging a citizen to another column. Every move
 is ``services.move_match`` through ``ops.write``, which writes the history event in the same
 transaction; the columns are re-read from the store afterwards, never edited in place.
+
+What the page shows is read off the UI thread, one read per purpose (``Latest``): the vacancy
+on show, its pipeline and the chosen match's history. While the vacancy or its pipeline is on
+its way the moves are off (the cards they would move may be another vacancy's, or the ones
+before a move), and a vacancy asked for later overtakes one still on its way.
 """
 
 from __future__ import annotations
@@ -46,7 +51,7 @@ from consultant_app.queries import MatchCard, list_tables
 from ..i18n import tr
 from ..models.id_table import ID_ROLE, default_format
 from ..models.labels import domain_label
-from ..ops import OpChanges, OpFailure, Ops
+from ..ops import Latest, OpChanges, OpFailure, Ops
 from ..style import PROBLEM_STYLE
 from . import Page
 from .agreement_wizard import new_agreement_ref
@@ -189,6 +194,15 @@ def read_history(session: Any, match_id: str) -> list[tuple[Any, str, str, str, 
             for e in services.match_history(session, match_id)]
 
 
+def read_match_vacancy(session: Any, match_id: str) -> dict[str, Any] | None:
+    """The vacancy a match belongs to (``queries.vacancy_detail``), with ``match_gone`` set
+    when the match itself is gone; None when the vacancy is."""
+    vacancy_id = queries.match_vacancy_id(session, match_id)
+    if vacancy_id is None:
+        return {"match_gone": True}
+    return queries.vacancy_detail(session, vacancy_id)
+
+
 class DeclineDialog(QDialog):
     """Asks why a match is declined (the reason is kept with the match); tests replace
     ``ask``."""
@@ -246,6 +260,12 @@ class MatchesPage(Page):
         super().__init__(ops, parent)
         self.vacancy_id = ""
         self.match_id = ""
+        # One read per purpose, each answer dropped when a newer one of its kind is asked for.
+        self._record = Latest(ops, self)    # the vacancy on show (heading)
+        self._pipeline = Latest(ops, self)  # its columns
+        self._history = Latest(ops, self)   # the chosen match's moves
+        self._history_of = ""               # the match the history shown is of
+        self._focus_match = False           # the match chosen when the pipeline comes takes focus
 
         self.list = IdListPanel(ops, "vacancy", list_vacancy_ids, queries.list_rows,
                                 format_vacancy_cell, list_name=tr(MATCHES_PAGE_CTX, "Stillinger"),
@@ -289,12 +309,15 @@ class MatchesPage(Page):
         self.step_models: dict[str, PipelineStepModel] = {}
         self.step_views: dict[str, StepList] = {}
         self.step_titles: dict[str, QLabel] = {}
-        board = QHBoxLayout()
+        # The columns, disabled while another vacancy is read (they show the one before).
+        self.board = QWidget(self)
+        board = QHBoxLayout(self.board)
+        board.setContentsMargins(0, 0, 0, 0)
         board.setSpacing(6)
         for status in STEPS:
             model = PipelineStepModel(status, self)
             model.move_requested.connect(self._move_many)
-            view = StepList(self)
+            view = StepList(self.board)
             view.setModel(model)
             view.setAccessibleName(domain_label(MATCH_STATUSES, status))
             view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -308,7 +331,7 @@ class MatchesPage(Page):
                 lambda current, _prev, s=status: self._on_current(s, current))
             view.doubleClicked.connect(lambda _i: self.open_citizen())
             view.neighbour_requested.connect(lambda d, s=status: self._focus_neighbour(s, d))
-            title = QLabel(self)
+            title = QLabel(self.board)
             title.setBuddy(view)
             title.setAlignment(Qt.AlignmentFlag.AlignCenter)
             title.setStyleSheet("font-weight: bold;")
@@ -316,7 +339,7 @@ class MatchesPage(Page):
             column.addWidget(title)
             column.addWidget(view, 1)
             if status == "declined":
-                line = QFrame(self)
+                line = QFrame(self.board)
                 line.setFrameShape(QFrame.Shape.VLine)
                 board.addWidget(line)
             board.addLayout(column, 1)
@@ -350,7 +373,7 @@ class MatchesPage(Page):
         box.addWidget(self.heading)
         box.addWidget(self.subheading)
         box.addWidget(self.problem)
-        box.addLayout(board, 3)
+        box.addWidget(self.board, 3)
         box.addLayout(buttons)
         box.addWidget(self.history_title)
         box.addWidget(self.history_view, 2)
@@ -391,38 +414,75 @@ class MatchesPage(Page):
             self._load_pipeline()
 
     def open_item(self, ident: str) -> None:
-        """Open a match: its vacancy's pipeline with the match selected."""
-        vacancy_id = self.ops.run_sync_read(queries.match_vacancy_id, ident)
-        if vacancy_id is None:
-            self._show_problem(tr(MATCHES_PAGE_CTX, "Matchet findes ikke længere."))
-            return
-        self.show_vacancy(vacancy_id)
-        self.select_match(ident)
+        """Open a match: its vacancy's pipeline with the match chosen (and focused)."""
+        self._open(read_match_vacancy, ident, ident)
 
     def show_vacancy(self, vacancy_id: str) -> None:
-        detail = self.ops.run_sync_read(queries.vacancy_detail, vacancy_id)
-        if detail is None:
-            self._show_problem(tr(MATCHES_PAGE_CTX, "Stillingen findes ikke længere."))
-            return
-        self.vacancy_id = vacancy_id
-        self.match_id = ""
-        self.list.select(vacancy_id)
-        self.heading.setText(detail["title"])
-        self.subheading.setText(detail["employer_name"])
-        self._clear_problem()
-        self._load_pipeline()
-        self.history.set_events([])
+        """Show a vacancy's pipeline, no match chosen."""
+        self._open(queries.vacancy_detail, vacancy_id, "")
+
+    def _open(self, fn: Any, ident: str, match_id: str) -> None:
+        """Read the vacancy (``fn(session, ident)``) off the UI thread, then its pipeline;
+        the board and the moves wait for them, and what was on its way for the vacancy on
+        show is dropped."""
+        self._pipeline.drop()
+        self._history.drop()
+        self.board.setEnabled(False)
+
+        def came(detail: dict[str, Any] | None) -> None:
+            if detail is None or detail.get("match_gone"):
+                self.board.setEnabled(True)
+                self._update_actions()
+                self._show_problem(
+                    tr(MATCHES_PAGE_CTX, "Matchet findes ikke længere.") if detail
+                    else tr(MATCHES_PAGE_CTX, "Stillingen findes ikke længere."))
+                if self.vacancy_id:
+                    self._load_pipeline()  # dropped above: the board on show is read again
+                return
+            self.vacancy_id = detail["id"]
+            self.match_id = match_id
+            self._focus_match = bool(match_id)
+            self.list.select(self.vacancy_id)
+            self.heading.setText(detail["title"])
+            self.subheading.setText(detail["employer_name"])
+            self._clear_problem()
+            self._show_history("", [])
+            self._load_pipeline()
+
+        def failed(failure: OpFailure) -> None:
+            self.board.setEnabled(True)
+            self._failed(failure)
+        self._record.read(fn, ident, on_done=came, on_error=failed)
         self._update_actions()
+
+    @property
+    def loading(self) -> bool:
+        """The vacancy or the pipeline asked for has not come yet: the board on show may be
+        another vacancy's, or the one before a move."""
+        return self._record.waiting or self._pipeline.waiting
 
     # -- pipeline -------------------------------------------------------------------------
     def _load_pipeline(self) -> None:
-        grouped = self.ops.run_sync_read(queries.vacancy_pipeline, self.vacancy_id)
+        """Re-read the columns of the vacancy on show; the moves wait for them."""
+        self._pipeline.read(queries.vacancy_pipeline, self.vacancy_id,
+                            on_done=self._show_pipeline, on_error=self._pipeline_failed)
+        self._update_actions()
+
+    def _show_pipeline(self, grouped: dict[str, list[MatchCard]]) -> None:
         for status, model in self.step_models.items():
             model.set_cards(grouped.get(status, []))
         self._update_titles()
-        if self.match_id and not self.select_match(self.match_id, focus=False):
+        self.board.setEnabled(True)
+        focus, self._focus_match = self._focus_match, False
+        if self.match_id and not self.select_match(self.match_id, focus=focus):
             self.match_id = ""
-            self.history.set_events([])
+            self._history.drop()
+            self._show_history("", [])
+        self._update_actions()
+
+    def _pipeline_failed(self, failure: OpFailure) -> None:
+        self.board.setEnabled(True)
+        self._show_problem(failure.summary)
         self._update_actions()
 
     def _update_titles(self) -> None:
@@ -461,8 +521,18 @@ class MatchesPage(Page):
             if other != status:
                 view.selectionModel().clear()
         self.match_id = current.data(ID_ROLE)
-        self.history.set_events(self.ops.run_sync_read(read_history, self.match_id))
+        if self._history_of != self.match_id:  # another match's moves are not shown meanwhile
+            self._show_history("", [])
+        match_id = self.match_id
+        self._history.read(read_history, match_id,
+                           on_done=lambda events: self._show_history(match_id, events),
+                           on_error=lambda f: self._show_problem(f.summary))
         self._update_actions()
+
+    def _show_history(self, match_id: str, events: list[tuple[Any, str, str, str, str]]
+                      ) -> None:
+        self._history_of = match_id
+        self.history.set_events(events)
 
     def _focus_neighbour(self, status: str, direction: int) -> None:
         index = STEPS.index(status) + direction
@@ -473,7 +543,7 @@ class MatchesPage(Page):
                 view.setCurrentIndex(view.model().index(0, 0))
 
     def _update_actions(self) -> None:
-        card = self.current_card()
+        card = None if self.loading else self.current_card()
         in_pipeline = card is not None and card.status in MATCH_PIPELINE
         position = MATCH_PIPELINE.index(card.status) if in_pipeline and card else -1
         self.a_next.setEnabled(in_pipeline and position < len(MATCH_PIPELINE) - 1)
@@ -481,7 +551,7 @@ class MatchesPage(Page):
         self.a_decline.setEnabled(in_pipeline)
         self.a_agreed.setEnabled(in_pipeline and position < MATCH_PIPELINE.index("agreed"))
         self.a_citizen.setEnabled(card is not None)
-        self.a_vacancy.setEnabled(bool(self.vacancy_id))
+        self.a_vacancy.setEnabled(bool(self.vacancy_id) and not self._record.waiting)
         self.a_agreement.setEnabled(card is not None and card.status != "declined")
 
     # -- moves ----------------------------------------------------------------------------
@@ -515,7 +585,10 @@ class MatchesPage(Page):
                        on_error=while_alive(self, self._failed))
 
     def _move_many(self, match_ids: list[str], to_status: str) -> None:
-        """A drop: declining needs a reason, so a drop on "Afslået" asks for it once."""
+        """A drop: declining needs a reason, so a drop on "Afslået" asks for it once. A drop
+        while the columns are being read moves nothing (the cards may be stale)."""
+        if self.loading:
+            return
         note = ""
         if to_status == "declined":
             names = [c.citizen_name for m in self.step_models.values() for c in m.cards
@@ -529,10 +602,14 @@ class MatchesPage(Page):
             self.move(match_id, to_status, note)
 
     def _moved(self, match_id: str) -> None:
-        """The pipeline has re-read (``show_changes``); the moved match is chosen in it."""
+        """The moved match is chosen in the pipeline read after the move (``show_changes``
+        asked for it; a page not on screen reads it when shown), and takes the focus."""
         had_focus = any(v.hasFocus() for v in self.step_views.values())
         self.match_id = match_id
-        self.select_match(match_id, focus=had_focus or self.isVisible())
+        if self._pipeline.waiting:
+            self._focus_match = had_focus or self.isVisible()
+        else:
+            self.select_match(match_id, focus=had_focus or self.isVisible())
 
     def _failed(self, failure: OpFailure) -> None:
         messages = [m for ms in failure.field_problems.values() for m in ms]
