@@ -102,6 +102,7 @@ def start_from_employer(window: MainWindow, parties: Parties, ui: Interactions
     ui.click(bar, "fanen Aftaler", pos=bar.tabRect(EmployerPanel.TAB_AGREEMENTS).center())
     ui.click(panel.new_agreement_button, "Ny aftale")
     assert window.current_page_key() == "agreements"
+    settle(ui.qtbot, window.ops)  # the employer's matches are read off the UI thread
     return agreements_page(window).wizard
 
 
@@ -143,7 +144,7 @@ def open_agreement(ops: Ops, qtbot, agreement_id: str) -> AgreementsPage:  # typ
 
 def open_new_agreement(ops: Ops, qtbot, parties: Parties) -> AgreementsPage:  # type: ignore[no-untyped-def]
     """The agreements page on its own, its wizard started for the parties' employer and
-    match."""
+    match (what they offer still on its way: ``choose_type`` waits for it)."""
     page = AgreementsPage(ops)
     show_page(page, ops, qtbot)
     page.open_item(new_agreement_ref(employer_id=parties.employer_id,
@@ -153,6 +154,7 @@ def open_new_agreement(ops: Ops, qtbot, parties: Parties) -> AgreementsPage:  # 
 
 def choose_type(wizard: AgreementWizard, agreement_type: str, qtbot, ops: Ops) -> None:  # type: ignore[no-untyped-def]
     """Pick ``agreement_type`` at the first step and make the draft."""
+    settle(qtbot, ops)  # the first step is complete
     wizard.start.set_type(agreement_type)
     wizard.start._type_clicked()
     wizard.next_button.click()

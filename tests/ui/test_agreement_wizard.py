@@ -244,6 +244,7 @@ def test_ctrl_n_on_the_agreements_page_and_lav_aftale_on_a_match(
     employer = page.wizard.start.employer
     qtbot.keyClicks(employer.lineEdit(), "Bageriet Aps (CVR 10000009)")
     qtbot.keyClick(employer.lineEdit(), Qt.Key.Key_Return)
+    settle(qtbot, ops)  # the employer's matches are read off the UI thread
     assert page.wizard.start.options.employer_id == parties.employer_id
     assert page.wizard.start.match.currentData() == parties.match_id
     assert page.wizard.next_button.isEnabled()
@@ -252,6 +253,7 @@ def test_ctrl_n_on_the_agreements_page_and_lav_aftale_on_a_match(
     settle(qtbot, ops)  # the vacancy and its pipeline are read off the UI thread
     matches.a_agreement.trigger()
     assert window.current_page_key() == "agreements"
+    settle(qtbot, ops)
     start = page.wizard.start
     assert start.options.employer_id == parties.employer_id
     assert start.match.currentData() == parties.match_id

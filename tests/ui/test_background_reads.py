@@ -415,3 +415,45 @@ def test_a_move_waits_for_the_pipeline_read_after_it(
     assert page.match_id == match_id and page.a_next.isEnabled()
     assert page.step_models["presented"].row_of(match_id) < 0
     assert threading.main_thread().name not in gate.threads
+
+
+def test_the_agreement_start_step_is_read_off_the_ui_thread(
+        ops: Ops, qtbot, monkeypatch, parties: Parties) -> None:
+    gate = Gate(agreement_start.read_start_options)
+    monkeypatch.setattr(agreement_start, "read_start_options", gate)
+    wizard = open_new_agreement(ops, qtbot, parties).wizard
+    qtbot.waitUntil(gate.held.is_set, timeout=10_000)
+    event_loop_runs(qtbot)
+    start = wizard.start
+    assert start.options.employer_id == "" and not wizard.next_button.isEnabled()
+    assert not start.employer.isEnabled() and not start.match.isEnabled()
+    gate.open.set()
+    qtbot.waitUntil(lambda: start.options.employer_id == parties.employer_id, timeout=10_000)
+    assert start.match.currentData() == parties.match_id and start.match.isEnabled()
+    assert start.citizen.currentData() == parties.citizen_id
+    assert wizard.next_button.isEnabled()
+    assert threading.main_thread().name not in gate.threads
+
+
+def test_an_employer_chosen_on_the_start_step_overtakes_the_one_before(
+        ops: Ops, qtbot, monkeypatch, demo_store: Store, parties: Parties) -> None:
+    wizard = open_new_agreement(ops, qtbot, parties).wizard
+    settle(qtbot, ops)
+    start = wizard.start
+    with demo_store.read() as s:
+        other = s.scalars(select(Employer.id).where(Employer.id != parties.employer_id)
+                          .order_by(Employer.name)).first()
+    gate = Gate(agreement_start.read_start_options)
+    monkeypatch.setattr(agreement_start, "read_start_options", gate)
+    start.employer.setCurrentIndex(start.employer.findData(other))
+    qtbot.waitUntil(gate.held.is_set, timeout=10_000)
+    event_loop_runs(qtbot)
+    # The matches shown are still the bakery's: they cannot be chosen meanwhile.
+    assert not start.match.isEnabled() and not wizard.next_button.isEnabled()
+    monkeypatch.setattr(agreement_start, "read_start_options", gate.fn)
+    start.employer.setCurrentIndex(start.employer.findData(parties.employer_id))
+    qtbot.waitUntil(lambda: start.match.isEnabled(), timeout=10_000)
+    gate.open.set()  # the other employer's answer comes last, and is dropped
+    settle(qtbot, ops)
+    assert start.options.employer_id == parties.employer_id
+    assert start.match.currentData() == parties.match_id and wizard.next_button.isEnabled()

@@ -9,6 +9,8 @@ dialog, with the focus elsewhere and with the focus on the widget.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
@@ -45,11 +47,15 @@ def _choices(root: QWidget) -> list[QWidget]:
     return found
 
 
-def assert_wheel_changes_nothing(root: QWidget, where: str) -> int:
+def assert_wheel_changes_nothing(root: QWidget, where: str,
+                                 settled: Callable[[], None] = lambda: None) -> int:
+    """``settled`` waits for what a choice set here starts (the wizard's first step reads
+    the employer chosen, with the choices that follow from it disabled meanwhile)."""
     widgets = _choices(root)
     for widget in widgets:
         if isinstance(widget, QComboBox) and widget.count() >= 2:
             widget.setCurrentIndex(1)  # room to move both ways
+            settled()
         for focused in (False, True):
             if focused:
                 widget.setFocus()
@@ -88,7 +94,8 @@ def test_the_wheel_changes_no_choice_in_the_agreement_wizard(
         ops, qtbot, demo_store, parties, agreement_type):
     wizard = open_new_agreement(ops, qtbot, parties).wizard
     settle(qtbot, ops)
-    assert_wheel_changes_nothing(wizard, f"{agreement_type}: start")  # employer, match, ...
+    assert_wheel_changes_nothing(wizard, f"{agreement_type}: start",  # employer, match, ...
+                                 lambda: settle(qtbot, ops))
     choose_type(wizard, agreement_type, qtbot, ops)
     assert_wheel_changes_nothing(wizard, f"{agreement_type}: fields")
     settle(qtbot, ops)

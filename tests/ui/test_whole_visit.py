@@ -123,6 +123,7 @@ def test_whole_visit_to_a_sealed_agreement_in_at_most_40_interactions(
         assert s.get(Match, match.id).status == "agreed"
     ui.chord(QApplication.focusWidget(), matches.a_agreement, "Lav aftale")
     assert window.current_page_key() == "agreements"
+    settle(qtbot, ops)  # the match's parties are read off the UI thread
     wizard = window.pages["agreements"].wizard
     assert wizard.start.chosen_type() == "ordinaere_timer"
     assert wizard.start.match.currentData() == match.id

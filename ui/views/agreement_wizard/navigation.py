@@ -117,7 +117,7 @@ class WizardNavigation:
             self.next_button.setText(tr(CTX, "&Opret aftale →"))
             choice = self.start.choice()
             self.next_button.setEnabled(bool(choice["agreement_type"] and choice["employer_id"])
-                                        and not self._creating)
+                                        and not self._creating and not self.start.loading)
         else:
             self.next_button.setText(tr(CTX, "&Næste →"))
             self.next_button.setEnabled(step < STEP_READY)

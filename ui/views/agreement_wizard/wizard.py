@@ -128,6 +128,7 @@ class AgreementWizard(FieldSaving, FieldSteps, WizardNavigation, QWidget):
 
         self.start = StartStep(ops, self)
         self.start.changed.connect(self._update_buttons)
+        self.start.shown.connect(self._start_shown)
         self.start_summary = QLabel(self)
         self.start_summary.setWordWrap(True)
         self.start_summary.setTextFormat(Qt.TextFormat.RichText)
@@ -206,7 +207,8 @@ class AgreementWizard(FieldSaving, FieldSteps, WizardNavigation, QWidget):
 
     def start_new(self, employer_id: str = "", match_id: str = "", vacancy_id: str = "",
                   citizen_id: str = "") -> None:
-        """Step 1 for a new agreement, pre-chosen from what the consultant came from."""
+        """Step 1 for a new agreement, pre-chosen from what the consultant came from (read
+        in the background: the cursor goes to the step when it is complete)."""
         self.flush()
         self.state = None
         self._template_key = ""
@@ -221,7 +223,10 @@ class AgreementWizard(FieldSaving, FieldSteps, WizardNavigation, QWidget):
         self.findings.hide()
         self._show_chrome()
         self._set_step(STEP_START, save=False)
-        self.start.first_input().setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _start_shown(self) -> None:
+        if self.state is None and self.current_step() == STEP_START:
+            self.start.first_input().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def open_agreement(self, agreement_id: str) -> bool:
         """Show an agreement at the step it was left at (synchronous read: the consultant
@@ -304,7 +309,8 @@ class AgreementWizard(FieldSaving, FieldSteps, WizardNavigation, QWidget):
     # -- creating ------------------------------------------------------------------------
     def create(self) -> None:
         choice = self.start.choice()
-        if not choice["agreement_type"] or not choice["employer_id"] or self._creating:
+        if not choice["agreement_type"] or not choice["employer_id"] or self._creating \
+                or self.start.loading:  # the parties shown are not yet the ones asked for
             return
         self._creating = True
         self._update_buttons()

@@ -33,7 +33,7 @@ from forms.templates import agreement_types, get_template
 
 from ...i18n import tr
 from ...models.labels import domain_label
-from ...ops import Ops
+from ...ops import Latest, OpFailure, Ops
 from .agreement_fields import tr_template
 from .inputs import ChoiceBox, while_alive
 
@@ -105,14 +105,20 @@ def search_citizens(session: Any, text: str) -> list[tuple[str, str]]:
 
 
 class StartStep(QWidget):
-    """Step 1 of the wizard. ``choice()`` is what ``create_draft`` needs."""
+    """Step 1 of the wizard. ``choice()`` is what ``create_draft`` needs.
+
+    What an employer offers (``read_start_options``) is read off the UI thread, the newest
+    employer's answer only; while it is on its way the choices that follow from it are
+    disabled, and ``loading`` says so (the wizard's "Opret aftale" waits for it)."""
 
     changed = Signal()
+    shown = Signal()  # the options of a ``begin`` came: the step is ready for the consultant
 
     def __init__(self, ops: Ops, parent: QWidget | None = None):
         super().__init__(parent)
         self.ops = ops
         self.options = StartOptions("", "")
+        self._options_read = Latest(ops, self)
         self._type_chosen_by_hand = False
 
         parties = QGroupBox(tr(CTX, "Parter"), self)
@@ -150,6 +156,8 @@ class StartStep(QWidget):
             caption = QLabel(label, parties)
             caption.setBuddy(widget)
             form.addRow(caption, widget)
+        # What an employer's options fill, disabled while they are read.
+        self._follows_employer: tuple[QWidget, ...] = (self.match, self.vacancy, self.citizen)
         self.match_hint = QLabel(parties)
         self.match_hint.setWordWrap(True)
         self.match_hint.setStyleSheet("color: palette(placeholder-text);")
@@ -195,12 +203,42 @@ class StartStep(QWidget):
 
     def begin(self, employer_id: str = "", match_id: str = "", vacancy_id: str = "",
               citizen_id: str = "") -> None:
-        """Start over for a new agreement, pre-choosing what was given (synchronous read:
-        the step must show complete before the consultant acts on it)."""
+        """Start over for a new agreement, pre-choosing what was given once the options are
+        read (``shown`` then). Meanwhile nothing is chosen and the parties are disabled, so
+        the consultant does not act on the step before it is complete."""
         self._type_chosen_by_hand = False
-        options = self.ops.run_sync_read(read_start_options, employer_id, match_id)
-        self.show_options(options, match_id, vacancy_id, citizen_id)
+        self.options = StartOptions("", "")
+        self.employer.setEnabled(False)
+        self._read_options(employer_id, match_id, vacancy_id, citizen_id, begun=True)
         self.ops.read(read_employers, on_done=while_alive(self, self._fill_employers))
+
+    def _read_options(self, employer_id: str, match_id: str = "", vacancy_id: str = "",
+                      citizen_id: str = "", begun: bool = False) -> None:
+        for widget in self._follows_employer:
+            widget.setEnabled(False)
+
+        def came(options: StartOptions) -> None:
+            self._options_done()
+            self.show_options(options, match_id, vacancy_id, citizen_id)
+            if begun:
+                self.shown.emit()
+
+        def failed(failure: OpFailure) -> None:
+            self._options_done()
+            self.match_hint.setText(failure.summary)
+            self.changed.emit()
+        self._options_read.read(read_start_options, employer_id, match_id, on_done=came,
+                                on_error=failed)
+        self.changed.emit()  # "Opret aftale" waits for the options
+
+    def _options_done(self) -> None:
+        for widget in (self.employer, *self._follows_employer):
+            widget.setEnabled(True)
+
+    @property
+    def loading(self) -> bool:
+        """The options of the employer asked for have not come yet."""
+        return self._options_read.waiting
 
     def show_options(self, options: StartOptions, match_id: str = "", vacancy_id: str = "",
                      citizen_id: str = "") -> None:
@@ -260,8 +298,8 @@ class StartStep(QWidget):
     # -- choosing ------------------------------------------------------------------------
     def _employer_chosen(self) -> None:
         employer_id = self.employer.currentData() or ""
-        if employer_id and employer_id != self.options.employer_id:
-            self.show_options(self.ops.run_sync_read(read_start_options, employer_id))
+        if employer_id and (employer_id != self.options.employer_id or self.loading):
+            self._read_options(employer_id)
 
     def _employer_completed(self, text: str) -> None:
         index = self.employer.findText(text)
