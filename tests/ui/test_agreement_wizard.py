@@ -99,6 +99,7 @@ def test_closing_mid_way_and_reopening_returns_to_the_step_with_the_values(
         settle(qtbot, ops2)
         assert page.list.select(agreement_id)
         page.open_item(agreement_id)
+        settle(qtbot, ops2)  # the agreement is read off the UI thread
         again = page.wizard
         assert again.current_step() == STEP_FILL
         assert again.editors["purpose"].raw() == "Opkvalificering"

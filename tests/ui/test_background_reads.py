@@ -457,3 +457,46 @@ def test_an_employer_chosen_on_the_start_step_overtakes_the_one_before(
     settle(qtbot, ops)
     assert start.options.employer_id == parties.employer_id
     assert start.match.currentData() == parties.match_id and wizard.next_button.isEnabled()
+
+
+def two_agreements(store: Store, parties: Parties) -> list[str]:
+    kinds = agreement_types()[:2]
+    with store.write() as s:
+        return [create_agreement(s, {
+            "agreement_type": kind, "employer_id": parties.employer_id,
+            "vacancy_id": parties.vacancy_id, "citizen_id": parties.citizen_id,
+            "match_id": ""}).agreement_id for kind in kinds]
+
+
+def test_an_agreement_is_opened_off_the_ui_thread(
+        ops: Ops, qtbot, monkeypatch, demo_store: Store, parties: Parties) -> None:
+    first, second = two_agreements(demo_store, parties)
+    page = show_page(AgreementsPage(ops), ops, qtbot)
+    # One on show and chosen in the list first: the list, the first thing to take the focus
+    # on this page, would otherwise open its first row whenever the window gives it focus.
+    page.open_item(second)
+    settle(qtbot, ops)
+    assert page.agreement_id == second and page.list.current_id() == second
+    gate = Gate(wizard_module.read_state)
+    monkeypatch.setattr(wizard_module, "read_state", gate)
+    page.open_item(first)
+    qtbot.waitUntil(gate.held.is_set, timeout=10_000)
+    event_loop_runs(qtbot)
+    assert page.agreement_id == second and not page.wizard.isEnabled()
+    gate.open.set()
+    qtbot.waitUntil(lambda: page.agreement_id == first, timeout=10_000)
+    assert page.wizard.isEnabled() and page.wizard.current_step() == STEP_CHECK
+    assert page.list.current_id() == first
+    assert threading.main_thread().name not in gate.threads
+
+    # Another agreement asked for while one is on its way overtakes it.
+    gate.open.clear()
+    gate.held.clear()
+    page.open_item(second)
+    qtbot.waitUntil(gate.held.is_set, timeout=10_000)
+    monkeypatch.setattr(wizard_module, "read_state", gate.fn)
+    page.open_item(first)  # back to the one on show: nothing to read
+    assert page.wizard.isEnabled() and page.agreement_id == first
+    gate.open.set()  # the second's answer comes last, and is dropped
+    settle(qtbot, ops)
+    assert page.agreement_id == first and page.wizard.isEnabled()

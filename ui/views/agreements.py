@@ -87,6 +87,7 @@ class AgreementsPage(Page):
         self.ready_to_sign.connect(self.open_signing)
         self._signing_slot: Any = None
         self.wizard.created.connect(self._created)
+        self.wizard.opened.connect(self.list.select)
 
         left = QWidget(self)
         column = QVBoxLayout(left)
@@ -128,8 +129,7 @@ class AgreementsPage(Page):
             self.wizard.start_new(**new)
             self.list.table.clearSelection()
             return
-        if self.wizard.open_agreement(ident):
-            self.list.select(ident)
+        self.wizard.open_agreement(ident)  # the list follows when it shows (``opened``)
 
     def new_agreement(self) -> None:
         self.wizard.start_new()

@@ -42,7 +42,7 @@ from forms.draft_state import (
 
 from ...i18n import tr
 from ...models.labels import status_text
-from ...ops import OpFailure, Ops, translate_message
+from ...ops import Latest, OpFailure, Ops, translate_message
 from ...style import PROBLEM_STYLE
 from ..partials.agreement_fields import FieldEditor, tr_template
 from ..partials.agreement_findings import FindingsPanel
@@ -55,6 +55,16 @@ from .ready import ReadyStep
 from .saving import FieldSaving
 
 CTX = "agreement_wizard"
+
+
+def read_known_state(session: Any, agreement_id: str) -> WizardState | None:
+    """The agreement's state, or None when it was made with a template this build does not
+    have (``read_state`` then fails with KeyError or ValueError): said in plain words, not
+    reported as a fault."""
+    try:
+        return read_state(session, agreement_id)
+    except (KeyError, ValueError):
+        return None
 
 
 class ConfirmNewRevision:
@@ -86,6 +96,7 @@ class AgreementWizard(FieldSaving, FieldSteps, WizardNavigation, QWidget):
 
     ready_to_sign = Signal(str)      # agreement id: the signing flow takes over
     created = Signal(str)            # a new draft's id
+    opened = Signal(str)             # an agreement asked for by ``open_agreement`` is shown
     STEPS = (QT_TRANSLATE_NOOP("agreement_wizard", "1 Type og parter"),
              QT_TRANSLATE_NOOP("agreement_wizard", "2 Kontrollér"),
              QT_TRANSLATE_NOOP("agreement_wizard", "3 Udfyld det nye"),
@@ -99,6 +110,8 @@ class AgreementWizard(FieldSaving, FieldSteps, WizardNavigation, QWidget):
         self.step_of_field: dict[str, int] = {}
         self._template_key = ""
         self._creating = False
+        self._opening = Latest(ops, self)  # the agreement asked for, read off the UI thread
+        self._asked_id = ""  # the agreement being opened (the wizard is disabled meanwhile)
         self._init_saving(self)
 
         self.title = QLabel(tr(CTX, "Ny aftale"), self)
@@ -194,6 +207,7 @@ class AgreementWizard(FieldSaving, FieldSteps, WizardNavigation, QWidget):
     def clear(self) -> None:
         """Nothing open: the wizard waits for an agreement or a new start."""
         self.flush()
+        self._stop_opening()
         self.state = None
         self.title.setText(tr(CTX, "Ingen aftale valgt"))
         self.subtitle.setText(tr(CTX, "Vælg en aftale i listen, eller start en ny med Ctrl+N."))
@@ -210,6 +224,7 @@ class AgreementWizard(FieldSaving, FieldSteps, WizardNavigation, QWidget):
         """Step 1 for a new agreement, pre-chosen from what the consultant came from (read
         in the background: the cursor goes to the step when it is complete)."""
         self.flush()
+        self._stop_opening()
         self.state = None
         self._template_key = ""
         self.title.setText(tr(CTX, "Ny aftale"))
@@ -228,43 +243,68 @@ class AgreementWizard(FieldSaving, FieldSteps, WizardNavigation, QWidget):
         if self.state is None and self.current_step() == STEP_START:
             self.start.first_input().setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def open_agreement(self, agreement_id: str) -> bool:
-        """Show an agreement at the step it was left at (synchronous read: the consultant
-        asked for it and looks at it now)."""
+    def open_agreement(self, agreement_id: str) -> None:
+        """Show an agreement at the step it was left at, read off the UI thread; ``opened``
+        says when it shows. Meanwhile the wizard is disabled (what it shows is not the
+        agreement asked for), and an agreement asked for later overtakes this one."""
         if self.state is not None and self.state.agreement_id == agreement_id:
-            return True
+            if self._asked_id:  # back to the one on show while another was on its way
+                self._stop_opening()
+            self.opened.emit(agreement_id)
+            return
         self.flush()
-        try:
-            state = self.ops.run_sync_read(read_state, agreement_id)
-        except (KeyError, ValueError):  # made with a template this build does not have
+        self.setEnabled(False)
+        self._asked_id = agreement_id
+        self._opening.read(read_known_state, agreement_id,
+                           on_done=lambda state: self._opened(agreement_id, state),
+                           on_error=self._open_failed)
+
+    def _stop_opening(self) -> None:
+        """The agreement on its way is no longer wanted."""
+        self._opening.drop()
+        self._asked_id = ""
+        self.setEnabled(True)
+
+    def _opened(self, agreement_id: str, state: WizardState | None,
+                step: int | None = None) -> None:
+        """The agreement read: shown at ``step`` (a reload), else where it was left."""
+        self._asked_id = ""
+        self.setEnabled(True)
+        if state is None:
             self.clear()
             self.title.setText(tr(CTX, "Aftalen kan ikke vises"))
             self.subtitle.setText(tr(CTX, 
                 "Aftalen er lavet med en skabelon, som denne version af programmet ikke "
                 "kender. Opdatér programmet for at åbne den."))
-            return False
-        except Exception as exc:  # noqa: BLE001 - gone meanwhile, or the disk failed
-            self.clear()
-            self.subtitle.setText(OpFailure.from_exception(exc).summary)
-            return False
+            return
         self.general_problem.hide()
         self.save_state.clear()
-        self._show_state(state, rebuild=True)
-        for index in range(self.stack.count()):
-            scroll = self.stack.widget(index)
-            if isinstance(scroll, QScrollArea):
-                scroll.verticalScrollBar().setValue(0)
-        step = state.wizard_step if state.editable else STEP_CHECK
-        self._set_step(min(max(step, STEP_CHECK), STEP_READY), save=False)
-        return True
+        # A reload keeps the editors, so what is typed while it is read stays.
+        self._show_state(state, rebuild=step is None)
+        if step is None:
+            for index in range(self.stack.count()):
+                scroll = self.stack.widget(index)
+                if isinstance(scroll, QScrollArea):
+                    scroll.verticalScrollBar().setValue(0)
+            step = state.wizard_step if state.editable else STEP_CHECK
+            step = min(max(step, STEP_CHECK), STEP_READY)
+        self._set_step(step, save=False)
+        self.opened.emit(agreement_id)
+
+    def _open_failed(self, failure: OpFailure) -> None:
+        """Gone meanwhile, or the disk failed."""
+        self.clear()
+        self.subtitle.setText(failure.summary)
 
     def reload(self) -> None:
-        """Re-read the open agreement (after a sync or another page's write)."""
-        if self.state is not None and not self.saving():
-            agreement_id, self.state = self.state.agreement_id, None
-            step = self.steps.currentIndex()
-            if self.open_agreement(agreement_id):
-                self._set_step(step, save=False)
+        """Re-read the open agreement (after a sync or another page's write), at the step
+        on show. The wizard stays as it is meanwhile: it is the same agreement, and what is
+        being typed is kept (``_show_state``)."""
+        if self.state is not None and not self.saving() and not self._opening.waiting:
+            agreement_id, step = self.state.agreement_id, self.steps.currentIndex()
+            self._opening.read(read_known_state, agreement_id,
+                               on_done=lambda state: self._opened(agreement_id, state, step),
+                               on_error=self._open_failed)
 
     def _show_chrome(self) -> None:
         self.steps.setVisible(True)
