@@ -500,3 +500,32 @@ def test_an_agreement_is_opened_off_the_ui_thread(
     gate.open.set()  # the second's answer comes last, and is dropped
     settle(qtbot, ops)
     assert page.agreement_id == first and page.wizard.isEnabled()
+
+
+def test_the_rule_book_is_read_off_the_ui_thread(ops: Ops, qtbot, monkeypatch) -> None:
+    gate = Gate(rulebook.book_on)
+    monkeypatch.setattr(rulebook, "book_on", gate)
+    dialog = RuleBookDialog(ops, dt.date(2026, 3, 1))
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(gate.held.is_set, timeout=10_000)
+    event_loop_runs(qtbot)
+    assert dialog.browser.toPlainText() == ""
+    gate.open.set()
+    qtbot.waitUntil(lambda: "LAB § 61, stk. 1" in dialog.browser.toPlainText(),
+                    timeout=10_000)
+    assert dialog.book.ruleset.effective_from == dt.date(2026, 2, 1)
+    assert threading.main_thread().name not in gate.threads
+
+    # A date and then a type chosen: the answer for the date alone comes last and is dropped.
+    gate.open.clear()
+    gate.held.clear()
+    dialog.date_edit.setDate(QDate(2027, 2, 1))
+    qtbot.waitUntil(gate.held.is_set, timeout=10_000)
+    monkeypatch.setattr(rulebook, "book_on", gate.fn)
+    dialog.type_box.setCurrentIndex(dialog.type_box.findData("virksomhedspraktik"))
+    qtbot.waitUntil(lambda: "Foreløbigt regelsæt" in dialog.browser.toPlainText(),
+                    timeout=10_000)
+    gate.open.set()
+    settle(qtbot, ops)
+    assert {e.agreement_type for e in dialog.book.entries} == {"virksomhedspraktik"}
+    assert dialog.browser.isEnabled()

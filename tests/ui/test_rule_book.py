@@ -27,6 +27,7 @@ def test_the_rule_book_shows_the_rules_in_force_with_their_citations(window, ops
     assert dialog.browser.isReadOnly()
     dialog.date_edit.setDate(QDate(2026, 3, 1))
     dialog.type_box.setCurrentIndex(dialog.type_box.findData("virksomhedspraktik"))
+    settle(qtbot, ops)  # the book is read off the UI thread
     text = dialog.browser.toPlainText()
     assert dialog.book.ruleset.effective_from == dt.date(2026, 2, 1)
     assert "LAB § 61, stk. 1" in text and "BEK § 65" in text
@@ -40,8 +41,10 @@ def test_the_rule_book_shows_the_rules_in_force_with_their_citations(window, ops
     assert dialog.grab().save(str(SHOTS / "rule-book-2026.png"))
 
     dialog.date_edit.setDate(QDate(2027, 2, 1))  # the provisional 2027 set says so
+    settle(qtbot, ops)
     text = dialog.browser.toPlainText()
     assert "Foreløbigt regelsæt" in text and "Jobsøgningsindsats" in text
     assert dialog.grab().save(str(SHOTS / "rule-book-2027.png"))
     dialog.type_box.setCurrentIndex(0)  # every type
+    settle(qtbot, ops)
     assert {e.agreement_type for e in dialog.book.entries} >= {"virksomhedspraktik", "igu"}

@@ -27,7 +27,7 @@ from forms import rulebook
 from forms.templates import agreement_types, get_template
 
 from ..i18n import tr
-from ..ops import Ops
+from ..ops import Latest, OpFailure, Ops
 from ..style import ERROR_COLOUR, OK_COLOUR, WARNING_COLOUR
 from .partials.agreement_fields import tr_template
 from .partials.inputs import ChoiceBox
@@ -78,11 +78,14 @@ def book_html(book: rulebook.Book) -> str:
 
 
 class RuleBookDialog(QDialog):
-    """Read-only: pick a date (and a type); the rules in force are shown below."""
+    """Read-only: pick a date (and a type); the rules in force are shown below, read off the
+    UI thread (the rule sets come from the store), the newest choice's answer only."""
 
     def __init__(self, ops: Ops, day: dt.date | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.ops = ops
+        self.book: rulebook.Book | None = None  # the book on show, once read
+        self._read = Latest(ops, self)
         self.setWindowTitle(tr(CTX, "Regelbog"))
         self.date_edit = QDateEdit(self)
         self.date_edit.setCalendarPopup(True)
@@ -121,7 +124,17 @@ class RuleBookDialog(QDialog):
         return dt.date(d.year(), d.month(), d.day())
 
     def reload(self) -> None:
-        book: Any = self.ops.run_sync_read(rulebook.book_on, self.day,
-                                           self.type_box.currentData() or None)
+        """Read the book for the date and type chosen; the one on show is greyed meanwhile
+        (it is not the one asked for)."""
+        self.browser.setEnabled(False)
+        self._read.read(rulebook.book_on, self.day, self.type_box.currentData() or None,
+                        on_done=self._show, on_error=self._failed)
+
+    def _show(self, book: Any) -> None:
         self.book = book
         self.browser.setHtml(book_html(book))
+        self.browser.setEnabled(True)
+
+    def _failed(self, failure: OpFailure) -> None:
+        self.browser.setPlainText(failure.summary)
+        self.browser.setEnabled(True)
