@@ -1,8 +1,10 @@
 """The global search (Ctrl+K): employers, vacancies and citizens as you type.
 
 Typing restarts a short timer; when it fires, one full-text query (``consultant_app.search``)
-fills the list, so a fast typist costs one query, not one per key. Enter or a click opens the
-chosen hit through ``chosen(kind, id)``; the main window navigates there.
+fills the list, so a fast typist costs one query, not one per key. The query runs off the UI
+thread (``Latest``): typing never waits on the disk, and the answer of a query overtaken by
+newer typing is dropped. Enter or a click opens the chosen hit through ``chosen(kind, id)``;
+the main window navigates there.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from PySide6.QtWidgets import (
 from consultant_app.search import KINDS, SearchHit, search
 
 from .i18n import tr
-from .ops import Ops
+from .ops import Latest, Ops
 
 SEARCH_POPUP_CTX = "SearchPopup"
 SEARCH_RESULTS_MODEL_CTX = "SearchResultsModel"
@@ -96,6 +98,8 @@ class SearchPopup(QDialog):
     def __init__(self, ops: Ops, parent: QWidget | None = None):
         super().__init__(parent)
         self.ops = ops
+        self._searched = Latest(ops, self)
+        self._open_when_found = False  # Enter came before its query's answer
         self.setWindowTitle(tr(SEARCH_POPUP_CTX, "Søg"))
         self.setModal(True)
         self.resize(720, 420)
@@ -137,6 +141,10 @@ class SearchPopup(QDialog):
         self.query.installEventFilter(self)
         self.results.activated.connect(self._open_index)
         self.results.clicked.connect(self._open_index)
+        self.finished.connect(self._forget_enter)  # closed (Esc) before the hits came
+
+    def _forget_enter(self) -> None:
+        self._open_when_found = False
 
     def start(self, text: str = "") -> None:
         """Show the popup with the field focused (and ``text`` in it, selected)."""
@@ -148,9 +156,17 @@ class SearchPopup(QDialog):
         self.query.setFocus()
 
     def run_query(self) -> None:
+        """Search for what is typed now, off the UI thread; the hits come to ``show_hits``."""
         self._timer.stop()
         text = self.query.text().strip()
-        hits = self.ops.run_sync_read(search, text, KINDS, LIMIT) if text else []
+        if not text:
+            self._searched.drop()
+            self.show_hits(text, [])
+            return
+        self._searched.read(search, text, KINDS, LIMIT,
+                            on_done=lambda hits: self.show_hits(text, hits))
+
+    def show_hits(self, text: str, hits: list[SearchHit]) -> None:
         self.model.set_hits(hits)
         if hits:
             self.results.selectRow(0)
@@ -160,10 +176,18 @@ class SearchPopup(QDialog):
             self.status.setText(tr(SEARCH_POPUP_CTX, "Ingen resultater for \u201d{text}\u201d.").format(text=text))
         else:
             self.status.setText(tr(SEARCH_POPUP_CTX, "Skriv mindst ét ord. Enter åbner, Esc lukker."))
+        if self._open_when_found:
+            self._open_when_found = False
+            self.open_current()
 
     def open_current(self) -> None:
-        if self._timer.isActive():  # Enter typed before the timer fired: search first
+        """Open the marked hit; Enter typed before the hits of what is typed have come opens
+        the first of them when they come (not a hit of an older query)."""
+        if self._timer.isActive():
             self.run_query()
+        if self._searched.waiting:
+            self._open_when_found = True
+            return
         index = self.results.currentIndex()
         if not index.isValid() and self.model.rowCount():
             index = self.model.index(0, 0)

@@ -24,8 +24,8 @@ from tests.support.desktop import settle, show_page
 from tests.support.wizard import open_new_agreement
 from ui import search_popup
 from ui.models.id_table import ID_ROLE
+from ui.main_window import MainWindow
 from ui.ops import Latest, Ops
-from ui.search_popup import SearchPopup
 from ui.views import matches, vacancies
 from ui.views.agreement_wizard import STEP_CHECK
 from ui.views.agreement_wizard import wizard as wizard_module
@@ -529,3 +529,40 @@ def test_the_rule_book_is_read_off_the_ui_thread(ops: Ops, qtbot, monkeypatch) -
     settle(qtbot, ops)
     assert {e.agreement_type for e in dialog.book.entries} == {"virksomhedspraktik"}
     assert dialog.browser.isEnabled()
+
+
+def test_ctrl_k_searches_off_the_ui_thread_and_enter_waits_for_the_answer(
+        window: MainWindow, ops: Ops, qtbot, monkeypatch, demo_store: Store) -> None:
+    popup = window.search_popup  # the window's own, as Ctrl+K shows it
+    (employer_id, cvr), _other = two_employers(demo_store)
+    gate = Gate(search_popup.search)
+    monkeypatch.setattr(search_popup, "search", gate)
+    popup.query.setText(cvr)
+    qtbot.waitUntil(gate.held.is_set, timeout=10_000)
+    event_loop_runs(qtbot)
+    assert popup.model.rowCount() == 0
+    chosen: list[tuple[str, str]] = []
+    popup.chosen.connect(lambda kind, ident: chosen.append((kind, ident)))
+    qtbot.keyClick(popup.query, Qt.Key.Key_Return)  # opens the hit when it comes
+    assert chosen == []
+    gate.open.set()
+    qtbot.waitUntil(lambda: chosen == [("employer", employer_id)], timeout=10_000)
+    assert threading.main_thread().name not in gate.threads
+
+
+def test_ctrl_k_typed_on_drops_the_older_answer(window: MainWindow, ops: Ops, qtbot,
+                                                monkeypatch, demo_store: Store) -> None:
+    popup = window.search_popup
+    (first_id, first_cvr), (second_id, second_cvr) = two_employers(demo_store)
+    gate = Gate(search_popup.search)
+    monkeypatch.setattr(search_popup, "search", gate)
+    popup.query.setText(first_cvr)
+    qtbot.waitUntil(gate.held.is_set, timeout=10_000)
+    monkeypatch.setattr(search_popup, "search", gate.fn)
+    popup.query.setText(second_cvr)  # typed on
+    qtbot.waitUntil(lambda: [h.id for h in popup.model.hits][:1] == [second_id],
+                    timeout=10_000)
+    gate.open.set()  # the first answer comes last, and is dropped
+    settle(qtbot, ops)
+    assert popup.model.hits[0].id == second_id
+    assert all(h.id != first_id for h in popup.model.hits)

@@ -117,20 +117,24 @@ def test_ctrl_k_searches_as_you_type_and_enter_opens_the_hit(window: MainWindow,
                     == "Zebrafabrikken Hvidovre ApS")  # the record is read off the UI thread
 
 
-def test_search_result_opens_on_click_too(window: MainWindow, demo_store: Store, qtbot) -> None:
+def test_search_result_opens_on_click_too(window: MainWindow, ops, demo_store: Store,
+                                          qtbot) -> None:
     employer_id = make_employer(demo_store, name="Klikkeriet ApS")
     window.search_popup.start("klikkeriet")
     window.search_popup.run_query()
+    settle(qtbot, ops)  # the search runs off the UI thread
     view = window.search_popup.results
     rect = view.visualRect(window.search_popup.model.index(0, 1))
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.pages["employers"].panel.employer_id == employer_id
 
 
-def test_search_models_pass_the_model_tester(window: MainWindow, qtmodeltester) -> None:
+def test_search_models_pass_the_model_tester(window: MainWindow, ops, qtbot,
+                                             qtmodeltester) -> None:
     popup = window.search_popup
     popup.start("a")
     popup.run_query()
+    settle(qtbot, ops)
     assert popup.model.rowCount() > 0
     qtmodeltester.check(popup.model)
 

@@ -68,6 +68,7 @@ def test_every_page_renders_to_png(window, demo_store, qtbot) -> None:
         assert shows_text(load(path), window, bar, bar.tabRect(tab)), f"tab {tab}"
     window.search_popup.start("lager")
     window.search_popup.run_query()
+    qtbot.waitUntil(lambda: window.ops.pending == 0, timeout=30_000)  # searched off the UI thread
     QApplication.processEvents()
     path = folder / "search-popup.png"
     popup = window.search_popup

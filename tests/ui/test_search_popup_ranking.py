@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QApplication
 
 from consultant_app import services as sv
 from consultant_app.store import Store
+from tests.support.desktop import settle
+from ui.ops import Ops
 from ui.main_window import MainWindow
 from ui.search_popup import SearchPopup
 
@@ -49,13 +51,14 @@ def test_ctrl_k_puts_the_exact_employer_before_citizens_named_like_it(
 
 
 def test_ctrl_k_finds_a_company_by_the_start_of_its_cvr(
-        window: MainWindow, demo_store: Store, qtbot) -> None:
+        window: MainWindow, ops: Ops, demo_store: Store, qtbot) -> None:
     with demo_store.write() as s:
         employer = sv.create_employer(s, {"cvr": "41277300", "name": "Schmidt Lager",
                                           "address": "Vestergade 12", "postcode": "8000"})
     popup = window.search_popup
     popup.start("412773")
     popup.run_query()
+    settle(qtbot, ops)  # the search runs off the UI thread
     assert popup.model.hits[0].id == employer.id
     qtbot.keyClick(popup.query, Qt.Key.Key_Escape)  # a modal popup left open blocks the next test
     assert not popup.isVisible()
