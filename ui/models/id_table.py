@@ -198,7 +198,10 @@ class BackgroundIdTableModel(IdTableModel):
 
     def value(self, row: int, key: str) -> Any:
         """The stored value, read now if its page has not come yet: code acts on it (a
-        sealed agreement's status), so a blank will not do."""
+        sealed agreement's status), so a blank will not do. This is the desktop's one
+        deliberate read on the UI thread (``Ops.run_sync_read``), of one page of rows, done
+        only when code asks for a row no one has shown yet; everything the pages show is
+        read in the background."""
         if self._ids[row] not in self._rows:
             self._rows.update(self._rows_now(self._page_ids(row)))
         return super().value(row, key)
