@@ -505,12 +505,16 @@ class MatchesPage(Page):
                 continue
             view = self.step_views[status]
             index = model.index(row, 0)
+            # A new current index tells _on_current itself (currentChanged); the same one
+            # again does not, and its history is read here: one read either way.
+            unchanged = view.currentIndex() == index
             view.selectionModel().setCurrentIndex(
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
             view.scrollTo(index)
             if focus:
                 view.setFocus(Qt.FocusReason.OtherFocusReason)
-            self._on_current(status, index)
+            if unchanged:
+                self._on_current(status, index)
             return True
         return False
 
