@@ -307,6 +307,7 @@ def test_a_new_vacancys_employer_search_is_read_off_the_ui_thread(
     # Enter chose the first hit of what was typed, once it came.
     qtbot.waitUntil(lambda: picker.employer_id == employer_id, timeout=10_000)
     assert threading.main_thread().name not in gate.threads
+    settle(qtbot, ops)  # nothing left on its way when the page goes
 
 
 def test_an_employer_search_typed_on_drops_the_older_answer(
@@ -369,6 +370,7 @@ def test_a_match_is_opened_with_reads_off_the_ui_thread(
     assert page.history.index(page.history.rowCount() - 1, 2).data() == "Præsenteret"
     for gate in (record, pipeline, history):
         assert gate.threads and threading.main_thread().name not in gate.threads
+    settle(qtbot, ops)  # nothing left on its way when the page goes
 
 
 def test_a_vacancy_chosen_on_the_matches_page_overtakes_a_match_being_opened(
@@ -433,6 +435,7 @@ def test_the_agreement_start_step_is_read_off_the_ui_thread(
     assert start.citizen.currentData() == parties.citizen_id
     assert wizard.next_button.isEnabled()
     assert threading.main_thread().name not in gate.threads
+    settle(qtbot, ops)  # nothing left on its way when the page goes
 
 
 def test_an_employer_chosen_on_the_start_step_overtakes_the_one_before(
@@ -548,6 +551,7 @@ def test_ctrl_k_searches_off_the_ui_thread_and_enter_waits_for_the_answer(
     gate.open.set()
     qtbot.waitUntil(lambda: chosen == [("employer", employer_id)], timeout=10_000)
     assert threading.main_thread().name not in gate.threads
+    settle(qtbot, ops)  # nothing left on its way when the popup goes
 
 
 def test_ctrl_k_typed_on_drops_the_older_answer(window: MainWindow, ops: Ops, qtbot,
