@@ -18,6 +18,7 @@ nor a read; answers come back to the UI thread the same way.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import traceback
 from collections.abc import Callable, Iterable
@@ -89,21 +90,62 @@ class _Written:
     changes: OpChanges
 
 
+Handler = Callable[[Any, Any, "OpFailure | None"], None]
+
+
 class _Relay(QObject):
-    """Carries a finished operation back to the UI thread (queued signal)."""
+    """Carries a finished operation back to the UI thread (a queued signal).
 
-    done = Signal(object, object, object)  # callback, result, failure
+    The worker gets the job and a number only: what the answer is for (the callbacks, which
+    hold the widgets that asked, and the job itself) stays here, on the UI thread, and is let
+    go here. Were the worker the last to hold a widget's Python object, the widget would be
+    destroyed on the worker thread, which Qt does not survive (a window closed while its read
+    was out). One relay serves the whole program and lives as long as it, for the same
+    reason: a worker never holds the last reference to it either."""
 
-    def post(self, executor: Executor, job: Callable[[], Any], callbacks: Any) -> None:
-        """Run ``job`` on ``executor``; its result or failure comes back to ``done``."""
+    done = Signal(int, object, object)  # number, result, failure
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._waiting: dict[int, tuple[Handler, Any, Callable[[], Any]]] = {}
+        self._numbers = itertools.count()
+        self.done.connect(self._arrived)
+
+    def post(self, executor: Executor, job: Callable[[], Any], callbacks: Any,
+             handler: Handler) -> None:
+        """Run ``job`` on ``executor``; ``handler(callbacks, result, failure)`` is called on
+        the UI thread when it is done. Call from the UI thread."""
+        number = next(self._numbers)
+        self._waiting[number] = (handler, callbacks, job)
+        handed = [job]
+        del job
+        done = self.done
+
         def run() -> None:
+            work = handed.pop()
+            failure = None
             try:
-                result = job()
+                result = work()
             except BaseException as exc:  # noqa: BLE001 - reported on the UI thread
-                self.done.emit(callbacks, None, OpFailure.from_exception(exc))
-            else:
-                self.done.emit(callbacks, result, None)
+                result, failure = None, OpFailure.from_exception(exc)
+            del work  # the worker holds nothing of the job past here (the class doc)
+            done.emit(number, result, failure)
         executor.submit(run)
+
+    def _arrived(self, number: int, result: Any, failure: OpFailure | None) -> None:
+        handler, callbacks, _job = self._waiting.pop(number)
+        handler(callbacks, result, failure)
+
+
+_relay: _Relay | None = None
+
+
+def _the_relay() -> _Relay:
+    """The program's relay, made on first use (on the UI thread, where its answers land)."""
+    global _relay
+    if _relay is None:
+        _relay = _Relay()
+    return _relay
 
 
 def _call_back(callbacks: Any, result: Any, failure: OpFailure | None) -> None:
@@ -117,7 +159,7 @@ def _call_back(callbacks: Any, result: Any, failure: OpFailure | None) -> None:
         on_error(failure)
 
 
-_tasks: tuple[ThreadPoolExecutor, _Relay] | None = None
+_tasks: ThreadPoolExecutor | None = None
 
 
 def run_task(fn: Callable[..., Any], *args: Any,
@@ -129,11 +171,8 @@ def run_task(fn: Callable[..., Any], *args: Any,
     once ``context`` is deleted. Call from the UI thread."""
     global _tasks
     if _tasks is None:
-        relay = _Relay()
-        relay.done.connect(_call_back)
-        _tasks = (ThreadPoolExecutor(max_workers=2, thread_name_prefix="task"), relay)
-    pool, relay = _tasks
-    relay.post(pool, lambda: fn(*args), (on_done, on_error, context))
+        _tasks = ThreadPoolExecutor(max_workers=2, thread_name_prefix="task")
+    _the_relay().post(_tasks, lambda: fn(*args), (on_done, on_error, context), _call_back)
 
 
 class Latest:
@@ -182,13 +221,9 @@ class Ops(QObject):
         super().__init__(parent)
         self.store = store
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="store-writer")
-        self._relay = _Relay()
-        self._relay.done.connect(self._deliver)
         # Reads beside the writer, on threads of this store's own: not run_task's pool, where
         # a slow network call (an enrollment) would hold up every page's reads behind it.
         self._readers = ThreadPoolExecutor(max_workers=2, thread_name_prefix="store-reader")
-        self._read_relay = _Relay()
-        self._read_relay.done.connect(_call_back)
         self.pending = 0
         self._closed = False
         self._generation_seen = store.generation  # for announce_writes_elsewhere
@@ -228,7 +263,7 @@ class Ops(QObject):
             return
         self.pending += 1
         self.started.emit()
-        self._relay.post(self._writer, job, (on_done, on_error, None))
+        _the_relay().post(self._writer, job, (on_done, on_error, None), self._deliver)
 
     def _deliver(self, callbacks: Any, result: Any, failure: OpFailure | None) -> None:
         self.pending -= 1
@@ -261,9 +296,9 @@ class Ops(QObject):
             self.pending -= 1
             if callback is not None and (context is None or shiboken6.isValid(context)):
                 callback(value)
-        self._read_relay.post(self._readers, lambda: self._read_now(fn, args),
-                              (lambda r: answer(on_done, r), lambda f: answer(on_error, f),
-                               None))
+        _the_relay().post(self._readers, lambda: self._read_now(fn, args),
+                          (lambda r: answer(on_done, r), lambda f: answer(on_error, f), None),
+                          _call_back)
 
     def _read_now(self, fn: Callable[..., Any], args: tuple[Any, ...]) -> Any:
         with self.store.read() as session:
@@ -281,7 +316,9 @@ class Ops(QObject):
         return changes
 
     def run_sync_read(self, fn: Callable[..., Any], *args: Any) -> Any:
-        """A short read on the calling thread (what a page needs to paint itself)."""
+        """A read on the calling thread. The desktop has one such, on purpose: a list
+        model's value asked for by code before its row's page came (``BackgroundIdTableModel.
+        value``), which code acts on at once; what a page shows is read with ``read_task``."""
         with self.store.read() as session:
             return fn(session, *args)
 

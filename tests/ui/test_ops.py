@@ -77,3 +77,44 @@ def test_run_task_reports_a_failure_in_plain_words_and_not_to_a_closed_widget(qt
     late: list[object] = []
     _call_back((late.append, late.append, gone), 1, None)
     assert late == []
+
+
+class _SlowToLetGo:
+    """Freed with the failed read's frame, on the worker, and slow about it: the worker is
+    still busy letting go of the read's traceback when the UI thread has the answer."""
+
+    def __del__(self) -> None:
+        import time
+        time.sleep(0.3)
+
+
+def _failing_read(session):  # type: ignore[no-untyped-def]
+    keep = _SlowToLetGo()  # noqa: F841 - freed with this frame
+    raise ValueError("a broken read")
+
+
+def test_a_widget_let_go_while_its_read_is_out_is_destroyed_on_the_ui_thread(
+        demo_store, ops, qtbot, caplog) -> None:
+    """A page closed while its read is out: the answer's callbacks then hold the widget's
+    last reference. They must be let go on the UI thread: a QWidget destroyed on a worker
+    thread corrupts Qt (a rare segfault in paint code, in a later test). Before, the worker
+    kept the callbacks until its job's traceback was gone, so here it destroyed the widget."""
+    import threading
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QWidget
+
+    class Asker(QWidget):
+        def got(self, _answer) -> None:  # type: ignore[no-untyped-def]
+            pass
+
+    destroyed_on: list[str] = []
+    asker = Asker()  # no parent: Python owns it
+    asker.destroyed.connect(lambda: destroyed_on.append(threading.current_thread().name),
+                            Qt.ConnectionType.DirectConnection)
+    with caplog.at_level(logging.CRITICAL, logger="ui.ops"):  # the broken read is logged
+        ops.read_task(_failing_read, on_done=asker.got, on_error=asker.got)
+        del asker
+        qtbot.waitUntil(lambda: ops.pending == 0, timeout=10_000)
+        qtbot.waitUntil(lambda: destroyed_on != [], timeout=10_000)
+    assert destroyed_on == [threading.main_thread().name]
