@@ -267,11 +267,18 @@ RULE_TEXTS: dict[str, str] = {
     "max_duration": _N(CTX, "Den længste varighed, efter målgruppe."),
     "max_duration_raised": _N(CTX, "Hvornår den længste varighed er længere."),
     "max_duration_extension": _N(CTX, "Forlængelse efter en konkret vurdering."),
+    "max_duration_exception": _N(CTX, "Den længere varighed for borgere med ingen eller ringe "
+                                      "erhvervserfaring eller langvarig ledighed."),
+    "max_duration_dimittend": _N(CTX, "Den længere varighed for dimittender i forsøget."),
+    "max_duration_beyond": _N(CTX, "Yderligere perioder ud over forlængelsen, hver efter en "
+                                   "konkret vurdering."),
     "hours_within_full_time": _N(CTX, "Timerne ligger inden for almindelig fuld tid."),
     "approval_before_start": _N(CTX, "Aftalen må ikke begynde, før kommunen har godkendt den."),
     "not_last_employer": _N(CTX, "Ikke praktik hos borgerens seneste arbejdsgiver."),
     "ratio": _N(CTX, "Rimelighedskravet: hvor mange personer i praktik, løntilskud og "
                      "nytteindsats der må være pr. ordinært ansatte på arbejdspladsen."),
+    "ratio_statement": _N(CTX, "Arbejdsgiveren og en tillidsrepræsentant tilkendegiver "
+                               "skriftligt, om rimelighedskravet er opfyldt."),
     "additional_employment": _N(CTX, "Merbeskæftigelseskravet: antallet af ordinært ansatte "
                                      "må ikke være faldet, og stillingen må ikke være ledig "
                                      "ved afskedigelse."),

@@ -5439,6 +5439,18 @@ Not signed yet</translation>
         <translation>Additional employment requirement: the employer (CVR) had {last} ordinary employees last month, fewer than the average for the last 12 months ({average}). A wage subsidy requires that the number has not fallen.</translation>
     </message>
     <message>
+        <source>Arbejdsgiveren og en tillidsrepræsentant tilkendegiver skriftligt, om rimelighedskravet er opfyldt.</source>
+        <translation>The employer and a union representative state in writing whether the reasonableness requirement is met.</translation>
+    </message>
+    <message>
+        <source>Den længere varighed for borgere med ingen eller ringe erhvervserfaring eller langvarig ledighed.</source>
+        <translation>The longer duration for citizens with no or little work experience or long unemployment.</translation>
+    </message>
+    <message>
+        <source>Den længere varighed for dimittender i forsøget.</source>
+        <translation>The longer duration for graduates in the trial.</translation>
+    </message>
+    <message>
         <source>Målgruppen &apos;{group}&apos; kan ikke indgå i denne type aftale.</source>
         <translation>The target group &apos;{group}&apos; cannot be part of this type of agreement.</translation>
     </message>
@@ -5517,6 +5529,10 @@ Not signed yet</translation>
     <message>
         <source>Undtagelsen &apos;fyldt {minimum} år&apos; passer ikke: ifølge CPR-nummeret er borgeren {age} år på startdatoen.</source>
         <translation>The exemption &apos;aged {minimum} or over&apos; does not apply: according to the CPR number the citizen is {age} on the start date.</translation>
+    </message>
+    <message>
+        <source>Yderligere perioder ud over forlængelsen, hver efter en konkret vurdering.</source>
+        <translation>Further periods beyond the extension, each after a concrete assessment.</translation>
     </message>
     <message>
         <source>advarsel</source>

@@ -37,3 +37,15 @@ def test_bad_date_and_type_are_named(capsys, tmp_path):
     code, _, err = run(capsys, tmp_path, "rules", "show", "--date", "2026-03-01", "--type",
                        "praktikplads")
     assert code == 1 and "--type: 'praktikplads' er ikke en aftaletype" in err
+
+
+def test_every_rule_in_every_shipped_set_is_said_in_words():
+    """The rule book names each rule by what it is about, never by its key: a rule without a
+    text showed as "max_duration_beyond" to the consultant (the praktik's further 13-week
+    periods, LAB § 61, stk. 2, and mentor's new periods, § 167)."""
+    from consultant_app.rulesets import rulesets
+    from forms.rulebook import book
+
+    shown_as_key = sorted({(r.name, e.key) for r in rulesets() for e in book(r).entries
+                           if e.text.split(" (")[0] == e.key.partition(".")[0]})
+    assert shown_as_key == []
