@@ -5440,7 +5440,7 @@ Not signed yet</translation>
     </message>
     <message>
         <source>Arbejdsgiveren og en tillidsrepræsentant tilkendegiver skriftligt, om rimelighedskravet er opfyldt.</source>
-        <translation>The employer and a union representative state in writing whether the reasonableness requirement is met.</translation>
+        <translation>The employer and a union representative state in writing whether the ratio rule is met.</translation>
     </message>
     <message>
         <source>Den længere varighed for borgere med ingen eller ringe erhvervserfaring eller langvarig ledighed.</source>
