@@ -6741,6 +6741,10 @@ Not signed yet</translation>
         <translation>Agreement under the Active Employment Act (lov om en aktiv beskæftigelsesindsats), chapter 12. The citizen is employed by a public employer at a wage that corresponds to their benefit, and the working hours are set from the benefit and the hourly wage.</translation>
     </message>
     <message>
+        <source>Aftale efter lov om en aktiv beskæftigelsesindsats, § 167. Mentoren støtter borgeren på arbejdspladsen i det aftalte antal timer om ugen.</source>
+        <translation>Agreement under the Active Employment Act (lov om en aktiv beskæftigelsesindsats), section 167. The mentor supports the citizen at the workplace for the agreed number of hours a week.</translation>
+    </message>
+    <message>
         <source>Aftale efter lov om en aktiv beskæftigelsesindsats, § 78. Mentoren støtter borgeren på arbejdspladsen i det aftalte antal timer om ugen.</source>
         <translation>Agreement under the Active Employment Act (lov om en aktiv beskæftigelsesindsats), section 78. The mentor supports the citizen at the workplace for the agreed number of hours a week.</translation>
     </message>
@@ -7127,6 +7131,10 @@ Not signed yet</translation>
     <message>
         <source>Lov om en aktiv beskæftigelsesindsats, kapitel 15, § 78 (mentorstøtte)</source>
         <translation>Active Employment Act (lov om en aktiv beskæftigelsesindsats), chapter 15, section 78 (mentor support)</translation>
+    </message>
+    <message>
+        <source>Lov om en aktiv beskæftigelsesindsats, kapitel 26, § 167 (mentorstøtte)</source>
+        <translation>Active Employment Act (lov om en aktiv beskæftigelsesindsats), chapter 26, section 167 (mentor support)</translation>
     </message>
     <message>
         <source>Lov om integrationsgrunduddannelse (IGU)</source>

@@ -46,7 +46,9 @@ NEEDED = {
 
 def test_every_type_is_shipped_in_the_wizards_order():
     assert agreement_types() == list(TYPE_ORDER)
-    assert [t.version for t in all_templates()] == [1] * len(TYPE_ORDER)
+    # the newest of each; mentor's second version corrects its legal basis (below)
+    assert {t.type: t.version for t in all_templates()} == {
+        **{name: 1 for name in TYPE_ORDER}, "mentor": 2}
 
 
 @pytest.mark.parametrize("agreement_type", TYPE_ORDER)
@@ -120,3 +122,17 @@ def test_each_type_prefills_from_the_records_and_fills_completely(profile, agree
         check = A.check_doc(s, doc)
         assert not [f for f in check.findings if f.rule == "required"], check.findings
         assert A.load(s, doc.id).values == doc.values
+
+
+def test_the_mentor_agreement_cites_the_mentor_chapter_of_the_law():
+    """Mentor support is LAB (lov nr. 548 af 7. maj 2019) kapitel 26, § 167: "... kan der
+    gives mentorstøtte i en periode på højst 6 måneder" (elov.dk, kapitel 26). The first
+    template cited "kapitel 15, § 78", which in that law is about wage subsidies, on every
+    mentor agreement it printed. A signature binds the template version, so the correction
+    is a new version and agreements made on the first keep what they were signed on."""
+    from forms.templates import get_template
+    newest = get_template("mentor")
+    assert newest.version >= 2
+    assert "kapitel 26, § 167" in newest.legal_basis and "§ 78" not in newest.legal_basis
+    assert "§ 78" not in newest.pdf.intro and "§ 167" in newest.pdf.intro
+    assert "§ 78" in get_template("mentor", 1).legal_basis  # as signed on version 1
