@@ -22,7 +22,7 @@ import itertools
 import logging
 import traceback
 from collections.abc import Callable, Iterable
-from concurrent.futures import Executor, ThreadPoolExecutor
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -130,7 +130,14 @@ class _Relay(QObject):
                 result, failure = None, OpFailure.from_exception(exc)
             del work  # the worker holds nothing of the job past here (the class doc)
             done.emit(number, result, failure)
-        executor.submit(run)
+        waiting = self._waiting
+
+        def cancelled(future: Future[None]) -> None:
+            # A job cancelled before it ran (a store's queued reads at shutdown, cancelled
+            # on the UI thread) never answers: what it was for is let go here.
+            if future.cancelled():
+                waiting.pop(number, None)
+        executor.submit(run).add_done_callback(cancelled)
 
     def _arrived(self, number: int, result: Any, failure: OpFailure | None) -> None:
         handler, callbacks, _job = self._waiting.pop(number)

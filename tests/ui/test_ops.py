@@ -118,3 +118,31 @@ def test_a_widget_let_go_while_its_read_is_out_is_destroyed_on_the_ui_thread(
         qtbot.waitUntil(lambda: ops.pending == 0, timeout=10_000)
         qtbot.waitUntil(lambda: destroyed_on != [], timeout=10_000)
     assert destroyed_on == [threading.main_thread().name]
+
+
+def test_reads_cancelled_at_shutdown_let_go_of_what_they_were_for(demo_store, qtbot) -> None:
+    """Reads still queued when a store's helper shuts down never run: what they were for
+    (the widgets that asked) is let go, not kept by the program's relay for ever."""
+    import threading
+
+    from ui import ops as ops_module
+
+    ops = Ops(demo_store)
+    started, release = threading.Event(), threading.Event()
+
+    def held(session):  # type: ignore[no-untyped-def]
+        started.set()
+        assert release.wait(10)
+
+    waiting_before = len(ops_module._the_relay()._waiting)
+    ops.read_task(held)
+    ops.read_task(held)  # both reader threads busy
+    queued: list[object] = []
+    for _ in range(3):
+        ops.read_task(lambda s: 1, on_done=queued.append)
+    assert started.wait(10)
+    ops.shutdown()  # cancels the three queued reads
+    release.set()
+    qtbot.waitUntil(lambda: len(ops_module._the_relay()._waiting) == waiting_before,
+                    timeout=10_000)
+    assert queued == []
