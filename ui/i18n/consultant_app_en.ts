@@ -6761,6 +6761,10 @@ Not signed yet</translation>
         <translation>Agreement on employment in a flex job under the Active Employment Act (lov om en aktiv beskæftigelsesindsats), chapter 13. The citizen has been assessed for a flex job and is employed with the restrictions stated in the agreement.</translation>
     </message>
     <message>
+        <source>Aftale om ansættelse i fleksjob efter lov om en aktiv beskæftigelsesindsats, kapitel 20. Borgeren er visiteret til fleksjob og ansættes med de skånehensyn, der står i aftalen.</source>
+        <translation>Agreement on employment in a flex job under the Active Employment Act (lov om en aktiv beskæftigelsesindsats), chapter 20. The citizen has been assessed for a flex job and is employed with the restrictions stated in the agreement.</translation>
+    </message>
+    <message>
         <source>Aftale om ansættelse i ordinære timer</source>
         <translation>Agreement on employment in ordinary hours</translation>
     </message>
@@ -7131,6 +7135,10 @@ Not signed yet</translation>
     <message>
         <source>Lov om en aktiv beskæftigelsesindsats, kapitel 15, § 78 (mentorstøtte)</source>
         <translation>Active Employment Act (lov om en aktiv beskæftigelsesindsats), chapter 15, section 78 (mentor support)</translation>
+    </message>
+    <message>
+        <source>Lov om en aktiv beskæftigelsesindsats, kapitel 20 (fleksjob)</source>
+        <translation>Active Employment Act (lov om en aktiv beskæftigelsesindsats), chapter 20 (flex jobs)</translation>
     </message>
     <message>
         <source>Lov om en aktiv beskæftigelsesindsats, kapitel 26, § 167 (mentorstøtte)</source>

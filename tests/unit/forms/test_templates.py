@@ -48,7 +48,7 @@ def test_every_type_is_shipped_in_the_wizards_order():
     assert agreement_types() == list(TYPE_ORDER)
     # the newest of each; mentor's second version corrects its legal basis (below)
     assert {t.type: t.version for t in all_templates()} == {
-        **{name: 1 for name in TYPE_ORDER}, "mentor": 2}
+        **{name: 1 for name in TYPE_ORDER}, "mentor": 2, "fleksjob": 2}
 
 
 @pytest.mark.parametrize("agreement_type", TYPE_ORDER)
@@ -136,3 +136,15 @@ def test_the_mentor_agreement_cites_the_mentor_chapter_of_the_law():
     assert "kapitel 26, § 167" in newest.legal_basis and "§ 78" not in newest.legal_basis
     assert "§ 78" not in newest.pdf.intro and "§ 167" in newest.pdf.intro
     assert "§ 78" in get_template("mentor", 1).legal_basis  # as signed on version 1
+
+
+def test_the_flex_job_agreement_cites_the_flex_job_chapter_of_the_law():
+    """Flex jobs are LAB (lov nr. 548 af 7. maj 2019) kapitel 20, "Fleksjob m.v.", from § 116
+    (elov.dk, kapitel 20); "kapitel 13" was the chapter of the law before 2019. A new version,
+    as for mentor above."""
+    from forms.templates import get_template
+    newest = get_template("fleksjob")
+    assert newest.version >= 2
+    assert "kapitel 20" in newest.legal_basis and "kapitel 20" in newest.pdf.intro
+    assert "kapitel 13" not in newest.legal_basis + newest.pdf.intro
+    assert "kapitel 13" in get_template("fleksjob", 1).legal_basis  # as signed on version 1
