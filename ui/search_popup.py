@@ -12,11 +12,9 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
@@ -36,6 +34,7 @@ from PySide6.QtWidgets import (
 from consultant_app.search import KINDS, SearchHit, search
 
 from .i18n import tr
+from .models.rows import DISPLAY_ROLES, RowsTableModel
 from .ops import Latest, Ops
 
 SEARCH_POPUP_CTX = "SearchPopup"
@@ -45,39 +44,18 @@ DEBOUNCE_MS = 150
 LIMIT = 30
 
 
-class SearchResultsModel(QAbstractTableModel):
-    """Hits of one query: kind, title, subtitle."""
+class SearchResultsModel(RowsTableModel):
+    """Hits of one query (``SearchHit``): kind, title, subtitle."""
 
     def __init__(self, parent: QObject | None = None):
-        super().__init__(parent)
-        self.hits: list[SearchHit] = []
+        super().__init__((tr(SEARCH_RESULTS_MODEL_CTX, "Type"),
+                          tr(SEARCH_RESULTS_MODEL_CTX, "Navn / titel"),
+                          tr(SEARCH_RESULTS_MODEL_CTX, "Detaljer")), parent)
 
-    def set_hits(self, hits: list[SearchHit]) -> None:
-        self.beginResetModel()
-        self.hits = list(hits)
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.hits)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else 3
-
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.hits):
+    def cell(self, row: Any, column: int, role: int) -> Any:
+        if role not in DISPLAY_ROLES:
             return None
-        hit = self.hits[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return (kind_label(hit.kind), hit.title, hit.subtitle)[index.column()]
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < 3):
-            return (tr(SEARCH_RESULTS_MODEL_CTX, "Type"), tr(SEARCH_RESULTS_MODEL_CTX, "Navn / titel"), tr(SEARCH_RESULTS_MODEL_CTX, "Detaljer"))[section]
-        return None
+        return (kind_label(row.kind), row.title, row.subtitle)[column]
 
 
 def kind_label(kind: str) -> str:
@@ -167,7 +145,7 @@ class SearchPopup(QDialog):
                             on_done=lambda hits: self.show_hits(text, hits))
 
     def show_hits(self, text: str, hits: list[SearchHit]) -> None:
-        self.model.set_hits(hits)
+        self.model.set_rows(hits)
         if hits:
             self.results.selectRow(0)
             self.status.setText(tr(SEARCH_POPUP_CTX, "Resultater: {n}. Enter åbner det markerede.")
@@ -195,7 +173,7 @@ class SearchPopup(QDialog):
             self._open_index(index)
 
     def _open_index(self, index: QModelIndex) -> None:
-        hit = self.model.hits[index.row()]
+        hit = self.model.rows[index.row()]
         self.accept()
         self.chosen.emit(hit.kind, hit.id)
 

@@ -92,6 +92,9 @@ class MatchFilters:
     only_without_restrictions: bool = False
 
 
+NO_FILTERS = MatchFilters()  # a ranking as it is (frozen: one shared object)
+
+
 def required_hours(vacancy: VacancyFacts) -> float | None:
     """The fewest weekly hours the job can be done with: its start hours when it starts with
     few (JobFirst), else the low end of its range, else its only figure."""

@@ -19,6 +19,7 @@ from .eligibility import eligibility
 from .facts import (
     DISTANCE_HALF_KM,
     NO_DANISH_PENALTY,
+    NO_FILTERS,
     UNKNOWN_DISTANCE_FIT,
     UNKNOWN_HOURS_FIT,
     WAITED_FULL_DAYS,
@@ -342,7 +343,7 @@ class Ranking:
             return len(self._lazy.rows)
         return len(self.assessments)
 
-    def view(self, filters: MatchFilters = MatchFilters(), include_excluded: bool = False,
+    def view(self, filters: MatchFilters = NO_FILTERS, include_excluded: bool = False,
              limit: int | None = None) -> list[Assessment]:
         if self._lazy is not None:
             return self._lazy.view(filters, include_excluded, limit)

@@ -564,9 +564,9 @@ def test_ctrl_k_typed_on_drops_the_older_answer(window: MainWindow, ops: Ops, qt
     qtbot.waitUntil(gate.held.is_set, timeout=10_000)
     monkeypatch.setattr(search_popup, "search", gate.fn)
     popup.query.setText(second_cvr)  # typed on
-    qtbot.waitUntil(lambda: [h.id for h in popup.model.hits][:1] == [second_id],
+    qtbot.waitUntil(lambda: [h.id for h in popup.model.rows][:1] == [second_id],
                     timeout=10_000)
     gate.open.set()  # the first answer comes last, and is dropped
     settle(qtbot, ops)
-    assert popup.model.hits[0].id == second_id
-    assert all(h.id != first_id for h in popup.model.hits)
+    assert popup.model.rows[0].id == second_id
+    assert all(h.id != first_id for h in popup.model.rows)

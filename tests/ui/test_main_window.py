@@ -108,7 +108,7 @@ def test_ctrl_k_searches_as_you_type_and_enter_opens_the_hit(window: MainWindow,
     qtbot.waitUntil(popup.isVisible)
     qtbot.keyClicks(popup.query, "zebrafab")
     qtbot.waitUntil(lambda: popup.model.rowCount() > 0, timeout=3000)
-    assert popup.model.hits[0].id == employer_id
+    assert popup.model.rows[0].id == employer_id
     qtbot.keyClick(popup.query, Qt.Key.Key_Return)
     assert not popup.isVisible()
     assert window.current_page_key() == "employers"

@@ -37,7 +37,7 @@ def test_ctrl_k_puts_the_exact_employer_before_citizens_named_like_it(
     qtbot.waitUntil(popup.isVisible)
     qtbot.keyClicks(popup.query, "Schmidt Lager")
     qtbot.waitUntil(lambda: popup.model.rowCount() > 0, timeout=5000)
-    hits = popup.model.hits
+    hits = popup.model.rows
     assert (hits[0].kind, hits[0].id) == ("employer", employer.id)
     assert {h.title for h in hits[1:] if h.kind == "citizen"} >= {
         "Jens Schmidt", "Karen Schmidt", "Peter Schmidt", "Lise Schmidt"}
@@ -59,6 +59,6 @@ def test_ctrl_k_finds_a_company_by_the_start_of_its_cvr(
     popup.start("412773")
     popup.run_query()
     settle(qtbot, ops)  # the search runs off the UI thread
-    assert popup.model.hits[0].id == employer.id
+    assert popup.model.rows[0].id == employer.id
     qtbot.keyClick(popup.query, Qt.Key.Key_Escape)  # a modal popup left open blocks the next test
     assert not popup.isVisible()

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 from consultant_app.text import format_date, format_moment, format_number
 
 from ..i18n import tr
+from .rows import NO_PARENT
 
 IdsFn = Callable[[str, str | None, bool], list[str]]
 RowsFn = Callable[[Sequence[str]], dict[str, tuple[Any, ...]]]
@@ -96,10 +97,10 @@ class IdTableModel(QAbstractTableModel):
         return values
 
     # -- Qt model API -----------------------------------------------------------------
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = NO_PARENT) -> int:
         return 0 if parent.isValid() else len(self._ids)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = NO_PARENT) -> int:
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: QModelIndex | QPersistentModelIndex,

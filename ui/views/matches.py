@@ -19,7 +19,6 @@ from typing import Any
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractListModel,
-    QAbstractTableModel,
     QItemSelectionModel,
     QMimeData,
     QModelIndex,
@@ -51,6 +50,7 @@ from consultant_app.queries import MatchCard, list_tables
 from ..i18n import tr
 from ..models.id_table import ID_ROLE, default_format
 from ..models.labels import domain_label
+from ..models.rows import DISPLAY_ROLES, NO_PARENT, RowsTableModel
 from ..ops import Latest, OpChanges, OpFailure, Ops
 from ..style import PROBLEM_STYLE
 from . import Page
@@ -87,7 +87,7 @@ class PipelineStepModel(QAbstractListModel):
     def row_of(self, match_id: str) -> int:
         return next((i for i, c in enumerate(self.cards) if c.id == match_id), -1)
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = NO_PARENT) -> int:
         return 0 if parent.isValid() else len(self.cards)
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
@@ -144,49 +144,26 @@ class PipelineStepModel(QAbstractListModel):
         return bool(ids)
 
 
-class HistoryModel(QAbstractTableModel):
-    """A match's moves, oldest first (``services.match_history``)."""
+class HistoryModel(RowsTableModel):
+    """A match's moves, oldest first (``read_history``: at, from, to, by, note)."""
 
     HEADERS = (QT_TRANSLATE_NOOP("matches", "Tidspunkt"), QT_TRANSLATE_NOOP("matches", "Fra"),
                QT_TRANSLATE_NOOP("matches", "Til"), QT_TRANSLATE_NOOP("matches", "Af"),
                QT_TRANSLATE_NOOP("matches", "Note"))
 
     def __init__(self, parent: Any = None):
-        super().__init__(parent)
-        self.events: list[tuple[Any, str, str, str, str]] = []
+        super().__init__([tr("matches", header) for header in self.HEADERS], parent)
 
-    def set_events(self, events: list[tuple[Any, str, str, str, str]]) -> None:
-        self.beginResetModel()
-        self.events = list(events)
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.events)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else 5
-
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.events):
+    def cell(self, row: Any, column: int, role: int) -> Any:
+        if role not in DISPLAY_ROLES:
             return None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
-        at, before, after, by, note = self.events[index.row()]
-        column = index.column()
+        at, before, after, by, note = row
         if column == 0:
             return default_format("at", at)
         if column in (1, 2):
             status = before if column == 1 else after
             return domain_label(MATCH_STATUSES, status) if status else "–"
         return by if column == 3 else note
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < 5):
-            return tr("matches", self.HEADERS[section])
-        return None
 
 
 def read_history(session: Any, match_id: str) -> list[tuple[Any, str, str, str, str]]:
@@ -536,7 +513,7 @@ class MatchesPage(Page):
     def _show_history(self, match_id: str, events: list[tuple[Any, str, str, str, str]]
                       ) -> None:
         self._history_of = match_id
-        self.history.set_events(events)
+        self.history.set_rows(events)
 
     def _focus_neighbour(self, status: str, direction: int) -> None:
         index = STEPS.index(status) + direction

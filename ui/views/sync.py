@@ -13,9 +13,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtWidgets import (
@@ -41,6 +38,7 @@ from sync.client.overview import SyncOverview, sync_overview
 from sync.protocol import DELETED_FIELD
 
 from ..i18n import tr, translate_message
+from ..models.rows import RowsTableModel
 from ..ops import Ops
 from ..search_popup import kind_label
 from ..style import PROBLEM_STYLE
@@ -85,40 +83,17 @@ def one_line(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
-class RowsModel(QAbstractTableModel):
+class RowsModel(RowsTableModel):
     """A short, fully loaded table (at most a few hundred rows): headers and display rows,
     with the record behind each row kept for the page."""
 
     def __init__(self, headers: Sequence[str], parent: Any = None):
-        super().__init__(parent)
-        self.headers = list(headers)
-        self.rows: list[tuple[str, ...]] = []
+        super().__init__(headers, parent)
         self.items: list[Any] = []
 
-    def set_rows(self, rows: list[tuple[str, ...]], items: list[Any]) -> None:
-        self.beginResetModel()
-        self.rows, self.items = rows, items
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.headers)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,
-                                               Qt.ItemDataRole.ToolTipRole):
-            return None
-        return self.rows[index.row()][index.column()]
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.headers):
-            return self.headers[section]
-        return None
+    def set_rows(self, rows: Sequence[Any], items: list[Any] | None = None) -> None:
+        self.items = list(items or [])
+        super().set_rows(rows)
 
 
 def fit_columns(view: Any, widest: int = 320) -> None:

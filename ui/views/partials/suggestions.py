@@ -16,9 +16,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -38,6 +35,7 @@ from consultant_app import matching
 from consultant_app.text import format_number
 
 from ...i18n import tr
+from ...models.rows import DISPLAY_ROLES, RowsTableModel
 from ...ops import Ops, translate_message
 from ...style import PROBLEM_STYLE
 from .inputs import while_alive
@@ -50,43 +48,28 @@ EXCLUDED_SHOWN = 200
 CTX = "suggestions"
 
 
-class SuggestionsModel(QAbstractTableModel):
-    """Rows of a ranking: score, who or what, distance, the deciding reasons."""
+class SuggestionsModel(RowsTableModel):
+    """Rows of a ranking (``Assessment``): score, who or what, distance, the deciding
+    reasons."""
 
     HEADERS = (QT_TRANSLATE_NOOP(CTX, "Point"), QT_TRANSLATE_NOOP(CTX, "Navn"),
                QT_TRANSLATE_NOOP(CTX, "Afstand"), QT_TRANSLATE_NOOP(CTX, "Hvorfor"))
 
     def __init__(self, side: str, parent: Any = None):
-        super().__init__(parent)
+        super().__init__([tr(CTX, header) for header in self.HEADERS], parent)
         self.side = side  # "citizen": citizens for a vacancy; "vacancy": vacancies for a citizen
-        self.rows: list[Any] = []
-
-    def set_rows(self, rows: list[Any]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
 
     def other_id(self, row: int) -> str:
         a = self.rows[row]
         return a.citizen.id if self.side == "citizen" else a.vacancy.id
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        a = self.rows[index.row()]
-        column = index.column()
+    def cell(self, row: Any, column: int, role: int) -> Any:
+        a = row
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (0, 2):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and a.excluded:
             return QBrush(QColor("#6b6b6b"))
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role not in DISPLAY_ROLES:
             return None
         if column == 0:
             return "–" if a.excluded else f"{a.score:.0f}"
@@ -104,13 +87,6 @@ class SuggestionsModel(QAbstractTableModel):
             return tr("suggestions", "Udelukket: {reasons}").format(
                 reasons=separator.join(translate_message(m) for m in a.excluded_because))
         return separator.join(translate_message(m) for m in a.reasons)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self.HEADERS)):
-            return tr(CTX, self.HEADERS[section])
-        return None
 
 
 class SuggestionsPanel(QWidget):
