@@ -712,7 +712,7 @@ Restart the program now? What you have saved is saved; you will unlock the profi
     </message>
     <message>
         <source>Forløb</source>
-        <translation>Pipeline</translation>
+        <translation>History</translation>
     </message>
     <message>
         <source>Matchets forløb</source>
