@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QDate, Qt, QTimer
 from sqlalchemy import select
 
@@ -23,8 +26,8 @@ from tests.support.bakery import Parties
 from tests.support.desktop import settle, show_page
 from tests.support.wizard import open_new_agreement
 from ui import search_popup
-from ui.models.id_table import ID_ROLE
 from ui.main_window import MainWindow
+from ui.models.id_table import ID_ROLE
 from ui.ops import Latest, Ops
 from ui.views import matches, vacancies
 from ui.views.agreement_wizard import STEP_CHECK
@@ -158,43 +161,6 @@ def two_citizens(store: Store) -> list[tuple[str, str]]:
     return [(r.id, r.name) for r in rows]
 
 
-def test_a_slow_citizen_read_leaves_the_window_answering(ops: Ops, qtbot, monkeypatch,
-                                                         demo_store: Store) -> None:
-    page = show_page(CitizensPage(ops), ops, qtbot)
-    (citizen_id, name), _other = two_citizens(demo_store)
-    gate = Gate(queries.citizen_detail)
-    monkeypatch.setattr(queries, "citizen_detail", gate)
-    page.open_item(citizen_id)
-    qtbot.waitUntil(gate.held.is_set, timeout=10_000)
-    event_loop_runs(qtbot)
-    assert page.heading.text() != name and not page.form.isEnabled()
-    assert not page.a_reveal.isEnabled()
-    gate.open.set()
-    qtbot.waitUntil(lambda: page.heading.text() == name, timeout=10_000)
-    assert page.form.isEnabled() and page.name.text() == name
-    assert page.citizen_id == citizen_id and page.a_reveal.isEnabled()
-    assert threading.main_thread().name not in gate.threads
-
-
-def test_a_citizen_opened_after_another_overtakes_it(ops: Ops, qtbot, monkeypatch,
-                                                     demo_store: Store) -> None:
-    page = show_page(CitizensPage(ops), ops, qtbot)
-    (first_id, first_name), (second_id, second_name) = two_citizens(demo_store)
-    gate = Gate(queries.citizen_detail)
-    monkeypatch.setattr(queries, "citizen_detail", gate)
-    page.open_item(first_id)
-    qtbot.waitUntil(gate.held.is_set, timeout=10_000)
-    monkeypatch.setattr(queries, "citizen_detail", gate.fn)
-    page.open_item(second_id)
-    qtbot.waitUntil(lambda: page.heading.text() == second_name, timeout=10_000)
-    gate.open.set()  # the first answer comes last, and is dropped
-    settle(qtbot, ops)
-    assert first_name != second_name and gate.threads
-    assert page.citizen_id == second_id
-    assert page.heading.text() == second_name and page.name.text() == second_name
-    assert page.form.isEnabled()
-
-
 def two_vacancies(store: Store) -> list[tuple[str, str]]:
     with store.read() as s:
         rows = s.execute(select(Vacancy.id, Vacancy.title).order_by(Vacancy.title, Vacancy.id)
@@ -204,39 +170,65 @@ def two_vacancies(store: Store) -> list[tuple[str, str]]:
     return [(first.id, first.title), (second.id, second.title)]
 
 
-def test_a_slow_vacancy_read_leaves_the_window_answering(ops: Ops, qtbot, monkeypatch,
-                                                         demo_store: Store) -> None:
-    page = show_page(VacanciesPage(ops), ops, qtbot)
-    (vacancy_id, title), _other = two_vacancies(demo_store)
-    gate = Gate(queries.vacancy_detail)
-    monkeypatch.setattr(queries, "vacancy_detail", gate)
-    page.open_item(vacancy_id)
+@dataclass(frozen=True)
+class RecordCase:
+    """A record page that reads its record off the UI thread: the query it reads with, two
+    of its records, the field that shows the record's label, the attribute holding the open
+    record's id, and an action that needs a record open."""
+
+    page: type
+    query: str
+    two: Callable[[Store], list[tuple[str, str]]]
+    label_field: str
+    ident: str
+    action: str
+
+
+RECORD_CASES = [
+    pytest.param(RecordCase(CitizensPage, "citizen_detail", two_citizens, "name", "citizen_id",
+                            "a_reveal"), id="citizen"),
+    pytest.param(RecordCase(VacanciesPage, "vacancy_detail", two_vacancies, "title",
+                            "vacancy_id", "a_delete"), id="vacancy"),
+]
+
+
+@pytest.mark.parametrize("case", RECORD_CASES)
+def test_a_slow_record_read_leaves_the_window_answering(case: RecordCase, ops: Ops, qtbot,
+                                                        monkeypatch, demo_store: Store) -> None:
+    page = show_page(case.page(ops), ops, qtbot)
+    (ident, label), _other = case.two(demo_store)
+    gate = Gate(getattr(queries, case.query))
+    monkeypatch.setattr(queries, case.query, gate)
+    page.open_item(ident)
     qtbot.waitUntil(gate.held.is_set, timeout=10_000)
     event_loop_runs(qtbot)
-    assert page.heading.text() != title and not page.form.isEnabled()
-    assert not page.a_delete.isEnabled()
+    assert page.heading.text() != label and not page.form.isEnabled()
+    assert not getattr(page, case.action).isEnabled()
     gate.open.set()
-    qtbot.waitUntil(lambda: page.heading.text() == title, timeout=10_000)
-    assert page.form.isEnabled() and page.title.text() == title
-    assert page.vacancy_id == vacancy_id and page.a_delete.isEnabled()
+    qtbot.waitUntil(lambda: page.heading.text() == label, timeout=10_000)
+    assert page.form.isEnabled() and getattr(page, case.label_field).text() == label
+    assert getattr(page, case.ident) == ident and getattr(page, case.action).isEnabled()
     assert threading.main_thread().name not in gate.threads
 
 
-def test_a_vacancy_opened_after_another_overtakes_it(ops: Ops, qtbot, monkeypatch,
-                                                     demo_store: Store) -> None:
-    page = show_page(VacanciesPage(ops), ops, qtbot)
-    (first_id, _first_title), (second_id, second_title) = two_vacancies(demo_store)
-    gate = Gate(queries.vacancy_detail)
-    monkeypatch.setattr(queries, "vacancy_detail", gate)
+@pytest.mark.parametrize("case", RECORD_CASES)
+def test_a_record_opened_after_another_overtakes_it(case: RecordCase, ops: Ops, qtbot,
+                                                    monkeypatch, demo_store: Store) -> None:
+    page = show_page(case.page(ops), ops, qtbot)
+    (first_id, first_label), (second_id, second_label) = case.two(demo_store)
+    gate = Gate(getattr(queries, case.query))
+    monkeypatch.setattr(queries, case.query, gate)
     page.open_item(first_id)
     qtbot.waitUntil(gate.held.is_set, timeout=10_000)
-    monkeypatch.setattr(queries, "vacancy_detail", gate.fn)
+    monkeypatch.setattr(queries, case.query, gate.fn)
     page.open_item(second_id)
-    qtbot.waitUntil(lambda: page.heading.text() == second_title, timeout=10_000)
+    qtbot.waitUntil(lambda: page.heading.text() == second_label, timeout=10_000)
     gate.open.set()  # the first answer comes last, and is dropped
     settle(qtbot, ops)
-    assert gate.threads and page.vacancy_id == second_id
-    assert page.heading.text() == second_title and page.title.text() == second_title
+    assert first_label != second_label and gate.threads
+    assert getattr(page, case.ident) == second_id
+    assert page.heading.text() == second_label
+    assert getattr(page, case.label_field).text() == second_label
     assert page.form.isEnabled()
 
 
